@@ -1,0 +1,417 @@
+/* dossier-cli.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* dossier-cli: the same pipeline as the window, for scripts and tests. */
+
+#define G_LOG_DOMAIN "dossier-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dossier-corpus.h"
+#include "dossier-date.h"
+#include "dossier-export.h"
+#include "dossier-extractor.h"
+#include "dossier-filter.h"
+#include "dossier-json.h"
+#include "dossier-layout.h"
+
+typedef struct
+{
+  /* Shared options */
+  char    **gazetteers;
+  char     *from;
+  char     *to;
+  char    **actors;
+  int       depth;
+  char    **path;
+  char     *entity_types;
+  char     *relation_types;
+  int       min_evidence;
+  gboolean  no_comments;
+  gboolean  mentioned_with;
+  gboolean  quiet;
+
+  /* extract */
+  gboolean  json;
+
+  /* export */
+  char     *output;
+  char     *format;
+  char     *engine;
+  double    scale;
+  gboolean  transparent;
+  gboolean  dark;
+
+  char    **paths;
+} Options;
+
+static void
+options_clear (Options *o)
+{
+  g_strfreev (o->gazetteers);
+  g_free (o->from);
+  g_free (o->to);
+  g_strfreev (o->actors);
+  g_strfreev (o->path);
+  g_free (o->entity_types);
+  g_free (o->relation_types);
+  g_free (o->output);
+  g_free (o->format);
+  g_free (o->engine);
+  g_strfreev (o->paths);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static void
+add_filter_entries (GOptionContext *context,
+                    Options        *o)
+{
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o->from, N_("Only evidence on or after DATE (YYYY[-MM[-DD]])"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &o->to, N_("Only evidence on or before DATE"), N_("DATE") },
+    { "actor", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->actors, N_("Show this actor and its neighbourhood (repeatable)"), N_("NAME") },
+    { "depth", 0, 0, G_OPTION_ARG_INT, &o->depth, N_("Neighbourhood depth around the actors, 0 to 3 (default 1)"), N_("N") },
+    { "path", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->path, N_("Only the paths between two actors (give it twice)"), N_("NAME") },
+    { "entity-types", 0, 0, G_OPTION_ARG_STRING, &o->entity_types, N_("Comma-separated entity types to show"), N_("TYPES") },
+    { "relation-types", 0, 0, G_OPTION_ARG_STRING, &o->relation_types, N_("Comma-separated relation types to show"), N_("TYPES") },
+    { "min-evidence", 0, 0, G_OPTION_ARG_INT, &o->min_evidence, N_("Passages a relation or an actor needs (default 1)"), N_("N") },
+    { "no-comments", 0, 0, G_OPTION_ARG_NONE, &o->no_comments, N_("Ignore reader comments"), NULL },
+    { "mentioned-with", 0, 0, G_OPTION_ARG_NONE, &o->mentioned_with, N_("Also show untyped co-occurrence links"), NULL },
+    { "gazetteer", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->gazetteers, N_("Add actors from a gazetteer file (repeatable)"), N_("FILE") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, N_("Do not report unreadable files"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->paths, NULL, N_("[PATH…]") },
+    { NULL }
+  };
+  GOptionGroup *group;
+
+  group = g_option_group_new ("filter", _("Filters:"), _("Show filter options"), NULL, NULL);
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, group);
+}
+
+static gboolean
+parse_types (const char *list,
+             gboolean    entities,
+             guint      *mask,
+             GError    **error)
+{
+  g_auto(GStrv) names = g_strsplit (list, ",", -1);
+
+  *mask = 0;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      char *name = g_strstrip (names[i]);
+      guint type;
+
+      if (*name == '\0')
+        continue;
+
+      if (entities ? dossier_entity_type_from_string (name, (DossierEntityType *) &type)
+                   : dossier_relation_type_from_string (name, (DossierRelationType *) &type))
+        *mask |= 1u << type;
+      else
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       entities ? _("Unknown entity type “%s” (company, media, person, government)")
+                                : _("Unknown relation type “%s”"),
+                       name);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_date_option (const char  *name,
+                   const char  *value,
+                   DossierDate *date,
+                   GError     **error)
+{
+  if (value == NULL)
+    return TRUE;
+
+  if (!dossier_date_parse_iso (value, date))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: “%s” is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"),
+                   name, value);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static DossierFilter *
+build_filter (Options  *o,
+              GError  **error)
+{
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+
+  if (!parse_date_option ("--from", o->from, &filter->from, error) ||
+      !parse_date_option ("--to", o->to, &filter->to, error))
+    return NULL;
+
+  filter->actors = g_strdupv (o->actors);
+  filter->path = g_strdupv (o->path);
+
+  if (o->depth < 0 || o->depth > 3)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--depth must be between 0 and 3"));
+      return NULL;
+    }
+  filter->depth = o->depth;
+
+  if (o->min_evidence < 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--min-evidence must not be negative"));
+      return NULL;
+    }
+  filter->min_evidence = o->min_evidence;
+  filter->no_comments = o->no_comments;
+
+  if (o->entity_types != NULL &&
+      !parse_types (o->entity_types, TRUE, &filter->entity_types, error))
+    return NULL;
+  if (o->relation_types != NULL &&
+      !parse_types (o->relation_types, FALSE, &filter->relation_types, error))
+    return NULL;
+  if (o->mentioned_with)
+    filter->relation_types |= 1u << DOSSIER_RELATION_MENTIONED_WITH;
+
+  if (!dossier_filter_validate (filter, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&filter);
+}
+
+/* Loads, extracts and filters; problems with single files go to stderr. */
+static DossierSubgraph *
+run_pipeline (Options  *o,
+              GError  **error)
+{
+  g_autoptr(DossierFilter) filter = NULL;
+  g_autoptr(DossierCorpus) corpus = NULL;
+  g_autoptr(DossierGazetteer) gazetteer = NULL;
+  g_autoptr(DossierGraph) graph = NULL;
+  g_autofree char *seeds = NULL;
+  const char *default_paths[2] = { NULL, NULL };
+  const char * const *paths = (const char * const *) o->paths;
+
+  if (!(filter = build_filter (o, error)))
+    return NULL;
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      seeds = dossier_corpus_default_path ();
+      default_paths[0] = seeds;
+      paths = default_paths;
+    }
+
+  if (!(gazetteer = dossier_gazetteer_new_default (error)))
+    return NULL;
+
+  for (guint i = 0; o->gazetteers != NULL && o->gazetteers[i] != NULL; i++)
+    {
+      if (!dossier_gazetteer_load_file (gazetteer, o->gazetteers[i], error))
+        return NULL;
+    }
+
+  /* When nothing at all is readable the error lists the problems. */
+  if (!(corpus = dossier_corpus_load (paths, NULL, NULL, NULL, error)))
+    return NULL;
+
+  for (guint i = 0; !o->quiet && i < corpus->problems->len; i++)
+    {
+      const DossierLoadProblem *p = g_ptr_array_index (corpus->problems, i);
+      g_printerr ("dossier-cli: %s\n", p->error->message);
+    }
+
+  if (!(graph = dossier_extract (corpus, gazetteer, NULL, NULL, error)))
+    return NULL;
+
+  return dossier_filter_apply (filter, graph, error);
+}
+
+static int
+cmd_extract (int    argc,
+             char **argv)
+{
+  g_auto(Options) o = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierSubgraph) sub = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  o.depth = 1;
+  o.min_evidence = 1;
+
+  context = g_option_context_new (_("extract [PATH…] — print the actors and relations found"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_filter_entries (context, &o);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error) ||
+      !(sub = run_pipeline (&o, &error)))
+    {
+      g_printerr ("dossier-cli: %s\n", error->message);
+      return 1;
+    }
+
+  if (o.json)
+    {
+      g_autofree char *json = dossier_json_to_string (sub, NULL, TRUE);
+      g_print ("%s\n", json);
+    }
+  else
+    {
+      DossierGraph *graph = sub->graph;
+
+      for (guint i = 0; i < sub->entities->len; i++)
+        {
+          const DossierEntity *e = dossier_graph_get_entity (graph, g_array_index (sub->entities, guint, i));
+          g_print ("%s\t%s\t%u\n", dossier_entity_type_to_string (e->type), e->name,
+                   g_array_index (sub->entity_mentions, guint, i));
+        }
+      g_print ("\n");
+      for (guint i = 0; i < sub->relations->len; i++)
+        {
+          const DossierRelation *r = dossier_graph_get_relation (graph, g_array_index (sub->relations, guint, i));
+          g_print ("%s\t%s\t%s\t%u\n",
+                   dossier_graph_get_entity (graph, r->source)->name,
+                   dossier_relation_type_to_string (r->type),
+                   dossier_graph_get_entity (graph, r->target)->name,
+                   g_array_index (sub->relation_evidence, guint, i));
+        }
+    }
+
+  return 0;
+}
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_auto(Options) o = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierSubgraph) sub = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
+  DossierExportOptions export_options;
+  DossierExportFormat format;
+  DossierLayoutEngine engine = DOSSIER_LAYOUT_AUTO;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, N_("Write to FILE"), N_("FILE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &o.format, N_("png, svg, pdf, dot, graphml or json (default: from FILE)"), N_("FORMAT") },
+    { "engine", 'e', 0, G_OPTION_ARG_STRING, &o.engine, N_("Layout engine: auto, dot, neato, fdp, sfdp or circo"), N_("ENGINE") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &o.scale, N_("PNG pixels per point (default 2)"), N_("SCALE") },
+    { "transparent", 0, 0, G_OPTION_ARG_NONE, &o.transparent, N_("PNG without background"), NULL },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &o.dark, N_("Use the dark palette"), NULL },
+    { NULL }
+  };
+
+  o.depth = 1;
+  o.min_evidence = 1;
+
+  context = g_option_context_new (_("export -o FILE [PATH…] — write the laid-out graph"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_filter_entries (context, &o);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    goto fail;
+
+  if (o.output == NULL)
+    {
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("export needs an output file: -o FILE"));
+      goto fail;
+    }
+
+  if (o.format != NULL ? !dossier_export_format_from_string (o.format, &format)
+                       : !dossier_export_format_from_path (o.output, &format))
+    {
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: unknown format; use png, svg, pdf, dot, graphml or json"),
+                   o.format != NULL ? o.format : o.output);
+      goto fail;
+    }
+
+  if (o.engine != NULL && !dossier_layout_engine_from_string (o.engine, &engine))
+    {
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown layout engine “%s”"), o.engine);
+      goto fail;
+    }
+
+  if (!(sub = run_pipeline (&o, &error)) ||
+      !(layout = dossier_layout_compute (sub, engine, NULL, &error)))
+    goto fail;
+
+  dossier_export_options_init (&export_options, format);
+  if (o.scale > 0)
+    export_options.scale = o.scale;
+  export_options.transparent = o.transparent;
+  export_options.dark = o.dark;
+
+  if (!dossier_export_to_file (sub, layout, &export_options, o.output, NULL, &error))
+    goto fail;
+
+  return 0;
+
+fail:
+  g_printerr ("dossier-cli: %s\n", error->message);
+  return 1;
+}
+
+static void
+usage (void)
+{
+  g_printerr ("%s\n", _("Usage: dossier-cli extract [--json] [OPTION…] [PATH…]\n"
+                        "       dossier-cli export -o FILE [OPTION…] [PATH…]\n"
+                        "Run “dossier-cli COMMAND --help” for the options."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      usage ();
+      return 2;
+    }
+
+  if (g_str_equal (argv[1], "extract"))
+    return cmd_extract (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "export"))
+    return cmd_export (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      usage ();
+      return 0;
+    }
+
+  g_printerr (_("dossier-cli: unknown command “%s”\n"), argv[1]);
+  usage ();
+  return 2;
+}

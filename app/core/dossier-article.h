@@ -1,0 +1,76 @@
+/* dossier-article.h
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dossier-types.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_ARTICLE_ERROR (dossier_article_error_quark ())
+
+typedef enum
+{
+  DOSSIER_ARTICLE_ERROR_BINARY,     /* NUL bytes or not text at all */
+  DOSSIER_ARTICLE_ERROR_EMPTY,      /* nothing but white space */
+  DOSSIER_ARTICLE_ERROR_TOO_LARGE,
+  DOSSIER_ARTICLE_ERROR_ENCODING,   /* could not be decoded */
+} DossierArticleError;
+
+/* One article as the reader shows it.  Plain data, owned by its corpus. */
+struct _DossierArticle
+{
+  char        *id;            /* the file name */
+  char        *path;          /* as given or found; NULL for in-memory text */
+  char        *text;          /* UTF-8, '\n' line ends, no BOM; NUL-terminated */
+  gsize        len;
+  const char  *encoding;      /* static: "UTF-8", "WINDOWS-1252", ... */
+
+  char        *title;         /* NULL when the text has no headline */
+  DossierRange title_range;   /* valid when title != NULL */
+
+  DossierDate  date;
+  char        *date_source;   /* "manifest", "text" or "none" */
+  DossierRange date_evidence; /* the words that gave the date, when from text */
+
+  GArray      *sections;      /* DossierSection, in order, covering the text */
+  GArray      *paragraphs;    /* DossierRange, body and comments only */
+  GArray      *sentences;     /* DossierSentence, in order, furniture excluded */
+  GArray      *dates;         /* DossierDateMention, in order */
+};
+
+GQuark              dossier_article_error_quark   (void);
+
+/* Decodes @bytes (UTF-8 with or without BOM, Windows-1252/Latin-1), then
+ * finds title, sections, paragraphs, sentences and dates.  @id names the
+ * article in messages. */
+DossierArticle     *dossier_article_new_from_bytes (const char    *id,
+                                                    const char    *path,
+                                                    GBytes        *bytes,
+                                                    GError       **error);
+DossierArticle     *dossier_article_new_from_file  (GFile         *file,
+                                                    GCancellable  *cancellable,
+                                                    GError       **error);
+void                dossier_article_free           (DossierArticle *article);
+
+/* The section kind at @offset. */
+DossierSectionKind  dossier_article_section_at     (const DossierArticle *article,
+                                                    gsize                 offset);
+/* The index of the sentence holding @offset, or -1. */
+int                 dossier_article_sentence_at    (const DossierArticle *article,
+                                                    gsize                 offset);
+/* The event date of a passage: the first date mention inside [start, end),
+ * else the article's date. */
+DossierDate         dossier_article_date_for_range (const DossierArticle *article,
+                                                    gsize                 start,
+                                                    gsize                 end);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierArticle, dossier_article_free)
+
+G_END_DECLS

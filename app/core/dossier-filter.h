@@ -1,0 +1,82 @@
+/* dossier-filter.h
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What to show: a filter turns the graph into a subgraph.  The window and
+ * dossier-cli share this, so both show the same thing. */
+
+#pragma once
+
+#include "dossier-graph.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_FILTER_ERROR (dossier_filter_error_quark ())
+
+typedef enum
+{
+  DOSSIER_FILTER_ERROR_UNKNOWN_ACTOR,
+  DOSSIER_FILTER_ERROR_BAD_DATE,
+  DOSSIER_FILTER_ERROR_BAD_RANGE,
+  DOSSIER_FILTER_ERROR_BAD_VALUE,
+} DossierFilterError;
+
+struct _DossierFilter
+{
+  DossierDate  from;           /* unknown: open */
+  DossierDate  to;             /* unknown: open */
+  char       **actors;         /* names or aliases; NULL: everyone */
+  guint        depth;          /* neighbourhood of the actors, 0..3 */
+  char       **path;           /* two actors: only the paths between them */
+  guint        entity_types;   /* bit mask of 1 << DossierEntityType */
+  guint        relation_types; /* bit mask of 1 << DossierRelationType */
+  guint        min_evidence;   /* passages a relation or entity needs */
+  gboolean     no_comments;    /* ignore reader comments */
+  guint        max_nodes;      /* 0: no cap; else keep the most connected */
+};
+
+/* The visible part of a graph.  Counts are those left after filtering. */
+struct _DossierSubgraph
+{
+  gatomicrefcount ref_count;
+  DossierGraph   *graph;
+  GArray         *entities;           /* guint entity ids, sorted */
+  GArray         *relations;          /* guint relation ids, sorted */
+  GArray         *relation_evidence;  /* guint, visible passages per relations[i] */
+  GArray         *entity_mentions;    /* guint, visible mentions per entities[i] */
+  guint           total_entities;     /* before filtering, for "N of M shown" */
+  guint           total_relations;
+};
+
+GQuark           dossier_filter_error_quark (void);
+
+DossierFilter   *dossier_filter_new         (void);
+DossierFilter   *dossier_filter_copy        (const DossierFilter *filter);
+void             dossier_filter_free        (DossierFilter       *filter);
+/* Back to showing everything (mentioned_with links hidden). */
+void             dossier_filter_reset       (DossierFilter       *filter);
+/* Checks the values against each other and the graph's actors; the error
+ * names the nearest known actor. */
+gboolean         dossier_filter_validate    (const DossierFilter *filter,
+                                             DossierGraph        *graph,
+                                             GError             **error);
+/* The equivalent dossier-cli options, shell-quoted. */
+char            *dossier_filter_to_command_line (const DossierFilter *filter);
+
+DossierSubgraph *dossier_filter_apply       (const DossierFilter *filter,
+                                             DossierGraph        *graph,
+                                             GError             **error);
+
+DossierSubgraph *dossier_subgraph_ref       (DossierSubgraph     *subgraph);
+void             dossier_subgraph_unref     (DossierSubgraph     *subgraph);
+/* Position of an entity id in subgraph->entities, or -1. */
+int              dossier_subgraph_find_entity (DossierSubgraph   *subgraph,
+                                               guint              entity);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierFilter, dossier_filter_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierSubgraph, dossier_subgraph_unref)
+
+G_END_DECLS

@@ -1,0 +1,116 @@
+/* dossier-layout.h
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Graphviz lays the subgraph out; the positions and splines are copied
+ * into plain structs here and the cgraph graph is closed.  All layout
+ * coordinates are in points with y pointing DOWN and the origin at the
+ * top left of the drawing: the Graphviz y-up flip happens here only. */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dossier-filter.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_LAYOUT_ERROR (dossier_layout_error_quark ())
+
+typedef enum
+{
+  DOSSIER_LAYOUT_ERROR_FAILED,
+  DOSSIER_LAYOUT_ERROR_ENGINE,
+} DossierLayoutError;
+
+typedef enum
+{
+  DOSSIER_LAYOUT_AUTO,   /* chosen by size */
+  DOSSIER_LAYOUT_DOT,
+  DOSSIER_LAYOUT_NEATO,
+  DOSSIER_LAYOUT_FDP,
+  DOSSIER_LAYOUT_SFDP,
+  DOSSIER_LAYOUT_CIRCO,
+} DossierLayoutEngine;
+
+typedef struct
+{
+  double x;
+  double y;
+} DossierPoint;
+
+typedef struct
+{
+  guint  entity;   /* entity id */
+  double x;        /* centre */
+  double y;
+  double width;
+  double height;
+} DossierLayoutNode;
+
+typedef struct
+{
+  guint        relation;   /* relation id */
+  guint        tail;       /* index into layout->nodes */
+  guint        head;
+  GArray      *points;     /* DossierPoint: cubic Bézier, 3n+1 points */
+  gboolean     has_arrow;
+  DossierPoint arrow_tip;  /* valid when has_arrow */
+  DossierPoint label;      /* where the relation label goes */
+} DossierLayoutEdge;
+
+struct _DossierLayout
+{
+  gatomicrefcount     ref_count;
+  DossierLayoutEngine engine;  /* the one that ran */
+  double              width;   /* points */
+  double              height;
+  GArray             *nodes;   /* DossierLayoutNode */
+  GArray             *edges;   /* DossierLayoutEdge */
+};
+
+GQuark               dossier_layout_error_quark       (void);
+
+const char          *dossier_layout_engine_to_string   (DossierLayoutEngine  engine);
+gboolean             dossier_layout_engine_from_string (const char          *str,
+                                                        DossierLayoutEngine *engine);
+/* The engine AUTO resolves to for a graph of that size. */
+DossierLayoutEngine  dossier_layout_engine_for_size    (guint                n_nodes,
+                                                        guint                n_edges);
+
+/* Runs Graphviz.  Serialised internally (Graphviz is not thread-safe), so
+ * it may be called from any thread. */
+DossierLayout       *dossier_layout_compute            (DossierSubgraph     *subgraph,
+                                                        DossierLayoutEngine  engine,
+                                                        GCancellable        *cancellable,
+                                                        GError             **error);
+void                 dossier_layout_compute_async      (DossierSubgraph     *subgraph,
+                                                        DossierLayoutEngine  engine,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+DossierLayout       *dossier_layout_compute_finish     (GAsyncResult        *result,
+                                                        GError             **error);
+
+DossierLayout       *dossier_layout_ref                (DossierLayout       *layout);
+void                 dossier_layout_unref              (DossierLayout       *layout);
+
+/* Index into layout->nodes of the node drawn at (x, y), or -1. */
+int                  dossier_layout_node_at            (DossierLayout       *layout,
+                                                        double               x,
+                                                        double               y);
+/* Index into layout->edges of the edge within @tolerance of (x, y), or -1. */
+int                  dossier_layout_edge_at            (DossierLayout       *layout,
+                                                        double               x,
+                                                        double               y,
+                                                        double               tolerance);
+/* Index into layout->nodes of @entity, or -1. */
+int                  dossier_layout_find_entity        (DossierLayout       *layout,
+                                                        guint                entity);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierLayout, dossier_layout_unref)
+
+G_END_DECLS

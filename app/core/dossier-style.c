@@ -1,0 +1,96 @@
+/* dossier-style.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-style"
+
+#include "config.h"
+
+#include "dossier-style.h"
+
+#define RGB(r, g, b) { (r) / 255.0, (g) / 255.0, (b) / 255.0, 1.0 }
+#define RGBA(r, g, b, a) { (r) / 255.0, (g) / 255.0, (b) / 255.0, (a) }
+
+/* Okabe-Ito hues, told apart by people with any common colour vision
+ * deficiency; the shape repeats the type for those who see no colour. */
+static const DossierNodeStyle node_light[DOSSIER_N_ENTITY_TYPES] = {
+  [DOSSIER_ENTITY_COMPANY]    = { RGB (0xd6, 0xe9, 0xf8), RGB (0x00, 0x72, 0xb2), RGB (0x1a, 0x1a, 0x1a), DOSSIER_SHAPE_BOX, "box" },
+  [DOSSIER_ENTITY_MEDIA]      = { RGB (0xfb, 0xe3, 0xc6), RGB (0xa6, 0x5b, 0x00), RGB (0x1a, 0x1a, 0x1a), DOSSIER_SHAPE_HEXAGON, "hexagon" },
+  [DOSSIER_ENTITY_PERSON]     = { RGB (0xd5, 0xf0, 0xe6), RGB (0x00, 0x7a, 0x5a), RGB (0x1a, 0x1a, 0x1a), DOSSIER_SHAPE_ELLIPSE, "ellipse" },
+  [DOSSIER_ENTITY_GOVERNMENT] = { RGB (0xf6, 0xdc, 0xe9), RGB (0xa0, 0x3c, 0x78), RGB (0x1a, 0x1a, 0x1a), DOSSIER_SHAPE_DIAMOND, "diamond" },
+};
+
+static const DossierNodeStyle node_dark[DOSSIER_N_ENTITY_TYPES] = {
+  [DOSSIER_ENTITY_COMPANY]    = { RGB (0x12, 0x33, 0x4d), RGB (0x56, 0xb4, 0xe9), RGB (0xf2, 0xf2, 0xf2), DOSSIER_SHAPE_BOX, "box" },
+  [DOSSIER_ENTITY_MEDIA]      = { RGB (0x4a, 0x33, 0x10), RGB (0xe6, 0x9f, 0x00), RGB (0xf2, 0xf2, 0xf2), DOSSIER_SHAPE_HEXAGON, "hexagon" },
+  [DOSSIER_ENTITY_PERSON]     = { RGB (0x0d, 0x3d, 0x30), RGB (0x3d, 0xc4, 0x9a), RGB (0xf2, 0xf2, 0xf2), DOSSIER_SHAPE_ELLIPSE, "ellipse" },
+  [DOSSIER_ENTITY_GOVERNMENT] = { RGB (0x45, 0x1d, 0x36), RGB (0xe0, 0x8f, 0xbf), RGB (0xf2, 0xf2, 0xf2), DOSSIER_SHAPE_DIAMOND, "diamond" },
+};
+
+static const DossierEdgeStyle edge_light[DOSSIER_N_RELATION_TYPES] = {
+  [DOSSIER_RELATION_OWNS]           = { RGB (0x00, 0x5a, 0x8c), 0, 2.0 },
+  [DOSSIER_RELATION_ACQUIRES]       = { RGB (0x00, 0x72, 0xb2), 6, 1.6 },
+  [DOSSIER_RELATION_PARTNERS]       = { RGB (0x00, 0x7a, 0x5a), 0, 1.6 },
+  [DOSSIER_RELATION_SUPPLIES]       = { RGB (0x3d, 0x8c, 0x6e), 3, 1.4 },
+  [DOSSIER_RELATION_LEADS]          = { RGB (0x50, 0x50, 0x50), 0, 1.4 },
+  [DOSSIER_RELATION_SUPPORTS]       = { RGB (0x00, 0x8a, 0x3c), 0, 1.4 },
+  [DOSSIER_RELATION_OPPOSES]        = { RGB (0xc0, 0x3a, 0x00), 0, 1.6 },
+  [DOSSIER_RELATION_REGULATES]      = { RGB (0xa0, 0x3c, 0x78), 0, 1.6 },
+  [DOSSIER_RELATION_NEGOTIATES]     = { RGB (0x8a, 0x6d, 0x00), 4, 1.4 },
+  [DOSSIER_RELATION_WITHDRAWS]      = { RGB (0x7f, 0x7f, 0x7f), 2, 1.4 },
+  [DOSSIER_RELATION_REPORTS]        = { RGB (0xa6, 0x5b, 0x00), 1.5, 1.2 },
+  [DOSSIER_RELATION_MENTIONED_WITH] = { RGBA (0x90, 0x90, 0x90, 0.6), 2, 0.8 },
+};
+
+static const DossierEdgeStyle edge_dark[DOSSIER_N_RELATION_TYPES] = {
+  [DOSSIER_RELATION_OWNS]           = { RGB (0x56, 0xb4, 0xe9), 0, 2.0 },
+  [DOSSIER_RELATION_ACQUIRES]       = { RGB (0x7c, 0xc6, 0xf0), 6, 1.6 },
+  [DOSSIER_RELATION_PARTNERS]       = { RGB (0x3d, 0xc4, 0x9a), 0, 1.6 },
+  [DOSSIER_RELATION_SUPPLIES]       = { RGB (0x7f, 0xd6, 0xb5), 3, 1.4 },
+  [DOSSIER_RELATION_LEADS]          = { RGB (0xc8, 0xc8, 0xc8), 0, 1.4 },
+  [DOSSIER_RELATION_SUPPORTS]       = { RGB (0x5f, 0xd0, 0x7f), 0, 1.4 },
+  [DOSSIER_RELATION_OPPOSES]        = { RGB (0xff, 0x8a, 0x50), 0, 1.6 },
+  [DOSSIER_RELATION_REGULATES]      = { RGB (0xe0, 0x8f, 0xbf), 0, 1.6 },
+  [DOSSIER_RELATION_NEGOTIATES]     = { RGB (0xf0, 0xe4, 0x42), 4, 1.4 },
+  [DOSSIER_RELATION_WITHDRAWS]      = { RGB (0xa0, 0xa0, 0xa0), 2, 1.4 },
+  [DOSSIER_RELATION_REPORTS]        = { RGB (0xe6, 0x9f, 0x00), 1.5, 1.2 },
+  [DOSSIER_RELATION_MENTIONED_WITH] = { RGBA (0x90, 0x90, 0x90, 0.6), 2, 0.8 },
+};
+
+const DossierNodeStyle *
+dossier_style_node (DossierEntityType type,
+                    gboolean          dark)
+{
+  g_return_val_if_fail (type < DOSSIER_N_ENTITY_TYPES, NULL);
+  return dark ? &node_dark[type] : &node_light[type];
+}
+
+const DossierEdgeStyle *
+dossier_style_edge (DossierRelationType type,
+                    gboolean            dark)
+{
+  g_return_val_if_fail (type < DOSSIER_N_RELATION_TYPES, NULL);
+  return dark ? &edge_dark[type] : &edge_light[type];
+}
+
+DossierColor
+dossier_style_background (gboolean dark)
+{
+  return dark ? (DossierColor) RGB (0x24, 0x24, 0x24) : (DossierColor) RGB (0xff, 0xff, 0xff);
+}
+
+char *
+dossier_color_to_hex (const DossierColor *color)
+{
+  int r = (int) (color->red * 255 + 0.5);
+  int g = (int) (color->green * 255 + 0.5);
+  int b = (int) (color->blue * 255 + 0.5);
+  int a = (int) (color->alpha * 255 + 0.5);
+
+  if (a >= 255)
+    return g_strdup_printf ("#%02x%02x%02x", r, g, b);
+  return g_strdup_printf ("#%02x%02x%02x%02x", r, g, b, a);
+}

@@ -1,0 +1,62 @@
+/* dossier-style.h
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The one source of truth for how entities and relations look, shared by
+ * the view and every export.  Colours come from a colour-blind-safe
+ * palette (Okabe-Ito) in a light and a dark variant. */
+
+#pragma once
+
+#include "dossier-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double red;
+  double green;
+  double blue;
+  double alpha;
+} DossierColor;
+
+typedef enum
+{
+  DOSSIER_SHAPE_BOX,       /* rounded rectangle */
+  DOSSIER_SHAPE_ELLIPSE,
+  DOSSIER_SHAPE_HEXAGON,
+  DOSSIER_SHAPE_DIAMOND,
+} DossierShape;
+
+typedef struct
+{
+  DossierColor  fill;
+  DossierColor  stroke;
+  DossierColor  text;
+  DossierShape  shape;
+  const char   *graphviz_shape;  /* the Graphviz shape that sizes it */
+} DossierNodeStyle;
+
+typedef struct
+{
+  DossierColor  color;
+  double        dash;   /* 0: solid, else dash length in points */
+  double        width;
+} DossierEdgeStyle;
+
+/* Font used both by Graphviz to size nodes and by every renderer. */
+#define DOSSIER_STYLE_FONT_FAMILY "DejaVu Sans"
+#define DOSSIER_STYLE_FONT_SIZE   11.0
+
+const DossierNodeStyle *dossier_style_node       (DossierEntityType   type,
+                                                  gboolean            dark);
+const DossierEdgeStyle *dossier_style_edge       (DossierRelationType type,
+                                                  gboolean            dark);
+DossierColor            dossier_style_background (gboolean            dark);
+/* "#rrggbb" or "#rrggbbaa". */
+char                   *dossier_color_to_hex     (const DossierColor *color);
+
+G_END_DECLS
