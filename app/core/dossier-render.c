@@ -15,10 +15,10 @@
 #include "dossier-render.h"
 #include "dossier-style.h"
 
-#define LEGEND_PAD      8.0
-#define LEGEND_ROW      18.0
-#define LEGEND_SAMPLE_W 26.0
-#define LEGEND_SAMPLE_H 13.0
+#define LEGEND_PAD      DOSSIER_RENDER_LEGEND_PAD
+#define LEGEND_ROW      DOSSIER_RENDER_LEGEND_ROW
+#define LEGEND_SAMPLE_W DOSSIER_RENDER_LEGEND_SAMPLE_W
+#define LEGEND_SAMPLE_H DOSSIER_RENDER_LEGEND_SAMPLE_H
 
 void
 dossier_render_options_init (DossierRenderOptions *options)
@@ -273,6 +273,28 @@ draw_edge_label (cairo_t                    *cr,
   cairo_new_path (cr);
 }
 
+gboolean
+dossier_render_arrow_points (const DossierLayoutEdge *edge,
+                             DossierPoint             points[3])
+{
+  DossierPoint from, tip;
+  double angle, len = 9.0, spread = 0.4;
+
+  g_return_val_if_fail (edge != NULL, FALSE);
+
+  if (!edge->has_arrow || edge->points == NULL || edge->points->len == 0)
+    return FALSE;
+
+  from = g_array_index (edge->points, DossierPoint, edge->points->len - 1);
+  tip = edge->arrow_tip;
+  angle = atan2 (tip.y - from.y, tip.x - from.x);
+
+  points[0] = tip;
+  points[1] = (DossierPoint) { tip.x - len * cos (angle - spread), tip.y - len * sin (angle - spread) };
+  points[2] = (DossierPoint) { tip.x - len * cos (angle + spread), tip.y - len * sin (angle + spread) };
+  return TRUE;
+}
+
 void
 dossier_render_edge (cairo_t                    *cr,
                      DossierSubgraph            *subgraph,
@@ -310,20 +332,19 @@ dossier_render_edge (cairo_t                    *cr,
     cairo_line_to (cr, e->arrow_tip.x, e->arrow_tip.y);
   cairo_stroke (cr);
 
-  if (e->has_arrow)
-    {
-      DossierPoint from = pts[e->points->len - 1];
-      DossierPoint tip = e->arrow_tip;
-      double angle = atan2 (tip.y - from.y, tip.x - from.x);
-      double len = 9.0, spread = 0.4;
+  {
+    DossierPoint arrow[3];
 
-      cairo_set_dash (cr, NULL, 0, 0);
-      cairo_move_to (cr, tip.x, tip.y);
-      cairo_line_to (cr, tip.x - len * cos (angle - spread), tip.y - len * sin (angle - spread));
-      cairo_line_to (cr, tip.x - len * cos (angle + spread), tip.y - len * sin (angle + spread));
-      cairo_close_path (cr);
-      cairo_fill (cr);
-    }
+    if (dossier_render_arrow_points (e, arrow))
+      {
+        cairo_set_dash (cr, NULL, 0, 0);
+        cairo_move_to (cr, arrow[0].x, arrow[0].y);
+        cairo_line_to (cr, arrow[1].x, arrow[1].y);
+        cairo_line_to (cr, arrow[2].x, arrow[2].y);
+        cairo_close_path (cr);
+        cairo_fill (cr);
+      }
+  }
 
   if (options->edge_labels)
     draw_edge_label (cr, e, relation, style, options);

@@ -25,6 +25,12 @@ typedef struct
   gboolean legend;       /* dossier_render_graph draws the legend at top left */
 } DossierRenderOptions;
 
+/* Legend geometry, shared with the SVG writer. */
+#define DOSSIER_RENDER_LEGEND_PAD      8.0
+#define DOSSIER_RENDER_LEGEND_ROW      18.0
+#define DOSSIER_RENDER_LEGEND_SAMPLE_W 26.0
+#define DOSSIER_RENDER_LEGEND_SAMPLE_H 13.0
+
 /* Edge labels are smaller than node labels. */
 #define DOSSIER_RENDER_EDGE_FONT_SIZE 8.5
 
@@ -47,6 +53,10 @@ void  dossier_render_edge_label   (cairo_t                    *cr,
                                    DossierLayout              *layout,
                                    guint                       edge_index,
                                    const DossierRenderOptions *options);
+
+/* The arrowhead of @edge as a triangle (tip first); FALSE when it has none. */
+gboolean dossier_render_arrow_points (const DossierLayoutEdge *edge,
+                                      DossierPoint             points[3]);
 
 /* The legend: one row per entity type and per relation type present. */
 void  dossier_render_legend_size  (DossierSubgraph            *subgraph,
