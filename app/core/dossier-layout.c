@@ -237,6 +237,7 @@ set_graph_attributes (Agraph_t            *g,
 
     case DOSSIER_LAYOUT_CIRCO:
       agattr (g, AGRAPH, S ("mindist"), S ("0.6"));
+      agattr (g, AGRAPH, S ("overlap"), S ("prism"));
       break;
 
     case DOSSIER_LAYOUT_NEATO:
@@ -261,6 +262,18 @@ set_graph_attributes (Agraph_t            *g,
   agattr (g, AGNODE, S ("label"), S ("\\N"));
   agattr (g, AGEDGE, S ("len"), S ("1.6"));
   agattr (g, AGEDGE, S ("dir"), S ("forward"));
+}
+
+/* Graphviz prints warnings ("falling back to straight line edges") on
+ * stderr, which would end up in dossier-cli's output: log them instead. */
+static int
+graphviz_message (char *message)
+{
+  /* The buffer is Graphviz's and may be read-only: copy, never edit. */
+  g_autofree char *copy = g_strchomp (g_strdup (message));
+
+  g_debug ("Graphviz: %s", copy);
+  return 0;
 }
 
 /* Only used under graphviz_lock, like Graphviz itself. */
@@ -302,6 +315,7 @@ run_layout (DossierLayout       *layout,
     }
   g_object_unref (context);
 
+  agseterrf (graphviz_message);
   gvc = gvContext ();
   g = agopen (S ("dossier"), Agdirected, NULL);
   set_graph_attributes (g, engine, subgraph->entities->len);
@@ -511,9 +525,17 @@ flatten_edges (LayoutIndex   *index,
       g_array_append_val (poly, pts[0]);
       for (guint s = 0; s + 3 < e->points->len; s += 3)
         {
-          for (int k = 1; k <= FLATTEN_STEPS; k++)
+          /* Chords about 6 points long stray well under a point from
+           * the curve; straight segments need just one. */
+          double hull = hypot (pts[s + 1].x - pts[s].x, pts[s + 1].y - pts[s].y) +
+                        hypot (pts[s + 2].x - pts[s + 1].x, pts[s + 2].y - pts[s + 1].y) +
+                        hypot (pts[s + 3].x - pts[s + 2].x, pts[s + 3].y - pts[s + 2].y);
+          double chord = hypot (pts[s + 3].x - pts[s].x, pts[s + 3].y - pts[s].y);
+          int steps = hull - chord < 0.01 ? 1 : CLAMP ((int) ceil (hull / 6.0), 4, 64);
+
+          for (int k = 1; k <= steps; k++)
             {
-              DossierPoint p = bezier_point (pts + s, (double) k / FLATTEN_STEPS);
+              DossierPoint p = bezier_point (pts + s, (double) k / steps);
               g_array_append_val (poly, p);
             }
         }
