@@ -1207,9 +1207,21 @@ set_write_error (GError     **error,
       code = DOSSIER_EXPORT_ERROR_NO_SPACE;
       break;
     case ENOENT:
-    case ENOTDIR:
+      /* Some file systems (/proc, /sys) answer ENOENT to new files. */
+      if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_PERMISSION,
+                       _("Could not write “%s”: the folder “%s” does not accept new files"),
+                       display, display_dir);
+          return FALSE;
+        }
       g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_NOT_FOUND,
                    _("Could not write “%s”: the folder “%s” does not exist"),
+                   display, display_dir);
+      return FALSE;
+    case ENOTDIR:
+      g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_NOT_FOUND,
+                   _("Could not write “%s”: “%s” is not a folder"),
                    display, display_dir);
       return FALSE;
     case EISDIR:
