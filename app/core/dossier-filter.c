@@ -389,7 +389,23 @@ dossier_filter_apply (const DossierFilter *filter,
   entity_count = g_new0 (guint, n_entities);
   relation_count = g_new0 (guint, n_relations);
 
-  /* Entities on their own mentions and type. */
+  /* Relations on their type, their ends' types and their passages. */
+  for (guint r = 0; r < n_relations; r++)
+    {
+      const DossierRelation *relation = dossier_graph_get_relation (graph, r);
+      const DossierEntity *source = dossier_graph_get_entity (graph, relation->source);
+      const DossierEntity *target = dossier_graph_get_entity (graph, relation->target);
+
+      if ((filter->relation_types & (1u << relation->type)) == 0 ||
+          (filter->entity_types & (1u << source->type)) == 0 ||
+          (filter->entity_types & (1u << target->type)) == 0)
+        continue;
+      relation_count[r] = visible_evidence (filter, relation);
+      relation_kept[r] = relation_count[r] > 0 && relation_count[r] >= filter->min_evidence;
+    }
+
+  /* An entity shows when enough of its mentions do, or when one of its
+   * relations shows: a visible edge always has both ends. */
   for (guint i = 0; i < n_entities; i++)
     {
       const DossierEntity *entity = dossier_graph_get_entity (graph, i);
@@ -400,17 +416,15 @@ dossier_filter_apply (const DossierFilter *filter,
       entity_kept[i] = entity_count[i] > 0 && entity_count[i] >= filter->min_evidence;
     }
 
-  /* Relations need both ends and enough visible passages. */
   for (guint r = 0; r < n_relations; r++)
     {
       const DossierRelation *relation = dossier_graph_get_relation (graph, r);
 
-      if ((filter->relation_types & (1u << relation->type)) == 0)
-        continue;
-      if (!entity_kept[relation->source] || !entity_kept[relation->target])
-        continue;
-      relation_count[r] = visible_evidence (filter, relation);
-      relation_kept[r] = relation_count[r] > 0 && relation_count[r] >= filter->min_evidence;
+      if (relation_kept[r])
+        {
+          entity_kept[relation->source] = TRUE;
+          entity_kept[relation->target] = TRUE;
+        }
     }
 
   /* Actors and their neighbourhood. */
@@ -602,8 +616,19 @@ append_option (GString    *str,
   g_string_append_printf (str, " %s", option);
   if (value != NULL)
     {
-      g_autofree char *quoted = g_shell_quote (value);
-      g_string_append_printf (str, " %s", quoted);
+      gboolean safe = *value != '\0';
+
+      /* Quote only what the shell would split or expand: easier to read. */
+      for (const char *p = value; *p && safe; p++)
+        safe = g_ascii_isalnum (*p) || strchr (",._-:/+", *p) != NULL;
+
+      if (safe)
+        g_string_append_printf (str, " %s", value);
+      else
+        {
+          g_autofree char *quoted = g_shell_quote (value);
+          g_string_append_printf (str, " %s", quoted);
+        }
     }
 }
 
