@@ -397,6 +397,7 @@ dossier_filter_apply (const DossierFilter *filter,
       const DossierEntity *target = dossier_graph_get_entity (graph, relation->target);
 
       if ((filter->relation_types & (1u << relation->type)) == 0 ||
+          source->hidden || target->hidden ||
           (filter->entity_types & (1u << source->type)) == 0 ||
           (filter->entity_types & (1u << target->type)) == 0)
         continue;
@@ -410,7 +411,7 @@ dossier_filter_apply (const DossierFilter *filter,
     {
       const DossierEntity *entity = dossier_graph_get_entity (graph, i);
 
-      if ((filter->entity_types & (1u << entity->type)) == 0)
+      if ((filter->entity_types & (1u << entity->type)) == 0 || entity->hidden)
         continue;
       entity_count[i] = visible_mentions (filter, graph, entity);
       entity_kept[i] = entity_count[i] > 0 && entity_count[i] >= filter->min_evidence;
