@@ -95,7 +95,6 @@ add_filter_entries (GOptionContext *context,
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, N_("Do not report unreadable files"), NULL },
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &o->project, N_("Apply the edits saved in FILE (default: the corpus’s own)"), N_("FILE") },
     { "no-edits", 0, 0, G_OPTION_ARG_NONE, &o->no_edits, N_("Ignore the edits made in the window"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->paths, NULL, N_("[PATH…]") },
     { NULL }
   };
   GOptionGroup *group;
@@ -284,6 +283,7 @@ cmd_extract (int    argc,
   g_autoptr(DossierSubgraph) sub = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print JSON"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.paths, NULL, NULL },
     { NULL }
   };
 
@@ -350,6 +350,7 @@ cmd_export (int    argc,
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &o.scale, N_("PNG pixels per point (default 2)"), N_("SCALE") },
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &o.transparent, N_("PNG without background"), NULL },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &o.dark, N_("Use the dark palette"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.paths, NULL, NULL },
     { NULL }
   };
 
