@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dossier-cache.h"
 #include "dossier-corpus.h"
 #include "dossier-curation.h"
 #include "dossier-date.h"
@@ -42,6 +43,7 @@ typedef struct
   gboolean  quiet;
   char     *project;
   gboolean  no_edits;
+  gboolean  no_cache;
 
   /* extract */
   gboolean  json;
@@ -95,6 +97,7 @@ add_filter_entries (GOptionContext *context,
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, N_("Do not report unreadable files"), NULL },
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &o->project, N_("Apply the edits saved in FILE (default: the corpus’s own)"), N_("FILE") },
     { "no-edits", 0, 0, G_OPTION_ARG_NONE, &o->no_edits, N_("Ignore the edits made in the window"), NULL },
+    { "no-cache", 0, 0, G_OPTION_ARG_NONE, &o->no_cache, N_("Extract again even when a cached result is valid"), NULL },
     { NULL }
   };
   GOptionGroup *group;
@@ -245,7 +248,8 @@ run_pipeline (Options  *o,
       g_printerr ("dossier-cli: %s\n", p->error->message);
     }
 
-  if (!(graph = dossier_extract (corpus, gazetteer, NULL, NULL, error)))
+  if (!(graph = o->no_cache ? dossier_extract (corpus, gazetteer, NULL, NULL, error)
+                            : dossier_extract_cached (corpus, gazetteer, NULL, NULL, error)))
     return NULL;
 
   /* The same edits the window applies, so exports match what it shows. */
