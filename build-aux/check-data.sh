@@ -76,7 +76,8 @@ case "$mode" in
 
   po-coverage)
     need xgettext
-    need msgcmp
+    need msgmerge
+    need msgattrib
     srcdir=$1
     po=$2
     tmp=$(mktemp -d) || exit 1
@@ -90,11 +91,21 @@ case "$mode" in
       echo "FAIL: xgettext cannot read the files in po/POTFILES" >&2
       exit 1
     }
-    # msgcmp fails when a msgid of the catalogue is missing or untranslated.
-    msgcmp "$po" "$tmp/dossier.pot" >&2 || {
-      echo "FAIL: $po lacks translations; run ninja -C _build dossier-update-po and translate" >&2
+    # Merge the catalogue into a copy of the translation, as
+    # `ninja dossier-update-po` would, then list what is left to translate.
+    msgmerge --quiet --no-fuzzy-matching --no-wrap -o "$tmp/merged.po" "$po" "$tmp/dossier.pot" >&2 || {
+      echo "FAIL: msgmerge cannot read $po" >&2
       exit 1
     }
+    todo=$( { msgattrib --untranslated --no-obsolete --no-wrap "$tmp/merged.po"
+              msgattrib --only-fuzzy --no-obsolete --no-wrap "$tmp/merged.po"; } |
+            grep -E '^msg(ctxt|id) ' | grep -v -x 'msgid ""')
+    if [ -n "$todo" ]; then
+      printf '%s\n' "$todo" >&2
+      echo "FAIL: $po has $(printf '%s\n' "$todo" | grep -c '^msgid ') untranslated or fuzzy messages;" \
+           "run ninja -C _build dossier-update-po and translate them" >&2
+      exit 1
+    fi
     ;;
 
   *)

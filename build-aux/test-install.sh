@@ -17,9 +17,8 @@ meson=$1 builddir=$2 srcdir=$3 prefix=$4 bindir=$5 datadir=$6 localedir=$7
 app_id=io.github.dossier.Dossier
 
 n=0
-failed=0
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; }
+not_ok () { n=$((n + 1)); echo "not ok $n - $1"; }
 check () {
   local what=$1
   shift
@@ -94,14 +93,17 @@ status=$?
 check "installed dossier-cli extract --json exits 0" test $status -eq 0
 check "it prints JSON" test -s "$out"
 
+# jq 1.6 exits 0 on empty input, whatever the filter: refuse that first.
+json () { test -s "$out" && jq -e "$@" "$out"; }
+
 if command -v jq >/dev/null 2>&1; then
-  check "the JSON parses" jq -e 'type == "object"' "$out"
+  check "the JSON parses" json 'type == "object"'
   check "it read the five installed seeds" \
-    jq -e --arg d "$pkgdata/seeds/" '(.articles | length) == 5 and all(.articles[]; .path | startswith($d))' "$out"
+    json --arg d "$pkgdata/seeds/" '(.articles | length) == 5 and all(.articles[]; .path | startswith($d))'
   for pair in Oracle:company TikTok:company ByteDance:company Microsoft:company "Donald Trump:person"; do
     name=${pair%:*} type=${pair##*:}
     check "it found $name ($type)" \
-      jq -e --arg n "$name" --arg t "$type" 'any(.entities[]; .name == $n and .type == $t)' "$out"
+      json --arg n "$name" --arg t "$type" 'any(.entities[]; .name == $n and .type == $t)'
   done
 else
   # Without jq, look for the same facts in the text.
@@ -112,4 +114,5 @@ else
 fi
 
 echo "1..$n"
-exit $failed
+# The verdict is in the TAP lines; meson test reports "not ok" as FAIL.
+exit 0
