@@ -302,6 +302,43 @@ test_empty_and_single (void)
     }
 }
 
+/* Names that are not names: huge, binary, empty after cleaning. */
+static void
+test_bad_names (void)
+{
+  g_autoptr(DossierGraph) graph = test_synthetic_graph (3, 2, 5);
+  g_autoptr(DossierSubgraph) sub = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
+  GString *huge = g_string_new (NULL);
+  g_autofree char *shown = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (huge, "Très long nom ");
+  g_free (dossier_graph_get_entity (graph, 0)->name);
+  dossier_graph_get_entity (graph, 0)->name = g_string_free (huge, FALSE);
+  g_free (dossier_graph_get_entity (graph, 1)->name);
+  dossier_graph_get_entity (graph, 1)->name = g_strdup ("\x01\n\t\r");
+  g_free (dossier_graph_get_entity (graph, 2)->name);
+  dossier_graph_get_entity (graph, 2)->name = g_strdup ("bad \xff\xfe utf-8 \\N \\G");
+
+  sub = test_subgraph_all (graph);
+  layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_NEATO, NULL, &error);
+  g_assert_no_error (error);
+  check_layout_sane (sub, layout);
+  g_assert_cmpfloat (g_array_index (layout->nodes, DossierLayoutNode, 0).width, <, 600);
+
+  shown = dossier_style_display_name (dossier_graph_get_entity (graph, 0)->name);
+  g_assert_cmpint (g_utf8_strlen (shown, -1), ==, DOSSIER_STYLE_MAX_LABEL_CHARS);
+  g_assert_true (g_str_has_suffix (shown, "…"));
+  g_clear_pointer (&shown, g_free);
+  shown = dossier_style_display_name (dossier_graph_get_entity (graph, 1)->name);
+  g_assert_cmpstr (shown, ==, "?");
+  g_clear_pointer (&shown, g_free);
+  shown = dossier_style_display_name (dossier_graph_get_entity (graph, 2)->name);
+  g_assert_true (g_utf8_validate (shown, -1, NULL));
+}
+
 static void
 test_cancel_before_start (void)
 {
@@ -522,6 +559,7 @@ main (int    argc,
   g_test_add_func ("/layout/size-grows-with-mentions", test_size_grows_with_mentions);
   g_test_add_func ("/layout/edge-label-positions", test_edge_label_positions);
   g_test_add_func ("/layout/empty-and-single", test_empty_and_single);
+  g_test_add_func ("/layout/bad-names", test_bad_names);
   g_test_add_func ("/layout/cancel-before-start", test_cancel_before_start);
   g_test_add_func ("/layout/async", test_async);
   g_test_add_func ("/layout/hit-testing-seeds", test_hit_testing_seeds);

@@ -745,11 +745,12 @@ write_svg (DossierSubgraph            *subgraph,
                           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                           "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
                           "width=\"%.2fpt\" height=\"%.2fpt\" viewBox=\"%.2f %.2f %.2f %.2f\" "
-                          "font-family=\"%s, Verdana, sans-serif\">\n",
+                          "font-family=\"%s, Verdana, sans-serif\" role=\"img\" aria-labelledby=\"dossier-title dossier-desc\">\n",
                           width, height, view->x, view->y, width, height,
                           DOSSIER_STYLE_FONT_FAMILY);
-  g_string_append_printf (out, "<title>%s</title>\n", _("Dossier graph"));
-  g_string_append_printf (out, "<desc>");
+  g_string_append (out, "<title id=\"dossier-title\">");
+  append_xml (out, _("Dossier graph"));
+  g_string_append (out, "</title>\n<desc id=\"dossier-desc\">");
   {
     g_autofree char *desc = g_strdup_printf (_("%u actors, %u relations"),
                                              layout->nodes->len, layout->edges->len);

@@ -160,9 +160,10 @@ dossier_style_node_size (DossierShape  shape,
 char *
 dossier_style_display_name (const char *name)
 {
-  GString *out = g_string_sized_new (name != NULL ? strlen (name) : 0);
+  g_autofree char *valid = g_utf8_make_valid (name != NULL ? name : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
 
-  for (const char *p = name; p != NULL && *p; p++)
+  for (const char *p = valid; *p; p++)
     {
       /* Only ASCII control bytes: UTF-8 continuation bytes are >= 0x80. */
       if ((guchar) *p < 0x20 || *p == 0x7f)
@@ -177,6 +178,15 @@ dossier_style_display_name (const char *name)
   /* Never draw an empty label. */
   if (out->len == 0)
     g_string_append (out, "?");
+
+  /* A pasted paragraph as a name must not make a node pages wide. */
+  if (g_utf8_strlen (out->str, -1) > DOSSIER_STYLE_MAX_LABEL_CHARS)
+    {
+      const char *cut = g_utf8_offset_to_pointer (out->str, DOSSIER_STYLE_MAX_LABEL_CHARS - 1);
+
+      g_string_truncate (out, cut - out->str);
+      g_string_append (out, "…");
+    }
 
   return g_string_free (out, FALSE);
 }

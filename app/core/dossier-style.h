@@ -75,8 +75,12 @@ void                    dossier_style_node_size  (DossierShape        shape,
                                                   double             *width,
                                                   double             *height);
 
-/* The name as one drawable line: newlines and other control characters
- * become spaces, so every output shows the same label. */
+/* Longer labels are cut with an ellipsis (titles keep the whole name). */
+#define DOSSIER_STYLE_MAX_LABEL_CHARS 60
+
+/* The name as one drawable line: valid UTF-8, newlines and other control
+ * characters become spaces, cut to DOSSIER_STYLE_MAX_LABEL_CHARS, so
+ * every output shows the same label. */
 char                   *dossier_style_display_name (const char        *name);
 
 G_END_DECLS
