@@ -402,6 +402,7 @@ run_layout (DossierLayout       *layout,
       node.y = centre.y;
       node.width = ND_width (nodes[i]) * 72.0;
       node.height = ND_height (nodes[i]) * 72.0;
+      node.shape = dossier_style_node (dossier_graph_get_entity (graph, node.entity)->type, FALSE)->shape;
       g_array_append_val (layout->nodes, node);
     }
 
@@ -771,6 +772,32 @@ outside_grid (const LayoutIndex *index,
          y > index->y0 + index->rows * index->cell + slack;
 }
 
+static gboolean
+point_in_node (const DossierLayoutNode *n,
+               double                   x,
+               double                   y)
+{
+  /* The stroke is 1.5 points wide: count its outer half in. */
+  double dx = fabs (x - n->x), dy = fabs (y - n->y);
+  double hw = n->width / 2 + 0.75, hh = n->height / 2 + 0.75;
+
+  if (dx > hw || dy > hh)
+    return FALSE;
+
+  switch (n->shape)
+    {
+    case DOSSIER_SHAPE_ELLIPSE:
+      return (dx * dx) / (hw * hw) + (dy * dy) / (hh * hh) <= 1.0;
+    case DOSSIER_SHAPE_DIAMOND:
+      return dx / hw + dy / hh <= 1.0;
+    case DOSSIER_SHAPE_HEXAGON:
+      return dx <= hw - (hw / 2) * (dy / hh);
+    case DOSSIER_SHAPE_BOX:
+    default:
+      return TRUE;
+    }
+}
+
 int
 dossier_layout_node_at (DossierLayout *layout,
                         double         x,
@@ -792,7 +819,7 @@ dossier_layout_node_at (DossierLayout *layout,
       const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
 
       /* Items are in drawing order: the last hit is the one on top. */
-      if (fabs (x - n->x) <= n->width / 2 && fabs (y - n->y) <= n->height / 2)
+      if (point_in_node (n, x, y))
         found = i;
     }
 
