@@ -239,6 +239,7 @@ typedef struct
   guint    list_marker : 1;     /* "Tags", "Lire aussi": short lines follow */
   guint    handle : 1;          /* "@NAME" alone */
   guint    byline : 1;
+  guint    continued : 1;   /* a hard-wrapped line: the paragraph goes on */
 } Line;
 
 /* Whole lines of page chrome, folded (lower case, no accents). */
@@ -599,7 +600,7 @@ static gboolean
 is_short_label (const Line *line,
                 guint       max_words)
 {
-  return line->n_words <= max_words && !line->terminal && !line->prose;
+  return line->n_words <= max_words && !line->terminal && !line->prose && !line->continued;
 }
 
 static gboolean
@@ -694,6 +695,25 @@ find_comments (GArray *lines,
   return heads_after >= 2 ? first_head : lines->len;
 }
 
+static gboolean
+starts_lower (const char *text,
+              const Line *line)
+{
+  return g_unichar_islower (g_utf8_get_char (text + line->start));
+}
+
+/* A line without final punctuation followed by one starting in lower case:
+ * one paragraph hard-wrapped. */
+static gboolean
+wraps_into (const char *text,
+            const Line *line,
+            const Line *next)
+{
+  return line->kind != KIND_BLANK && next->kind != KIND_BLANK &&
+         !line->terminal && !line->period && !line->furniture && !next->furniture &&
+         starts_lower (text, next);
+}
+
 /* Classifies every line; returns the index of the title line or -1. */
 static int
 structure_lines (const char *text,
@@ -703,6 +723,33 @@ structure_lines (const char *text,
   guint n = lines->len;
   guint first_prose = n, last_prose = n, cstart, header_end, seen;
   int title = -1;
+
+  /* Hard-wrapped paragraphs are read whole: "at\nseventy columns". */
+  for (guint i = 0; i < n; i++)
+    {
+      guint j = i, words;
+      gboolean prose;
+
+      if (LINE (i)->kind == KIND_BLANK || LINE (i)->furniture)
+        continue;
+      while (j + 1 < n && wraps_into (text, LINE (j), LINE (j + 1)))
+        j++;
+      if (j == i)
+        continue;
+
+      words = 0;
+      prose = FALSE;
+      for (guint k = i; k <= j; k++)
+        {
+          words += LINE (k)->n_words;
+          prose |= LINE (k)->prose;
+          LINE (k)->continued = k < j;
+        }
+      prose |= words >= 25 || (words >= 8 && LINE (j)->terminal);
+      for (guint k = i; k <= j; k++)
+        LINE (k)->prose = prose;
+      i = j;
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -799,7 +846,7 @@ structure_lines (const char *text,
           guint j;
 
           for (j = next_nonblank (lines, i + 1, cstart);
-               j < cstart && is_short_label (LINE (j), 8);
+               j < cstart && LINE (j)->n_words <= 8 && !LINE (j)->terminal;
                j = next_nonblank (lines, j + 1, cstart))
             LINE (j)->kind = DOSSIER_SECTION_FURNITURE;
         }
@@ -871,13 +918,6 @@ add_section (GArray             *sections,
   g_array_append_val (sections, ((DossierSection) { start, end, kind }));
 }
 
-static gboolean
-starts_lower (const char *text,
-              const Line *line)
-{
-  return g_unichar_islower (g_utf8_get_char (text + line->start));
-}
-
 /* Paragraphs are lines, except that a line without final punctuation
  * followed by one starting in lower case is a hard-wrapped paragraph. */
 static guint
@@ -887,8 +927,7 @@ paragraph_end (const char *text,
 {
   while (i + 1 < lines->len &&
          LINE (i + 1)->kind == LINE (i)->kind &&
-         !LINE (i)->terminal && !LINE (i)->period &&
-         starts_lower (text, LINE (i + 1)))
+         wraps_into (text, LINE (i), LINE (i + 1)))
     i++;
   return i;
 }

@@ -708,12 +708,15 @@ match_at (const char *text,
   /* Weekday, alone or before a full date: "dimanche", "lundi 14 septembre". */
   if ((weekday = weekday_of (w)) != 0)
     {
-      if (h2 && gap_is_space (text, w->end, n1.start, TRUE) && day_of (&n1) &&
-          gap_is_space (text, n1.end, n2.start, FALSE) && month_of (text, len, &n2, &mend))
+      /* "lundi 14 septembre", "Monday, March 4, 2019". */
+      if (h2 && gap_is_space (text, w->end, n1.start, TRUE) &&
+          ((day_of (&n1) && gap_is_space (text, n1.end, n2.start, FALSE) &&
+            month_of (text, len, &n2, &mend)) ||
+           month_of (text, len, &n1, &mend)))
         {
           RawDate inner;
 
-          if (match_at (text, len, w, &n1, &inner))
+          if (match_at (text, len, NULL, &n1, &inner) && inner.day != 0)
             {
               inner.start = w->start;
               *raw = inner;

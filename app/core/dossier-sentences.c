@@ -284,9 +284,14 @@ dossier_sentences_split (const char *text,
         {
           gsize p = close_end;
 
+          gunichar q;
+
           while (p < end && is_space (char_at (text, p, end)) && text[p] != '\n')
             p = next_pos (text, p, end);
-          if (p < end && is_closer (char_at (text, p, end)))
+          q = char_at (text, p, end);
+          /* After a space only French closers: a straight quote there opens. */
+          if (p < end && is_closer (q) &&
+              (p == close_end || q == 0x00BB || q == 0x201D || q == 0x203A))
             close_end = next_pos (text, p, end);
           else
             break;
