@@ -91,6 +91,7 @@ struct _ManifestLink
 typedef struct
 {
   GFile        *file;
+  char         *display;    /* the path as the user gave it, then below */
   ManifestLink *manifests;
 } FileItem;
 
@@ -107,6 +108,7 @@ static void
 file_item_clear (FileItem *item)
 {
   g_clear_object (&item->file);
+  g_clear_pointer (&item->display, g_free);
 }
 
 static void
@@ -164,6 +166,7 @@ compare_names (gconstpointer a,
 static void
 collect_files (Walk         *walk,
                GFile        *file,
+               const char   *display,
                ManifestLink *manifests,
                gboolean      top)
 {
@@ -208,6 +211,7 @@ collect_files (Walk         *walk,
         }
 
       item.file = g_object_ref (file);
+      item.display = g_strdup (display);
       item.manifests = manifests;
       g_array_append_val (walk->files, item);
       return;
@@ -260,9 +264,11 @@ collect_files (Walk         *walk,
 
   for (guint i = 0; i < names->len; i++)
     {
-      g_autoptr(GFile) child = g_file_get_child (file, g_ptr_array_index (names, i));
+      const char *name = g_ptr_array_index (names, i);
+      g_autoptr(GFile) child = g_file_get_child (file, name);
+      g_autofree char *child_display = g_build_filename (display, name, NULL);
 
-      collect_files (walk, child, manifests, FALSE);
+      collect_files (walk, child, child_display, manifests, FALSE);
     }
 }
 
@@ -295,6 +301,22 @@ compare_articles (gconstpointer a,
   int ret = g_strcmp0 (aa->id, ab->id);
 
   return ret != 0 ? ret : g_strcmp0 (aa->path, ab->path);
+}
+
+/* Articles keep the path as the user gave it, so that messages and the
+ * JSON name files the way the user knows them. */
+static DossierArticle *
+load_article (FileItem      *item,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *id = g_file_get_basename (item->file);
+
+  if (!(bytes = g_file_load_bytes (item->file, cancellable, NULL, error)))
+    return NULL;
+
+  return dossier_article_new_from_bytes (id, item->display, bytes, error);
 }
 
 static int
@@ -337,7 +359,7 @@ dossier_corpus_load (const char * const   *paths,
           continue;
         }
 
-      collect_files (&walk, file, NULL, TRUE);
+      collect_files (&walk, file, paths[i], NULL, TRUE);
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -355,7 +377,7 @@ dossier_corpus_load (const char * const   *paths,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
 
-      article = dossier_article_new_from_file (item->file, cancellable, &local_error);
+      article = load_article (item, cancellable, &local_error);
       if (article != NULL)
         {
           apply_manifests (article, item->file, item->manifests);
@@ -367,11 +389,7 @@ dossier_corpus_load (const char * const   *paths,
           return NULL;
         }
       else
-        {
-          g_autofree char *name = g_file_get_parse_name (item->file);
-
-          add_problem (corpus, name, g_steal_pointer (&local_error));
-        }
+        add_problem (corpus, item->display, g_steal_pointer (&local_error));
 
       if (progress != NULL)
         progress (i + 1, files->len, progress_data);
