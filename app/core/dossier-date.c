@@ -719,6 +719,7 @@ match_at (const char *text,
           if (match_at (text, len, NULL, &n1, &inner) && inner.day != 0)
             {
               inner.start = w->start;
+              inner.weekday = weekday;
               *raw = inner;
               return TRUE;
             }
@@ -848,7 +849,7 @@ resolve (const RawDate     *raw,
   DossierDate d = { 0 };
   gboolean known = dossier_date_is_known (anchor);
 
-  if (raw->weekday != 0)
+  if (raw->weekday != 0 && raw->day == 0)
     {
       GDate a;
       int aw, delta;
@@ -891,6 +892,30 @@ resolve (const RawDate     *raw,
     }
   else
     return FALSE;
+
+  /* "dimanche 13 septembre": the year that makes it a Sunday. */
+  if (raw->year == 0 && raw->weekday != 0 && raw->day != 0)
+    {
+      static const int tries[] = { 0, -1, 1 };
+
+      for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
+        {
+          int y = d.year + tries[i];
+
+          if (g_date_valid_dmy (raw->day, raw->month, y))
+            {
+              GDate g;
+
+              g_date_clear (&g, 1);
+              g_date_set_dmy (&g, raw->day, raw->month, y);
+              if ((int) g_date_get_weekday (&g) == raw->weekday)
+                {
+                  d.year = y;
+                  break;
+                }
+            }
+        }
+    }
 
   d.month = raw->month;
   d.day = raw->month != 0 ? raw->day : 0;

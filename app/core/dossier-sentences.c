@@ -313,7 +313,12 @@ dossier_sentences_split (const char *text,
           gsize before = prev_pos (text, i, start);
           gunichar prev = i > start ? char_at (text, before, end) : 0;
 
-          if (!may_start_sentence (char_at (text, next, end)) ||
+          gunichar first = char_at (text, next, end);
+
+          /* "à hauteur de... 51 milliards": after an ellipsis only a capital
+           * or an opening quote starts a new sentence. */
+          if (!may_start_sentence (first) ||
+              (ellipsis && !g_unichar_isupper (first) && first != 0x00AB && first != 0x201C) ||
               (n_periods == 1 && run_end == i + 1 && is_abbreviation (text, start, i)) ||
               (ellipsis && (prev == '[' || prev == '(')))
             {
