@@ -1141,13 +1141,16 @@ dossier_article_set_title (DossierArticle *article,
 
   if (title == NULL)
     {
-      /* What the text took for a headline is body then. */
-      for (guint i = 0; i < article->sections->len; i++)
-        {
-          DossierSection *s = &g_array_index (article->sections, DossierSection, i);
+      g_autoptr(GArray) sections = g_steal_pointer (&article->sections);
 
-          if (s->kind == DOSSIER_SECTION_TITLE)
-            s->kind = DOSSIER_SECTION_BODY;
+      /* What the text took for a headline is body then. */
+      article->sections = g_array_new (FALSE, FALSE, sizeof (DossierSection));
+      for (guint i = 0; i < sections->len; i++)
+        {
+          const DossierSection *s = &g_array_index (sections, DossierSection, i);
+
+          add_section (article->sections, s->start, s->end,
+                       s->kind == DOSSIER_SECTION_TITLE ? DOSSIER_SECTION_BODY : s->kind);
         }
       article->title_range = (DossierRange) { 0, 0 };
     }

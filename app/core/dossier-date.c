@@ -1109,7 +1109,7 @@ dossier_date_infer (const char   *text,
       DossierDate d;
 
       if (kind == DOSSIER_SECTION_COMMENTS || kind == DOSSIER_SECTION_FURNITURE ||
-          raw->weekday != 0 || !resolve (raw, &anchor, TRUE, &d))
+          (raw->weekday != 0 && raw->day == 0) || !resolve (raw, &anchor, TRUE, &d))
         continue;
 
       if (raw->future)
@@ -1138,7 +1138,7 @@ dossier_date_infer (const char   *text,
       DossierDate d;
 
       if (kind == DOSSIER_SECTION_COMMENTS || kind == DOSSIER_SECTION_FURNITURE ||
-          raw->weekday == 0 || raw->future || !resolve (raw, &future, TRUE, &d))
+          raw->weekday == 0 || raw->day != 0 || raw->future || !resolve (raw, &future, TRUE, &d))
         continue;
 
       if (dossier_date_compare (&d, &past) > 0)
