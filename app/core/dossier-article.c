@@ -14,7 +14,6 @@
 
 #include "dossier-article.h"
 #include "dossier-date.h"
-#include "dossier-fold.h"
 #include "dossier-sentences.h"
 
 G_DEFINE_QUARK (dossier-article-error-quark, dossier_article_error)
@@ -198,9 +197,11 @@ normalise_line_ends (char  *text,
   return w;
 }
 
-static gboolean
+static inline gboolean
 is_space (gunichar c)
 {
+  if (c < 0x80)
+    return c == ' ' || (c >= '\t' && c <= '\r');
   return c == 0x202F || c == 0x00A0 || c == 0xFEFF || g_unichar_isspace (c);
 }
 
@@ -329,24 +330,54 @@ in_list (const char         *str,
 
 #define IN_LIST(str, list) in_list ((str), (list), G_N_ELEMENTS (list))
 
-/* The folded line with runs of spaces made one and a final ':' dropped. */
+#define FOLD_MAX 96
+
+/* The start of a line folded for matching against page vocabulary: lower
+ * case, no accents, one space for any run of (non-breaking) spaces, a
+ * final ':' dropped.  *@whole is FALSE when the line was longer than that. */
 static char *
 fold_line (const char *text,
            gsize       start,
-           gsize       end)
+           gsize       end,
+           gboolean   *whole)
 {
-  g_autofree char *folded = dossier_fold_string_len (text + start, end - start);
-  GString *out = g_string_sized_new (end - start);
+  GString *out = g_string_sized_new (FOLD_MAX + 8);
+  const char *p = text + start;
+  const char *stop = text + end;
 
-  for (const char *p = folded; *p != '\0'; p++)
+  *whole = TRUE;
+  while (p < stop)
     {
-      if (g_ascii_isspace (*p))
+      gunichar c = g_utf8_get_char (p);
+      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+
+      if (out->len >= FOLD_MAX)
+        {
+          *whole = FALSE;
+          break;
+        }
+      p = g_utf8_next_char (p);
+
+      if (is_space (c))
         {
           if (out->len > 0 && out->str[out->len - 1] != ' ')
             g_string_append_c (out, ' ');
+          continue;
         }
-      else
-        g_string_append_c (out, *p);
+      if (c < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower (c));
+          continue;
+        }
+      if (c == 0x2019 || c == 0x2018)
+        {
+          g_string_append_c (out, '\'');
+          continue;
+        }
+      c = g_unichar_tolower (c);
+      if (g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed)) > 0)
+        c = decomposed[0];
+      g_string_append_unichar (out, c);
     }
 
   while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == ':'))
@@ -548,10 +579,12 @@ classify_line (const char *text,
 
   if (bytes <= SHORT_LINE_BYTES)
     {
-      g_autofree char *folded = fold_line (text, line->start, line->end);
+      gboolean whole;
+      g_autofree char *folded = fold_line (text, line->start, line->end, &whole);
 
-      if (IN_LIST (folded, furniture_lines) ||
-          (line->n_words <= 6 && all_words_in (folded, furniture_words, G_N_ELEMENTS (furniture_words))))
+      if (whole &&
+          (IN_LIST (folded, furniture_lines) ||
+           (line->n_words <= 6 && all_words_in (folded, furniture_words, G_N_ELEMENTS (furniture_words)))))
         line->furniture = TRUE;
 
       for (guint i = 0; i < G_N_ELEMENTS (furniture_prefixes); i++)
@@ -565,17 +598,17 @@ classify_line (const char *text,
 
       if (g_str_has_prefix (folded, "avatar ") && line->n_words <= 8)
         line->comment_head = TRUE;
-      if (line->n_words <= 10 &&
+      if (whole && line->n_words <= 10 &&
           (g_str_has_suffix (folded, " a ecrit") || g_str_has_suffix (folded, " wrote") ||
            g_str_has_suffix (folded, " says") || g_str_has_suffix (folded, " dit")))
         line->comment_head = TRUE;
 
-      if (line->n_words <= 8 && !line->terminal)
+      if (whole && line->n_words <= 8 && !line->terminal)
         line->comment_marker = starts_with_marker (folded, comment_markers,
                                                    G_N_ELEMENTS (comment_markers));
-      if (line->n_words <= 4 && IN_LIST (folded, author_markers))
+      if (whole && line->n_words <= 4 && IN_LIST (folded, author_markers))
         line->author_marker = TRUE;
-      if (line->n_words <= 4 && IN_LIST (folded, list_markers))
+      if (whole && line->n_words <= 4 && IN_LIST (folded, list_markers))
         line->list_marker = TRUE;
 
       /* "Par Jean Dupont", "By Jane Doe". */

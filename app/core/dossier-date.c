@@ -192,6 +192,7 @@ typedef struct
   guint n_digits;
   const char *suffix;          /* letters after the digits, in folded */
   gboolean capital;
+  guint32  info;               /* what the word may be: see word_info() */
 } Word;
 
 /* A date expression before resolution: fields not said are 0. */
@@ -280,7 +281,7 @@ fold_char (const char *p,
   if (c < 0x80)
     {
       *consumed = 1;
-      out[0] = g_ascii_tolower (c);
+      out[0] = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
       return 1;
     }
 
@@ -349,6 +350,8 @@ skip_char (const char *text,
   return pos;
 }
 
+static GHashTable *word_table (void);
+
 /* The word starting at or after @from; FALSE at the end of the text. */
 static gboolean
 next_word (const char *text,
@@ -400,6 +403,9 @@ next_word (const char *text,
     n = MAX_WORD;
   w->folded[n] = '\0';
   w->suffix = w->folded + MIN (w->n_digits, n);
+  w->info = w->n_digits == 0 && n >= 1 && n <= 10
+          ? GPOINTER_TO_UINT (g_hash_table_lookup (word_table (), w->folded))
+          : 0;
   return TRUE;
 }
 
@@ -417,6 +423,53 @@ lookup (const char         *word,
 }
 
 #define LOOKUP(word, list) lookup ((word), (list), G_N_ELEMENTS (list))
+
+/* One hash lookup per word says all it may be, packed: month in French,
+ * French abbreviation, English, English abbreviation (4 bits each),
+ * weekday (3 bits), date cue (1 bit). */
+#define INFO_MONTH_FR(i)      ((i) & 0xF)
+#define INFO_MONTH_FR_ABBR(i) (((i) >> 4) & 0xF)
+#define INFO_MONTH_EN(i)      (((i) >> 8) & 0xF)
+#define INFO_MONTH_EN_ABBR(i) (((i) >> 12) & 0xF)
+#define INFO_WEEKDAY(i)       (((i) >> 16) & 0x7)
+#define INFO_CUE              (1u << 19)
+
+static void
+add_info (GHashTable         *table,
+          const char * const *words,
+          guint               n,
+          guint               shift)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 info = GPOINTER_TO_UINT (g_hash_table_lookup (table, words[i]));
+
+      info |= shift == 19 ? INFO_CUE : ((i % (shift == 16 ? 7 : 12)) + 1) << shift;
+      g_hash_table_insert (table, (gpointer) words[i], GUINT_TO_POINTER (info));
+    }
+}
+
+static GHashTable *
+word_table (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+
+      add_info (t, months_fr, G_N_ELEMENTS (months_fr), 0);
+      add_info (t, months_fr_abbr, G_N_ELEMENTS (months_fr_abbr), 4);
+      add_info (t, months_en, G_N_ELEMENTS (months_en), 8);
+      add_info (t, months_en_abbr, G_N_ELEMENTS (months_en_abbr), 12);
+      add_info (t, weekdays_fr, G_N_ELEMENTS (weekdays_fr), 16);
+      add_info (t, weekdays_en, G_N_ELEMENTS (weekdays_en), 16);
+      add_info (t, date_cues, G_N_ELEMENTS (date_cues), 19);
+      g_once_init_leave (&table, t);
+    }
+
+  return table;
+}
 
 /* Only white space (and at most one comma when @comma) between @a and @b. */
 static gboolean
@@ -460,20 +513,20 @@ month_of (const char *text,
 {
   int m;
 
-  if (w->n_digits > 0)
+  if (w->n_digits > 0 || w->info == 0)
     return 0;
   *end = w->end;
-  if ((m = LOOKUP (w->folded, months_fr)) >= 0)
-    return m + 1;
-  if ((m = LOOKUP (w->folded, months_en)) >= 0 && w->capital)
-    return m + 1;
+  if ((m = INFO_MONTH_FR (w->info)) != 0)
+    return m;
+  if ((m = INFO_MONTH_EN (w->info)) != 0 && w->capital)
+    return m;
   if (w->end < len && text[w->end] == '.')
     {
       *end = w->end + 1;
-      if ((m = LOOKUP (w->folded, months_fr_abbr)) >= 0)
-        return m + 1;
-      if ((m = LOOKUP (w->folded, months_en_abbr)) >= 0 && w->capital)
-        return m + 1;
+      if ((m = INFO_MONTH_FR_ABBR (w->info)) != 0)
+        return m;
+      if ((m = INFO_MONTH_EN_ABBR (w->info)) != 0 && w->capital)
+        return m;
     }
   return 0;
 }
@@ -481,15 +534,9 @@ month_of (const char *text,
 static int
 weekday_of (const Word *w)
 {
-  int d;
-
   if (w->n_digits > 0)
     return 0;
-  if ((d = LOOKUP (w->folded, weekdays_fr)) >= 0)
-    return d + 1;
-  if ((d = LOOKUP (w->folded, weekdays_en)) >= 0)
-    return d + 1;
-  return 0;
+  return INFO_WEEKDAY (w->info);
 }
 
 static int
@@ -557,24 +604,28 @@ fold_span (const char *text,
   buf[n] = '\0';
 }
 
+/* Whether a cue of @cues starts at a word start of @buf.  Checked at word
+ * starts only, against the cues of the same first letter. */
 static gboolean
 has_cue (const char         *buf,
          const char * const *cues,
          guint               n_cues)
 {
-  for (guint i = 0; i < n_cues; i++)
+  for (const char *p = buf; *p != '\0'; p++)
     {
-      gsize clen = strlen (cues[i]);
-      const char *p = buf;
+      if (p > buf && g_ascii_isalpha (p[-1]))
+        continue;
 
-      while ((p = strstr (p, cues[i])) != NULL)
+      for (guint i = 0; i < n_cues; i++)
         {
-          gboolean start_ok = p == buf || !g_ascii_isalpha (p[-1]);
-          gboolean end_ok = cues[i][clen - 1] == '\'' || !g_ascii_isalpha (p[clen]);
+          gsize clen;
 
-          if (start_ok && end_ok)
+          if (cues[i][0] != *p)
+            continue;
+          clen = strlen (cues[i]);
+          if (strncmp (p, cues[i], clen) == 0 &&
+              (cues[i][clen - 1] == '\'' || !g_ascii_isalpha (p[clen])))
             return TRUE;
-          p++;
         }
     }
   return FALSE;
@@ -702,6 +753,10 @@ match_at (const char *text,
   raw->start = w->start;
   raw->end = w->end;
 
+  /* Most words start no date: look ahead only for those that may. */
+  if (w->info == 0 && w->n_digits == 0)
+    return FALSE;
+
   h1 = next_word (text, len, w->end, &n1);
   h2 = h1 && next_word (text, len, n1.end, &n2);
 
@@ -773,7 +828,7 @@ match_at (const char *text,
         }
 
       /* A month alone only after a cue: "en août", "mi-août", "d'avril". */
-      if (prev != NULL && LOOKUP (prev->folded, date_cues) >= 0 && w->start - prev->end <= 4)
+      if (prev != NULL && (prev->info & INFO_CUE) && w->start - prev->end <= 4)
         {
           if (strcmp (prev->folded, "mi") == 0)
             raw->start = prev->start;
@@ -789,7 +844,7 @@ match_at (const char *text,
 
   /* A year alone after a cue: "en 2017", "depuis 2022", "année 2020". */
   if ((year = year_of (w)) != 0 && prev != NULL &&
-      LOOKUP (prev->folded, date_cues) >= 0 && w->start - prev->end <= 4 &&
+      (prev->info & INFO_CUE) && w->start - prev->end <= 4 &&
       !(w->end < len && (g_ascii_isdigit (text[w->end]) || text[w->end] == '%')))
     {
       raw->year = year;

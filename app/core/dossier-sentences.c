@@ -66,9 +66,11 @@ prev_pos (const char *text,
   return pos;
 }
 
-static gboolean
+static inline gboolean
 is_space (gunichar c)
 {
+  if (c < 0x80)
+    return c == ' ' || (c >= '\t' && c <= '\r');
   return c == 0x202F || c == 0x00A0 || g_unichar_isspace (c);
 }
 
