@@ -21,8 +21,8 @@
 #include "dossier-fold.h"
 
 /* Raised as extraction improves; just under the figures reached. */
-#define ENTITY_F1_FLOOR   0.00
-#define RELATION_F1_FLOOR 0.00
+#define ENTITY_F1_FLOOR   0.97
+#define RELATION_F1_FLOOR 0.85
 
 typedef struct
 {
@@ -272,7 +272,9 @@ score_article (DossierGraph *graph,
         {
           const DossierEvidence *ev = &g_array_index (rel->evidence, DossierEvidence, i);
 
-          if (ev->article == article && !(ev->flags & DOSSIER_EVIDENCE_COMMENTS))
+          /* Negated passages assert the opposite ("n'a pas abandonné"). */
+          if (ev->article == article &&
+              !(ev->flags & (DOSSIER_EVIDENCE_COMMENTS | DOSSIER_EVIDENCE_NEGATED)))
             in_body = TRUE;
         }
       if (!in_body)
@@ -344,7 +346,8 @@ score_article (DossierGraph *graph,
             {
               const DossierEvidence *ev = &g_array_index (rel->evidence, DossierEvidence, k);
 
-              if (ev->article == article && !(ev->flags & DOSSIER_EVIDENCE_COMMENTS))
+              if (ev->article == article &&
+                  !(ev->flags & (DOSSIER_EVIDENCE_COMMENTS | DOSSIER_EVIDENCE_NEGATED)))
                 in_body = TRUE;
             }
           if (!in_body)

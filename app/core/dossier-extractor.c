@@ -666,6 +666,9 @@ emit (Ctx                 *ctx,
         return;
     }
 
+  g_debug ("%s %s %s [cue %.*s]", se_ent->name, dossier_relation_type_to_string (type), te_ent->name,
+           (int) (tok (ctx, cue_end - 1)->end - tok (ctx, cue_first)->start),
+           ctx->article->text + tok (ctx, cue_first)->start);
   relation = dossier_graph_ensure_relation (graph, src, type, dst);
   if (dossier_relation_type_is_symmetric (type) && relation->source != src)
     {
@@ -897,10 +900,18 @@ cue_flags (Ctx              *ctx,
   if (cue->keeps_fact)
     return flags;
 
-  /* "ne vendront pas", "n'a pas racheté", "did not buy", "sans racheter". */
-  for (int k = (int) first - 1; k >= (int) s->first && first - k <= 2; k--)
-    if (tok_class (ctx, k) & DOSSIER_WORD_NEGATION)
-      return flags | DOSSIER_EVIDENCE_NEGATED;
+  /* "ne vendront pas", "n'a pas racheté", "did not buy"; further back,
+   * "n'a aucune intention de renoncer", "without buying". */
+  for (int k = (int) first - 1; k >= (int) s->first && first - k <= 4; k--)
+    {
+      if (ctx->owner->len > (guint) k && g_array_index (ctx->owner, int, k) >= 0)
+        break;
+      if ((tok_class (ctx, k) & DOSSIER_WORD_NEGATION) &&
+          (first - k <= 2 || tok_is (ctx, k, "aucune") || tok_is (ctx, k, "aucun") ||
+           tok_is (ctx, k, "no") || tok_is (ctx, k, "sans") || tok_is (ctx, k, "without") ||
+           tok_is (ctx, k, "refuse") || tok_is (ctx, k, "refused") || tok_is (ctx, k, "refuses")))
+        return flags | DOSSIER_EVIDENCE_NEGATED;
+    }
   if (end < s->end_token && (tok_is (ctx, end, "pas") || tok_is (ctx, end, "jamais") ||
                              tok_is (ctx, end, "not") || tok_is (ctx, end, "never")))
     return flags | DOSSIER_EVIDENCE_NEGATED;
@@ -1066,8 +1077,13 @@ handle_cue (Ctx              *ctx,
 
       if (L >= 0)
         {
+          int near = cue->kind == DOSSIER_CUE_NOUN ? left_mention (ctx, s, cf, -1, 4, FALSE) : -1;
+
           if (R >= 0)
             emit_all (ctx, s, type, L, R, G_MAXUINT, cf, ce, flags);
+          else if (near >= 0 && mention (ctx, near)->entity != mention (ctx, L)->entity)
+            /* "avec Oracle comme partenaire", "with Oracle as its partner" */
+            emit_all (ctx, s, type, L, near, G_MAXUINT, cf, ce, flags);
           else if (topic_fallback (type) && is_subject (ctx, s, L))
             emit_all (ctx, s, type, L, -1, ctx->topic, cf, ce, flags);
         }
@@ -1078,7 +1094,14 @@ handle_cue (Ctx              *ctx,
 
           while (R2 >= 0 && mention (ctx, R2)->entity == mention (ctx, R)->entity)
             R2 = right_mention (ctx, s, mention (ctx, R2)->end, R2, RIGHT_WINDOW, FALSE);
-          if (R2 >= 0)
+          gboolean new_clause = FALSE;
+
+          for (guint k = mention (ctx, R)->end; R2 >= 0 && k <= mention (ctx, R2)->first; k++)
+            if (tok (ctx, k)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_BREAK))
+              new_clause = TRUE;
+          /* The actor comes after the noun's complement in its own clause
+           * ("partenariat avec Zoom ..., Oracle"), not as a further complement. */
+          if (R2 >= 0 && (new_clause || !is_prepositional (ctx, s, R2)))
             emit_all (ctx, s, type, R2, R, G_MAXUINT, cf, ce, flags);
         }
       return;
@@ -1230,8 +1253,9 @@ link_sentence (Ctx   *ctx,
 
       if (m->nested)
         emit (ctx, s, DOSSIER_RELATION_LEADS, i, m->container, G_MAXUINT, m->first, m->end, 0);
-      else if (m->entry != NULL && m->entry->leads != NULL && m->first > s->first &&
-               (tok_class (ctx, m->first - 1) & DOSSIER_WORD_HEAD))
+      else if (m->entry != NULL && m->entry->leads != NULL &&
+               ((m->first > s->first && (tok_class (ctx, m->first - 1) & DOSSIER_WORD_HEAD)) ||
+                (tok_class (ctx, m->first) & DOSSIER_WORD_HEAD)))
         {
           const DossierGazetteerEntry *led = dossier_gazetteer_lookup (ctx->gazetteer, m->entry->leads);
 
@@ -1418,7 +1442,7 @@ process_window (Ctx   *ctx,
 
             if (m->first > s->first && (tok_is (ctx, m->first - 1, "de") || tok_is (ctx, m->first - 1, "d") ||
                                         tok_is (ctx, m->first - 1, "of") || tok_is (ctx, m->first - 1, "du")))
-              n++;
+              n += 2;
             if (s->section == DOSSIER_SECTION_TITLE)
               n++;
 

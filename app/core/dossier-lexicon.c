@@ -221,7 +221,7 @@ static const char *relative_words[] = {
 static const char *negations[] = {
   "ne", "n", "pas", "not", "never", "jamais", "aucun", "aucune", "no", "nor", "ni", "didn",
   "doesn", "don", "won", "wouldn", "isn", "wasn", "hasn", "haven", "refuse", "refused",
-  "refuses", "rejette", "rejected", "plus",
+  "refuses", "sans", "without", "plus",
 };
 
 static const char *hypotheses[] = {
@@ -626,6 +626,7 @@ dossier_lexicon_match_cue (const DossierFolded *folded,
   GPtrArray *list;
   const DossierCue *best = NULL;
   guint best_n = 0;
+  gsize best_len = 0;
 
   g_once (&once, build_cues, NULL);
 
@@ -640,7 +641,11 @@ dossier_lexicon_match_cue (const DossierFolded *folded,
       const CompiledCue *c = g_ptr_array_index (list, k);
       guint w;
 
-      if (c->n_words <= best_n || i + c->n_words > end)
+      if (c->n_words < best_n || i + c->n_words > end)
+        continue;
+      /* Equal in words, the longer pattern is the more specific:
+       * "soutiendr*" (a verb) over "soutien*" (a noun). */
+      if (c->n_words == best_n && strlen (c->cue->pattern) <= best_len)
         continue;
       for (w = 0; w < c->n_words; w++)
         {
@@ -656,6 +661,7 @@ dossier_lexicon_match_cue (const DossierFolded *folded,
         {
           best = c->cue;
           best_n = c->n_words;
+          best_len = strlen (c->cue->pattern);
         }
     }
 
