@@ -1444,7 +1444,7 @@ process_window (Ctx   *ctx,
                                         tok_is (ctx, m->first - 1, "of") || tok_is (ctx, m->first - 1, "du")))
               n += 2;
             if (s->section == DOSSIER_SECTION_TITLE)
-              n++;
+              n += 4;
 
             g_hash_table_insert (counts, GUINT_TO_POINTER (m->entity), GUINT_TO_POINTER (n));
             if (n > best)
@@ -1455,6 +1455,9 @@ process_window (Ctx   *ctx,
           }
       }
   }
+
+  g_debug ("topic of %s: %s", ctx->article->id,
+           ctx->topic != G_MAXUINT ? dossier_graph_get_entity (ctx->graph, ctx->topic)->name : "none");
 
   /* Sentence mention ranges. */
   {

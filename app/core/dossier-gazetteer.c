@@ -22,7 +22,9 @@ G_DEFINE_QUARK (dossier-gazetteer-error-quark, dossier_gazetteer_error)
 
 typedef enum
 {
-  CASE_ANY,     /* multi-word or mixed-case names: "tik tok", "tiktok" */
+  CASE_ANY,     /* descriptive forms, and names written in lower case */
+  CASE_SOME,    /* names with capitals: one capitalised word in the text
+                 * ("le Monde", "Tik tok"), so "le monde" is not Le Monde */
   CASE_CAPITAL, /* one plain word, a common word too: "Oracle", not "oracle" */
   CASE_EXACT,   /* acronyms: "US", not "us" */
 } CaseRule;
@@ -320,12 +322,19 @@ add_form (DossierGazetteer      *gazetteer,
   f->entry = entry;
   f->descriptive = descriptive;
   f->case_rule = CASE_ANY;
-  if (tokens->len - first == 1)
+  if (!descriptive)
+    for (guint i = first; i < tokens->len; i++)
+      if (g_array_index (tokens, DossierToken, i).flags &
+          (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS | DOSSIER_TOKEN_MIXED))
+        f->case_rule = CASE_SOME;
+  if (tokens->len - first == 1 && !descriptive)
     {
       const DossierToken *t = &g_array_index (tokens, DossierToken, first);
 
       if (t->flags & DOSSIER_TOKEN_ALL_CAPS)
         f->case_rule = CASE_EXACT;
+      else if (t->flags & DOSSIER_TOKEN_MIXED)
+        f->case_rule = CASE_ANY;  /* "tiktok" is still TikTok: no common word */
       else if ((t->flags & DOSSIER_TOKEN_CAPITAL) &&
                !(t->flags & (DOSSIER_TOKEN_MIXED | DOSSIER_TOKEN_DIGIT)))
         f->case_rule = CASE_CAPITAL;
@@ -525,6 +534,11 @@ case_ok (const Form         *form,
     {
     case CASE_CAPITAL:
       return (tokens[first].flags & (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS)) != 0;
+    case CASE_SOME:
+      for (guint i = first; i < end; i++)
+        if (tokens[i].flags & (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS | DOSSIER_TOKEN_MIXED))
+          return TRUE;
+      return FALSE;
     case CASE_EXACT:
       for (guint i = first; i < end; i++)
         if (!(tokens[i].flags & DOSSIER_TOKEN_ALL_CAPS))
