@@ -16,7 +16,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dossier-cache.h"
 #include "dossier-corpus.h"
+#include "dossier-curation.h"
 #include "dossier-date.h"
 #include "dossier-export.h"
 #include "dossier-extractor.h"
@@ -39,6 +41,9 @@ typedef struct
   gboolean  no_comments;
   gboolean  mentioned_with;
   gboolean  quiet;
+  char     *project;
+  gboolean  no_edits;
+  gboolean  no_cache;
 
   /* extract */
   gboolean  json;
@@ -64,6 +69,7 @@ options_clear (Options *o)
   g_strfreev (o->path);
   g_free (o->entity_types);
   g_free (o->relation_types);
+  g_free (o->project);
   g_free (o->output);
   g_free (o->format);
   g_free (o->engine);
@@ -89,7 +95,9 @@ add_filter_entries (GOptionContext *context,
     { "mentioned-with", 0, 0, G_OPTION_ARG_NONE, &o->mentioned_with, N_("Also show untyped co-occurrence links"), NULL },
     { "gazetteer", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->gazetteers, N_("Add actors from a gazetteer file (repeatable)"), N_("FILE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, N_("Do not report unreadable files"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->paths, NULL, N_("[PATH…]") },
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &o->project, N_("Apply the edits saved in FILE (default: the corpus’s own)"), N_("FILE") },
+    { "no-edits", 0, 0, G_OPTION_ARG_NONE, &o->no_edits, N_("Ignore the edits made in the window"), NULL },
+    { "no-cache", 0, 0, G_OPTION_ARG_NONE, &o->no_cache, N_("Extract again even when a cached result is valid"), NULL },
     { NULL }
   };
   GOptionGroup *group;
@@ -240,8 +248,31 @@ run_pipeline (Options  *o,
       g_printerr ("dossier-cli: %s\n", p->error->message);
     }
 
-  if (!(graph = dossier_extract (corpus, gazetteer, NULL, NULL, error)))
+  if (!(graph = o->no_cache ? dossier_extract (corpus, gazetteer, NULL, NULL, error)
+                            : dossier_extract_cached (corpus, gazetteer, NULL, NULL, error)))
     return NULL;
+
+  /* The same edits the window applies, so exports match what it shows. */
+  if (!o->no_edits)
+    {
+      g_autoptr(DossierCuration) curation = dossier_curation_new ();
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *project = o->project != NULL
+                               ? g_strdup (o->project)
+                               : dossier_curation_path_for_corpus (paths);
+      DossierGraph *curated;
+
+      if (!dossier_curation_load (curation, project, &local_error))
+        g_printerr ("dossier-cli: %s\n", local_error->message);
+
+      curated = dossier_curation_apply (curation, graph, &problems);
+      g_clear_pointer (&graph, dossier_graph_unref);
+      graph = curated;
+
+      for (guint i = 0; !o->quiet && i < problems->len; i++)
+        g_printerr ("dossier-cli: %s\n", (char *) g_ptr_array_index (problems, i));
+    }
 
   return dossier_filter_apply (filter, graph, error);
 }
@@ -256,6 +287,7 @@ cmd_extract (int    argc,
   g_autoptr(DossierSubgraph) sub = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print JSON"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.paths, NULL, NULL },
     { NULL }
   };
 
@@ -322,6 +354,7 @@ cmd_export (int    argc,
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &o.scale, N_("PNG pixels per point (default 2)"), N_("SCALE") },
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &o.transparent, N_("PNG without background"), NULL },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &o.dark, N_("Use the dark palette"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.paths, NULL, NULL },
     { NULL }
   };
 
