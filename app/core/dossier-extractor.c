@@ -87,7 +87,8 @@ typedef struct
 
   guint                        article_index;
   const DossierArticle        *article;
-  guint                        topic;     /* most mentioned company of the window, or G_MAXUINT */
+  guint                        topic;     /* most salient company of the window, or G_MAXUINT */
+  GHashTable                  *salience;  /* entity id -> score, for the window */
   gboolean                     skip_locative;
 } Ctx;
 
@@ -972,6 +973,43 @@ mention_after_of (Ctx        *ctx,
   return -1;
 }
 
+/* What "la proposition de Microsoft", "Microsoft s'est retiré" are about
+ * when the sentence does not say: the most salient company named in this
+ * sentence or the two before, other than the actor; else the topic. */
+static guint
+implicit_object (Ctx   *ctx,
+                 guint  si,
+                 int    actor)
+{
+  guint exclude = mention (ctx, actor)->entity;
+  guint best = G_MAXUINT, best_score = 0;
+
+  for (guint k = si >= 2 ? si - 2 : 0; k <= si; k++)
+    {
+      const Sent *s = &g_array_index (ctx->sents, Sent, k);
+
+      for (guint i = s->m_first; i < s->m_end; i++)
+        {
+          const Mention *m = mention (ctx, i);
+          guint score;
+
+          if (m->nested || m->entity == exclude ||
+              dossier_graph_get_entity (ctx->graph, m->entity)->type != DOSSIER_ENTITY_COMPANY)
+            continue;
+          score = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->salience, GUINT_TO_POINTER (m->entity)));
+          if (score > best_score)
+            {
+              best = m->entity;
+              best_score = score;
+            }
+        }
+    }
+
+  if (best == G_MAXUINT && ctx->topic != exclude)
+    best = ctx->topic;
+  return best;
+}
+
 /* Whether @m (or what it is listed with) is the first actor of the
  * sentence, its likely subject. */
 static gboolean
@@ -1070,7 +1108,7 @@ handle_cue (Ctx              *ctx,
               if (L >= 0)
                 emit_all (ctx, s, type, R, L, G_MAXUINT, cf, ce, flags);
               else if (topic_fallback (type))
-                emit_all (ctx, s, type, R, -1, ctx->topic, cf, ce, flags);
+                emit_all (ctx, s, type, R, -1, implicit_object (ctx, si, R), cf, ce, flags);
               return;
             }
         }
@@ -1085,7 +1123,7 @@ handle_cue (Ctx              *ctx,
             /* "avec Oracle comme partenaire", "with Oracle as its partner" */
             emit_all (ctx, s, type, L, near, G_MAXUINT, cf, ce, flags);
           else if (topic_fallback (type) && is_subject (ctx, s, L))
-            emit_all (ctx, s, type, L, -1, ctx->topic, cf, ce, flags);
+            emit_all (ctx, s, type, L, -1, implicit_object (ctx, si, L), cf, ce, flags);
         }
       else if (cue->kind == DOSSIER_CUE_NOUN && R >= 0)
         {
@@ -1109,7 +1147,7 @@ handle_cue (Ctx              *ctx,
     case DOSSIER_CUE_AGENT_NOUN:
       R = mention_after_of (ctx, s, ce, 6);
       if (R >= 0)
-        emit_all (ctx, s, type, R, -1, ctx->topic, cf, ce, flags);
+        emit_all (ctx, s, type, R, -1, implicit_object (ctx, si, R), cf, ce, flags);
       return;
 
     case DOSSIER_CUE_PARENT:
@@ -1129,7 +1167,7 @@ handle_cue (Ctx              *ctx,
             (tok_is (ctx, cf - 1, "sa") || tok_is (ctx, cf - 1, "son") ||
              tok_is (ctx, cf - 1, "its") || tok_is (ctx, cf - 1, "leur")))
           {
-            emit (ctx, s, type, holder, -1, ctx->topic, cf, ce, flags);
+            emit (ctx, s, type, holder, -1, implicit_object (ctx, si, holder), cf, ce, flags);
             return;
           }
         if (held < 0)
@@ -1174,7 +1212,7 @@ handle_cue (Ctx              *ctx,
           if (L >= 0)
             emit (ctx, s, type, R, L, G_MAXUINT, cf, ce, flags);
           else
-            emit (ctx, s, type, R, -1, ctx->topic, cf, ce, flags);
+            emit (ctx, s, type, R, -1, implicit_object (ctx, si, R), cf, ce, flags);
         }
       else if (L >= 0)
         {
@@ -1346,7 +1384,6 @@ process_window (Ctx   *ctx,
   gsize wend = g_array_index (ranges, Sent, end - 1).end;
   guint t = 0;
   int *owner;
-  g_autoptr(GHashTable) counts = NULL;
 
   dossier_folded_set (ctx->folded, article->text + wstart, wend - wstart, wstart);
   g_array_set_size (ctx->tokens, 0);
@@ -1401,7 +1438,7 @@ process_window (Ctx   *ctx,
   }
 
   memset (owner, 0xff, ctx->tokens->len * sizeof (int));
-  counts = g_hash_table_new (NULL, NULL);
+  g_hash_table_remove_all (ctx->salience);
   ctx->topic = G_MAXUINT;
   {
     guint best = 0;
@@ -1434,11 +1471,13 @@ process_window (Ctx   *ctx,
         dm.section = s->section;
         dossier_graph_add_mention (ctx->graph, entity, &dm);
 
-        /* The topic is the company most talked about, and most often as
-         * the complement ("le rachat de TikTok") rather than the actor. */
-        if (entity->type == DOSSIER_ENTITY_COMPANY && s->section != DOSSIER_SECTION_COMMENTS && !m->nested)
+        /* Salience: how much a company is talked about, in the headline
+         * most, and as the complement ("le rachat de TikTok") more than
+         * as the actor. */
+        if (entity->type == DOSSIER_ENTITY_COMPANY && s->section != DOSSIER_SECTION_COMMENTS &&
+            !m->nested)
           {
-            guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (m->entity))) + 1;
+            guint n = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->salience, GUINT_TO_POINTER (m->entity))) + 1;
 
             if (m->first > s->first && (tok_is (ctx, m->first - 1, "de") || tok_is (ctx, m->first - 1, "d") ||
                                         tok_is (ctx, m->first - 1, "of") || tok_is (ctx, m->first - 1, "du")))
@@ -1446,7 +1485,7 @@ process_window (Ctx   *ctx,
             if (s->section == DOSSIER_SECTION_TITLE)
               n += 4;
 
-            g_hash_table_insert (counts, GUINT_TO_POINTER (m->entity), GUINT_TO_POINTER (n));
+            g_hash_table_insert (ctx->salience, GUINT_TO_POINTER (m->entity), GUINT_TO_POINTER (n));
             if (n > best)
               {
                 best = n;
@@ -1599,6 +1638,7 @@ dossier_extract (DossierCorpus               *corpus,
   ctx.typed = g_array_new (FALSE, FALSE, sizeof (guint64));
   ctx.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.salience = g_hash_table_new (NULL, NULL);
   ctx.scratch = g_string_new (NULL);
 
   for (guint i = 0; i < corpus->articles->len; i++)
@@ -1622,6 +1662,7 @@ dossier_extract (DossierCorpus               *corpus,
   g_array_unref (ctx.typed);
   g_hash_table_unref (ctx.surnames);
   g_hash_table_unref (ctx.aliases);
+  g_hash_table_unref (ctx.salience);
   g_string_free (ctx.scratch, TRUE);
 
   if (cancelled)

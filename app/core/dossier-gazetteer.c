@@ -673,6 +673,11 @@ dossier_gazetteer_get_checksum (DossierGazetteer *gazetteer)
   if (gazetteer->digest == NULL)
     {
       g_autoptr(GChecksum) copy = g_checksum_copy (gazetteer->checksum);
+
+      /* The rules are part of the result: cached extractions made by an
+       * older extractor must not be reused. */
+      g_checksum_update (copy, (const guchar *) DOSSIER_EXTRACTION_RULES,
+                         strlen (DOSSIER_EXTRACTION_RULES));
       gazetteer->digest = g_strdup (g_checksum_get_string (copy));
     }
 

@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 
 #define DOSSIER_GAZETTEER_ERROR (dossier_gazetteer_error_quark ())
 
+/* Bumped whenever matching, discovery or relation rules change, so that
+ * caches keyed by dossier_gazetteer_get_checksum() are invalidated. */
+#define DOSSIER_EXTRACTION_RULES "dossier-rules-6"
+
 typedef enum
 {
   DOSSIER_GAZETTEER_ERROR_PARSE,
