@@ -716,6 +716,12 @@ is_locative (Ctx        *ctx,
 
   if (entity_of (ctx, m)->type != DOSSIER_ENTITY_GOVERNMENT)
     return FALSE;
+  /* "les utilisateurs US": an acronym after a noun is an adjective. */
+  if ((tok (ctx, mention (ctx, m)->first)->flags & DOSSIER_TOKEN_ALL_CAPS) &&
+      mention (ctx, m)->end - mention (ctx, m)->first == 1 && k >= (int) s->first &&
+      !(tok (ctx, k)->flags & (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS)) &&
+      !(tok_class (ctx, k) & (DOSSIER_WORD_PREPOSITION | DOSSIER_WORD_DETERMINER)))
+    return TRUE;
   while (k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER) &&
          !(tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION))
     k--;

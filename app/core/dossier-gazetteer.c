@@ -34,6 +34,8 @@ typedef struct
   DossierGazetteerEntry *entry;
   gboolean               descriptive;
   CaseRule               case_rule;
+  guint32                capitals;  /* CASE_SOME: words capitalised in the form,
+                                     * a leading article excepted */
 } Form;
 
 /* Open addressing tables: words of the forms, and trie edges keyed by
@@ -324,9 +326,18 @@ add_form (DossierGazetteer      *gazetteer,
   f->case_rule = CASE_ANY;
   if (!descriptive)
     for (guint i = first; i < tokens->len; i++)
-      if (g_array_index (tokens, DossierToken, i).flags &
-          (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS | DOSSIER_TOKEN_MIXED))
-        f->case_rule = CASE_SOME;
+      {
+        const DossierToken *t = &g_array_index (tokens, DossierToken, i);
+
+        if (i == first && tokens->len - first > 1 &&
+            is_leading_article (folded->folded + t->fstart, t->fend - t->fstart))
+          continue;  /* "Le Monde": "Le" at a sentence start proves nothing */
+        if (t->flags & (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS | DOSSIER_TOKEN_MIXED))
+          {
+            f->case_rule = CASE_SOME;
+            f->capitals |= 1u << (i - first);
+          }
+      }
   if (tokens->len - first == 1 && !descriptive)
     {
       const DossierToken *t = &g_array_index (tokens, DossierToken, first);
@@ -536,7 +547,8 @@ case_ok (const Form         *form,
       return (tokens[first].flags & (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS)) != 0;
     case CASE_SOME:
       for (guint i = first; i < end; i++)
-        if (tokens[i].flags & (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS | DOSSIER_TOKEN_MIXED))
+        if ((form->capitals & (1u << (i - first))) &&
+            (tokens[i].flags & (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS | DOSSIER_TOKEN_MIXED)))
           return TRUE;
       return FALSE;
     case CASE_EXACT:
