@@ -51,6 +51,7 @@ struct _DossierGraphView
   gboolean              scene_node_labels;
   gboolean              scene_edge_labels;
   gboolean              needs_fit;
+  int                   fit_inset_left;  /* pixels covered by the legend */
   int                   hover_node;      /* layout indices, or -1 */
   int                   hover_edge;
   int                   selected_node;
@@ -346,6 +347,33 @@ edge_touches (DossierGraphView *self,
   return node >= 0 && (e->tail == (guint) node || e->head == (guint) node);
 }
 
+/* GTK 4.8's gtk_snapshot_append_cairo() scales the translation of the
+ * current transform twice, so cairo content is recorded at identity and
+ * the finished node is appended under the view transform instead. */
+static cairo_t *
+begin_cairo (GtkSnapshot           **sub,
+             const graphene_rect_t  *bounds)
+{
+  *sub = gtk_snapshot_new ();
+  return gtk_snapshot_append_cairo (*sub, bounds);
+}
+
+static void
+end_cairo (GtkSnapshot *snapshot,
+           GtkSnapshot *sub,
+           cairo_t     *cr)
+{
+  GskRenderNode *node;
+
+  cairo_destroy (cr);
+  node = gtk_snapshot_free_to_node (sub);
+  if (node != NULL)
+    {
+      gtk_snapshot_append_node (snapshot, node);
+      gsk_render_node_unref (node);
+    }
+}
+
 static void
 draw_highlight (DossierGraphView *self,
                 GtkSnapshot      *snapshot,
@@ -356,13 +384,14 @@ draw_highlight (DossierGraphView *self,
   graphene_rect_t bounds = layout_bounds (self);
   gboolean dark = is_dark ();
   g_autoptr(GHashTable) near = g_hash_table_new (NULL, NULL);
+  GtkSnapshot *sub;
   cairo_t *cr;
 
   dossier_render_options_init (&options);
   options.dark = dark;
   options.background = FALSE;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cr = begin_cairo (&sub, &bounds);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
   if (focus_node >= 0)
@@ -395,7 +424,7 @@ draw_highlight (DossierGraphView *self,
     if (g_hash_table_contains (near, GUINT_TO_POINTER (i)))
       dossier_render_node (cr, self->subgraph, self->layout, i, &options);
 
-  cairo_destroy (cr);
+  end_cairo (snapshot, sub, cr);
 }
 
 static void
@@ -405,13 +434,14 @@ draw_selection (DossierGraphView *self,
   graphene_rect_t bounds = layout_bounds (self);
   double px = 1.0 / self->transform.scale;  /* one pixel in points */
   GdkRGBA accent;
+  GtkSnapshot *sub;
   cairo_t *cr;
 
   if (self->selected_node < 0 && self->selected_edge < 0)
     return;
 
   accent_color (&accent);
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cr = begin_cairo (&sub, &bounds);
   gdk_cairo_set_source_rgba (cr, &accent);
 
   if (self->selected_node >= 0)
@@ -448,7 +478,7 @@ draw_selection (DossierGraphView *self,
           cairo_stroke (cr);
         }
     }
-  cairo_destroy (cr);
+  end_cairo (snapshot, sub, cr);
 }
 
 static void
@@ -696,7 +726,8 @@ dossier_graph_view_zoom_fit (DossierGraphView *self,
   target = self->transform;
   /* Small graphs are not blown up past 100%: text would look bloated. */
   dossier_view_transform_fit (&target, self->layout->width, self->layout->height,
-                              width, height, FIT_MARGIN, 1.0);
+                              MAX (width / 2, width - self->fit_inset_left), height, FIT_MARGIN, 1.0);
+  target.offset_x += width - MAX (width / 2, width - self->fit_inset_left);
   animate_to (self, &target, animate);
 }
 
@@ -1595,6 +1626,15 @@ dossier_graph_view_get_relation_point (DossierGraphView *self,
         }
     }
   return FALSE;
+}
+
+void
+dossier_graph_view_set_fit_inset (DossierGraphView *self,
+                                  int               left)
+{
+  g_return_if_fail (DOSSIER_IS_GRAPH_VIEW (self));
+
+  self->fit_inset_left = MAX (0, left);
 }
 
 gboolean

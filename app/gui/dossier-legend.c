@@ -119,12 +119,12 @@ draw_edge_swatch (GtkDrawingArea *area,
 }
 
 static void
-add_row (DossierLegend             *self,
-         int                        row,
-         GtkDrawingAreaDrawFunc     func,
-         int                        value,
-         const char                *text)
+add_item (DossierLegend          *self,
+          GtkDrawingAreaDrawFunc  func,
+          int                     value,
+          const char             *text)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *swatch = gtk_drawing_area_new ();
   GtkWidget *label = gtk_label_new (text);
 
@@ -134,20 +134,9 @@ add_row (DossierLegend             *self,
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "caption");
-  gtk_grid_attach (GTK_GRID (self->grid), swatch, 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (self->grid), label, 1, row, 1, 1);
-}
-
-static void
-add_heading (DossierLegend *self,
-             int            row,
-             const char    *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption-heading");
-  gtk_grid_attach (GTK_GRID (self->grid), label, 0, row, 2, 1);
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_flow_box_append (GTK_FLOW_BOX (self->grid), box);
 }
 
 void
@@ -156,12 +145,11 @@ dossier_legend_set_subgraph (DossierLegend   *self,
 {
   gboolean present[DOSSIER_N_RELATION_TYPES] = { FALSE, };
   GtkWidget *child;
-  int row = 0;
 
   g_return_if_fail (DOSSIER_IS_LEGEND (self));
 
   while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
-    gtk_grid_remove (GTK_GRID (self->grid), child);
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->grid), child);
 
   if (subgraph != NULL)
     for (guint i = 0; i < subgraph->relations->len; i++)
@@ -171,14 +159,11 @@ dossier_legend_set_subgraph (DossierLegend   *self,
     for (guint t = 0; t < DOSSIER_N_RELATION_TYPES; t++)
       present[t] = TRUE;
 
-  add_heading (self, row++, _("Actors"));
   for (guint t = 0; t < DOSSIER_N_ENTITY_TYPES; t++)
-    add_row (self, row++, draw_node_swatch, t, dossier_entity_type_label (t));
-
-  add_heading (self, row++, _("Relations"));
+    add_item (self, draw_node_swatch, t, dossier_entity_type_label (t));
   for (guint t = 0; t < DOSSIER_N_RELATION_TYPES; t++)
     if (present[t])
-      add_row (self, row++, draw_edge_swatch, t, dossier_relation_type_label (t));
+      add_item (self, draw_edge_swatch, t, dossier_relation_type_label (t));
 }
 
 static void
@@ -216,9 +201,16 @@ dossier_legend_class_init (DossierLegendClass *klass)
 static void
 dossier_legend_init (DossierLegend *self)
 {
-  self->grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (self->grid), 8);
-  gtk_grid_set_row_spacing (GTK_GRID (self->grid), 2);
+  /* A strip under the graph rather than a card over it: it never hides
+   * a node, and flows onto a second line when the window is narrow. */
+  self->grid = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->grid), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->grid), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->grid), 2);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->grid), 16);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->grid), FALSE);
+  gtk_widget_set_can_target (self->grid, FALSE);
+  gtk_widget_set_focusable (self->grid, FALSE);
   gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"),

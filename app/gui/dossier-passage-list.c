@@ -428,23 +428,29 @@ dossier_passage_list_show_entity (DossierPassageList *self,
   subtitle = g_strdup_printf ("%s · %s", dossier_entity_type_label (entity->type), summary);
   gtk_label_set_text (self->subtitle_label, subtitle);
 
-  if (entity->aliases->len > 0)
-    {
-      g_autoptr(GString) aliases = g_string_new (NULL);
+  {
+    g_autoptr(GString) aliases = g_string_new (NULL);
+    g_autofree char *folded_name = g_utf8_casefold (entity->name, -1);
 
-      for (guint i = 0; i < entity->aliases->len; i++)
-        {
-          if (i > 0)
-            g_string_append (aliases, ", ");
-          g_string_append (aliases, g_ptr_array_index (entity->aliases, i));
-        }
+    for (guint i = 0; i < entity->aliases->len; i++)
+      {
+        const char *alias = g_ptr_array_index (entity->aliases, i);
+        g_autofree char *folded = g_utf8_casefold (alias, -1);
+
+        if (g_str_equal (folded, folded_name))
+          continue;
+        if (aliases->len > 0)
+          g_string_append (aliases, ", ");
+        g_string_append (aliases, alias);
+      }
+    if (aliases->len > 0)
       {
         /* TRANSLATORS: followed by a list of other names */
         g_autofree char *text = g_strdup_printf (_("Also known as: %s"), aliases->str);
         gtk_label_set_text (self->aliases_label, text);
+        gtk_widget_set_visible (GTK_WIDGET (self->aliases_label), TRUE);
       }
-      gtk_widget_set_visible (GTK_WIDGET (self->aliases_label), TRUE);
-    }
+  }
 
   /* Relations shown in the graph, grouped by type. */
   for (guint i = 0; i < subgraph->relations->len; i++)

@@ -71,7 +71,7 @@ struct _DossierWindow
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void relayout (DossierWindow *self);
+static void relayout         (DossierWindow *self);
 
 /* Busy state */
 
@@ -424,8 +424,8 @@ layout_cb (GObject      *object,
         {
           g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
           self->subgraph = dossier_subgraph_ref (request->subgraph);
-          dossier_graph_view_set_graph (self->graph_view, self->subgraph, layout);
           dossier_legend_set_subgraph (self->legend, self->subgraph);
+          dossier_graph_view_set_graph (self->graph_view, self->subgraph, layout);
           gtk_stack_set_visible_child_name (self->main_stack, "graph");
           update_title (self);
           update_completion (self);
