@@ -39,6 +39,9 @@ struct _DossierArticleReader
   GtkTextTag    *passage_tag;
   GtkTextTag    *entity_tag;
   GtkTextMark   *passage_mark;
+  gboolean       scroll_pending;
+  guint          scroll_tick_id;
+  guint          scroll_ticks;
 };
 
 enum {
@@ -171,6 +174,40 @@ open_entity_action_cb (GtkWidget  *widget,
   dossier_article_reader_activate_at (self, gtk_text_iter_get_offset (&iter));
 }
 
+/* GtkTextView lays new text out over a few frames, and a scroll asked
+ * for before it knows its size lands short; so the request is repeated
+ * on the first frames after the text changed. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  DossierArticleReader *self = data;
+
+  gtk_text_view_scroll_to_mark (self->text_view, self->passage_mark, 0.0, TRUE, 0.0, 0.3);
+  if (++self->scroll_ticks < 3)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_passage (DossierArticleReader *self)
+{
+  self->scroll_pending = FALSE;
+  gtk_text_view_scroll_to_mark (self->text_view, self->passage_mark, 0.0, TRUE, 0.0, 0.3);
+  self->scroll_ticks = 0;
+  if (self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), scroll_tick_cb, self, NULL);
+}
+
+static void
+text_view_map_cb (DossierArticleReader *self)
+{
+  if (self->scroll_pending)
+    scroll_to_passage (self);
+}
+
 void
 dossier_article_reader_show (DossierArticleReader *self,
                              DossierGraph         *graph,
@@ -247,8 +284,11 @@ dossier_article_reader_show (DossierArticleReader *self,
   gtk_text_buffer_place_cursor (buffer, &s);
   gtk_text_buffer_move_mark (buffer, self->passage_mark, &s);
 
-  /* Scrolling waits for the view to lay the new text out. */
-  gtk_text_view_scroll_to_mark (self->text_view, self->passage_mark, 0.0, TRUE, 0.0, 0.3);
+  /* A text view that is not on screen drops the scroll: then it waits
+   * for the map. */
+  self->scroll_pending = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->text_view)))
+    scroll_to_passage (self);
 }
 
 GtkTextView *
@@ -269,8 +309,17 @@ static void
 dossier_article_reader_dispose (GObject *object)
 {
   DossierArticleReader *self = DOSSIER_ARTICLE_READER (object);
+  GtkWidget *child;
 
+  if (self->scroll_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->scroll_tick_id);
+      self->scroll_tick_id = 0;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ARTICLE_READER);
+  /* Only bound children are cleared by the call above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->graph, dossier_graph_unref);
 
   G_OBJECT_CLASS (dossier_article_reader_parent_class)->dispose (object);
@@ -339,6 +388,8 @@ dossier_article_reader_init (DossierArticleReader *self)
                                                  NULL);
   gtk_text_buffer_get_start_iter (buffer, &start);
   self->passage_mark = gtk_text_buffer_create_mark (buffer, "passage", &start, TRUE);
+
+  g_signal_connect_swapped (self->text_view, "map", G_CALLBACK (text_view_map_cb), self);
 
   controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
   g_signal_connect_swapped (controller, "released", G_CALLBACK (click_released_cb), self);

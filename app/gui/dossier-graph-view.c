@@ -52,6 +52,8 @@ struct _DossierGraphView
   gboolean              scene_edge_labels;
   gboolean              needs_fit;
   int                   fit_inset_left;  /* pixels covered by the legend */
+  int                   last_width;
+  int                   last_height;
   int                   hover_node;      /* layout indices, or -1 */
   int                   hover_edge;
   int                   selected_node;
@@ -162,11 +164,15 @@ set_source (cairo_t            *cr,
   cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
 }
 
+/* Draws the relation label of an edge unless it would cover one already
+ * placed (@placed holds graphene_rect_t), so that crowded hubs never turn
+ * into a heap of words. */
 static void
 draw_edge_label (DossierGraphView *self,
                  cairo_t          *cr,
                  guint             index,
-                 gboolean          dark)
+                 gboolean          dark,
+                 GArray           *placed)
 {
   const DossierLayoutEdge *e = get_edge (self, index);
   DossierRelation *relation = edge_relation (self, index);
@@ -189,6 +195,16 @@ draw_edge_label (DossierGraphView *self,
   pango_font_description_free (font);
   pango_layout_set_text (layout, dossier_relation_type_label (relation->type), -1);
   pango_layout_get_pixel_size (layout, &w, &h);
+
+  if (placed != NULL)
+    {
+      graphene_rect_t rect = GRAPHENE_RECT_INIT (at.x - w / 2.0 - 2, at.y - h / 2.0, w + 4, h);
+
+      for (guint i = 0; i < placed->len; i++)
+        if (graphene_rect_intersection (&g_array_index (placed, graphene_rect_t, i), &rect, NULL))
+          return;
+      g_array_append_val (placed, rect);
+    }
 
   /* A halo in the background colour keeps the label legible over lines. */
   set_source (cr, &bg, 0.85);
@@ -257,8 +273,12 @@ draw_scene (DossierGraphView *self,
   for (guint i = 0; i < self->layout->edges->len; i++)
     dossier_render_edge (cr, self->subgraph, self->layout, i, &options);
   if (edge_labels)
-    for (guint i = 0; i < self->layout->edges->len; i++)
-      draw_edge_label (self, cr, i, dark);
+    {
+      g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+
+      for (guint i = 0; i < self->layout->edges->len; i++)
+        draw_edge_label (self, cr, i, dark, placed);
+    }
   for (guint i = 0; i < self->layout->nodes->len; i++)
     {
       if (node_labels)
@@ -406,16 +426,18 @@ draw_highlight (DossierGraphView *self,
             g_hash_table_add (near, GUINT_TO_POINTER (e->tail));
             g_hash_table_add (near, GUINT_TO_POINTER (e->head));
           }
+      g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+
       for (guint i = 0; i < self->layout->edges->len; i++)
         if (edge_touches (self, i, focus_node))
-          draw_edge_label (self, cr, i, dark);
+          draw_edge_label (self, cr, i, dark, placed);
     }
   else if (focus_edge >= 0)
     {
       const DossierLayoutEdge *e = get_edge (self, focus_edge);
 
       dossier_render_edge (cr, self->subgraph, self->layout, focus_edge, &options);
-      draw_edge_label (self, cr, focus_edge, dark);
+      draw_edge_label (self, cr, focus_edge, dark, NULL);
       g_hash_table_add (near, GUINT_TO_POINTER (e->tail));
       g_hash_table_add (near, GUINT_TO_POINTER (e->head));
     }
@@ -582,6 +604,22 @@ dossier_graph_view_size_allocate (GtkWidget *widget,
       self->needs_fit = FALSE;
       dossier_graph_view_zoom_fit (self, FALSE);
     }
+  else if (self->last_width > 1 && self->last_height > 1 &&
+           (width != self->last_width || height != self->last_height))
+    {
+      double dx = (width - self->last_width) / 2.0;
+      double dy = (height - self->last_height) / 2.0;
+
+      /* What was in the middle stays in the middle when a bar opens or
+       * the window is resized, including where an animation is going. */
+      dossier_view_transform_pan (&self->transform, dx, dy);
+      dossier_view_transform_pan (&self->anim_from, dx, dy);
+      dossier_view_transform_pan (&self->anim_to, dx, dy);
+      self->anim_anchor_x += dx;
+      self->anim_anchor_y += dy;
+    }
+  self->last_width = width;
+  self->last_height = height;
 }
 
 /* Animation */

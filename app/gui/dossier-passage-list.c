@@ -387,7 +387,6 @@ link_button (const char *label,
   GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
 
   gtk_label_set_xalign (GTK_LABEL (child), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "relation-link");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
@@ -466,7 +465,7 @@ dossier_passage_list_show_entity (DossierPassageList *self,
     }
   for (guint t = 0; t < DOSSIER_N_RELATION_TYPES; t++)
     {
-      GtkWidget *heading;
+      GtkWidget *heading, *flow;
 
       if (by_type[t] == NULL)
         continue;
@@ -477,6 +476,14 @@ dossier_passage_list_show_entity (DossierPassageList *self,
       gtk_widget_add_css_class (heading, "relation-type");
       gtk_box_append (self->relations_box, heading);
 
+      /* Links flow side by side: a hub's relations stay above the fold. */
+      flow = gtk_flow_box_new ();
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 0);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 0);
+      gtk_box_append (self->relations_box, flow);
+
       for (guint i = 0; i < by_type[t]->len; i++)
         {
           DossierRelation *relation = g_ptr_array_index (by_type[t], i);
@@ -485,9 +492,9 @@ dossier_passage_list_show_entity (DossierPassageList *self,
           const char *arrow = dossier_relation_type_is_symmetric (relation->type) ? "↔" : outgoing ? "→" : "←";
           g_autofree char *label = g_strdup_printf ("%s %s (%u)", arrow, other->name, relation->evidence->len);
 
-          gtk_box_append (self->relations_box,
-                          link_button (label, "passages.select-relation", relation->id,
-                                       _("Show this relation’s passages")));
+          gtk_flow_box_append (GTK_FLOW_BOX (flow),
+                               link_button (label, "passages.select-relation", relation->id,
+                                            _("Show this relation’s passages")));
         }
       g_ptr_array_unref (by_type[t]);
     }
@@ -737,8 +744,12 @@ static void
 dossier_passage_list_dispose (GObject *object)
 {
   DossierPassageList *self = DOSSIER_PASSAGE_LIST (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_PASSAGE_LIST);
+  /* Only bound children are cleared by the call above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
 
   G_OBJECT_CLASS (dossier_passage_list_parent_class)->dispose (object);

@@ -106,11 +106,14 @@ update_busy (DossierWindow *self)
     g_clear_handle_id (&self->pulse_id, g_source_remove);
 }
 
+/* @text is plain text: AdwToast titles are markup, so it is escaped. */
 static void
 show_toast (DossierWindow *self,
-            const char    *title)
+            const char    *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 /* Loading */
@@ -276,8 +279,11 @@ show_error_page (DossierWindow *self,
                  const char    *title,
                  const char    *description)
 {
+  g_autofree char *escaped = g_markup_escape_text (description, -1);
+
+  /* The description is markup; error messages hold file names. */
   adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, description);
+  adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
@@ -300,7 +306,7 @@ load_cb (GObject      *object,
 
   if (graph == NULL)
     {
-      g_warning ("Loading failed: %s", error->message);
+      g_debug ("Loading failed: %s", error->message);
       if (self->subgraph == NULL)
         show_error_page (self, _("No Articles Could Be Read"), error->message);
       else
@@ -414,7 +420,7 @@ layout_cb (GObject      *object,
 
       if (layout == NULL)
         {
-          g_warning ("Layout failed: %s", error->message);
+          g_debug ("Layout failed: %s", error->message);
           if (self->subgraph == NULL)
             show_error_page (self, _("The Graph Could Not Be Laid Out"), error->message);
           else
@@ -534,9 +540,9 @@ passage_activated_cb (DossierWindow      *self,
 
   if (passage == NULL || self->subgraph == NULL)
     return;
+  gtk_stack_set_visible_child_name (self->side_stack, "reader");
   dossier_article_reader_show (self->reader, self->subgraph->graph,
                                passage->article, passage->start, passage->end);
-  gtk_stack_set_visible_child_name (self->side_stack, "reader");
   gtk_widget_grab_focus (GTK_WIDGET (dossier_article_reader_get_text_view (self->reader)));
 }
 
