@@ -385,7 +385,9 @@ test_open_passage (void)
 
   text_view = dossier_article_reader_get_text_view (reader);
   buffer = gtk_text_view_get_buffer (text_view);
-  wait_frames (GTK_WIDGET (text_view), 4);
+  while (!dossier_article_reader_is_settled (reader))
+    g_main_context_iteration (NULL, TRUE);
+  wait_frames (GTK_WIDGET (text_view), 1);
 
   /* The cursor sits at the start of the passage (byte offset converted). */
   char_start = g_utf8_pointer_to_offset (article->text, article->text + passage->start);

@@ -174,9 +174,25 @@ open_entity_action_cb (GtkWidget  *widget,
   dossier_article_reader_activate_at (self, gtk_text_iter_get_offset (&iter));
 }
 
-/* GtkTextView lays new text out over a few frames, and a scroll asked
- * for before it knows its size lands short; so the request is repeated
- * on the first frames after the text changed. */
+static gboolean
+passage_visible (DossierArticleReader *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->passage_mark);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+  return visible.height > 0 &&
+         location.y >= visible.y &&
+         location.y + location.height <= visible.y + visible.height;
+}
+
+/* GtkTextView lays new text out over several frames, and a scroll asked
+ * for before it knows the line heights lands short; so the request is
+ * repeated each frame until the passage is on screen (or a second has
+ * gone by, for a view too small to show it). */
 static gboolean
 scroll_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -184,11 +200,13 @@ scroll_tick_cb (GtkWidget     *widget,
 {
   DossierArticleReader *self = data;
 
+  if (passage_visible (self) || ++self->scroll_ticks > 60)
+    {
+      self->scroll_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
   gtk_text_view_scroll_to_mark (self->text_view, self->passage_mark, 0.0, TRUE, 0.0, 0.3);
-  if (++self->scroll_ticks < 3)
-    return G_SOURCE_CONTINUE;
-  self->scroll_tick_id = 0;
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -289,6 +307,13 @@ dossier_article_reader_show (DossierArticleReader *self,
   self->scroll_pending = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self->text_view)))
     scroll_to_passage (self);
+}
+
+gboolean
+dossier_article_reader_is_settled (DossierArticleReader *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE_READER (self), TRUE);
+  return !self->scroll_pending && self->scroll_tick_id == 0;
 }
 
 GtkTextView *

@@ -35,4 +35,7 @@ int          dossier_article_reader_entity_at     (DossierArticleReader *self,
 gboolean     dossier_article_reader_activate_at   (DossierArticleReader *self,
                                                    int                   offset);
 
+/* FALSE while the reader is still scrolling to the passage. */
+gboolean     dossier_article_reader_is_settled    (DossierArticleReader *self);
+
 G_END_DECLS
