@@ -37,7 +37,14 @@ struct _DossierGraphView
   /* Owned refs */
   DossierSubgraph      *subgraph;
   DossierLayout        *layout;
-  GskRenderNode        *scene;
+  /* The cached scene: a picture of the whole graph at one scale while it
+   * fits in a texture, else vector tiles of which only the visible ones
+   * are drawn. */
+  GdkTexture           *scene_texture;
+  double                scene_texture_scale;
+  GPtrArray            *scene_tiles;     /* GskRenderNode, graph coordinates */
+  GArray               *scene_tile_rects;  /* graphene_rect_t */
+  gboolean              settled;         /* no zoom in progress */
   GArray               *tab_order;       /* guint node indices, reading order */
 
   /* Input controllers */
@@ -167,7 +174,7 @@ set_source (cairo_t            *cr,
 /* Draws the relation label of an edge unless it would cover one already
  * placed (@placed holds graphene_rect_t), so that crowded hubs never turn
  * into a heap of words. */
-static void
+static gboolean
 draw_edge_label (DossierGraphView *self,
                  cairo_t          *cr,
                  guint             index,
@@ -202,7 +209,7 @@ draw_edge_label (DossierGraphView *self,
 
       for (guint i = 0; i < placed->len; i++)
         if (graphene_rect_intersection (&g_array_index (placed, graphene_rect_t, i), &rect, NULL))
-          return;
+          return FALSE;
       g_array_append_val (placed, rect);
     }
 
@@ -213,6 +220,7 @@ draw_edge_label (DossierGraphView *self,
   set_source (cr, &style->color, 1.0);
   cairo_move_to (cr, at.x - w / 2.0, at.y - h / 2.0);
   pango_cairo_show_layout (cr, layout);
+  return TRUE;
 }
 
 /* Without a label only the shape is drawn, in the shared style. */
@@ -295,36 +303,285 @@ layout_bounds (DossierGraphView *self)
   return GRAPHENE_RECT_INIT (-16, -16, self->layout->width + 32, self->layout->height + 32);
 }
 
+#define TILE_SIZE        1024.0  /* points */
+#define MAX_TEXTURE_SIDE 4096
+#define MAX_TEXTURE_AREA (8 * 1024 * 1024)
+
+static void
+clear_scene (DossierGraphView *self)
+{
+  g_clear_object (&self->scene_texture);
+  g_clear_pointer (&self->scene_tiles, g_ptr_array_unref);
+  g_clear_pointer (&self->scene_tile_rects, g_array_unref);
+}
+
+static graphene_rect_t
+edge_bounds (const DossierLayoutEdge *e)
+{
+  const DossierPoint *p = (const DossierPoint *) (gpointer) e->points->data;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  /* The control points' hull holds the curve. */
+  for (guint i = 0; i < e->points->len; i++)
+    {
+      x0 = MIN (x0, p[i].x); y0 = MIN (y0, p[i].y);
+      x1 = MAX (x1, p[i].x); y1 = MAX (y1, p[i].y);
+    }
+  if (e->has_arrow)
+    {
+      x0 = MIN (x0, e->arrow_tip.x); y0 = MIN (y0, e->arrow_tip.y);
+      x1 = MAX (x1, e->arrow_tip.x); y1 = MAX (y1, e->arrow_tip.y);
+    }
+  if (x0 > x1)
+    return GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  /* Room for the stroke, the arrowhead and a label near the middle. */
+  return GRAPHENE_RECT_INIT (x0 - 60, y0 - 12, x1 - x0 + 120, y1 - y0 + 24);
+}
+
+/* Zoomed out, the whole graph is one picture at the view's scale: every
+ * frame is then a texture copy, whatever the number of nodes. */
+static void
+build_texture (DossierGraphView *self,
+               gboolean          dark,
+               gboolean          node_labels,
+               gboolean          edge_labels,
+               int               pw,
+               int               ph,
+               double            device_scale)
+{
+  graphene_rect_t bounds = layout_bounds (self);
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  cr = cairo_create (surface);
+  cairo_scale (cr, device_scale, device_scale);
+  cairo_translate (cr, -bounds.origin.x, -bounds.origin.y);
+  draw_scene (self, cr, dark, node_labels, edge_labels);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Cairo's ARGB32 is GDK_MEMORY_DEFAULT: premultiplied, native order. */
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * ph);
+  self->scene_texture = gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes,
+                                                cairo_image_surface_get_stride (surface));
+  self->scene_texture_scale = self->transform.scale;
+  cairo_surface_destroy (surface);
+}
+
+/* Zoomed in, a picture would be huge: the scene is cut into tiles of
+ * vector drawing, and a frame replays only the tiles it shows. */
+static void
+build_tiles (DossierGraphView *self,
+             gboolean          dark,
+             gboolean          node_labels,
+             gboolean          edge_labels)
+{
+  graphene_rect_t bounds = layout_bounds (self);
+  guint cols = MAX (1, (guint) ceil (bounds.size.width / TILE_SIZE));
+  guint rows = MAX (1, (guint) ceil (bounds.size.height / TILE_SIZE));
+  g_autofree GPtrArray **edges_in = g_new0 (GPtrArray *, cols * rows);
+  g_autofree GPtrArray **nodes_in = g_new0 (GPtrArray *, cols * rows);
+  g_autofree gboolean *label_shown = g_new0 (gboolean, self->layout->edges->len);
+  DossierRenderOptions options;
+
+  dossier_render_options_init (&options);
+  options.dark = dark;
+  options.background = FALSE;
+
+  /* Which labels fit is decided once for the whole graph, so that a label
+   * across two tiles is drawn in both or neither. */
+  if (edge_labels)
+    {
+      cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      cairo_t *cr = cairo_create (scratch);
+      g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+
+      for (guint i = 0; i < self->layout->edges->len; i++)
+        label_shown[i] = draw_edge_label (self, cr, i, dark, placed);
+      cairo_destroy (cr);
+      cairo_surface_destroy (scratch);
+    }
+
+#define SPREAD(rect, array, index)                                                          \
+  G_STMT_START {                                                                            \
+    int c0 = CLAMP ((int) floor (((rect).origin.x - bounds.origin.x) / TILE_SIZE), 0, (int) cols - 1); \
+    int c1 = CLAMP ((int) floor (((rect).origin.x + (rect).size.width - bounds.origin.x) / TILE_SIZE), 0, (int) cols - 1); \
+    int r0 = CLAMP ((int) floor (((rect).origin.y - bounds.origin.y) / TILE_SIZE), 0, (int) rows - 1); \
+    int r1 = CLAMP ((int) floor (((rect).origin.y + (rect).size.height - bounds.origin.y) / TILE_SIZE), 0, (int) rows - 1); \
+    for (int r = r0; r <= r1; r++)                                                          \
+      for (int c = c0; c <= c1; c++)                                                        \
+        {                                                                                   \
+          if (array[r * cols + c] == NULL)                                                  \
+            array[r * cols + c] = g_ptr_array_new ();                                       \
+          g_ptr_array_add (array[r * cols + c], GUINT_TO_POINTER (index));                  \
+        }                                                                                   \
+  } G_STMT_END
+
+  for (guint i = 0; i < self->layout->edges->len; i++)
+    {
+      graphene_rect_t box = edge_bounds (get_edge (self, i));
+
+      SPREAD (box, edges_in, i);
+    }
+  for (guint i = 0; i < self->layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *n = get_node (self, i);
+      graphene_rect_t box = GRAPHENE_RECT_INIT (n->x - n->width / 2 - 2, n->y - n->height / 2 - 2,
+                                                n->width + 4, n->height + 4);
+
+      SPREAD (box, nodes_in, i);
+    }
+#undef SPREAD
+
+  self->scene_tiles = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  self->scene_tile_rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+
+  for (guint t = 0; t < cols * rows; t++)
+    {
+      graphene_rect_t rect = GRAPHENE_RECT_INIT (bounds.origin.x + (t % cols) * TILE_SIZE,
+                                                 bounds.origin.y + (t / cols) * TILE_SIZE,
+                                                 TILE_SIZE, TILE_SIZE);
+      GtkSnapshot *sub;
+      GskRenderNode *node;
+      cairo_t *cr;
+
+      if (edges_in[t] == NULL && nodes_in[t] == NULL)
+        continue;
+
+      sub = gtk_snapshot_new ();
+      cr = gtk_snapshot_append_cairo (sub, &rect);
+      cairo_rectangle (cr, rect.origin.x, rect.origin.y, rect.size.width, rect.size.height);
+      cairo_clip (cr);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      if (edges_in[t] != NULL)
+        {
+          for (guint i = 0; i < edges_in[t]->len; i++)
+            dossier_render_edge (cr, self->subgraph, self->layout,
+                                 GPOINTER_TO_UINT (g_ptr_array_index (edges_in[t], i)), &options);
+          for (guint i = 0; i < edges_in[t]->len; i++)
+            {
+              guint e = GPOINTER_TO_UINT (g_ptr_array_index (edges_in[t], i));
+
+              if (label_shown[e])
+                draw_edge_label (self, cr, e, dark, NULL);
+            }
+        }
+      if (nodes_in[t] != NULL)
+        for (guint i = 0; i < nodes_in[t]->len; i++)
+          {
+            guint n = GPOINTER_TO_UINT (g_ptr_array_index (nodes_in[t], i));
+
+            if (node_labels)
+              dossier_render_node (cr, self->subgraph, self->layout, n, &options);
+            else
+              draw_bare_node (self, cr, n, dark);
+          }
+      cairo_destroy (cr);
+
+      node = gtk_snapshot_free_to_node (sub);
+      if (node != NULL)
+        {
+          g_ptr_array_add (self->scene_tiles, node);
+          g_array_append_val (self->scene_tile_rects, rect);
+        }
+      g_clear_pointer (&edges_in[t], g_ptr_array_unref);
+      g_clear_pointer (&nodes_in[t], g_ptr_array_unref);
+    }
+}
+
 static void
 ensure_scene (DossierGraphView *self)
 {
-  g_autoptr(GtkSnapshot) snapshot = NULL;
   graphene_rect_t bounds;
   gboolean dark = is_dark ();
   gboolean node_labels = self->transform.scale >= NODE_LABEL_MIN_SCALE;
   gboolean edge_labels = self->transform.scale >= EDGE_LABEL_MIN_SCALE;
-  cairo_t *cr;
+  double device_scale;
+  double pw, ph;
+  gboolean fits;
 
-  if (self->scene != NULL &&
-      self->scene_dark == dark &&
-      self->scene_node_labels == node_labels &&
-      self->scene_edge_labels == edge_labels)
-    return;
-
-  g_clear_pointer (&self->scene, gsk_render_node_unref);
   if (self->layout == NULL)
-    return;
+    {
+      clear_scene (self);
+      return;
+    }
 
   bounds = layout_bounds (self);
-  snapshot = gtk_snapshot_new ();
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  draw_scene (self, cr, dark, node_labels, edge_labels);
-  cairo_destroy (cr);
+  device_scale = self->transform.scale * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  pw = ceil (bounds.size.width * device_scale);
+  ph = ceil (bounds.size.height * device_scale);
+  fits = pw <= MAX_TEXTURE_SIDE && ph <= MAX_TEXTURE_SIDE && pw * ph <= MAX_TEXTURE_AREA;
 
-  self->scene = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* While a zoom is under way the scene at hand is reused, scaled (a
+   * little blurry, never slow); it is redrawn once the zoom settles. */
+  if ((self->scene_texture != NULL || self->scene_tiles != NULL) &&
+      self->scene_dark == dark &&
+      (!self->settled ||
+       (self->scene_node_labels == node_labels &&
+        self->scene_edge_labels == edge_labels &&
+        (self->scene_texture == NULL) == !fits &&
+        (self->scene_texture == NULL ||
+         G_APPROX_VALUE (self->scene_texture_scale, self->transform.scale, 1e-6)))))
+    return;
+
+  clear_scene (self);
+  if (fits)
+    build_texture (self, dark, node_labels, edge_labels, MAX (1, (int) pw), MAX (1, (int) ph), device_scale);
+  else
+    build_tiles (self, dark, node_labels, edge_labels);
+
   self->scene_dark = dark;
   self->scene_node_labels = node_labels;
   self->scene_edge_labels = edge_labels;
+}
+
+static void
+append_scene (DossierGraphView *self,
+              GtkSnapshot      *snapshot,
+              int               width,
+              int               height)
+{
+  const DossierViewTransform *t = &self->transform;
+
+  if (self->scene_texture != NULL)
+    {
+      graphene_rect_t bounds = layout_bounds (self);
+      int sf = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+      double x = t->offset_x + bounds.origin.x * t->scale;
+      double y = t->offset_y + bounds.origin.y * t->scale;
+
+      /* At the texture's own scale, land on whole device pixels so that
+       * text stays sharp. */
+      if (G_APPROX_VALUE (self->scene_texture_scale, t->scale, 1e-6))
+        {
+          x = round (x * sf) / sf;
+          y = round (y * sf) / sf;
+        }
+      gtk_snapshot_append_texture (snapshot, self->scene_texture,
+                                   &GRAPHENE_RECT_INIT (x, y,
+                                                        bounds.size.width * t->scale,
+                                                        bounds.size.height * t->scale));
+    }
+  else if (self->scene_tiles != NULL)
+    {
+      graphene_rect_t visible;
+      double x0, y0, x1, y1;
+
+      dossier_view_transform_to_graph (t, 0, 0, &x0, &y0);
+      dossier_view_transform_to_graph (t, width, height, &x1, &y1);
+      visible = GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (t->offset_x, t->offset_y));
+      gtk_snapshot_scale (snapshot, t->scale, t->scale);
+      for (guint i = 0; i < self->scene_tiles->len; i++)
+        if (graphene_rect_intersection (&g_array_index (self->scene_tile_rects, graphene_rect_t, i), &visible, NULL))
+          gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->scene_tiles, i));
+      gtk_snapshot_restore (snapshot);
+    }
 }
 
 static gboolean
@@ -333,7 +590,8 @@ settle_cb (gpointer data)
   DossierGraphView *self = data;
 
   self->settle_id = 0;
-  /* ensure_scene() rebuilds only if the level of detail changed. */
+  self->settled = TRUE;
+  /* ensure_scene() redraws the scene for the new scale if needed. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
 }
@@ -342,6 +600,7 @@ static void
 transform_changed (DossierGraphView *self)
 {
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->settled = FALSE;
   self->settle_id = g_timeout_add (SETTLE_MS, settle_cb, self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -522,12 +781,10 @@ dossier_graph_view_snapshot (GtkWidget   *widget,
   ensure_scene (self);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  append_scene (self, snapshot, width, height);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->transform.offset_x, self->transform.offset_y));
   gtk_snapshot_scale (snapshot, self->transform.scale, self->transform.scale);
-
-  if (self->scene != NULL)
-    gtk_snapshot_append_node (snapshot, self->scene);
   draw_selection (self, snapshot);
   gtk_snapshot_restore (snapshot);
 
@@ -1253,7 +1510,7 @@ dossier_graph_view_dispose (GObject *object)
 
   stop_animation (self);
   g_clear_handle_id (&self->settle_id, g_source_remove);
-  g_clear_pointer (&self->scene, gsk_render_node_unref);
+  clear_scene (self);
   g_clear_pointer (&self->layout, dossier_layout_unref);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
   g_clear_pointer (&self->tab_order, g_array_unref);
@@ -1461,7 +1718,7 @@ dossier_graph_view_set_graph (DossierGraphView *self,
   old_relation = dossier_graph_view_get_selected_relation (self);
 
   stop_animation (self);
-  g_clear_pointer (&self->scene, gsk_render_node_unref);
+  clear_scene (self);
   g_clear_pointer (&self->layout, dossier_layout_unref);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
   g_clear_pointer (&self->tab_order, g_array_unref);
@@ -1679,5 +1936,5 @@ gboolean
 dossier_graph_view_has_scene (DossierGraphView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_GRAPH_VIEW (self), FALSE);
-  return self->scene != NULL;
+  return self->scene_texture != NULL || self->scene_tiles != NULL;
 }
