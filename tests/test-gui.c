@@ -500,10 +500,17 @@ test_click_edge (void)
       const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, i);
       double gx, gy;
 
+      double ox, oy;
+
       g_assert_true (dossier_graph_view_get_relation_point (view, e->relation, &x, &y));
       dossier_view_transform_to_graph (t, x, y, &gx, &gy);
+      /* The click below lands 3 pixels to the right: no other edge or
+       * node may be nearer there. */
+      dossier_view_transform_to_graph (t, x + 3, y, &ox, &oy);
       if (dossier_layout_node_at (layout, gx, gy) < 0 &&
-          dossier_layout_edge_at (layout, gx, gy, 1.0) == (int) i)
+          dossier_layout_edge_at (layout, gx, gy, 1.0) == (int) i &&
+          dossier_layout_node_at (layout, ox, oy) < 0 &&
+          dossier_layout_edge_at (layout, ox, oy, 7.0 / t->scale) == (int) i)
         relation = dossier_graph_get_relation (graph, e->relation);
     }
   g_assert_nonnull (relation);
