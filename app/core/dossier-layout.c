@@ -496,7 +496,7 @@ cell_row (const LayoutIndex *index,
   return CLAMP (r, 0, index->rows - 1);
 }
 
-/* Calls @visit for every cell a box touches. */
+/* Loops over the index of every cell that the box touches. */
 #define FOR_EACH_CELL(index, x1, y1, x2, y2, cellvar)                       \
   for (int _r = cell_row ((index), (y1)); _r <= cell_row ((index), (y2)); _r++) \
     for (int _c = cell_col ((index), (x1)), cellvar = _r * (index)->cols + _c; \
