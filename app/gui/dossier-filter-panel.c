@@ -438,7 +438,12 @@ dossier_filter_panel_dispose (GObject *object)
 {
   DossierFilterPanel *self = DOSSIER_FILTER_PANEL (object);
 
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_FILTER_PANEL);
+  /* The scrolled window at the top of the template is not a bound child. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->completion_model);
 
   G_OBJECT_CLASS (dossier_filter_panel_parent_class)->dispose (object);
