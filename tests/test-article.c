@@ -324,6 +324,20 @@ test_dateline (void)
 }
 
 static void
+test_rubric (void)
+{
+  g_autoptr(DossierArticle) a = load_ok ("structure/rubric.txt");
+  g_autofree char *date = date_string (a);
+
+  /* A one-word rubric is not the headline; an English dateline dates it. */
+  g_assert_cmpstr (a->title, ==, "Le rachat de la chaîne par le groupe voisin");
+  g_assert_cmpint (kind_of (a, "Économie"), ==, DOSSIER_SECTION_FURNITURE);
+  g_assert_cmpint (kind_of (a, "Published:"), ==, DOSSIER_SECTION_FURNITURE);
+  g_assert_cmpstr (date, ==, "2021-03-03");
+  g_assert_cmpstr (a->date_source, ==, "text");
+}
+
+static void
 test_wrapped (void)
 {
   g_autoptr(DossierArticle) a = load_ok ("structure/wrapped.txt");
@@ -458,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/article/comments", test_comments);
   g_test_add_func ("/article/furniture", test_furniture);
   g_test_add_func ("/article/dateline", test_dateline);
+  g_test_add_func ("/article/rubric", test_rubric);
   g_test_add_func ("/article/wrapped", test_wrapped);
   g_test_add_func ("/article/no-title", test_no_title);
   g_test_add_func ("/article/set-date-and-title", test_set_date_and_title);

@@ -283,11 +283,17 @@ static const char * const furniture_prefixes[] = {
   "credit :", "credit:", "credits :", "credits:", "credit photo",
   "illustration :", "illustration:", "source :", "source:", "sources :",
   "\xc2\xa9", "copyright", "photo by", "image by", "image credit",
-  "publie le", "publie par", "mis a jour le", "mis en ligne le", "published ",
-  "updated ", "posted on", "tags :", "tags:", "mots-cles :", "mots-cles:",
+  "publie le", "publie par", "mis a jour le", "mis en ligne le", "tags :", "tags:", "mots-cles :", "mots-cles:",
   "lire aussi :", "lire aussi:", "a lire aussi :", "a lire aussi:",
   "read more:", "read more :", "see also:", "voir aussi :", "voir aussi:",
   "redige par ", "ecrit par ", "written by ", "posted by ",
+};
+
+/* Beginnings of datelines: only on short lines ("Published research
+ * shows..." is prose). */
+static const char * const dateline_prefixes[] = {
+  "publie", "mis a jour", "mis en ligne", "modifie le", "published", "updated",
+  "posted", "last updated", "date :", "date:",
 };
 
 /* Lines that open the reader comments; they may carry a count or a page
@@ -596,6 +602,15 @@ classify_line (const char *text,
             }
         }
 
+      for (guint i = 0; line->n_words <= 12 && i < G_N_ELEMENTS (dateline_prefixes); i++)
+        {
+          if (g_str_has_prefix (folded, dateline_prefixes[i]))
+            {
+              line->furniture = TRUE;
+              break;
+            }
+        }
+
       if (g_str_has_prefix (folded, "avatar ") && line->n_words <= 8)
         line->comment_head = TRUE;
       if (whole && line->n_words <= 10 &&
@@ -747,6 +762,15 @@ wraps_into (const char *text,
          starts_lower (text, next);
 }
 
+/* Reads as a headline: not too long, no final period. */
+static gboolean
+is_headline (const char *text,
+             const Line *line)
+{
+  return line->n_words <= 30 && line->end - line->start <= 300 &&
+         last_char (text, line->start, line->end, TRUE) != '.';
+}
+
 /* Classifies every line; returns the index of the title line or -1. */
 static int
 structure_lines (const char *text,
@@ -834,7 +858,22 @@ structure_lines (const char *text,
 
           if (line->kind == KIND_BLANK || line->furniture)
             continue;
-          if (line->n_words <= 30 && line->end - line->start <= 300 && last_char (text, line->start, line->end, TRUE) != '.')
+          if (is_headline (text, line))
+            title = i;
+          break;
+        }
+    }
+
+  /* A rubric before the headline: "Économie" then "Le rachat de ...". */
+  if (title >= 0 && LINE (title)->n_words <= 2 && is_short_label (LINE (title), 2))
+    {
+      for (guint i = title + 1; i < header_end; i++)
+        {
+          Line *line = LINE (i);
+
+          if (line->kind == KIND_BLANK || line->furniture || line->byline)
+            continue;
+          if (line->n_words >= 4 && is_headline (text, line))
             title = i;
           break;
         }
