@@ -1234,6 +1234,8 @@ dossier_article_set_title (DossierArticle *article,
       if (found != NULL)
         article->title_range = (DossierRange) { found - article->text,
                                                 found - article->text + strlen (title) };
+      else
+        article->title_range = (DossierRange) { 0, 0 };
     }
 }
 
