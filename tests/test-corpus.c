@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -229,6 +230,62 @@ test_progress_and_cancel (void)
   g_assert_null (corpus);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (progress.last_done, ==, 3);
+}
+
+/* Thousands of files in nested folders: all read, progress to the end,
+ * and a cancellation half way stops it. */
+static void
+test_many_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_dir_make_tmp ("dossier-many-XXXXXX", &error);
+  const char *paths[] = { root, NULL };
+  g_autoptr(DossierCorpus) corpus = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Progress progress = { 0 };
+  const guint n_files = 2000;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *dir = g_strdup_printf ("%s/%02u", root, i % 40);
+      g_autofree char *name = g_strdup_printf ("%s/article-%04u.txt", dir, i);
+      g_autofree char *text = i % 500 == 7
+                            ? g_strdup ("")
+                            : g_strdup_printf ("Article %u\n\nLe texte numéro %u, écrit en %u.\n", i, i, 2000 + i % 20);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_file_set_contents (name, text, -1, &error);
+      g_assert_no_error (error);
+    }
+
+  corpus = dossier_corpus_load (paths, NULL, on_progress, &progress, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress.total, ==, n_files);
+  g_assert_cmpuint (progress.last_done, ==, n_files);
+  g_assert_cmpuint (corpus->articles->len, ==, n_files - 4);
+  g_assert_cmpuint (corpus->problems->len, ==, 4);
+  g_assert_cmpstr (dossier_corpus_get_article (corpus, 0)->id, ==, "article-0000.txt");
+
+  progress = (Progress) { 0, 0, 0, n_files / 2, cancellable };
+  g_clear_pointer (&corpus, dossier_corpus_unref);
+  corpus = dossier_corpus_load (paths, cancellable, on_progress, &progress, &error);
+  g_assert_null (corpus);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (progress.last_done, ==, n_files / 2);
+
+  /* Leave no files behind. */
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/%02u/article-%04u.txt", root, i % 40, i);
+      g_remove (name);
+    }
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *dir = g_strdup_printf ("%s/%02u", root, i);
+      g_rmdir (dir);
+    }
+  g_rmdir (root);
 }
 
 typedef struct
@@ -509,6 +566,7 @@ main (int   argc,
   g_test_add_func ("/corpus/bad-manifest", test_bad_manifest);
   g_test_add_func ("/corpus/nothing-readable", test_nothing_readable);
   g_test_add_func ("/corpus/progress-and-cancel", test_progress_and_cancel);
+  g_test_add_func ("/corpus/many-files", test_many_files);
   g_test_add_func ("/corpus/async", test_async);
   g_test_add_func ("/corpus/seeds-gold", test_seeds_gold);
   g_test_add_func ("/corpus/seeds-text-dates", test_seeds_text_dates);
