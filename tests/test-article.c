@@ -279,6 +279,27 @@ test_comments (void)
 }
 
 static void
+test_dated_comments (void)
+{
+  g_autoptr(DossierArticle) a = load_ok ("structure/dated-comments.txt");
+  g_autofree char *date = date_string (a);
+  static const char * const chrome[] = {
+    "Publié le", "Jean-Paul 15/12/2020", "Répondre", "Marie D. 15/12/2020", "Signaler",
+  };
+
+  g_assert_cmpstr (date, ==, "2020-12-15");
+  g_assert_cmpuint (a->comments.start, ==, strstr (a->text, "Jean-Paul") - a->text);
+  for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
+    {
+      g_assert_cmpint (kind_of (a, chrome[i]), ==, DOSSIER_SECTION_FURNITURE);
+      g_assert_false (in_a_sentence (a, chrome[i]));
+    }
+  g_assert_cmpint (kind_of (a, "Enfin une décision"), ==, DOSSIER_SECTION_COMMENTS);
+  g_assert_cmpint (kind_of (a, "Je ne suis pas"), ==, DOSSIER_SECTION_COMMENTS);
+  g_assert_cmpint (kind_of (a, "L’opposition"), ==, DOSSIER_SECTION_BODY);
+}
+
+static void
 test_furniture (void)
 {
   g_autoptr(DossierArticle) a = load_ok ("structure/furniture.txt");
@@ -470,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/article/bad-files", test_bad_files);
   g_test_add_func ("/article/damaged-utf8", test_damaged_utf8);
   g_test_add_func ("/article/comments", test_comments);
+  g_test_add_func ("/article/dated-comments", test_dated_comments);
   g_test_add_func ("/article/furniture", test_furniture);
   g_test_add_func ("/article/dateline", test_dateline);
   g_test_add_func ("/article/rubric", test_rubric);

@@ -552,6 +552,50 @@ looks_like_name (const char *text,
   return n > 0 && caps * 2 >= n;
 }
 
+/* "17:32", "17 h 32", "5:04 pm": a time of day. */
+static gboolean
+has_time (const char *text,
+          gsize       start,
+          gsize       end)
+{
+  for (gsize i = start; i < end; i++)
+    {
+      gsize j = i;
+
+      if (!g_ascii_isdigit (text[i]) || (i > start && g_ascii_isdigit (text[i - 1])))
+        continue;
+      while (j < end && g_ascii_isdigit (text[j]) && j - i < 2)
+        j++;
+      while (j < end && text[j] == ' ')
+        j++;
+      if (j >= end || (text[j] != ':' && text[j] != 'h'))
+        continue;
+      j++;
+      while (j < end && text[j] == ' ')
+        j++;
+      if (j + 1 < end && g_ascii_isdigit (text[j]) && g_ascii_isdigit (text[j + 1]) &&
+          (j + 2 >= end || !g_ascii_isdigit (text[j + 2])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Jean Dupont 14/09/2020 à 17:32", "Alice, le 3 mars 2021 à 9 h 05":
+ * a name, a date and a time, as comment systems head each comment. */
+static gboolean
+is_dated_head (const char *text,
+               const Line *line)
+{
+  g_autoptr(GArray) dates = NULL;
+
+  if (line->n_words > 12 || line->terminal ||
+      !has_time (text, line->start, line->end))
+    return FALSE;
+
+  dates = dossier_date_scan (text + line->start, line->end - line->start, NULL);
+  return dates->len > 0;
+}
+
 static void
 classify_line (const char *text,
                Line       *line)
@@ -611,7 +655,8 @@ classify_line (const char *text,
             }
         }
 
-      if (g_str_has_prefix (folded, "avatar ") && line->n_words <= 8)
+      if ((g_str_has_prefix (folded, "avatar ") && line->n_words <= 8) ||
+          (!line->furniture && is_dated_head (text, line)))
         line->comment_head = TRUE;
       if (whole && line->n_words <= 10 &&
           (g_str_has_suffix (folded, " a ecrit") || g_str_has_suffix (folded, " wrote") ||
