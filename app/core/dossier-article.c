@@ -31,6 +31,18 @@ static const gunichar cp1252_high[32] = {
   0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
 };
 
+static void
+append_cp1252 (GString *out,
+               guchar   c)
+{
+  if (c < 0x80)
+    g_string_append_c (out, c);
+  else if (c < 0xA0)
+    g_string_append_unichar (out, cp1252_high[c - 0x80]);
+  else
+    g_string_append_unichar (out, c);
+}
+
 static char *
 decode_cp1252 (const char  *data,
                gsize        len,
@@ -43,19 +55,49 @@ decode_cp1252 (const char  *data,
     {
       guchar c = (guchar) data[i];
 
-      if (c < 0x80)
-        g_string_append_c (out, c);
-      else if (c < 0xA0)
-        {
-          c1 = TRUE;
-          g_string_append_unichar (out, cp1252_high[c - 0x80]);
-        }
-      else
-        g_string_append_unichar (out, c);
+      c1 |= c >= 0x80 && c < 0xA0;
+      append_cp1252 (out, c);
     }
 
   /* Without 0x80..0x9F bytes the two are the same: say the common one. */
   *encoding = c1 ? "WINDOWS-1252" : "ISO-8859-1";
+  return g_string_free (out, FALSE);
+}
+
+/* UTF-8 with stray bytes: each stray byte is read as Windows-1252. */
+static char *
+decode_mixed (const char *data,
+              gsize       len)
+{
+  GString *out = g_string_sized_new (len + 16);
+
+  for (gsize i = 0; i < len; )
+    {
+      guchar c = (guchar) data[i];
+      gunichar u;
+
+      if (c < 0x80)
+        {
+          g_string_append_c (out, c);
+          i++;
+          continue;
+        }
+
+      u = g_utf8_get_char_validated (data + i, MIN (len - i, 6));
+      if (u == (gunichar) -1 || u == (gunichar) -2)
+        {
+          append_cp1252 (out, c);
+          i++;
+        }
+      else
+        {
+          gsize n = g_utf8_skip[c];
+
+          g_string_append_len (out, data + i, n);
+          i += n;
+        }
+    }
+
   return g_string_free (out, FALSE);
 }
 
@@ -162,13 +204,14 @@ decode_text (const char  *name,
       return g_strndup (data, len);
     }
 
-  /* Mostly good UTF-8 with a few broken bytes stays UTF-8, the broken
-   * bytes shown as U+FFFD; otherwise it is a legacy 8-bit file. */
+  /* Mostly good UTF-8 with a few stray bytes stays UTF-8, the stray bytes
+   * read as Windows-1252 (text pasted together from two sources); otherwise
+   * it is a legacy 8-bit file. */
   count_utf8 (data, len, &valid, &invalid);
   if (valid > invalid)
     {
       *encoding = "UTF-8";
-      return g_utf8_make_valid (data, len);
+      return decode_mixed (data, len);
     }
 
   return decode_cp1252 (data, len, encoding);
