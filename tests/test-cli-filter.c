@@ -251,6 +251,38 @@ test_bad_values (void)
     }
 }
 
+/* A folder with a binary and a Latin-1 file: the Latin-1 text is read
+ * right, the binary file gets one line, and the status says "partial". */
+static void
+test_mixed_folder (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_tmp_dir (), "mixed", NULL);
+  g_autofree char *binary = g_build_filename (dir, "binary.txt", NULL);
+  g_autofree char *latin1 = g_build_filename (dir, "latin1.txt", NULL);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (binary, "PK\003\004\0\0\024\0binary", 16, NULL));
+  g_assert_true (g_file_set_contents (latin1, "R\351seau s\373r : Oracle et TikTok n\351gocient\n\nLe r\351seau \351tait s\373r.\n", -1, NULL));
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                           g_getenv ("DOSSIER_CLI"), "extract", "--json", dir, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 3);
+  g_assert_nonnull (strstr (out, "\"Réseau sûr : Oracle et TikTok négocient\""));
+  lines = g_strsplit (g_strchomp (err), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_true (g_str_has_prefix (lines[0], "dossier-cli: "));
+  g_assert_nonnull (strstr (lines[0], "binary.txt"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +293,7 @@ main (int   argc,
   g_test_add_func ("/cli/filter/actor-neighbourhood", test_actor_neighbourhood);
   g_test_add_func ("/cli/filter/no-comments", test_no_comments);
   g_test_add_func ("/cli/filter/bad-values", test_bad_values);
+  g_test_add_func ("/cli/mixed-folder", test_mixed_folder);
 
   return g_test_run ();
 }
