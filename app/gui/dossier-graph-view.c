@@ -304,6 +304,7 @@ draw_edge_label (DossierGraphView *self,
   set_source (cr, &style->color, 1.0);
   cairo_move_to (cr, at.x - w / 2.0, at.y - h / 2.0);
   pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
   return TRUE;
 }
 
@@ -371,6 +372,9 @@ draw_node (DossierGraphView *self,
   DossierEntity *entity = node_entity (self, index);
   const DossierNodeStyle *style = dossier_style_node (entity->type, dark);
 
+  /* A label leaves the current point where it started; an arc would
+   * draw a line from there. */
+  cairo_new_path (cr);
   node_path (cr, n, style->shape);
   set_source (cr, &style->fill, 1.0);
   cairo_fill_preserve (cr);
@@ -389,6 +393,7 @@ draw_node (DossierGraphView *self,
       set_source (cr, &style->text, 1.0);
       cairo_move_to (cr, n->x - tw / 2.0, n->y - th / 2.0);
       pango_cairo_show_layout (cr, layout);
+      cairo_new_path (cr);
     }
 }
 
