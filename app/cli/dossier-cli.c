@@ -16,7 +16,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dossier-cache.h"
 #include "dossier-corpus.h"
+#include "dossier-curation.h"
 #include "dossier-date.h"
 #include "dossier-export.h"
 #include "dossier-extractor.h"
@@ -39,6 +41,9 @@ typedef struct
   gboolean  no_comments;
   gboolean  mentioned_with;
   gboolean  quiet;
+  char     *project;
+  gboolean  no_edits;
+  gboolean  no_cache;
 
   /* extract */
   gboolean  json;
@@ -48,8 +53,12 @@ typedef struct
   char     *format;
   char     *engine;
   double    scale;
+  double    dpi;
   gboolean  transparent;
   gboolean  dark;
+  gboolean  edge_labels;
+  gboolean  legend;
+  char     *area;
 
   char    **paths;
 } Options;
@@ -64,9 +73,11 @@ options_clear (Options *o)
   g_strfreev (o->path);
   g_free (o->entity_types);
   g_free (o->relation_types);
+  g_free (o->project);
   g_free (o->output);
   g_free (o->format);
   g_free (o->engine);
+  g_free (o->area);
   g_strfreev (o->paths);
 }
 
@@ -89,7 +100,9 @@ add_filter_entries (GOptionContext *context,
     { "mentioned-with", 0, 0, G_OPTION_ARG_NONE, &o->mentioned_with, N_("Also show untyped co-occurrence links"), NULL },
     { "gazetteer", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->gazetteers, N_("Add actors from a gazetteer file (repeatable)"), N_("FILE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, N_("Do not report unreadable files"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->paths, NULL, N_("[PATH…]") },
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &o->project, N_("Apply the edits saved in FILE (default: the corpus’s own)"), N_("FILE") },
+    { "no-edits", 0, 0, G_OPTION_ARG_NONE, &o->no_edits, N_("Ignore the edits made in the window"), NULL },
+    { "no-cache", 0, 0, G_OPTION_ARG_NONE, &o->no_cache, N_("Extract again even when a cached result is valid"), NULL },
     { NULL }
   };
   GOptionGroup *group;
@@ -240,8 +253,31 @@ run_pipeline (Options  *o,
       g_printerr ("dossier-cli: %s\n", p->error->message);
     }
 
-  if (!(graph = dossier_extract (corpus, gazetteer, NULL, NULL, error)))
+  if (!(graph = o->no_cache ? dossier_extract (corpus, gazetteer, NULL, NULL, error)
+                            : dossier_extract_cached (corpus, gazetteer, NULL, NULL, error)))
     return NULL;
+
+  /* The same edits the window applies, so exports match what it shows. */
+  if (!o->no_edits)
+    {
+      g_autoptr(DossierCuration) curation = dossier_curation_new ();
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *project = o->project != NULL
+                               ? g_strdup (o->project)
+                               : dossier_curation_path_for_corpus (paths);
+      DossierGraph *curated;
+
+      if (!dossier_curation_load (curation, project, &local_error))
+        g_printerr ("dossier-cli: %s\n", local_error->message);
+
+      curated = dossier_curation_apply (curation, graph, &problems);
+      g_clear_pointer (&graph, dossier_graph_unref);
+      graph = curated;
+
+      for (guint i = 0; !o->quiet && i < problems->len; i++)
+        g_printerr ("dossier-cli: %s\n", (char *) g_ptr_array_index (problems, i));
+    }
 
   return dossier_filter_apply (filter, graph, error);
 }
@@ -256,6 +292,7 @@ cmd_extract (int    argc,
   g_autoptr(DossierSubgraph) sub = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print JSON"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.paths, NULL, NULL },
     { NULL }
   };
 
@@ -320,8 +357,13 @@ cmd_export (int    argc,
     { "format", 'f', 0, G_OPTION_ARG_STRING, &o.format, N_("png, svg, pdf, dot, graphml or json (default: from FILE)"), N_("FORMAT") },
     { "engine", 'e', 0, G_OPTION_ARG_STRING, &o.engine, N_("Layout engine: auto, dot, neato, fdp, sfdp or circo"), N_("ENGINE") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &o.scale, N_("PNG pixels per point (default 2)"), N_("SCALE") },
-    { "transparent", 0, 0, G_OPTION_ARG_NONE, &o.transparent, N_("PNG without background"), NULL },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &o.dpi, N_("PNG resolution in dots per inch (72 dpi is scale 1)"), N_("DPI") },
+    { "transparent", 0, 0, G_OPTION_ARG_NONE, &o.transparent, N_("PNG and SVG without background"), NULL },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &o.dark, N_("Use the dark palette"), NULL },
+    { "edge-labels", 0, 0, G_OPTION_ARG_NONE, &o.edge_labels, N_("Write relation types on the edges"), NULL },
+    { "legend", 0, 0, G_OPTION_ARG_NONE, &o.legend, N_("Add a legend of the shapes and lines"), NULL },
+    { "area", 0, 0, G_OPTION_ARG_STRING, &o.area, N_("Only this area of the layout, in points"), N_("X,Y,W,H") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.paths, NULL, NULL },
     { NULL }
   };
 
@@ -351,6 +393,50 @@ cmd_export (int    argc,
       goto fail;
     }
 
+  if (o.scale < 0 || o.dpi < 0 || (o.scale > 0 && o.dpi > 0))
+    {
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Give either --scale or --dpi, as a positive number"));
+      goto fail;
+    }
+
+  dossier_export_options_init (&export_options, format);
+  if (o.scale > 0)
+    export_options.scale = o.scale;
+  if (o.dpi > 0)
+    export_options.scale = o.dpi / 72.0;
+  export_options.transparent = o.transparent;
+  export_options.dark = o.dark;
+  export_options.edge_labels = o.edge_labels;
+  export_options.legend = o.legend;
+
+  if (o.area != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (o.area, ",", -1);
+      double v[4];
+      guint i;
+
+      for (i = 0; g_strv_length (parts) == 4 && i < 4; i++)
+        {
+          char *end = NULL;
+
+          v[i] = g_ascii_strtod (parts[i], &end);
+          if (end == parts[i] || *end != '\0')
+            break;
+        }
+      if (i != 4 || !(v[2] > 0) || !(v[3] > 0))
+        {
+          g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--area wants X,Y,WIDTH,HEIGHT in points, e.g. 0,0,400,300"));
+          goto fail;
+        }
+      export_options.has_area = TRUE;
+      export_options.area_x = v[0];
+      export_options.area_y = v[1];
+      export_options.area_width = v[2];
+      export_options.area_height = v[3];
+    }
+
   if (o.engine != NULL && !dossier_layout_engine_from_string (o.engine, &engine))
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -361,12 +447,6 @@ cmd_export (int    argc,
   if (!(sub = run_pipeline (&o, &error)) ||
       !(layout = dossier_layout_compute (sub, engine, NULL, &error)))
     goto fail;
-
-  dossier_export_options_init (&export_options, format);
-  if (o.scale > 0)
-    export_options.scale = o.scale;
-  export_options.transparent = o.transparent;
-  export_options.dark = o.dark;
 
   if (!dossier_export_to_file (sub, layout, &export_options, o.output, NULL, &error))
     goto fail;

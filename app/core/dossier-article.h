@@ -41,8 +41,14 @@ struct _DossierArticle
 
   GArray      *sections;      /* DossierSection, in order, covering the text */
   GArray      *paragraphs;    /* DossierRange, body and comments only */
-  GArray      *sentences;     /* DossierSentence, in order, furniture excluded */
+  GArray      *sentences;     /* DossierSentence, in order: the title's and the
+                               * body's (section BODY) and the comments'
+                               * (section COMMENTS); furniture has none */
   GArray      *dates;         /* DossierDateMention, in order */
+
+  /* The reader-comment part, from its first line to the end of the text;
+   * empty (start == end == len) when the article has none. */
+  DossierRange comments;
 };
 
 GQuark              dossier_article_error_quark   (void);
@@ -58,6 +64,15 @@ DossierArticle     *dossier_article_new_from_file  (GFile         *file,
                                                     GCancellable  *cancellable,
                                                     GError       **error);
 void                dossier_article_free           (DossierArticle *article);
+
+/* Sets the article's date and where it came from ("manifest", "text"),
+ * then resolves the date expressions of the text against it again. */
+void                dossier_article_set_date       (DossierArticle    *article,
+                                                    const DossierDate *date,
+                                                    const char        *source);
+/* Replaces the title (NULL: the article has no headline). */
+void                dossier_article_set_title      (DossierArticle    *article,
+                                                    const char        *title);
 
 /* The section kind at @offset. */
 DossierSectionKind  dossier_article_section_at     (const DossierArticle *article,

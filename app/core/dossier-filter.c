@@ -389,28 +389,43 @@ dossier_filter_apply (const DossierFilter *filter,
   entity_count = g_new0 (guint, n_entities);
   relation_count = g_new0 (guint, n_relations);
 
-  /* Entities on their own mentions and type. */
+  /* Relations on their type, their ends' types and their passages. */
+  for (guint r = 0; r < n_relations; r++)
+    {
+      const DossierRelation *relation = dossier_graph_get_relation (graph, r);
+      const DossierEntity *source = dossier_graph_get_entity (graph, relation->source);
+      const DossierEntity *target = dossier_graph_get_entity (graph, relation->target);
+
+      if ((filter->relation_types & (1u << relation->type)) == 0 ||
+          source->hidden || target->hidden ||
+          (filter->entity_types & (1u << source->type)) == 0 ||
+          (filter->entity_types & (1u << target->type)) == 0)
+        continue;
+      relation_count[r] = visible_evidence (filter, relation);
+      relation_kept[r] = relation_count[r] > 0 && relation_count[r] >= filter->min_evidence;
+    }
+
+  /* An entity shows when enough of its mentions do, or when one of its
+   * relations shows: a visible edge always has both ends. */
   for (guint i = 0; i < n_entities; i++)
     {
       const DossierEntity *entity = dossier_graph_get_entity (graph, i);
 
-      if ((filter->entity_types & (1u << entity->type)) == 0)
+      if ((filter->entity_types & (1u << entity->type)) == 0 || entity->hidden)
         continue;
       entity_count[i] = visible_mentions (filter, graph, entity);
       entity_kept[i] = entity_count[i] > 0 && entity_count[i] >= filter->min_evidence;
     }
 
-  /* Relations need both ends and enough visible passages. */
   for (guint r = 0; r < n_relations; r++)
     {
       const DossierRelation *relation = dossier_graph_get_relation (graph, r);
 
-      if ((filter->relation_types & (1u << relation->type)) == 0)
-        continue;
-      if (!entity_kept[relation->source] || !entity_kept[relation->target])
-        continue;
-      relation_count[r] = visible_evidence (filter, relation);
-      relation_kept[r] = relation_count[r] > 0 && relation_count[r] >= filter->min_evidence;
+      if (relation_kept[r])
+        {
+          entity_kept[relation->source] = TRUE;
+          entity_kept[relation->target] = TRUE;
+        }
     }
 
   /* Actors and their neighbourhood. */
@@ -602,8 +617,19 @@ append_option (GString    *str,
   g_string_append_printf (str, " %s", option);
   if (value != NULL)
     {
-      g_autofree char *quoted = g_shell_quote (value);
-      g_string_append_printf (str, " %s", quoted);
+      gboolean safe = *value != '\0';
+
+      /* Quote only what the shell would split or expand: easier to read. */
+      for (const char *p = value; *p && safe; p++)
+        safe = g_ascii_isalnum (*p) || strchr (",._-:/+", *p) != NULL;
+
+      if (safe)
+        g_string_append_printf (str, " %s", value);
+      else
+        {
+          g_autofree char *quoted = g_shell_quote (value);
+          g_string_append_printf (str, " %s", quoted);
+        }
     }
 }
 
@@ -674,4 +700,53 @@ dossier_filter_to_command_line (const DossierFilter *filter)
     append_option (str, "--no-comments", NULL);
 
   return g_string_free (str, FALSE);
+}
+
+GArray *
+dossier_graph_date_histogram (DossierGraph *graph,
+                              guint32      *first_julian)
+{
+  GArray *counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  guint32 first = G_MAXUINT32, last = 0;
+
+  g_return_val_if_fail (graph != NULL, counts);
+  g_return_val_if_fail (first_julian != NULL, counts);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint r = 0; r < graph->relations->len; r++)
+        {
+          const DossierRelation *relation = dossier_graph_get_relation (graph, r);
+
+          if (relation->type == DOSSIER_RELATION_MENTIONED_WITH)
+            continue;
+
+          for (guint i = 0; i < relation->evidence->len; i++)
+            {
+              const DossierEvidence *e = &g_array_index (relation->evidence, DossierEvidence, i);
+              guint32 day;
+
+              if (!dossier_date_get_span (&e->date, &day, NULL))
+                continue;
+
+              if (pass == 0)
+                {
+                  first = MIN (first, day);
+                  last = MAX (last, day);
+                }
+              else
+                g_array_index (counts, guint, day - first)++;
+            }
+        }
+
+      if (pass == 0)
+        {
+          if (first > last)
+            break;
+          g_array_set_size (counts, last - first + 1);
+        }
+    }
+
+  *first_julian = first > last ? 0 : first;
+  return counts;
 }

@@ -22,6 +22,7 @@ struct _DossierEntity
   GPtrArray         *aliases;     /* char *, surface forms, distinct after folding */
   GArray            *mentions;    /* DossierMention, by article then offset */
   gboolean           discovered;  /* not from the gazetteer */
+  gboolean           hidden;      /* hidden by the user (curation) */
 };
 
 struct _DossierRelation

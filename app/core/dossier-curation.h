@@ -1,0 +1,124 @@
+/* dossier-curation.h
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* An analyst's corrections to the extracted graph: a list of edits keyed
+ * by stable identities (canonical names, article ids and offsets), so they
+ * apply again after the articles are re-read and the extractor changes.
+ * Undo and redo move edits between the list and a redo stack.
+ *
+ * The project file is JSON:
+ *   {"format": "dossier-project", "version": 1, "edits": [{"op": "rename", ...}, ...]}
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "dossier-graph.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_CURATION_ERROR (dossier_curation_error_quark ())
+
+typedef enum
+{
+  DOSSIER_CURATION_ERROR_CORRUPT,  /* not a project file we can read */
+  DOSSIER_CURATION_ERROR_NEWER,    /* written by a newer Dossier */
+} DossierCurationError;
+
+#define DOSSIER_CURATION_VERSION 1
+
+typedef struct _DossierCuration DossierCuration;
+
+GQuark            dossier_curation_error_quark   (void);
+
+DossierCuration  *dossier_curation_new           (void);
+void              dossier_curation_free          (DossierCuration  *curation);
+
+/* Where a corpus keeps its edits: beside the articles when the folder is
+ * writable and not the default corpus, else in the user's data folder,
+ * keyed by the folder. */
+char             *dossier_curation_path_for_corpus (const char * const *roots);
+
+/* Reads a project file.  A missing file is an empty curation.  A corrupt
+ * or newer file is copied aside (its name + ".bak") and reported; the
+ * curation is then empty and saving will not lose the original. */
+gboolean          dossier_curation_load          (DossierCuration  *curation,
+                                                  const char       *path,
+                                                  GError          **error);
+/* Atomically replaces @path. */
+gboolean          dossier_curation_save          (DossierCuration  *curation,
+                                                  const char       *path,
+                                                  GError          **error);
+
+/* Appends an edit (takes ownership of @edit, a JSON object) and clears
+ * the redo stack. */
+void              dossier_curation_push          (DossierCuration  *curation,
+                                                  JsonObject       *edit);
+gboolean          dossier_curation_can_undo      (DossierCuration  *curation);
+gboolean          dossier_curation_can_redo      (DossierCuration  *curation);
+gboolean          dossier_curation_undo          (DossierCuration  *curation);
+gboolean          dossier_curation_redo          (DossierCuration  *curation);
+/* A translated name of the edit that undo (redo) would act on, or NULL. */
+char             *dossier_curation_undo_label    (DossierCuration  *curation);
+char             *dossier_curation_redo_label    (DossierCuration  *curation);
+guint             dossier_curation_get_n_edits   (DossierCuration  *curation);
+/* A translated one-line description of an edit. */
+char             *dossier_edit_describe          (JsonObject       *edit);
+
+/* Builds a new graph: @extracted with every edit applied in order.  Article
+ * titles and dates are set on the shared corpus (the extracted values come
+ * back when the edit is undone).  @problems, when given, receives one
+ * translated line per edit whose target no longer exists. */
+DossierGraph     *dossier_curation_apply         (DossierCuration  *curation,
+                                                  DossierGraph     *extracted,
+                                                  GPtrArray       **problems);
+
+/* Edit constructors.  Entities are named by their canonical name. */
+JsonObject *dossier_edit_rename          (const char          *entity,
+                                          const char          *new_name);
+JsonObject *dossier_edit_retype          (const char          *entity,
+                                          DossierEntityType    type);
+JsonObject *dossier_edit_add_alias       (const char          *entity,
+                                          const char          *alias);
+JsonObject *dossier_edit_remove_alias    (const char          *entity,
+                                          const char          *alias);
+/* Merges every entity of @others into @into. */
+JsonObject *dossier_edit_merge           (const char          *into,
+                                          const char * const  *others);
+/* Moves the mentions written @alias out of @entity into a new entity. */
+JsonObject *dossier_edit_split_alias     (const char          *entity,
+                                          const char          *alias);
+JsonObject *dossier_edit_hide            (const char          *entity,
+                                          gboolean             hidden);
+JsonObject *dossier_edit_not_entity      (const char          *entity);
+JsonObject *dossier_edit_retype_relation (const char          *source,
+                                          DossierRelationType  type,
+                                          const char          *target,
+                                          DossierRelationType  new_type);
+JsonObject *dossier_edit_reverse_relation (const char         *source,
+                                           DossierRelationType type,
+                                           const char         *target);
+JsonObject *dossier_edit_reject_relation (const char          *source,
+                                          DossierRelationType  type,
+                                          const char          *target);
+/* A relation the text implies, backed by [start, end) of @article_id. */
+JsonObject *dossier_edit_add_relation    (const char          *source,
+                                          DossierRelationType  type,
+                                          const char          *target,
+                                          const char          *article_id,
+                                          gsize                start,
+                                          gsize                end);
+JsonObject *dossier_edit_set_article_title (const char        *article_id,
+                                            const char        *title);
+JsonObject *dossier_edit_set_article_date  (const char        *article_id,
+                                            const DossierDate *date);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierCuration, dossier_curation_free)
+
+G_END_DECLS

@@ -1,0 +1,387 @@
+/* test-filter.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier-date.h"
+#include "dossier-filter.h"
+
+/* A small graph built by hand, so each filter is checked against a known
+ * answer: A -owns-> B -partners- C -opposes-> D, E only in comments, F
+ * alone in 2025. */
+typedef struct
+{
+  DossierGraph *graph;
+  guint         a, b, c, d, e, f;
+} Fixture;
+
+static DossierArticle *
+make_article (const char *id,
+              const char *text,
+              const char *date)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  DossierArticle *article;
+
+  article = dossier_article_new_from_bytes (id, NULL, bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_date_parse_iso (date, &article->date));
+
+  return article;
+}
+
+static guint
+add_entity (DossierGraph       *graph,
+            const char         *name,
+            DossierEntityType   type,
+            guint               article,
+            DossierSectionKind  section)
+{
+  DossierEntity *entity = dossier_graph_ensure_entity (graph, name, type);
+  DossierMention mention = { article, 0, 1, section };
+
+  dossier_graph_add_mention (graph, entity, &mention);
+  return entity->id;
+}
+
+static void
+add_relation (DossierGraph        *graph,
+              guint                source,
+              DossierRelationType  type,
+              guint                target,
+              guint                article,
+              const char          *date,
+              DossierEvidenceFlags flags)
+{
+  DossierRelation *relation = dossier_graph_ensure_relation (graph, source, type, target);
+  DossierEvidence evidence = { 0 };
+  static gsize next_start = 0;
+
+  evidence.article = article;
+  /* Distinct passages, so they are not folded into one. */
+  evidence.start = next_start++;
+  evidence.end = evidence.start + 1;
+  evidence.flags = flags;
+  g_assert_true (dossier_date_parse_iso (date, &evidence.date));
+  dossier_graph_add_evidence (graph, relation, &evidence);
+}
+
+static void
+fixture_setup (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
+
+  dossier_corpus_add_article (corpus, make_article ("a.txt", "Article one.\n", "2020-09-14"));
+  dossier_corpus_add_article (corpus, make_article ("b.txt", "Article two.\n", "2021-02-19"));
+  dossier_corpus_add_article (corpus, make_article ("c.txt", "Article three.\n", "2025"));
+
+  fx->graph = dossier_graph_new (corpus);
+  fx->a = add_entity (fx->graph, "Alpha Corp", DOSSIER_ENTITY_COMPANY, 0, DOSSIER_SECTION_BODY);
+  fx->b = add_entity (fx->graph, "Beta", DOSSIER_ENTITY_COMPANY, 0, DOSSIER_SECTION_BODY);
+  fx->c = add_entity (fx->graph, "Carol Smith", DOSSIER_ENTITY_PERSON, 1, DOSSIER_SECTION_BODY);
+  fx->d = add_entity (fx->graph, "Delta government", DOSSIER_ENTITY_GOVERNMENT, 1, DOSSIER_SECTION_BODY);
+  fx->e = add_entity (fx->graph, "Echo", DOSSIER_ENTITY_COMPANY, 1, DOSSIER_SECTION_COMMENTS);
+  fx->f = add_entity (fx->graph, "Foxtrot", DOSSIER_ENTITY_MEDIA, 2, DOSSIER_SECTION_BODY);
+  dossier_graph_add_alias (fx->graph, dossier_graph_get_entity (fx->graph, fx->c), "Smith");
+
+  add_relation (fx->graph, fx->a, DOSSIER_RELATION_OWNS, fx->b, 0, "2020-09-14", 0);
+  add_relation (fx->graph, fx->a, DOSSIER_RELATION_OWNS, fx->b, 1, "2021-02-19", 0);
+  add_relation (fx->graph, fx->c, DOSSIER_RELATION_PARTNERS, fx->b, 1, "2021-02-19", 0);
+  add_relation (fx->graph, fx->c, DOSSIER_RELATION_OPPOSES, fx->d, 1, "2021-02", 0);
+  add_relation (fx->graph, fx->e, DOSSIER_RELATION_SUPPORTS, fx->d, 1, "2021-02-19", DOSSIER_EVIDENCE_COMMENTS);
+  add_relation (fx->graph, fx->a, DOSSIER_RELATION_MENTIONED_WITH, fx->f, 2, "2025", 0);
+}
+
+static void
+fixture_teardown (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&fx->graph, dossier_graph_unref);
+}
+
+static gboolean
+has_entity (DossierSubgraph *sub,
+            guint            id)
+{
+  return dossier_subgraph_find_entity (sub, id) >= 0;
+}
+
+static gboolean
+has_relation (DossierSubgraph     *sub,
+              guint                source,
+              DossierRelationType  type,
+              guint                target)
+{
+  DossierRelation *r = dossier_graph_lookup_relation (sub->graph, source, type, target);
+
+  g_assert_nonnull (r);
+  for (guint i = 0; i < sub->relations->len; i++)
+    if (g_array_index (sub->relations, guint, i) == r->id)
+      return TRUE;
+  return FALSE;
+}
+
+static DossierSubgraph *
+apply (Fixture       *fx,
+       DossierFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  DossierSubgraph *sub = dossier_filter_apply (filter, fx->graph, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sub);
+  return sub;
+}
+
+static void
+test_default (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autoptr(DossierSubgraph) sub = apply (fx, filter);
+
+  g_assert_cmpuint (sub->entities->len, ==, 6);
+  g_assert_cmpuint (sub->total_entities, ==, 6);
+  /* mentioned_with is hidden by default. */
+  g_assert_cmpuint (sub->relations->len, ==, 4);
+  g_assert_false (has_relation (sub, fx->a, DOSSIER_RELATION_MENTIONED_WITH, fx->f));
+  g_assert_cmpuint (g_array_index (sub->relation_evidence, guint, 0), ==, 2);
+
+  filter->relation_types |= 1u << DOSSIER_RELATION_MENTIONED_WITH;
+  {
+    g_autoptr(DossierSubgraph) all = apply (fx, filter);
+    g_assert_true (has_relation (all, fx->a, DOSSIER_RELATION_MENTIONED_WITH, fx->f));
+  }
+}
+
+static void
+test_date_range (Fixture       *fx,
+                 gconstpointer  data)
+{
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autoptr(DossierSubgraph) to_2020 = NULL;
+  g_autoptr(DossierSubgraph) from_2021 = NULL;
+
+  g_assert_true (dossier_date_parse_iso ("2020-12-31", &filter->to));
+  to_2020 = apply (fx, filter);
+  g_assert_true (has_entity (to_2020, fx->a));
+  g_assert_true (has_entity (to_2020, fx->b));
+  g_assert_false (has_entity (to_2020, fx->c));
+  g_assert_false (has_entity (to_2020, fx->f));
+  g_assert_cmpuint (to_2020->relations->len, ==, 1);
+  /* Only the 2020 passage of A owns B counts. */
+  g_assert_cmpuint (g_array_index (to_2020->relation_evidence, guint, 0), ==, 1);
+
+  filter->to = (DossierDate) { 0 };
+  g_assert_true (dossier_date_parse_iso ("2021-02-19", &filter->from));
+  from_2021 = apply (fx, filter);
+  g_assert_true (has_relation (from_2021, fx->c, DOSSIER_RELATION_PARTNERS, fx->b));
+  /* A month-precise date overlaps a day inside that month. */
+  g_assert_true (has_relation (from_2021, fx->c, DOSSIER_RELATION_OPPOSES, fx->d));
+  g_assert_true (has_entity (from_2021, fx->f));
+}
+
+static void
+test_actor_depth (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  char *actors[] = { (char *) "smith", NULL };
+
+  filter->actors = g_strdupv (actors);
+
+  for (guint depth = 0; depth <= 3; depth++)
+    {
+      g_autoptr(DossierSubgraph) sub = NULL;
+
+      filter->depth = depth;
+      sub = apply (fx, filter);
+      g_assert_true (has_entity (sub, fx->c));
+      g_assert_cmpint (has_entity (sub, fx->b), ==, depth >= 1);
+      g_assert_cmpint (has_entity (sub, fx->d), ==, depth >= 1);
+      g_assert_cmpint (has_entity (sub, fx->e), ==, depth >= 2);
+      g_assert_cmpint (has_entity (sub, fx->a), ==, depth >= 2);
+      g_assert_false (has_entity (sub, fx->f));
+    }
+}
+
+static void
+test_path (Fixture       *fx,
+           gconstpointer  data)
+{
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autoptr(DossierSubgraph) sub = NULL;
+  char *path[] = { (char *) "Alpha Corp", (char *) "Delta government", NULL };
+
+  filter->path = g_strdupv (path);
+  sub = apply (fx, filter);
+
+  g_assert_true (has_entity (sub, fx->a));
+  g_assert_true (has_entity (sub, fx->b));
+  g_assert_true (has_entity (sub, fx->c));
+  g_assert_true (has_entity (sub, fx->d));
+  g_assert_false (has_entity (sub, fx->e));
+  g_assert_cmpuint (sub->relations->len, ==, 3);
+}
+
+static void
+test_types_evidence_comments (Fixture       *fx,
+                              gconstpointer  data)
+{
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+
+  filter->entity_types = 1u << DOSSIER_ENTITY_COMPANY;
+  {
+    g_autoptr(DossierSubgraph) sub = apply (fx, filter);
+    g_assert_true (has_entity (sub, fx->a));
+    g_assert_false (has_entity (sub, fx->c));
+    g_assert_false (has_entity (sub, fx->f));
+    g_assert_cmpuint (sub->relations->len, ==, 1);
+  }
+
+  dossier_filter_reset (filter);
+  filter->relation_types = 1u << DOSSIER_RELATION_OPPOSES;
+  {
+    g_autoptr(DossierSubgraph) sub = apply (fx, filter);
+    g_assert_cmpuint (sub->relations->len, ==, 1);
+    g_assert_true (has_relation (sub, fx->c, DOSSIER_RELATION_OPPOSES, fx->d));
+  }
+
+  dossier_filter_reset (filter);
+  filter->min_evidence = 2;
+  {
+    g_autoptr(DossierSubgraph) sub = apply (fx, filter);
+    /* Only A owns B has two passages; its ends show though each has one mention. */
+    g_assert_cmpuint (sub->relations->len, ==, 1);
+    g_assert_true (has_relation (sub, fx->a, DOSSIER_RELATION_OWNS, fx->b));
+    g_assert_cmpuint (sub->entities->len, ==, 2);
+  }
+
+  dossier_filter_reset (filter);
+  filter->no_comments = TRUE;
+  {
+    g_autoptr(DossierSubgraph) sub = apply (fx, filter);
+    g_assert_false (has_entity (sub, fx->e));
+    g_assert_true (has_entity (sub, fx->d));
+  }
+}
+
+static void
+test_cap (Fixture       *fx,
+          gconstpointer  data)
+{
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autoptr(DossierSubgraph) sub = NULL;
+
+  filter->max_nodes = 2;
+  sub = apply (fx, filter);
+  g_assert_cmpuint (sub->entities->len, ==, 2);
+  /* B has the most evidence (3 passages), then A (2) and C (2): A wins on id. */
+  g_assert_true (has_entity (sub, fx->b));
+  g_assert_true (has_entity (sub, fx->a));
+}
+
+static void
+test_errors (Fixture       *fx,
+             gconstpointer  data)
+{
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autoptr(GError) error = NULL;
+  char *actors[] = { (char *) "Alpa Corp", NULL };
+
+  filter->actors = g_strdupv (actors);
+  g_assert_null (dossier_filter_apply (filter, fx->graph, &error));
+  g_assert_error (error, DOSSIER_FILTER_ERROR, DOSSIER_FILTER_ERROR_UNKNOWN_ACTOR);
+  g_assert_nonnull (strstr (error->message, "Alpha Corp"));
+  g_clear_error (&error);
+
+  dossier_filter_reset (filter);
+  g_assert_true (dossier_date_parse_iso ("2021", &filter->from));
+  g_assert_true (dossier_date_parse_iso ("2020-06", &filter->to));
+  g_assert_false (dossier_filter_validate (filter, fx->graph, &error));
+  g_assert_error (error, DOSSIER_FILTER_ERROR, DOSSIER_FILTER_ERROR_BAD_RANGE);
+  g_clear_error (&error);
+
+  dossier_filter_reset (filter);
+  filter->depth = 4;
+  g_assert_false (dossier_filter_validate (filter, fx->graph, &error));
+  g_assert_error (error, DOSSIER_FILTER_ERROR, DOSSIER_FILTER_ERROR_BAD_VALUE);
+}
+
+static void
+test_histogram (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GArray) counts = NULL;
+  guint32 first = 0, expected_first, last;
+  DossierDate d;
+  guint total = 0;
+
+  counts = dossier_graph_date_histogram (fx->graph, &first);
+  g_assert_true (dossier_date_parse_iso ("2020-09-14", &d));
+  dossier_date_get_span (&d, &expected_first, NULL);
+  g_assert_cmpuint (first, ==, expected_first);
+
+  /* mentioned_with (2025) is left out: the last day is 2021-02-19. */
+  g_assert_true (dossier_date_parse_iso ("2021-02-19", &d));
+  dossier_date_get_span (&d, &last, NULL);
+  g_assert_cmpuint (counts->len, ==, last - first + 1);
+
+  for (guint i = 0; i < counts->len; i++)
+    total += g_array_index (counts, guint, i);
+  g_assert_cmpuint (total, ==, 5);
+  g_assert_cmpuint (g_array_index (counts, guint, 0), ==, 1);
+  g_assert_cmpuint (g_array_index (counts, guint, counts->len - 1), ==, 3);
+}
+
+static void
+test_command_line (void)
+{
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autofree char *plain = dossier_filter_to_command_line (filter);
+  g_autofree char *full = NULL;
+  char *actors[] = { (char *) "Larry O'Ellison", NULL };
+
+  g_assert_cmpstr (plain, ==, "dossier-cli export");
+
+  g_assert_true (dossier_date_parse_iso ("2020-08", &filter->from));
+  filter->actors = g_strdupv (actors);
+  filter->depth = 2;
+  filter->entity_types = (1u << DOSSIER_ENTITY_PERSON) | (1u << DOSSIER_ENTITY_COMPANY);
+  filter->min_evidence = 3;
+  filter->no_comments = TRUE;
+  full = dossier_filter_to_command_line (filter);
+  g_assert_cmpstr (full, ==,
+                   "dossier-cli export --from 2020-08 --actor 'Larry O'\\''Ellison' --depth 2"
+                   " --entity-types company,person --min-evidence 3 --no-comments");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/filter/default", test_default);
+  ADD ("/filter/date-range", test_date_range);
+  ADD ("/filter/actor-depth", test_actor_depth);
+  ADD ("/filter/path", test_path);
+  ADD ("/filter/types-evidence-comments", test_types_evidence_comments);
+  ADD ("/filter/cap", test_cap);
+  ADD ("/filter/errors", test_errors);
+  ADD ("/filter/histogram", test_histogram);
+#undef ADD
+  g_test_add_func ("/filter/command-line", test_command_line);
+
+  return g_test_run ();
+}
