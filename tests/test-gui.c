@@ -494,16 +494,20 @@ test_click_edge (void)
   fit ();
   t = dossier_graph_view_get_transform (view);
 
-  /* An edge whose middle is clear of every node. */
+  /* An edge whose middle is clear of every node and of other edges,
+   * even a few pixels aside. */
   for (guint i = 0; i < layout->edges->len && relation == NULL; i++)
     {
       const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, i);
-      double gx, gy;
+      double gx, gy, ax, ay;
 
       g_assert_true (dossier_graph_view_get_relation_point (view, e->relation, &x, &y));
       dossier_view_transform_to_graph (t, x, y, &gx, &gy);
+      dossier_view_transform_to_graph (t, x + 3, y, &ax, &ay);
       if (dossier_layout_node_at (layout, gx, gy) < 0 &&
-          dossier_layout_edge_at (layout, gx, gy, 1.0) == (int) i)
+          dossier_layout_node_at (layout, ax, ay) < 0 &&
+          dossier_layout_edge_at (layout, gx, gy, 1.0) == (int) i &&
+          dossier_layout_edge_at (layout, ax, ay, 7.0 / t->scale) == (int) i)
         relation = dossier_graph_get_relation (graph, e->relation);
     }
   g_assert_nonnull (relation);
@@ -713,6 +717,44 @@ fatal_log_cb (const char     *log_domain,
   return TRUE;
 }
 
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/dossier/Dossier/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+static void
+test_filter_relayout (void)
+{
+  DossierGraphView *view = dossier_window_get_graph_view (window);
+  g_autoptr(DossierFilter) filter = dossier_filter_copy (dossier_window_get_filter (window));
+  g_autoptr(DossierFilter) original = dossier_filter_copy (filter);
+  DossierEntity *ellison = lookup ("Larry Ellison");
+  DossierLayout *layout;
+
+  /* Only people: the layout that comes back has no company in it. */
+  filter->entity_types = 1u << DOSSIER_ENTITY_PERSON;
+  dossier_window_set_filter (window, filter);
+  wait_until_drawn (window);
+  layout = dossier_graph_view_get_layout (view);
+  g_assert_nonnull (layout);
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
+
+      g_assert_cmpint (dossier_graph_get_entity (dossier_window_get_graph (window), n->entity)->type, ==, DOSSIER_ENTITY_PERSON);
+    }
+  g_assert_true (dossier_graph_view_select_entity (view, ellison->id));
+
+  dossier_window_set_filter (window, original);
+  wait_until_drawn (window);
+  g_assert_true (dossier_graph_view_get_entity_point (view, lookup ("Oracle")->id, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -743,6 +785,8 @@ main (int   argc,
   g_test_add_func ("/gui/keyboard", test_keyboard);
   g_test_add_func ("/gui/copy-citation", test_copy_citation);
   g_test_add_func ("/gui/relayout-keeps-drawing", test_relayout_keeps_drawing);
+  g_test_add_func ("/gui/filter-relayout", test_filter_relayout);
+  g_test_add_func ("/gui/help-overlay", test_help_overlay);
   g_test_add_func ("/gui/bad-input", test_bad_input);
 
   ret = g_test_run ();

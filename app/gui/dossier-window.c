@@ -968,6 +968,32 @@ dossier_window_new (AdwApplication *application)
   return g_object_new (DOSSIER_TYPE_WINDOW, "application", application, NULL);
 }
 
+void
+dossier_window_set_filter (DossierWindow       *self,
+                           const DossierFilter *filter)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (filter != NULL);
+
+  g_clear_pointer (&self->filter, dossier_filter_free);
+  self->filter = dossier_filter_copy (filter);
+  relayout (self);
+}
+
+const DossierFilter *
+dossier_window_get_filter (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->filter;
+}
+
+DossierSubgraph *
+dossier_window_get_subgraph (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->subgraph;
+}
+
 gboolean
 dossier_window_is_busy (DossierWindow *self)
 {
