@@ -202,12 +202,14 @@ text_layout (DossierGraphView *self,
     {
       PangoFontDescription *font = pango_font_description_new ();
 
-      self->pango_context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      /* Unhinted like the core's renderer, so labels fit the boxes that
+       * layout measured for them. */
+      self->pango_context = dossier_render_create_context (NULL);
       pango_font_description_set_family (font, DOSSIER_STYLE_FONT_FAMILY);
       pango_font_description_set_absolute_size (font, DOSSIER_STYLE_FONT_SIZE * PANGO_SCALE);
       self->node_text = pango_layout_new (self->pango_context);
       pango_layout_set_font_description (self->node_text, font);
-      pango_font_description_set_absolute_size (font, (DOSSIER_STYLE_FONT_SIZE - 2) * PANGO_SCALE);
+      pango_font_description_set_absolute_size (font, DOSSIER_RENDER_EDGE_FONT_SIZE * PANGO_SCALE);
       pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
       self->edge_text = pango_layout_new (self->pango_context);
       pango_layout_set_font_description (self->edge_text, font);
@@ -386,9 +388,10 @@ draw_node (DossierGraphView *self,
   if (label)
     {
       PangoLayout *layout = text_layout (self, cr, FALSE);
+      g_autofree char *name = dossier_style_display_name (entity->name);
       int tw, th;
 
-      pango_layout_set_text (layout, entity->name, -1);
+      pango_layout_set_text (layout, name, -1);
       pango_layout_get_pixel_size (layout, &tw, &th);
       set_source (cr, &style->text, 1.0);
       cairo_move_to (cr, n->x - tw / 2.0, n->y - th / 2.0);
