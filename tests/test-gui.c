@@ -717,6 +717,67 @@ fatal_log_cb (const char     *log_domain,
   return TRUE;
 }
 
+/* Names full of markup and quotes go through every widget intact. */
+static void
+test_hostile_names (void)
+{
+  g_autofree char *data_dir = g_dir_make_tmp ("dossier-gaz-XXXXXX", NULL);
+  g_autofree char *gaz_src = g_test_build_filename (G_TEST_DIST, "fixtures", "export", "hostile.gaz", NULL);
+  g_autofree char *gaz_dst = g_build_filename (data_dir, "hostile.gaz", NULL);
+  g_autofree char *corpus = g_test_build_filename (G_TEST_DIST, "fixtures", "export", "hostile", NULL);
+  g_autofree char *old_data = g_strdup (g_getenv ("DOSSIER_DATA_DIR"));
+  g_autofree char *contents = NULL;
+  const char *paths[] = { corpus, NULL };
+  DossierWindow *win;
+  DossierGraphView *view;
+  DossierPassageList *list;
+  DossierEntity *hostile;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (gaz_src, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (gaz_dst, contents, len, NULL));
+  g_setenv ("DOSSIER_DATA_DIR", data_dir, TRUE);
+  win = open_window (paths);
+  if (old_data != NULL)
+    g_setenv ("DOSSIER_DATA_DIR", old_data, TRUE);
+  else
+    g_unsetenv ("DOSSIER_DATA_DIR");
+
+  g_assert_cmpstr (dossier_window_get_main_page (win), ==, "graph");
+  hostile = dossier_graph_lookup_entity (dossier_window_get_graph (win), "Hostile Corp");
+  g_assert_nonnull (hostile);
+  g_assert_cmpstr (hostile->name, ==, "\"Oracle\" <b>&</b> \\ \"x\"");
+
+  view = dossier_window_get_graph_view (win);
+  list = dossier_window_get_passage_list (win);
+  g_assert_true (dossier_graph_view_select_entity (view, hostile->id));
+  g_assert_cmpuint (dossier_passage_list_get_n_passages (list), >, 0);
+  dossier_passage_list_activate (list, 0);
+  g_assert_cmpstr (dossier_window_get_side_page (win), ==, "reader");
+
+  /* Found by its exact, hostile name. */
+  dossier_graph_view_clear_selection (view);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.find", NULL);
+  gtk_editable_set_text (dossier_window_get_find_entry (win), hostile->name);
+  g_signal_emit_by_name (dossier_window_get_find_entry (win), "activate");
+  g_assert_cmpint (dossier_graph_view_get_selected_entity (view), ==, hostile->id);
+  wait_frames (GTK_WIDGET (view), 2);
+
+  /* Hovering it draws its highlight and relation labels. */
+  {
+    double x, y;
+
+    g_assert_true (dossier_graph_view_get_entity_point (view, hostile->id, &x, &y));
+    g_signal_emit_by_name (find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_MOTION), "motion", x, y);
+    wait_frames (GTK_WIDGET (view), 2);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+  g_unlink (gaz_dst);
+  g_rmdir (data_dir);
+}
+
 static void
 test_help_overlay (void)
 {
@@ -787,6 +848,7 @@ main (int   argc,
   g_test_add_func ("/gui/relayout-keeps-drawing", test_relayout_keeps_drawing);
   g_test_add_func ("/gui/filter-relayout", test_filter_relayout);
   g_test_add_func ("/gui/help-overlay", test_help_overlay);
+  g_test_add_func ("/gui/hostile-names", test_hostile_names);
   g_test_add_func ("/gui/bad-input", test_bad_input);
 
   ret = g_test_run ();
