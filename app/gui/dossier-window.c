@@ -935,7 +935,8 @@ dossier_window_init (DossierWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (legend_action));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->find_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  /* No type-to-search: the graph's one-key shortcuts (+, -, 0, 1) would
+   * start a search instead.  Ctrl+F opens it. */
   g_signal_connect_swapped (self->find_entry, "changed", G_CALLBACK (find_entry_changed_cb), self);
 
   self->completion_store = gtk_list_store_new (N_COLUMNS, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_STRING);
