@@ -411,9 +411,9 @@ layout_bounds (DossierGraphView *self)
  * view had when it settled, drawn on demand and kept while only the
  * offset changes: a frame is then a few image copies, whatever the size
  * of the graph.  Items are found through a grid of CELL points. */
-#define TILE_PX         512
+#define TILE_PX         256
 #define CELL            256.0
-#define MAX_TILES       48
+#define MAX_TILES       160
 
 typedef struct
 {
@@ -878,11 +878,6 @@ append_scene (DossierGraphView *self,
   if (self->scene_tiles == NULL)
     return;
 
-  /* The first frame of a scene always draws what it shows: a view with
-   * nothing to fall back on would flash empty. */
-  if (self->prev_tiles == NULL)
-    deadline = G_MAXINT64;
-
   fresh = gtk_snapshot_new ();
   complete = append_tiles (self, fresh, self->scene_tiles, self->scene_scale,
                            width, height, TRUE, deadline);
@@ -892,7 +887,10 @@ append_scene (DossierGraphView *self,
     g_clear_pointer (&self->prev_tiles, g_hash_table_unref);
   else
     {
-      append_tiles (self, snapshot, self->prev_tiles, self->prev_scale, width, height, FALSE, 0);
+      /* A new graph has no previous picture: its tiles appear over a few
+       * frames instead of holding one frame for the whole screenful. */
+      if (self->prev_tiles != NULL)
+        append_tiles (self, snapshot, self->prev_tiles, self->prev_scale, width, height, FALSE, 0);
       /* A redraw asked for during the snapshot would be forgotten when
        * it ends: ask from the next frame instead. */
       if (self->more_tiles_id == 0)
