@@ -238,11 +238,12 @@ test_bad_files (void)
 static void
 test_damaged_utf8 (void)
 {
-  /* One stray byte in UTF-8 text: still UTF-8, the byte shown as U+FFFD. */
-  g_autoptr(DossierArticle) a = from_string ("Un été\n\nÉcrit en UTF-8, sauf ce \xe9 égaré. Déjà vu.\n");
+  /* Stray Windows-1252 bytes in UTF-8 text (pasted from elsewhere): the
+   * text stays UTF-8 and the stray bytes read as Windows-1252. */
+  g_autoptr(DossierArticle) a = from_string ("Un été\n\nÉcrit en UTF-8, sauf \x93" "ce\x94 \xe9 égaré. Déjà vu.\n");
 
   g_assert_cmpstr (a->encoding, ==, "UTF-8");
-  g_assert_nonnull (strstr (a->text, "ce \xef\xbf\xbd égaré"));
+  g_assert_nonnull (strstr (a->text, "sauf “ce” é égaré"));
 }
 
 static void
@@ -276,6 +277,27 @@ test_comments (void)
   g_assert_cmpuint (a->sentences->len, ==, 7);
   g_assert_cmpint (g_array_index (a->sentences, DossierSentence, 0).section, ==, DOSSIER_SECTION_BODY);
   g_assert_cmpint (g_array_index (a->sentences, DossierSentence, 5).section, ==, DOSSIER_SECTION_COMMENTS);
+}
+
+static void
+test_dated_comments (void)
+{
+  g_autoptr(DossierArticle) a = load_ok ("structure/dated-comments.txt");
+  g_autofree char *date = date_string (a);
+  static const char * const chrome[] = {
+    "Publié le", "Jean-Paul 15/12/2020", "Répondre", "Marie D. 15/12/2020", "Signaler",
+  };
+
+  g_assert_cmpstr (date, ==, "2020-12-15");
+  g_assert_cmpuint (a->comments.start, ==, strstr (a->text, "Jean-Paul") - a->text);
+  for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
+    {
+      g_assert_cmpint (kind_of (a, chrome[i]), ==, DOSSIER_SECTION_FURNITURE);
+      g_assert_false (in_a_sentence (a, chrome[i]));
+    }
+  g_assert_cmpint (kind_of (a, "Enfin une décision"), ==, DOSSIER_SECTION_COMMENTS);
+  g_assert_cmpint (kind_of (a, "Je ne suis pas"), ==, DOSSIER_SECTION_COMMENTS);
+  g_assert_cmpint (kind_of (a, "L’opposition"), ==, DOSSIER_SECTION_BODY);
 }
 
 static void
@@ -321,6 +343,20 @@ test_dateline (void)
   g_assert_cmpint (kind_of (a, "Publié le"), ==, DOSSIER_SECTION_FURNITURE);
   /* The event date of the sentence: the Monday before. */
   g_assert_cmpstr (event_str, ==, "2022-02-28");
+}
+
+static void
+test_rubric (void)
+{
+  g_autoptr(DossierArticle) a = load_ok ("structure/rubric.txt");
+  g_autofree char *date = date_string (a);
+
+  /* A one-word rubric is not the headline; an English dateline dates it. */
+  g_assert_cmpstr (a->title, ==, "Le rachat de la chaîne par le groupe voisin");
+  g_assert_cmpint (kind_of (a, "Économie"), ==, DOSSIER_SECTION_FURNITURE);
+  g_assert_cmpint (kind_of (a, "Published:"), ==, DOSSIER_SECTION_FURNITURE);
+  g_assert_cmpstr (date, ==, "2021-03-03");
+  g_assert_cmpstr (a->date_source, ==, "text");
 }
 
 static void
@@ -456,8 +492,10 @@ main (int   argc,
   g_test_add_func ("/article/bad-files", test_bad_files);
   g_test_add_func ("/article/damaged-utf8", test_damaged_utf8);
   g_test_add_func ("/article/comments", test_comments);
+  g_test_add_func ("/article/dated-comments", test_dated_comments);
   g_test_add_func ("/article/furniture", test_furniture);
   g_test_add_func ("/article/dateline", test_dateline);
+  g_test_add_func ("/article/rubric", test_rubric);
   g_test_add_func ("/article/wrapped", test_wrapped);
   g_test_add_func ("/article/no-title", test_no_title);
   g_test_add_func ("/article/set-date-and-title", test_set_date_and_title);

@@ -26,6 +26,10 @@
 #include "dossier-json.h"
 #include "dossier-layout.h"
 
+/* Exit statuses: 0 done, 1 failed, 2 bad command line, 3 done with some
+ * files that could not be read (each named on stderr). */
+#define EXIT_PARTIAL 3
+
 typedef struct
 {
   /* Shared options */
@@ -214,6 +218,7 @@ build_filter (Options  *o,
 /* Loads, extracts and filters; problems with single files go to stderr. */
 static DossierSubgraph *
 run_pipeline (Options  *o,
+              guint    *n_problems,
               GError  **error)
 {
   g_autoptr(DossierFilter) filter = NULL;
@@ -247,6 +252,7 @@ run_pipeline (Options  *o,
   if (!(corpus = dossier_corpus_load (paths, NULL, NULL, NULL, error)))
     return NULL;
 
+  *n_problems = corpus->problems->len;
   for (guint i = 0; !o->quiet && i < corpus->problems->len; i++)
     {
       const DossierLoadProblem *p = g_ptr_array_index (corpus->problems, i);
@@ -290,6 +296,7 @@ cmd_extract (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierSubgraph) sub = NULL;
+  guint n_problems = 0;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print JSON"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.paths, NULL, NULL },
@@ -304,7 +311,7 @@ cmd_extract (int    argc,
   add_filter_entries (context, &o);
 
   if (!g_option_context_parse (context, &argc, &argv, &error) ||
-      !(sub = run_pipeline (&o, &error)))
+      !(sub = run_pipeline (&o, &n_problems, &error)))
     {
       g_printerr ("dossier-cli: %s\n", error->message);
       return 1;
@@ -337,7 +344,8 @@ cmd_extract (int    argc,
         }
     }
 
-  return 0;
+  /* Done, but some files were skipped: scripts can tell. */
+  return n_problems > 0 ? EXIT_PARTIAL : 0;
 }
 
 static int
@@ -352,6 +360,7 @@ cmd_export (int    argc,
   DossierExportOptions export_options;
   DossierExportFormat format;
   DossierLayoutEngine engine = DOSSIER_LAYOUT_AUTO;
+  guint n_problems = 0;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, N_("Write to FILE"), N_("FILE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &o.format, N_("png, svg, pdf, dot, graphml or json (default: from FILE)"), N_("FORMAT") },
@@ -444,14 +453,15 @@ cmd_export (int    argc,
       goto fail;
     }
 
-  if (!(sub = run_pipeline (&o, &error)) ||
+  if (!(sub = run_pipeline (&o, &n_problems, &error)) ||
       !(layout = dossier_layout_compute (sub, engine, NULL, &error)))
     goto fail;
 
   if (!dossier_export_to_file (sub, layout, &export_options, o.output, NULL, &error))
     goto fail;
 
-  return 0;
+  /* Done, but some files were skipped: scripts can tell. */
+  return n_problems > 0 ? EXIT_PARTIAL : 0;
 
 fail:
   g_printerr ("dossier-cli: %s\n", error->message);

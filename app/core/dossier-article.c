@@ -31,6 +31,18 @@ static const gunichar cp1252_high[32] = {
   0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
 };
 
+static void
+append_cp1252 (GString *out,
+               guchar   c)
+{
+  if (c < 0x80)
+    g_string_append_c (out, c);
+  else if (c < 0xA0)
+    g_string_append_unichar (out, cp1252_high[c - 0x80]);
+  else
+    g_string_append_unichar (out, c);
+}
+
 static char *
 decode_cp1252 (const char  *data,
                gsize        len,
@@ -43,19 +55,49 @@ decode_cp1252 (const char  *data,
     {
       guchar c = (guchar) data[i];
 
-      if (c < 0x80)
-        g_string_append_c (out, c);
-      else if (c < 0xA0)
-        {
-          c1 = TRUE;
-          g_string_append_unichar (out, cp1252_high[c - 0x80]);
-        }
-      else
-        g_string_append_unichar (out, c);
+      c1 |= c >= 0x80 && c < 0xA0;
+      append_cp1252 (out, c);
     }
 
   /* Without 0x80..0x9F bytes the two are the same: say the common one. */
   *encoding = c1 ? "WINDOWS-1252" : "ISO-8859-1";
+  return g_string_free (out, FALSE);
+}
+
+/* UTF-8 with stray bytes: each stray byte is read as Windows-1252. */
+static char *
+decode_mixed (const char *data,
+              gsize       len)
+{
+  GString *out = g_string_sized_new (len + 16);
+
+  for (gsize i = 0; i < len; )
+    {
+      guchar c = (guchar) data[i];
+      gunichar u;
+
+      if (c < 0x80)
+        {
+          g_string_append_c (out, c);
+          i++;
+          continue;
+        }
+
+      u = g_utf8_get_char_validated (data + i, MIN (len - i, 6));
+      if (u == (gunichar) -1 || u == (gunichar) -2)
+        {
+          append_cp1252 (out, c);
+          i++;
+        }
+      else
+        {
+          gsize n = g_utf8_skip[c];
+
+          g_string_append_len (out, data + i, n);
+          i += n;
+        }
+    }
+
   return g_string_free (out, FALSE);
 }
 
@@ -162,13 +204,14 @@ decode_text (const char  *name,
       return g_strndup (data, len);
     }
 
-  /* Mostly good UTF-8 with a few broken bytes stays UTF-8, the broken
-   * bytes shown as U+FFFD; otherwise it is a legacy 8-bit file. */
+  /* Mostly good UTF-8 with a few stray bytes stays UTF-8, the stray bytes
+   * read as Windows-1252 (text pasted together from two sources); otherwise
+   * it is a legacy 8-bit file. */
   count_utf8 (data, len, &valid, &invalid);
   if (valid > invalid)
     {
       *encoding = "UTF-8";
-      return g_utf8_make_valid (data, len);
+      return decode_mixed (data, len);
     }
 
   return decode_cp1252 (data, len, encoding);
@@ -283,11 +326,17 @@ static const char * const furniture_prefixes[] = {
   "credit :", "credit:", "credits :", "credits:", "credit photo",
   "illustration :", "illustration:", "source :", "source:", "sources :",
   "\xc2\xa9", "copyright", "photo by", "image by", "image credit",
-  "publie le", "publie par", "mis a jour le", "mis en ligne le", "published ",
-  "updated ", "posted on", "tags :", "tags:", "mots-cles :", "mots-cles:",
+  "publie le", "publie par", "mis a jour le", "mis en ligne le", "tags :", "tags:", "mots-cles :", "mots-cles:",
   "lire aussi :", "lire aussi:", "a lire aussi :", "a lire aussi:",
   "read more:", "read more :", "see also:", "voir aussi :", "voir aussi:",
   "redige par ", "ecrit par ", "written by ", "posted by ",
+};
+
+/* Beginnings of datelines: only on short lines ("Published research
+ * shows..." is prose). */
+static const char * const dateline_prefixes[] = {
+  "publie", "mis a jour", "mis en ligne", "modifie le", "published", "updated",
+  "posted", "last updated", "date :", "date:",
 };
 
 /* Lines that open the reader comments; they may carry a count or a page
@@ -546,6 +595,50 @@ looks_like_name (const char *text,
   return n > 0 && caps * 2 >= n;
 }
 
+/* "17:32", "17 h 32", "5:04 pm": a time of day. */
+static gboolean
+has_time (const char *text,
+          gsize       start,
+          gsize       end)
+{
+  for (gsize i = start; i < end; i++)
+    {
+      gsize j = i;
+
+      if (!g_ascii_isdigit (text[i]) || (i > start && g_ascii_isdigit (text[i - 1])))
+        continue;
+      while (j < end && g_ascii_isdigit (text[j]) && j - i < 2)
+        j++;
+      while (j < end && text[j] == ' ')
+        j++;
+      if (j >= end || (text[j] != ':' && text[j] != 'h'))
+        continue;
+      j++;
+      while (j < end && text[j] == ' ')
+        j++;
+      if (j + 1 < end && g_ascii_isdigit (text[j]) && g_ascii_isdigit (text[j + 1]) &&
+          (j + 2 >= end || !g_ascii_isdigit (text[j + 2])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Jean Dupont 14/09/2020 à 17:32", "Alice, le 3 mars 2021 à 9 h 05":
+ * a name, a date and a time, as comment systems head each comment. */
+static gboolean
+is_dated_head (const char *text,
+               const Line *line)
+{
+  g_autoptr(GArray) dates = NULL;
+
+  if (line->n_words > 12 || line->terminal ||
+      !has_time (text, line->start, line->end))
+    return FALSE;
+
+  dates = dossier_date_scan (text + line->start, line->end - line->start, NULL);
+  return dates->len > 0;
+}
+
 static void
 classify_line (const char *text,
                Line       *line)
@@ -596,7 +689,17 @@ classify_line (const char *text,
             }
         }
 
-      if (g_str_has_prefix (folded, "avatar ") && line->n_words <= 8)
+      for (guint i = 0; line->n_words <= 12 && i < G_N_ELEMENTS (dateline_prefixes); i++)
+        {
+          if (g_str_has_prefix (folded, dateline_prefixes[i]))
+            {
+              line->furniture = TRUE;
+              break;
+            }
+        }
+
+      if ((g_str_has_prefix (folded, "avatar ") && line->n_words <= 8) ||
+          (!line->furniture && is_dated_head (text, line)))
         line->comment_head = TRUE;
       if (whole && line->n_words <= 10 &&
           (g_str_has_suffix (folded, " a ecrit") || g_str_has_suffix (folded, " wrote") ||
@@ -747,6 +850,15 @@ wraps_into (const char *text,
          starts_lower (text, next);
 }
 
+/* Reads as a headline: not too long, no final period. */
+static gboolean
+is_headline (const char *text,
+             const Line *line)
+{
+  return line->n_words <= 30 && line->end - line->start <= 300 &&
+         last_char (text, line->start, line->end, TRUE) != '.';
+}
+
 /* Classifies every line; returns the index of the title line or -1. */
 static int
 structure_lines (const char *text,
@@ -834,7 +946,22 @@ structure_lines (const char *text,
 
           if (line->kind == KIND_BLANK || line->furniture)
             continue;
-          if (line->n_words <= 30 && line->end - line->start <= 300 && last_char (text, line->start, line->end, TRUE) != '.')
+          if (is_headline (text, line))
+            title = i;
+          break;
+        }
+    }
+
+  /* A rubric before the headline: "Économie" then "Le rachat de ...". */
+  if (title >= 0 && LINE (title)->n_words <= 2 && is_short_label (LINE (title), 2))
+    {
+      for (guint i = title + 1; i < header_end; i++)
+        {
+          Line *line = LINE (i);
+
+          if (line->kind == KIND_BLANK || line->furniture || line->byline)
+            continue;
+          if (line->n_words >= 4 && is_headline (text, line))
             title = i;
           break;
         }
@@ -1195,6 +1322,8 @@ dossier_article_set_title (DossierArticle *article,
       if (found != NULL)
         article->title_range = (DossierRange) { found - article->text,
                                                 found - article->text + strlen (title) };
+      else
+        article->title_range = (DossierRange) { 0, 0 };
     }
 }
 

@@ -5,6 +5,28 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* An article as saved from the web, read faithfully.
+ *
+ * Bytes are decoded (UTF-8 with or without BOM, UTF-16 with a BOM, else
+ * Windows-1252 / Latin-1; mostly-UTF-8 text with a few broken bytes stays
+ * UTF-8 with U+FFFD), line ends become '\n'.  Binary files (NUL bytes or
+ * control characters) and empty or blank files are refused with a message
+ * naming the file.
+ *
+ * Each line is then classified: page furniture (menus, "Vous lisez",
+ * "Tags" and the tags after it, share bars, bylines such as "NAME |" or
+ * "Par NAME", captions and credits "Image : ...", datelines "Publié le
+ * ...", categories and rubrics in the header, the author block after
+ * "Rédigé par", separators), the title (the headline of the header, the
+ * repeated one when a page shows it twice; none when the text opens with
+ * a paragraph), the body, and the reader comments (from "Vos
+ * commentaires", "12 comments" or the first of several "avatar NAME |" /
+ * "NAME a écrit :" headers to the end), where headers, "@NAME" lines and
+ * badges are furniture too.  The words used are generic web vocabulary in
+ * French and English.  Paragraphs are lines, joined when hard-wrapped;
+ * sentences follow dossier-sentences.h; dates dossier-date.h.
+ */
+
 #pragma once
 
 #include <gio/gio.h>
@@ -33,7 +55,8 @@ struct _DossierArticle
   const char  *encoding;      /* static: "UTF-8", "WINDOWS-1252", ... */
 
   char        *title;         /* NULL when the text has no headline */
-  DossierRange title_range;   /* valid when title != NULL */
+  DossierRange title_range;   /* the headline in the text; empty when the
+                               * title came from elsewhere (a manifest) */
 
   DossierDate  date;
   char        *date_source;   /* "manifest", "text" or "none" */

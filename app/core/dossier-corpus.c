@@ -122,9 +122,11 @@ manifest_link_free (ManifestLink *link)
 static ManifestLink *
 folder_manifests (Walk         *walk,
                   GFile        *folder,
+                  const char   *folder_display,
                   ManifestLink *parent)
 {
   g_autoptr(GFile) file = g_file_get_child (folder, DOSSIER_MANIFEST_NAME);
+  g_autofree char *name = g_build_filename (folder_display, DOSSIER_MANIFEST_NAME, NULL);
   g_autoptr(GError) error = NULL;
   ManifestLink *link;
   DossierManifest *manifest;
@@ -132,10 +134,8 @@ folder_manifests (Walk         *walk,
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, walk->cancellable) != G_FILE_TYPE_REGULAR)
     return parent;
 
-  if (!(manifest = dossier_manifest_new_from_file (file, walk->cancellable, &error)))
+  if (!(manifest = dossier_manifest_new_from_file (file, name, walk->cancellable, &error)))
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-
       g_debug ("Ignoring manifest %s: %s", name, error->message);
       add_problem (walk->corpus, name, g_steal_pointer (&error));
       return parent;
@@ -205,9 +205,10 @@ collect_files (Walk         *walk,
       if (top)
         {
           g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *parent_display = g_path_get_dirname (display);
 
           if (parent != NULL)
-            manifests = folder_manifests (walk, parent, manifests);
+            manifests = folder_manifests (walk, parent, parent_display, manifests);
         }
 
       item.file = g_object_ref (file);
@@ -228,7 +229,7 @@ collect_files (Walk         *walk,
       g_hash_table_add (walk->seen, g_steal_pointer (&key));
     }
 
-  manifests = folder_manifests (walk, file, manifests);
+  manifests = folder_manifests (walk, file, display, manifests);
 
   enumerator = g_file_enumerate_children (file,
                                           G_FILE_ATTRIBUTE_STANDARD_NAME ","

@@ -105,6 +105,7 @@ read_entry (const char            *name,
 
 DossierManifest *
 dossier_manifest_new_from_file (GFile         *file,
+                                const char    *display_name,
                                 GCancellable  *cancellable,
                                 GError       **error)
 {
@@ -112,7 +113,7 @@ dossier_manifest_new_from_file (GFile         *file,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *name = display_name != NULL ? g_strdup (display_name) : g_file_get_parse_name (file);
   JsonNode *root;
   JsonObject *articles;
   JsonObjectIter iter;

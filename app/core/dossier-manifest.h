@@ -42,8 +42,10 @@ typedef struct
 
 typedef struct _DossierManifest DossierManifest;
 
-/* Errors are DOSSIER_CORPUS_ERROR_MANIFEST and name the file. */
+/* Errors are DOSSIER_CORPUS_ERROR_MANIFEST and name the file by
+ * @display_name (its full path when NULL). */
 DossierManifest            *dossier_manifest_new_from_file (GFile           *file,
+                                                            const char      *display_name,
                                                             GCancellable    *cancellable,
                                                             GError         **error);
 void                        dossier_manifest_free          (DossierManifest *manifest);
