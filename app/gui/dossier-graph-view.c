@@ -1779,7 +1779,12 @@ view_action_cb (GtkWidget  *widget,
   else if (g_str_equal (action_name, "view.zoom-fit"))
     dossier_graph_view_zoom_fit (self, TRUE);
   else if (g_str_equal (action_name, "view.zoom-reset"))
-    dossier_graph_view_zoom_by (self, 1.0 / self->transform.scale, cx, cy, TRUE);
+    {
+      /* Relative to where a zoom under way is heading, so the end is 1. */
+      double from = self->tick_id != 0 && self->anim_anchored ? self->anim_to.scale : self->transform.scale;
+
+      dossier_graph_view_zoom_by (self, 1.0 / from, cx, cy, TRUE);
+    }
   else if (g_str_equal (action_name, "view.pan"))
     {
       int dx, dy;
