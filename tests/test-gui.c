@@ -699,8 +699,19 @@ test_bad_input (void)
   gtk_window_destroy (GTK_WINDOW (win));
   iterate ();
 
-  g_unlink (good);
+  /* Readable text without a single actor: said so, not an empty graph. */
   g_unlink (binary);
+  g_assert_true (g_file_set_contents (good, "nothing to see here\n\nno names at all, only words.\n", -1, NULL));
+  win = open_window (dir_paths);
+  g_assert_cmpstr (dossier_window_get_main_page (win), ==, "error");
+  /* The view's actions do nothing harmful without a graph. */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (dossier_window_get_graph_view (win)), "view.select-next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (dossier_window_get_graph_view (win)), "view.activate", NULL);
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+
+  g_unlink (good);
   g_rmdir (dir);
 }
 
