@@ -108,12 +108,30 @@ find_controller (GtkWidget *widget,
   return NULL;
 }
 
+static GtkEventController *
+find_click (GtkWidget *widget,
+            guint      button)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == button)
+        return controller;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
 static void
 click_at (GtkWidget *widget,
           double     x,
           double     y)
 {
-  GtkEventController *click = find_controller (widget, GTK_TYPE_GESTURE_CLICK);
+  GtkEventController *click = find_click (widget, GDK_BUTTON_PRIMARY);
 
   g_signal_emit_by_name (click, "pressed", 1, x, y);
   g_signal_emit_by_name (click, "released", 1, x, y);
@@ -585,6 +603,33 @@ test_keyboard (void)
   g_signal_handler_disconnect (view, id);
   g_assert_cmpint (activated, ==, moved);
   g_assert_cmpstr (dossier_window_get_side_page (window), ==, "passages");
+
+  /* Centring and the context menu of the selection. */
+  {
+    DossierEntity *oracle = lookup ("Oracle");
+    GtkEventController *secondary = find_click (GTK_WIDGET (view), GDK_BUTTON_SECONDARY);
+    double x, y;
+
+    fit ();
+    g_assert_true (dossier_graph_view_select_entity (view, oracle->id));
+    gtk_widget_activate_action (GTK_WIDGET (view), "view.center-selection", NULL);
+    iterate ();
+    g_assert_true (dossier_graph_view_get_entity_point (view, oracle->id, &x, &y));
+    g_assert_cmpfloat_with_epsilon (x, gtk_widget_get_width (GTK_WIDGET (view)) / 2.0, 1.0);
+    g_assert_cmpfloat_with_epsilon (y, gtk_widget_get_height (GTK_WIDGET (view)) / 2.0, 1.0);
+
+    /* A right click on another node selects it and opens the menu. */
+    dossier_graph_view_clear_selection (view);
+    g_signal_emit_by_name (secondary, "pressed", 1, x, y);
+    iterate ();
+    g_assert_cmpint (dossier_graph_view_get_selected_entity (view), ==, oracle->id);
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child; child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_POPOVER (child))
+        {
+          g_assert_true (gtk_widget_get_visible (child));
+          gtk_popover_popdown (GTK_POPOVER (child));
+        }
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (view), "view.clear-selection", NULL);
   g_assert_cmpint (dossier_graph_view_get_selected_entity (view), ==, -1);

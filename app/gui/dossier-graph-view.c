@@ -67,6 +67,9 @@ struct _DossierGraphView
   PangoLayout          *edge_text;
   GArray               *tab_order;       /* guint node indices, reading order */
 
+  /* Children */
+  GtkWidget            *context_menu;
+
   /* Input controllers */
   GtkGesture           *drag;
   GtkGesture           *click;
@@ -1193,6 +1196,9 @@ dossier_graph_view_size_allocate (GtkWidget *widget,
     }
   self->last_width = width;
   self->last_height = height;
+
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
 
 /* Animation */
@@ -1487,6 +1493,45 @@ click_released_cb (DossierGraphView *self,
 
   hit_test (self, x, y, &node, &edge);
   set_selection (self, node, edge);
+}
+
+static void
+open_context_menu (DossierGraphView *self,
+                   double            x,
+                   double            y)
+{
+  if (self->context_menu == NULL)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+
+      g_menu_append (menu, _("Show _Passages"), "view.activate");
+      g_menu_append (menu, _("_Centre"), "view.center-selection");
+      g_menu_append (menu, _("C_lear Selection"), "view.clear-selection");
+      self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &(GdkRectangle) { x, y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+secondary_pressed_cb (DossierGraphView *self,
+                      int               n_press,
+                      double            x,
+                      double            y,
+                      GtkGestureClick  *gesture)
+{
+  int node, edge;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  hit_test (self, x, y, &node, &edge);
+  if (node < 0 && edge < 0)
+    return;
+  set_selection (self, node, edge);
+  open_context_menu (self, x, y);
 }
 
 static void
@@ -1814,6 +1859,39 @@ view_action_cb (GtkWidget  *widget,
     }
   else if (g_str_equal (action_name, "view.clear-selection"))
     dossier_graph_view_clear_selection (self);
+  else if (g_str_equal (action_name, "view.center-selection"))
+    {
+      if (self->selected_node >= 0)
+        dossier_graph_view_center_on_entity (self, get_node (self, self->selected_node)->entity, TRUE);
+      else if (self->selected_edge >= 0)
+        {
+          DossierPoint p = edge_midpoint (get_edge (self, self->selected_edge));
+          DossierViewTransform target = self->transform;
+
+          dossier_view_transform_center_on (&target, p.x, p.y, cx, cy);
+          animate_to (self, &target, TRUE);
+        }
+    }
+  else if (g_str_equal (action_name, "view.context-menu"))
+    {
+      double x = cx, y = cy;
+
+      if (self->selected_node >= 0)
+        {
+          const DossierLayoutNode *n = get_node (self, self->selected_node);
+
+          dossier_view_transform_to_widget (&self->transform, n->x, n->y, &x, &y);
+        }
+      else if (self->selected_edge >= 0)
+        {
+          DossierPoint p = edge_midpoint (get_edge (self, self->selected_edge));
+
+          dossier_view_transform_to_widget (&self->transform, p.x, p.y, &x, &y);
+        }
+      else
+        return;
+      open_context_menu (self, CLAMP (x, 0, cx * 2), CLAMP (y, 0, cy * 2));
+    }
 }
 
 static void
@@ -1838,6 +1916,7 @@ dossier_graph_view_dispose (GObject *object)
   g_clear_handle_id (&self->settle_id, g_source_remove);
   clear_scene (self);
   clear_index (self);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_pointer (&self->layout, dossier_layout_unref);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
   g_clear_pointer (&self->tab_order, g_array_unref);
@@ -1939,6 +2018,8 @@ dossier_graph_view_class_init (DossierGraphViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.select-direction", "(ii)", view_action_cb);
   gtk_widget_class_install_action (widget_class, "view.activate", NULL, view_action_cb);
   gtk_widget_class_install_action (widget_class, "view.clear-selection", NULL, view_action_cb);
+  gtk_widget_class_install_action (widget_class, "view.center-selection", NULL, view_action_cb);
+  gtk_widget_class_install_action (widget_class, "view.context-menu", NULL, view_action_cb);
 
   add_key (widget_class, GDK_KEY_plus, 0, "view.zoom-in", NULL);
   add_key (widget_class, GDK_KEY_equal, 0, "view.zoom-in", NULL);
@@ -1955,6 +2036,9 @@ dossier_graph_view_class_init (DossierGraphViewClass *klass)
   add_key (widget_class, GDK_KEY_KP_Enter, 0, "view.activate", NULL);
   add_key (widget_class, GDK_KEY_space, 0, "view.activate", NULL);
   add_key (widget_class, GDK_KEY_Escape, 0, "view.clear-selection", NULL);
+  add_key (widget_class, GDK_KEY_Menu, 0, "view.context-menu", NULL);
+  add_key (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "view.context-menu", NULL);
+  add_key (widget_class, GDK_KEY_c, 0, "view.center-selection", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
     {
       add_key (widget_class, arrows[i].key, 0, "view.select-direction", "(ii)", arrows[i].dx, arrows[i].dy);
@@ -1983,6 +2067,11 @@ dossier_graph_view_init (DossierGraphView *self)
   g_signal_connect_swapped (self->click, "pressed", G_CALLBACK (click_pressed_cb), self);
   g_signal_connect_swapped (self->click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->click));
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), GDK_BUTTON_SECONDARY);
+  g_signal_connect_swapped (controller, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   self->drag = gtk_gesture_drag_new ();
   g_signal_connect_swapped (self->drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
