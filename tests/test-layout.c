@@ -404,7 +404,8 @@ slow_node_at (DossierLayout *layout,
     {
       const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
 
-      if (fabs (x - n->x) <= n->width / 2 && fabs (y - n->y) <= n->height / 2)
+      /* Half the 1.5-point stroke counts as the node. */
+      if (point_in_shape (n->shape, x - n->x, y - n->y, n->width + 1.5, n->height + 1.5))
         return i;
     }
   return -1;
@@ -511,10 +512,27 @@ test_hit_testing_seeds (void)
   g_autoptr(DossierSubgraph) sub = test_seeds_subgraph ();
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierLayout) layout = NULL;
+  guint corners = 0;
 
   layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_NEATO, NULL, &error);
   g_assert_no_error (error);
   check_hit_testing (layout, 3000);
+
+  /* The shape counts, not its box: the box's corner of an ellipse, a
+   * diamond or a hexagon is not the node, a point just inside is. */
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
+      double cx = n->x + n->width / 2 - 1, cy = n->y + n->height / 2 - 1;
+
+      if (n->shape == DOSSIER_SHAPE_BOX)
+        continue;
+      g_assert_cmpint (dossier_layout_node_at (layout, cx, cy), !=, (int) i);
+      g_assert_cmpint (dossier_layout_node_at (layout, n->x + n->width / 2 - 2, n->y), ==, (int) i);
+      g_assert_cmpint (dossier_layout_node_at (layout, n->x, n->y + n->height / 2 - 1), ==, (int) i);
+      corners++;
+    }
+  g_assert_cmpuint (corners, >, 0);
 }
 
 static void

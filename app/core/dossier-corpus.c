@@ -401,8 +401,19 @@ dossier_corpus_load (const char * const   *paths,
 
   if (corpus->articles->len == 0)
     {
-      g_autoptr(GString) message = g_string_new (_("No readable article was found"));
+      g_autoptr(GString) message = NULL;
 
+      /* One unreadable file: its own message says it all, on one line. */
+      if (corpus->problems->len == 1)
+        {
+          const DossierLoadProblem *p = g_ptr_array_index (corpus->problems, 0);
+
+          g_set_error_literal (error, DOSSIER_CORPUS_ERROR, DOSSIER_CORPUS_ERROR_NO_ARTICLES,
+                               p->error->message);
+          return NULL;
+        }
+
+      message = g_string_new (_("No readable article was found"));
       for (guint i = 0; i < corpus->problems->len; i++)
         {
           const DossierLoadProblem *p = g_ptr_array_index (corpus->problems, i);

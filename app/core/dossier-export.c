@@ -386,6 +386,8 @@ write_dot (DossierSubgraph *subgraph,
   g_string_append_printf (out, "  graph [fontname=\"%s\", outputorder=edgesfirst];\n", DOSSIER_STYLE_FONT_FAMILY);
   g_string_append_printf (out, "  node [fontname=\"%s\", fontsize=%g, style=filled, fixedsize=true];\n",
                           DOSSIER_STYLE_FONT_FAMILY, DOSSIER_STYLE_FONT_SIZE);
+  g_string_append_printf (out, "  edge [fontname=\"%s\", fontsize=%g];\n",
+                          DOSSIER_STYLE_FONT_FAMILY, DOSSIER_RENDER_EDGE_FONT_SIZE);
 
   for (guint i = 0; i < subgraph->entities->len; i++)
     {

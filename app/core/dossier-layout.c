@@ -134,24 +134,6 @@ to_view (pointf p,
   };
 }
 
-/* Labels go in as plain text: Graphviz's own escapes (\N, \n, \l...)
- * must not fire, and a newline would make a taller node than we draw. */
-static char *
-graphviz_label (const char *name)
-{
-  g_autofree char *line = dossier_style_display_name (name);
-  GString *label = g_string_new (NULL);
-
-  for (const char *p = line; *p; p++)
-    {
-      if (*p == '\\')
-        g_string_append_c (label, '\\');
-      g_string_append_c (label, *p);
-    }
-
-  return g_string_free (label, FALSE);
-}
-
 static DossierPoint
 bezier_point (const DossierPoint *c,
               double              t)
@@ -263,14 +245,18 @@ set_graph_attributes (Agraph_t            *g,
       break;
     }
 
-  /* Kept for anyone who reads a DOT dump: our sizes are fixed below. */
+  /* Node sizes are measured with the renderer's own Pango font and fixed
+   * (see run_layout), so Graphviz never measures text: labels are empty.
+   * That also keeps Graphviz 2.42's pango plugin out of the way, which
+   * reads a font name freed with the previous graph (AddressSanitizer:
+   * heap-use-after-free in textspan_size on every later layout). */
   agattr (g, AGNODE, S ("fontname"), S (DOSSIER_STYLE_FONT_FAMILY));
   agattr (g, AGNODE, S ("fontsize"), font_size);
   agattr (g, AGNODE, S ("shape"), S ("box"));
   agattr (g, AGNODE, S ("fixedsize"), S ("true"));
   agattr (g, AGNODE, S ("width"), S ("0.75"));
   agattr (g, AGNODE, S ("height"), S ("0.5"));
-  agattr (g, AGNODE, S ("label"), S ("\\N"));
+  agattr (g, AGNODE, S ("label"), S (""));
   agattr (g, AGEDGE, S ("len"), S ("1.6"));
   agattr (g, AGEDGE, S ("dir"), S ("forward"));
 }
@@ -289,6 +275,7 @@ graphviz_message (char *message)
 
 /* Only used under graphviz_lock, like Graphviz itself. */
 static PangoFontMap *measure_font_map;
+static GVC_t *graphviz_context;
 
 static gboolean
 run_layout (DossierLayout       *layout,
@@ -326,8 +313,12 @@ run_layout (DossierLayout       *layout,
     }
   g_object_unref (context);
 
+  /* One context for the process: each new one re-reads the plugin
+   * configuration and Graphviz 2.42 leaks a few KiB doing so. */
   agseterrf (graphviz_message);
-  gvc = gvContext ();
+  if (graphviz_context == NULL)
+    graphviz_context = gvContext ();
+  gvc = graphviz_context;
   g = agopen (S ("dossier"), Agdirected, NULL);
   set_graph_attributes (g, engine, subgraph->entities->len, subgraph->relations->len);
 
@@ -340,12 +331,10 @@ run_layout (DossierLayout       *layout,
       const DossierEntity *entity = dossier_graph_get_entity (graph, id);
       const DossierNodeStyle *style = dossier_style_node (entity->type, FALSE);
       g_autofree char *node_name = g_strdup_printf ("n%u", id);
-      g_autofree char *label = graphviz_label (entity->name);
       char width[G_ASCII_DTOSTR_BUF_SIZE], height[G_ASCII_DTOSTR_BUF_SIZE];
       double w = sizes[2 * i], h = sizes[2 * i + 1];
 
       nodes[i] = agnode (g, node_name, TRUE);
-      set_attr (nodes[i], "label", label);
       set_attr (nodes[i], "shape", style->graphviz_shape);
       /* Graphviz wants inches; the locale must not turn the dot into a comma. */
       set_attr (nodes[i], "width", g_ascii_dtostr (width, sizeof width, w / 72.0));
@@ -373,7 +362,6 @@ run_layout (DossierLayout       *layout,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       agclose (g);
-      gvFreeContext (gvc);
       return FALSE;
     }
 
@@ -384,7 +372,6 @@ run_layout (DossierLayout       *layout,
                    _("Graphviz could not lay out the graph with %s"),
                    dossier_layout_engine_to_string (engine));
       agclose (g);
-      gvFreeContext (gvc);
       return FALSE;
     }
 
@@ -402,6 +389,7 @@ run_layout (DossierLayout       *layout,
       node.y = centre.y;
       node.width = ND_width (nodes[i]) * 72.0;
       node.height = ND_height (nodes[i]) * 72.0;
+      node.shape = dossier_style_node (dossier_graph_get_entity (graph, node.entity)->type, FALSE)->shape;
       g_array_append_val (layout->nodes, node);
     }
 
@@ -456,7 +444,6 @@ run_layout (DossierLayout       *layout,
 
   gvFreeLayout (gvc, g);
   agclose (g);
-  gvFreeContext (gvc);
 
   return TRUE;
 }
@@ -509,7 +496,7 @@ cell_row (const LayoutIndex *index,
   return CLAMP (r, 0, index->rows - 1);
 }
 
-/* Calls @visit for every cell a box touches. */
+/* Loops over the index of every cell that the box touches. */
 #define FOR_EACH_CELL(index, x1, y1, x2, y2, cellvar)                       \
   for (int _r = cell_row ((index), (y1)); _r <= cell_row ((index), (y2)); _r++) \
     for (int _c = cell_col ((index), (x1)), cellvar = _r * (index)->cols + _c; \
@@ -771,6 +758,32 @@ outside_grid (const LayoutIndex *index,
          y > index->y0 + index->rows * index->cell + slack;
 }
 
+static gboolean
+point_in_node (const DossierLayoutNode *n,
+               double                   x,
+               double                   y)
+{
+  /* The stroke is 1.5 points wide: count its outer half in. */
+  double dx = fabs (x - n->x), dy = fabs (y - n->y);
+  double hw = n->width / 2 + 0.75, hh = n->height / 2 + 0.75;
+
+  if (dx > hw || dy > hh)
+    return FALSE;
+
+  switch (n->shape)
+    {
+    case DOSSIER_SHAPE_ELLIPSE:
+      return (dx * dx) / (hw * hw) + (dy * dy) / (hh * hh) <= 1.0;
+    case DOSSIER_SHAPE_DIAMOND:
+      return dx / hw + dy / hh <= 1.0;
+    case DOSSIER_SHAPE_HEXAGON:
+      return dx <= hw - (hw / 2) * (dy / hh);
+    case DOSSIER_SHAPE_BOX:
+    default:
+      return TRUE;
+    }
+}
+
 int
 dossier_layout_node_at (DossierLayout *layout,
                         double         x,
@@ -792,7 +805,7 @@ dossier_layout_node_at (DossierLayout *layout,
       const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
 
       /* Items are in drawing order: the last hit is the one on top. */
-      if (fabs (x - n->x) <= n->width / 2 && fabs (y - n->y) <= n->height / 2)
+      if (point_in_node (n, x, y))
         found = i;
     }
 

@@ -15,6 +15,7 @@
 #include <gio/gio.h>
 
 #include "dossier-filter.h"
+#include "dossier-style.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,7 @@ typedef struct
   double y;
   double width;
   double height;
+  DossierShape shape;  /* as drawn; node_at tests it, not just the box */
 } DossierLayoutNode;
 
 typedef struct
@@ -108,8 +110,8 @@ void                 dossier_layout_unref              (DossierLayout       *lay
 /* Hit-testing goes through a uniform grid built with the layout, so a
  * query costs about the items in one cell, not the whole graph. */
 
-/* Index into layout->nodes of the node drawn at (x, y), or -1.  The one
- * drawn last (on top) wins. */
+/* Index into layout->nodes of the node whose shape (ellipse, diamond...)
+ * covers (x, y), or -1.  The one drawn last (on top) wins. */
 int                  dossier_layout_node_at            (DossierLayout       *layout,
                                                         double               x,
                                                         double               y);

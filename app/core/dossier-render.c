@@ -106,19 +106,31 @@ dossier_render_measure_label (PangoContext *context,
   layout_size (layout, width, height);
 }
 
+static const cairo_user_data_key_t text_layout_key;
+
+/* Creating a Pango context per label dominates the cost of drawing big
+ * graphs, so each cairo context keeps one layout for all its labels. */
 static PangoLayout *
 create_text (cairo_t    *cr,
              const char *text,
              double      size)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout *layout = cairo_get_user_data (cr, &text_layout_key);
 
-  set_unhinted (pango_layout_get_context (layout));
-  pango_layout_context_changed (layout);
+  if (layout == NULL)
+    {
+      layout = pango_cairo_create_layout (cr);
+      set_unhinted (pango_layout_get_context (layout));
+      pango_layout_context_changed (layout);
+      cairo_set_user_data (cr, &text_layout_key, layout, g_object_unref);
+    }
+  else
+    pango_cairo_update_layout (cr, layout);
+
   set_font (layout, size);
   pango_layout_set_text (layout, text, -1);
 
-  return layout;
+  return g_object_ref (layout);
 }
 
 static void

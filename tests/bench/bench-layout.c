@@ -23,6 +23,21 @@ now (void)
   return g_get_monotonic_time () / 1e6;
 }
 
+/* Nodes whose centre is covered by another node's shape. */
+static guint
+count_overlaps (DossierLayout *layout)
+{
+  guint overlaps = 0;
+
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
+
+      overlaps += dossier_layout_node_at (layout, n->x, n->y) != (int) i;
+    }
+  return overlaps;
+}
+
 static DossierLayout *
 run_engine (DossierSubgraph     *sub,
             DossierLayoutEngine  engine,
@@ -40,9 +55,9 @@ run_engine (DossierSubgraph     *sub,
               dossier_layout_engine_to_string (engine), n_nodes, n_edges, error->message);
       return NULL;
     }
-  printf ("  %-6s %6u nodes %6u edges: %8.3f s  (%.0f x %.0f pt)\n",
+  printf ("  %-6s %6u nodes %6u edges: %8.3f s  (%.0f x %.0f pt, %u nodes overlap another)\n",
           dossier_layout_engine_to_string (engine), n_nodes, n_edges,
-          now () - start, layout->width, layout->height);
+          now () - start, layout->width, layout->height, count_overlaps (layout));
   fflush (stdout);
   return layout;
 }
