@@ -66,7 +66,8 @@ gboolean                    dossier_graph_view_get_relation_point  (DossierGraph
 /* Keeps "fit" clear of @left pixels on the left (an overlaid legend). */
 void                        dossier_graph_view_set_fit_inset       (DossierGraphView     *self,
                                                                     int                   left);
-/* TRUE while the cached scene is current (tests and the benchmark). */
+/* TRUE once the cached scene is complete for what is shown (tests and
+ * the benchmark). */
 gboolean                    dossier_graph_view_has_scene           (DossierGraphView     *self);
 
 G_END_DECLS

@@ -935,7 +935,8 @@ dossier_window_init (DossierWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (legend_action));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->find_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  /* No type-to-search: the graph's one-key shortcuts (+, -, 0, 1) would
+   * start a search instead.  Ctrl+F opens it. */
   g_signal_connect_swapped (self->find_entry, "changed", G_CALLBACK (find_entry_changed_cb), self);
 
   self->completion_store = gtk_list_store_new (N_COLUMNS, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_STRING);
@@ -966,6 +967,32 @@ DossierWindow *
 dossier_window_new (AdwApplication *application)
 {
   return g_object_new (DOSSIER_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+dossier_window_set_filter (DossierWindow       *self,
+                           const DossierFilter *filter)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (filter != NULL);
+
+  g_clear_pointer (&self->filter, dossier_filter_free);
+  self->filter = dossier_filter_copy (filter);
+  relayout (self);
+}
+
+const DossierFilter *
+dossier_window_get_filter (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->filter;
+}
+
+DossierSubgraph *
+dossier_window_get_subgraph (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->subgraph;
 }
 
 gboolean
