@@ -69,6 +69,7 @@ struct _DossierGraphView
 
   /* Children */
   GtkWidget            *context_menu;
+  GMenuModel           *extra_menu;      /* appended to the context menu */
 
   /* Input controllers */
   GtkGesture           *drag;
@@ -1507,6 +1508,8 @@ open_context_menu (DossierGraphView *self,
       g_menu_append (menu, _("Show _Passages"), "view.activate");
       g_menu_append (menu, _("_Centre"), "view.center-selection");
       g_menu_append (menu, _("C_lear Selection"), "view.clear-selection");
+      if (self->extra_menu != NULL)
+        g_menu_append_section (menu, NULL, self->extra_menu);
       self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
       gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
       gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
@@ -1917,6 +1920,7 @@ dossier_graph_view_dispose (GObject *object)
   clear_scene (self);
   clear_index (self);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_object (&self->extra_menu);
   g_clear_pointer (&self->layout, dossier_layout_unref);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
   g_clear_pointer (&self->tab_order, g_array_unref);
@@ -2357,4 +2361,15 @@ dossier_graph_view_has_scene (DossierGraphView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_GRAPH_VIEW (self), FALSE);
   return self->scene_tiles != NULL && g_hash_table_size (self->scene_tiles) > 0 && self->prev_tiles == NULL;
+}
+
+void
+dossier_graph_view_set_extra_menu (DossierGraphView *self,
+                                   GMenuModel       *menu)
+{
+  g_return_if_fail (DOSSIER_IS_GRAPH_VIEW (self));
+
+  g_set_object (&self->extra_menu, menu);
+  /* Built again, with the new section, when next opened. */
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
 }

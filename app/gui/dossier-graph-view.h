@@ -70,4 +70,8 @@ void                        dossier_graph_view_set_fit_inset       (DossierGraph
  * the benchmark). */
 gboolean                    dossier_graph_view_has_scene           (DossierGraphView     *self);
 
+/* Items added under the context menu's own (e.g. the window's edits). */
+void                        dossier_graph_view_set_extra_menu      (DossierGraphView     *self,
+                                                                    GMenuModel           *menu);
+
 G_END_DECLS
