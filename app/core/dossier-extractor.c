@@ -785,6 +785,10 @@ right_mention (Ctx        *ctx,
     {
       int m = owner[k];
 
+      /* "did not buy the startup, the Financial Times reported": after
+       * words of its own, the object ends at a comma. */
+      if (stop_at_relative && k > t + 1 && (tok (ctx, k)->flags & DOSSIER_TOKEN_COMMA))
+        return -1;
       if (m >= 0 && m != self && ctx->skip_locative && is_locative (ctx, s, m))
         {
           k = mention (ctx, m)->end - 1;
@@ -968,7 +972,8 @@ mention_after_of (Ctx        *ctx,
             j--;
           if (j >= (int) t && (tok_is (ctx, j, "de") || tok_is (ctx, j, "d") ||
                                tok_is (ctx, j, "du") || tok_is (ctx, j, "of") ||
-                               tok_is (ctx, j, "des")))
+                               tok_is (ctx, j, "des") || tok_is (ctx, j, "by") ||
+                               tok_is (ctx, j, "par") || tok_is (ctx, j, "a")))
             return owner[k];
           return -1;
         }
@@ -989,6 +994,11 @@ implicit_object (Ctx   *ctx,
 {
   guint exclude = mention (ctx, actor)->entity;
   guint best = G_MAXUINT, best_score = 0;
+
+  /* "Huang called the acquisition a fit": a person comments on deals
+   * more often than makes them; only a named object will do. */
+  if (dossier_graph_get_entity (ctx->graph, exclude)->type == DOSSIER_ENTITY_PERSON)
+    return G_MAXUINT;
 
   for (guint k = si >= 2 ? si - 2 : 0; k <= si; k++)
     {
@@ -1014,6 +1024,28 @@ implicit_object (Ctx   *ctx,
   if (best == G_MAXUINT && ctx->topic != exclude)
     best = ctx->topic;
   return best;
+}
+
+/* What "sa" refers to in "ByteDance, sa maison mère": the last company
+ * named before @actor, in this sentence or the two before. */
+static guint
+antecedent (Ctx   *ctx,
+            guint  si,
+            int    actor)
+{
+  guint exclude = mention (ctx, actor)->entity;
+  guint first = g_array_index (ctx->sents, Sent, si >= 2 ? si - 2 : 0).m_first;
+
+  for (int i = actor - 1; i >= (int) first; i--)
+    {
+      const Mention *m = mention (ctx, i);
+
+      if (!m->nested && m->entity != exclude &&
+          dossier_graph_get_entity (ctx->graph, m->entity)->type == DOSSIER_ENTITY_COMPANY)
+        return m->entity;
+    }
+
+  return G_MAXUINT;
 }
 
 /* Whether @m (or what it is listed with) is the first actor of the
@@ -1145,7 +1177,9 @@ handle_cue (Ctx              *ctx,
               new_clause = TRUE;
           /* The actor comes after the noun's complement in its own clause
            * ("partenariat avec Zoom ..., Oracle"), not as a further complement. */
-          if (R2 >= 0 && (new_clause || !is_prepositional (ctx, s, R2)))
+          if (R2 >= 0 && (new_clause || !is_prepositional (ctx, s, R2) ||
+                          tok_is (ctx, mention (ctx, R2)->first - 1, "avec") ||
+                          tok_is (ctx, mention (ctx, R2)->first - 1, "with")))
             emit_all (ctx, s, type, R2, R, G_MAXUINT, cf, ce, flags);
         }
       return;
@@ -1173,7 +1207,7 @@ handle_cue (Ctx              *ctx,
             (tok_is (ctx, cf - 1, "sa") || tok_is (ctx, cf - 1, "son") ||
              tok_is (ctx, cf - 1, "its") || tok_is (ctx, cf - 1, "leur")))
           {
-            emit (ctx, s, type, holder, -1, implicit_object (ctx, si, holder), cf, ce, flags);
+            emit (ctx, s, type, holder, -1, antecedent (ctx, si, holder), cf, ce, flags);
             return;
           }
         if (held < 0)
@@ -1236,7 +1270,10 @@ handle_cue (Ctx              *ctx,
         if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA)
           return;
         subject = next_subject (ctx, s, mention (ctx, media)->end);
-        if (subject >= 0)
+        /* "..., according to Reuters.": the sentence's own subject. */
+        if (subject < 0 && mention (ctx, media)->end >= s->end_token - 1)
+          subject = next_subject (ctx, s, s->first);
+        if (subject >= 0 && subject != media)
           {
             emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
             return;
@@ -1262,6 +1299,9 @@ handle_cue (Ctx              *ctx,
         if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA)
           return;
         subject = next_subject (ctx, s, ce);
+        /* "..., the Financial Times reported." */
+        if (subject < 0 && ce >= s->end_token)
+          subject = next_subject (ctx, s, s->first);
         if (subject >= 0)
           emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
       }
