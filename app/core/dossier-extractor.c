@@ -80,6 +80,10 @@ typedef struct
   GArray                      *nested;    /* DossierGazetteerMatch, scratch */
   GArray                      *pending;   /* Pending */
   GArray                      *owner;     /* int per token: mention index or -1 */
+  GArray                      *classes;   /* guint per token: DossierWordClass */
+  GArray                      *group_a;   /* int, scratch for coordinated () */
+  GArray                      *group_b;
+  GArray                      *group_c;
   GArray                      *typed;     /* guint64 entity pairs typed in a sentence */
   GHashTable                  *surnames;  /* folded surname -> entity id + 1, G_MAXUINT: ambiguous */
   GHashTable                  *aliases;   /* "id\x1fsurface" seen */
@@ -110,14 +114,12 @@ tok_word (Ctx   *ctx,
   return ctx->folded->folded + t->fstart;
 }
 
+/* Word classes are looked up once per token of a window. */
 static inline guint
 tok_class (Ctx  *ctx,
            guint i)
 {
-  gsize len;
-  const char *w = tok_word (ctx, i, &len);
-
-  return dossier_lexicon_classify (w, len);
+  return g_array_index (ctx->classes, guint, i);
 }
 
 static inline gboolean
@@ -176,7 +178,15 @@ add_alias (Ctx           *ctx,
 {
   const char *text = ctx->article->text;
 
-  g_string_printf (ctx->scratch, "%u\x1f", entity->id);
+  /* A key without printf: this runs for every mention. */
+  g_string_truncate (ctx->scratch, 0);
+  for (guint id = entity->id;; id /= 10)
+    {
+      g_string_append_c (ctx->scratch, '0' + id % 10);
+      if (id < 10)
+        break;
+    }
+  g_string_append_c (ctx->scratch, '\x1f');
   g_string_append_len (ctx->scratch, text + start, end - start);
   if (g_hash_table_contains (ctx->aliases, ctx->scratch->str))
     return;
@@ -878,8 +888,8 @@ emit_all (Ctx                 *ctx,
           guint                cue_end,
           DossierEvidenceFlags flags)
 {
-  g_autoptr(GArray) srcs = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) dsts = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *srcs = ctx->group_a;
+  GArray *dsts = ctx->group_b;
 
   if (src_m < 0)
     return;
@@ -889,6 +899,8 @@ emit_all (Ctx                 *ctx,
   else
     {
       int none = -1;
+
+      g_array_set_size (dsts, 0);
       g_array_append_val (dsts, none);
     }
 
@@ -1055,7 +1067,7 @@ is_subject (Ctx        *ctx,
             const Sent *s,
             int         m)
 {
-  g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *group = ctx->group_c;
 
   coordinated (ctx, s, m, group);
   for (guint i = s->m_first; i < s->m_end; i++)
@@ -1435,6 +1447,15 @@ process_window (Ctx   *ctx,
   g_array_set_size (ctx->tokens, 0);
   dossier_tokenize (ctx->folded, article->text + wstart, wstart, ctx->tokens);
 
+  g_array_set_size (ctx->classes, ctx->tokens->len);
+  for (guint i = 0; i < ctx->tokens->len; i++)
+    {
+      gsize len;
+      const char *w = tok_word (ctx, i, &len);
+
+      g_array_index (ctx->classes, guint, i) = dossier_lexicon_classify (w, len);
+    }
+
   /* Sentences as token ranges; tokens between them (furniture) belong to none. */
   g_array_set_size (ctx->sents, 0);
   for (guint i = first; i < end; i++)
@@ -1681,6 +1702,10 @@ dossier_extract (DossierCorpus               *corpus,
   ctx.nested = g_array_new (FALSE, FALSE, sizeof (DossierGazetteerMatch));
   ctx.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   ctx.owner = g_array_new (FALSE, FALSE, sizeof (int));
+  ctx.classes = g_array_new (FALSE, FALSE, sizeof (guint));
+  ctx.group_a = g_array_new (FALSE, FALSE, sizeof (int));
+  ctx.group_b = g_array_new (FALSE, FALSE, sizeof (int));
+  ctx.group_c = g_array_new (FALSE, FALSE, sizeof (int));
   ctx.typed = g_array_new (FALSE, FALSE, sizeof (guint64));
   ctx.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1705,6 +1730,10 @@ dossier_extract (DossierCorpus               *corpus,
   g_array_unref (ctx.nested);
   g_array_unref (ctx.pending);
   g_array_unref (ctx.owner);
+  g_array_unref (ctx.classes);
+  g_array_unref (ctx.group_a);
+  g_array_unref (ctx.group_b);
+  g_array_unref (ctx.group_c);
   g_array_unref (ctx.typed);
   g_hash_table_unref (ctx.surnames);
   g_hash_table_unref (ctx.aliases);
