@@ -25,7 +25,7 @@
 #define LEFT_WINDOW    15   /* tokens a cue looks back for its subject */
 #define SUBJECT_WINDOW 35   /* ... and further back when what is near is a complement */
 #define RIGHT_WINDOW   12   /* tokens a cue looks ahead for its object */
-#define PAIR_DISTANCE  6    /* mentions apart still linked as mentioned_with */
+#define PAIR_DISTANCE  4    /* mentions apart still linked as mentioned_with */
 
 void
 dossier_extract_options_init (DossierExtractOptions *options)
@@ -87,6 +87,7 @@ typedef struct
   GArray                      *typed;     /* guint64 entity pairs typed in a sentence */
   GHashTable                  *surnames;  /* folded surname -> entity id + 1, G_MAXUINT: ambiguous */
   GHashTable                  *aliases;   /* "id\x1fsurface" seen */
+  GHashTable                  *by_entry;  /* DossierGazetteerEntry -> entity id */
   GString                     *scratch;
 
   guint                        article_index;
@@ -234,7 +235,16 @@ static DossierEntity *
 entity_for_entry (Ctx                         *ctx,
                   const DossierGazetteerEntry *entry)
 {
-  return dossier_graph_ensure_entity (ctx->graph, entry->canonical, entry->type);
+  gpointer id;
+  DossierEntity *entity;
+
+  /* Every match comes here: by entry, not by folding the name again. */
+  if (g_hash_table_lookup_extended (ctx->by_entry, entry, NULL, &id))
+    return dossier_graph_get_entity (ctx->graph, GPOINTER_TO_UINT (id));
+
+  entity = dossier_graph_ensure_entity (ctx->graph, entry->canonical, entry->type);
+  g_hash_table_insert (ctx->by_entry, (gpointer) entry, GUINT_TO_POINTER (entity->id));
+  return entity;
 }
 
 /* Discovery ---------------------------------------------------------- */
@@ -1710,6 +1720,7 @@ dossier_extract (DossierCorpus               *corpus,
   ctx.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.salience = g_hash_table_new (NULL, NULL);
+  ctx.by_entry = g_hash_table_new (NULL, NULL);
   ctx.scratch = g_string_new (NULL);
 
   for (guint i = 0; i < corpus->articles->len; i++)
@@ -1738,6 +1749,7 @@ dossier_extract (DossierCorpus               *corpus,
   g_hash_table_unref (ctx.surnames);
   g_hash_table_unref (ctx.aliases);
   g_hash_table_unref (ctx.salience);
+  g_hash_table_unref (ctx.by_entry);
   g_string_free (ctx.scratch, TRUE);
 
   if (cancelled)
