@@ -1135,6 +1135,21 @@ handle_cue (Ctx              *ctx,
           L = left_mention (ctx, s, cf, -1, LEFT_WINDOW, !infinitive || cue->kind == DOSSIER_CUE_NOUN);
         }
 
+      /* "le partenariat entre Microsoft et Mistral AI": the pair is listed. */
+      if (cue->kind == DOSSIER_CUE_NOUN && R >= 0 && ce < s->end_token &&
+          (tok_is (ctx, ce, "entre") || tok_is (ctx, ce, "between")) &&
+          mention (ctx, R)->first == ce + 1)
+        {
+          GArray *group = ctx->group_c;
+
+          coordinated (ctx, s, R, group);
+          for (guint a = 0; a < group->len; a++)
+            for (guint b = a + 1; b < group->len; b++)
+              emit (ctx, s, type, g_array_index (group, int, a), g_array_index (group, int, b),
+                    G_MAXUINT, cf, ce, flags);
+          return;
+        }
+
       /* "the TikTok partnership": a name just before the noun is its object. */
       if (cue->kind == DOSSIER_CUE_NOUN && L >= 0 && L != self && mention (ctx, L)->end == cf)
         {

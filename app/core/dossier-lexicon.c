@@ -119,14 +119,14 @@ static const char *title_words[] = {
   "m", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "me", "sir", "dame", "lord",
   "senateur", "senatrice", "senator", "sen", "depute", "deputee", "representative", "rep",
   "ministre", "minister", "secretaire", "secretary", "juge", "judge", "gouverneur", "governor",
-  "maire", "mayor", "commissaire", "commissioner", "ambassadeur", "ambassador", "general",
+  "maire", "mayor", "commissaire", "commissioner", "ambassadeur", "ambassador",
   "analyste", "analyst", "journaliste", "journalist", "reporter", "chroniqueur", "columnist",
   "economiste", "economist", "avocat", "avocate", "lawyer", "attorney", "professeur",
   "professor", "chercheur", "researcher", "porte", "parole", "spokesman", "spokeswoman",
   "spokesperson", "conseiller", "conseillere", "adviser", "advisor", "candidat", "candidate",
   "milliardaire", "billionaire", "entrepreneur", "investisseur", "investor", "chancelier",
   "chanceliere", "chancellor", "roi", "reine", "king", "queen", "prince", "princesse",
-  "vice", "premier", "premiere", "prime", "speaker", "chef",
+  "vice", "premier", "premiere", "prime", "speaker",
 };
 
 static const char *role_words[] = {
@@ -422,6 +422,9 @@ static const DossierCue cues[] = {
   { "teamed up", DOSSIER_RELATION_PARTNERS, DOSSIER_CUE_VERB, FALSE },
   { "collaborat*", DOSSIER_RELATION_PARTNERS, DOSSIER_CUE_NOUN, FALSE },
   { "mariage", DOSSIER_RELATION_PARTNERS, DOSSIER_CUE_NOUN, FALSE },
+  { "accord avec", DOSSIER_RELATION_PARTNERS, DOSSIER_CUE_NOUN, FALSE },
+  { "agreement with", DOSSIER_RELATION_PARTNERS, DOSSIER_CUE_NOUN, FALSE },
+  { "deal with", DOSSIER_RELATION_PARTNERS, DOSSIER_CUE_NOUN, FALSE },
 
   /* supplies */
   { "fournisseur*", DOSSIER_RELATION_SUPPLIES, DOSSIER_CUE_NOUN, FALSE },
