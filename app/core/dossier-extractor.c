@@ -1240,13 +1240,21 @@ handle_cue (Ctx              *ctx,
           }
         if (holder < 0)
           return;
-        if (held < 0 && cue->kind == DOSSIER_CUE_PARENT && cf > s->first &&
-            (tok_is (ctx, cf - 1, "sa") || tok_is (ctx, cf - 1, "son") ||
-             tok_is (ctx, cf - 1, "its") || tok_is (ctx, cf - 1, "leur")))
-          {
-            emit (ctx, s, type, holder, -1, antecedent (ctx, si, holder), cf, ce, flags);
-            return;
-          }
+        {
+          /* "sa maison mère", "its Chinese parent company" */
+          guint p = cf;
+
+          if (p > s->first && (tok_class (ctx, p - 1) & DOSSIER_WORD_NATIONALITY))
+            p--;
+          if (held < 0 && cue->kind == DOSSIER_CUE_PARENT && p > s->first &&
+              (tok_is (ctx, p - 1, "sa") || tok_is (ctx, p - 1, "son") ||
+               tok_is (ctx, p - 1, "its") || tok_is (ctx, p - 1, "leur") ||
+               tok_is (ctx, p - 1, "their")))
+            {
+              emit (ctx, s, type, holder, -1, antecedent (ctx, si, holder), cf, ce, flags);
+              return;
+            }
+        }
         if (held < 0)
           return;
         if (cue->kind == DOSSIER_CUE_PARENT)
@@ -1560,7 +1568,9 @@ process_window (Ctx   *ctx,
         dm.article = ctx->article_index;
         dm.start = tok (ctx, m->first)->start;
         dm.end = tok (ctx, m->end - 1)->end;
-        dm.section = s->section;
+        /* The JSON contract knows body and comments: a headline is body. */
+        dm.section = s->section == DOSSIER_SECTION_COMMENTS ? DOSSIER_SECTION_COMMENTS
+                                                           : DOSSIER_SECTION_BODY;
         dossier_graph_add_mention (ctx->graph, entity, &dm);
 
         /* Salience: how much a company is talked about, in the headline
