@@ -12,14 +12,25 @@
 #include <string.h>
 
 #include "dossier-cache.h"
+#include "dossier-date.h"
 
 /* (format, gazetteer checksum, options, articles, entities, relations) */
-#define CACHE_TYPE "(ussa(sts)a(subbasa(uttu))a(uuua(uttttttnyyuu)))"
+#define CACHE_TYPE "(ussa(stss)a(subbasa(uttu))a(uuua(uttttttnyyuu)))"
 
 static char *
 article_hash (const DossierArticle *article)
 {
   return g_compute_checksum_for_data (G_CHECKSUM_SHA1, (const guchar *) article->text, article->len);
+}
+
+/* Evidence dates follow the article's date, which a manifest can change
+ * without touching the text. */
+static char *
+article_date_key (const DossierArticle *article)
+{
+  g_autofree char *date = dossier_date_to_string (&article->date);
+
+  return g_strdup_printf ("%s/%s", date != NULL ? date : "", article->date_source != NULL ? article->date_source : "");
 }
 
 char *
@@ -61,13 +72,14 @@ build (DossierGraph     *graph,
   g_variant_builder_add (&b, "s", dossier_gazetteer_get_checksum (gazetteer));
   g_variant_builder_add (&b, "s", options);
 
-  g_variant_builder_open (&b, G_VARIANT_TYPE ("a(sts)"));
+  g_variant_builder_open (&b, G_VARIANT_TYPE ("a(stss)"));
   for (guint i = 0; i < corpus->articles->len; i++)
     {
       const DossierArticle *article = dossier_corpus_get_article (corpus, i);
       g_autofree char *hash = article_hash (article);
+      g_autofree char *date = article_date_key (article);
 
-      g_variant_builder_add (&b, "(sts)", article->id, (guint64) article->len, hash);
+      g_variant_builder_add (&b, "(stss)", article->id, (guint64) article->len, hash, date);
     }
   g_variant_builder_close (&b);
 
@@ -200,12 +212,14 @@ load_with_options (const char       *path,
   for (guint i = 0; i < corpus->articles->len; i++)
     {
       const DossierArticle *article = dossier_corpus_get_article (corpus, i);
-      const char *id, *hash;
+      const char *id, *hash, *date;
       guint64 len;
       g_autofree char *actual = NULL;
+      g_autofree char *actual_date = article_date_key (article);
 
-      g_variant_get_child (articles, i, "(&st&s)", &id, &len, &hash);
-      if (g_strcmp0 (id, article->id) != 0 || len != article->len)
+      g_variant_get_child (articles, i, "(&st&s&s)", &id, &len, &hash, &date);
+      if (g_strcmp0 (id, article->id) != 0 || len != article->len ||
+          g_strcmp0 (date, actual_date) != 0)
         return NULL;
       actual = article_hash (article);
       if (g_strcmp0 (hash, actual) != 0)

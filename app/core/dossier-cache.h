@@ -16,8 +16,9 @@
 
 G_BEGIN_DECLS
 
-/* Bump when the extractor's output changes for the same input. */
-#define DOSSIER_CACHE_FORMAT 1
+/* Bump when the reader's or the extractor's output changes for the same
+ * input (sections, dates, matching or relation rules). */
+#define DOSSIER_CACHE_FORMAT 2
 
 /* The cache file for a corpus (under the user's cache folder). */
 char         *dossier_cache_path_for_corpus (DossierCorpus     *corpus);

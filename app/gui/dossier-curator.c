@@ -15,6 +15,7 @@
 #include "dossier-curation.h"
 #include "dossier-curator.h"
 #include "dossier-date.h"
+#include "dossier-labels.h"
 
 struct _DossierCurator
 {
@@ -324,7 +325,11 @@ retype_action (GSimpleAction *action,
 {
   DossierCurator *self = user_data;
   DossierEntity *entity = main_entity (self);
-  const char *labels[] = { _("Company"), _("Media"), _("Person"), _("Government"), NULL };
+  const char *labels[] = {
+    dossier_entity_type_label (DOSSIER_ENTITY_COMPANY), dossier_entity_type_label (DOSSIER_ENTITY_MEDIA),
+    dossier_entity_type_label (DOSSIER_ENTITY_PERSON), dossier_entity_type_label (DOSSIER_ENTITY_GOVERNMENT),
+    NULL
+  };
   const char *values[] = { "company", "media", "person", "government", NULL };
 
   if (entity == NULL)
@@ -556,6 +561,17 @@ static const char *relation_values[] = {
   "regulates", "negotiates", "withdraws", "reports", "mentioned_with", NULL
 };
 
+/* The relation types as the drop-downs show them, in enum order. */
+static GStrv
+relation_labels (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < DOSSIER_N_RELATION_TYPES; i++)
+    g_strv_builder_add (builder, dossier_relation_type_label (i));
+  return g_strv_builder_end (builder);
+}
+
 static void
 do_retype_relation (DossierCurator *self,
                     const char     *answer)
@@ -577,13 +593,7 @@ retype_relation_action (GSimpleAction *action,
 {
   DossierCurator *self = user_data;
   DossierRelation *r = selected_relation (self);
-  const char *labels[] = {
-    C_("relation", "owns"), C_("relation", "acquires or bids"), C_("relation", "partners"),
-    C_("relation", "supplies"), C_("relation", "leads"), C_("relation", "supports"),
-    C_("relation", "opposes"), C_("relation", "regulates"), C_("relation", "negotiates"),
-    C_("relation", "withdraws"), C_("relation", "reports"), C_("relation", "mentioned with (weak)"),
-    NULL
-  };
+  g_auto(GStrv) labels = relation_labels ();
 
   if (r == NULL)
     return;
@@ -594,7 +604,7 @@ retype_relation_action (GSimpleAction *action,
     }
 
   ask (self, _("Change Relation Type"), NULL, _("_Change"), NULL,
-       labels, relation_values, r->type, do_retype_relation);
+       (const char * const *) labels, relation_values, r->type, do_retype_relation);
 }
 
 static void
@@ -648,13 +658,7 @@ add_relation_action (GSimpleAction *action,
                      gpointer       user_data)
 {
   DossierCurator *self = user_data;
-  const char *labels[] = {
-    C_("relation", "owns"), C_("relation", "acquires or bids"), C_("relation", "partners"),
-    C_("relation", "supplies"), C_("relation", "leads"), C_("relation", "supports"),
-    C_("relation", "opposes"), C_("relation", "regulates"), C_("relation", "negotiates"),
-    C_("relation", "withdraws"), C_("relation", "reports"), C_("relation", "mentioned with (weak)"),
-    NULL
-  };
+  g_auto(GStrv) labels = relation_labels ();
   g_autofree char *body = NULL;
 
   if (self->entities->len != 2)
@@ -668,7 +672,8 @@ add_relation_action (GSimpleAction *action,
   body = g_strdup_printf (_("From “%s” to “%s”, backed by the selected passage."),
                           dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, 0))->name,
                           dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, 1))->name);
-  ask (self, _("Add Relation"), body, _("_Add"), NULL, labels, relation_values, 0, do_add_relation);
+  ask (self, _("Add Relation"), body, _("_Add"), NULL,
+       (const char * const *) labels, relation_values, 0, do_add_relation);
 }
 
 static void

@@ -40,72 +40,18 @@ export_data_free (ExportData *data)
 }
 
 static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportData *data = task_data;
-  GError *error = NULL;
-
-  if (dossier_export_to_file (data->subgraph, data->layout, &data->options, data->path,
-                              cancellable, &error))
-    g_task_return_pointer (task, g_strdup (data->path), g_free);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-dossier_export_file_async (DossierSubgraph            *subgraph,
-                           DossierLayout              *layout,
-                           const DossierExportOptions *options,
-                           const char                 *path,
-                           GCancellable               *cancellable,
-                           GAsyncReadyCallback         callback,
-                           gpointer                    user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  ExportData *data;
-
-  g_return_if_fail (subgraph != NULL);
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (options != NULL);
-  g_return_if_fail (path != NULL);
-
-  data = g_new0 (ExportData, 1);
-  data->subgraph = dossier_subgraph_ref (subgraph);
-  data->layout = dossier_layout_ref (layout);
-  data->options = *options;
-  data->path = g_strdup (path);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dossier_export_file_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-  g_task_run_in_thread (task, export_thread);
-}
-
-char *
-dossier_export_file_finish (GAsyncResult  *result,
-                            GError       **error)
-{
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
 on_written (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  ExportData *data = g_task_get_task_data (task);
   GError *error = NULL;
-  char *path = dossier_export_file_finish (result, &error);
 
-  if (path == NULL)
+  if (!dossier_export_to_file_finish (result, &error))
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, path, g_free);
+    g_task_return_pointer (task, g_strdup (data->path), g_free);
 }
 
 static char *
@@ -172,8 +118,10 @@ on_chooser_response (GtkNativeDialog *dialog,
       data->options.area_height = data->visible.size.height;
     }
 
-  dossier_export_file_async (data->subgraph, data->layout, &data->options, path,
-                             g_task_get_cancellable (task), on_written, g_object_ref (task));
+  g_free (data->path);
+  data->path = g_steal_pointer (&path);
+  dossier_export_to_file_async (data->subgraph, data->layout, &data->options, data->path,
+                                g_task_get_cancellable (task), on_written, g_object_ref (task));
 }
 
 void

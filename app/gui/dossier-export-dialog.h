@@ -29,15 +29,4 @@ void      dossier_export_dialog_run     (GtkWindow             *parent,
 char     *dossier_export_dialog_finish  (GAsyncResult          *result,
                                          GError               **error);
 
-/* Writes without asking, on a worker thread (used by the dialog and tests). */
-void      dossier_export_file_async     (DossierSubgraph            *subgraph,
-                                         DossierLayout              *layout,
-                                         const DossierExportOptions *options,
-                                         const char                 *path,
-                                         GCancellable               *cancellable,
-                                         GAsyncReadyCallback         callback,
-                                         gpointer                    user_data);
-char     *dossier_export_file_finish    (GAsyncResult               *result,
-                                         GError                    **error);
-
 G_END_DECLS

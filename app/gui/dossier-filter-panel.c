@@ -17,6 +17,7 @@
 
 #include "dossier-date.h"
 #include "dossier-filter-panel.h"
+#include "dossier-labels.h"
 #include "dossier-timeline.h"
 
 struct _DossierFilterPanel
@@ -56,58 +57,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static const char *
-entity_type_label (DossierEntityType type)
-{
-  switch (type)
-    {
-    case DOSSIER_ENTITY_COMPANY:
-      return _("Companies");
-    case DOSSIER_ENTITY_MEDIA:
-      return _("Media");
-    case DOSSIER_ENTITY_PERSON:
-      return _("People");
-    case DOSSIER_ENTITY_GOVERNMENT:
-      return _("Governments");
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
-static const char *
-relation_type_label (DossierRelationType type)
-{
-  switch (type)
-    {
-    case DOSSIER_RELATION_OWNS:
-      return C_("relation", "owns");
-    case DOSSIER_RELATION_ACQUIRES:
-      return C_("relation", "acquires or bids");
-    case DOSSIER_RELATION_PARTNERS:
-      return C_("relation", "partners");
-    case DOSSIER_RELATION_SUPPLIES:
-      return C_("relation", "supplies");
-    case DOSSIER_RELATION_LEADS:
-      return C_("relation", "leads");
-    case DOSSIER_RELATION_SUPPORTS:
-      return C_("relation", "supports");
-    case DOSSIER_RELATION_OPPOSES:
-      return C_("relation", "opposes");
-    case DOSSIER_RELATION_REGULATES:
-      return C_("relation", "regulates");
-    case DOSSIER_RELATION_NEGOTIATES:
-      return C_("relation", "negotiates");
-    case DOSSIER_RELATION_WITHDRAWS:
-      return C_("relation", "withdraws");
-    case DOSSIER_RELATION_REPORTS:
-      return C_("relation", "reports");
-    case DOSSIER_RELATION_MENTIONED_WITH:
-      return C_("relation", "mentioned with (weak)");
-    default:
-      g_return_val_if_reached ("");
-    }
-}
 
 static void
 emit_changed (DossierFilterPanel *self)
@@ -438,7 +387,12 @@ dossier_filter_panel_dispose (GObject *object)
 {
   DossierFilterPanel *self = DOSSIER_FILTER_PANEL (object);
 
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_FILTER_PANEL);
+  /* The scrolled window at the top of the template is not a bound child. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->completion_model);
 
   G_OBJECT_CLASS (dossier_filter_panel_parent_class)->dispose (object);
@@ -504,7 +458,7 @@ dossier_filter_panel_init (DossierFilterPanel *self)
 
   for (guint i = 0; i < DOSSIER_N_ENTITY_TYPES; i++)
     {
-      self->entity_checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (entity_type_label (i)));
+      self->entity_checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (dossier_entity_type_label (i)));
       gtk_check_button_set_active (self->entity_checks[i], TRUE);
       g_signal_connect_swapped (self->entity_checks[i], "toggled", G_CALLBACK (on_type_toggled), self);
       gtk_flow_box_append (self->entity_types_box, GTK_WIDGET (self->entity_checks[i]));
@@ -512,7 +466,7 @@ dossier_filter_panel_init (DossierFilterPanel *self)
 
   for (guint i = 0; i < DOSSIER_N_RELATION_TYPES; i++)
     {
-      self->relation_checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (relation_type_label (i)));
+      self->relation_checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (dossier_relation_type_label (i)));
       gtk_check_button_set_active (self->relation_checks[i], (self->filter->relation_types & (1u << i)) != 0);
       g_signal_connect_swapped (self->relation_checks[i], "toggled", G_CALLBACK (on_type_toggled), self);
       gtk_flow_box_append (self->relation_types_box, GTK_WIDGET (self->relation_checks[i]));
