@@ -1584,7 +1584,10 @@ process_window (Ctx   *ctx,
             if (m->first > s->first && (tok_is (ctx, m->first - 1, "de") || tok_is (ctx, m->first - 1, "d") ||
                                         tok_is (ctx, m->first - 1, "of") || tok_is (ctx, m->first - 1, "du")))
               n += 2;
-            if (s->section == DOSSIER_SECTION_TITLE)
+            if (s->section == DOSSIER_SECTION_TITLE ||
+                (ctx->article->title != NULL &&
+                 tok (ctx, m->first)->start >= ctx->article->title_range.start &&
+                 tok (ctx, m->first)->end <= ctx->article->title_range.end))
               n += 4;
 
             g_hash_table_insert (ctx->salience, GUINT_TO_POINTER (m->entity), GUINT_TO_POINTER (n));
