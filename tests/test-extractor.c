@@ -279,6 +279,64 @@ test_not_entities (void)
   g_assert_cmpuint (graph->entities->len, ==, 0);
 }
 
+/* On the seeds: readers' comments give no new names (pseudonyms), their
+ * passages are marked, and every mention's text is its byte range. */
+static void
+test_seeds_sections (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seeds = dossier_corpus_default_path ();
+  const char *env = g_getenv ("DOSSIER_SEEDS_DIR");
+  const char *paths[] = { env != NULL && *env != '\0' ? env : seeds, NULL };
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
+  g_autoptr(DossierGazetteer) gazetteer = default_gazetteer ();
+  g_autoptr(DossierGraph) graph = NULL;
+  guint comment_mentions = 0;
+
+  g_assert_no_error (error);
+  graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      const DossierEntity *e = dossier_graph_get_entity (graph, i);
+      gboolean in_body = FALSE;
+
+      for (guint k = 0; k < e->mentions->len; k++)
+        {
+          const DossierMention *m = &g_array_index (e->mentions, DossierMention, k);
+          const DossierArticle *a = dossier_corpus_get_article (corpus, m->article);
+
+          g_assert_cmpuint (m->start, <, m->end);
+          g_assert_cmpuint (m->end, <=, a->len);
+          g_assert_true (g_utf8_validate_len (a->text + m->start, m->end - m->start, NULL));
+          g_assert_cmpint (dossier_article_section_at (a, m->start), !=, DOSSIER_SECTION_FURNITURE);
+          if (m->section == DOSSIER_SECTION_COMMENTS)
+            comment_mentions++;
+          else
+            in_body = TRUE;
+        }
+      if (e->discovered)
+        g_assert_true (in_body);
+    }
+  g_assert_cmpuint (comment_mentions, >, 0);
+
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      const DossierRelation *r = dossier_graph_get_relation (graph, i);
+
+      for (guint k = 0; k < r->evidence->len; k++)
+        {
+          const DossierEvidence *ev = &g_array_index (r->evidence, DossierEvidence, k);
+          const DossierArticle *a = dossier_corpus_get_article (corpus, ev->article);
+          gboolean in_comments = dossier_article_section_at (a, ev->start) == DOSSIER_SECTION_COMMENTS;
+
+          g_assert_cmpint (in_comments, ==, (ev->flags & DOSSIER_EVIDENCE_COMMENTS) != 0);
+          g_assert_cmpuint (ev->date.precision, !=, DOSSIER_DATE_PRECISION_NONE);
+        }
+    }
+}
+
 /* Bad input finishes in bounded time and never crashes. */
 static void
 test_hostile_input (void)
@@ -321,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/extractor/french-patterns", test_french_patterns);
   g_test_add_func ("/extractor/aliases-merged", test_aliases_merged);
   g_test_add_func ("/extractor/not-entities", test_not_entities);
+  g_test_add_func ("/extractor/seeds-sections", test_seeds_sections);
   g_test_add_func ("/extractor/hostile-input", test_hostile_input);
 
   return g_test_run ();
