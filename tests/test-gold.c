@@ -21,8 +21,8 @@
 #include "dossier-fold.h"
 
 /* Raised as extraction improves; just under the figures reached. */
-#define ENTITY_F1_FLOOR   0.97
-#define RELATION_F1_FLOOR 0.85
+#define ENTITY_F1_FLOOR   0.98
+#define RELATION_F1_FLOOR 0.88
 
 typedef struct
 {

@@ -108,12 +108,30 @@ find_controller (GtkWidget *widget,
   return NULL;
 }
 
+static GtkEventController *
+find_click (GtkWidget *widget,
+            guint      button)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == button)
+        return controller;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
 static void
 click_at (GtkWidget *widget,
           double     x,
           double     y)
 {
-  GtkEventController *click = find_controller (widget, GTK_TYPE_GESTURE_CLICK);
+  GtkEventController *click = find_click (widget, GDK_BUTTON_PRIMARY);
 
   g_signal_emit_by_name (click, "pressed", 1, x, y);
   g_signal_emit_by_name (click, "released", 1, x, y);
@@ -494,23 +512,20 @@ test_click_edge (void)
   fit ();
   t = dossier_graph_view_get_transform (view);
 
-  /* An edge whose middle is clear of every node. */
+  /* An edge whose middle is clear of every node and of other edges,
+   * even a few pixels aside. */
   for (guint i = 0; i < layout->edges->len && relation == NULL; i++)
     {
       const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, i);
-      double gx, gy;
-
-      double ox, oy;
+      double gx, gy, ax, ay;
 
       g_assert_true (dossier_graph_view_get_relation_point (view, e->relation, &x, &y));
       dossier_view_transform_to_graph (t, x, y, &gx, &gy);
-      /* The click below lands 3 pixels to the right: no other edge or
-       * node may be nearer there. */
-      dossier_view_transform_to_graph (t, x + 3, y, &ox, &oy);
+      dossier_view_transform_to_graph (t, x + 3, y, &ax, &ay);
       if (dossier_layout_node_at (layout, gx, gy) < 0 &&
+          dossier_layout_node_at (layout, ax, ay) < 0 &&
           dossier_layout_edge_at (layout, gx, gy, 1.0) == (int) i &&
-          dossier_layout_node_at (layout, ox, oy) < 0 &&
-          dossier_layout_edge_at (layout, ox, oy, 7.0 / t->scale) == (int) i)
+          dossier_layout_edge_at (layout, ax, ay, 7.0 / t->scale) == (int) i)
         relation = dossier_graph_get_relation (graph, e->relation);
     }
   g_assert_nonnull (relation);
@@ -588,6 +603,33 @@ test_keyboard (void)
   g_signal_handler_disconnect (view, id);
   g_assert_cmpint (activated, ==, moved);
   g_assert_cmpstr (dossier_window_get_side_page (window), ==, "passages");
+
+  /* Centring and the context menu of the selection. */
+  {
+    DossierEntity *oracle = lookup ("Oracle");
+    GtkEventController *secondary = find_click (GTK_WIDGET (view), GDK_BUTTON_SECONDARY);
+    double x, y;
+
+    fit ();
+    g_assert_true (dossier_graph_view_select_entity (view, oracle->id));
+    gtk_widget_activate_action (GTK_WIDGET (view), "view.center-selection", NULL);
+    iterate ();
+    g_assert_true (dossier_graph_view_get_entity_point (view, oracle->id, &x, &y));
+    g_assert_cmpfloat_with_epsilon (x, gtk_widget_get_width (GTK_WIDGET (view)) / 2.0, 1.0);
+    g_assert_cmpfloat_with_epsilon (y, gtk_widget_get_height (GTK_WIDGET (view)) / 2.0, 1.0);
+
+    /* A right click on another node selects it and opens the menu. */
+    dossier_graph_view_clear_selection (view);
+    g_signal_emit_by_name (secondary, "pressed", 1, x, y);
+    iterate ();
+    g_assert_cmpint (dossier_graph_view_get_selected_entity (view), ==, oracle->id);
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child; child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_POPOVER (child))
+        {
+          g_assert_true (gtk_widget_get_visible (child));
+          gtk_popover_popdown (GTK_POPOVER (child));
+        }
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (view), "view.clear-selection", NULL);
   g_assert_cmpint (dossier_graph_view_get_selected_entity (view), ==, -1);
@@ -702,8 +744,19 @@ test_bad_input (void)
   gtk_window_destroy (GTK_WINDOW (win));
   iterate ();
 
-  g_unlink (good);
+  /* Readable text without a single actor: said so, not an empty graph. */
   g_unlink (binary);
+  g_assert_true (g_file_set_contents (good, "nothing to see here\n\nno names at all, only words.\n", -1, NULL));
+  win = open_window (dir_paths);
+  g_assert_cmpstr (dossier_window_get_main_page (win), ==, "error");
+  /* The view's actions do nothing harmful without a graph. */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (dossier_window_get_graph_view (win)), "view.select-next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (dossier_window_get_graph_view (win)), "view.activate", NULL);
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+
+  g_unlink (good);
   g_rmdir (dir);
 }
 
@@ -718,6 +771,105 @@ fatal_log_cb (const char     *log_domain,
       g_str_has_prefix (message, "Failed to load icon"))
     return FALSE;
   return TRUE;
+}
+
+/* Names full of markup and quotes go through every widget intact. */
+static void
+test_hostile_names (void)
+{
+  g_autofree char *data_dir = g_dir_make_tmp ("dossier-gaz-XXXXXX", NULL);
+  g_autofree char *gaz_src = g_test_build_filename (G_TEST_DIST, "fixtures", "export", "hostile.gaz", NULL);
+  g_autofree char *gaz_dst = g_build_filename (data_dir, "hostile.gaz", NULL);
+  g_autofree char *corpus = g_test_build_filename (G_TEST_DIST, "fixtures", "export", "hostile", NULL);
+  g_autofree char *old_data = g_strdup (g_getenv ("DOSSIER_DATA_DIR"));
+  g_autofree char *contents = NULL;
+  const char *paths[] = { corpus, NULL };
+  DossierWindow *win;
+  DossierGraphView *view;
+  DossierPassageList *list;
+  DossierEntity *hostile;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (gaz_src, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (gaz_dst, contents, len, NULL));
+  g_setenv ("DOSSIER_DATA_DIR", data_dir, TRUE);
+  win = open_window (paths);
+  if (old_data != NULL)
+    g_setenv ("DOSSIER_DATA_DIR", old_data, TRUE);
+  else
+    g_unsetenv ("DOSSIER_DATA_DIR");
+
+  g_assert_cmpstr (dossier_window_get_main_page (win), ==, "graph");
+  hostile = dossier_graph_lookup_entity (dossier_window_get_graph (win), "Hostile Corp");
+  g_assert_nonnull (hostile);
+  g_assert_cmpstr (hostile->name, ==, "\"Oracle\" <b>&</b> \\ \"x\"");
+
+  view = dossier_window_get_graph_view (win);
+  list = dossier_window_get_passage_list (win);
+  g_assert_true (dossier_graph_view_select_entity (view, hostile->id));
+  g_assert_cmpuint (dossier_passage_list_get_n_passages (list), >, 0);
+  dossier_passage_list_activate (list, 0);
+  g_assert_cmpstr (dossier_window_get_side_page (win), ==, "reader");
+
+  /* Found by its exact, hostile name. */
+  dossier_graph_view_clear_selection (view);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.find", NULL);
+  gtk_editable_set_text (dossier_window_get_find_entry (win), hostile->name);
+  g_signal_emit_by_name (dossier_window_get_find_entry (win), "activate");
+  g_assert_cmpint (dossier_graph_view_get_selected_entity (view), ==, hostile->id);
+  wait_frames (GTK_WIDGET (view), 2);
+
+  /* Hovering it draws its highlight and relation labels. */
+  {
+    double x, y;
+
+    g_assert_true (dossier_graph_view_get_entity_point (view, hostile->id, &x, &y));
+    g_signal_emit_by_name (find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_MOTION), "motion", x, y);
+    wait_frames (GTK_WIDGET (view), 2);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+  g_unlink (gaz_dst);
+  g_rmdir (data_dir);
+}
+
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/dossier/Dossier/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+static void
+test_filter_relayout (void)
+{
+  DossierGraphView *view = dossier_window_get_graph_view (window);
+  g_autoptr(DossierFilter) filter = dossier_filter_copy (dossier_window_get_filter (window));
+  g_autoptr(DossierFilter) original = dossier_filter_copy (filter);
+  DossierEntity *ellison = lookup ("Larry Ellison");
+  DossierLayout *layout;
+
+  /* Only people: the layout that comes back has no company in it. */
+  filter->entity_types = 1u << DOSSIER_ENTITY_PERSON;
+  dossier_window_set_filter (window, filter);
+  wait_until_drawn (window);
+  layout = dossier_graph_view_get_layout (view);
+  g_assert_nonnull (layout);
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
+
+      g_assert_cmpint (dossier_graph_get_entity (dossier_window_get_graph (window), n->entity)->type, ==, DOSSIER_ENTITY_PERSON);
+    }
+  g_assert_true (dossier_graph_view_select_entity (view, ellison->id));
+
+  dossier_window_set_filter (window, original);
+  wait_until_drawn (window);
+  g_assert_true (dossier_graph_view_get_entity_point (view, lookup ("Oracle")->id, NULL, NULL));
 }
 
 int
@@ -750,6 +902,9 @@ main (int   argc,
   g_test_add_func ("/gui/keyboard", test_keyboard);
   g_test_add_func ("/gui/copy-citation", test_copy_citation);
   g_test_add_func ("/gui/relayout-keeps-drawing", test_relayout_keeps_drawing);
+  g_test_add_func ("/gui/filter-relayout", test_filter_relayout);
+  g_test_add_func ("/gui/help-overlay", test_help_overlay);
+  g_test_add_func ("/gui/hostile-names", test_hostile_names);
   g_test_add_func ("/gui/bad-input", test_bad_input);
 
   ret = g_test_run ();

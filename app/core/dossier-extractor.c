@@ -25,7 +25,7 @@
 #define LEFT_WINDOW    15   /* tokens a cue looks back for its subject */
 #define SUBJECT_WINDOW 35   /* ... and further back when what is near is a complement */
 #define RIGHT_WINDOW   12   /* tokens a cue looks ahead for its object */
-#define PAIR_DISTANCE  6    /* mentions apart still linked as mentioned_with */
+#define PAIR_DISTANCE  4    /* mentions apart still linked as mentioned_with */
 
 void
 dossier_extract_options_init (DossierExtractOptions *options)
@@ -80,9 +80,14 @@ typedef struct
   GArray                      *nested;    /* DossierGazetteerMatch, scratch */
   GArray                      *pending;   /* Pending */
   GArray                      *owner;     /* int per token: mention index or -1 */
+  GArray                      *classes;   /* guint per token: DossierWordClass */
+  GArray                      *group_a;   /* int, scratch for coordinated () */
+  GArray                      *group_b;
+  GArray                      *group_c;
   GArray                      *typed;     /* guint64 entity pairs typed in a sentence */
   GHashTable                  *surnames;  /* folded surname -> entity id + 1, G_MAXUINT: ambiguous */
   GHashTable                  *aliases;   /* "id\x1fsurface" seen */
+  GHashTable                  *by_entry;  /* DossierGazetteerEntry -> entity id */
   GString                     *scratch;
 
   guint                        article_index;
@@ -110,14 +115,12 @@ tok_word (Ctx   *ctx,
   return ctx->folded->folded + t->fstart;
 }
 
+/* Word classes are looked up once per token of a window. */
 static inline guint
 tok_class (Ctx  *ctx,
            guint i)
 {
-  gsize len;
-  const char *w = tok_word (ctx, i, &len);
-
-  return dossier_lexicon_classify (w, len);
+  return g_array_index (ctx->classes, guint, i);
 }
 
 static inline gboolean
@@ -176,7 +179,15 @@ add_alias (Ctx           *ctx,
 {
   const char *text = ctx->article->text;
 
-  g_string_printf (ctx->scratch, "%u\x1f", entity->id);
+  /* A key without printf: this runs for every mention. */
+  g_string_truncate (ctx->scratch, 0);
+  for (guint id = entity->id;; id /= 10)
+    {
+      g_string_append_c (ctx->scratch, '0' + id % 10);
+      if (id < 10)
+        break;
+    }
+  g_string_append_c (ctx->scratch, '\x1f');
   g_string_append_len (ctx->scratch, text + start, end - start);
   if (g_hash_table_contains (ctx->aliases, ctx->scratch->str))
     return;
@@ -224,7 +235,16 @@ static DossierEntity *
 entity_for_entry (Ctx                         *ctx,
                   const DossierGazetteerEntry *entry)
 {
-  return dossier_graph_ensure_entity (ctx->graph, entry->canonical, entry->type);
+  gpointer id;
+  DossierEntity *entity;
+
+  /* Every match comes here: by entry, not by folding the name again. */
+  if (g_hash_table_lookup_extended (ctx->by_entry, entry, NULL, &id))
+    return dossier_graph_get_entity (ctx->graph, GPOINTER_TO_UINT (id));
+
+  entity = dossier_graph_ensure_entity (ctx->graph, entry->canonical, entry->type);
+  g_hash_table_insert (ctx->by_entry, (gpointer) entry, GUINT_TO_POINTER (entity->id));
+  return entity;
 }
 
 /* Discovery ---------------------------------------------------------- */
@@ -785,6 +805,10 @@ right_mention (Ctx        *ctx,
     {
       int m = owner[k];
 
+      /* "did not buy the startup, the Financial Times reported": after
+       * words of its own, the object ends at a comma. */
+      if (stop_at_relative && k > t + 1 && (tok (ctx, k)->flags & DOSSIER_TOKEN_COMMA))
+        return -1;
       if (m >= 0 && m != self && ctx->skip_locative && is_locative (ctx, s, m))
         {
           k = mention (ctx, m)->end - 1;
@@ -874,8 +898,8 @@ emit_all (Ctx                 *ctx,
           guint                cue_end,
           DossierEvidenceFlags flags)
 {
-  g_autoptr(GArray) srcs = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) dsts = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *srcs = ctx->group_a;
+  GArray *dsts = ctx->group_b;
 
   if (src_m < 0)
     return;
@@ -885,6 +909,8 @@ emit_all (Ctx                 *ctx,
   else
     {
       int none = -1;
+
+      g_array_set_size (dsts, 0);
       g_array_append_val (dsts, none);
     }
 
@@ -968,7 +994,8 @@ mention_after_of (Ctx        *ctx,
             j--;
           if (j >= (int) t && (tok_is (ctx, j, "de") || tok_is (ctx, j, "d") ||
                                tok_is (ctx, j, "du") || tok_is (ctx, j, "of") ||
-                               tok_is (ctx, j, "des")))
+                               tok_is (ctx, j, "des") || tok_is (ctx, j, "by") ||
+                               tok_is (ctx, j, "par") || tok_is (ctx, j, "a")))
             return owner[k];
           return -1;
         }
@@ -989,6 +1016,11 @@ implicit_object (Ctx   *ctx,
 {
   guint exclude = mention (ctx, actor)->entity;
   guint best = G_MAXUINT, best_score = 0;
+
+  /* "Huang called the acquisition a fit": a person comments on deals
+   * more often than makes them; only a named object will do. */
+  if (dossier_graph_get_entity (ctx->graph, exclude)->type == DOSSIER_ENTITY_PERSON)
+    return G_MAXUINT;
 
   for (guint k = si >= 2 ? si - 2 : 0; k <= si; k++)
     {
@@ -1016,6 +1048,28 @@ implicit_object (Ctx   *ctx,
   return best;
 }
 
+/* What "sa" refers to in "ByteDance, sa maison mère": the last company
+ * named before @actor, in this sentence or the two before. */
+static guint
+antecedent (Ctx   *ctx,
+            guint  si,
+            int    actor)
+{
+  guint exclude = mention (ctx, actor)->entity;
+  guint first = g_array_index (ctx->sents, Sent, si >= 2 ? si - 2 : 0).m_first;
+
+  for (int i = actor - 1; i >= (int) first; i--)
+    {
+      const Mention *m = mention (ctx, i);
+
+      if (!m->nested && m->entity != exclude &&
+          dossier_graph_get_entity (ctx->graph, m->entity)->type == DOSSIER_ENTITY_COMPANY)
+        return m->entity;
+    }
+
+  return G_MAXUINT;
+}
+
 /* Whether @m (or what it is listed with) is the first actor of the
  * sentence, its likely subject. */
 static gboolean
@@ -1023,7 +1077,7 @@ is_subject (Ctx        *ctx,
             const Sent *s,
             int         m)
 {
-  g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *group = ctx->group_c;
 
   coordinated (ctx, s, m, group);
   for (guint i = s->m_first; i < s->m_end; i++)
@@ -1079,6 +1133,21 @@ handle_cue (Ctx              *ctx,
                         tok_is (ctx, k - 1, "d") || tok_is (ctx, k - 1, "to") ||
                         tok_is (ctx, k - 1, "a"));
           L = left_mention (ctx, s, cf, -1, LEFT_WINDOW, !infinitive || cue->kind == DOSSIER_CUE_NOUN);
+        }
+
+      /* "le partenariat entre Microsoft et Mistral AI": the pair is listed. */
+      if (cue->kind == DOSSIER_CUE_NOUN && R >= 0 && ce < s->end_token &&
+          (tok_is (ctx, ce, "entre") || tok_is (ctx, ce, "between")) &&
+          mention (ctx, R)->first == ce + 1)
+        {
+          GArray *group = ctx->group_c;
+
+          coordinated (ctx, s, R, group);
+          for (guint a = 0; a < group->len; a++)
+            for (guint b = a + 1; b < group->len; b++)
+              emit (ctx, s, type, g_array_index (group, int, a), g_array_index (group, int, b),
+                    G_MAXUINT, cf, ce, flags);
+          return;
         }
 
       /* "the TikTok partnership": a name just before the noun is its object. */
@@ -1145,7 +1214,9 @@ handle_cue (Ctx              *ctx,
               new_clause = TRUE;
           /* The actor comes after the noun's complement in its own clause
            * ("partenariat avec Zoom ..., Oracle"), not as a further complement. */
-          if (R2 >= 0 && (new_clause || !is_prepositional (ctx, s, R2)))
+          if (R2 >= 0 && (new_clause || !is_prepositional (ctx, s, R2) ||
+                          tok_is (ctx, mention (ctx, R2)->first - 1, "avec") ||
+                          tok_is (ctx, mention (ctx, R2)->first - 1, "with")))
             emit_all (ctx, s, type, R2, R, G_MAXUINT, cf, ce, flags);
         }
       return;
@@ -1169,13 +1240,21 @@ handle_cue (Ctx              *ctx,
           }
         if (holder < 0)
           return;
-        if (held < 0 && cue->kind == DOSSIER_CUE_PARENT && cf > s->first &&
-            (tok_is (ctx, cf - 1, "sa") || tok_is (ctx, cf - 1, "son") ||
-             tok_is (ctx, cf - 1, "its") || tok_is (ctx, cf - 1, "leur")))
-          {
-            emit (ctx, s, type, holder, -1, implicit_object (ctx, si, holder), cf, ce, flags);
-            return;
-          }
+        {
+          /* "sa maison mère", "its Chinese parent company" */
+          guint p = cf;
+
+          if (p > s->first && (tok_class (ctx, p - 1) & DOSSIER_WORD_NATIONALITY))
+            p--;
+          if (held < 0 && cue->kind == DOSSIER_CUE_PARENT && p > s->first &&
+              (tok_is (ctx, p - 1, "sa") || tok_is (ctx, p - 1, "son") ||
+               tok_is (ctx, p - 1, "its") || tok_is (ctx, p - 1, "leur") ||
+               tok_is (ctx, p - 1, "their")))
+            {
+              emit (ctx, s, type, holder, -1, antecedent (ctx, si, holder), cf, ce, flags);
+              return;
+            }
+        }
         if (held < 0)
           return;
         if (cue->kind == DOSSIER_CUE_PARENT)
@@ -1236,7 +1315,10 @@ handle_cue (Ctx              *ctx,
         if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA)
           return;
         subject = next_subject (ctx, s, mention (ctx, media)->end);
-        if (subject >= 0)
+        /* "..., according to Reuters.": the sentence's own subject. */
+        if (subject < 0 && mention (ctx, media)->end >= s->end_token - 1)
+          subject = next_subject (ctx, s, s->first);
+        if (subject >= 0 && subject != media)
           {
             emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
             return;
@@ -1262,6 +1344,9 @@ handle_cue (Ctx              *ctx,
         if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA)
           return;
         subject = next_subject (ctx, s, ce);
+        /* "..., the Financial Times reported." */
+        if (subject < 0 && ce >= s->end_token)
+          subject = next_subject (ctx, s, s->first);
         if (subject >= 0)
           emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
       }
@@ -1395,6 +1480,15 @@ process_window (Ctx   *ctx,
   g_array_set_size (ctx->tokens, 0);
   dossier_tokenize (ctx->folded, article->text + wstart, wstart, ctx->tokens);
 
+  g_array_set_size (ctx->classes, ctx->tokens->len);
+  for (guint i = 0; i < ctx->tokens->len; i++)
+    {
+      gsize len;
+      const char *w = tok_word (ctx, i, &len);
+
+      g_array_index (ctx->classes, guint, i) = dossier_lexicon_classify (w, len);
+    }
+
   /* Sentences as token ranges; tokens between them (furniture) belong to none. */
   g_array_set_size (ctx->sents, 0);
   for (guint i = first; i < end; i++)
@@ -1474,7 +1568,9 @@ process_window (Ctx   *ctx,
         dm.article = ctx->article_index;
         dm.start = tok (ctx, m->first)->start;
         dm.end = tok (ctx, m->end - 1)->end;
-        dm.section = s->section;
+        /* The JSON contract knows body and comments: a headline is body. */
+        dm.section = s->section == DOSSIER_SECTION_COMMENTS ? DOSSIER_SECTION_COMMENTS
+                                                           : DOSSIER_SECTION_BODY;
         dossier_graph_add_mention (ctx->graph, entity, &dm);
 
         /* Salience: how much a company is talked about, in the headline
@@ -1488,7 +1584,10 @@ process_window (Ctx   *ctx,
             if (m->first > s->first && (tok_is (ctx, m->first - 1, "de") || tok_is (ctx, m->first - 1, "d") ||
                                         tok_is (ctx, m->first - 1, "of") || tok_is (ctx, m->first - 1, "du")))
               n += 2;
-            if (s->section == DOSSIER_SECTION_TITLE)
+            if (s->section == DOSSIER_SECTION_TITLE ||
+                (ctx->article->title != NULL &&
+                 tok (ctx, m->first)->start >= ctx->article->title_range.start &&
+                 tok (ctx, m->first)->end <= ctx->article->title_range.end))
               n += 4;
 
             g_hash_table_insert (ctx->salience, GUINT_TO_POINTER (m->entity), GUINT_TO_POINTER (n));
@@ -1641,10 +1740,15 @@ dossier_extract (DossierCorpus               *corpus,
   ctx.nested = g_array_new (FALSE, FALSE, sizeof (DossierGazetteerMatch));
   ctx.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   ctx.owner = g_array_new (FALSE, FALSE, sizeof (int));
+  ctx.classes = g_array_new (FALSE, FALSE, sizeof (guint));
+  ctx.group_a = g_array_new (FALSE, FALSE, sizeof (int));
+  ctx.group_b = g_array_new (FALSE, FALSE, sizeof (int));
+  ctx.group_c = g_array_new (FALSE, FALSE, sizeof (int));
   ctx.typed = g_array_new (FALSE, FALSE, sizeof (guint64));
   ctx.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.salience = g_hash_table_new (NULL, NULL);
+  ctx.by_entry = g_hash_table_new (NULL, NULL);
   ctx.scratch = g_string_new (NULL);
 
   for (guint i = 0; i < corpus->articles->len; i++)
@@ -1665,10 +1769,15 @@ dossier_extract (DossierCorpus               *corpus,
   g_array_unref (ctx.nested);
   g_array_unref (ctx.pending);
   g_array_unref (ctx.owner);
+  g_array_unref (ctx.classes);
+  g_array_unref (ctx.group_a);
+  g_array_unref (ctx.group_b);
+  g_array_unref (ctx.group_c);
   g_array_unref (ctx.typed);
   g_hash_table_unref (ctx.surnames);
   g_hash_table_unref (ctx.aliases);
   g_hash_table_unref (ctx.salience);
+  g_hash_table_unref (ctx.by_entry);
   g_string_free (ctx.scratch, TRUE);
 
   if (cancelled)

@@ -368,7 +368,27 @@ add_form (DossierGazetteer      *gazetteer,
       node = child;
     }
 
-  /* A later file overrides an earlier one for the same form. */
+  /* "Nvidia" and "NVIDIA" fold alike: one entry's forms keep the most
+   * lenient rule.  Another entry's form overrides (a later file wins). */
+  {
+    Form *old = g_array_index (gazetteer->nodes, Form *, node);
+
+    if (old != NULL && old->entry == entry && old->descriptive == descriptive)
+      {
+        if (old->case_rule == CASE_ANY || f->case_rule == CASE_ANY)
+          f->case_rule = CASE_ANY;
+        else if (old->case_rule == CASE_SOME || f->case_rule == CASE_SOME)
+          {
+            f->case_rule = CASE_SOME;
+            f->capitals = (old->case_rule == CASE_SOME ? old->capitals : 0) |
+                          (f->case_rule == CASE_SOME ? f->capitals : 0);
+            if (f->capitals == 0)
+              f->case_rule = CASE_ANY;
+          }
+        else if (old->case_rule == CASE_CAPITAL || f->case_rule == CASE_CAPITAL)
+          f->case_rule = CASE_CAPITAL;
+      }
+  }
   g_array_index (gazetteer->nodes, Form *, node) = f;
   g_ptr_array_add (gazetteer->node_forms, f);
   if (*key != '\0')

@@ -242,6 +242,14 @@ set_graph_attributes (Agraph_t            *g,
       agattr (g, AGRAPH, S ("overlap"), S ("prism"));
       agattr (g, AGRAPH, S ("sep"), S ("+8"));
       agattr (g, AGRAPH, S ("esep"), S ("+4"));
+      /* prism first scales the layout by 4 label sizes by default, which
+       * made the seeds' graph twice as tall as needed and its labels
+       * unreadable at "fit"; 1.5 keeps it compact and still overlap-free. */
+      agattr (g, AGRAPH, S ("overlap_scaling"), S ("-1.5"));
+      /* Actors without a visible relation would otherwise drift far out
+       * and shrink everything at "fit": pack the pieces side by side. */
+      agattr (g, AGRAPH, S ("pack"), S ("8"));
+      agattr (g, AGRAPH, S ("packmode"), S ("graph"));
       break;
     }
 
@@ -257,7 +265,7 @@ set_graph_attributes (Agraph_t            *g,
   agattr (g, AGNODE, S ("width"), S ("0.75"));
   agattr (g, AGNODE, S ("height"), S ("0.5"));
   agattr (g, AGNODE, S ("label"), S (""));
-  agattr (g, AGEDGE, S ("len"), S ("1.6"));
+  agattr (g, AGEDGE, S ("len"), S ("1.2"));
   agattr (g, AGEDGE, S ("dir"), S ("forward"));
 }
 

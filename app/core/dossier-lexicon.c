@@ -119,14 +119,14 @@ static const char *title_words[] = {
   "m", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "me", "sir", "dame", "lord",
   "senateur", "senatrice", "senator", "sen", "depute", "deputee", "representative", "rep",
   "ministre", "minister", "secretaire", "secretary", "juge", "judge", "gouverneur", "governor",
-  "maire", "mayor", "commissaire", "commissioner", "ambassadeur", "ambassador", "general",
+  "maire", "mayor", "commissaire", "commissioner", "ambassadeur", "ambassador",
   "analyste", "analyst", "journaliste", "journalist", "reporter", "chroniqueur", "columnist",
   "economiste", "economist", "avocat", "avocate", "lawyer", "attorney", "professeur",
   "professor", "chercheur", "researcher", "porte", "parole", "spokesman", "spokeswoman",
   "spokesperson", "conseiller", "conseillere", "adviser", "advisor", "candidat", "candidate",
   "milliardaire", "billionaire", "entrepreneur", "investisseur", "investor", "chancelier",
   "chanceliere", "chancellor", "roi", "reine", "king", "queen", "prince", "princesse",
-  "vice", "premier", "premiere", "prime", "speaker", "chef",
+  "vice", "premier", "premiere", "prime", "speaker",
 };
 
 static const char *role_words[] = {
@@ -234,7 +234,30 @@ static const char *hypotheses[] = {
 
 static const char *agents[] = { "par", "by" };
 
-static GHashTable *classes;
+/* An open addressing table over (bytes, length): no copy and no
+ * NUL-terminated key per lookup, which runs for every word of the text. */
+typedef struct
+{
+  const char *word;   /* NULL: empty */
+  guint32     len;
+  guint32     hash;
+  guint       classes;
+} ClassSlot;
+
+#define CLASS_TABLE_SIZE 4096  /* power of two, > 2x the words listed */
+
+static ClassSlot class_table[CLASS_TABLE_SIZE];
+
+static inline guint32
+hash_word (const char *p,
+           gsize       len)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) p[i]) * 16777619u;
+  return h;
+}
 
 static void
 add_words (const char **words,
@@ -243,18 +266,37 @@ add_words (const char **words,
 {
   for (gsize i = 0; i < n; i++)
     {
+      gsize len;
+      guint32 h;
+
       if (words[i] == NULL)
         continue;
-      g_hash_table_insert (classes, (gpointer) words[i],
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (classes, words[i])) | cls));
+      len = strlen (words[i]);
+      h = hash_word (words[i], len);
+      for (guint k = h & (CLASS_TABLE_SIZE - 1);; k = (k + 1) & (CLASS_TABLE_SIZE - 1))
+        {
+          ClassSlot *slot = &class_table[k];
+
+          if (slot->word == NULL)
+            {
+              slot->word = words[i];
+              slot->len = len;
+              slot->hash = h;
+              slot->classes = cls;
+              break;
+            }
+          if (slot->hash == h && slot->len == len && memcmp (slot->word, words[i], len) == 0)
+            {
+              slot->classes |= cls;
+              break;
+            }
+        }
     }
 }
 
 static gpointer
 build_classes (gpointer data)
 {
-  classes = g_hash_table_new (g_str_hash, g_str_equal);
-
   add_words (stop_words, G_N_ELEMENTS (stop_words), DOSSIER_WORD_STOP);
   add_words (place_words, G_N_ELEMENTS (place_words), DOSSIER_WORD_PLACE);
   add_words (first_names, G_N_ELEMENTS (first_names), DOSSIER_WORD_FIRST_NAME);
@@ -285,16 +327,23 @@ dossier_lexicon_classify (const char *word,
                           gsize       len)
 {
   static GOnce once = G_ONCE_INIT;
-  char buf[32];
+  guint32 h;
 
   g_once (&once, build_classes, NULL);
 
-  if (len == 0 || len >= sizeof buf)
+  if (len == 0 || len > 32)
     return 0;
-  memcpy (buf, word, len);
-  buf[len] = '\0';
 
-  return GPOINTER_TO_UINT (g_hash_table_lookup (classes, buf));
+  h = hash_word (word, len);
+  for (guint k = h & (CLASS_TABLE_SIZE - 1);; k = (k + 1) & (CLASS_TABLE_SIZE - 1))
+    {
+      const ClassSlot *slot = &class_table[k];
+
+      if (slot->word == NULL)
+        return 0;
+      if (slot->hash == h && slot->len == len && memcmp (slot->word, word, len) == 0)
+        return slot->classes;
+    }
 }
 
 /* Relation cues.  Stems end in '*'.  The kind says where the two actors
@@ -339,12 +388,15 @@ static const DossierCue cues[] = {
   { "proprietaire", DOSSIER_RELATION_OWNS, DOSSIER_CUE_PARENT, TRUE },
   { "owner", DOSSIER_RELATION_OWNS, DOSSIER_CUE_PARENT, TRUE },
   { "filiale", DOSSIER_RELATION_OWNS, DOSSIER_CUE_CHILD, TRUE },
+  { "appartient", DOSSIER_RELATION_OWNS, DOSSIER_CUE_CHILD, TRUE },
+  { "detenu", DOSSIER_RELATION_OWNS, DOSSIER_CUE_CHILD, TRUE },
+  { "detenue", DOSSIER_RELATION_OWNS, DOSSIER_CUE_CHILD, TRUE },
   { "subsidiary", DOSSIER_RELATION_OWNS, DOSSIER_CUE_CHILD, TRUE },
   { "possede", DOSSIER_RELATION_OWNS, DOSSIER_CUE_VERB, FALSE },
   { "detient", DOSSIER_RELATION_OWNS, DOSSIER_CUE_VERB, FALSE },
   { "owns", DOSSIER_RELATION_OWNS, DOSSIER_CUE_VERB, FALSE },
-  { "owned", DOSSIER_RELATION_OWNS, DOSSIER_CUE_VERB, FALSE },
-  { "appartenant", DOSSIER_RELATION_OWNS, DOSSIER_CUE_VERB, FALSE },
+  { "owned", DOSSIER_RELATION_OWNS, DOSSIER_CUE_CHILD, TRUE },
+  { "appartenant", DOSSIER_RELATION_OWNS, DOSSIER_CUE_CHILD, TRUE },
   { "vendre", DOSSIER_RELATION_OWNS, DOSSIER_CUE_VERB, TRUE },
   { "vend*", DOSSIER_RELATION_OWNS, DOSSIER_CUE_VERB, TRUE },
   { "ceder", DOSSIER_RELATION_OWNS, DOSSIER_CUE_VERB, TRUE },
@@ -370,6 +422,9 @@ static const DossierCue cues[] = {
   { "teamed up", DOSSIER_RELATION_PARTNERS, DOSSIER_CUE_VERB, FALSE },
   { "collaborat*", DOSSIER_RELATION_PARTNERS, DOSSIER_CUE_NOUN, FALSE },
   { "mariage", DOSSIER_RELATION_PARTNERS, DOSSIER_CUE_NOUN, FALSE },
+  { "accord avec", DOSSIER_RELATION_PARTNERS, DOSSIER_CUE_NOUN, FALSE },
+  { "agreement with", DOSSIER_RELATION_PARTNERS, DOSSIER_CUE_NOUN, FALSE },
+  { "deal with", DOSSIER_RELATION_PARTNERS, DOSSIER_CUE_NOUN, FALSE },
 
   /* supplies */
   { "fournisseur*", DOSSIER_RELATION_SUPPLIES, DOSSIER_CUE_NOUN, FALSE },
@@ -382,6 +437,9 @@ static const DossierCue cues[] = {
   { "heberge*", DOSSIER_RELATION_SUPPLIES, DOSSIER_CUE_PROVIDER, FALSE },
   { "hosted", DOSSIER_RELATION_SUPPLIES, DOSSIER_CUE_PROVIDER, FALSE },
   { "hosts", DOSSIER_RELATION_SUPPLIES, DOSSIER_CUE_VERB, FALSE },
+  { "supplies", DOSSIER_RELATION_SUPPLIES, DOSSIER_CUE_VERB, FALSE },
+  { "supplied", DOSSIER_RELATION_SUPPLIES, DOSSIER_CUE_VERB, FALSE },
+  { "fournit", DOSSIER_RELATION_SUPPLIES, DOSSIER_CUE_VERB, FALSE },
   { "supplie*", DOSSIER_RELATION_SUPPLIES, DOSSIER_CUE_NOUN, FALSE },
   { "supply", DOSSIER_RELATION_SUPPLIES, DOSSIER_CUE_VERB, FALSE },
   { "provider", DOSSIER_RELATION_SUPPLIES, DOSSIER_CUE_NOUN, FALSE },
@@ -565,19 +623,57 @@ typedef struct
   guint             n_words;
 } CompiledCue;
 
-static GHashTable *cue_index;  /* first 3 bytes (or fewer) of the first word -> GPtrArray of CompiledCue */
+/* Cues by the first three bytes of their first word (a stem may be as
+ * short as that), packed into an integer: one probe per token. */
+#define CUE_TABLE_SIZE 1024
+
+typedef struct
+{
+  guint32    key;   /* 0: empty */
+  GPtrArray *cues;  /* CompiledCue */
+} CueSlot;
+
+static CueSlot cue_table[CUE_TABLE_SIZE];
+
+static inline guint32
+cue_key (const char *word,
+         gsize       len)
+{
+  guint32 key = 0;
+
+  for (gsize i = 0; i < MIN (len, 3); i++)
+    key = (key << 8) | (guchar) word[i];
+  return key | ((guint32) MIN (len, 3) << 24);
+}
+
+static CueSlot *
+cue_slot (guint32  key,
+          gboolean create)
+{
+  for (guint k = (key * 2654435761u) >> 22;; k = (k + 1) & (CUE_TABLE_SIZE - 1))
+    {
+      CueSlot *slot = &cue_table[k & (CUE_TABLE_SIZE - 1)];
+
+      if (slot->key == key)
+        return slot;
+      if (slot->key == 0)
+        {
+          if (!create)
+            return NULL;
+          slot->key = key;
+          slot->cues = g_ptr_array_new ();
+          return slot;
+        }
+    }
+}
 
 static gpointer
 build_cues (gpointer data)
 {
-  cue_index = g_hash_table_new (g_str_hash, g_str_equal);
-
   for (gsize i = 0; i < G_N_ELEMENTS (cues); i++)
     {
       CompiledCue *c = g_new0 (CompiledCue, 1);
       g_auto(GStrv) words = g_strsplit (cues[i].pattern, " ", -1);
-      char *key;
-      GPtrArray *list;
 
       c->cue = &cues[i];
       c->n_words = g_strv_length (words);
@@ -591,16 +687,7 @@ build_cues (gpointer data)
           c->words[w] = g_strndup (words[w], c->stems[w] ? len - 1 : len);
         }
 
-      key = g_strndup (c->words[0], 3);
-      list = g_hash_table_lookup (cue_index, key);
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (cue_index, key, list);
-        }
-      else
-        g_free (key);
-      g_ptr_array_add (list, c);
+      g_ptr_array_add (cue_slot (cue_key (c->words[0], strlen (c->words[0])), TRUE)->cues, c);
     }
 
   return NULL;
@@ -629,7 +716,7 @@ dossier_lexicon_match_cue (const DossierFolded *folded,
   static GOnce once = G_ONCE_INIT;
   const char *word = folded->folded + tokens[i].fstart;
   gsize len = tokens[i].fend - tokens[i].fstart;
-  char key[5];
+  const CueSlot *slot;
   GPtrArray *list;
   const DossierCue *best = NULL;
   guint best_n = 0;
@@ -637,11 +724,9 @@ dossier_lexicon_match_cue (const DossierFolded *folded,
 
   g_once (&once, build_cues, NULL);
 
-  memcpy (key, word, MIN (len, 3));
-  key[MIN (len, 3)] = '\0';
-  list = g_hash_table_lookup (cue_index, key);
-  if (list == NULL)
+  if ((slot = cue_slot (cue_key (word, len), FALSE)) == NULL)
     return NULL;
+  list = slot->cues;
 
   for (guint k = 0; k < list->len; k++)
     {

@@ -77,24 +77,25 @@ int
 dossier_article_reader_entity_at (DossierArticleReader *self,
                                   int                   offset)
 {
-  guint lo = 0, hi;
+  int best = -1, best_len = G_MAXINT;
 
   g_return_val_if_fail (DOSSIER_IS_ARTICLE_READER (self), -1);
 
-  hi = self->spans->len;
-  while (lo < hi)
+  /* Mentions nest ("le groupe de Larry Ellison" is Oracle, and holds
+   * Larry Ellison): the innermost one is the name under the pointer. */
+  for (guint i = 0; i < self->spans->len; i++)
     {
-      guint mid = (lo + hi) / 2;
-      const EntitySpan *s = &g_array_index (self->spans, EntitySpan, mid);
+      const EntitySpan *s = &g_array_index (self->spans, EntitySpan, i);
 
-      if (offset < s->start)
-        hi = mid;
-      else if (offset >= s->end)
-        lo = mid + 1;
-      else
-        return s->entity;
+      if (s->start > offset)
+        break;
+      if (offset < s->end && s->end - s->start < best_len)
+        {
+          best = s->entity;
+          best_len = s->end - s->start;
+        }
     }
-  return -1;
+  return best;
 }
 
 gboolean

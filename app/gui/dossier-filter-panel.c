@@ -247,10 +247,22 @@ dossier_filter_panel_add_actor (DossierFilterPanel *self,
   entity = self->graph != NULL ? dossier_graph_lookup_entity (self->graph, name) : NULL;
   if (self->graph != NULL && entity == NULL)
     {
+      g_autoptr(DossierFilter) probe = dossier_filter_new ();
+      g_autoptr(GError) error = NULL;
+      const char *names[] = { name, NULL };
+
+      /* The filter's own message names the nearest actor. */
+      probe->actors = g_strdupv ((char **) names);
+      dossier_filter_validate (probe, self->graph, &error);
       gtk_widget_add_css_class (GTK_WIDGET (self->actor_entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->actor_entry), error != NULL ? error->message : NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->actor_entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      error != NULL ? error->message : "", -1);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->actor_entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->actor_entry), NULL);
   canonical = entity != NULL ? entity->name : name;
 
   if (self->filter->actors != NULL && g_strv_contains ((const char * const *) self->filter->actors, canonical))
@@ -478,7 +490,7 @@ dossier_filter_panel_init (DossierFilterPanel *self)
   completion = gtk_entry_completion_new ();
   gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->completion_model));
   gtk_entry_completion_set_text_column (completion, 0);
-  gtk_entry_completion_set_inline_completion (completion, TRUE);
+  gtk_entry_completion_set_inline_completion (completion, FALSE);
   gtk_entry_completion_set_popup_single_match (completion, FALSE);
   gtk_entry_set_completion (self->actor_entry, completion);
   g_object_unref (completion);

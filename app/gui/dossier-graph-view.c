@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 
 #include "dossier-graph-view.h"
 #include "dossier-labels.h"
@@ -40,12 +41,35 @@ struct _DossierGraphView
   /* The cached scene: a picture of the whole graph at one scale while it
    * fits in a texture, else vector tiles of which only the visible ones
    * are drawn. */
-  GdkTexture           *scene_texture;
-  double                scene_texture_scale;
-  GPtrArray            *scene_tiles;     /* GskRenderNode, graph coordinates */
-  GArray               *scene_tile_rects;  /* graphene_rect_t */
+  GHashTable           *scene_tiles;     /* row << 32 | col -> Tile */
+  double                scene_scale;
+  /* The scene before the last zoom, drawn under the new one while its
+   * tiles are still being drawn (a few per frame). */
+  GHashTable           *prev_tiles;
+  double                prev_scale;
+  gboolean             *scene_label_shown;
   gboolean              settled;         /* no zoom in progress */
+  guint                 more_tiles_id;
+
+  /* Grid index of edges and nodes, for drawing tiles */
+  GArray              **cell_edges;
+  GArray              **cell_nodes;
+  guint                 cell_cols;
+  guint                 cell_rows;
+  guint                *edge_stamp;
+  guint                *node_stamp;
+  guint                 stamp;
+
+  /* One Pango context for every label: creating one per label (as
+   * pango_cairo_create_layout() does) costs a font lookup each time. */
+  PangoContext         *pango_context;
+  PangoLayout          *node_text;
+  PangoLayout          *edge_text;
   GArray               *tab_order;       /* guint node indices, reading order */
+
+  /* Children */
+  GtkWidget            *context_menu;
+  GMenuModel           *extra_menu;      /* appended to the context menu */
 
   /* Input controllers */
   GtkGesture           *drag;
@@ -171,35 +195,103 @@ set_source (cairo_t            *cr,
   cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
 }
 
+static PangoLayout *
+text_layout (DossierGraphView *self,
+             cairo_t          *cr,
+             gboolean          for_edge)
+{
+  PangoLayout *layout;
+
+  if (self->pango_context == NULL)
+    {
+      PangoFontDescription *font = pango_font_description_new ();
+
+      /* Unhinted like the core's renderer, so labels fit the boxes that
+       * layout measured for them. */
+      self->pango_context = dossier_render_create_context (NULL);
+      pango_font_description_set_family (font, DOSSIER_STYLE_FONT_FAMILY);
+      pango_font_description_set_absolute_size (font, DOSSIER_STYLE_FONT_SIZE * PANGO_SCALE);
+      self->node_text = pango_layout_new (self->pango_context);
+      pango_layout_set_font_description (self->node_text, font);
+      pango_font_description_set_absolute_size (font, DOSSIER_RENDER_EDGE_FONT_SIZE * PANGO_SCALE);
+      pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+      self->edge_text = pango_layout_new (self->pango_context);
+      pango_layout_set_font_description (self->edge_text, font);
+      pango_font_description_free (font);
+    }
+
+  pango_cairo_update_context (cr, self->pango_context);
+  layout = for_edge ? self->edge_text : self->node_text;
+  pango_layout_context_changed (layout);
+  return layout;
+}
+
+/* Placed label boxes, bucketed by CELL so that checking a new one looks
+ * at its neighbours only. */
+#define LABEL_CELL 128.0
+
+static gboolean
+place_label (GHashTable            *placed,
+             const graphene_rect_t *rect)
+{
+  int c0 = (int) floor (rect->origin.x / LABEL_CELL), c1 = (int) floor ((rect->origin.x + rect->size.width) / LABEL_CELL);
+  int r0 = (int) floor (rect->origin.y / LABEL_CELL), r1 = (int) floor ((rect->origin.y + rect->size.height) / LABEL_CELL);
+
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        gint64 key = ((gint64) r << 32) | (guint32) c;
+        GArray *cell = g_hash_table_lookup (placed, &key);
+
+        if (cell != NULL)
+          for (guint i = 0; i < cell->len; i++)
+            if (graphene_rect_intersection (&g_array_index (cell, graphene_rect_t, i), rect, NULL))
+              return FALSE;
+      }
+
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        gint64 key = ((gint64) r << 32) | (guint32) c;
+        GArray *cell = g_hash_table_lookup (placed, &key);
+
+        if (cell == NULL)
+          {
+            cell = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+            g_hash_table_insert (placed, g_memdup2 (&key, sizeof key), cell);
+          }
+        g_array_append_val (cell, *rect);
+      }
+  return TRUE;
+}
+
+static GHashTable *
+placed_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+}
+
 /* Draws the relation label of an edge unless it would cover one already
- * placed (@placed holds graphene_rect_t), so that crowded hubs never turn
- * into a heap of words. */
+ * placed (when @placed is given), so that crowded hubs never turn into a
+ * heap of words.  @cr may be NULL-sized: only the placement counts. */
 static gboolean
 draw_edge_label (DossierGraphView *self,
                  cairo_t          *cr,
                  guint             index,
                  gboolean          dark,
-                 GArray           *placed)
+                 GHashTable       *placed)
 {
   const DossierLayoutEdge *e = get_edge (self, index);
   DossierRelation *relation = edge_relation (self, index);
   const DossierEdgeStyle *style = dossier_style_edge (relation->type, dark);
   DossierColor bg = dossier_style_background (dark);
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoFontDescription *font;
+  PangoLayout *layout = text_layout (self, cr, TRUE);
   DossierPoint at = e->label;
   int w, h;
 
   if (at.x == 0 && at.y == 0)
     at = edge_midpoint (e);
 
-  layout = pango_cairo_create_layout (cr);
-  font = pango_font_description_new ();
-  pango_font_description_set_family (font, DOSSIER_STYLE_FONT_FAMILY);
-  pango_font_description_set_absolute_size (font, (DOSSIER_STYLE_FONT_SIZE - 2) * PANGO_SCALE);
-  pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
   pango_layout_set_text (layout, dossier_relation_type_label (relation->type), -1);
   pango_layout_get_pixel_size (layout, &w, &h);
 
@@ -207,10 +299,8 @@ draw_edge_label (DossierGraphView *self,
     {
       graphene_rect_t rect = GRAPHENE_RECT_INIT (at.x - w / 2.0 - 2, at.y - h / 2.0, w + 4, h);
 
-      for (guint i = 0; i < placed->len; i++)
-        if (graphene_rect_intersection (&g_array_index (placed, graphene_rect_t, i), &rect, NULL))
-          return FALSE;
-      g_array_append_val (placed, rect);
+      if (!place_label (placed, &rect))
+        return FALSE;
     }
 
   /* A halo in the background colour keeps the label legible over lines. */
@@ -220,79 +310,97 @@ draw_edge_label (DossierGraphView *self,
   set_source (cr, &style->color, 1.0);
   cairo_move_to (cr, at.x - w / 2.0, at.y - h / 2.0);
   pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
   return TRUE;
 }
 
-/* Without a label only the shape is drawn, in the shared style. */
+/* Nodes are drawn here rather than with dossier_render_node(), which
+ * makes a Pango context per node (a font lookup each: 300 ms for a screen
+ * of a big graph).  Shapes, colours and font come from the shared style
+ * as there, so the view and the exports look alike. */
 static void
-draw_bare_node (DossierGraphView *self,
-                cairo_t          *cr,
-                guint             index,
-                gboolean          dark)
+node_path (cairo_t                 *cr,
+           const DossierLayoutNode *n,
+           DossierShape             shape)
 {
-  const DossierLayoutNode *n = get_node (self, index);
-  const DossierNodeStyle *style = dossier_style_node (node_entity (self, index)->type, dark);
   double x = n->x - n->width / 2, y = n->y - n->height / 2;
+  double w = n->width, h = n->height;
 
-  switch (style->shape)
+  switch (shape)
     {
     case DOSSIER_SHAPE_ELLIPSE:
       cairo_save (cr);
       cairo_translate (cr, n->x, n->y);
-      cairo_scale (cr, n->width / 2, n->height / 2);
+      cairo_scale (cr, w / 2, h / 2);
       cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
       cairo_restore (cr);
       break;
     case DOSSIER_SHAPE_DIAMOND:
       cairo_move_to (cr, n->x, y);
-      cairo_line_to (cr, x + n->width, n->y);
-      cairo_line_to (cr, n->x, y + n->height);
+      cairo_line_to (cr, x + w, n->y);
+      cairo_line_to (cr, n->x, y + h);
       cairo_line_to (cr, x, n->y);
       cairo_close_path (cr);
       break;
     case DOSSIER_SHAPE_HEXAGON:
+      cairo_move_to (cr, x + w * 0.25, y);
+      cairo_line_to (cr, x + w * 0.75, y);
+      cairo_line_to (cr, x + w, n->y);
+      cairo_line_to (cr, x + w * 0.75, y + h);
+      cairo_line_to (cr, x + w * 0.25, y + h);
+      cairo_line_to (cr, x, n->y);
+      cairo_close_path (cr);
+      break;
     case DOSSIER_SHAPE_BOX:
     default:
-      cairo_rectangle (cr, x, y, n->width, n->height);
+      {
+        double r = MIN (6.0, h / 3);
+
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+        cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+        cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+        cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+        cairo_close_path (cr);
+      }
       break;
     }
+}
+
+static void
+draw_node (DossierGraphView *self,
+           cairo_t          *cr,
+           guint             index,
+           gboolean          dark,
+           gboolean          label)
+{
+  const DossierLayoutNode *n = get_node (self, index);
+  DossierEntity *entity = node_entity (self, index);
+  const DossierNodeStyle *style = dossier_style_node (entity->type, dark);
+
+  /* A label leaves the current point where it started; an arc would
+   * draw a line from there. */
+  cairo_new_path (cr);
+  node_path (cr, n, style->shape);
   set_source (cr, &style->fill, 1.0);
   cairo_fill_preserve (cr);
   set_source (cr, &style->stroke, 1.0);
   cairo_set_line_width (cr, 1.5);
+  cairo_set_dash (cr, NULL, 0, 0);
   cairo_stroke (cr);
-}
 
-static void
-draw_scene (DossierGraphView *self,
-            cairo_t          *cr,
-            gboolean          dark,
-            gboolean          node_labels,
-            gboolean          edge_labels)
-{
-  DossierRenderOptions options;
-
-  dossier_render_options_init (&options);
-  options.dark = dark;
-  options.background = FALSE;
-  options.edge_labels = FALSE;
-
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i < self->layout->edges->len; i++)
-    dossier_render_edge (cr, self->subgraph, self->layout, i, &options);
-  if (edge_labels)
+  if (label)
     {
-      g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+      PangoLayout *layout = text_layout (self, cr, FALSE);
+      g_autofree char *name = dossier_style_display_name (entity->name);
+      int tw, th;
 
-      for (guint i = 0; i < self->layout->edges->len; i++)
-        draw_edge_label (self, cr, i, dark, placed);
-    }
-  for (guint i = 0; i < self->layout->nodes->len; i++)
-    {
-      if (node_labels)
-        dossier_render_node (cr, self->subgraph, self->layout, i, &options);
-      else
-        draw_bare_node (self, cr, i, dark);
+      pango_layout_set_text (layout, name, -1);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      set_source (cr, &style->text, 1.0);
+      cairo_move_to (cr, n->x - tw / 2.0, n->y - th / 2.0);
+      pango_cairo_show_layout (cr, layout);
+      cairo_new_path (cr);
     }
 }
 
@@ -303,16 +411,50 @@ layout_bounds (DossierGraphView *self)
   return GRAPHENE_RECT_INIT (-16, -16, self->layout->width + 32, self->layout->height + 32);
 }
 
-#define TILE_SIZE        1024.0  /* points */
-#define MAX_TEXTURE_SIDE 4096
-#define MAX_TEXTURE_AREA (8 * 1024 * 1024)
+/* The scene is raster tiles of TILE_PX device pixels at the scale the
+ * view had when it settled, drawn on demand and kept while only the
+ * offset changes: a frame is then a few image copies, whatever the size
+ * of the graph.  Items are found through a grid of CELL points. */
+#define TILE_PX         256
+#define CELL            256.0
+#define MAX_TILES       160
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  GdkTexture      *texture;  /* made on first use by a GPU renderer */
+} Tile;
+
+static void
+tile_free (Tile *tile)
+{
+  cairo_surface_destroy (tile->surface);
+  g_clear_object (&tile->texture);
+  g_free (tile);
+}
 
 static void
 clear_scene (DossierGraphView *self)
 {
-  g_clear_object (&self->scene_texture);
-  g_clear_pointer (&self->scene_tiles, g_ptr_array_unref);
-  g_clear_pointer (&self->scene_tile_rects, g_array_unref);
+  g_clear_pointer (&self->scene_tiles, g_hash_table_unref);
+  g_clear_pointer (&self->prev_tiles, g_hash_table_unref);
+  g_clear_pointer (&self->scene_label_shown, g_free);
+}
+
+static void
+clear_index (DossierGraphView *self)
+{
+  if (self->cell_edges != NULL)
+    for (guint i = 0; i < self->cell_cols * self->cell_rows; i++)
+      {
+        g_clear_pointer (&self->cell_edges[i], g_array_unref);
+        g_clear_pointer (&self->cell_nodes[i], g_array_unref);
+      }
+  g_clear_pointer (&self->cell_edges, g_free);
+  g_clear_pointer (&self->cell_nodes, g_free);
+  g_clear_pointer (&self->edge_stamp, g_free);
+  g_clear_pointer (&self->node_stamp, g_free);
+  self->cell_cols = self->cell_rows = 0;
 }
 
 static graphene_rect_t
@@ -338,93 +480,63 @@ edge_bounds (const DossierLayoutEdge *e)
   return GRAPHENE_RECT_INIT (x0 - 60, y0 - 12, x1 - x0 + 120, y1 - y0 + 24);
 }
 
-/* Zoomed out, the whole graph is one picture at the view's scale: every
- * frame is then a texture copy, whatever the number of nodes. */
 static void
-build_texture (DossierGraphView *self,
-               gboolean          dark,
-               gboolean          node_labels,
-               gboolean          edge_labels,
-               int               pw,
-               int               ph,
-               double            device_scale)
+cell_range (DossierGraphView      *self,
+            const graphene_rect_t *rect,
+            int                   *c0,
+            int                   *c1,
+            int                   *r0,
+            int                   *r1)
 {
   graphene_rect_t bounds = layout_bounds (self);
-  cairo_surface_t *surface;
-  g_autoptr(GBytes) bytes = NULL;
-  cairo_t *cr;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
-  cr = cairo_create (surface);
-  cairo_scale (cr, device_scale, device_scale);
-  cairo_translate (cr, -bounds.origin.x, -bounds.origin.y);
-  draw_scene (self, cr, dark, node_labels, edge_labels);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  /* Cairo's ARGB32 is GDK_MEMORY_DEFAULT: premultiplied, native order. */
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * ph);
-  self->scene_texture = gdk_memory_texture_new (pw, ph, GDK_MEMORY_DEFAULT, bytes,
-                                                cairo_image_surface_get_stride (surface));
-  self->scene_texture_scale = self->transform.scale;
-  cairo_surface_destroy (surface);
+  *c0 = CLAMP ((int) floor ((rect->origin.x - bounds.origin.x) / CELL), 0, (int) self->cell_cols - 1);
+  *c1 = CLAMP ((int) floor ((rect->origin.x + rect->size.width - bounds.origin.x) / CELL), 0, (int) self->cell_cols - 1);
+  *r0 = CLAMP ((int) floor ((rect->origin.y - bounds.origin.y) / CELL), 0, (int) self->cell_rows - 1);
+  *r1 = CLAMP ((int) floor ((rect->origin.y + rect->size.height - bounds.origin.y) / CELL), 0, (int) self->cell_rows - 1);
 }
 
-/* Zoomed in, a picture would be huge: the scene is cut into tiles of
- * vector drawing, and a frame replays only the tiles it shows. */
 static void
-build_tiles (DossierGraphView *self,
-             gboolean          dark,
-             gboolean          node_labels,
-             gboolean          edge_labels)
+index_add (DossierGraphView      *self,
+           GArray               **cells,
+           const graphene_rect_t *rect,
+           guint                  item)
 {
-  graphene_rect_t bounds = layout_bounds (self);
-  guint cols = MAX (1, (guint) ceil (bounds.size.width / TILE_SIZE));
-  guint rows = MAX (1, (guint) ceil (bounds.size.height / TILE_SIZE));
-  g_autofree GPtrArray **edges_in = g_new0 (GPtrArray *, cols * rows);
-  g_autofree GPtrArray **nodes_in = g_new0 (GPtrArray *, cols * rows);
-  g_autofree gboolean *label_shown = g_new0 (gboolean, self->layout->edges->len);
-  DossierRenderOptions options;
+  int c0, c1, r0, r1;
 
-  dossier_render_options_init (&options);
-  options.dark = dark;
-  options.background = FALSE;
+  cell_range (self, rect, &c0, &c1, &r0, &r1);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        GArray **cell = &cells[r * self->cell_cols + c];
 
-  /* Which labels fit is decided once for the whole graph, so that a label
-   * across two tiles is drawn in both or neither. */
-  if (edge_labels)
-    {
-      cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-      cairo_t *cr = cairo_create (scratch);
-      g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+        if (*cell == NULL)
+          *cell = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_array_append_val (*cell, item);
+      }
+}
 
-      for (guint i = 0; i < self->layout->edges->len; i++)
-        label_shown[i] = draw_edge_label (self, cr, i, dark, placed);
-      cairo_destroy (cr);
-      cairo_surface_destroy (scratch);
-    }
+static void
+ensure_index (DossierGraphView *self)
+{
+  graphene_rect_t bounds;
 
-#define SPREAD(rect, array, index)                                                          \
-  G_STMT_START {                                                                            \
-    int c0 = CLAMP ((int) floor (((rect).origin.x - bounds.origin.x) / TILE_SIZE), 0, (int) cols - 1); \
-    int c1 = CLAMP ((int) floor (((rect).origin.x + (rect).size.width - bounds.origin.x) / TILE_SIZE), 0, (int) cols - 1); \
-    int r0 = CLAMP ((int) floor (((rect).origin.y - bounds.origin.y) / TILE_SIZE), 0, (int) rows - 1); \
-    int r1 = CLAMP ((int) floor (((rect).origin.y + (rect).size.height - bounds.origin.y) / TILE_SIZE), 0, (int) rows - 1); \
-    for (int r = r0; r <= r1; r++)                                                          \
-      for (int c = c0; c <= c1; c++)                                                        \
-        {                                                                                   \
-          if (array[r * cols + c] == NULL)                                                  \
-            array[r * cols + c] = g_ptr_array_new ();                                       \
-          g_ptr_array_add (array[r * cols + c], GUINT_TO_POINTER (index));                  \
-        }                                                                                   \
-  } G_STMT_END
+  if (self->cell_edges != NULL || self->layout == NULL)
+    return;
+
+  bounds = layout_bounds (self);
+  self->cell_cols = MAX (1, (guint) ceil (bounds.size.width / CELL));
+  self->cell_rows = MAX (1, (guint) ceil (bounds.size.height / CELL));
+  self->cell_edges = g_new0 (GArray *, self->cell_cols * self->cell_rows);
+  self->cell_nodes = g_new0 (GArray *, self->cell_cols * self->cell_rows);
+  self->edge_stamp = g_new0 (guint, self->layout->edges->len);
+  self->node_stamp = g_new0 (guint, self->layout->nodes->len);
 
   for (guint i = 0; i < self->layout->edges->len; i++)
     {
       graphene_rect_t box = edge_bounds (get_edge (self, i));
 
-      SPREAD (box, edges_in, i);
+      index_add (self, self->cell_edges, &box, i);
     }
   for (guint i = 0; i < self->layout->nodes->len; i++)
     {
@@ -432,76 +544,114 @@ build_tiles (DossierGraphView *self,
       graphene_rect_t box = GRAPHENE_RECT_INIT (n->x - n->width / 2 - 2, n->y - n->height / 2 - 2,
                                                 n->width + 4, n->height + 4);
 
-      SPREAD (box, nodes_in, i);
+      index_add (self, self->cell_nodes, &box, i);
     }
-#undef SPREAD
+}
 
-  self->scene_tiles = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
-  self->scene_tile_rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint ua = *(const guint *) a, ub = *(const guint *) b;
 
-  for (guint t = 0; t < cols * rows; t++)
-    {
-      graphene_rect_t rect = GRAPHENE_RECT_INIT (bounds.origin.x + (t % cols) * TILE_SIZE,
-                                                 bounds.origin.y + (t / cols) * TILE_SIZE,
-                                                 TILE_SIZE, TILE_SIZE);
-      GtkSnapshot *sub;
-      GskRenderNode *node;
-      cairo_t *cr;
+  return ua < ub ? -1 : ua > ub;
+}
 
-      if (edges_in[t] == NULL && nodes_in[t] == NULL)
-        continue;
+/* Items whose boxes meet @rect, each once, in drawing order. */
+static GArray *
+items_in (DossierGraphView      *self,
+          GArray               **cells,
+          guint                 *stamps,
+          const graphene_rect_t *rect)
+{
+  GArray *items = g_array_new (FALSE, FALSE, sizeof (guint));
+  int c0, c1, r0, r1;
 
-      sub = gtk_snapshot_new ();
-      cr = gtk_snapshot_append_cairo (sub, &rect);
-      cairo_rectangle (cr, rect.origin.x, rect.origin.y, rect.size.width, rect.size.height);
-      cairo_clip (cr);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      if (edges_in[t] != NULL)
-        {
-          for (guint i = 0; i < edges_in[t]->len; i++)
-            dossier_render_edge (cr, self->subgraph, self->layout,
-                                 GPOINTER_TO_UINT (g_ptr_array_index (edges_in[t], i)), &options);
-          for (guint i = 0; i < edges_in[t]->len; i++)
-            {
-              guint e = GPOINTER_TO_UINT (g_ptr_array_index (edges_in[t], i));
+  self->stamp++;
+  cell_range (self, rect, &c0, &c1, &r0, &r1);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        GArray *cell = cells[r * self->cell_cols + c];
 
-              if (label_shown[e])
-                draw_edge_label (self, cr, e, dark, NULL);
-            }
-        }
-      if (nodes_in[t] != NULL)
-        for (guint i = 0; i < nodes_in[t]->len; i++)
+        if (cell == NULL)
+          continue;
+        for (guint i = 0; i < cell->len; i++)
           {
-            guint n = GPOINTER_TO_UINT (g_ptr_array_index (nodes_in[t], i));
+            guint item = g_array_index (cell, guint, i);
 
-            if (node_labels)
-              dossier_render_node (cr, self->subgraph, self->layout, n, &options);
-            else
-              draw_bare_node (self, cr, n, dark);
+            if (stamps[item] != self->stamp)
+              {
+                stamps[item] = self->stamp;
+                g_array_append_val (items, item);
+              }
           }
-      cairo_destroy (cr);
+      }
+  g_array_sort (items, compare_uint);
+  return items;
+}
 
-      node = gtk_snapshot_free_to_node (sub);
-      if (node != NULL)
-        {
-          g_ptr_array_add (self->scene_tiles, node);
-          g_array_append_val (self->scene_tile_rects, rect);
-        }
-      g_clear_pointer (&edges_in[t], g_ptr_array_unref);
-      g_clear_pointer (&nodes_in[t], g_ptr_array_unref);
+static double
+scene_device_scale (DossierGraphView *self)
+{
+  return self->scene_scale * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+}
+
+static Tile *
+render_tile (DossierGraphView *self,
+             int               col,
+             int               row)
+{
+  graphene_rect_t bounds = layout_bounds (self);
+  double d = scene_device_scale (self);
+  double size = TILE_PX / d;
+  graphene_rect_t rect = GRAPHENE_RECT_INIT (bounds.origin.x + col * size, bounds.origin.y + row * size, size, size);
+  g_autoptr(GArray) edges = NULL;
+  g_autoptr(GArray) nodes = NULL;
+  DossierRenderOptions options;
+  Tile *tile = g_new0 (Tile, 1);
+  cairo_t *cr;
+
+  dossier_render_options_init (&options);
+  options.dark = self->scene_dark;
+  options.background = FALSE;
+
+  edges = items_in (self, self->cell_edges, self->edge_stamp, &rect);
+  nodes = items_in (self, self->cell_nodes, self->node_stamp, &rect);
+
+  tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_PX, TILE_PX);
+  cr = cairo_create (tile->surface);
+  cairo_scale (cr, d, d);
+  cairo_translate (cr, -rect.origin.x, -rect.origin.y);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  for (guint i = 0; i < edges->len; i++)
+    dossier_render_edge (cr, self->subgraph, self->layout, g_array_index (edges, guint, i), &options);
+  if (self->scene_label_shown != NULL)
+    for (guint i = 0; i < edges->len; i++)
+      {
+        guint e = g_array_index (edges, guint, i);
+
+        if (self->scene_label_shown[e])
+          draw_edge_label (self, cr, e, self->scene_dark, NULL);
+      }
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      guint n = g_array_index (nodes, guint, i);
+
+      draw_node (self, cr, n, self->scene_dark, self->scene_node_labels);
     }
+  cairo_destroy (cr);
+  cairo_surface_flush (tile->surface);
+  return tile;
 }
 
 static void
 ensure_scene (DossierGraphView *self)
 {
-  graphene_rect_t bounds;
   gboolean dark = is_dark ();
   gboolean node_labels = self->transform.scale >= NODE_LABEL_MIN_SCALE;
   gboolean edge_labels = self->transform.scale >= EDGE_LABEL_MIN_SCALE;
-  double device_scale;
-  double pw, ph;
-  gboolean fits;
 
   if (self->layout == NULL)
     {
@@ -509,33 +659,213 @@ ensure_scene (DossierGraphView *self)
       return;
     }
 
-  bounds = layout_bounds (self);
-  device_scale = self->transform.scale * gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  pw = ceil (bounds.size.width * device_scale);
-  ph = ceil (bounds.size.height * device_scale);
-  fits = pw <= MAX_TEXTURE_SIDE && ph <= MAX_TEXTURE_SIDE && pw * ph <= MAX_TEXTURE_AREA;
-
-  /* While a zoom is under way the scene at hand is reused, scaled (a
-   * little blurry, never slow); it is redrawn once the zoom settles. */
-  if ((self->scene_texture != NULL || self->scene_tiles != NULL) &&
+  /* While a zoom is under way the tiles at hand are reused, scaled (a
+   * little blurry, never slow); they are redrawn once the zoom settles. */
+  if (self->scene_tiles != NULL &&
       self->scene_dark == dark &&
       (!self->settled ||
        (self->scene_node_labels == node_labels &&
         self->scene_edge_labels == edge_labels &&
-        (self->scene_texture == NULL) == !fits &&
-        (self->scene_texture == NULL ||
-         G_APPROX_VALUE (self->scene_texture_scale, self->transform.scale, 1e-6)))))
+        G_APPROX_VALUE (self->scene_scale, self->transform.scale, 1e-6))))
     return;
 
-  clear_scene (self);
-  if (fits)
-    build_texture (self, dark, node_labels, edge_labels, MAX (1, (int) pw), MAX (1, (int) ph), device_scale);
-  else
-    build_tiles (self, dark, node_labels, edge_labels);
-
+  /* A zoom keeps the old picture to show until the new one is ready;
+   * new data or colours do not. */
+  g_clear_pointer (&self->prev_tiles, g_hash_table_unref);
+  if (self->scene_tiles != NULL && self->scene_dark == dark)
+    {
+      self->prev_tiles = g_steal_pointer (&self->scene_tiles);
+      self->prev_scale = self->scene_scale;
+    }
+  g_clear_pointer (&self->scene_tiles, g_hash_table_unref);
+  g_clear_pointer (&self->scene_label_shown, g_free);
+  ensure_index (self);
+  self->scene_tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) tile_free);
+  self->scene_scale = self->transform.scale;
   self->scene_dark = dark;
   self->scene_node_labels = node_labels;
   self->scene_edge_labels = edge_labels;
+
+  /* Which relation labels fit is decided once for the whole graph, so a
+   * label across two tiles is drawn in both or neither. */
+  if (edge_labels)
+    {
+      cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      cairo_t *cr = cairo_create (scratch);
+      g_autoptr(GHashTable) placed = placed_new ();
+
+      int sizes[DOSSIER_N_RELATION_TYPES][2];
+
+      /* Twelve words in all: measure each once, not once per edge. */
+      for (guint t = 0; t < DOSSIER_N_RELATION_TYPES; t++)
+        {
+          PangoLayout *layout = text_layout (self, cr, TRUE);
+
+          pango_layout_set_text (layout, dossier_relation_type_label (t), -1);
+          pango_layout_get_pixel_size (layout, &sizes[t][0], &sizes[t][1]);
+        }
+
+      self->scene_label_shown = g_new0 (gboolean, self->layout->edges->len);
+      for (guint i = 0; i < self->layout->edges->len; i++)
+        {
+          const DossierLayoutEdge *e = get_edge (self, i);
+          DossierRelation *relation = edge_relation (self, i);
+          DossierPoint at = e->label;
+          int w = sizes[relation->type][0], h = sizes[relation->type][1];
+          graphene_rect_t rect;
+
+          if (at.x == 0 && at.y == 0)
+            at = edge_midpoint (e);
+          rect = GRAPHENE_RECT_INIT (at.x - w / 2.0 - 2, at.y - h / 2.0, w + 4, h);
+          self->scene_label_shown[i] = place_label (placed, &rect);
+        }
+      cairo_destroy (cr);
+      cairo_surface_destroy (scratch);
+    }
+}
+
+static gboolean
+uses_cairo_renderer (DossierGraphView *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer);
+}
+
+static void
+append_tile (DossierGraphView      *self,
+             GtkSnapshot           *snapshot,
+             Tile                  *tile,
+             const graphene_rect_t *dest,
+             gboolean               exact,
+             gboolean               use_cairo)
+{
+  if (use_cairo)
+    {
+      /* The cairo renderer replays this: painting straight from the
+       * cached image costs no copy, unlike a texture node. */
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, dest);
+
+      cairo_translate (cr, dest->origin.x, dest->origin.y);
+      cairo_scale (cr, dest->size.width / TILE_PX, dest->size.height / TILE_PX);
+      cairo_set_source_surface (cr, tile->surface, 0, 0);
+      /* Pixman's default filter resamples with a convolution, 100 ms a
+       * frame for a scaled screenful; bilinear is enough while zooming. */
+      cairo_pattern_set_filter (cairo_get_source (cr), exact ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_BILINEAR);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      return;
+    }
+
+  if (tile->texture == NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (cairo_image_surface_get_data (tile->surface),
+                                             (gsize) cairo_image_surface_get_stride (tile->surface) * TILE_PX);
+
+      /* Cairo's ARGB32 is GDK_MEMORY_DEFAULT. */
+      tile->texture = gdk_memory_texture_new (TILE_PX, TILE_PX, GDK_MEMORY_DEFAULT, bytes,
+                                              cairo_image_surface_get_stride (tile->surface));
+    }
+  gtk_snapshot_append_texture (snapshot, tile->texture, dest);
+}
+
+/* Draws the tiles of a scene drawn at @scene_scale that meet the widget;
+ * with @render, missing ones are drawn first, within @deadline.  Returns
+ * TRUE when every visible tile was there. */
+static gboolean
+append_tiles (DossierGraphView *self,
+              GtkSnapshot      *snapshot,
+              GHashTable       *tiles,
+              double            scene_scale,
+              int               width,
+              int               height,
+              gboolean          render,
+              gint64            deadline)
+{
+  const DossierViewTransform *t = &self->transform;
+  graphene_rect_t bounds = layout_bounds (self);
+  int sf = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double size = TILE_PX / (scene_scale * sf);  /* a tile, in points */
+  double step = size * t->scale;                /* a tile, in widget pixels */
+  gboolean exact = G_APPROX_VALUE (scene_scale, t->scale, 1e-6);
+  gboolean use_cairo = uses_cairo_renderer (self);
+  gboolean complete = TRUE;
+  int n_cols = (int) ceil (bounds.size.width / size);
+  int n_rows = (int) ceil (bounds.size.height / size);
+  double gx0, gy0, gx1, gy1, ox, oy;
+  int c0, c1, r0, r1;
+
+  dossier_view_transform_to_graph (t, 0, 0, &gx0, &gy0);
+  dossier_view_transform_to_graph (t, width, height, &gx1, &gy1);
+  c0 = MAX (0, (int) floor ((gx0 - bounds.origin.x) / size));
+  c1 = MIN (n_cols - 1, (int) floor ((gx1 - bounds.origin.x) / size));
+  r0 = MAX (0, (int) floor ((gy0 - bounds.origin.y) / size));
+  r1 = MIN (n_rows - 1, (int) floor ((gy1 - bounds.origin.y) / size));
+
+  /* A long pan leaves tiles behind: forget those out of sight. */
+  if (render && g_hash_table_size (tiles) > MAX_TILES)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, tiles);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          gint64 k = *(gint64 *) key;
+          int c = (int) (k & 0xffffffff), r = (int) (k >> 32);
+
+          if (c < c0 || c > c1 || r < r0 || r > r1)
+            g_hash_table_iter_remove (&iter);
+        }
+    }
+
+  /* At the scene's own scale, tiles land on whole device pixels so that
+   * text stays sharp and seams never show. */
+  ox = t->offset_x + bounds.origin.x * t->scale;
+  oy = t->offset_y + bounds.origin.y * t->scale;
+  if (exact)
+    {
+      ox = round (ox * sf) / sf;
+      oy = round (oy * sf) / sf;
+    }
+
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        gint64 key = ((gint64) r << 32) | (guint32) c;
+        Tile *tile = g_hash_table_lookup (tiles, &key);
+
+        if (tile == NULL && render && g_get_monotonic_time () < deadline)
+          {
+            tile = render_tile (self, c, r);
+            g_hash_table_insert (tiles, g_memdup2 (&key, sizeof key), tile);
+          }
+        if (tile == NULL)
+          {
+            complete = FALSE;
+            continue;
+          }
+        append_tile (self, snapshot, tile,
+                     &GRAPHENE_RECT_INIT (ox + c * step, oy + r * step, step, step),
+                     exact, use_cairo);
+      }
+
+  return complete;
+}
+
+/* Tiles are drawn for at most this long per frame; the rest follow in
+ * the next frames, over the previous picture. */
+#define TILE_BUDGET_US (8 * G_TIME_SPAN_MILLISECOND)
+
+static gboolean
+more_tiles_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  DOSSIER_GRAPH_VIEW (widget)->more_tiles_id = 0;
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -544,44 +874,34 @@ append_scene (DossierGraphView *self,
               int               width,
               int               height)
 {
-  const DossierViewTransform *t = &self->transform;
+  gint64 deadline = g_get_monotonic_time () + TILE_BUDGET_US;
+  g_autoptr(GtkSnapshot) fresh = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  gboolean complete;
 
-  if (self->scene_texture != NULL)
+  if (self->scene_tiles == NULL)
+    return;
+
+  fresh = gtk_snapshot_new ();
+  complete = append_tiles (self, fresh, self->scene_tiles, self->scene_scale,
+                           width, height, TRUE, deadline);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&fresh));
+
+  if (complete)
+    g_clear_pointer (&self->prev_tiles, g_hash_table_unref);
+  else
     {
-      graphene_rect_t bounds = layout_bounds (self);
-      int sf = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-      double x = t->offset_x + bounds.origin.x * t->scale;
-      double y = t->offset_y + bounds.origin.y * t->scale;
-
-      /* At the texture's own scale, land on whole device pixels so that
-       * text stays sharp. */
-      if (G_APPROX_VALUE (self->scene_texture_scale, t->scale, 1e-6))
-        {
-          x = round (x * sf) / sf;
-          y = round (y * sf) / sf;
-        }
-      gtk_snapshot_append_texture (snapshot, self->scene_texture,
-                                   &GRAPHENE_RECT_INIT (x, y,
-                                                        bounds.size.width * t->scale,
-                                                        bounds.size.height * t->scale));
+      /* A new graph has no previous picture: its tiles appear over a few
+       * frames instead of holding one frame for the whole screenful. */
+      if (self->prev_tiles != NULL)
+        append_tiles (self, snapshot, self->prev_tiles, self->prev_scale, width, height, FALSE, 0);
+      /* A redraw asked for during the snapshot would be forgotten when
+       * it ends: ask from the next frame instead. */
+      if (self->more_tiles_id == 0)
+        self->more_tiles_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), more_tiles_cb, NULL, NULL);
     }
-  else if (self->scene_tiles != NULL)
-    {
-      graphene_rect_t visible;
-      double x0, y0, x1, y1;
-
-      dossier_view_transform_to_graph (t, 0, 0, &x0, &y0);
-      dossier_view_transform_to_graph (t, width, height, &x1, &y1);
-      visible = GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
-
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (t->offset_x, t->offset_y));
-      gtk_snapshot_scale (snapshot, t->scale, t->scale);
-      for (guint i = 0; i < self->scene_tiles->len; i++)
-        if (graphene_rect_intersection (&g_array_index (self->scene_tile_rects, graphene_rect_t, i), &visible, NULL))
-          gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->scene_tiles, i));
-      gtk_snapshot_restore (snapshot);
-    }
+  if (node != NULL)
+    gtk_snapshot_append_node (snapshot, node);
 }
 
 static gboolean
@@ -685,7 +1005,7 @@ draw_highlight (DossierGraphView *self,
             g_hash_table_add (near, GUINT_TO_POINTER (e->tail));
             g_hash_table_add (near, GUINT_TO_POINTER (e->head));
           }
-      g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+      g_autoptr(GHashTable) placed = placed_new ();
 
       for (guint i = 0; i < self->layout->edges->len; i++)
         if (edge_touches (self, i, focus_node))
@@ -703,7 +1023,7 @@ draw_highlight (DossierGraphView *self,
 
   for (guint i = 0; i < self->layout->nodes->len; i++)
     if (g_hash_table_contains (near, GUINT_TO_POINTER (i)))
-      dossier_render_node (cr, self->subgraph, self->layout, i, &options);
+      draw_node (self, cr, i, dark, TRUE);
 
   end_cairo (snapshot, sub, cr);
 }
@@ -877,6 +1197,9 @@ dossier_graph_view_size_allocate (GtkWidget *widget,
     }
   self->last_width = width;
   self->last_height = height;
+
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
 
 /* Animation */
@@ -1174,6 +1497,47 @@ click_released_cb (DossierGraphView *self,
 }
 
 static void
+open_context_menu (DossierGraphView *self,
+                   double            x,
+                   double            y)
+{
+  if (self->context_menu == NULL)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+
+      g_menu_append (menu, _("Show _Passages"), "view.activate");
+      g_menu_append (menu, _("_Centre"), "view.center-selection");
+      g_menu_append (menu, _("C_lear Selection"), "view.clear-selection");
+      if (self->extra_menu != NULL)
+        g_menu_append_section (menu, NULL, self->extra_menu);
+      self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &(GdkRectangle) { x, y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+secondary_pressed_cb (DossierGraphView *self,
+                      int               n_press,
+                      double            x,
+                      double            y,
+                      GtkGestureClick  *gesture)
+{
+  int node, edge;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  hit_test (self, x, y, &node, &edge);
+  if (node < 0 && edge < 0)
+    return;
+  set_selection (self, node, edge);
+  open_context_menu (self, x, y);
+}
+
+static void
 drag_begin_cb (DossierGraphView *self,
                double            x,
                double            y,
@@ -1463,7 +1827,12 @@ view_action_cb (GtkWidget  *widget,
   else if (g_str_equal (action_name, "view.zoom-fit"))
     dossier_graph_view_zoom_fit (self, TRUE);
   else if (g_str_equal (action_name, "view.zoom-reset"))
-    dossier_graph_view_zoom_by (self, 1.0 / self->transform.scale, cx, cy, TRUE);
+    {
+      /* Relative to where a zoom under way is heading, so the end is 1. */
+      double from = self->tick_id != 0 && self->anim_anchored ? self->anim_to.scale : self->transform.scale;
+
+      dossier_graph_view_zoom_by (self, 1.0 / from, cx, cy, TRUE);
+    }
   else if (g_str_equal (action_name, "view.pan"))
     {
       int dx, dy;
@@ -1493,6 +1862,39 @@ view_action_cb (GtkWidget  *widget,
     }
   else if (g_str_equal (action_name, "view.clear-selection"))
     dossier_graph_view_clear_selection (self);
+  else if (g_str_equal (action_name, "view.center-selection"))
+    {
+      if (self->selected_node >= 0)
+        dossier_graph_view_center_on_entity (self, get_node (self, self->selected_node)->entity, TRUE);
+      else if (self->selected_edge >= 0)
+        {
+          DossierPoint p = edge_midpoint (get_edge (self, self->selected_edge));
+          DossierViewTransform target = self->transform;
+
+          dossier_view_transform_center_on (&target, p.x, p.y, cx, cy);
+          animate_to (self, &target, TRUE);
+        }
+    }
+  else if (g_str_equal (action_name, "view.context-menu"))
+    {
+      double x = cx, y = cy;
+
+      if (self->selected_node >= 0)
+        {
+          const DossierLayoutNode *n = get_node (self, self->selected_node);
+
+          dossier_view_transform_to_widget (&self->transform, n->x, n->y, &x, &y);
+        }
+      else if (self->selected_edge >= 0)
+        {
+          DossierPoint p = edge_midpoint (get_edge (self, self->selected_edge));
+
+          dossier_view_transform_to_widget (&self->transform, p.x, p.y, &x, &y);
+        }
+      else
+        return;
+      open_context_menu (self, CLAMP (x, 0, cx * 2), CLAMP (y, 0, cy * 2));
+    }
 }
 
 static void
@@ -1509,11 +1911,22 @@ dossier_graph_view_dispose (GObject *object)
   DossierGraphView *self = DOSSIER_GRAPH_VIEW (object);
 
   stop_animation (self);
+  if (self->more_tiles_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->more_tiles_id);
+      self->more_tiles_id = 0;
+    }
   g_clear_handle_id (&self->settle_id, g_source_remove);
   clear_scene (self);
+  clear_index (self);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_object (&self->extra_menu);
   g_clear_pointer (&self->layout, dossier_layout_unref);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
   g_clear_pointer (&self->tab_order, g_array_unref);
+  g_clear_object (&self->node_text);
+  g_clear_object (&self->edge_text);
+  g_clear_object (&self->pango_context);
 
   G_OBJECT_CLASS (dossier_graph_view_parent_class)->dispose (object);
 }
@@ -1609,6 +2022,8 @@ dossier_graph_view_class_init (DossierGraphViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.select-direction", "(ii)", view_action_cb);
   gtk_widget_class_install_action (widget_class, "view.activate", NULL, view_action_cb);
   gtk_widget_class_install_action (widget_class, "view.clear-selection", NULL, view_action_cb);
+  gtk_widget_class_install_action (widget_class, "view.center-selection", NULL, view_action_cb);
+  gtk_widget_class_install_action (widget_class, "view.context-menu", NULL, view_action_cb);
 
   add_key (widget_class, GDK_KEY_plus, 0, "view.zoom-in", NULL);
   add_key (widget_class, GDK_KEY_equal, 0, "view.zoom-in", NULL);
@@ -1625,6 +2040,9 @@ dossier_graph_view_class_init (DossierGraphViewClass *klass)
   add_key (widget_class, GDK_KEY_KP_Enter, 0, "view.activate", NULL);
   add_key (widget_class, GDK_KEY_space, 0, "view.activate", NULL);
   add_key (widget_class, GDK_KEY_Escape, 0, "view.clear-selection", NULL);
+  add_key (widget_class, GDK_KEY_Menu, 0, "view.context-menu", NULL);
+  add_key (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "view.context-menu", NULL);
+  add_key (widget_class, GDK_KEY_c, 0, "view.center-selection", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
     {
       add_key (widget_class, arrows[i].key, 0, "view.select-direction", "(ii)", arrows[i].dx, arrows[i].dy);
@@ -1653,6 +2071,11 @@ dossier_graph_view_init (DossierGraphView *self)
   g_signal_connect_swapped (self->click, "pressed", G_CALLBACK (click_pressed_cb), self);
   g_signal_connect_swapped (self->click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->click));
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), GDK_BUTTON_SECONDARY);
+  g_signal_connect_swapped (controller, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   self->drag = gtk_gesture_drag_new ();
   g_signal_connect_swapped (self->drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
@@ -1719,6 +2142,7 @@ dossier_graph_view_set_graph (DossierGraphView *self,
 
   stop_animation (self);
   clear_scene (self);
+  clear_index (self);
   g_clear_pointer (&self->layout, dossier_layout_unref);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
   g_clear_pointer (&self->tab_order, g_array_unref);
@@ -1936,5 +2360,16 @@ gboolean
 dossier_graph_view_has_scene (DossierGraphView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_GRAPH_VIEW (self), FALSE);
-  return self->scene_texture != NULL || self->scene_tiles != NULL;
+  return self->scene_tiles != NULL && g_hash_table_size (self->scene_tiles) > 0 && self->prev_tiles == NULL;
+}
+
+void
+dossier_graph_view_set_extra_menu (DossierGraphView *self,
+                                   GMenuModel       *menu)
+{
+  g_return_if_fail (DOSSIER_IS_GRAPH_VIEW (self));
+
+  g_set_object (&self->extra_menu, menu);
+  /* Built again, with the new section, when next opened. */
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
 }

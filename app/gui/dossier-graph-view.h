@@ -66,7 +66,12 @@ gboolean                    dossier_graph_view_get_relation_point  (DossierGraph
 /* Keeps "fit" clear of @left pixels on the left (an overlaid legend). */
 void                        dossier_graph_view_set_fit_inset       (DossierGraphView     *self,
                                                                     int                   left);
-/* TRUE while the cached scene is current (tests and the benchmark). */
+/* TRUE once the cached scene is complete for what is shown (tests and
+ * the benchmark). */
 gboolean                    dossier_graph_view_has_scene           (DossierGraphView     *self);
+
+/* Items added under the context menu's own (e.g. the window's edits). */
+void                        dossier_graph_view_set_extra_menu      (DossierGraphView     *self,
+                                                                    GMenuModel           *menu);
 
 G_END_DECLS

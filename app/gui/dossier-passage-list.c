@@ -173,12 +173,15 @@ passage_markup (DossierPassageList   *self,
 
       if (hs > pos)
         {
-          plain = g_markup_escape_text (article->text + pos, hs - pos);
+          g_autofree char *valid = g_utf8_make_valid (article->text + pos, hs - pos);
+
+          plain = g_markup_escape_text (valid, -1);
           g_string_append (out, plain);
         }
       if (he > hs)
         {
-          g_autofree char *mark = g_markup_escape_text (article->text + hs, he - hs);
+          g_autofree char *valid = g_utf8_make_valid (article->text + hs, he - hs);
+          g_autofree char *mark = g_markup_escape_text (valid, -1);
 
           g_string_append_printf (out, "<span weight=\"bold\" bgcolor=\"#f6d32d\" bgalpha=\"45%%\">%s</span>", mark);
         }
@@ -193,6 +196,16 @@ passage_markup (DossierPassageList   *self,
       out->str[i] = ' ';
   g_strstrip (out->str);
   out->len = strlen (out->str);
+
+  /* Offsets that cut a character would have made bad markup: show the
+   * plain sentence rather than let the label refuse it. */
+  if (!pango_parse_markup (out->str, -1, 0, NULL, NULL, NULL, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (article->text + passage->start,
+                                                  MIN (passage->end, article->len) - passage->start);
+
+      return g_markup_escape_text (valid, -1);
+    }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -12,7 +12,11 @@
 #include <glib/gi18n.h>
 
 #include "dossier-article-reader.h"
+#include "dossier-cache.h"
+#include "dossier-curator.h"
+#include "dossier-export-dialog.h"
 #include "dossier-extractor.h"
+#include "dossier-filter-panel.h"
 #include "dossier-gazetteer.h"
 #include "dossier-graph-view.h"
 #include "dossier-layout.h"
@@ -48,10 +52,19 @@ struct _DossierWindow
   GtkStack             *side_stack;
   DossierPassageList   *passage_list;
   DossierArticleReader *reader;
+  GtkRevealer          *filter_revealer;
+  DossierFilterPanel   *filter_panel;
+  GMenu                *edit_section;
+  GMenu                *recent_menu;
 
   /* Owned refs */
+  DossierCurator       *curator;
+  DossierGraph         *extracted;      /* as extracted, before the edits */
+  char                 *reselect;       /* name to select again after an edit */
+  GCancellable         *export_cancellable;
   GSettings            *settings;       /* NULL when the schema is not installed */
   GAction              *engine_action;
+  GAction              *filters_action;
   char                **paths;
   DossierGraph         *graph;
   DossierSubgraph      *subgraph;       /* the one being shown */
@@ -66,12 +79,18 @@ struct _DossierWindow
   gboolean              loading;
   gboolean              laying_out;
   gboolean              keep_reader;
+  int                   reader_article;  /* the article open in the reader, or -1 */
+  gsize                 reader_start;
+  gsize                 reader_end;
   guint                 pulse_id;
 };
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void relayout         (DossierWindow *self);
+static void relayout                  (DossierWindow *self);
+static void remember_recent           (DossierWindow *self);
+static void reselect_after_edit       (DossierWindow *self);
+static void update_curator_selection  (DossierWindow *self);
 
 /* Busy state */
 
@@ -202,7 +221,7 @@ load_worker (GTask        *task,
   if (!(corpus = dossier_corpus_load ((const char * const *) data->paths, cancellable,
                                       load_progress_cb, data, &error)) ||
       !(gazetteer = dossier_gazetteer_new_default (&error)) ||
-      !(graph = dossier_extract (corpus, gazetteer, NULL, cancellable, &error)))
+      !(graph = dossier_extract_cached (corpus, gazetteer, NULL, cancellable, &error)))
     {
       g_task_return_error (task, error);
       return;
@@ -336,9 +355,11 @@ load_cb (GObject      *object,
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
 
-  g_clear_pointer (&self->graph, dossier_graph_unref);
-  self->graph = g_steal_pointer (&graph);
-  relayout (self);
+  g_clear_pointer (&self->extracted, dossier_graph_unref);
+  self->extracted = g_steal_pointer (&graph);
+  remember_recent (self);
+  /* The curator applies the saved edits and emits graph-changed. */
+  dossier_curator_set_extracted (self->curator, self->extracted);
 }
 
 void
@@ -435,6 +456,8 @@ layout_cb (GObject      *object,
           gtk_stack_set_visible_child_name (self->main_stack, "graph");
           update_title (self);
           update_completion (self);
+          dossier_filter_panel_set_result (self->filter_panel, self->subgraph);
+          reselect_after_edit (self);
         }
       update_busy (self);
     }
@@ -520,6 +543,8 @@ selection_changed_cb (DossierWindow    *self,
 
   if (!in_reader)
     gtk_stack_set_visible_child_name (self->side_stack, entity >= 0 || relation >= 0 ? "passages" : "empty");
+
+  update_curator_selection (self);
 }
 
 static void
@@ -543,6 +568,10 @@ passage_activated_cb (DossierWindow      *self,
   gtk_stack_set_visible_child_name (self->side_stack, "reader");
   dossier_article_reader_show (self->reader, self->subgraph->graph,
                                passage->article, passage->start, passage->end);
+  self->reader_article = passage->article;
+  self->reader_start = passage->start;
+  self->reader_end = passage->end;
+  update_curator_selection (self);
   gtk_widget_grab_focus (GTK_WIDGET (dossier_article_reader_get_text_view (self->reader)));
 }
 
@@ -596,6 +625,9 @@ reader_back_cb (DossierWindow        *self,
   gtk_stack_set_visible_child_name (self->side_stack, has_selection ? "passages" : "empty");
   if (has_selection)
     dossier_passage_list_focus_first (self->passage_list);
+
+  self->reader_article = -1;
+  update_curator_selection (self);
 }
 
 static void
@@ -698,6 +730,422 @@ static void
 find_entry_changed_cb (DossierWindow *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->find_entry), "error");
+}
+
+/* Curation */
+
+static void
+update_curator_selection (DossierWindow *self)
+{
+  int entity = dossier_graph_view_get_selected_entity (self->graph_view);
+  int relation = dossier_graph_view_get_selected_relation (self->graph_view);
+  guint id = entity >= 0 ? (guint) entity : 0;
+
+  /* Ids only mean something in the graph the curator handed out. */
+  if (self->subgraph == NULL || self->subgraph->graph != dossier_curator_get_graph (self->curator))
+    {
+      dossier_curator_set_selection (self->curator, NULL, 0, -1, -1, 0, 0);
+      return;
+    }
+
+  dossier_curator_set_selection (self->curator, &id, entity >= 0 ? 1 : 0, relation,
+                                 self->reader_article, self->reader_start, self->reader_end);
+}
+
+static void
+curated_graph_changed_cb (DossierWindow  *self,
+                          DossierCurator *curator)
+{
+  int selected = dossier_graph_view_get_selected_entity (self->graph_view);
+
+  /* Ids change with every edit: find the actor again by name (a renamed
+   * actor keeps its old name as an alias). */
+  g_clear_pointer (&self->reselect, g_free);
+  if (selected >= 0 && self->subgraph != NULL && (guint) selected < self->subgraph->graph->entities->len)
+    self->reselect = g_strdup (dossier_graph_get_entity (self->subgraph->graph, selected)->name);
+
+  g_clear_pointer (&self->graph, dossier_graph_unref);
+  self->graph = dossier_graph_ref (dossier_curator_get_graph (curator));
+  dossier_filter_panel_set_graph (self->filter_panel, self->graph);
+  relayout (self);
+}
+
+static void
+reselect_after_edit (DossierWindow *self)
+{
+  g_autofree char *name = g_steal_pointer (&self->reselect);
+  DossierEntity *entity;
+
+  if (name == NULL || self->subgraph == NULL)
+    return;
+  if ((entity = dossier_graph_lookup_entity (self->subgraph->graph, name)) != NULL)
+    dossier_graph_view_select_entity (self->graph_view, entity->id);
+  update_curator_selection (self);
+}
+
+static void
+curator_problem_cb (DossierWindow  *self,
+                    const char     *message,
+                    DossierCurator *curator)
+{
+  show_toast (self, message);
+}
+
+static GMenuModel *
+build_curation_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) actor = g_menu_new ();
+  g_autoptr(GMenu) relation = g_menu_new ();
+  g_autoptr(GMenu) article = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+
+#define ADD_S(m, label, action) \
+  G_STMT_START { \
+    GMenuItem *it = g_menu_item_new (label, NULL); \
+    g_menu_item_set_action_and_target (it, action, "s", ""); \
+    g_menu_append_item (m, it); \
+    g_object_unref (it); \
+  } G_STMT_END
+
+  ADD_S (actor, _("_Rename Actor…"), "curate.rename");
+  ADD_S (actor, _("Change _Type…"), "curate.retype");
+  ADD_S (actor, _("Add _Alias…"), "curate.add-alias");
+  ADD_S (actor, _("Remove Alias…"), "curate.remove-alias");
+  ADD_S (actor, _("_Merge With…"), "curate.merge");
+  ADD_S (actor, _("_Split Alias Out…"), "curate.split-alias");
+  g_menu_append (actor, _("_Hide or Show Actor"), "curate.hide");
+  g_menu_append (actor, _("_Not an Actor…"), "curate.not-entity");
+  ADD_S (relation, _("Change Relation T_ype…"), "curate.retype-relation");
+  g_menu_append (relation, _("Re_verse Relation"), "curate.reverse-relation");
+  g_menu_append (relation, _("Re_ject Relation"), "curate.reject-relation");
+  ADD_S (relation, _("Add Relation From This Passage…"), "curate.add-relation");
+  ADD_S (article, _("Correct Article _Title…"), "curate.article-title");
+  ADD_S (article, _("Correct Article _Date…"), "curate.article-date");
+#undef ADD_S
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (actor));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (relation));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (article));
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+init_curation (DossierWindow *self)
+{
+  g_autoptr(GMenuModel) menu = build_curation_menu ();
+
+  self->curator = dossier_curator_new ();
+  dossier_curator_set_parent (self->curator, GTK_WINDOW (self));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "curate",
+                                  dossier_curator_get_actions (self->curator));
+  g_signal_connect_object (self->curator, "graph-changed",
+                           G_CALLBACK (curated_graph_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->curator, "problem",
+                           G_CALLBACK (curator_problem_cb), self, G_CONNECT_SWAPPED);
+
+  g_menu_append_section (self->edit_section, NULL, dossier_curator_get_undo_menu (self->curator));
+  g_menu_append_submenu (self->edit_section, _("_Edit the Graph"), menu);
+  dossier_graph_view_set_extra_menu (self->graph_view, menu);
+}
+
+/* Filters */
+
+static void
+filter_changed_cb (DossierWindow      *self,
+                   DossierFilterPanel *panel)
+{
+  const DossierFilter *filter = dossier_filter_panel_get_filter (panel);
+
+  if (self->settings != NULL)
+    g_settings_set_value (self->settings, "filter", dossier_filter_to_variant (filter));
+
+  /* A newer change cancels the layout of the previous one. */
+  dossier_window_set_filter (self, filter);
+}
+
+static void
+show_filters_changed_cb (DossierWindow *self)
+{
+  g_autoptr(GVariant) state = g_action_get_state (self->filters_action);
+
+  gtk_revealer_set_reveal_child (self->filter_revealer, g_variant_get_boolean (state));
+}
+
+static void
+toggle_change_state_cb (GSimpleAction *action,
+                        GVariant      *state,
+                        gpointer       data)
+{
+  g_simple_action_set_state (action, state);
+}
+
+static void
+init_filters (DossierWindow *self)
+{
+  if (self->settings != NULL)
+    {
+      g_autoptr(GVariant) saved = g_settings_get_value (self->settings, "filter");
+
+      dossier_filter_update_from_variant (self->filter, saved);
+      self->filters_action = g_settings_create_action (self->settings, "show-filters");
+    }
+  else
+    {
+      GSimpleAction *action = g_simple_action_new_stateful ("show-filters", NULL,
+                                                            g_variant_new_boolean (FALSE));
+
+      g_signal_connect (action, "change-state", G_CALLBACK (toggle_change_state_cb), NULL);
+      self->filters_action = G_ACTION (action);
+    }
+
+  g_action_map_add_action (G_ACTION_MAP (self), self->filters_action);
+  g_signal_connect_object (self->filters_action, "notify::state",
+                           G_CALLBACK (show_filters_changed_cb), self, G_CONNECT_SWAPPED);
+  show_filters_changed_cb (self);
+
+  dossier_filter_panel_set_filter (self->filter_panel, self->filter);
+  g_signal_connect_object (self->filter_panel, "changed",
+                           G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Opening: files, folders, recent corpora, drag and drop */
+
+#define MAX_RECENT 8
+
+static gboolean
+is_default_corpus (char **paths)
+{
+  g_autofree char *seeds = dossier_corpus_default_path ();
+
+  return paths != NULL && paths[0] != NULL && paths[1] == NULL && g_str_equal (paths[0], seeds);
+}
+
+static void
+update_recent_menu (DossierWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+
+  g_menu_remove_all (self->recent_menu);
+  if (self->settings == NULL)
+    return;
+
+  recent = g_settings_get_strv (self->settings, "recent-corpora");
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_auto(GStrv) paths = g_strsplit (recent[i], "\n", -1);
+      g_autofree char *base = g_path_get_basename (paths[0]);
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+      guint n = g_strv_length (paths);
+
+      /* Translators: a recent corpus: a file or folder name and how many more paths came with it. */
+      label = n > 1 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more", "%s and %u more", n - 1),
+                                       base, n - 1)
+                    : g_strdup (base);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_strv ((const char * const *) paths, -1));
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+static void
+remember_recent (DossierWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_auto(GStrv) updated = NULL;
+  g_autofree char *key = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL || self->paths == NULL || is_default_corpus (self->paths))
+    return;
+
+  key = g_strjoinv ("\n", self->paths);
+  recent = g_settings_get_strv (self->settings, "recent-corpora");
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, key);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+    {
+      if (g_str_equal (recent[i], key))
+        continue;
+      g_strv_builder_add (builder, recent[i]);
+      n++;
+    }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-corpora", (const char * const *) updated);
+  update_recent_menu (self);
+}
+
+static void
+load_files (DossierWindow *self,
+            GListModel    *files)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+
+  if (paths->len == 0)
+    {
+      show_toast (self, _("Only local files and folders can be opened"));
+      return;
+    }
+
+  g_ptr_array_add (paths, NULL);
+  dossier_window_load (self, (const char * const *) paths->pdata);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  DossierWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      load_files (self, files);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+open_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  gboolean folder = g_str_equal (action_name, "win.open-folder");
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (folder ? _("Open a Folder of Articles") : _("Open Articles"),
+                                         GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  if (!folder)
+    {
+      g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (text, _("Text articles"));
+      gtk_file_filter_add_mime_type (text, "text/plain");
+      gtk_file_filter_add_suffix (text, "txt");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text);
+    }
+
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  g_autofree const char **paths = g_variant_get_strv (param, NULL);
+
+  dossier_window_load (DOSSIER_WINDOW (widget), paths);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         DossierWindow *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
+    return FALSE;
+
+  load_files (self, G_LIST_MODEL (files));
+  return TRUE;
+}
+
+static void
+init_drop_target (DossierWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+/* Export */
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = dossier_export_dialog_finish (result, &error);
+
+  if (path != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      /* Translators: %s is the file name written. */
+      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), base);
+
+      show_toast (self, message);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Failed"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  DossierLayout *layout = dossier_graph_view_get_layout (self->graph_view);
+  const DossierViewTransform *t = dossier_graph_view_get_transform (self->graph_view);
+  graphene_rect_t visible;
+  double x0, y0, x1, y1;
+  gboolean dark;
+
+  if (self->subgraph == NULL || layout == NULL)
+    {
+      show_toast (self, _("There is no graph to export yet"));
+      return;
+    }
+
+  /* What the view shows, in layout points. */
+  dossier_view_transform_to_graph (t, 0, 0, &x0, &y0);
+  dossier_view_transform_to_graph (t, gtk_widget_get_width (GTK_WIDGET (self->graph_view)),
+                                   gtk_widget_get_height (GTK_WIDGET (self->graph_view)), &x1, &y1);
+  graphene_rect_init (&visible, MIN (x0, x1), MIN (y0, y1), ABS (x1 - x0), ABS (y1 - y0));
+  dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  self->export_cancellable = g_cancellable_new ();
+
+  dossier_export_dialog_run (GTK_WINDOW (self), self->subgraph, layout, &visible, dark,
+                             self->export_cancellable, export_done_cb, g_object_ref (self));
 }
 
 /* Actions */
@@ -807,9 +1255,16 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->layout_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->engine_action);
+  g_clear_object (&self->filters_action);
   g_clear_object (&self->completion_store);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
   g_clear_pointer (&self->graph, dossier_graph_unref);
+  g_clear_pointer (&self->extracted, dossier_graph_unref);
+  if (self->curator != NULL)
+    g_signal_handlers_disconnect_by_data (self->curator, self);
+  g_clear_object (&self->curator);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
 }
@@ -822,6 +1277,7 @@ dossier_window_finalize (GObject *object)
   g_clear_pointer (&self->paths, g_strfreev);
   g_clear_pointer (&self->filter, dossier_filter_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->reselect, g_free);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->finalize (object);
 }
@@ -843,6 +1299,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   g_type_ensure (DOSSIER_TYPE_LEGEND);
   g_type_ensure (DOSSIER_TYPE_PASSAGE_LIST);
   g_type_ensure (DOSSIER_TYPE_ARTICLE_READER);
+  g_type_ensure (DOSSIER_TYPE_FILTER_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
@@ -860,6 +1317,10 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, passage_list);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, filter_panel);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, edit_section);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, find_entry_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, forward_view_action_cb);
@@ -870,6 +1331,10 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-passages", NULL, show_passages_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "as", open_recent_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
@@ -884,6 +1349,16 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.show-passages", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.show-legend", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-folder", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-filters", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "curate.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "curate.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "curate.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "curate.rename", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "curate.merge", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "curate.hide", NULL);
 }
 
 static GSettings *
@@ -935,7 +1410,8 @@ dossier_window_init (DossierWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (legend_action));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->find_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  /* No type-to-search: the graph's one-key shortcuts (+, -, 0, 1) would
+   * start a search instead.  Ctrl+F opens it. */
   g_signal_connect_swapped (self->find_entry, "changed", G_CALLBACK (find_entry_changed_cb), self);
 
   self->completion_store = gtk_list_store_new (N_COLUMNS, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_STRING);
@@ -958,6 +1434,12 @@ dossier_window_init (DossierWindow *self)
   g_signal_connect_swapped (self->reader, "entity-activated", G_CALLBACK (reader_entity_activated_cb), self);
   g_signal_connect_swapped (self->reader, "back", G_CALLBACK (reader_back_cb), self);
 
+  self->reader_article = -1;
+  init_curation (self);
+  init_filters (self);
+  init_drop_target (self);
+  update_recent_menu (self);
+
   update_busy (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
 }
@@ -966,6 +1448,32 @@ DossierWindow *
 dossier_window_new (AdwApplication *application)
 {
   return g_object_new (DOSSIER_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+dossier_window_set_filter (DossierWindow       *self,
+                           const DossierFilter *filter)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (filter != NULL);
+
+  g_clear_pointer (&self->filter, dossier_filter_free);
+  self->filter = dossier_filter_copy (filter);
+  relayout (self);
+}
+
+const DossierFilter *
+dossier_window_get_filter (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->filter;
+}
+
+DossierSubgraph *
+dossier_window_get_subgraph (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->subgraph;
 }
 
 gboolean

@@ -24,6 +24,14 @@ DossierWindow        *dossier_window_new              (AdwApplication *applicati
  * then extracts and lays out; a newer call cancels an older one. */
 void                  dossier_window_load             (DossierWindow      *self,
                                                        const char * const *paths);
+/* Shows what @filter lets through (copied), laid out again off the main
+ * thread; the filter panel and the command-line equivalent use this. */
+void                  dossier_window_set_filter       (DossierWindow       *self,
+                                                       const DossierFilter *filter);
+/* (transfer none) */
+const DossierFilter  *dossier_window_get_filter       (DossierWindow      *self);
+/* The subgraph shown, or NULL.  (transfer none) */
+DossierSubgraph      *dossier_window_get_subgraph     (DossierWindow      *self);
 /* TRUE while reading, extracting or laying out. */
 gboolean              dossier_window_is_busy          (DossierWindow      *self);
 /* (nullable) (transfer none) */
