@@ -1531,3 +1531,10 @@ dossier_window_get_main_page (DossierWindow *self)
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
+
+DossierFilterPanel *
+dossier_window_get_filter_panel (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->filter_panel;
+}
