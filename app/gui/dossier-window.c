@@ -91,6 +91,8 @@ static void relayout                  (DossierWindow *self);
 static void remember_recent           (DossierWindow *self);
 static void reselect_after_edit       (DossierWindow *self);
 static void update_curator_selection  (DossierWindow *self);
+static void selection_changed_cb      (DossierWindow    *self,
+                                       DossierGraphView *view);
 
 /* Busy state */
 
@@ -780,7 +782,12 @@ reselect_after_edit (DossierWindow *self)
     return;
   if ((entity = dossier_graph_lookup_entity (self->subgraph->graph, name)) != NULL)
     dossier_graph_view_select_entity (self->graph_view, entity->id);
-  update_curator_selection (self);
+
+  /* The id may be the same as before the edit, so the view may not say the
+   * selection changed: show the edited actor's details anyway. */
+  self->keep_reader = TRUE;
+  selection_changed_cb (self, self->graph_view);
+  self->keep_reader = FALSE;
 }
 
 static void
@@ -899,6 +906,16 @@ init_filters (DossierWindow *self)
       g_signal_connect (action, "change-state", G_CALLBACK (toggle_change_state_cb), NULL);
       self->filters_action = G_ACTION (action);
     }
+
+  /* A view restored with filters on must say so: open the panel. */
+  {
+    g_autofree char *command = dossier_filter_to_command_line (self->filter);
+    g_autoptr(DossierFilter) defaults = dossier_filter_new ();
+    g_autofree char *plain = dossier_filter_to_command_line (defaults);
+
+    if (g_strcmp0 (command, plain) != 0)
+      g_action_change_state (self->filters_action, g_variant_new_boolean (TRUE));
+  }
 
   g_action_map_add_action (G_ACTION_MAP (self), self->filters_action);
   g_signal_connect_object (self->filters_action, "notify::state",
