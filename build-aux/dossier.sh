@@ -70,6 +70,7 @@ case "$cmd" in
     install_missing
     build
     export GSETTINGS_SCHEMA_DIR="$top/$build/data"
+    export DOSSIER_LOCALEDIR="$top/$build/po"
     exec "$build/app/gui/dossier" "$@"
     ;;
   test)
