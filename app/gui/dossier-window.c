@@ -79,6 +79,7 @@ struct _DossierWindow
   gboolean              loading;
   gboolean              laying_out;
   gboolean              keep_reader;
+  gboolean              told_capped;
   int                   reader_article;  /* the article open in the reader, or -1 */
   gsize                 reader_start;
   gsize                 reader_end;
@@ -86,6 +87,9 @@ struct _DossierWindow
 };
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The most actors drawn before the view starts from the most connected. */
+#define MAX_SHOWN 300
 
 static void relayout                  (DossierWindow *self);
 static void remember_recent           (DossierWindow *self);
@@ -498,6 +502,31 @@ relayout (DossierWindow *self)
     {
       show_toast (self, error->message);
       return;
+    }
+
+  /* A hairball helps no one: past MAX_SHOWN actors, and unless the person
+   * chose actors to focus on, start from the most connected ones (those
+   * with the most passages on their visible relations).  The filters
+   * reveal the rest; the panel says how many are hidden. */
+  if (subgraph->entities->len > MAX_SHOWN && self->filter->max_nodes == 0 &&
+      (self->filter->actors == NULL || self->filter->actors[0] == NULL))
+    {
+      g_autoptr(DossierFilter) capped = dossier_filter_copy (self->filter);
+
+      capped->max_nodes = MAX_SHOWN;
+      g_clear_pointer (&subgraph, dossier_subgraph_unref);
+      if (!(subgraph = dossier_filter_apply (capped, self->graph, &error)))
+        {
+          show_toast (self, error->message);
+          return;
+        }
+      if (!self->told_capped)
+        {
+          g_autofree char *message = g_strdup_printf (_("Showing the %u most connected actors; use the filters to see the others"),
+                                                      MAX_SHOWN);
+          show_toast (self, message);
+          self->told_capped = TRUE;
+        }
     }
 
   if (subgraph->entities->len == 0)
