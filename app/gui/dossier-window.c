@@ -1300,6 +1300,10 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->layout_cancellable);
   g_clear_object (&self->settings);
+  /* Settings-backed actions follow the key after the window is gone:
+   * take them out of its action group first. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "layout-engine");
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-filters");
   g_clear_object (&self->engine_action);
   g_clear_object (&self->filters_action);
   g_clear_object (&self->completion_store);
