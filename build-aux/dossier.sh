@@ -17,7 +17,7 @@ packages=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
   libgraphviz-dev graphviz libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream
-  xvfb xauth xdotool dbus-x11 imagemagick fonts-dejavu-core locales
+  xvfb xauth xdotool dbus-x11 imagemagick fonts-dejavu-core locales librsvg2-common
 )
 
 install_missing () {
@@ -70,6 +70,7 @@ case "$cmd" in
     install_missing
     build
     export GSETTINGS_SCHEMA_DIR="$top/$build/data"
+    export DOSSIER_LOCALEDIR="$top/$build/po"
     exec "$build/app/gui/dossier" "$@"
     ;;
   test)

@@ -523,6 +523,14 @@ find_data_dir (void)
   return g_build_filename (DOSSIER_SOURCE_DIR, "data", "gazetteer", NULL);
 }
 
+/* g_ptr_array_sort passes pointers to the elements. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
 DossierGazetteer *
 dossier_gazetteer_new_default (GError **error)
 {
@@ -542,7 +550,7 @@ dossier_gazetteer_new_default (GError **error)
     }
 
   /* A stable order keeps the checksum stable. */
-  g_ptr_array_sort (names, (GCompareFunc) (void (*)(void)) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
     {

@@ -245,11 +245,16 @@ set_graph_attributes (Agraph_t            *g,
       /* prism first scales the layout by 4 label sizes by default, which
        * made the seeds' graph twice as tall as needed and its labels
        * unreadable at "fit"; 1.5 keeps it compact and still overlap-free. */
-      agattr (g, AGRAPH, S ("overlap_scaling"), S ("-1.5"));
-      /* Actors without a visible relation would otherwise drift far out
-       * and shrink everything at "fit": pack the pieces side by side. */
-      agattr (g, AGRAPH, S ("pack"), S ("8"));
-      agattr (g, AGRAPH, S ("packmode"), S ("graph"));
+      if (engine != DOSSIER_LAYOUT_SFDP)
+        {
+          agattr (g, AGRAPH, S ("overlap_scaling"), S ("-1.5"));
+          /* Actors without a visible relation would otherwise drift far
+           * out and shrink everything at "fit": pack the pieces side by
+           * side.  Not for sfdp: packing 5,000 nodes took 50 s instead of
+           * 12 s, and big graphs are explored by zooming anyway. */
+          agattr (g, AGRAPH, S ("pack"), S ("8"));
+          agattr (g, AGRAPH, S ("packmode"), S ("graph"));
+        }
       break;
     }
 

@@ -34,7 +34,9 @@ export_data_free (ExportData *data)
 {
   g_clear_pointer (&data->subgraph, dossier_subgraph_unref);
   g_clear_pointer (&data->layout, dossier_layout_unref);
-  g_clear_object (&data->chooser);
+  /* The chooser may still be finishing its own response: let it. */
+  if (data->chooser != NULL)
+    g_idle_add_once ((GSourceOnceFunc) g_object_unref, g_steal_pointer (&data->chooser));
   g_free (data->path);
   g_free (data);
 }

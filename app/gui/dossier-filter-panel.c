@@ -610,7 +610,8 @@ dossier_filter_to_variant (const DossierFilter *filter)
   g_variant_builder_add (&builder, "{sv}", "from", g_variant_new_string (from != NULL ? from : ""));
   g_variant_builder_add (&builder, "{sv}", "to", g_variant_new_string (to != NULL ? to : ""));
   g_variant_builder_add (&builder, "{sv}", "actors",
-                         g_variant_new_strv ((const char * const *) filter->actors, -1));
+                         g_variant_new_strv ((const char * const *) filter->actors,
+                                             filter->actors != NULL ? -1 : 0));
   g_variant_builder_add (&builder, "{sv}", "depth", g_variant_new_uint32 (filter->depth));
   g_variant_builder_add (&builder, "{sv}", "path", g_variant_new_boolean (filter->path != NULL));
   g_variant_builder_add (&builder, "{sv}", "entity-types", g_variant_new_uint32 (filter->entity_types));

@@ -79,6 +79,7 @@ struct _DossierWindow
   gboolean              loading;
   gboolean              laying_out;
   gboolean              keep_reader;
+  gboolean              told_capped;
   int                   reader_article;  /* the article open in the reader, or -1 */
   gsize                 reader_start;
   gsize                 reader_end;
@@ -87,10 +88,15 @@ struct _DossierWindow
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* The most actors drawn before the view starts from the most connected. */
+#define MAX_SHOWN 300
+
 static void relayout                  (DossierWindow *self);
 static void remember_recent           (DossierWindow *self);
 static void reselect_after_edit       (DossierWindow *self);
 static void update_curator_selection  (DossierWindow *self);
+static void selection_changed_cb      (DossierWindow    *self,
+                                       DossierGraphView *view);
 
 /* Busy state */
 
@@ -498,6 +504,31 @@ relayout (DossierWindow *self)
       return;
     }
 
+  /* A hairball helps no one: past MAX_SHOWN actors, and unless the person
+   * chose actors to focus on, start from the most connected ones (those
+   * with the most passages on their visible relations).  The filters
+   * reveal the rest; the panel says how many are hidden. */
+  if (subgraph->entities->len > MAX_SHOWN && self->filter->max_nodes == 0 &&
+      (self->filter->actors == NULL || self->filter->actors[0] == NULL))
+    {
+      g_autoptr(DossierFilter) capped = dossier_filter_copy (self->filter);
+
+      capped->max_nodes = MAX_SHOWN;
+      g_clear_pointer (&subgraph, dossier_subgraph_unref);
+      if (!(subgraph = dossier_filter_apply (capped, self->graph, &error)))
+        {
+          show_toast (self, error->message);
+          return;
+        }
+      if (!self->told_capped)
+        {
+          g_autofree char *message = g_strdup_printf (_("Showing the %u most connected actors; use the filters to see the others"),
+                                                      MAX_SHOWN);
+          show_toast (self, message);
+          self->told_capped = TRUE;
+        }
+    }
+
   if (subgraph->entities->len == 0)
     {
       dossier_graph_view_set_graph (self->graph_view, NULL, NULL);
@@ -780,7 +811,12 @@ reselect_after_edit (DossierWindow *self)
     return;
   if ((entity = dossier_graph_lookup_entity (self->subgraph->graph, name)) != NULL)
     dossier_graph_view_select_entity (self->graph_view, entity->id);
-  update_curator_selection (self);
+
+  /* The id may be the same as before the edit, so the view may not say the
+   * selection changed: show the edited actor's details anyway. */
+  self->keep_reader = TRUE;
+  selection_changed_cb (self, self->graph_view);
+  self->keep_reader = FALSE;
 }
 
 static void
@@ -899,6 +935,16 @@ init_filters (DossierWindow *self)
       g_signal_connect (action, "change-state", G_CALLBACK (toggle_change_state_cb), NULL);
       self->filters_action = G_ACTION (action);
     }
+
+  /* A view restored with filters on must say so: open the panel. */
+  {
+    g_autofree char *command = dossier_filter_to_command_line (self->filter);
+    g_autoptr(DossierFilter) defaults = dossier_filter_new ();
+    g_autofree char *plain = dossier_filter_to_command_line (defaults);
+
+    if (g_strcmp0 (command, plain) != 0)
+      g_action_change_state (self->filters_action, g_variant_new_boolean (TRUE));
+  }
 
   g_action_map_add_action (G_ACTION_MAP (self), self->filters_action);
   g_signal_connect_object (self->filters_action, "notify::state",
@@ -1254,6 +1300,10 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->layout_cancellable);
   g_clear_object (&self->settings);
+  /* Settings-backed actions follow the key after the window is gone:
+   * take them out of its action group first. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "layout-engine");
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-filters");
   g_clear_object (&self->engine_action);
   g_clear_object (&self->filters_action);
   g_clear_object (&self->completion_store);
@@ -1530,4 +1580,11 @@ dossier_window_get_main_page (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+DossierFilterPanel *
+dossier_window_get_filter_panel (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->filter_panel;
 }

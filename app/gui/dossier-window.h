@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "dossier-filter-panel.h"
+
 #include "dossier-article-reader.h"
 #include "dossier-graph-view.h"
 #include "dossier-passage-list.h"
@@ -44,5 +46,7 @@ GtkEditable          *dossier_window_get_find_entry   (DossierWindow      *self)
 const char           *dossier_window_get_side_page    (DossierWindow      *self);
 /* "loading", "error" or "graph" */
 const char           *dossier_window_get_main_page    (DossierWindow      *self);
+
+DossierFilterPanel   *dossier_window_get_filter_panel (DossierWindow      *self);
 
 G_END_DECLS

@@ -17,7 +17,8 @@ main (int    argc,
 {
   g_autoptr(DossierApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* DOSSIER_LOCALEDIR points uninstalled runs at the build's catalogues. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOSSIER_LOCALEDIR") != NULL ? g_getenv ("DOSSIER_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

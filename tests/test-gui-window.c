@@ -1,0 +1,444 @@
+/* test-gui-window.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The window as a whole: filters give the same graph as dossier-cli, they
+ * and the edits survive a restart, a range dragged on the timeline changes
+ * the graph, and what is seen can be exported. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "dossier-date.h"
+#include "dossier-export.h"
+#include "dossier-filter-panel.h"
+#include "dossier-graph-view.h"
+#include "dossier-timeline.h"
+#include "dossier-window.h"
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+static void
+wait_until_drawn (DossierWindow *win)
+{
+  DossierGraphView *view = dossier_window_get_graph_view (win);
+
+  /* Let queued work start, then wait for it to end. */
+  for (int i = 0; i < 3; i++)
+    g_main_context_iteration (NULL, FALSE);
+  while (dossier_window_is_busy (win) ||
+         g_strcmp0 (dossier_window_get_main_page (win), "loading") == 0)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_strcmp0 (dossier_window_get_main_page (win), "graph") != 0)
+    return;
+  while (!dossier_graph_view_has_scene (view) || gtk_widget_get_width (GTK_WIDGET (view)) <= 1)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static DossierWindow *
+open_seeds (void)
+{
+  DossierWindow *win = dossier_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
+  gtk_window_present (GTK_WINDOW (win));
+  dossier_window_load (win, NULL);
+  wait_until_drawn (win);
+  g_assert_cmpstr (dossier_window_get_main_page (win), ==, "graph");
+  return win;
+}
+
+static void
+close_window (DossierWindow *win)
+{
+  gtk_window_destroy (GTK_WINDOW (win));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Names of the entities and "source|type|target" of the relations shown. */
+static GPtrArray *
+window_sets (DossierWindow *win)
+{
+  DossierSubgraph *sub = dossier_window_get_subgraph (win);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < sub->entities->len; i++)
+    g_ptr_array_add (out, g_strdup (dossier_graph_get_entity (sub->graph, g_array_index (sub->entities, guint, i))->name));
+  for (guint i = 0; i < sub->relations->len; i++)
+    {
+      DossierRelation *r = dossier_graph_get_relation (sub->graph, g_array_index (sub->relations, guint, i));
+
+      g_ptr_array_add (out, g_strdup_printf ("%s|%s|%s",
+                                             dossier_graph_get_entity (sub->graph, r->source)->name,
+                                             dossier_relation_type_to_string (r->type),
+                                             dossier_graph_get_entity (sub->graph, r->target)->name));
+    }
+  g_ptr_array_sort (out, compare_strings);
+  return out;
+}
+
+/* The same for `dossier-cli extract --json` given the window's own
+ * "copy as command line" options. */
+static GPtrArray *
+cli_sets (const DossierFilter *filter)
+{
+  g_autofree char *command = dossier_filter_to_command_line (filter);
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *seeds = dossier_corpus_default_path ();
+  JsonObject *root;
+  JsonArray *entities, *relations;
+  GPtrArray *sets = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (argv[0], ==, "dossier-cli");
+  g_assert_cmpstr (argv[1], ==, "export");
+
+  g_ptr_array_add (args, (char *) g_getenv ("DOSSIER_CLI"));
+  g_ptr_array_add (args, (char *) "extract");
+  g_ptr_array_add (args, (char *) "--json");
+  for (guint i = 2; argv[i] != NULL; i++)
+    g_ptr_array_add (args, argv[i]);
+  g_ptr_array_add (args, seeds);
+  g_ptr_array_add (args, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) args->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  entities = json_object_get_array_member (root, "entities");
+  relations = json_object_get_array_member (root, "relations");
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonObject *e = json_array_get_object_element (entities, i);
+
+      g_hash_table_insert (names, (char *) json_object_get_string_member (e, "id"),
+                           (char *) json_object_get_string_member (e, "name"));
+      g_ptr_array_add (sets, g_strdup (json_object_get_string_member (e, "name")));
+    }
+  for (guint i = 0; i < json_array_get_length (relations); i++)
+    {
+      JsonObject *r = json_array_get_object_element (relations, i);
+
+      g_ptr_array_add (sets, g_strdup_printf ("%s|%s|%s",
+                                              (char *) g_hash_table_lookup (names, json_object_get_string_member (r, "source")),
+                                              json_object_get_string_member (r, "type"),
+                                              (char *) g_hash_table_lookup (names, json_object_get_string_member (r, "target"))));
+    }
+  g_ptr_array_sort (sets, compare_strings);
+  return sets;
+}
+
+static void
+assert_same (GPtrArray *a,
+             GPtrArray *b)
+{
+  for (guint i = 0; i < a->len; i++)
+    g_test_message ("window: %s", (char *) g_ptr_array_index (a, i));
+  for (guint i = 0; i < b->len; i++)
+    g_test_message ("cli: %s", (char *) g_ptr_array_index (b, i));
+
+  for (guint i = 0; i < MAX (a->len, b->len); i++)
+    g_assert_cmpstr (i < a->len ? g_ptr_array_index (a, i) : NULL, ==,
+                     i < b->len ? g_ptr_array_index (b, i) : NULL);
+}
+
+static void
+clear_filters (DossierWindow *win)
+{
+  gtk_widget_activate_action (GTK_WIDGET (dossier_window_get_filter_panel (win)), "filter.clear", NULL);
+  wait_until_drawn (win);
+}
+
+static void
+test_filters_match_cli (void)
+{
+  DossierWindow *win = open_seeds ();
+  DossierFilterPanel *panel = dossier_window_get_filter_panel (win);
+  guint total;
+
+  clear_filters (win);
+  total = dossier_window_get_subgraph (win)->entities->len;
+
+  /* Hawley's neighbourhood, typed in the panel as a person would. */
+  dossier_filter_panel_add_actor (panel, "Hawley");
+  wait_until_drawn (win);
+  {
+    g_autoptr(GPtrArray) shown = window_sets (win);
+    g_autoptr(GPtrArray) cli = cli_sets (dossier_window_get_filter (win));
+
+    g_assert_cmpuint (dossier_window_get_subgraph (win)->entities->len, <, total);
+    assert_same (shown, cli);
+  }
+
+  /* A date range and fewer types, set through the window. */
+  {
+    g_autoptr(DossierFilter) filter = dossier_filter_new ();
+
+    g_assert_true (dossier_date_parse_iso ("2020-12-31", &filter->to));
+    filter->entity_types = (1u << DOSSIER_ENTITY_COMPANY) | (1u << DOSSIER_ENTITY_GOVERNMENT);
+    filter->no_comments = TRUE;
+    dossier_filter_panel_set_filter (panel, filter);
+    dossier_window_set_filter (win, filter);
+    wait_until_drawn (win);
+  }
+  {
+    g_autoptr(GPtrArray) shown = window_sets (win);
+    g_autoptr(GPtrArray) cli = cli_sets (dossier_window_get_filter (win));
+
+    assert_same (shown, cli);
+  }
+
+  close_window (win);
+}
+
+static void
+test_filters_survive_restart (void)
+{
+  DossierWindow *win = open_seeds ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint shown;
+
+  clear_filters (win);
+  dossier_filter_panel_add_actor (dossier_window_get_filter_panel (win), "Larry Ellison");
+  wait_until_drawn (win);
+  before = dossier_filter_to_command_line (dossier_window_get_filter (win));
+  shown = dossier_window_get_subgraph (win)->entities->len;
+  close_window (win);
+
+  win = open_seeds ();
+  after = dossier_filter_to_command_line (dossier_window_get_filter (win));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (after, "Larry Ellison"));
+  g_assert_cmpuint (dossier_window_get_subgraph (win)->entities->len, ==, shown);
+
+  clear_filters (win);
+  close_window (win);
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_range_drag (void)
+{
+  DossierWindow *win = open_seeds ();
+  DossierTimeline *timeline;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkEventController *drag = NULL;
+  guint before, after;
+  double width;
+
+  clear_filters (win);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "show-filters", NULL);
+  wait_until_drawn (win);
+  before = dossier_window_get_subgraph (win)->relations->len;
+
+  timeline = DOSSIER_TIMELINE (find_child_of_type (GTK_WIDGET (win), DOSSIER_TYPE_TIMELINE));
+  while (gtk_widget_get_width (GTK_WIDGET (timeline)) <= 1)
+    g_main_context_iteration (NULL, TRUE);
+  width = gtk_widget_get_width (GTK_WIDGET (timeline));
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (timeline));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_GESTURE_DRAG (c))
+        drag = c;
+    }
+  g_assert_nonnull (drag);
+
+  /* Drag over the last tenth of the strip: the 2021 and 2025 passages. */
+  g_signal_emit_by_name (drag, "drag-begin", width * 0.9, 5.0);
+  g_signal_emit_by_name (drag, "drag-update", width * 0.1 - 1, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", width * 0.1 - 1, 0.0);
+  wait_until_drawn (win);
+
+  after = dossier_window_get_subgraph (win)->relations->len;
+  g_assert_true (dossier_date_is_known (&dossier_window_get_filter (win)->from));
+  g_assert_cmpuint (after, <, before);
+  g_assert_cmpuint (after, >, 0);
+
+  clear_filters (win);
+  close_window (win);
+}
+
+static void
+select_by_name (DossierWindow *win,
+                const char    *name)
+{
+  DossierEntity *entity = dossier_graph_lookup_entity (dossier_window_get_graph (win), name);
+
+  g_assert_nonnull (entity);
+  g_assert_true (dossier_graph_view_select_entity (dossier_window_get_graph_view (win), entity->id));
+}
+
+static void
+test_edits_survive_restart (void)
+{
+  DossierWindow *win = open_seeds ();
+  DossierGraph *graph;
+  DossierGraphView *view;
+
+  clear_filters (win);
+  select_by_name (win, "Oracle");
+  gtk_widget_activate_action (GTK_WIDGET (win), "curate.rename", "s", "Oracle Corporation");
+  wait_until_drawn (win);
+
+  graph = dossier_window_get_graph (win);
+  view = dossier_window_get_graph_view (win);
+  g_assert_cmpstr (dossier_graph_lookup_entity (graph, "Oracle")->name, ==, "Oracle Corporation");
+  /* The renamed actor stays selected. */
+  g_assert_cmpint (dossier_graph_view_get_selected_entity (view), ==,
+                   (int) dossier_graph_lookup_entity (graph, "Oracle Corporation")->id);
+
+  /* Undo, then redo, from the keyboard's actions. */
+  gtk_widget_activate_action (GTK_WIDGET (win), "curate.undo", NULL);
+  wait_until_drawn (win);
+  g_assert_cmpstr (dossier_graph_lookup_entity (dossier_window_get_graph (win), "Oracle")->name, ==, "Oracle");
+  gtk_widget_activate_action (GTK_WIDGET (win), "curate.redo", NULL);
+  wait_until_drawn (win);
+
+  /* Hide TikTok: it leaves the view. */
+  select_by_name (win, "TikTok");
+  gtk_widget_activate_action (GTK_WIDGET (win), "curate.hide", NULL);
+  wait_until_drawn (win);
+  graph = dossier_window_get_graph (win);
+  g_assert_cmpint (dossier_subgraph_find_entity (dossier_window_get_subgraph (win),
+                                                 dossier_graph_lookup_entity (graph, "TikTok")->id), <, 0);
+  close_window (win);
+
+  /* A new window on the same articles finds both edits. */
+  win = open_seeds ();
+  graph = dossier_window_get_graph (win);
+  g_assert_cmpstr (dossier_graph_lookup_entity (graph, "Oracle")->name, ==, "Oracle Corporation");
+  g_assert_true (dossier_graph_lookup_entity (graph, "TikTok")->hidden);
+  close_window (win);
+}
+
+static void
+test_export_what_is_seen (void)
+{
+  DossierWindow *win = open_seeds ();
+  DossierLayout *layout = dossier_graph_view_get_layout (dossier_window_get_graph_view (win));
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "seen.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierExportOptions options;
+  DossierSubgraph *sub;
+  GList *toplevels;
+  gboolean chooser = FALSE;
+
+  clear_filters (win);
+  dossier_filter_panel_add_actor (dossier_window_get_filter_panel (win), "Josh Hawley");
+  wait_until_drawn (win);
+  sub = dossier_window_get_subgraph (win);
+  layout = dossier_graph_view_get_layout (dossier_window_get_graph_view (win));
+
+  /* What the dialog writes: the subgraph and layout on screen. */
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  dossier_export_options_init (&options, DOSSIER_EXPORT_SVG);
+  g_assert_true (dossier_export_to_file (sub, layout, &options, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  for (guint i = 0; i < sub->entities->len; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("id=\"e%u\"", g_array_index (sub->entities, guint, i));
+      g_assert_nonnull (strstr (contents, id));
+    }
+
+  /* Ctrl+E's action asks where to write. */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.export", NULL);
+  for (int i = 0; i < 50 && !chooser; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+          {
+            chooser = TRUE;
+            /* As if the person pressed Cancel. */
+            G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+            gtk_dialog_response (GTK_DIALOG (l->data), GTK_RESPONSE_CANCEL);
+            G_GNUC_END_IGNORE_DEPRECATIONS
+            break;
+          }
+      g_list_free (toplevels);
+      g_usleep (10000);
+    }
+  g_assert_true (chooser);
+
+  clear_filters (win);
+  close_window (win);
+}
+
+/* A machine without an icon theme or an SVG loader is no reason to fail. */
+static gboolean
+fatal_log_cb (const char     *log_domain,
+              GLogLevelFlags  log_level,
+              const char     *message,
+              gpointer        data)
+{
+  return !(g_strcmp0 (log_domain, "Gtk") == 0 && (log_level & G_LOG_LEVEL_WARNING) &&
+           g_str_has_prefix (message, "Failed to load icon"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The isolated folders hide the system icon theme; give it back. */
+  g_setenv ("XDG_DATA_DIRS", data_dirs != NULL ? data_dirs : "/usr/local/share:/usr/share", TRUE);
+  g_test_log_set_fatal_handler (fatal_log_cb, NULL);
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/gui/window/filters-match-cli", test_filters_match_cli);
+  g_test_add_func ("/gui/window/filters-survive-restart", test_filters_survive_restart);
+  g_test_add_func ("/gui/window/range-drag", test_range_drag);
+  g_test_add_func ("/gui/window/edits-survive-restart", test_edits_survive_restart);
+  g_test_add_func ("/gui/window/export-what-is-seen", test_export_what_is_seen);
+
+  return g_test_run ();
+}
