@@ -53,7 +53,7 @@ static void
 test_french_window (void)
 {
   DossierWindow *win = dossier_window_new (NULL);
-  const char *english[] = { "Pick an Actor", "_Clear All", "Neighbourhood depth", NULL };
+  const char *english[] = { "Pick an Actor", "_Clear All", "Actor types", NULL };
   const char *subtitle;
 
   gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
