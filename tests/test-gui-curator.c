@@ -153,6 +153,41 @@ test_corrupt_project (void)
   g_assert_nonnull (strstr (problem, ".bak"));
 }
 
+static void
+test_add_relation_from_passage (void)
+{
+  g_autoptr(DossierGraph) extracted = extract_seeds ();
+  g_autoptr(DossierCurator) curator = dossier_curator_new ();
+  GActionGroup *actions;
+  DossierGraph *graph;
+  DossierEntity *hawley, *walmart;
+  DossierRelation *relation;
+  guint id;
+
+  dossier_curator_set_extracted (curator, extracted);
+  actions = dossier_curator_get_actions (curator);
+  graph = dossier_curator_get_graph (curator);
+
+  /* An actor alone is not enough: a passage must be open in the reader. */
+  id = dossier_graph_lookup_entity (graph, "Josh Hawley")->id;
+  dossier_curator_set_selection (curator, &id, 1, -1, -1, 0, 0);
+  g_assert_false (g_action_group_get_action_enabled (actions, "add-relation"));
+
+  dossier_curator_set_selection (curator, &id, 1, -1, 2, 100, 180);
+  g_assert_true (g_action_group_get_action_enabled (actions, "add-relation"));
+  g_action_group_activate_action (actions, "add-relation", g_variant_new_string ("opposes:Walmart"));
+
+  graph = dossier_curator_get_graph (curator);
+  hawley = dossier_graph_lookup_entity (graph, "Josh Hawley");
+  walmart = dossier_graph_lookup_entity (graph, "Walmart");
+  relation = dossier_graph_lookup_relation (graph, hawley->id, DOSSIER_RELATION_OPPOSES, walmart->id);
+  g_assert_nonnull (relation);
+  g_assert_cmpuint (relation->evidence->len, ==, 1);
+  g_assert_cmpuint (g_array_index (relation->evidence, DossierEvidence, 0).article, ==, 2);
+  g_assert_cmpuint (g_array_index (relation->evidence, DossierEvidence, 0).start, ==, 100);
+  g_assert_cmpuint (g_array_index (relation->evidence, DossierEvidence, 0).end, ==, 180);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +197,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/curator/edit-save-reload", test_edit_save_reload);
   g_test_add_func ("/gui/curator/corrupt-project", test_corrupt_project);
+  g_test_add_func ("/gui/curator/add-relation-from-passage", test_add_relation_from_passage);
 
   return g_test_run ();
 }

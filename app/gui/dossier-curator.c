@@ -34,6 +34,7 @@ struct _DossierCurator
   int                 article;
   gsize               passage_start;
   gsize               passage_end;
+  char               *pending_target;  /* between the two questions of "add relation" */
 };
 
 G_DEFINE_FINAL_TYPE (DossierCurator, dossier_curator, G_TYPE_OBJECT)
@@ -116,7 +117,7 @@ update_actions (DossierCurator *self)
   set_enabled (self, "retype-relation", selected_relation (self) != NULL);
   set_enabled (self, "reverse-relation", selected_relation (self) != NULL);
   set_enabled (self, "reject-relation", selected_relation (self) != NULL);
-  set_enabled (self, "add-relation", self->entities->len == 2 && selected_article (self) != NULL &&
+  set_enabled (self, "add-relation", entity != NULL && selected_article (self) != NULL &&
                                      self->passage_end > self->passage_start);
   set_enabled (self, "article-title", selected_article (self) != NULL);
   set_enabled (self, "article-date", selected_article (self) != NULL);
@@ -635,45 +636,98 @@ reject_relation_action (GSimpleAction *action,
                                               dossier_graph_get_entity (self->graph, r->target)->name));
 }
 
+/* Adds "main actor -TYPE-> @target" backed by the passage open in the reader. */
 static void
-do_add_relation (DossierCurator *self,
-                 const char     *answer)
+add_relation_to (DossierCurator *self,
+                 const char     *target_name,
+                 const char     *type_name)
 {
   DossierArticle *article = selected_article (self);
+  DossierEntity *source = main_entity (self);
+  DossierEntity *target;
   DossierRelationType type;
 
-  if (self->entities->len != 2 || article == NULL ||
-      !dossier_relation_type_from_string (answer, &type))
+  if (source == NULL || article == NULL || !dossier_relation_type_from_string (type_name, &type))
     return;
 
-  push (self, dossier_edit_add_relation (dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, 0))->name,
-                                         type,
-                                         dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, 1))->name,
+  if ((target = dossier_graph_lookup_entity (self->graph, target_name)) == NULL || target == source)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no actor named “%s”"), target_name);
+      g_signal_emit (self, signals[PROBLEM], 0, message);
+      return;
+    }
+
+  push (self, dossier_edit_add_relation (source->name, type, target->name,
                                          article->id, self->passage_start, self->passage_end));
 }
 
+static void
+do_add_relation_type (DossierCurator *self,
+                      const char     *answer)
+{
+  g_autofree char *target = g_steal_pointer (&self->pending_target);
+
+  if (target != NULL)
+    add_relation_to (self, target, answer);
+}
+
+static void
+ask_relation_type (DossierCurator *self,
+                   const char     *target)
+{
+  g_auto(GStrv) labels = relation_labels ();
+  g_autofree char *body = NULL;
+
+  g_free (self->pending_target);
+  self->pending_target = g_strdup (target);
+  body = g_strdup_printf (_("From “%s” to “%s”, backed by the passage open in the reader."),
+                          main_entity (self)->name, target);
+  ask (self, _("Add Relation"), body, _("_Add"), NULL,
+       (const char * const *) labels, relation_values, 0, do_add_relation_type);
+}
+
+static void
+do_add_relation_target (DossierCurator *self,
+                        const char     *answer)
+{
+  if (*answer != '\0')
+    ask_relation_type (self, answer);
+}
+
+/* Parameter "" asks; "TYPE:TARGET" (or "TYPE" with two actors selected)
+ * applies at once. */
 static void
 add_relation_action (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
   DossierCurator *self = user_data;
-  g_auto(GStrv) labels = relation_labels ();
+  DossierEntity *source = main_entity (self);
+  const char *param = arg (parameter);
   g_autofree char *body = NULL;
 
-  if (self->entities->len != 2)
+  if (source == NULL || selected_article (self) == NULL)
     return;
-  if (*arg (parameter) != '\0')
+
+  if (*param != '\0')
     {
-      do_add_relation (self, arg (parameter));
+      g_auto(GStrv) parts = g_strsplit (param, ":", 2);
+
+      if (parts[1] != NULL)
+        add_relation_to (self, parts[1], parts[0]);
+      else if (self->entities->len >= 2)
+        add_relation_to (self, dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, 1))->name, parts[0]);
       return;
     }
 
-  body = g_strdup_printf (_("From “%s” to “%s”, backed by the selected passage."),
-                          dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, 0))->name,
-                          dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, 1))->name);
-  ask (self, _("Add Relation"), body, _("_Add"), NULL,
-       (const char * const *) labels, relation_values, 0, do_add_relation);
+  if (self->entities->len >= 2)
+    {
+      ask_relation_type (self, dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, 1))->name);
+      return;
+    }
+
+  body = g_strdup_printf (_("The other actor of the relation from “%s”, by name or alias."), source->name);
+  ask (self, _("Add Relation"), body, _("_Next"), "", NULL, NULL, 0, do_add_relation_target);
 }
 
 static void
@@ -810,6 +864,7 @@ dossier_curator_finalize (GObject *object)
   g_clear_pointer (&self->graph, dossier_graph_unref);
   g_clear_pointer (&self->entities, g_array_unref);
   g_free (self->path);
+  g_free (self->pending_target);
 
   G_OBJECT_CLASS (dossier_curator_parent_class)->finalize (object);
 }
