@@ -306,7 +306,9 @@ cmd_extract (int    argc,
   o.depth = 1;
   o.min_evidence = 1;
 
-  context = g_option_context_new (_("extract [PATH…] — print the actors and relations found"));
+  /* The usage line starts with the program name: make it the whole command. */
+  g_set_prgname ("dossier-cli extract");
+  context = g_option_context_new (_("[PATH…] — print the actors and relations found"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   add_filter_entries (context, &o);
 
@@ -379,7 +381,8 @@ cmd_export (int    argc,
   o.depth = 1;
   o.min_evidence = 1;
 
-  context = g_option_context_new (_("export -o FILE [PATH…] — write the laid-out graph"));
+  g_set_prgname ("dossier-cli export");
+  context = g_option_context_new (_("-o FILE [PATH…] — write the laid-out graph"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   add_filter_entries (context, &o);
 
