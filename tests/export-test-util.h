@@ -16,32 +16,13 @@
 #include "dossier-extractor.h"
 #include "dossier-filter.h"
 #include "dossier-layout.h"
+#include "test-util.h"
 
 /* Quotes, angle brackets, an ampersand, a backslash and a newline. */
 #define HOSTILE_NAME "\"Oracle\" <b>&</b> \\ \"x\"\nline two"
 #define HOSTILE_NAME_2 "Zed & Co <i>'quoted'</i>"
 /* cgraph cannot write a backslash right before the closing quote. */
 #define HOSTILE_NAME_3 "Trailing backslash \\"
-
-static inline DossierGraph *
-test_load_seeds (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierCorpus) corpus = NULL;
-  g_autoptr(DossierGazetteer) gazetteer = NULL;
-  g_autofree char *seeds = dossier_corpus_default_path ();
-  const char *paths[] = { seeds, NULL };
-  DossierGraph *graph;
-
-  corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  gazetteer = dossier_gazetteer_new_default (&error);
-  g_assert_no_error (error);
-  graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return graph;
-}
 
 /* The seeds through the default filter, as the CLI shows them. */
 static inline DossierSubgraph *

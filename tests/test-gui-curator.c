@@ -10,31 +10,14 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <gtk/gtk.h>
 #include <string.h>
 
 #include "dossier-corpus.h"
 #include "dossier-curator.h"
 #include "dossier-extractor.h"
-
-static DossierGraph *
-extract_seeds (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierCorpus) corpus = NULL;
-  g_autoptr(DossierGazetteer) gazetteer = NULL;
-  g_autofree char *seeds = dossier_corpus_default_path ();
-  const char *paths[] = { seeds, NULL };
-  DossierGraph *graph;
-
-  corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  gazetteer = dossier_gazetteer_new_default (&error);
-  g_assert_no_error (error);
-  graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return graph;
-}
 
 static void
 select_entity (DossierCurator *curator,
@@ -67,7 +50,7 @@ menu_label (GMenuModel *menu,
 static void
 test_edit_save_reload (void)
 {
-  g_autoptr(DossierGraph) extracted = extract_seeds ();
+  g_autoptr(DossierGraph) extracted = test_load_seeds ();
   g_autoptr(DossierCurator) curator = dossier_curator_new ();
   g_autoptr(DossierCurator) again = NULL;
   GActionGroup *actions;
@@ -133,7 +116,7 @@ keep_problem (char       **slot,
 static void
 test_corrupt_project (void)
 {
-  g_autoptr(DossierGraph) extracted = extract_seeds ();
+  g_autoptr(DossierGraph) extracted = test_load_seeds ();
   g_autoptr(DossierCurator) curator = dossier_curator_new ();
   g_autofree char *path = NULL;
   g_autofree char *problem = NULL;
@@ -156,7 +139,7 @@ test_corrupt_project (void)
 static void
 test_add_relation_from_passage (void)
 {
-  g_autoptr(DossierGraph) extracted = extract_seeds ();
+  g_autoptr(DossierGraph) extracted = test_load_seeds ();
   g_autoptr(DossierCurator) curator = dossier_curator_new ();
   GActionGroup *actions;
   DossierGraph *graph;

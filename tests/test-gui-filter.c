@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <gtk/gtk.h>
 
 #include "dossier-corpus.h"
@@ -17,25 +19,6 @@
 #include "dossier-extractor.h"
 #include "dossier-filter-panel.h"
 #include "dossier-timeline.h"
-
-static DossierGraph *
-load_seeds (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierCorpus) corpus = NULL;
-  g_autoptr(DossierGazetteer) gazetteer = NULL;
-  g_autofree char *seeds = dossier_corpus_default_path ();
-  const char *paths[] = { seeds, NULL };
-  DossierGraph *graph;
-
-  corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  gazetteer = dossier_gazetteer_new_default (&error);
-  g_assert_no_error (error);
-  graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return graph;
-}
 
 static void
 count_changed (guint *count)
@@ -72,7 +55,7 @@ wait_for_allocation (GtkWidget *widget)
 static void
 test_panel (void)
 {
-  g_autoptr(DossierGraph) graph = load_seeds ();
+  g_autoptr(DossierGraph) graph = test_load_seeds ();
   GtkWidget *window = gtk_window_new ();
   DossierFilterPanel *panel = DOSSIER_FILTER_PANEL (dossier_filter_panel_new ());
   DossierTimeline *timeline;

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <string.h>
 
 #include "dossier-corpus.h"
@@ -18,33 +20,12 @@
 #include "dossier-filter.h"
 #include "dossier-layout.h"
 
-static DossierGraph *
-load_seeds (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierCorpus) corpus = NULL;
-  g_autoptr(DossierGazetteer) gazetteer = NULL;
-  g_autofree char *seeds = dossier_corpus_default_path ();
-  const char *paths[] = { seeds, NULL };
-  DossierGraph *graph;
-
-  corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (corpus->articles->len, ==, 5);
-
-  gazetteer = dossier_gazetteer_new_default (&error);
-  g_assert_no_error (error);
-
-  graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return graph;
-}
-
 static void
 test_seeds_entities (void)
 {
-  g_autoptr(DossierGraph) graph = load_seeds ();
+  g_autoptr(DossierGraph) graph = test_load_seeds ();
+
+  g_assert_cmpuint (graph->corpus->articles->len, ==, 5);
   const struct { const char *name; DossierEntityType type; } expected[] = {
     { "Oracle", DOSSIER_ENTITY_COMPANY },
     { "TikTok", DOSSIER_ENTITY_COMPANY },
@@ -88,7 +69,7 @@ test_seeds_entities (void)
 static void
 test_seeds_export (void)
 {
-  g_autoptr(DossierGraph) graph = load_seeds ();
+  g_autoptr(DossierGraph) graph = test_load_seeds ();
   g_autoptr(DossierFilter) filter = dossier_filter_new ();
   g_autoptr(DossierSubgraph) sub = NULL;
   g_autoptr(DossierLayout) layout = NULL;
