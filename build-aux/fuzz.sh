@@ -47,9 +47,12 @@ ninja -C "$build" $(printf 'tests/fuzz/fuzz-%s ' "${targets[@]}")
 
 export DOSSIER_DATA_DIR="$top/data/gazetteer"
 export G_SLICE=always-malloc
-export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:print_stacktrace=1:allocator_may_return_null=1"
+# Slow unwinding at malloc sees through GLib and json-glib (built without
+# frame pointers), which the leak suppressions need to match.
+export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:print_stacktrace=1:allocator_may_return_null=1:fast_unwind_on_malloc=0:malloc_context_size=20"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
-export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
+cat tests/lsan.supp tests/fuzz/lsan-fuzz.supp > "$build/lsan-fuzz.supp"
+export LSAN_OPTIONS="suppressions=$top/$build/lsan-fuzz.supp:print_suppressions=0"
 # Known, still open bugs (see the file) are not reported again.
 DOSSIER_FUZZ_KNOWN_BUGS=$(grep -v '^#' tests/fuzz/known-bugs 2>/dev/null | tr '\n' ' ' || true)
 export DOSSIER_FUZZ_KNOWN_BUGS

@@ -232,8 +232,12 @@ check_xml (const char      *what,
           guint id = g_array_index (subgraph->entities, guint, i);
           g_autofree char *key = g_strdup_printf ("e%u", id);
 
-          g_assert_cmpstr (g_hash_table_lookup (state.labels, key), ==,
-                           dossier_graph_get_entity (subgraph->graph, id)->name);
+          g_autofree char *expected = g_strdup (dossier_graph_get_entity (subgraph->graph, id)->name);
+
+          /* XML readers turn a raw carriage return into a newline. */
+          if (fuzz_known_bug ("xml-control-chars"))
+            g_strdelimit (expected, "\r", '\n');
+          g_assert_cmpstr (g_hash_table_lookup (state.labels, key), ==, expected);
         }
     }
 
