@@ -17,7 +17,7 @@ packages=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
   libgraphviz-dev graphviz libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream
-  xvfb xauth xdotool dbus-x11 imagemagick fonts-dejavu-core
+  xvfb xauth xdotool dbus-x11 imagemagick fonts-dejavu-core locales
 )
 
 install_missing () {
@@ -31,6 +31,17 @@ install_missing () {
   echo "Installing: ${missing[*]}"
   $sudo apt-get update
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+# The French GUI test needs a French locale (gettext ignores LANGUAGE
+# under the C locale).
+ensure_french_locale () {
+  locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$' && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo sed -i 's/^# *\(fr_FR.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  grep -q '^fr_FR.UTF-8 UTF-8' /etc/locale.gen || echo 'fr_FR.UTF-8 UTF-8' | $sudo tee -a /etc/locale.gen >/dev/null
+  $sudo locale-gen >/dev/null
 }
 
 build () {
@@ -63,6 +74,7 @@ case "$cmd" in
     ;;
   test)
     install_missing
+    ensure_french_locale
     build
     with_display meson test -C "$build" --print-errorlogs "$@"
     ;;

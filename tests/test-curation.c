@@ -208,6 +208,7 @@ test_article_edits (void)
   g_autoptr(DossierGraph) extracted = make_graph ();
   g_autoptr(DossierCuration) curation = dossier_curation_new ();
   DossierArticle *article = dossier_corpus_get_article (extracted->corpus, 0);
+  g_autofree char *extracted_title = g_strdup (article->title);
   DossierDate date;
 
   g_assert_true (dossier_date_parse_iso ("2021-01-02", &date));
@@ -230,7 +231,7 @@ test_article_edits (void)
     g_autoptr(DossierGraph) g = apply (curation, extracted, 0);
     g_autofree char *d = dossier_date_to_string (&article->date);
 
-    g_assert_cmpstr (article->title, ==, "Donald Trump met Trump. Oracle partners TikTok. ByteDance owns TikTok.");
+    g_assert_cmpstr (article->title, ==, extracted_title);
     g_assert_cmpstr (d, ==, "2020-09-14");
   }
 }

@@ -317,6 +317,32 @@ test_errors (Fixture       *fx,
 }
 
 static void
+test_histogram (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GArray) counts = NULL;
+  guint32 first = 0, expected_first, last;
+  DossierDate d;
+  guint total = 0;
+
+  counts = dossier_graph_date_histogram (fx->graph, &first);
+  g_assert_true (dossier_date_parse_iso ("2020-09-14", &d));
+  dossier_date_get_span (&d, &expected_first, NULL);
+  g_assert_cmpuint (first, ==, expected_first);
+
+  /* mentioned_with (2025) is left out: the last day is 2021-02-19. */
+  g_assert_true (dossier_date_parse_iso ("2021-02-19", &d));
+  dossier_date_get_span (&d, &last, NULL);
+  g_assert_cmpuint (counts->len, ==, last - first + 1);
+
+  for (guint i = 0; i < counts->len; i++)
+    total += g_array_index (counts, guint, i);
+  g_assert_cmpuint (total, ==, 5);
+  g_assert_cmpuint (g_array_index (counts, guint, 0), ==, 1);
+  g_assert_cmpuint (g_array_index (counts, guint, counts->len - 1), ==, 3);
+}
+
+static void
 test_command_line (void)
 {
   g_autoptr(DossierFilter) filter = dossier_filter_new ();
@@ -353,6 +379,7 @@ main (int   argc,
   ADD ("/filter/types-evidence-comments", test_types_evidence_comments);
   ADD ("/filter/cap", test_cap);
   ADD ("/filter/errors", test_errors);
+  ADD ("/filter/histogram", test_histogram);
 #undef ADD
   g_test_add_func ("/filter/command-line", test_command_line);
 

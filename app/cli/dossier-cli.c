@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dossier-cache.h"
 #include "dossier-corpus.h"
 #include "dossier-curation.h"
 #include "dossier-date.h"
@@ -24,6 +25,10 @@
 #include "dossier-filter.h"
 #include "dossier-json.h"
 #include "dossier-layout.h"
+
+/* Exit statuses: 0 done, 1 failed, 2 bad command line, 3 done with some
+ * files that could not be read (each named on stderr). */
+#define EXIT_PARTIAL 3
 
 typedef struct
 {
@@ -42,6 +47,7 @@ typedef struct
   gboolean  quiet;
   char     *project;
   gboolean  no_edits;
+  gboolean  no_cache;
 
   /* extract */
   gboolean  json;
@@ -51,8 +57,12 @@ typedef struct
   char     *format;
   char     *engine;
   double    scale;
+  double    dpi;
   gboolean  transparent;
   gboolean  dark;
+  gboolean  edge_labels;
+  gboolean  legend;
+  char     *area;
 
   char    **paths;
 } Options;
@@ -71,6 +81,7 @@ options_clear (Options *o)
   g_free (o->output);
   g_free (o->format);
   g_free (o->engine);
+  g_free (o->area);
   g_strfreev (o->paths);
 }
 
@@ -95,6 +106,7 @@ add_filter_entries (GOptionContext *context,
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, N_("Do not report unreadable files"), NULL },
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &o->project, N_("Apply the edits saved in FILE (default: the corpus’s own)"), N_("FILE") },
     { "no-edits", 0, 0, G_OPTION_ARG_NONE, &o->no_edits, N_("Ignore the edits made in the window"), NULL },
+    { "no-cache", 0, 0, G_OPTION_ARG_NONE, &o->no_cache, N_("Extract again even when a cached result is valid"), NULL },
     { NULL }
   };
   GOptionGroup *group;
@@ -206,6 +218,7 @@ build_filter (Options  *o,
 /* Loads, extracts and filters; problems with single files go to stderr. */
 static DossierSubgraph *
 run_pipeline (Options  *o,
+              guint    *n_problems,
               GError  **error)
 {
   g_autoptr(DossierFilter) filter = NULL;
@@ -239,13 +252,15 @@ run_pipeline (Options  *o,
   if (!(corpus = dossier_corpus_load (paths, NULL, NULL, NULL, error)))
     return NULL;
 
+  *n_problems = corpus->problems->len;
   for (guint i = 0; !o->quiet && i < corpus->problems->len; i++)
     {
       const DossierLoadProblem *p = g_ptr_array_index (corpus->problems, i);
       g_printerr ("dossier-cli: %s\n", p->error->message);
     }
 
-  if (!(graph = dossier_extract (corpus, gazetteer, NULL, NULL, error)))
+  if (!(graph = o->no_cache ? dossier_extract (corpus, gazetteer, NULL, NULL, error)
+                            : dossier_extract_cached (corpus, gazetteer, NULL, NULL, error)))
     return NULL;
 
   /* The same edits the window applies, so exports match what it shows. */
@@ -281,6 +296,7 @@ cmd_extract (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierSubgraph) sub = NULL;
+  guint n_problems = 0;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print JSON"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.paths, NULL, NULL },
@@ -295,7 +311,7 @@ cmd_extract (int    argc,
   add_filter_entries (context, &o);
 
   if (!g_option_context_parse (context, &argc, &argv, &error) ||
-      !(sub = run_pipeline (&o, &error)))
+      !(sub = run_pipeline (&o, &n_problems, &error)))
     {
       g_printerr ("dossier-cli: %s\n", error->message);
       return 1;
@@ -328,7 +344,8 @@ cmd_extract (int    argc,
         }
     }
 
-  return 0;
+  /* Done, but some files were skipped: scripts can tell. */
+  return n_problems > 0 ? EXIT_PARTIAL : 0;
 }
 
 static int
@@ -343,13 +360,18 @@ cmd_export (int    argc,
   DossierExportOptions export_options;
   DossierExportFormat format;
   DossierLayoutEngine engine = DOSSIER_LAYOUT_AUTO;
+  guint n_problems = 0;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, N_("Write to FILE"), N_("FILE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &o.format, N_("png, svg, pdf, dot, graphml or json (default: from FILE)"), N_("FORMAT") },
     { "engine", 'e', 0, G_OPTION_ARG_STRING, &o.engine, N_("Layout engine: auto, dot, neato, fdp, sfdp or circo"), N_("ENGINE") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &o.scale, N_("PNG pixels per point (default 2)"), N_("SCALE") },
-    { "transparent", 0, 0, G_OPTION_ARG_NONE, &o.transparent, N_("PNG without background"), NULL },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &o.dpi, N_("PNG resolution in dots per inch (72 dpi is scale 1)"), N_("DPI") },
+    { "transparent", 0, 0, G_OPTION_ARG_NONE, &o.transparent, N_("PNG and SVG without background"), NULL },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &o.dark, N_("Use the dark palette"), NULL },
+    { "edge-labels", 0, 0, G_OPTION_ARG_NONE, &o.edge_labels, N_("Write relation types on the edges"), NULL },
+    { "legend", 0, 0, G_OPTION_ARG_NONE, &o.legend, N_("Add a legend of the shapes and lines"), NULL },
+    { "area", 0, 0, G_OPTION_ARG_STRING, &o.area, N_("Only this area of the layout, in points"), N_("X,Y,W,H") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.paths, NULL, NULL },
     { NULL }
   };
@@ -380,6 +402,50 @@ cmd_export (int    argc,
       goto fail;
     }
 
+  if (o.scale < 0 || o.dpi < 0 || (o.scale > 0 && o.dpi > 0))
+    {
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Give either --scale or --dpi, as a positive number"));
+      goto fail;
+    }
+
+  dossier_export_options_init (&export_options, format);
+  if (o.scale > 0)
+    export_options.scale = o.scale;
+  if (o.dpi > 0)
+    export_options.scale = o.dpi / 72.0;
+  export_options.transparent = o.transparent;
+  export_options.dark = o.dark;
+  export_options.edge_labels = o.edge_labels;
+  export_options.legend = o.legend;
+
+  if (o.area != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (o.area, ",", -1);
+      double v[4];
+      guint i;
+
+      for (i = 0; g_strv_length (parts) == 4 && i < 4; i++)
+        {
+          char *end = NULL;
+
+          v[i] = g_ascii_strtod (parts[i], &end);
+          if (end == parts[i] || *end != '\0')
+            break;
+        }
+      if (i != 4 || !(v[2] > 0) || !(v[3] > 0))
+        {
+          g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--area wants X,Y,WIDTH,HEIGHT in points, e.g. 0,0,400,300"));
+          goto fail;
+        }
+      export_options.has_area = TRUE;
+      export_options.area_x = v[0];
+      export_options.area_y = v[1];
+      export_options.area_width = v[2];
+      export_options.area_height = v[3];
+    }
+
   if (o.engine != NULL && !dossier_layout_engine_from_string (o.engine, &engine))
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -387,20 +453,15 @@ cmd_export (int    argc,
       goto fail;
     }
 
-  if (!(sub = run_pipeline (&o, &error)) ||
+  if (!(sub = run_pipeline (&o, &n_problems, &error)) ||
       !(layout = dossier_layout_compute (sub, engine, NULL, &error)))
     goto fail;
-
-  dossier_export_options_init (&export_options, format);
-  if (o.scale > 0)
-    export_options.scale = o.scale;
-  export_options.transparent = o.transparent;
-  export_options.dark = o.dark;
 
   if (!dossier_export_to_file (sub, layout, &export_options, o.output, NULL, &error))
     goto fail;
 
-  return 0;
+  /* Done, but some files were skipped: scripts can tell. */
+  return n_problems > 0 ? EXIT_PARTIAL : 0;
 
 fail:
   g_printerr ("dossier-cli: %s\n", error->message);

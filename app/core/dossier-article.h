@@ -5,6 +5,28 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* An article as saved from the web, read faithfully.
+ *
+ * Bytes are decoded (UTF-8 with or without BOM, UTF-16 with a BOM, else
+ * Windows-1252 / Latin-1; mostly-UTF-8 text with a few broken bytes stays
+ * UTF-8 with U+FFFD), line ends become '\n'.  Binary files (NUL bytes or
+ * control characters) and empty or blank files are refused with a message
+ * naming the file.
+ *
+ * Each line is then classified: page furniture (menus, "Vous lisez",
+ * "Tags" and the tags after it, share bars, bylines such as "NAME |" or
+ * "Par NAME", captions and credits "Image : ...", datelines "Publié le
+ * ...", categories and rubrics in the header, the author block after
+ * "Rédigé par", separators), the title (the headline of the header, the
+ * repeated one when a page shows it twice; none when the text opens with
+ * a paragraph), the body, and the reader comments (from "Vos
+ * commentaires", "12 comments" or the first of several "avatar NAME |" /
+ * "NAME a écrit :" headers to the end), where headers, "@NAME" lines and
+ * badges are furniture too.  The words used are generic web vocabulary in
+ * French and English.  Paragraphs are lines, joined when hard-wrapped;
+ * sentences follow dossier-sentences.h; dates dossier-date.h.
+ */
+
 #pragma once
 
 #include <gio/gio.h>
@@ -33,7 +55,8 @@ struct _DossierArticle
   const char  *encoding;      /* static: "UTF-8", "WINDOWS-1252", ... */
 
   char        *title;         /* NULL when the text has no headline */
-  DossierRange title_range;   /* valid when title != NULL */
+  DossierRange title_range;   /* the headline in the text; empty when the
+                               * title came from elsewhere (a manifest) */
 
   DossierDate  date;
   char        *date_source;   /* "manifest", "text" or "none" */
@@ -41,8 +64,14 @@ struct _DossierArticle
 
   GArray      *sections;      /* DossierSection, in order, covering the text */
   GArray      *paragraphs;    /* DossierRange, body and comments only */
-  GArray      *sentences;     /* DossierSentence, in order, furniture excluded */
+  GArray      *sentences;     /* DossierSentence, in order: the title's and the
+                               * body's (section BODY) and the comments'
+                               * (section COMMENTS); furniture has none */
   GArray      *dates;         /* DossierDateMention, in order */
+
+  /* The reader-comment part, from its first line to the end of the text;
+   * empty (start == end == len) when the article has none. */
+  DossierRange comments;
 };
 
 GQuark              dossier_article_error_quark   (void);
@@ -58,6 +87,15 @@ DossierArticle     *dossier_article_new_from_file  (GFile         *file,
                                                     GCancellable  *cancellable,
                                                     GError       **error);
 void                dossier_article_free           (DossierArticle *article);
+
+/* Sets the article's date and where it came from ("manifest", "text"),
+ * then resolves the date expressions of the text against it again. */
+void                dossier_article_set_date       (DossierArticle    *article,
+                                                    const DossierDate *date,
+                                                    const char        *source);
+/* Replaces the title (NULL: the article has no headline). */
+void                dossier_article_set_title      (DossierArticle    *article,
+                                                    const char        *title);
 
 /* The section kind at @offset. */
 DossierSectionKind  dossier_article_section_at     (const DossierArticle *article,

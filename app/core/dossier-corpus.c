@@ -10,8 +10,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "dossier-corpus.h"
+#include "dossier-date.h"
+#include "dossier-manifest.h"
 
 G_DEFINE_QUARK (dossier-corpus-error-quark, dossier_corpus_error)
 
@@ -77,51 +80,216 @@ add_problem (DossierCorpus *corpus,
   g_ptr_array_add (corpus->problems, problem);
 }
 
+/* The manifests that apply to a folder, innermost first. */
+typedef struct _ManifestLink ManifestLink;
+struct _ManifestLink
+{
+  DossierManifest *manifest;
+  ManifestLink    *parent;
+};
+
+typedef struct
+{
+  GFile        *file;
+  char         *display;    /* the path as the user gave it, then below */
+  ManifestLink *manifests;
+} FileItem;
+
+typedef struct
+{
+  DossierCorpus *corpus;
+  GCancellable  *cancellable;
+  GArray        *files;      /* FileItem */
+  GHashTable    *seen;       /* file paths and folder ids already taken */
+  GPtrArray     *links;      /* ManifestLink, owned */
+} Walk;
+
 static void
-collect_files (GFile        *file,
-               GPtrArray    *files,
-               GCancellable *cancellable,
-               DossierCorpus *corpus,
+file_item_clear (FileItem *item)
+{
+  g_clear_object (&item->file);
+  g_clear_pointer (&item->display, g_free);
+}
+
+static void
+manifest_link_free (ManifestLink *link)
+{
+  g_clear_pointer (&link->manifest, dossier_manifest_free);
+  g_free (link);
+}
+
+/* The manifest of @folder, if it has one, linked to @parent's. */
+static ManifestLink *
+folder_manifests (Walk         *walk,
+                  GFile        *folder,
+                  const char   *folder_display,
+                  ManifestLink *parent)
+{
+  g_autoptr(GFile) file = g_file_get_child (folder, DOSSIER_MANIFEST_NAME);
+  g_autofree char *name = g_build_filename (folder_display, DOSSIER_MANIFEST_NAME, NULL);
+  g_autoptr(GError) error = NULL;
+  ManifestLink *link;
+  DossierManifest *manifest;
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, walk->cancellable) != G_FILE_TYPE_REGULAR)
+    return parent;
+
+  if (!(manifest = dossier_manifest_new_from_file (file, name, walk->cancellable, &error)))
+    {
+      g_debug ("Ignoring manifest %s: %s", name, error->message);
+      add_problem (walk->corpus, name, g_steal_pointer (&error));
+      return parent;
+    }
+
+  link = g_new0 (ManifestLink, 1);
+  link->manifest = manifest;
+  link->parent = parent;
+  g_ptr_array_add (walk->links, link);
+  return link;
+}
+
+static gboolean
+is_article_name (const char *name)
+{
+  gsize len = strlen (name);
+
+  return name[0] != '.' && len > 4 && g_ascii_strcasecmp (name + len - 4, ".txt") == 0;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+collect_files (Walk         *walk,
+               GFile        *file,
+               const char   *display,
+               ManifestLink *manifests,
                gboolean      top)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
-  GFileType type;
+  g_autoptr(GPtrArray) names = NULL;
+  const char *id;
 
-  type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable);
+  if (g_cancellable_is_cancelled (walk->cancellable))
+    return;
 
-  if (type != G_FILE_TYPE_DIRECTORY)
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_ID_FILE,
+                            G_FILE_QUERY_INFO_NONE, walk->cancellable, &error);
+  if (info == NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = g_file_get_parse_name (file);
 
-      /* Named files are read whatever their name; in folders only *.txt. */
-      if (top || g_str_has_suffix (name, ".txt"))
-        g_ptr_array_add (files, g_object_ref (file));
+      add_problem (walk->corpus, name, g_steal_pointer (&error));
       return;
     }
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *key = g_file_get_uri (file);
+      FileItem item;
+
+      if (g_hash_table_contains (walk->seen, key))
+        return;
+      g_hash_table_add (walk->seen, g_steal_pointer (&key));
+
+      /* A file given by name is read whatever its name; its folder's
+       * manifest still applies. */
+      if (top)
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *parent_display = g_path_get_dirname (display);
+
+          if (parent != NULL)
+            manifests = folder_manifests (walk, parent, parent_display, manifests);
+        }
+
+      item.file = g_object_ref (file);
+      item.display = g_strdup (display);
+      item.manifests = manifests;
+      g_array_append_val (walk->files, item);
+      return;
+    }
+
+  /* Symbolic links may loop: each folder is walked once. */
+  id = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE);
+  if (id != NULL)
+    {
+      g_autofree char *key = g_strconcat ("folder:", id, NULL);
+
+      if (g_hash_table_contains (walk->seen, key))
+        return;
+      g_hash_table_add (walk->seen, g_steal_pointer (&key));
+    }
+
+  manifests = folder_manifests (walk, file, display, manifests);
 
   enumerator = g_file_enumerate_children (file,
                                           G_FILE_ATTRIBUTE_STANDARD_NAME ","
                                           G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                           G_FILE_QUERY_INFO_NONE,
-                                          cancellable, &error);
+                                          walk->cancellable, &error);
   if (enumerator == NULL)
     {
-      g_autofree char *path = g_file_get_path (file);
-      add_problem (corpus, path, g_steal_pointer (&error));
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      add_problem (walk->corpus, name, g_steal_pointer (&error));
       return;
     }
 
+  /* In name order, so that files and problems come out the same each time. */
+  names = g_ptr_array_new_with_free_func (g_free);
   for (;;)
     {
-      GFileInfo *info = NULL;
-      GFile *child = NULL;
+      GFileInfo *child_info = NULL;
+      const char *name;
 
-      if (!g_file_enumerator_iterate (enumerator, &info, &child, cancellable, NULL) ||
-          info == NULL)
+      if (!g_file_enumerator_iterate (enumerator, &child_info, NULL, walk->cancellable, NULL) ||
+          child_info == NULL)
         break;
 
-      collect_files (child, files, cancellable, corpus, FALSE);
+      name = g_file_info_get_name (child_info);
+      if (g_file_info_get_file_type (child_info) == G_FILE_TYPE_DIRECTORY
+          ? name[0] != '.'
+          : is_article_name (name))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autoptr(GFile) child = g_file_get_child (file, name);
+      g_autofree char *child_display = g_build_filename (display, name, NULL);
+
+      collect_files (walk, child, child_display, manifests, FALSE);
+    }
+}
+
+/* Applies the innermost manifest entry that names @file. */
+static void
+apply_manifests (DossierArticle *article,
+                 GFile          *file,
+                 ManifestLink   *manifests)
+{
+  for (ManifestLink *link = manifests; link != NULL; link = link->parent)
+    {
+      const DossierManifestEntry *entry = dossier_manifest_lookup (link->manifest, file);
+
+      if (entry == NULL)
+        continue;
+      if (dossier_date_is_known (&entry->date))
+        dossier_article_set_date (article, &entry->date, "manifest");
+      if (entry->has_title)
+        dossier_article_set_title (article, entry->title);
+      return;
     }
 }
 
@@ -136,6 +304,32 @@ compare_articles (gconstpointer a,
   return ret != 0 ? ret : g_strcmp0 (aa->path, ab->path);
 }
 
+/* Articles keep the path as the user gave it, so that messages and the
+ * JSON name files the way the user knows them. */
+static DossierArticle *
+load_article (FileItem      *item,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *id = g_file_get_basename (item->file);
+
+  if (!(bytes = g_file_load_bytes (item->file, cancellable, NULL, error)))
+    return NULL;
+
+  return dossier_article_new_from_bytes (id, item->display, bytes, error);
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const DossierLoadProblem *pa = *(const DossierLoadProblem * const *) a;
+  const DossierLoadProblem *pb = *(const DossierLoadProblem * const *) b;
+
+  return g_strcmp0 (pa->path, pb->path);
+}
+
 DossierCorpus *
 dossier_corpus_load (const char * const   *paths,
                      GCancellable         *cancellable,
@@ -144,10 +338,14 @@ dossier_corpus_load (const char * const   *paths,
                      GError              **error)
 {
   g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) files = g_array_new (FALSE, FALSE, sizeof (FileItem));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) manifest_link_free);
+  Walk walk = { corpus, cancellable, files, seen, links };
 
   g_return_val_if_fail (paths != NULL, NULL);
 
+  g_array_set_clear_func (files, (GDestroyNotify) file_item_clear);
   corpus->roots = g_strdupv ((char **) paths);
 
   for (guint i = 0; paths[i] != NULL; i++)
@@ -162,37 +360,60 @@ dossier_corpus_load (const char * const   *paths,
           continue;
         }
 
-      collect_files (file, files, cancellable, corpus, TRUE);
+      collect_files (&walk, file, paths[i], NULL, TRUE);
     }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (progress != NULL)
+    progress (0, files->len, progress_data);
 
   for (guint i = 0; i < files->len; i++)
     {
-      GFile *file = g_ptr_array_index (files, i);
+      FileItem *item = &g_array_index (files, FileItem, i);
       g_autoptr(GError) local_error = NULL;
       DossierArticle *article;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
 
-      article = dossier_article_new_from_file (file, cancellable, &local_error);
+      article = load_article (item, cancellable, &local_error);
       if (article != NULL)
-        dossier_corpus_add_article (corpus, article);
-      else
         {
-          g_autofree char *path = g_file_get_path (file);
-          add_problem (corpus, path, g_steal_pointer (&local_error));
+          apply_manifests (article, item->file, item->manifests);
+          dossier_corpus_add_article (corpus, article);
         }
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      else
+        add_problem (corpus, item->display, g_steal_pointer (&local_error));
 
       if (progress != NULL)
         progress (i + 1, files->len, progress_data);
     }
 
   g_ptr_array_sort (corpus->articles, compare_articles);
+  g_ptr_array_sort (corpus->problems, compare_problems);
 
   if (corpus->articles->len == 0)
     {
-      g_autoptr(GString) message = g_string_new (_("No readable article was found"));
+      g_autoptr(GString) message = NULL;
 
+      /* One unreadable file: its own message says it all, on one line. */
+      if (corpus->problems->len == 1)
+        {
+          const DossierLoadProblem *p = g_ptr_array_index (corpus->problems, 0);
+
+          g_set_error_literal (error, DOSSIER_CORPUS_ERROR, DOSSIER_CORPUS_ERROR_NO_ARTICLES,
+                               p->error->message);
+          return NULL;
+        }
+
+      message = g_string_new (_("No readable article was found"));
       for (guint i = 0; i < corpus->problems->len; i++)
         {
           const DossierLoadProblem *p = g_ptr_array_index (corpus->problems, i);

@@ -154,11 +154,1072 @@ dossier_date_compare (const DossierDate *a,
   return 0;
 }
 
+DossierDate
+dossier_date_add_days (const DossierDate *date,
+                       int                days)
+{
+  DossierDate ret = *date;
+  GDate d;
+
+  if (date->precision != DOSSIER_DATE_PRECISION_DAY ||
+      !g_date_valid_dmy (date->day, date->month, date->year))
+    return ret;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, date->day, date->month, date->year);
+  if (days >= 0)
+    g_date_add_days (&d, days);
+  else
+    g_date_subtract_days (&d, -days);
+
+  ret.year = g_date_get_year (&d);
+  ret.month = g_date_get_month (&d);
+  ret.day = g_date_get_day (&d);
+  return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Scanning */
+
+#define MAX_WORD 24
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+  char  folded[MAX_WORD + 1];  /* lower case, Latin-1 accents stripped */
+  guint number;                /* value of a leading run of digits */
+  guint n_digits;
+  const char *suffix;          /* letters after the digits, in folded */
+  gboolean capital;
+  guint32  info;               /* what the word may be: see word_info() */
+} Word;
+
+/* A date expression before resolution: fields not said are 0. */
+typedef struct
+{
+  gsize    start;
+  gsize    end;
+  int      year;
+  int      month;
+  int      day;
+  int      weekday;   /* GDateWeekday: 1 Monday .. 7 Sunday */
+  gboolean future;
+  gboolean near;      /* "approche", "imminent" */
+} RawDate;
+
+static const char * const months_fr[] = {
+  "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+  "septembre", "octobre", "novembre", "decembre",
+};
+static const char * const months_fr_abbr[] = {
+  "janv", "fevr", "mars", "avr", "mai", "juin", "juil", "aout",
+  "sept", "oct", "nov", "dec",
+};
+static const char * const months_en[] = {
+  "january", "february", "march", "april", "may", "june", "july", "august",
+  "september", "october", "november", "december",
+};
+static const char * const months_en_abbr[] = {
+  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+  "sep", "oct", "nov", "dec",
+};
+static const char * const weekdays_fr[] = {
+  "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+};
+static const char * const weekdays_en[] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+/* Words after which a bare month or year is a date: "en août", "mi-août",
+ * "depuis 2022", "cette année 2020". */
+static const char * const date_cues[] = {
+  "en", "in", "depuis", "since", "annee", "year", "d", "debut", "fin", "mi",
+  "avant", "apres", "before", "after", "printemps", "ete", "automne",
+  "hiver", "spring", "summer", "autumn", "fall", "winter", "of", "an",
+  "courant", "early", "late", "mid", "until", "jusqu", "from", "during",
+  "durant",
+};
+
+/* Words of a clause that put its date in the future. */
+static const char * const future_cues[] = {
+  "jusqu'", "d'ici", "date butoir", "echeance", "deadline", "until", "sera",
+  "seront", "devra", "devront", "doit", "doivent", "va", "vont", "will",
+  "shall", "prevu", "prevue", "prevus", "prevues", "attendu", "attendue",
+  "expected", "scheduled", "is due", "a venir", "aura", "auront", "pourra",
+  "pourront", "fera", "feront", "prochain", "prochaine", "next", "upcoming",
+};
+static const char * const past_cues[] = {
+  "depuis", "since", "il y a",
+};
+/* Words right after a date that say which side of now it is on. */
+static const char * const after_future_cues[] = {
+  "prochain", "prochaine", "next",
+};
+static const char * const after_past_cues[] = {
+  "dernier", "derniere", "last", "ago", "passe", "passee",
+};
+static const char * const near_cues[] = {
+  "approche", "approchent", "approaching", "approaches", "imminent",
+  "imminente", "looms", "looming", "se rapproche",
+};
+static const char * const dateline_cues[] = {
+  "publie", "mis a jour", "mis en ligne", "published", "updated", "posted",
+  "modifie", "date",
+};
+
+/* Folds one character into @out (at most 4 bytes), for matching only:
+ * ASCII lower case, Latin-1 letters without accents, ’ as '. */
+static gsize
+fold_char (const char *p,
+           gsize       avail,
+           char       *out,
+           gsize      *consumed)
+{
+  guchar c = (guchar) p[0];
+
+  if (c < 0x80)
+    {
+      *consumed = 1;
+      out[0] = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+      return 1;
+    }
+
+  if (c == 0xC3 && avail >= 2)
+    {
+      static const char latin1[] =
+        /* 0x80 .. 0xBF after 0xC3: À..ÿ */
+        "aaaaaaaceeeeiiii" "dnooooo*ouuuuyts"
+        "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
+      guchar d = (guchar) p[1];
+
+      if (d >= 0x80 && d <= 0xBF)
+        {
+          *consumed = 2;
+          out[0] = latin1[d - 0x80];
+          return 1;
+        }
+    }
+
+  if (c == 0xE2 && avail >= 3 && (guchar) p[1] == 0x80 &&
+      ((guchar) p[2] == 0x99 || (guchar) p[2] == 0x98))
+    {
+      *consumed = 3;
+      out[0] = '\'';
+      return 1;
+    }
+
+  /* Other characters: copied whole. */
+  {
+    gsize n = 1;
+
+    while (n < avail && n < 4 && ((guchar) p[n] & 0xC0) == 0x80)
+      n++;
+    memcpy (out, p, n);
+    *consumed = n;
+    return n;
+  }
+}
+
+static gboolean
+is_word_byte (const char *text,
+              gsize       pos,
+              gsize       len)
+{
+  guchar c = (guchar) text[pos];
+
+  if (g_ascii_isalnum (c))
+    return TRUE;
+  if (c >= 0x80)
+    {
+      gunichar u = g_utf8_get_char_validated (text + pos, len - pos);
+
+      return u != (gunichar) -1 && u != (gunichar) -2 && g_unichar_isalnum (u);
+    }
+  return FALSE;
+}
+
+static gsize
+skip_char (const char *text,
+           gsize       pos,
+           gsize       len)
+{
+  pos++;
+  while (pos < len && ((guchar) text[pos] & 0xC0) == 0x80)
+    pos++;
+  return pos;
+}
+
+static GHashTable *word_table (void);
+
+/* The word starting at or after @from; FALSE at the end of the text. */
+static gboolean
+next_word (const char *text,
+           gsize       len,
+           gsize       from,
+           Word       *w)
+{
+  gsize p = from;
+  gsize n = 0;
+
+  while (p < len && !is_word_byte (text, p, len))
+    p = skip_char (text, p, len);
+  if (p >= len)
+    return FALSE;
+
+  w->start = p;
+  w->number = 0;
+  w->n_digits = 0;
+  w->capital = g_unichar_isupper (g_utf8_get_char_validated (text + p, len - p));
+
+  while (p < len && g_ascii_isdigit (text[p]))
+    {
+      if (w->n_digits < 6)
+        w->number = w->number * 10 + (text[p] - '0');
+      w->n_digits++;
+      if (n < MAX_WORD)
+        w->folded[n++] = text[p];
+      p++;
+    }
+
+  while (p < len && is_word_byte (text, p, len))
+    {
+      char out[4];
+      gsize consumed;
+      gsize k = fold_char (text + p, len - p, out, &consumed);
+
+      if (n + k <= MAX_WORD)
+        {
+          memcpy (w->folded + n, out, k);
+          n += k;
+        }
+      else
+        n = MAX_WORD + 1;  /* too long to be a date word */
+      p += consumed;
+    }
+
+  w->end = p;
+  if (n > MAX_WORD)
+    n = MAX_WORD;
+  w->folded[n] = '\0';
+  w->suffix = w->folded + MIN (w->n_digits, n);
+  w->info = w->n_digits == 0 && n >= 1 && n <= 10
+          ? GPOINTER_TO_UINT (g_hash_table_lookup (word_table (), w->folded))
+          : 0;
+  return TRUE;
+}
+
+static int
+lookup (const char         *word,
+        const char * const *list,
+        guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (strcmp (word, list[i]) == 0)
+        return i;
+    }
+  return -1;
+}
+
+#define LOOKUP(word, list) lookup ((word), (list), G_N_ELEMENTS (list))
+
+/* One hash lookup per word says all it may be, packed: month in French,
+ * French abbreviation, English, English abbreviation (4 bits each),
+ * weekday (3 bits), date cue (1 bit). */
+#define INFO_MONTH_FR(i)      ((i) & 0xF)
+#define INFO_MONTH_FR_ABBR(i) (((i) >> 4) & 0xF)
+#define INFO_MONTH_EN(i)      (((i) >> 8) & 0xF)
+#define INFO_MONTH_EN_ABBR(i) (((i) >> 12) & 0xF)
+#define INFO_WEEKDAY(i)       (((i) >> 16) & 0x7)
+#define INFO_CUE              (1u << 19)
+
+static void
+add_info (GHashTable         *table,
+          const char * const *words,
+          guint               n,
+          guint               shift)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 info = GPOINTER_TO_UINT (g_hash_table_lookup (table, words[i]));
+
+      info |= shift == 19 ? INFO_CUE : ((i % (shift == 16 ? 7 : 12)) + 1) << shift;
+      g_hash_table_insert (table, (gpointer) words[i], GUINT_TO_POINTER (info));
+    }
+}
+
+static GHashTable *
+word_table (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+
+      add_info (t, months_fr, G_N_ELEMENTS (months_fr), 0);
+      add_info (t, months_fr_abbr, G_N_ELEMENTS (months_fr_abbr), 4);
+      add_info (t, months_en, G_N_ELEMENTS (months_en), 8);
+      add_info (t, months_en_abbr, G_N_ELEMENTS (months_en_abbr), 12);
+      add_info (t, weekdays_fr, G_N_ELEMENTS (weekdays_fr), 16);
+      add_info (t, weekdays_en, G_N_ELEMENTS (weekdays_en), 16);
+      add_info (t, date_cues, G_N_ELEMENTS (date_cues), 19);
+      g_once_init_leave (&table, t);
+    }
+
+  return table;
+}
+
+/* Only white space (and at most one comma when @comma) between @a and @b. */
+static gboolean
+gap_is_space (const char *text,
+              gsize       a,
+              gsize       b,
+              gboolean    comma)
+{
+  guint commas = 0;
+
+  if (b - a > 12 || a == b)
+    return FALSE;
+
+  for (gsize p = a; p < b; )
+    {
+      guchar c = (guchar) text[p];
+
+      if (c == ' ' || c == '\t')
+        p++;
+      else if (c == ',' && comma && commas++ == 0)
+        p++;
+      else if (c == 0xC2 && p + 1 < b && (guchar) text[p + 1] == 0xA0)
+        p += 2;
+      else if (c == 0xE2 && p + 2 < b && (guchar) text[p + 1] == 0x80 &&
+               ((guchar) text[p + 2] == 0xAF || (guchar) text[p + 2] == 0x89))
+        p += 3;
+      else
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The month a word names, 1..12, or 0.  Abbreviations need their period
+ * in French ("sept." and not "sept ans"); English names need a capital
+ * ("May 2020", not "may"). */
+static int
+month_of (const char *text,
+          gsize       len,
+          const Word *w,
+          gsize      *end)
+{
+  int m;
+
+  if (w->n_digits > 0 || w->info == 0)
+    return 0;
+  *end = w->end;
+  if ((m = INFO_MONTH_FR (w->info)) != 0)
+    return m;
+  if ((m = INFO_MONTH_EN (w->info)) != 0 && w->capital)
+    return m;
+  if (w->end < len && text[w->end] == '.')
+    {
+      *end = w->end + 1;
+      if ((m = INFO_MONTH_FR_ABBR (w->info)) != 0)
+        return m;
+      if ((m = INFO_MONTH_EN_ABBR (w->info)) != 0 && w->capital)
+        return m;
+    }
+  return 0;
+}
+
+static int
+weekday_of (const Word *w)
+{
+  if (w->n_digits > 0)
+    return 0;
+  return INFO_WEEKDAY (w->info);
+}
+
+static int
+day_of (const Word *w)
+{
+  static const char * const suffixes[] = { "", "er", "re", "e", "st", "nd", "rd", "th" };
+
+  if (w->n_digits == 0 || w->n_digits > 2 || w->number < 1 || w->number > 31)
+    return 0;
+  if (LOOKUP (w->suffix, suffixes) < 0)
+    return 0;
+  return w->number;
+}
+
+static int
+year_of (const Word *w)
+{
+  if (w->n_digits != 4 || w->suffix[0] != '\0' ||
+      w->number < 1900 || w->number > 2099)
+    return 0;
+  return w->number;
+}
+
+/* An end of clause: where the words about one date stop. */
+static gboolean
+is_clause_break (const char *text,
+                 gsize       pos,
+                 gsize       len)
+{
+  guchar c = (guchar) text[pos];
+
+  switch (c)
+    {
+    case '.': case '!': case '?': case ';': case ':': case ',': case '\n':
+    case '(': case ')': case '[': case ']': case '"':
+      return TRUE;
+    case 0xC2:  /* « » */
+      return pos + 1 < len && ((guchar) text[pos + 1] == 0xAB || (guchar) text[pos + 1] == 0xBB);
+    case 0xE2:  /* “ ” … */
+      return pos + 2 < len && (guchar) text[pos + 1] == 0x80 &&
+             ((guchar) text[pos + 2] == 0x9C || (guchar) text[pos + 2] == 0x9D ||
+              (guchar) text[pos + 2] == 0xA6);
+    default:
+      return FALSE;
+    }
+}
+
+/* Folds @text[@a, @b) into @buf (NUL-terminated, at most @size - 1 bytes). */
+static void
+fold_span (const char *text,
+           gsize       a,
+           gsize       b,
+           char       *buf,
+           gsize       size)
+{
+  gsize n = 0;
+
+  while (a < b && n + 4 < size)
+    {
+      gsize consumed;
+
+      n += fold_char (text + a, b - a, buf + n, &consumed);
+      a += consumed;
+    }
+  buf[n] = '\0';
+}
+
+/* Whether a cue of @cues starts at a word start of @buf.  Checked at word
+ * starts only, against the cues of the same first letter. */
+static gboolean
+has_cue (const char         *buf,
+         const char * const *cues,
+         guint               n_cues)
+{
+  for (const char *p = buf; *p != '\0'; p++)
+    {
+      if (p > buf && g_ascii_isalpha (p[-1]))
+        continue;
+
+      for (guint i = 0; i < n_cues; i++)
+        {
+          gsize clen;
+
+          if (cues[i][0] != *p)
+            continue;
+          clen = strlen (cues[i]);
+          if (strncmp (p, cues[i], clen) == 0 &&
+              (cues[i][clen - 1] == '\'' || !g_ascii_isalpha (p[clen])))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+#define HAS_CUE(buf, list) has_cue ((buf), (list), G_N_ELEMENTS (list))
+
+/* Reads the tense of the clause around @raw. */
+static void
+read_tense (const char *text,
+            gsize       len,
+            RawDate    *raw)
+{
+  char before[200], after[120], next[40];
+  gsize a = raw->start, b = raw->end;
+
+  while (a > 0 && raw->start - a < 150 && !is_clause_break (text, a - 1, len))
+    a--;
+  while (b < len && b - raw->end < 80 && !is_clause_break (text, b, len))
+    b++;
+
+  fold_span (text, a, raw->start, before, sizeof before);
+  fold_span (text, raw->end, b, after, sizeof after);
+  fold_span (text, raw->end, MIN (b, raw->end + 16), next, sizeof next);
+
+  raw->near = HAS_CUE (after, near_cues) || HAS_CUE (before, near_cues);
+  raw->future = raw->near ||
+                HAS_CUE (before, future_cues) ||
+                HAS_CUE (next, after_future_cues);
+
+  /* "lundi dernier", "depuis 2022": past whatever else the clause says. */
+  if (HAS_CUE (before, past_cues) || HAS_CUE (next, after_past_cues))
+    raw->future = raw->near = FALSE;
+}
+
+/* "2020-09-14" at @w (a four-digit word). */
+static gboolean
+match_iso (const char *text,
+           gsize       len,
+           const Word *w,
+           RawDate    *raw)
+{
+  gsize p = w->end;
+  int year = year_of (w);
+  int month, day;
+
+  if (year == 0 || p + 6 > len || text[p] != '-' ||
+      !g_ascii_isdigit (text[p + 1]) || !g_ascii_isdigit (text[p + 2]) || text[p + 3] != '-' ||
+      !g_ascii_isdigit (text[p + 4]) || !g_ascii_isdigit (text[p + 5]) ||
+      (p + 6 < len && g_ascii_isalnum (text[p + 6])))
+    return FALSE;
+
+  month = (text[p + 1] - '0') * 10 + (text[p + 2] - '0');
+  day = (text[p + 4] - '0') * 10 + (text[p + 5] - '0');
+  if (month < 1 || month > 12 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  raw->year = year;
+  raw->month = month;
+  raw->day = day;
+  raw->end = p + 6;
+  return TRUE;
+}
+
+/* "14/09/2020", "14.09.2020", "14-09-2020" at @w (a one or two-digit word);
+ * read day first, as in French, unless only month first makes sense. */
+static gboolean
+match_numeric (const char *text,
+               gsize       len,
+               const Word *w,
+               RawDate    *raw)
+{
+  gsize p = w->end;
+  int a = w->number, b = 0, year = 0;
+  guint nb = 0, ny = 0;
+  char sep;
+
+  if (w->n_digits > 2 || w->suffix[0] != '\0' || p >= len)
+    return FALSE;
+  sep = text[p];
+  if (sep != '/' && sep != '.' && sep != '-')
+    return FALSE;
+  p++;
+  while (p < len && g_ascii_isdigit (text[p]) && nb < 3)
+    b = b * 10 + (text[p++] - '0'), nb++;
+  if (nb == 0 || nb > 2 || p >= len || text[p] != sep)
+    return FALSE;
+  p++;
+  while (p < len && g_ascii_isdigit (text[p]) && ny < 5)
+    year = year * 10 + (text[p++] - '0'), ny++;
+  if (ny != 4 || (p < len && g_ascii_isalnum (text[p])) || year < 1900 || year > 2099)
+    return FALSE;
+
+  if (b > 12 && a <= 12)
+    {
+      int t = a;
+      a = b;
+      b = t;
+    }
+  if (b < 1 || b > 12 || !g_date_valid_dmy (a, b, year))
+    return FALSE;
+
+  raw->year = year;
+  raw->month = b;
+  raw->day = a;
+  raw->end = p;
+  return TRUE;
+}
+
+/* Tries the expressions that start with @w; on success fills @raw and
+ * returns TRUE. */
+static gboolean
+match_at (const char *text,
+          gsize       len,
+          const Word *prev,
+          const Word *w,
+          RawDate    *raw)
+{
+  Word n1, n2;
+  gboolean h1, h2;
+  int month, day, weekday, year;
+  gsize mend, after;
+
+  memset (raw, 0, sizeof *raw);
+  raw->start = w->start;
+  raw->end = w->end;
+
+  /* Most words start no date: look ahead only for those that may. */
+  if (w->info == 0 && w->n_digits == 0)
+    return FALSE;
+
+  h1 = next_word (text, len, w->end, &n1);
+  h2 = h1 && next_word (text, len, n1.end, &n2);
+
+  /* Weekday, alone or before a full date: "dimanche", "lundi 14 septembre". */
+  if ((weekday = weekday_of (w)) != 0)
+    {
+      /* "lundi 14 septembre", "Monday, March 4, 2019". */
+      if (h2 && gap_is_space (text, w->end, n1.start, TRUE) &&
+          ((day_of (&n1) && gap_is_space (text, n1.end, n2.start, FALSE) &&
+            month_of (text, len, &n2, &mend)) ||
+           month_of (text, len, &n1, &mend)))
+        {
+          RawDate inner;
+
+          if (match_at (text, len, NULL, &n1, &inner) && inner.day != 0)
+            {
+              inner.start = w->start;
+              inner.weekday = weekday;
+              *raw = inner;
+              return TRUE;
+            }
+        }
+      raw->weekday = weekday;
+      return TRUE;
+    }
+
+  /* Day then month: "6 août", "1er août 2020", "19 February 2021". */
+  if ((day = day_of (w)) != 0 && h1 &&
+      gap_is_space (text, w->end, n1.start, FALSE) &&
+      (month = month_of (text, len, &n1, &mend)) != 0)
+    {
+      raw->day = day;
+      raw->month = month;
+      raw->end = mend;
+      if (h2 && gap_is_space (text, raw->end, n2.start, TRUE) &&
+          (year = year_of (&n2)) != 0)
+        {
+          raw->year = year;
+          raw->end = n2.end;
+        }
+      return day <= (month == 2 ? 29 : 31);
+    }
+
+  if ((month = month_of (text, len, w, &after)) != 0)
+    {
+      raw->month = month;
+      raw->end = after;
+
+      /* Month then day: "February 19, 2021", "Septembre 15th". */
+      if (h1 && gap_is_space (text, after, n1.start, FALSE) && (day = day_of (&n1)) != 0 &&
+          !(h2 && gap_is_space (text, n1.end, n2.start, FALSE) && month_of (text, len, &n2, &mend)))
+        {
+          raw->day = day;
+          raw->end = n1.end;
+          if (h2 && gap_is_space (text, n1.end, n2.start, TRUE) && (year = year_of (&n2)) != 0)
+            {
+              raw->year = year;
+              raw->end = n2.end;
+            }
+          return day <= (month == 2 ? 29 : 31);
+        }
+
+      /* Month then year: "avril 2025". */
+      if (h1 && gap_is_space (text, after, n1.start, TRUE) && (year = year_of (&n1)) != 0)
+        {
+          raw->year = year;
+          raw->end = n1.end;
+          return TRUE;
+        }
+
+      /* A month alone only after a cue: "en août", "mi-août", "d'avril". */
+      if (prev != NULL && (prev->info & INFO_CUE) && w->start - prev->end <= 4)
+        {
+          if (strcmp (prev->folded, "mi") == 0)
+            raw->start = prev->start;
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  if (w->n_digits == 4 && match_iso (text, len, w, raw))
+    return TRUE;
+  if (w->n_digits <= 2 && w->n_digits > 0 && match_numeric (text, len, w, raw))
+    return TRUE;
+
+  /* A year alone after a cue: "en 2017", "depuis 2022", "année 2020". */
+  if ((year = year_of (w)) != 0 && prev != NULL &&
+      (prev->info & INFO_CUE) && w->start - prev->end <= 4 &&
+      !(w->end < len && (g_ascii_isdigit (text[w->end]) || text[w->end] == '%')))
+    {
+      raw->year = year;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GArray *
+scan_raw (const char *text,
+          gsize       len)
+{
+  GArray *raws = g_array_new (FALSE, FALSE, sizeof (RawDate));
+  Word words[2];
+  Word *prev = NULL, *cur = &words[0];
+  gsize pos = 0;
+
+  while (next_word (text, len, pos, cur))
+    {
+      RawDate raw;
+
+      if (match_at (text, len, prev, cur, &raw))
+        {
+          read_tense (text, len, &raw);
+          g_array_append_val (raws, raw);
+          pos = MAX (raw.end, cur->end);
+          prev = NULL;
+          continue;
+        }
+
+      pos = cur->end;
+      prev = cur;
+      cur = cur == &words[0] ? &words[1] : &words[0];
+    }
+
+  return raws;
+}
+
+static int
+compare_month_day (int m1, int d1, int m2, int d2)
+{
+  if (m1 != m2)
+    return m1 < m2 ? -1 : 1;
+  if (d1 == 0 || d2 == 0 || d1 == d2)
+    return 0;
+  return d1 < d2 ? -1 : 1;
+}
+
+/* Resolves @raw against @anchor (may be unknown); see dossier_date_scan(). */
+static gboolean
+resolve (const RawDate     *raw,
+         const DossierDate *anchor,
+         gboolean           strictly_before,
+         DossierDate       *out)
+{
+  DossierDate d = { 0 };
+  gboolean known = dossier_date_is_known (anchor);
+
+  if (raw->weekday != 0 && raw->day == 0)
+    {
+      GDate a;
+      int aw, delta;
+
+      if (!known || anchor->precision != DOSSIER_DATE_PRECISION_DAY ||
+          !g_date_valid_dmy (anchor->day, anchor->month, anchor->year))
+        return FALSE;
+
+      g_date_clear (&a, 1);
+      g_date_set_dmy (&a, anchor->day, anchor->month, anchor->year);
+      aw = g_date_get_weekday (&a);
+
+      if (raw->future)
+        delta = (raw->weekday - aw + 7) % 7;
+      else
+        {
+          delta = -((aw - raw->weekday + 7) % 7);
+          if (delta == 0 && strictly_before)
+            delta = -7;
+        }
+      *out = dossier_date_add_days (anchor, delta);
+      return TRUE;
+    }
+
+  if (raw->year != 0)
+    d.year = raw->year;
+  else if (raw->month != 0 && known)
+    {
+      d.year = anchor->year;
+      if (anchor->precision >= DOSSIER_DATE_PRECISION_MONTH)
+        {
+          int c = compare_month_day (raw->month, raw->day, anchor->month,
+                                     anchor->precision == DOSSIER_DATE_PRECISION_DAY ? anchor->day : 0);
+
+          if (!raw->future && c > 0)
+            d.year--;
+          else if (raw->future && c < 0)
+            d.year++;
+        }
+    }
+  else
+    return FALSE;
+
+  /* "dimanche 13 septembre": the year that makes it a Sunday. */
+  if (raw->year == 0 && raw->weekday != 0 && raw->day != 0)
+    {
+      static const int tries[] = { 0, -1, 1 };
+
+      for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
+        {
+          int y = d.year + tries[i];
+
+          if (g_date_valid_dmy (raw->day, raw->month, y))
+            {
+              GDate g;
+
+              g_date_clear (&g, 1);
+              g_date_set_dmy (&g, raw->day, raw->month, y);
+              if ((int) g_date_get_weekday (&g) == raw->weekday)
+                {
+                  d.year = y;
+                  break;
+                }
+            }
+        }
+    }
+
+  d.month = raw->month;
+  d.day = raw->month != 0 ? raw->day : 0;
+  d.precision = d.day != 0 ? DOSSIER_DATE_PRECISION_DAY
+              : d.month != 0 ? DOSSIER_DATE_PRECISION_MONTH
+              : DOSSIER_DATE_PRECISION_YEAR;
+
+  if (d.precision == DOSSIER_DATE_PRECISION_DAY && !g_date_valid_dmy (d.day, d.month, d.year))
+    return FALSE;
+
+  *out = d;
+  return TRUE;
+}
+
 GArray *
 dossier_date_scan (const char        *text,
                    gsize              len,
                    const DossierDate *anchor)
 {
-  /* TODO(corpus): French and English date expressions. */
-  return g_array_new (FALSE, FALSE, sizeof (DossierDateMention));
+  GArray *mentions = g_array_new (FALSE, FALSE, sizeof (DossierDateMention));
+  g_autoptr(GArray) raws = NULL;
+
+  g_return_val_if_fail (text != NULL || len == 0, mentions);
+
+  if (len == 0)
+    return mentions;
+
+  raws = scan_raw (text, len);
+  for (guint i = 0; i < raws->len; i++)
+    {
+      const RawDate *raw = &g_array_index (raws, RawDate, i);
+      DossierDateMention m;
+
+      if (!resolve (raw, anchor, TRUE, &m.date))
+        continue;
+      m.start = raw->start;
+      m.end = raw->end;
+      g_array_append_val (mentions, m);
+    }
+
+  return mentions;
+}
+
+/* ------------------------------------------------------------------ */
+/* Inference */
+
+static DossierSectionKind
+kind_at (const GArray *sections,
+         gsize         offset)
+{
+  guint lo = 0, hi;
+
+  if (sections == NULL)
+    return DOSSIER_SECTION_BODY;
+
+  hi = sections->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const DossierSection *s = &g_array_index (sections, DossierSection, mid);
+
+      if (offset < s->start)
+        hi = mid;
+      else if (offset >= s->end)
+        lo = mid + 1;
+      else
+        return s->kind;
+    }
+  return DOSSIER_SECTION_BODY;
+}
+
+/* A line that carries the publication date: "Publié le 14 septembre 2020
+ * à 10 h 32", or a date nearly alone on its line. */
+static gboolean
+is_dateline (const char    *text,
+             gsize          len,
+             const RawDate *raw)
+{
+  gsize a = raw->start, b = raw->end;
+  char line[256];
+  guint words = 0;
+  Word w;
+  gsize p;
+
+  while (a > 0 && text[a - 1] != '\n')
+    a--;
+  while (b < len && text[b] != '\n')
+    b++;
+  if (b - a > 160)
+    return FALSE;
+
+  fold_span (text, a, b, line, sizeof line);
+  for (guint i = 0; i < G_N_ELEMENTS (dateline_cues); i++)
+    {
+      if (g_str_has_prefix (line, dateline_cues[i]))
+        return TRUE;
+    }
+
+  /* Few words besides the date itself and a time. */
+  for (p = a; next_word (text, b, p, &w) && w.start < b; p = w.end)
+    {
+      if ((w.start >= raw->start && w.end <= raw->end) || w.n_digits > 0)
+        continue;
+      if (strcmp (w.folded, "a") == 0 || strcmp (w.folded, "h") == 0 ||
+          strcmp (w.folded, "le") == 0 || strcmp (w.folded, "at") == 0)
+        continue;
+      words++;
+    }
+  return words <= 1;
+}
+
+gboolean
+dossier_date_infer (const char   *text,
+                    gsize         len,
+                    const GArray *sections,
+                    DossierDate  *date,
+                    DossierRange *evidence)
+{
+  g_autoptr(GArray) raws = NULL;
+  DossierDate anchor = { 0 };
+  DossierDate past = { 0 }, future = { 0 }, near = { 0 };
+  const RawDate *past_raw = NULL, *near_raw = NULL;
+  int anchor_year = 0, future_year = 0, comment_year = 0;
+  gboolean past_is_weekday = FALSE;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (text == NULL || len == 0)
+    return FALSE;
+
+  raws = scan_raw (text, len);
+
+  /* A dateline wins; furniture only counts through them. */
+  for (guint i = 0; i < raws->len; i++)
+    {
+      const RawDate *raw = &g_array_index (raws, RawDate, i);
+      DossierSectionKind kind = kind_at (sections, raw->start);
+      DossierDate d;
+
+      if (kind == DOSSIER_SECTION_COMMENTS || raw->year == 0 || raw->month == 0)
+        continue;
+      if ((sections == NULL || kind == DOSSIER_SECTION_FURNITURE) &&
+          is_dateline (text, len, raw) && resolve (raw, NULL, TRUE, &d))
+        {
+          *date = d;
+          if (evidence != NULL)
+            *evidence = (DossierRange) { raw->start, raw->end };
+          return TRUE;
+        }
+    }
+
+  /* The year, and the latest explicit date reported as past. */
+  for (guint i = 0; i < raws->len; i++)
+    {
+      const RawDate *raw = &g_array_index (raws, RawDate, i);
+      DossierSectionKind kind = kind_at (sections, raw->start);
+      DossierDate d;
+
+      if (raw->year == 0)
+        continue;
+      if (kind == DOSSIER_SECTION_COMMENTS)
+        {
+          comment_year = MAX (comment_year, raw->year);
+          continue;
+        }
+      if (kind == DOSSIER_SECTION_FURNITURE)
+        continue;
+      if (raw->future)
+        {
+          future_year = future_year == 0 ? raw->year : MIN (future_year, raw->year);
+          continue;
+        }
+      anchor_year = MAX (anchor_year, raw->year);
+      if (resolve (raw, NULL, TRUE, &d) && dossier_date_compare (&d, &anchor) > 0)
+        anchor = d;
+    }
+
+  if (anchor_year == 0)
+    anchor_year = future_year != 0 ? future_year : comment_year;
+  if (anchor_year == 0)
+    return FALSE;
+  if (!dossier_date_is_known (&anchor))
+    anchor = (DossierDate) { anchor_year, 0, 0, DOSSIER_DATE_PRECISION_YEAR };
+
+  /* Dates without a year take the anchor's; the earliest future one is the
+   * reference for weekdays. */
+  for (guint i = 0; i < raws->len; i++)
+    {
+      const RawDate *raw = &g_array_index (raws, RawDate, i);
+      DossierSectionKind kind = kind_at (sections, raw->start);
+      DossierDate d;
+
+      if (kind == DOSSIER_SECTION_COMMENTS || kind == DOSSIER_SECTION_FURNITURE ||
+          (raw->weekday != 0 && raw->day == 0) || !resolve (raw, &anchor, TRUE, &d))
+        continue;
+
+      if (raw->future)
+        {
+          if (d.precision == DOSSIER_DATE_PRECISION_DAY &&
+              (!dossier_date_is_known (&future) || dossier_date_compare (&d, &future) < 0))
+            future = d;
+          if (raw->near && (!dossier_date_is_known (&near) || dossier_date_compare (&d, &near) < 0))
+            {
+              near = d;
+              near_raw = raw;
+            }
+        }
+      else if (dossier_date_compare (&d, &past) > 0)
+        {
+          past = d;
+          past_raw = raw;
+        }
+    }
+
+  /* "s'est retiré dimanche" before "jusqu'à Septembre 15th". */
+  for (guint i = 0; dossier_date_is_known (&future) && i < raws->len; i++)
+    {
+      const RawDate *raw = &g_array_index (raws, RawDate, i);
+      DossierSectionKind kind = kind_at (sections, raw->start);
+      DossierDate d;
+
+      if (kind == DOSSIER_SECTION_COMMENTS || kind == DOSSIER_SECTION_FURNITURE ||
+          raw->weekday == 0 || raw->day != 0 || raw->future || !resolve (raw, &future, TRUE, &d))
+        continue;
+
+      if (dossier_date_compare (&d, &past) > 0)
+        {
+          past = d;
+          past_raw = raw;
+          past_is_weekday = TRUE;
+        }
+    }
+
+  if (past_raw != NULL && past_is_weekday)
+    past = dossier_date_add_days (&past, 1);
+
+  if (near_raw != NULL && (past_raw == NULL || past.year < near.year))
+    {
+      *date = (DossierDate) { near.year, 0, 0, DOSSIER_DATE_PRECISION_YEAR };
+      if (evidence != NULL)
+        *evidence = (DossierRange) { near_raw->start, near_raw->end };
+      return TRUE;
+    }
+
+  if (past_raw == NULL)
+    return FALSE;
+
+  *date = past;
+  if (evidence != NULL)
+    *evidence = (DossierRange) { past_raw->start, past_raw->end };
+  return TRUE;
 }

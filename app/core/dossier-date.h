@@ -33,12 +33,44 @@ gboolean     dossier_date_get_span  (const DossierDate *date,
                                      guint32           *first_julian,
                                      guint32           *last_julian);
 
-/* Finds the date expressions of @text[0, @len): "6 août", "15 septembre",
- * "avril 2025", "February 19, 2021", "2017", weekdays.  A year-less date
- * takes @anchor's year when @anchor is known.  Returns an array of
- * DossierDateMention in text order. */
+/* Adds @days (may be negative) to a day-precision date. */
+DossierDate  dossier_date_add_days  (const DossierDate *date,
+                                     int                days);
+
+/* Finds the date expressions of @text[0, @len): "6 août", "1er août 2020",
+ * "15 septembre", "Septembre 15th", "avril 2025", "mi-août", "en juillet",
+ * "February 19, 2021", "2020-09-14", "14/09/2020", "en 2017", weekdays
+ * ("dimanche", "Monday").  Each expression is read as past or future from
+ * the words of its clause ("jusqu'à", "d'ici", "sera", "date butoir",
+ * "dernier", "prochain"...).  A year-less date takes the year of @anchor
+ * (the article's date) that puts it before @anchor when past, after it
+ * when future; a weekday needs a day-precision @anchor and is the latest
+ * such day before it when past ("a confirmé lundi"), the next one from it
+ * when future ("sera annoncée mardi").  Expressions that cannot be
+ * resolved are left out.  Returns an array of DossierDateMention in text
+ * order.  Linear in @len. */
 GArray      *dossier_date_scan      (const char        *text,
                                      gsize              len,
                                      const DossierDate *anchor);
+
+/* Infers the date an article was written from its text alone.  @sections
+ * (DossierSection, in order, may be NULL) says where comments and page
+ * furniture are: comments only help to find the year, furniture only
+ * through datelines ("Publié le 14 septembre 2020").
+ *
+ * Otherwise the date is the latest one the text reports as past, at its
+ * precision; a past event named by its weekday alone ("s'est retiré
+ * dimanche") puts the writing on the next day, the weekday being found
+ * from the nearest future date of the text ("jusqu'à Septembre 15th").
+ * A deadline said to be near ("la date butoir d'avril 2025 approche")
+ * gives its year when no past date of that year is known.
+ *
+ * Returns FALSE when the text supports no date; @evidence receives the
+ * expression that decided. */
+gboolean     dossier_date_infer     (const char        *text,
+                                     gsize              len,
+                                     const GArray      *sections,
+                                     DossierDate       *date,
+                                     DossierRange      *evidence);
 
 G_END_DECLS

@@ -10,8 +10,15 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "dossier-export.h"
 #include "dossier-json.h"
@@ -27,6 +34,15 @@ static const char * const format_names[] = {
   [DOSSIER_EXPORT_DOT] = "dot",
   [DOSSIER_EXPORT_GRAPHML] = "graphml",
   [DOSSIER_EXPORT_JSON] = "json",
+};
+
+static const char * const mime_types[] = {
+  [DOSSIER_EXPORT_PNG] = "image/png",
+  [DOSSIER_EXPORT_SVG] = "image/svg+xml",
+  [DOSSIER_EXPORT_PDF] = "application/pdf",
+  [DOSSIER_EXPORT_DOT] = "text/vnd.graphviz",
+  [DOSSIER_EXPORT_GRAPHML] = "application/graphml+xml",
+  [DOSSIER_EXPORT_JSON] = "application/json",
 };
 
 void
@@ -45,6 +61,13 @@ dossier_export_format_to_string (DossierExportFormat format)
 {
   g_return_val_if_fail (format < G_N_ELEMENTS (format_names), NULL);
   return format_names[format];
+}
+
+const char *
+dossier_export_format_mime_type (DossierExportFormat format)
+{
+  g_return_val_if_fail (format < G_N_ELEMENTS (mime_types), NULL);
+  return mime_types[format];
 }
 
 gboolean
@@ -84,32 +107,287 @@ dossier_export_format_from_path (const char          *path,
   return dossier_export_format_from_string (dot + 1, format);
 }
 
-/* DOT strings are double-quoted; a backslash or quote is escaped. */
-static void
-append_dot_string (GString    *out,
-                   const char *str)
+/* Progress and cancellation, checked between items. */
+typedef struct
 {
+  const DossierExportOptions *options;
+  GCancellable               *cancellable;
+  guint                       done;
+  guint                       total;
+} Progress;
+
+static gboolean
+progress_step (Progress  *p,
+               GError   **error)
+{
+  p->done++;
+
+  if (p->options->progress != NULL && (p->done % 64 == 0 || p->done == p->total))
+    p->options->progress (p->done, p->total, p->options->progress_data);
+
+  return !g_cancellable_set_error_if_cancelled (p->cancellable, error);
+}
+
+/* What is drawn, in layout points. */
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} View;
+
+static gboolean
+get_view (DossierLayout              *layout,
+          const DossierExportOptions *options,
+          View                       *view,
+          GError                    **error)
+{
+  if (options->has_area)
+    {
+      if (!(options->area_width > 0 && options->area_height > 0) ||
+          !isfinite (options->area_x) || !isfinite (options->area_y) ||
+          !isfinite (options->area_width) || !isfinite (options->area_height))
+        {
+          g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_FORMAT,
+                       _("The area to export is empty"));
+          return FALSE;
+        }
+      *view = (View) { options->area_x, options->area_y, options->area_width, options->area_height };
+    }
+  else
+    {
+      /* An empty graph still gives a small blank picture. */
+      *view = (View) { 0, 0,
+                       MAX (layout->width, 2 * DOSSIER_LAYOUT_MARGIN),
+                       MAX (layout->height, 2 * DOSSIER_LAYOUT_MARGIN) };
+    }
+
+  return TRUE;
+}
+
+static gboolean
+node_in_view (const DossierLayoutNode *n,
+              const View              *view)
+{
+  return n->x + n->width / 2 >= view->x && n->x - n->width / 2 <= view->x + view->width &&
+         n->y + n->height / 2 >= view->y && n->y - n->height / 2 <= view->y + view->height;
+}
+
+/* Bézier curves stay inside their control points' box. */
+static gboolean
+edge_in_view (const DossierLayoutEdge *e,
+              const View              *view)
+{
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < e->points->len; i++)
+    {
+      DossierPoint p = g_array_index (e->points, DossierPoint, i);
+
+      x1 = MIN (x1, p.x);
+      y1 = MIN (y1, p.y);
+      x2 = MAX (x2, p.x);
+      y2 = MAX (y2, p.y);
+    }
+  if (e->has_arrow)
+    {
+      x1 = MIN (x1, e->arrow_tip.x - 10);
+      y1 = MIN (y1, e->arrow_tip.y - 10);
+      x2 = MAX (x2, e->arrow_tip.x + 10);
+      y2 = MAX (y2, e->arrow_tip.y + 10);
+    }
+
+  return x2 >= view->x && x1 <= view->x + view->width &&
+         y2 >= view->y && y1 <= view->y + view->height;
+}
+
+/* The data formats keep the nodes touching the area and the relations
+ * between them, as a subgraph of their own. */
+static DossierSubgraph *
+restrict_subgraph (DossierSubgraph            *subgraph,
+                   DossierLayout              *layout,
+                   const DossierExportOptions *options)
+{
+  DossierSubgraph *sub;
+  View view;
+
+  if (!options->has_area)
+    return dossier_subgraph_ref (subgraph);
+
+  view = (View) { options->area_x, options->area_y, options->area_width, options->area_height };
+
+  sub = g_new0 (DossierSubgraph, 1);
+  g_atomic_ref_count_init (&sub->ref_count);
+  sub->graph = dossier_graph_ref (subgraph->graph);
+  sub->entities = g_array_new (FALSE, FALSE, sizeof (guint));
+  sub->relations = g_array_new (FALSE, FALSE, sizeof (guint));
+  sub->entity_mentions = g_array_new (FALSE, FALSE, sizeof (guint));
+  sub->relation_evidence = g_array_new (FALSE, FALSE, sizeof (guint));
+  sub->total_entities = subgraph->total_entities;
+  sub->total_relations = subgraph->total_relations;
+
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    {
+      guint id = g_array_index (subgraph->entities, guint, i);
+      int n = dossier_layout_find_entity (layout, id);
+
+      if (n < 0 || !node_in_view (&g_array_index (layout->nodes, DossierLayoutNode, n), &view))
+        continue;
+      g_array_append_val (sub->entities, id);
+      g_array_append_val (sub->entity_mentions, g_array_index (subgraph->entity_mentions, guint, i));
+    }
+
+  for (guint i = 0; i < subgraph->relations->len; i++)
+    {
+      guint id = g_array_index (subgraph->relations, guint, i);
+      const DossierRelation *relation = dossier_graph_get_relation (subgraph->graph, id);
+
+      if (dossier_subgraph_find_entity (sub, relation->source) < 0 ||
+          dossier_subgraph_find_entity (sub, relation->target) < 0)
+        continue;
+      g_array_append_val (sub->relations, id);
+      g_array_append_val (sub->relation_evidence, g_array_index (subgraph->relation_evidence, guint, i));
+    }
+
+  return sub;
+}
+
+/* XML text and attribute values.  Besides the five markup characters,
+ * line breaks become character references so attributes keep them, and
+ * control characters XML 1.0 forbids become U+FFFD. */
+static void
+append_xml (GString    *out,
+            const char *str)
+{
+  g_autofree char *valid = g_utf8_make_valid (str != NULL ? str : "", -1);
+
+  for (const char *p = valid; *p; p++)
+    {
+      switch (*p)
+        {
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '"': g_string_append (out, "&quot;"); break;
+        case '\'': g_string_append (out, "&apos;"); break;
+        case '\n': g_string_append (out, "&#10;"); break;
+        case '\r': g_string_append (out, "&#13;"); break;
+        case '\t': g_string_append (out, "&#9;"); break;
+        default:
+          if ((guchar) *p < 0x20)
+            g_string_append (out, "\xef\xbf\xbd");
+          else
+            g_string_append_c (out, *p);
+          break;
+        }
+    }
+}
+
+static char *
+join_aliases (const DossierEntity *entity)
+{
+  GString *aliases = g_string_new (NULL);
+
+  for (guint a = 0; a < entity->aliases->len; a++)
+    {
+      if (a > 0)
+        g_string_append (aliases, "; ");
+      g_string_append (aliases, g_ptr_array_index (entity->aliases, a));
+    }
+
+  return g_string_free (aliases, FALSE);
+}
+
+/* "Oracle\ncompany, 61 mentions in 5 articles" */
+static char *
+node_title (const DossierEntity *entity,
+            guint                mentions)
+{
+  guint articles = dossier_entity_count_articles (entity);
+  g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", mentions), mentions);
+  g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", articles), articles);
+
+  /* TRANSLATORS: name, then type, mentions, articles */
+  return g_strdup_printf (_("%s\n%s, %s in %s"), entity->name,
+                          dossier_entity_type_to_string (entity->type), m, a);
+}
+
+/* "Oracle → TikTok\nacquires, 3 passages" */
+static char *
+edge_title (DossierGraph          *graph,
+            const DossierRelation *relation,
+            guint                  evidence)
+{
+  const DossierEntity *s = dossier_graph_get_entity (graph, relation->source);
+  const DossierEntity *t = dossier_graph_get_entity (graph, relation->target);
+  g_autofree char *e = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", evidence), evidence);
+
+  return g_strdup_printf ("%s %s %s\n%s, %s", s->name,
+                          dossier_relation_type_is_symmetric (relation->type) ? "—" : "→",
+                          t->name, dossier_relation_type_to_string (relation->type), e);
+}
+
+/* ---- DOT ---------------------------------------------------------------
+ * cgraph reads a quoted string verbatim except that \" is a quote, a
+ * backslash before a newline joins lines and \\ stays two characters.  So
+ * "name" escapes only quotes and keeps the name exact (a backslash right
+ * before a quote, a newline or the end cannot be written and is doubled);
+ * "label" is the display name with Graphviz's label escapes. */
+
+static void
+append_dot_raw (GString    *out,
+                const char *str)
+{
+  g_autofree char *valid = g_utf8_make_valid (str, -1);
+
   g_string_append_c (out, '"');
-  for (const char *p = str; *p; p++)
+  for (const char *p = valid; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append (out, "\\\"");
+      else if (*p == '\\' && (p[1] == '"' || p[1] == '\n' || p[1] == '\r' || p[1] == '\0'))
+        g_string_append (out, "\\\\");
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_dot_label (GString    *out,
+                  const char *str)
+{
+  g_autofree char *valid = g_utf8_make_valid (str, -1);
+  g_autofree char *line = dossier_style_display_name (valid);
+
+  g_string_append_c (out, '"');
+  for (const char *p = line; *p; p++)
     {
       if (*p == '"' || *p == '\\')
         g_string_append_c (out, '\\');
-      if (*p == '\n')
-        g_string_append (out, "\\n");
-      else if (*p != '\r')
-        g_string_append_c (out, *p);
+      g_string_append_c (out, *p);
     }
   g_string_append_c (out, '"');
 }
 
 static GBytes *
 write_dot (DossierSubgraph *subgraph,
-           DossierLayout   *layout)
+           DossierLayout   *layout,
+           Progress        *progress,
+           GError         **error)
 {
   DossierGraph *graph = subgraph->graph;
-  GString *out = g_string_new ("digraph dossier {\n");
+  g_autoptr(GString) out = g_string_new (NULL);
 
-  g_string_append_printf (out, "  node [fontname=\"%s\"];\n", DOSSIER_STYLE_FONT_FAMILY);
+  progress->total = subgraph->entities->len + subgraph->relations->len;
+
+  g_string_append (out, "digraph \"dossier\" {\n");
+  g_string_append_printf (out, "  graph [fontname=\"%s\", outputorder=edgesfirst];\n", DOSSIER_STYLE_FONT_FAMILY);
+  g_string_append_printf (out, "  node [fontname=\"%s\", fontsize=%g, style=filled, fixedsize=true];\n",
+                          DOSSIER_STYLE_FONT_FAMILY, DOSSIER_STYLE_FONT_SIZE);
+  g_string_append_printf (out, "  edge [fontname=\"%s\", fontsize=%g];\n",
+                          DOSSIER_STYLE_FONT_FAMILY, DOSSIER_RENDER_EDGE_FONT_SIZE);
 
   for (guint i = 0; i < subgraph->entities->len; i++)
     {
@@ -118,24 +396,33 @@ write_dot (DossierSubgraph *subgraph,
       const DossierNodeStyle *style = dossier_style_node (entity->type, FALSE);
       g_autofree char *fill = dossier_color_to_hex (&style->fill);
       g_autofree char *stroke = dossier_color_to_hex (&style->stroke);
+      g_autofree char *aliases = join_aliases (entity);
+      int n = dossier_layout_find_entity (layout, id);
 
       g_string_append_printf (out, "  e%u [label=", id);
-      append_dot_string (out, entity->name);
-      g_string_append_printf (out, ", type=\"%s\", shape=%s, style=filled, fillcolor=\"%s\", color=\"%s\"",
+      append_dot_label (out, entity->name);
+      g_string_append (out, ", name=");
+      append_dot_raw (out, entity->name);
+      g_string_append (out, ", aliases=");
+      append_dot_raw (out, aliases);
+      g_string_append_printf (out, ", type=\"%s\", mentions=%u, articles=%u, shape=%s, fillcolor=\"%s\", color=\"%s\"",
                               dossier_entity_type_to_string (entity->type),
+                              g_array_index (subgraph->entity_mentions, guint, i),
+                              dossier_entity_count_articles (entity),
                               style->graphviz_shape, fill, stroke);
-      if (layout != NULL)
+      if (n >= 0)
         {
-          int n = dossier_layout_find_entity (layout, id);
+          const DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, n);
 
-          if (n >= 0)
-            {
-              const DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, n);
-              /* Back to Graphviz's y-up points. */
-              g_string_append_printf (out, ", pos=\"%.2f,%.2f\"", node->x, layout->height - node->y);
-            }
+          /* Back to Graphviz's y-up points and inches: `neato -n` redraws it. */
+          g_string_append_printf (out, ", pos=\"%.2f,%.2f\", width=%.3f, height=%.3f",
+                                  node->x, layout->height - node->y,
+                                  node->width / 72.0, node->height / 72.0);
         }
       g_string_append (out, "];\n");
+
+      if (!progress_step (progress, error))
+        return NULL;
     }
 
   for (guint i = 0; i < subgraph->relations->len; i++)
@@ -144,87 +431,459 @@ write_dot (DossierSubgraph *subgraph,
       const DossierRelation *relation = dossier_graph_get_relation (graph, id);
       const DossierEdgeStyle *style = dossier_style_edge (relation->type, FALSE);
       g_autofree char *color = dossier_color_to_hex (&style->color);
+      const char *type = dossier_relation_type_to_string (relation->type);
 
-      g_string_append_printf (out, "  e%u -> e%u [label=\"%s\", type=\"%s\", evidence=%u, color=\"%s\"%s];\n",
-                              relation->source, relation->target,
-                              dossier_relation_type_to_string (relation->type),
-                              dossier_relation_type_to_string (relation->type),
+      /* The key keeps parallel relations apart when read back. */
+      g_string_append_printf (out, "  e%u -> e%u [key=\"r%u\", id=\"r%u\", label=\"%s\", type=\"%s\", evidence=%u, color=\"%s\", penwidth=%.1f%s%s];\n",
+                              relation->source, relation->target, id, id, type, type,
                               g_array_index (subgraph->relation_evidence, guint, i),
-                              color,
+                              color, style->width,
+                              style->dash > 0 ? ", style=dashed" : "",
                               dossier_relation_type_is_symmetric (relation->type) ? ", dir=none" : "");
+
+      if (!progress_step (progress, error))
+        return NULL;
     }
 
   g_string_append (out, "}\n");
 
-  return g_string_free_to_bytes (out);
+  return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
-static void
-append_xml_text (GString    *out,
-                 const char *str)
-{
-  g_autofree char *escaped = g_markup_escape_text (str, -1);
-  g_string_append (out, escaped);
-}
+/* ---- GraphML -------------------------------------------------------------
+ * Gephi maps the attribute names label, x, y, size, r, g, b (nodes) and
+ * label, weight (edges) onto its own columns; the rest become data
+ * columns.  Gephi's y axis points up, so y is flipped back. */
 
 static GBytes *
-write_graphml (DossierSubgraph *subgraph)
+write_graphml (DossierSubgraph *subgraph,
+               DossierLayout   *layout,
+               Progress        *progress,
+               GError         **error)
 {
   DossierGraph *graph = subgraph->graph;
-  GString *out = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  progress->total = subgraph->entities->len + subgraph->relations->len;
 
   g_string_append (out,
                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                   "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                   "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+                   "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+                   "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
                    "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
                    "  <key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
                    "  <key id=\"aliases\" for=\"node\" attr.name=\"aliases\" attr.type=\"string\"/>\n"
                    "  <key id=\"mentions\" for=\"node\" attr.name=\"mentions\" attr.type=\"int\"/>\n"
+                   "  <key id=\"articles\" for=\"node\" attr.name=\"articles\" attr.type=\"int\"/>\n"
+                   "  <key id=\"discovered\" for=\"node\" attr.name=\"discovered\" attr.type=\"boolean\"/>\n"
+                   "  <key id=\"x\" for=\"node\" attr.name=\"x\" attr.type=\"float\"/>\n"
+                   "  <key id=\"y\" for=\"node\" attr.name=\"y\" attr.type=\"float\"/>\n"
+                   "  <key id=\"size\" for=\"node\" attr.name=\"size\" attr.type=\"float\"/>\n"
+                   "  <key id=\"r\" for=\"node\" attr.name=\"r\" attr.type=\"int\"/>\n"
+                   "  <key id=\"g\" for=\"node\" attr.name=\"g\" attr.type=\"int\"/>\n"
+                   "  <key id=\"b\" for=\"node\" attr.name=\"b\" attr.type=\"int\"/>\n"
+                   "  <key id=\"elabel\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n"
                    "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
                    "  <key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"int\"/>\n"
+                   "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
                    "  <graph id=\"dossier\" edgedefault=\"directed\">\n");
 
   for (guint i = 0; i < subgraph->entities->len; i++)
     {
       guint id = g_array_index (subgraph->entities, guint, i);
       const DossierEntity *entity = dossier_graph_get_entity (graph, id);
-      g_autoptr(GString) aliases = g_string_new (NULL);
-
-      for (guint a = 0; a < entity->aliases->len; a++)
-        {
-          if (a > 0)
-            g_string_append (aliases, "|");
-          g_string_append (aliases, g_ptr_array_index (entity->aliases, a));
-        }
+      const DossierNodeStyle *style = dossier_style_node (entity->type, FALSE);
+      g_autofree char *aliases = join_aliases (entity);
+      int n = dossier_layout_find_entity (layout, id);
 
       g_string_append_printf (out, "    <node id=\"e%u\">\n      <data key=\"label\">", id);
-      append_xml_text (out, entity->name);
+      append_xml (out, entity->name);
       g_string_append_printf (out, "</data>\n      <data key=\"type\">%s</data>\n      <data key=\"aliases\">",
                               dossier_entity_type_to_string (entity->type));
-      append_xml_text (out, aliases->str);
-      g_string_append_printf (out, "</data>\n      <data key=\"mentions\">%u</data>\n    </node>\n",
-                              g_array_index (subgraph->entity_mentions, guint, i));
+      append_xml (out, aliases);
+      g_string_append_printf (out,
+                              "</data>\n"
+                              "      <data key=\"mentions\">%u</data>\n"
+                              "      <data key=\"articles\">%u</data>\n"
+                              "      <data key=\"discovered\">%s</data>\n"
+                              "      <data key=\"r\">%d</data>\n"
+                              "      <data key=\"g\">%d</data>\n"
+                              "      <data key=\"b\">%d</data>\n",
+                              g_array_index (subgraph->entity_mentions, guint, i),
+                              dossier_entity_count_articles (entity),
+                              entity->discovered ? "true" : "false",
+                              (int) (style->stroke.red * 255 + 0.5),
+                              (int) (style->stroke.green * 255 + 0.5),
+                              (int) (style->stroke.blue * 255 + 0.5));
+      if (n >= 0)
+        {
+          const DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, n);
+
+          g_string_append_printf (out,
+                                  "      <data key=\"x\">%.2f</data>\n"
+                                  "      <data key=\"y\">%.2f</data>\n"
+                                  "      <data key=\"size\">%.2f</data>\n",
+                                  node->x, layout->height - node->y, node->height / 2);
+        }
+      g_string_append (out, "    </node>\n");
+
+      if (!progress_step (progress, error))
+        return NULL;
     }
 
   for (guint i = 0; i < subgraph->relations->len; i++)
     {
       guint id = g_array_index (subgraph->relations, guint, i);
       const DossierRelation *relation = dossier_graph_get_relation (graph, id);
+      const char *type = dossier_relation_type_to_string (relation->type);
+      guint evidence = g_array_index (subgraph->relation_evidence, guint, i);
 
       g_string_append_printf (out,
-                              "    <edge id=\"r%u\" source=\"e%u\" target=\"e%u\">\n"
+                              "    <edge id=\"r%u\" source=\"e%u\" target=\"e%u\"%s>\n"
+                              "      <data key=\"elabel\">%s</data>\n"
                               "      <data key=\"relation\">%s</data>\n"
                               "      <data key=\"evidence\">%u</data>\n"
+                              "      <data key=\"weight\">%u</data>\n"
                               "    </edge>\n",
                               id, relation->source, relation->target,
-                              dossier_relation_type_to_string (relation->type),
-                              g_array_index (subgraph->relation_evidence, guint, i));
+                              dossier_relation_type_is_symmetric (relation->type) ? " directed=\"false\"" : "",
+                              type, type, evidence, evidence);
+
+      if (!progress_step (progress, error))
+        return NULL;
     }
 
   g_string_append (out, "  </graph>\n</graphml>\n");
 
-  return g_string_free_to_bytes (out);
+  return g_string_free_to_bytes (g_steal_pointer (&out));
 }
+
+/* ---- SVG ---------------------------------------------------------------- */
+
+/* Position in subgraph->relations (sorted), for the visible passages. */
+static int
+subgraph_find_relation (DossierSubgraph *subgraph,
+                        guint            relation)
+{
+  guint lo = 0, hi = subgraph->relations->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint id = g_array_index (subgraph->relations, guint, mid);
+
+      if (id == relation)
+        return mid;
+      if (id < relation)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return -1;
+}
+
+static void
+append_color_attr (GString            *out,
+                   const char         *attr,
+                   const DossierColor *color)
+{
+  g_autofree char *hex = dossier_color_to_rgb_hex (color);
+
+  g_string_append_printf (out, " %s=\"%s\"", attr, hex);
+  if (color->alpha < 1.0)
+    g_string_append_printf (out, " %s-opacity=\"%.2f\"", attr, color->alpha);
+}
+
+static void
+append_svg_shape (GString                *out,
+                  const DossierNodeStyle *style,
+                  double                  cx,
+                  double                  cy,
+                  double                  w,
+                  double                  h)
+{
+  double x = cx - w / 2, y = cy - h / 2;
+
+  switch (style->shape)
+    {
+    case DOSSIER_SHAPE_ELLIPSE:
+      g_string_append_printf (out, "<ellipse cx=\"%.2f\" cy=\"%.2f\" rx=\"%.2f\" ry=\"%.2f\"",
+                              cx, cy, w / 2, h / 2);
+      break;
+
+    case DOSSIER_SHAPE_DIAMOND:
+      g_string_append_printf (out, "<polygon points=\"%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f\"",
+                              cx, y, x + w, cy, cx, y + h, x, cy);
+      break;
+
+    case DOSSIER_SHAPE_HEXAGON:
+      g_string_append_printf (out, "<polygon points=\"%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f\"",
+                              x + w * 0.25, y, x + w * 0.75, y, x + w, cy,
+                              x + w * 0.75, y + h, x + w * 0.25, y + h, x, cy);
+      break;
+
+    case DOSSIER_SHAPE_BOX:
+    default:
+      g_string_append_printf (out, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" rx=\"%.2f\"",
+                              x, y, w, h, MIN (6.0, h / 3));
+      break;
+    }
+
+  append_color_attr (out, "fill", &style->fill);
+  append_color_attr (out, "stroke", &style->stroke);
+  g_string_append (out, " stroke-width=\"1.5\"/>");
+}
+
+static void
+append_svg_legend (GString                    *out,
+                   DossierSubgraph            *subgraph,
+                   DossierLayout              *layout,
+                   const DossierRenderOptions *render,
+                   double                      x,
+                   double                      y)
+{
+  DossierColor bg = dossier_style_background (render->dark);
+  DossierColor fg = dossier_style_node (DOSSIER_ENTITY_COMPANY, render->dark)->text;
+  guint entity_types, relation_types;
+  double width, height, row_y;
+
+  dossier_render_legend_size (subgraph, layout, render, &width, &height);
+  if (width <= 0)
+    return;
+  dossier_render_types_present (subgraph, layout, &entity_types, &relation_types);
+
+  g_string_append (out, "<g id=\"legend\" font-size=\"11\">\n");
+  g_string_append_printf (out, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\"",
+                          x, y, width, height);
+  append_color_attr (out, "fill", &bg);
+  fg.alpha = 0.4;
+  append_color_attr (out, "stroke", &fg);
+  fg.alpha = 1.0;
+  g_string_append (out, " stroke-width=\"0.8\"/>\n");
+
+  row_y = y + DOSSIER_RENDER_LEGEND_PAD + DOSSIER_RENDER_LEGEND_ROW / 2;
+  for (guint t = 0; t < DOSSIER_N_ENTITY_TYPES + DOSSIER_N_RELATION_TYPES; t++)
+    {
+      gboolean entity = t < DOSSIER_N_ENTITY_TYPES;
+      guint type = entity ? t : t - DOSSIER_N_ENTITY_TYPES;
+      double sx = x + DOSSIER_RENDER_LEGEND_PAD + DOSSIER_RENDER_LEGEND_SAMPLE_W / 2;
+
+      if (!((entity ? entity_types : relation_types) & (1u << type)))
+        continue;
+
+      if (entity)
+        append_svg_shape (out, dossier_style_node (type, render->dark), sx, row_y,
+                          DOSSIER_RENDER_LEGEND_SAMPLE_W, DOSSIER_RENDER_LEGEND_SAMPLE_H);
+      else
+        {
+          const DossierEdgeStyle *style = dossier_style_edge (type, render->dark);
+
+          g_string_append_printf (out, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke-width=\"%.1f\"",
+                                  sx - DOSSIER_RENDER_LEGEND_SAMPLE_W / 2, row_y,
+                                  sx + DOSSIER_RENDER_LEGEND_SAMPLE_W / 2, row_y, style->width);
+          append_color_attr (out, "stroke", &style->color);
+          if (style->dash > 0)
+            g_string_append_printf (out, " stroke-dasharray=\"%.1f\"", style->dash);
+          g_string_append (out, "/>");
+        }
+
+      g_string_append_printf (out, "<text x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"",
+                              x + 2 * DOSSIER_RENDER_LEGEND_PAD + DOSSIER_RENDER_LEGEND_SAMPLE_W, row_y);
+      append_color_attr (out, "fill", &fg);
+      g_string_append_printf (out, ">%s</text>\n",
+                              entity ? dossier_entity_type_to_string (type)
+                                     : dossier_relation_type_to_string (type));
+      row_y += DOSSIER_RENDER_LEGEND_ROW;
+    }
+
+  g_string_append (out, "</g>\n");
+}
+
+static void
+canvas_size (DossierSubgraph            *subgraph,
+             DossierLayout              *layout,
+             const DossierRenderOptions *render,
+             const View                 *view,
+             double                     *width,
+             double                     *height,
+             double                     *legend_x)
+{
+  double lw = 0, lh = 0;
+
+  *width = view->width;
+  *height = view->height;
+  *legend_x = view->width + DOSSIER_LAYOUT_MARGIN;
+
+  if (render->legend)
+    dossier_render_legend_size (subgraph, layout, render, &lw, &lh);
+  if (lw > 0)
+    {
+      *width += lw + 2 * DOSSIER_LAYOUT_MARGIN;
+      *height = MAX (*height, lh + 2 * DOSSIER_LAYOUT_MARGIN);
+    }
+}
+
+static GBytes *
+write_svg (DossierSubgraph            *subgraph,
+           DossierLayout              *layout,
+           const DossierExportOptions *options,
+           const DossierRenderOptions *render,
+           const View                 *view,
+           Progress                   *progress,
+           GError                    **error)
+{
+  DossierGraph *graph = subgraph->graph;
+  g_autoptr(GString) out = g_string_new (NULL);
+  DossierColor bg = dossier_style_background (options->dark);
+  double width, height, legend_x;
+
+  progress->total = 2 * layout->edges->len + layout->nodes->len;
+  canvas_size (subgraph, layout, render, view, &width, &height, &legend_x);
+
+  /* The viewBox is the view itself, so an area export needs no shift. */
+  g_string_append_printf (out,
+                          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
+                          "width=\"%.2fpt\" height=\"%.2fpt\" viewBox=\"%.2f %.2f %.2f %.2f\" "
+                          "font-family=\"%s, Verdana, sans-serif\" role=\"img\" aria-labelledby=\"dossier-title dossier-desc\">\n",
+                          width, height, view->x, view->y, width, height,
+                          DOSSIER_STYLE_FONT_FAMILY);
+  g_string_append (out, "<title id=\"dossier-title\">");
+  append_xml (out, _("Dossier graph"));
+  g_string_append (out, "</title>\n<desc id=\"dossier-desc\">");
+  {
+    g_autofree char *desc = g_strdup_printf (_("%u actors, %u relations"),
+                                             layout->nodes->len, layout->edges->len);
+    append_xml (out, desc);
+  }
+  g_string_append (out, "</desc>\n");
+
+  if (!options->transparent)
+    {
+      g_string_append_printf (out, "<rect class=\"background\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\"",
+                              view->x, view->y, width, height);
+      append_color_attr (out, "fill", &bg);
+      g_string_append (out, "/>\n");
+    }
+
+  g_string_append (out, "<g id=\"edges\" fill=\"none\">\n");
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, i);
+      const DossierRelation *relation = dossier_graph_get_relation (graph, e->relation);
+      const DossierEdgeStyle *style = dossier_style_edge (relation->type, options->dark);
+      const DossierPoint *pts = (const DossierPoint *) (gpointer) e->points->data;
+      int k = subgraph_find_relation (subgraph, e->relation);
+      guint evidence = k >= 0 ? g_array_index (subgraph->relation_evidence, guint, k) : relation->evidence->len;
+      g_autofree char *title = NULL;
+      DossierPoint arrow[3];
+
+      if (!progress_step (progress, error))
+        return NULL;
+      if (e->points->len < 4 || (options->has_area && !edge_in_view (e, view)))
+        continue;
+
+      title = edge_title (graph, relation, evidence);
+
+      g_string_append_printf (out, "<g id=\"r%u\" class=\"edge %s\" data-source=\"e%u\" data-target=\"e%u\" data-evidence=\"%u\"><title>",
+                              e->relation, dossier_relation_type_to_string (relation->type),
+                              relation->source, relation->target, evidence);
+      append_xml (out, title);
+      g_string_append (out, "</title><path");
+      append_color_attr (out, "stroke", &style->color);
+      g_string_append_printf (out, " stroke-width=\"%.1f\"", style->width);
+      if (style->dash > 0)
+        g_string_append_printf (out, " stroke-dasharray=\"%.1f\"", style->dash);
+      g_string_append_printf (out, " d=\"M%.2f,%.2f", pts[0].x, pts[0].y);
+      for (guint p = 1; p + 2 < e->points->len; p += 3)
+        g_string_append_printf (out, " C%.2f,%.2f %.2f,%.2f %.2f,%.2f",
+                                pts[p].x, pts[p].y, pts[p + 1].x, pts[p + 1].y, pts[p + 2].x, pts[p + 2].y);
+      if (e->has_arrow)
+        g_string_append_printf (out, " L%.2f,%.2f", e->arrow_tip.x, e->arrow_tip.y);
+      g_string_append (out, "\"/>");
+      if (dossier_render_arrow_points (e, arrow))
+        {
+          g_string_append_printf (out, "<polygon points=\"%.2f,%.2f %.2f,%.2f %.2f,%.2f\"",
+                                  arrow[0].x, arrow[0].y, arrow[1].x, arrow[1].y, arrow[2].x, arrow[2].y);
+          append_color_attr (out, "fill", &style->color);
+          g_string_append (out, "/>");
+        }
+      g_string_append (out, "</g>\n");
+    }
+  g_string_append (out, "</g>\n");
+
+  if (options->edge_labels)
+    {
+      DossierColor halo = bg;
+
+      halo.alpha = 0.8;
+      g_string_append_printf (out, "<g id=\"edge-labels\" font-size=\"%.1f\" text-anchor=\"middle\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+                              DOSSIER_RENDER_EDGE_FONT_SIZE);
+      append_color_attr (out, "stroke", &halo);
+      g_string_append (out, ">\n");
+      for (guint i = 0; i < layout->edges->len; i++)
+        {
+          const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, i);
+          const DossierRelation *relation = dossier_graph_get_relation (graph, e->relation);
+          DossierColor color = dossier_style_edge (relation->type, options->dark)->color;
+
+          if (!progress_step (progress, error))
+            return NULL;
+          if (e->points->len < 4 || (options->has_area && !edge_in_view (e, view)))
+            continue;
+
+          color.alpha = 1.0;
+          g_string_append_printf (out, "<text class=\"edge-label\" data-edge=\"r%u\" x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"",
+                                  e->relation, e->label.x, e->label.y);
+          append_color_attr (out, "fill", &color);
+          g_string_append_printf (out, ">%s</text>\n", dossier_relation_type_to_string (relation->type));
+        }
+      g_string_append (out, "</g>\n");
+    }
+  else
+    progress->done += layout->edges->len;
+
+  g_string_append_printf (out, "<g id=\"nodes\" font-size=\"%g\" text-anchor=\"middle\">\n", DOSSIER_STYLE_FONT_SIZE);
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
+      const DossierEntity *entity = dossier_graph_get_entity (graph, n->entity);
+      const DossierNodeStyle *style = dossier_style_node (entity->type, options->dark);
+      int k = dossier_subgraph_find_entity (subgraph, n->entity);
+      guint mentions = k >= 0 ? g_array_index (subgraph->entity_mentions, guint, k) : entity->mentions->len;
+      g_autofree char *title = node_title (entity, mentions);
+      g_autofree char *name = dossier_style_display_name (entity->name);
+
+      if (!progress_step (progress, error))
+        return NULL;
+      if (options->has_area && !node_in_view (n, view))
+        continue;
+
+      g_string_append_printf (out, "<g id=\"e%u\" class=\"node %s\" data-mentions=\"%u\"><title>",
+                              n->entity, dossier_entity_type_to_string (entity->type), mentions);
+      append_xml (out, title);
+      g_string_append (out, "</title>");
+      append_svg_shape (out, style, n->x, n->y, n->width, n->height);
+      g_string_append_printf (out, "<text x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"", n->x, n->y);
+      append_color_attr (out, "fill", &style->text);
+      g_string_append (out, ">");
+      append_xml (out, name);
+      g_string_append (out, "</text></g>\n");
+    }
+  g_string_append (out, "</g>\n");
+
+  if (render->legend)
+    append_svg_legend (out, subgraph, layout, render,
+                       view->x + legend_x, view->y + DOSSIER_LAYOUT_MARGIN);
+
+  g_string_append (out, "</svg>\n");
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* ---- PNG and PDF through cairo ------------------------------------------ */
 
 static cairo_status_t
 append_to_byte_array (void                *closure,
@@ -235,143 +894,213 @@ append_to_byte_array (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static guint32
+crc32_png (const guint8 *data,
+           gsize         len)
+{
+  static guint32 table[256];
+  static gsize table_ready;
+  guint32 crc = 0xffffffff;
+
+  if (g_once_init_enter (&table_ready))
+    {
+      for (guint32 n = 0; n < 256; n++)
+        {
+          guint32 c = n;
+
+          for (int k = 0; k < 8; k++)
+            c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
+          table[n] = c;
+        }
+      g_once_init_leave (&table_ready, 1);
+    }
+
+  for (gsize i = 0; i < len; i++)
+    crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
+
+  return crc ^ 0xffffffff;
+}
+
+/* cairo writes no resolution; a pHYs chunk right after IHDR tells image
+ * viewers and word processors the intended size (72 * scale dpi). */
+static void
+png_set_dpi (GByteArray *png,
+             double      dpi)
+{
+  guint8 chunk[4 + 4 + 9 + 4];
+  guint32 ppm = (guint32) (dpi / 0.0254 + 0.5);
+  guint32 crc;
+  const gsize after_ihdr = 8 + 4 + 4 + 13 + 4;
+
+  if (png->len < after_ihdr || memcmp (png->data + 12, "IHDR", 4) != 0)
+    return;
+
+  chunk[0] = 0; chunk[1] = 0; chunk[2] = 0; chunk[3] = 9;
+  memcpy (chunk + 4, "pHYs", 4);
+  for (int i = 0; i < 2; i++)
+    {
+      chunk[8 + 4 * i] = ppm >> 24;
+      chunk[9 + 4 * i] = ppm >> 16;
+      chunk[10 + 4 * i] = ppm >> 8;
+      chunk[11 + 4 * i] = ppm;
+    }
+  chunk[16] = 1;  /* unit: metre */
+  crc = crc32_png (chunk + 4, 4 + 9);
+  chunk[17] = crc >> 24;
+  chunk[18] = crc >> 16;
+  chunk[19] = crc >> 8;
+  chunk[20] = crc;
+
+  /* A GByteArray is a GArray of guint8. */
+  g_array_insert_vals ((GArray *) png, after_ihdr, chunk, sizeof chunk);
+}
+
+static gboolean
+draw_graph (cairo_t                    *cr,
+            DossierSubgraph            *subgraph,
+            DossierLayout              *layout,
+            const DossierExportOptions *options,
+            const DossierRenderOptions *render,
+            const View                 *view,
+            Progress                   *progress,
+            GError                    **error)
+{
+  DossierRenderOptions lines = *render;
+  double width, height, legend_x;
+
+  progress->total = 2 * layout->edges->len + layout->nodes->len;
+  canvas_size (subgraph, layout, render, view, &width, &height, &legend_x);
+
+  if (render->background)
+    {
+      DossierColor bg = dossier_style_background (render->dark);
+
+      cairo_set_source_rgba (cr, bg.red, bg.green, bg.blue, bg.alpha);
+      cairo_paint (cr);
+    }
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, view->width, view->height);
+  cairo_clip (cr);
+  cairo_translate (cr, -view->x, -view->y);
+
+  lines.edge_labels = FALSE;
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      if (!progress_step (progress, error))
+        goto cancelled;
+      if (!options->has_area || edge_in_view (&g_array_index (layout->edges, DossierLayoutEdge, i), view))
+        dossier_render_edge (cr, subgraph, layout, i, &lines);
+    }
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      if (!progress_step (progress, error))
+        goto cancelled;
+      if (render->edge_labels &&
+          (!options->has_area || edge_in_view (&g_array_index (layout->edges, DossierLayoutEdge, i), view)))
+        dossier_render_edge_label (cr, subgraph, layout, i, render);
+    }
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      if (!progress_step (progress, error))
+        goto cancelled;
+      if (!options->has_area || node_in_view (&g_array_index (layout->nodes, DossierLayoutNode, i), view))
+        dossier_render_node (cr, subgraph, layout, i, render);
+    }
+  cairo_restore (cr);
+
+  if (render->legend)
+    dossier_render_legend (cr, subgraph, layout, render, legend_x, DOSSIER_LAYOUT_MARGIN);
+
+  return TRUE;
+
+cancelled:
+  cairo_restore (cr);
+  return FALSE;
+}
+
 static GBytes *
 write_cairo (DossierSubgraph            *subgraph,
              DossierLayout              *layout,
              const DossierExportOptions *options,
+             const DossierRenderOptions *render,
+             const View                 *view,
+             Progress                   *progress,
              GError                    **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  DossierRenderOptions render;
   cairo_surface_t *surface;
   cairo_t *cr;
-  double width = MAX (layout->width, 1);
-  double height = MAX (layout->height, 1);
+  double width, height, legend_x;
   cairo_status_t status;
+  gboolean ok;
 
-  dossier_render_options_init (&render);
-  render.dark = options->dark;
-  render.background = !options->transparent;
+  canvas_size (subgraph, layout, render, view, &width, &height, &legend_x);
 
   if (options->format == DOSSIER_EXPORT_PNG)
     {
-      double scale = options->scale > 0 ? options->scale : 1.0;
-      int pw = (int) (width * scale + 0.5), ph = (int) (height * scale + 0.5);
+      double scale = options->scale;
+      double pw, ph;
 
-      if (pw > 32767 || ph > 32767)
+      if (!(scale > 0) || !isfinite (scale))
         {
-          g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_FAILED,
-                       _("The image would be too large (%d × %d pixels); choose a smaller scale"),
+          g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_FORMAT,
+                       _("The scale must be a positive number"));
+          return NULL;
+        }
+
+      pw = ceil (width * scale);
+      ph = ceil (height * scale);
+      if (pw > 32767 || ph > 32767 || pw * ph > DOSSIER_EXPORT_MAX_PIXELS)
+        {
+          g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_TOO_LARGE,
+                       _("The image would be too large (%.0f × %.0f pixels); choose a smaller scale or SVG"),
                        pw, ph);
           return NULL;
         }
 
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (pw, 1), MAX (ph, 1));
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX ((int) pw, 1), MAX ((int) ph, 1));
       cr = cairo_create (surface);
       cairo_scale (cr, scale, scale);
-      dossier_render_graph (cr, subgraph, layout, &render);
+      ok = draw_graph (cr, subgraph, layout, options, render, view, progress, error);
+      status = cairo_status (cr);
       cairo_destroy (cr);
       cairo_surface_flush (surface);
-      status = cairo_surface_write_to_png_stream (surface, append_to_byte_array, bytes);
+      if (ok && status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_write_to_png_stream (surface, append_to_byte_array, bytes);
       cairo_surface_destroy (surface);
+      if (ok && status == CAIRO_STATUS_SUCCESS)
+        png_set_dpi (bytes, 72.0 * scale);
     }
   else
     {
       surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, bytes, width, height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Dossier graph"));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Dossier");
       cr = cairo_create (surface);
-      dossier_render_graph (cr, subgraph, layout, &render);
-      cairo_show_page (cr);
+      ok = draw_graph (cr, subgraph, layout, options, render, view, progress, error);
+      if (ok)
+        cairo_show_page (cr);
+      status = cairo_status (cr);
       cairo_destroy (cr);
       cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_status (surface);
       cairo_surface_destroy (surface);
     }
 
+  if (!ok)
+    return NULL;
+
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_FAILED,
+      g_set_error (error, DOSSIER_EXPORT_ERROR,
+                   status == CAIRO_STATUS_NO_MEMORY ? DOSSIER_EXPORT_ERROR_TOO_LARGE : DOSSIER_EXPORT_ERROR_FAILED,
                    _("Could not draw the image: %s"), cairo_status_to_string (status));
       return NULL;
     }
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
-}
-
-static GBytes *
-write_svg (DossierSubgraph *subgraph,
-           DossierLayout   *layout)
-{
-  DossierGraph *graph = subgraph->graph;
-  GString *out = g_string_new (NULL);
-  DossierColor bg = dossier_style_background (FALSE);
-  g_autofree char *bg_hex = dossier_color_to_hex (&bg);
-
-  g_string_append_printf (out,
-                          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                          "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0fpt\" height=\"%.0fpt\" viewBox=\"0 0 %.2f %.2f\">\n"
-                          "<rect width=\"100%%\" height=\"100%%\" fill=\"%s\"/>\n",
-                          layout->width, layout->height, layout->width, layout->height, bg_hex);
-
-  for (guint i = 0; i < layout->edges->len; i++)
-    {
-      const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, i);
-      const DossierRelation *relation = dossier_graph_get_relation (graph, e->relation);
-      const DossierEdgeStyle *style = dossier_style_edge (relation->type, FALSE);
-      const DossierPoint *pts = (const DossierPoint *) (gpointer) e->points->data;
-      g_autofree char *color = dossier_color_to_hex (&style->color);
-      const DossierEntity *s = dossier_graph_get_entity (graph, relation->source);
-      const DossierEntity *t = dossier_graph_get_entity (graph, relation->target);
-
-      g_string_append_printf (out, "<g id=\"r%u\" class=\"edge %s\"><title>", e->relation,
-                              dossier_relation_type_to_string (relation->type));
-      append_xml_text (out, s->name);
-      g_string_append_printf (out, " %s ", dossier_relation_type_to_string (relation->type));
-      append_xml_text (out, t->name);
-      g_string_append_printf (out, " (%u)</title>", relation->evidence->len);
-
-      if (e->points->len >= 4)
-        {
-          g_string_append_printf (out, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\"", color, style->width);
-          if (style->dash > 0)
-            g_string_append_printf (out, " stroke-dasharray=\"%.1f\"", style->dash);
-          g_string_append_printf (out, " d=\"M%.2f,%.2f", pts[0].x, pts[0].y);
-          for (guint p = 1; p + 2 < e->points->len; p += 3)
-            g_string_append_printf (out, " C%.2f,%.2f %.2f,%.2f %.2f,%.2f",
-                                    pts[p].x, pts[p].y, pts[p + 1].x, pts[p + 1].y, pts[p + 2].x, pts[p + 2].y);
-          if (e->has_arrow)
-            g_string_append_printf (out, " L%.2f,%.2f", e->arrow_tip.x, e->arrow_tip.y);
-          g_string_append (out, "\"/>");
-        }
-      g_string_append (out, "</g>\n");
-    }
-
-  for (guint i = 0; i < layout->nodes->len; i++)
-    {
-      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
-      const DossierEntity *entity = dossier_graph_get_entity (graph, n->entity);
-      const DossierNodeStyle *style = dossier_style_node (entity->type, FALSE);
-      g_autofree char *fill = dossier_color_to_hex (&style->fill);
-      g_autofree char *stroke = dossier_color_to_hex (&style->stroke);
-      g_autofree char *text = dossier_color_to_hex (&style->text);
-
-      g_string_append_printf (out, "<g id=\"e%u\" class=\"node %s\"><title>", n->entity,
-                              dossier_entity_type_to_string (entity->type));
-      append_xml_text (out, entity->name);
-      g_string_append_printf (out, " (%u)</title>", entity->mentions->len);
-      g_string_append_printf (out,
-                              "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" rx=\"6\" fill=\"%s\" stroke=\"%s\"/>",
-                              n->x - n->width / 2, n->y - n->height / 2, n->width, n->height, fill, stroke);
-      g_string_append_printf (out,
-                              "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\" dominant-baseline=\"central\" "
-                              "font-family=\"%s\" font-size=\"%.0f\" fill=\"%s\">",
-                              n->x, n->y, DOSSIER_STYLE_FONT_FAMILY, DOSSIER_STYLE_FONT_SIZE, text);
-      append_xml_text (out, entity->name);
-      g_string_append (out, "</text></g>\n");
-    }
-
-  g_string_append (out, "</svg>\n");
-
-  return g_string_free_to_bytes (out);
 }
 
 GBytes *
@@ -381,6 +1110,13 @@ dossier_export_to_bytes (DossierSubgraph            *subgraph,
                          GCancellable               *cancellable,
                          GError                    **error)
 {
+  g_autoptr(DossierSubgraph) visible = NULL;
+  DossierRenderOptions render;
+  Progress progress = { options, cancellable, 0, 0 };
+  GBytes *bytes = NULL;
+  locale_t c_locale, old_locale;
+  View view;
+
   g_return_val_if_fail (subgraph != NULL, NULL);
   g_return_val_if_fail (layout != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -388,27 +1124,208 @@ dossier_export_to_bytes (DossierSubgraph            *subgraph,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  switch (options->format)
+  if (options->format >= G_N_ELEMENTS (format_names))
     {
-    case DOSSIER_EXPORT_PNG:
-    case DOSSIER_EXPORT_PDF:
-      return write_cairo (subgraph, layout, options, error);
-    case DOSSIER_EXPORT_SVG:
-      return write_svg (subgraph, layout);
-    case DOSSIER_EXPORT_DOT:
-      return write_dot (subgraph, layout);
-    case DOSSIER_EXPORT_GRAPHML:
-      return write_graphml (subgraph);
-    case DOSSIER_EXPORT_JSON:
-      {
-        char *json = dossier_json_to_string (subgraph, layout, TRUE);
-        return g_bytes_new_take (json, strlen (json));
-      }
-    default:
       g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_FORMAT,
                    _("Unknown export format"));
       return NULL;
     }
+
+  if (!get_view (layout, options, &view, error))
+    return NULL;
+
+  dossier_render_options_init (&render);
+  render.dark = options->dark;
+  render.background = !options->transparent;
+  render.edge_labels = options->edge_labels;
+  render.legend = options->legend;
+
+  /* Numbers in every format use a dot, whatever the user's locale. */
+  c_locale = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  old_locale = uselocale (c_locale);
+
+  switch (options->format)
+    {
+    case DOSSIER_EXPORT_PNG:
+    case DOSSIER_EXPORT_PDF:
+      bytes = write_cairo (subgraph, layout, options, &render, &view, &progress, error);
+      break;
+
+    case DOSSIER_EXPORT_SVG:
+      bytes = write_svg (subgraph, layout, options, &render, &view, &progress, error);
+      break;
+
+    case DOSSIER_EXPORT_DOT:
+      visible = restrict_subgraph (subgraph, layout, options);
+      bytes = write_dot (visible, layout, &progress, error);
+      break;
+
+    case DOSSIER_EXPORT_GRAPHML:
+      visible = restrict_subgraph (subgraph, layout, options);
+      bytes = write_graphml (visible, layout, &progress, error);
+      break;
+
+    case DOSSIER_EXPORT_JSON:
+    default:
+      {
+        char *json;
+
+        visible = restrict_subgraph (subgraph, layout, options);
+        json = dossier_json_to_string (visible, layout, TRUE);
+        bytes = g_bytes_new_take (json, strlen (json));
+        if (options->progress != NULL)
+          options->progress (1, 1, options->progress_data);
+      }
+      break;
+    }
+
+  uselocale (old_locale);
+  freelocale (c_locale);
+
+  return bytes;
+}
+
+/* ---- Atomic writes ------------------------------------------------------ */
+
+static gboolean
+set_write_error (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display_dir = g_filename_display_name (dir);
+  int code;
+
+  switch (saved_errno)
+    {
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      code = DOSSIER_EXPORT_ERROR_PERMISSION;
+      break;
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:
+      code = DOSSIER_EXPORT_ERROR_NO_SPACE;
+      break;
+    case ENOENT:
+      /* Some file systems (/proc, /sys) answer ENOENT to new files. */
+      if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_PERMISSION,
+                       _("Could not write “%s”: the folder “%s” does not accept new files"),
+                       display, display_dir);
+          return FALSE;
+        }
+      g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_NOT_FOUND,
+                   _("Could not write “%s”: the folder “%s” does not exist"),
+                   display, display_dir);
+      return FALSE;
+    case ENOTDIR:
+      g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_NOT_FOUND,
+                   _("Could not write “%s”: “%s” is not a folder"),
+                   display, display_dir);
+      return FALSE;
+    case EISDIR:
+      g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IS_DIRECTORY,
+                   _("Could not write “%s”: it is a folder"), display);
+      return FALSE;
+    default:
+      code = DOSSIER_EXPORT_ERROR_FAILED;
+      break;
+    }
+
+  g_set_error (error, DOSSIER_EXPORT_ERROR, code,
+               _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
+  return FALSE;
+}
+
+gboolean
+dossier_export_write_atomically (const char    *path,
+                                 GBytes        *bytes,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  const guint8 *data;
+  gsize len, written = 0;
+  GStatBuf st;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (*path == '\0')
+    return set_write_error (error, ENOENT, path);
+
+  /* rename() would fail later anyway; say it before making anything. */
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return set_write_error (error, EISDIR, path);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    return set_write_error (error, errno, path);
+
+  /* Replacing a file keeps its permissions. */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
+    (void) fchmod (fd, st.st_mode & 07777);
+
+  data = g_bytes_get_data (bytes, &len);
+  while (written < len)
+    {
+      gssize n;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto fail_quiet;
+
+      n = write (fd, data + written, MIN (len - written, 1 << 20));
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        goto fail;
+      written += n;
+    }
+
+  /* The data must be on disk before the name points at it. */
+  if (fsync (fd) != 0 && errno != EINVAL)
+    goto fail;
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      goto fail;
+    }
+  fd = -1;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto fail_quiet;
+
+  if (g_rename (tmp, path) != 0)
+    goto fail;
+
+  return TRUE;
+
+fail:
+  {
+    int saved_errno = errno != 0 ? errno : EIO;
+
+    if (fd >= 0)
+      close (fd);
+    g_unlink (tmp);
+    return set_write_error (error, saved_errno, path);
+  }
+
+fail_quiet:
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmp);
+  return FALSE;
 }
 
 gboolean
@@ -420,27 +1337,132 @@ dossier_export_to_file (DossierSubgraph            *subgraph,
                         GError                    **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
 
+  g_return_val_if_fail (subgraph != NULL, FALSE);
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (!(bytes = dossier_export_to_bytes (subgraph, layout, options, cancellable, error)))
     return FALSE;
 
-  /* g_file_replace writes a temporary file and renames it over the target
-   * only once everything is written: a failure leaves the old file. */
-  file = g_file_new_for_path (path);
-  if (!g_file_replace_contents (file,
-                                g_bytes_get_data (bytes, NULL),
-                                g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                cancellable, &local_error))
+  return dossier_export_write_atomically (path, bytes, cancellable, error);
+}
+
+/* ---- Async -------------------------------------------------------------- */
+
+typedef struct
+{
+  DossierSubgraph      *subgraph;
+  DossierLayout        *layout;
+  DossierExportOptions  options;
+  char                 *path;
+  GMainContext         *context;
+  DossierProgressFunc   progress;
+  gpointer              progress_data;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  dossier_subgraph_unref (data->subgraph);
+  dossier_layout_unref (data->layout);
+  g_main_context_unref (data->context);
+  g_free (data->path);
+  g_free (data);
+}
+
+typedef struct
+{
+  DossierProgressFunc func;
+  gpointer            data;
+  guint               done;
+  guint               total;
+} ProgressCall;
+
+static gboolean
+progress_call_run (gpointer user_data)
+{
+  ProgressCall *call = user_data;
+
+  call->func (call->done, call->total, call->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* From the worker thread to the caller's main context. */
+static void
+progress_marshal (guint    done,
+                  guint    total,
+                  gpointer user_data)
+{
+  ExportData *data = user_data;
+  ProgressCall *call = g_new (ProgressCall, 1);
+
+  call->func = data->progress;
+  call->data = data->progress_data;
+  call->done = done;
+  call->total = total;
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_call_run, call, g_free);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  GError *error = NULL;
+
+  if (dossier_export_to_file (data->subgraph, data->layout, &data->options,
+                              data->path, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+dossier_export_to_file_async (DossierSubgraph            *subgraph,
+                              DossierLayout              *layout,
+                              const DossierExportOptions *options,
+                              const char                 *path,
+                              GCancellable               *cancellable,
+                              GAsyncReadyCallback         callback,
+                              gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (subgraph != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (path != NULL);
+
+  data = g_new0 (ExportData, 1);
+  data->subgraph = dossier_subgraph_ref (subgraph);
+  data->layout = dossier_layout_ref (layout);
+  data->options = *options;
+  data->path = g_strdup (path);
+  data->context = g_main_context_ref_thread_default ();
+  data->progress = options->progress;
+  data->progress_data = options->progress_data;
+  if (options->progress != NULL)
     {
-      g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), path, local_error->message);
-      return FALSE;
+      data->options.progress = progress_marshal;
+      data->options.progress_data = data;
     }
 
-  return TRUE;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_export_to_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+dossier_export_to_file_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

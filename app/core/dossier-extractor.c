@@ -14,6 +14,18 @@
 #include "dossier-article.h"
 #include "dossier-extractor.h"
 #include "dossier-fold.h"
+#include "dossier-lexicon.h"
+
+/* Text is read in windows of whole sentences so that memory follows the
+ * window, not the article or the corpus; a "sentence" longer than
+ * MAX_SENTENCE (a line without full stops) is cut into pieces. */
+#define WINDOW_BYTES   (1024 * 1024)
+#define MAX_SENTENCE   4096
+#define MAX_RUN        5    /* words in a discovered name */
+#define LEFT_WINDOW    15   /* tokens a cue looks back for its subject */
+#define SUBJECT_WINDOW 35   /* ... and further back when what is near is a complement */
+#define RIGHT_WINDOW   12   /* tokens a cue looks ahead for its object */
+#define PAIR_DISTANCE  4    /* mentions apart still linked as mentioned_with */
 
 void
 dossier_extract_options_init (DossierExtractOptions *options)
@@ -26,147 +38,1672 @@ dossier_extract_options_init (DossierExtractOptions *options)
 
 typedef struct
 {
-  guint entity;
-  gsize start;
-  gsize end;
-} Found;
+  guint                        entity;
+  guint                        first;    /* token range in the window */
+  guint                        end;
+  const DossierGazetteerEntry *entry;    /* NULL when discovered */
+  guint                        sentence;
+  gboolean                     descriptive;
+  gboolean                     nested;   /* a person inside "l'administration Trump" */
+  int                          container;/* for nested: index of the containing mention */
+} Mention;
 
-/* A first set of cues, looked for in the folded words between two
- * mentions.  The relation patterns proper come with the extraction issue. */
-static const struct {
-  const char          *cue;
-  DossierRelationType  type;
-} cues[] = {
-  { "rachat", DOSSIER_RELATION_ACQUIRES },
-  { "racheter", DOSSIER_RELATION_ACQUIRES },
-  { "acquisition", DOSSIER_RELATION_ACQUIRES },
-  { "partenaire", DOSSIER_RELATION_PARTNERS },
-  { "partenariat", DOSSIER_RELATION_PARTNERS },
-  { "maison mere", DOSSIER_RELATION_OWNS },
-  { "societe mere", DOSSIER_RELATION_OWNS },
-  { "pdg", DOSSIER_RELATION_LEADS },
-  { "soutien", DOSSIER_RELATION_SUPPORTS },
-  { "critiqu", DOSSIER_RELATION_OPPOSES },
-  { "decret", DOSSIER_RELATION_REGULATES },
-  { "negociations", DOSSIER_RELATION_NEGOTIATES },
-  { "retire", DOSSIER_RELATION_WITHDRAWS },
-};
+typedef struct
+{
+  gsize              start;
+  gsize              end;
+  DossierSectionKind section;
+  guint              first;   /* tokens */
+  guint              end_token;
+  guint              m_first; /* mentions */
+  guint              m_end;
+} Sent;
+
+typedef struct
+{
+  guint    sentence;
+  guint    first;
+  guint    end;
+} Pending;
+
+typedef struct
+{
+  DossierGraph                *graph;
+  DossierGazetteer            *gazetteer;
+  const DossierExtractOptions *options;
+
+  DossierFolded               *folded;
+  GArray                      *tokens;    /* DossierToken */
+  GArray                      *sents;     /* Sent */
+  GArray                      *mentions;  /* Mention */
+  GArray                      *matches;   /* DossierGazetteerMatch, scratch */
+  GArray                      *nested;    /* DossierGazetteerMatch, scratch */
+  GArray                      *pending;   /* Pending */
+  GArray                      *owner;     /* int per token: mention index or -1 */
+  GArray                      *classes;   /* guint per token: DossierWordClass */
+  GArray                      *group_a;   /* int, scratch for coordinated () */
+  GArray                      *group_b;
+  GArray                      *group_c;
+  GArray                      *typed;     /* guint64 entity pairs typed in a sentence */
+  GHashTable                  *surnames;  /* folded surname -> entity id + 1, G_MAXUINT: ambiguous */
+  GHashTable                  *aliases;   /* "id\x1fsurface" seen */
+  GHashTable                  *by_entry;  /* DossierGazetteerEntry -> entity id */
+  GString                     *scratch;
+
+  guint                        article_index;
+  const DossierArticle        *article;
+  guint                        topic;     /* most salient company of the window, or G_MAXUINT */
+  GHashTable                  *salience;  /* entity id -> score, for the window */
+  gboolean                     skip_locative;
+} Ctx;
+
+static inline const DossierToken *
+tok (Ctx  *ctx,
+     guint i)
+{
+  return &g_array_index (ctx->tokens, DossierToken, i);
+}
+
+static inline const char *
+tok_word (Ctx   *ctx,
+          guint  i,
+          gsize *len)
+{
+  const DossierToken *t = tok (ctx, i);
+
+  *len = t->fend - t->fstart;
+  return ctx->folded->folded + t->fstart;
+}
+
+/* Word classes are looked up once per token of a window. */
+static inline guint
+tok_class (Ctx  *ctx,
+           guint i)
+{
+  return g_array_index (ctx->classes, guint, i);
+}
+
+static inline gboolean
+tok_is (Ctx        *ctx,
+        guint       i,
+        const char *word)
+{
+  gsize len;
+  const char *w = tok_word (ctx, i, &len);
+
+  return strlen (word) == len && memcmp (w, word, len) == 0;
+}
+
+static inline Mention *
+mention (Ctx *ctx,
+         int  i)
+{
+  return &g_array_index (ctx->mentions, Mention, i);
+}
+
+static inline DossierEntity *
+entity_of (Ctx *ctx,
+           int  m)
+{
+  return dossier_graph_get_entity (ctx->graph, mention (ctx, m)->entity);
+}
+
+/* Names -------------------------------------------------------------- */
 
 static void
-link_sentence (DossierGraph                *graph,
-               guint                        article_index,
-               const DossierArticle        *article,
-               const DossierSentence       *sentence,
-               const Found                 *found,
-               guint                        n_found,
-               const DossierExtractOptions *options)
+register_surname (Ctx           *ctx,
+                  DossierEntity *entity)
 {
-  for (guint a = 0; a < n_found; a++)
+  const char *last;
+  g_autofree char *key = NULL;
+  gpointer old;
+
+  if (entity->type != DOSSIER_ENTITY_PERSON || (last = strrchr (entity->name, ' ')) == NULL)
+    return;
+
+  key = dossier_fold_string (last + 1);
+  if (strlen (key) < 3)
+    return;
+  old = g_hash_table_lookup (ctx->surnames, key);
+  if (old == NULL)
+    g_hash_table_insert (ctx->surnames, g_steal_pointer (&key), GUINT_TO_POINTER (entity->id + 1));
+  else if (GPOINTER_TO_UINT (old) != entity->id + 1)
+    g_hash_table_insert (ctx->surnames, g_steal_pointer (&key), GUINT_TO_POINTER (G_MAXUINT));
+}
+
+static void
+add_alias (Ctx           *ctx,
+           DossierEntity *entity,
+           gsize          start,
+           gsize          end)
+{
+  const char *text = ctx->article->text;
+
+  /* A key without printf: this runs for every mention. */
+  g_string_truncate (ctx->scratch, 0);
+  for (guint id = entity->id;; id /= 10)
     {
-      for (guint b = a + 1; b < n_found; b++)
+      g_string_append_c (ctx->scratch, '0' + id % 10);
+      if (id < 10)
+        break;
+    }
+  g_string_append_c (ctx->scratch, '\x1f');
+  g_string_append_len (ctx->scratch, text + start, end - start);
+  if (g_hash_table_contains (ctx->aliases, ctx->scratch->str))
+    return;
+  g_hash_table_add (ctx->aliases, g_strdup (ctx->scratch->str));
+
+  {
+    g_autofree char *surface = g_strndup (text + start, end - start);
+
+    /* Aliases are names: white space inside is collapsed. */
+    g_strdelimit (surface, "\n\t", ' ');
+    dossier_graph_add_alias (ctx->graph, entity, surface);
+  }
+}
+
+static int
+push_mention (Ctx                         *ctx,
+              guint                        sentence,
+              DossierEntity               *entity,
+              guint                        first,
+              guint                        end,
+              const DossierGazetteerEntry *entry,
+              gboolean                     descriptive,
+              int                          container)
+{
+  Mention m = { 0 };
+
+  m.entity = entity->id;
+  m.first = first;
+  m.end = end;
+  m.entry = entry;
+  m.sentence = sentence;
+  m.descriptive = descriptive;
+  m.nested = container >= 0;
+  m.container = container;
+  g_array_append_val (ctx->mentions, m);
+
+  if (!descriptive)
+    add_alias (ctx, entity, tok (ctx, first)->start, tok (ctx, end - 1)->end);
+  register_surname (ctx, entity);
+
+  return ctx->mentions->len - 1;
+}
+
+static DossierEntity *
+entity_for_entry (Ctx                         *ctx,
+                  const DossierGazetteerEntry *entry)
+{
+  gpointer id;
+  DossierEntity *entity;
+
+  /* Every match comes here: by entry, not by folding the name again. */
+  if (g_hash_table_lookup_extended (ctx->by_entry, entry, NULL, &id))
+    return dossier_graph_get_entity (ctx->graph, GPOINTER_TO_UINT (id));
+
+  entity = dossier_graph_ensure_entity (ctx->graph, entry->canonical, entry->type);
+  g_hash_table_insert (ctx->by_entry, (gpointer) entry, GUINT_TO_POINTER (entity->id));
+  return entity;
+}
+
+/* Discovery ---------------------------------------------------------- */
+
+static inline gboolean
+is_capitalised (const DossierToken *t)
+{
+  return (t->flags & (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS)) != 0 &&
+         !(t->flags & DOSSIER_TOKEN_DIGIT);
+}
+
+/* Looks at the words before a capitalised run for what it names.  Returns
+ * TRUE with *type set when a cue says it. */
+static gboolean
+type_from_context (Ctx               *ctx,
+                   const Sent        *s,
+                   guint              first,
+                   guint              end,
+                   DossierEntityType *type,
+                   guint             *name_end)
+{
+  int k = (int) first - 1;
+  guint cls;
+  gboolean skipped_adjective = FALSE;
+
+  *name_end = end;
+
+  /* After the name: "Acme Inc.", "Acme SA"; ", PDG de", ", CEO of". */
+  if (end < s->end_token && (tok (ctx, end)->flags & DOSSIER_TOKEN_JOINED) &&
+      (tok_class (ctx, end) & DOSSIER_WORD_COMPANY_END) && is_capitalised (tok (ctx, end)))
+    {
+      *type = DOSSIER_ENTITY_COMPANY;
+      *name_end = end + 1;
+      return TRUE;
+    }
+  if (end + 1 < s->end_token && (tok (ctx, end)->flags & DOSSIER_TOKEN_COMMA) &&
+      (tok_class (ctx, end) & DOSSIER_WORD_ROLE) && end - first >= 2)
+    {
+      *type = DOSSIER_ENTITY_PERSON;
+      return TRUE;
+    }
+  {
+    guint last_cls = tok_class (ctx, end - 1);
+
+    if (end - first >= 2 && (last_cls & DOSSIER_WORD_COMPANY_END) && !(last_cls & DOSSIER_WORD_STOP))
+      {
+        *type = DOSSIER_ENTITY_COMPANY;
+        return TRUE;
+      }
+    if (end - first >= 2 && (last_cls & DOSSIER_WORD_MEDIA_END))
+      {
+        *type = DOSSIER_ENTITY_MEDIA;
+        return TRUE;
+      }
+  }
+
+  /* Before: "le sénateur X", "M. X", "la société américaine X", "PDG de X". */
+  while (k >= (int) s->first)
+    {
+      cls = tok_class (ctx, k);
+      if ((cls & DOSSIER_WORD_NATIONALITY) && !skipped_adjective && !(cls & (DOSSIER_WORD_COMPANY_CUE | DOSSIER_WORD_TITLE)))
         {
-          const Found *fa = &found[a];
-          const Found *fb = &found[b];
-          g_autofree char *between = NULL;
-          DossierRelationType type = DOSSIER_RELATION_MENTIONED_WITH;
-          DossierRelation *relation;
-          DossierEvidence ev = { 0 };
-          gboolean reverse = FALSE;
+          skipped_adjective = TRUE;
+          k--;
+          continue;
+        }
+      break;
+    }
+  if (k < (int) s->first)
+    goto first_name;
 
-          if (fa->entity == fb->entity || fb->start < fa->end)
-            continue;
+  cls = tok_class (ctx, k);
+  if (cls & DOSSIER_WORD_TITLE && !(cls & DOSSIER_WORD_PREPOSITION))
+    {
+      *type = DOSSIER_ENTITY_PERSON;
+      return TRUE;
+    }
+  if ((cls & DOSSIER_WORD_ROLE) && !skipped_adjective)
+    {
+      *type = DOSSIER_ENTITY_PERSON;
+      return TRUE;
+    }
+  if (cls & DOSSIER_WORD_COMPANY_CUE)
+    {
+      *type = DOSSIER_ENTITY_COMPANY;
+      return TRUE;
+    }
+  if (cls & DOSSIER_WORD_MEDIA_CUE)
+    {
+      *type = DOSSIER_ENTITY_MEDIA;
+      return TRUE;
+    }
+  if ((cls & DOSSIER_WORD_PREPOSITION) && k - 1 >= (int) s->first &&
+      (tok_is (ctx, k, "de") || tok_is (ctx, k, "d") || tok_is (ctx, k, "of") || tok_is (ctx, k, "du")))
+    {
+      guint before = tok_class (ctx, k - 1);
 
-          between = dossier_fold_string_len (article->text + fa->end, fb->start - fa->end);
-          for (guint c = 0; c < G_N_ELEMENTS (cues); c++)
+      if (before & DOSSIER_WORD_ROLE)
+        {
+          *type = DOSSIER_ENTITY_COMPANY;
+          return TRUE;
+        }
+    }
+
+first_name:
+  if (end - first >= 2 && (tok_class (ctx, first) & DOSSIER_WORD_FIRST_NAME))
+    {
+      *type = DOSSIER_ENTITY_PERSON;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+discover_sentence (Ctx   *ctx,
+                   guint  si)
+{
+  const Sent *s = &g_array_index (ctx->sents, Sent, si);
+  int *owner = (int *) (gpointer) ctx->owner->data;
+  gboolean allow_new = ctx->options->discover && s->section != DOSSIER_SECTION_COMMENTS;
+
+  for (guint i = s->first; i < s->end_token;)
+    {
+      guint first = i, end = i;
+      DossierEntityType type;
+      guint name_end;
+
+      if (owner[i] >= 0 || !is_capitalised (tok (ctx, i)))
+        {
+          i++;
+          continue;
+        }
+
+      /* The run of capitalised words, with "de", "von" between capitals. */
+      while (end < s->end_token && end - first < MAX_RUN && owner[end] < 0)
+        {
+          const DossierToken *t = tok (ctx, end);
+
+          if (end > first && !(t->flags & DOSSIER_TOKEN_JOINED))
+            break;
+          if (end > first && (t->flags & DOSSIER_TOKEN_ELIDED))
+            break;
+          if (is_capitalised (t))
+            end++;
+          else if (end > first && end + 1 < s->end_token &&
+                   (tok_class (ctx, end) & DOSSIER_WORD_CONNECTOR) &&
+                   is_capitalised (tok (ctx, end + 1)) && owner[end + 1] < 0 &&
+                   (tok (ctx, end + 1)->flags & DOSSIER_TOKEN_JOINED))
+            end += 2;
+          else
+            break;
+        }
+      i = end;
+
+      /* Leading function words ("Selon", "Le") and trailing ones go. */
+      while (first < end && (tok_class (ctx, first) & (DOSSIER_WORD_STOP | DOSSIER_WORD_PLACE |
+                                                        DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE |
+                                                        DOSSIER_WORD_CONNECTOR)))
+        first++;
+      while (end > first && (tok_class (ctx, end - 1) & (DOSSIER_WORD_STOP | DOSSIER_WORD_CONNECTOR)))
+        end--;
+      if (first >= end)
+        continue;
+
+      /* A run made only of places or of acronyms needs a cue; so does one
+       * word that could be a common word starting the sentence. */
+      {
+        gboolean all_places = TRUE;
+
+        for (guint k = first; k < end; k++)
+          if (!(tok_class (ctx, k) & DOSSIER_WORD_PLACE))
+            all_places = FALSE;
+        if (all_places)
+          continue;
+      }
+
+      if (allow_new && type_from_context (ctx, s, first, end, &type, &name_end) &&
+          !(end - first == 1 && (tok (ctx, first)->flags & DOSSIER_TOKEN_ALL_CAPS) &&
+            type == DOSSIER_ENTITY_PERSON))
+        {
+          gsize start = tok (ctx, first)->start;
+          gsize stop = tok (ctx, name_end - 1)->end;
+          g_autofree char *name = g_strndup (ctx->article->text + start, stop - start);
+          DossierEntity *entity;
+          int m;
+
+          g_strdelimit (name, "\n\t", ' ');
+          entity = dossier_graph_lookup_entity (ctx->graph, name);
+          if (entity == NULL)
             {
-              if (strstr (between, cues[c].cue) != NULL)
-                {
-                  type = cues[c].type;
-                  break;
-                }
+              entity = dossier_graph_ensure_entity (ctx->graph, name, type);
+              entity->discovered = TRUE;
             }
+          m = push_mention (ctx, si, entity, first, name_end, NULL, FALSE, -1);
+          for (guint k = first; k < name_end; k++)
+            owner[k] = m;
+          i = MAX (i, name_end);
+        }
+      else
+        {
+          Pending p = { si, first, end };
 
-          if (type == DOSSIER_RELATION_MENTIONED_WITH && !options->co_occurrence)
-            continue;
-
-          /* "le PDG d'Oracle, Larry Ellison": the person leads. */
-          if (type == DOSSIER_RELATION_LEADS &&
-              dossier_graph_get_entity (graph, fa->entity)->type != DOSSIER_ENTITY_PERSON)
-            reverse = TRUE;
-
-          relation = dossier_graph_ensure_relation (graph,
-                                                    reverse ? fb->entity : fa->entity,
-                                                    type,
-                                                    reverse ? fa->entity : fb->entity);
-          ev.article = article_index;
-          ev.start = sentence->start;
-          ev.end = sentence->end;
-          ev.source_start = reverse ? fb->start : fa->start;
-          ev.source_end = reverse ? fb->end : fa->end;
-          ev.target_start = reverse ? fa->start : fb->start;
-          ev.target_end = reverse ? fa->end : fb->end;
-          ev.date = dossier_article_date_for_range (article, sentence->start, sentence->end);
-          if (sentence->section == DOSSIER_SECTION_COMMENTS)
-            ev.flags |= DOSSIER_EVIDENCE_COMMENTS;
-          dossier_graph_add_evidence (graph, relation, &ev);
+          g_array_append_val (ctx->pending, p);
         }
     }
 }
 
+/* A capitalised run without a cue is a mention only of a name already
+ * known: a discovered name seen elsewhere, or the surname of a person. */
 static void
-extract_article (DossierGraph                *graph,
-                 DossierGazetteer            *gazetteer,
-                 guint                        article_index,
-                 const DossierExtractOptions *options)
+resolve_pending (Ctx *ctx)
 {
-  DossierArticle *article = dossier_corpus_get_article (graph->corpus, article_index);
-  g_autoptr(GArray) matches = NULL;
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
-  guint m = 0;
+  int *owner = (int *) (gpointer) ctx->owner->data;
 
-  matches = dossier_gazetteer_match (gazetteer, article->text, article->len);
-
-  for (guint s = 0; s < article->sentences->len; s++)
+  for (guint i = 0; i < ctx->pending->len; i++)
     {
-      const DossierSentence *sentence = &g_array_index (article->sentences, DossierSentence, s);
+      const Pending *p = &g_array_index (ctx->pending, Pending, i);
+      gsize start = tok (ctx, p->first)->start;
+      gsize stop = tok (ctx, p->end - 1)->end;
+      g_autofree char *name = g_strndup (ctx->article->text + start, stop - start);
+      DossierEntity *entity = dossier_graph_lookup_entity (ctx->graph, name);
 
-      g_array_set_size (found, 0);
+      if (entity != NULL && !entity->discovered && entity->type != DOSSIER_ENTITY_PERSON)
+        entity = NULL;  /* gazetteer names match through the gazetteer's case rules */
 
-      for (; m < matches->len; m++)
+      if (entity == NULL && p->end - p->first == 1)
         {
-          const DossierGazetteerMatch *match = &g_array_index (matches, DossierGazetteerMatch, m);
-          DossierMention mention;
-          DossierEntity *entity;
-          Found f;
+          g_autofree char *key = dossier_fold_string (name);
+          guint id = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->surnames, key));
 
-          if (match->start >= sentence->end)
-            break;
-          if (match->start < sentence->start)
-            continue;
-
-          entity = dossier_graph_ensure_entity (graph, match->entry->canonical, match->entry->type);
-          if (!match->descriptive)
-            {
-              g_autofree char *surface = g_strndup (article->text + match->start,
-                                                    match->end - match->start);
-              dossier_graph_add_alias (graph, entity, surface);
-            }
-
-          mention.article = article_index;
-          mention.start = match->start;
-          mention.end = match->end;
-          mention.section = sentence->section;
-          dossier_graph_add_mention (graph, entity, &mention);
-
-          f.entity = entity->id;
-          f.start = match->start;
-          f.end = match->end;
-          g_array_append_val (found, f);
+          if (id != 0 && id != G_MAXUINT)
+            entity = dossier_graph_get_entity (ctx->graph, id - 1);
         }
 
-      link_sentence (graph, article_index, article, sentence,
-                     (const Found *) (gpointer) found->data, found->len, options);
+      if (entity != NULL && owner[p->first] < 0)
+        {
+          int m = push_mention (ctx, p->sentence, entity, p->first, p->end, NULL, FALSE, -1);
+
+          for (guint k = p->first; k < p->end; k++)
+            owner[k] = m;
+        }
     }
+}
+
+/* Gazetteer ---------------------------------------------------------- */
+
+static void
+match_sentence (Ctx   *ctx,
+                guint  si)
+{
+  const Sent *s = &g_array_index (ctx->sents, Sent, si);
+  const DossierToken *tokens = (const DossierToken *) (gpointer) ctx->tokens->data;
+  int *owner = (int *) (gpointer) ctx->owner->data;
+
+  g_array_set_size (ctx->matches, 0);
+  dossier_gazetteer_match_tokens (ctx->gazetteer, ctx->folded, tokens, s->first, s->end_token,
+                                  ctx->matches);
+
+  for (guint i = 0; i < ctx->matches->len; i++)
+    {
+      const DossierGazetteerMatch *match = &g_array_index (ctx->matches, DossierGazetteerMatch, i);
+      DossierEntity *entity = entity_for_entry (ctx, match->entry);
+      int m = push_mention (ctx, si, entity, match->first_token, match->end_token,
+                            match->entry, match->descriptive, -1);
+
+      for (guint k = match->first_token; k < match->end_token; k++)
+        owner[k] = m;
+
+      /* A person inside an organisation's form heads it:
+       * "l'administration Trump", "le groupe de Larry Ellison". */
+      if (match->entry->type != DOSSIER_ENTITY_PERSON && match->end_token - match->first_token >= 2)
+        {
+          g_array_set_size (ctx->nested, 0);
+          dossier_gazetteer_match_tokens (ctx->gazetteer, ctx->folded, tokens,
+                                          match->first_token + 1, match->end_token, ctx->nested);
+          for (guint n = 0; n < ctx->nested->len; n++)
+            {
+              const DossierGazetteerMatch *inner = &g_array_index (ctx->nested, DossierGazetteerMatch, n);
+
+              if (inner->entry->type == DOSSIER_ENTITY_PERSON && !inner->descriptive)
+                push_mention (ctx, si, entity_for_entry (ctx, inner->entry), inner->first_token,
+                              inner->end_token, inner->entry, FALSE, m);
+            }
+        }
+    }
+}
+
+/* Relations ---------------------------------------------------------- */
+
+static gboolean
+types_fit (DossierRelationType  type,
+           DossierEntityType    src,
+           DossierEntityType    dst)
+{
+  switch (type)
+    {
+    case DOSSIER_RELATION_OWNS:
+      return src != DOSSIER_ENTITY_MEDIA && (dst == DOSSIER_ENTITY_COMPANY || dst == DOSSIER_ENTITY_MEDIA);
+    case DOSSIER_RELATION_ACQUIRES:
+      return (src == DOSSIER_ENTITY_COMPANY || src == DOSSIER_ENTITY_PERSON) &&
+             (dst == DOSSIER_ENTITY_COMPANY || dst == DOSSIER_ENTITY_MEDIA);
+    case DOSSIER_RELATION_PARTNERS:
+    case DOSSIER_RELATION_NEGOTIATES:
+      return src != DOSSIER_ENTITY_MEDIA && dst != DOSSIER_ENTITY_MEDIA &&
+             src != DOSSIER_ENTITY_PERSON && dst != DOSSIER_ENTITY_PERSON;
+    case DOSSIER_RELATION_SUPPLIES:
+      return src == DOSSIER_ENTITY_COMPANY && dst != DOSSIER_ENTITY_MEDIA && dst != DOSSIER_ENTITY_PERSON;
+    case DOSSIER_RELATION_LEADS:
+      return src == DOSSIER_ENTITY_PERSON && dst != DOSSIER_ENTITY_PERSON;
+    case DOSSIER_RELATION_SUPPORTS:
+    case DOSSIER_RELATION_OPPOSES:
+      return src != DOSSIER_ENTITY_MEDIA && dst != DOSSIER_ENTITY_MEDIA;
+    case DOSSIER_RELATION_REGULATES:
+      return src == DOSSIER_ENTITY_GOVERNMENT && dst != DOSSIER_ENTITY_GOVERNMENT &&
+             dst != DOSSIER_ENTITY_MEDIA;
+    case DOSSIER_RELATION_WITHDRAWS:
+      return src != DOSSIER_ENTITY_MEDIA && src != DOSSIER_ENTITY_GOVERNMENT &&
+             dst == DOSSIER_ENTITY_COMPANY;
+    case DOSSIER_RELATION_REPORTS:
+      return src == DOSSIER_ENTITY_MEDIA && dst != DOSSIER_ENTITY_MEDIA;
+    case DOSSIER_RELATION_MENTIONED_WITH:
+    case DOSSIER_N_RELATION_TYPES:
+    default:
+      return TRUE;
+    }
+}
+
+/* Which relations a subject may have with the article's topic when the
+ * object is not named in the sentence ("Microsoft s'est retiré"). */
+static gboolean
+topic_fallback (DossierRelationType type)
+{
+  return type == DOSSIER_RELATION_ACQUIRES || type == DOSSIER_RELATION_WITHDRAWS ||
+         type == DOSSIER_RELATION_PARTNERS || type == DOSSIER_RELATION_OWNS ||
+         type == DOSSIER_RELATION_SUPPLIES || type == DOSSIER_RELATION_REGULATES;
+}
+
+static void
+note_typed (Ctx   *ctx,
+            guint  a,
+            guint  b)
+{
+  guint64 key = a < b ? ((guint64) a << 32 | b) : ((guint64) b << 32 | a);
+
+  g_array_append_val (ctx->typed, key);
+}
+
+static gboolean
+was_typed (Ctx   *ctx,
+           guint  a,
+           guint  b)
+{
+  guint64 key = a < b ? ((guint64) a << 32 | b) : ((guint64) b << 32 | a);
+
+  for (guint i = 0; i < ctx->typed->len; i++)
+    if (g_array_index (ctx->typed, guint64, i) == key)
+      return TRUE;
+  return FALSE;
+}
+
+/* Records one relation with its passage.  @src_m/@dst_m are mention
+ * indices, or -1 with @dst_entity given (the topic) and the cue as span. */
+static void
+emit (Ctx                 *ctx,
+      const Sent          *s,
+      DossierRelationType  type,
+      int                  src_m,
+      int                  dst_m,
+      guint                dst_entity,
+      guint                cue_first,
+      guint                cue_end,
+      DossierEvidenceFlags flags)
+{
+  DossierGraph *graph = ctx->graph;
+  guint src, dst;
+  gsize ss, se, ts, te;
+  DossierEntity *se_ent, *te_ent;
+  DossierRelation *relation;
+  DossierEvidence ev = { 0 };
+
+  if (src_m < 0)
+    return;
+
+  src = mention (ctx, src_m)->entity;
+  ss = tok (ctx, mention (ctx, src_m)->first)->start;
+  se = tok (ctx, mention (ctx, src_m)->end - 1)->end;
+  if (dst_m >= 0)
+    {
+      dst = mention (ctx, dst_m)->entity;
+      ts = tok (ctx, mention (ctx, dst_m)->first)->start;
+      te = tok (ctx, mention (ctx, dst_m)->end - 1)->end;
+    }
+  else
+    {
+      if (dst_entity == G_MAXUINT)
+        return;
+      dst = dst_entity;
+      ts = tok (ctx, cue_first)->start;
+      te = tok (ctx, cue_end - 1)->end;
+    }
+
+  se_ent = dossier_graph_get_entity (graph, src);
+  te_ent = dossier_graph_get_entity (graph, dst);
+
+  /* A head of state acts through the state: "Trump a signé un décret". */
+  if (type == DOSSIER_RELATION_REGULATES && se_ent->type == DOSSIER_ENTITY_PERSON &&
+      src_m >= 0 && mention (ctx, src_m)->entry != NULL && mention (ctx, src_m)->entry->leads != NULL)
+    {
+      const DossierGazetteerEntry *led = dossier_gazetteer_lookup (ctx->gazetteer,
+                                                                   mention (ctx, src_m)->entry->leads);
+
+      if (led != NULL && led->type == DOSSIER_ENTITY_GOVERNMENT)
+        {
+          se_ent = entity_for_entry (ctx, led);
+          src = se_ent->id;
+        }
+    }
+
+  if (src == dst)
+    return;
+
+  if (!types_fit (type, se_ent->type, te_ent->type))
+    {
+      gsize tmp;
+
+      /* Types settle the direction of these: the person leads, the state
+       * regulates, the newspaper reports. */
+      if ((type == DOSSIER_RELATION_LEADS || type == DOSSIER_RELATION_REGULATES ||
+           type == DOSSIER_RELATION_REPORTS) && dst_m >= 0 &&
+          types_fit (type, te_ent->type, se_ent->type))
+        {
+          guint t = src;
+          src = dst;
+          dst = t;
+          tmp = ss; ss = ts; ts = tmp;
+          tmp = se; se = te; te = tmp;
+        }
+      else
+        return;
+    }
+
+  g_debug ("%s %s %s [cue %.*s]", se_ent->name, dossier_relation_type_to_string (type), te_ent->name,
+           (int) (tok (ctx, cue_end - 1)->end - tok (ctx, cue_first)->start),
+           ctx->article->text + tok (ctx, cue_first)->start);
+  relation = dossier_graph_ensure_relation (graph, src, type, dst);
+  if (dossier_relation_type_is_symmetric (type) && relation->source != src)
+    {
+      gsize tmp;
+      tmp = ss; ss = ts; ts = tmp;
+      tmp = se; se = te; te = tmp;
+    }
+  ev.article = ctx->article_index;
+  ev.start = s->start;
+  ev.end = s->end;
+  ev.source_start = ss;
+  ev.source_end = se;
+  ev.target_start = ts;
+  ev.target_end = te;
+  ev.date = dossier_article_date_for_range (ctx->article, s->start, s->end);
+  ev.flags = flags;
+  if (s->section == DOSSIER_SECTION_COMMENTS)
+    ev.flags |= DOSSIER_EVIDENCE_COMMENTS;
+  dossier_graph_add_evidence (graph, relation, &ev);
+  note_typed (ctx, src, dst);
+}
+
+static gboolean
+is_prepositional (Ctx     *ctx,
+                  const Sent *s,
+                  int      m)
+{
+  int k = (int) mention (ctx, m)->first - 1;
+
+  while (k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER) &&
+         !(tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION))
+    k--;
+  return k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION);
+}
+
+/* "aux États-Unis", "in China": a state named as a place is no party to
+ * a deal (it still is to a ban: "banni aux États-Unis"). */
+static gboolean
+is_locative (Ctx        *ctx,
+             const Sent *s,
+             int         m)
+{
+  int k = (int) mention (ctx, m)->first - 1;
+
+  if (entity_of (ctx, m)->type != DOSSIER_ENTITY_GOVERNMENT)
+    return FALSE;
+  /* "les utilisateurs US": an acronym after a noun is an adjective. */
+  if ((tok (ctx, mention (ctx, m)->first)->flags & DOSSIER_TOKEN_ALL_CAPS) &&
+      mention (ctx, m)->end - mention (ctx, m)->first == 1 && k >= (int) s->first &&
+      !(tok (ctx, k)->flags & (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS)) &&
+      !(tok_class (ctx, k) & (DOSSIER_WORD_PREPOSITION | DOSSIER_WORD_DETERMINER)))
+    return TRUE;
+  while (k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER) &&
+         !(tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION))
+    k--;
+  return k >= (int) s->first &&
+         (tok_is (ctx, k, "aux") || tok_is (ctx, k, "au") || tok_is (ctx, k, "en") ||
+          tok_is (ctx, k, "in") || tok_is (ctx, k, "dans") || tok_is (ctx, k, "across") ||
+          tok_is (ctx, k, "sol") || tok_is (ctx, k, "outside") || tok_is (ctx, k, "hors"));
+}
+
+/* The nearest mention before token @t: a subject rather than the object
+ * of a preposition when there is one in reach. */
+static int
+left_mention (Ctx        *ctx,
+              const Sent *s,
+              guint       t,
+              int         self,
+              guint       reach,
+              gboolean    prefer_subject)
+{
+  int *owner = (int *) (gpointer) ctx->owner->data;
+  int fallback = -1;
+  guint far = prefer_subject ? MAX (reach, SUBJECT_WINDOW) : reach;
+
+  for (int k = (int) t - 1; k >= (int) s->first && t - k <= far; k--)
+    {
+      int m = owner[k];
+
+      if (m < 0 || m == self)
+        {
+          if (tok_class (ctx, k) & DOSSIER_WORD_CLAUSE)
+            break;
+          continue;
+        }
+      if ((self >= 0 && mention (ctx, m)->entity == mention (ctx, self)->entity) ||
+          (ctx->skip_locative && is_locative (ctx, s, m)))
+        {
+          k = mention (ctx, m)->first;
+          continue;
+        }
+      if (!prefer_subject || !is_prepositional (ctx, s, m))
+        return m;
+      if (fallback < 0 && t - k <= reach)
+        fallback = m;
+      k = mention (ctx, m)->first;
+    }
+
+  return fallback;
+}
+
+static int
+right_mention (Ctx        *ctx,
+               const Sent *s,
+               guint       t,
+               int         self,
+               guint       reach,
+               gboolean    stop_at_relative)
+{
+  int *owner = (int *) (gpointer) ctx->owner->data;
+
+  for (guint k = t; k < s->end_token && k - t < reach; k++)
+    {
+      int m = owner[k];
+
+      /* "did not buy the startup, the Financial Times reported": after
+       * words of its own, the object ends at a comma. */
+      if (stop_at_relative && k > t + 1 && (tok (ctx, k)->flags & DOSSIER_TOKEN_COMMA))
+        return -1;
+      if (m >= 0 && m != self && ctx->skip_locative && is_locative (ctx, s, m))
+        {
+          k = mention (ctx, m)->end - 1;
+          continue;
+        }
+      if (m >= 0 && m != self)
+        return m;
+      if (m < 0)
+        {
+          guint cls = tok_class (ctx, k);
+
+          if ((cls & DOSSIER_WORD_CLAUSE) || (stop_at_relative && (cls & DOSSIER_WORD_RELATIVE)))
+            return -1;
+        }
+    }
+
+  return -1;
+}
+
+/* The mentions listed with @m: "Microsoft, Oracle, Walmart et Triller".
+ * Commas alone do not make a list ("TikTok US, Microsoft abandonne"). */
+static void
+coordinated (Ctx        *ctx,
+             const Sent *s,
+             int         m,
+             GArray     *out)
+{
+  int *owner = (int *) (gpointer) ctx->owner->data;
+  int cur;
+  gboolean conjunction = FALSE;
+
+  g_array_set_size (out, 0);
+  g_array_append_val (out, m);
+
+  /* Backwards. */
+  cur = m;
+  for (;;)
+    {
+      int k = (int) mention (ctx, cur)->first - 1;
+
+      if (k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_COORD) && owner[k] < 0)
+        {
+          k--;
+          conjunction = TRUE;
+        }
+      else if (!(tok (ctx, mention (ctx, cur)->first)->flags & DOSSIER_TOKEN_COMMA))
+        break;
+      if (k < (int) s->first || owner[k] < 0)
+        break;
+      cur = owner[k];
+      g_array_append_val (out, cur);
+    }
+
+  /* Forwards. */
+  cur = m;
+  for (;;)
+    {
+      guint k = mention (ctx, cur)->end;
+
+      if (k >= s->end_token)
+        break;
+      if ((tok_class (ctx, k) & DOSSIER_WORD_COORD) && owner[k] < 0)
+        {
+          k++;
+          conjunction = TRUE;
+        }
+      else if (!(tok (ctx, k)->flags & DOSSIER_TOKEN_COMMA))
+        break;
+      if (k >= s->end_token || owner[k] < 0)
+        break;
+      cur = owner[k];
+      g_array_append_val (out, cur);
+    }
+
+  if (!conjunction)
+    g_array_set_size (out, 1);
+}
+
+static void
+emit_all (Ctx                 *ctx,
+          const Sent          *s,
+          DossierRelationType  type,
+          int                  src_m,
+          int                  dst_m,
+          guint                dst_entity,
+          guint                cue_first,
+          guint                cue_end,
+          DossierEvidenceFlags flags)
+{
+  GArray *srcs = ctx->group_a;
+  GArray *dsts = ctx->group_b;
+
+  if (src_m < 0)
+    return;
+  coordinated (ctx, s, src_m, srcs);
+  if (dst_m >= 0)
+    coordinated (ctx, s, dst_m, dsts);
+  else
+    {
+      int none = -1;
+
+      g_array_set_size (dsts, 0);
+      g_array_append_val (dsts, none);
+    }
+
+  for (guint i = 0; i < srcs->len; i++)
+    for (guint j = 0; j < dsts->len; j++)
+      emit (ctx, s, type, g_array_index (srcs, int, i), g_array_index (dsts, int, j),
+            dst_entity, cue_first, cue_end, flags);
+}
+
+static DossierEvidenceFlags
+cue_flags (Ctx              *ctx,
+           const Sent       *s,
+           const DossierCue *cue,
+           guint             first,
+           guint             end,
+           gboolean          hypothetical)
+{
+  DossierEvidenceFlags flags = hypothetical ? DOSSIER_EVIDENCE_HYPOTHETICAL : 0;
+
+  if (cue->keeps_fact)
+    return flags;
+
+  /* "ne vendront pas", "n'a pas racheté", "did not buy"; further back,
+   * "n'a aucune intention de renoncer", "without buying". */
+  for (int k = (int) first - 1; k >= (int) s->first && first - k <= 4; k--)
+    {
+      if (ctx->owner->len > (guint) k && g_array_index (ctx->owner, int, k) >= 0)
+        break;
+      if ((tok_class (ctx, k) & DOSSIER_WORD_NEGATION) &&
+          (first - k <= 2 || tok_is (ctx, k, "aucune") || tok_is (ctx, k, "aucun") ||
+           tok_is (ctx, k, "no") || tok_is (ctx, k, "sans") || tok_is (ctx, k, "without") ||
+           tok_is (ctx, k, "refuse") || tok_is (ctx, k, "refused") || tok_is (ctx, k, "refuses")))
+        return flags | DOSSIER_EVIDENCE_NEGATED;
+    }
+  if (end < s->end_token && (tok_is (ctx, end, "pas") || tok_is (ctx, end, "jamais") ||
+                             tok_is (ctx, end, "not") || tok_is (ctx, end, "never")))
+    return flags | DOSSIER_EVIDENCE_NEGATED;
+
+  return flags;
+}
+
+/* The first mention after @m in the sentence that is not media. */
+static int
+next_subject (Ctx        *ctx,
+              const Sent *s,
+              guint       from)
+{
+  int *owner = (int *) (gpointer) ctx->owner->data;
+
+  for (guint k = from; k < s->end_token; k++)
+    {
+      int m = owner[k];
+
+      if (m < 0)
+        continue;
+      if (entity_of (ctx, m)->type != DOSSIER_ENTITY_MEDIA)
+        return m;
+      k = mention (ctx, m)->end - 1;
+    }
+
+  return -1;
+}
+
+static int
+mention_after_of (Ctx        *ctx,
+                  const Sent *s,
+                  guint       t,
+                  guint       reach)
+{
+  int *owner = (int *) (gpointer) ctx->owner->data;
+
+  /* "de X", "d'X", "du X", "of X", within @reach words. */
+  for (guint k = t; k < s->end_token && k - t < reach; k++)
+    {
+      if (owner[k] >= 0)
+        {
+          int j = (int) k - 1;
+
+          while (j >= (int) t && (tok_class (ctx, j) & DOSSIER_WORD_DETERMINER) &&
+                 !(tok_class (ctx, j) & DOSSIER_WORD_PREPOSITION))
+            j--;
+          if (j >= (int) t && (tok_is (ctx, j, "de") || tok_is (ctx, j, "d") ||
+                               tok_is (ctx, j, "du") || tok_is (ctx, j, "of") ||
+                               tok_is (ctx, j, "des") || tok_is (ctx, j, "by") ||
+                               tok_is (ctx, j, "par") || tok_is (ctx, j, "a")))
+            return owner[k];
+          return -1;
+        }
+      if (tok_class (ctx, k) & (DOSSIER_WORD_CLAUSE | DOSSIER_WORD_RELATIVE))
+        return -1;
+    }
+
+  return -1;
+}
+
+/* What "la proposition de Microsoft", "Microsoft s'est retiré" are about
+ * when the sentence does not say: the most salient company named in this
+ * sentence or the two before, other than the actor; else the topic. */
+static guint
+implicit_object (Ctx   *ctx,
+                 guint  si,
+                 int    actor)
+{
+  guint exclude = mention (ctx, actor)->entity;
+  guint best = G_MAXUINT, best_score = 0;
+
+  /* "Huang called the acquisition a fit": a person comments on deals
+   * more often than makes them; only a named object will do. */
+  if (dossier_graph_get_entity (ctx->graph, exclude)->type == DOSSIER_ENTITY_PERSON)
+    return G_MAXUINT;
+
+  for (guint k = si >= 2 ? si - 2 : 0; k <= si; k++)
+    {
+      const Sent *s = &g_array_index (ctx->sents, Sent, k);
+
+      for (guint i = s->m_first; i < s->m_end; i++)
+        {
+          const Mention *m = mention (ctx, i);
+          guint score;
+
+          if (m->nested || m->entity == exclude ||
+              dossier_graph_get_entity (ctx->graph, m->entity)->type != DOSSIER_ENTITY_COMPANY)
+            continue;
+          score = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->salience, GUINT_TO_POINTER (m->entity)));
+          if (score > best_score)
+            {
+              best = m->entity;
+              best_score = score;
+            }
+        }
+    }
+
+  if (best == G_MAXUINT && ctx->topic != exclude)
+    best = ctx->topic;
+  return best;
+}
+
+/* What "sa" refers to in "ByteDance, sa maison mère": the last company
+ * named before @actor, in this sentence or the two before. */
+static guint
+antecedent (Ctx   *ctx,
+            guint  si,
+            int    actor)
+{
+  guint exclude = mention (ctx, actor)->entity;
+  guint first = g_array_index (ctx->sents, Sent, si >= 2 ? si - 2 : 0).m_first;
+
+  for (int i = actor - 1; i >= (int) first; i--)
+    {
+      const Mention *m = mention (ctx, i);
+
+      if (!m->nested && m->entity != exclude &&
+          dossier_graph_get_entity (ctx->graph, m->entity)->type == DOSSIER_ENTITY_COMPANY)
+        return m->entity;
+    }
+
+  return G_MAXUINT;
+}
+
+/* Whether @m (or what it is listed with) is the first actor of the
+ * sentence, its likely subject. */
+static gboolean
+is_subject (Ctx        *ctx,
+            const Sent *s,
+            int         m)
+{
+  GArray *group = ctx->group_c;
+
+  coordinated (ctx, s, m, group);
+  for (guint i = s->m_first; i < s->m_end; i++)
+    {
+      if (mention (ctx, i)->nested || entity_of (ctx, i)->type == DOSSIER_ENTITY_MEDIA ||
+          is_locative (ctx, s, i))
+        continue;
+      for (guint g = 0; g < group->len; g++)
+        if (g_array_index (group, int, g) == (int) i)
+          return TRUE;
+      return FALSE;
+    }
+
+  return FALSE;
+}
+
+
+static void
+handle_cue (Ctx              *ctx,
+            guint             si,
+            const DossierCue *cue,
+            guint             cf,
+            guint             ce,
+            gboolean          hypothetical)
+{
+  const Sent *s = &g_array_index (ctx->sents, Sent, si);
+  int *owner = (int *) (gpointer) ctx->owner->data;
+  int self = owner[cf] >= 0 && mention (ctx, owner[cf])->descriptive ? owner[cf] : -1;
+  DossierEvidenceFlags flags = cue_flags (ctx, s, cue, cf, ce, hypothetical);
+  DossierRelationType type = cue->type;
+  int L, R;
+
+  ctx->skip_locative = type != DOSSIER_RELATION_REGULATES;
+
+  switch (cue->kind)
+    {
+    case DOSSIER_CUE_VERB:
+    case DOSSIER_CUE_NOUN:
+      R = right_mention (ctx, s, ce, self, RIGHT_WINDOW, TRUE);
+      if (self >= 0)
+        L = self;
+      else
+        {
+          guint k = cf;
+          gboolean infinitive;
+
+          /* "l'accord d'Oracle pour s'associer à ...": the subject of an
+           * infinitive is the nearest actor, complement or not. */
+          if (k > s->first && (tok_is (ctx, k - 1, "s") || tok_is (ctx, k - 1, "se")))
+            k--;
+          infinitive = k > s->first &&
+                       (tok_is (ctx, k - 1, "pour") || tok_is (ctx, k - 1, "de") ||
+                        tok_is (ctx, k - 1, "d") || tok_is (ctx, k - 1, "to") ||
+                        tok_is (ctx, k - 1, "a"));
+          L = left_mention (ctx, s, cf, -1, LEFT_WINDOW, !infinitive || cue->kind == DOSSIER_CUE_NOUN);
+        }
+
+      /* "le partenariat entre Microsoft et Mistral AI": the pair is listed. */
+      if (cue->kind == DOSSIER_CUE_NOUN && R >= 0 && ce < s->end_token &&
+          (tok_is (ctx, ce, "entre") || tok_is (ctx, ce, "between")) &&
+          mention (ctx, R)->first == ce + 1)
+        {
+          GArray *group = ctx->group_c;
+
+          coordinated (ctx, s, R, group);
+          for (guint a = 0; a < group->len; a++)
+            for (guint b = a + 1; b < group->len; b++)
+              emit (ctx, s, type, g_array_index (group, int, a), g_array_index (group, int, b),
+                    G_MAXUINT, cf, ce, flags);
+          return;
+        }
+
+      /* "the TikTok partnership": a name just before the noun is its object. */
+      if (cue->kind == DOSSIER_CUE_NOUN && L >= 0 && L != self && mention (ctx, L)->end == cf)
+        {
+          R = L;
+          L = left_mention (ctx, s, mention (ctx, R)->first, R, LEFT_WINDOW, TRUE);
+        }
+
+      /* "l'acquisition de Musical.ly par ByteDance" */
+      if (R >= 0 && mention (ctx, R)->end + 1 < s->end_token &&
+          (tok_class (ctx, mention (ctx, R)->end) & DOSSIER_WORD_AGENT) &&
+          owner[mention (ctx, R)->end + 1] >= 0)
+        {
+          int agent = owner[mention (ctx, R)->end + 1];
+
+          emit_all (ctx, s, type, agent, R, G_MAXUINT, cf, ce, flags);
+          if (type == DOSSIER_RELATION_ACQUIRES && tok_is (ctx, cf, "acquisition"))
+            emit_all (ctx, s, DOSSIER_RELATION_OWNS, agent, R, G_MAXUINT, cf, ce, flags);
+          return;
+        }
+
+      /* "approuvé par la Maison Blanche": the agent after "par" acts. */
+      if (R >= 0 && mention (ctx, R)->first > ce && mention (ctx, R)->first - ce <= 4)
+        {
+          gboolean passive = FALSE;
+
+          for (guint k = ce; k < mention (ctx, R)->first; k++)
+            if (tok_class (ctx, k) & DOSSIER_WORD_AGENT)
+              passive = TRUE;
+          if (passive)
+            {
+              if (L >= 0)
+                emit_all (ctx, s, type, R, L, G_MAXUINT, cf, ce, flags);
+              else if (topic_fallback (type))
+                emit_all (ctx, s, type, R, -1, implicit_object (ctx, si, R), cf, ce, flags);
+              return;
+            }
+        }
+
+      if (L >= 0)
+        {
+          int near = cue->kind == DOSSIER_CUE_NOUN ? left_mention (ctx, s, cf, -1, 4, FALSE) : -1;
+
+          if (R >= 0)
+            emit_all (ctx, s, type, L, R, G_MAXUINT, cf, ce, flags);
+          else if (near >= 0 && mention (ctx, near)->entity != mention (ctx, L)->entity)
+            /* "avec Oracle comme partenaire", "with Oracle as its partner" */
+            emit_all (ctx, s, type, L, near, G_MAXUINT, cf, ce, flags);
+          else if (topic_fallback (type) && is_subject (ctx, s, L))
+            emit_all (ctx, s, type, L, -1, implicit_object (ctx, si, L), cf, ce, flags);
+        }
+      else if (cue->kind == DOSSIER_CUE_NOUN && R >= 0)
+        {
+          /* "Rachat de TikTok : Microsoft ...", "partenariat avec Zoom, ... Oracle". */
+          int R2 = right_mention (ctx, s, mention (ctx, R)->end, R, RIGHT_WINDOW + 8, FALSE);
+
+          while (R2 >= 0 && mention (ctx, R2)->entity == mention (ctx, R)->entity)
+            R2 = right_mention (ctx, s, mention (ctx, R2)->end, R2, RIGHT_WINDOW, FALSE);
+          gboolean new_clause = FALSE;
+
+          for (guint k = mention (ctx, R)->end; R2 >= 0 && k <= mention (ctx, R2)->first; k++)
+            if (tok (ctx, k)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_BREAK))
+              new_clause = TRUE;
+          /* The actor comes after the noun's complement in its own clause
+           * ("partenariat avec Zoom ..., Oracle"), not as a further complement. */
+          if (R2 >= 0 && (new_clause || !is_prepositional (ctx, s, R2) ||
+                          tok_is (ctx, mention (ctx, R2)->first - 1, "avec") ||
+                          tok_is (ctx, mention (ctx, R2)->first - 1, "with")))
+            emit_all (ctx, s, type, R2, R, G_MAXUINT, cf, ce, flags);
+        }
+      return;
+
+    case DOSSIER_CUE_AGENT_NOUN:
+      R = mention_after_of (ctx, s, ce, 6);
+      if (R >= 0)
+        emit_all (ctx, s, type, R, -1, implicit_object (ctx, si, R), cf, ce, flags);
+      return;
+
+    case DOSSIER_CUE_PARENT:
+    case DOSSIER_CUE_CHILD:
+      {
+        int holder = self;
+        int held = mention_after_of (ctx, s, ce, 3);
+
+        if (holder < 0)
+          {
+            R = right_mention (ctx, s, ce, -1, 2, TRUE);
+            holder = R >= 0 && R != held ? R : left_mention (ctx, s, cf, -1, 4, FALSE);
+          }
+        if (holder < 0)
+          return;
+        {
+          /* "sa maison mère", "its Chinese parent company" */
+          guint p = cf;
+
+          if (p > s->first && (tok_class (ctx, p - 1) & DOSSIER_WORD_NATIONALITY))
+            p--;
+          if (held < 0 && cue->kind == DOSSIER_CUE_PARENT && p > s->first &&
+              (tok_is (ctx, p - 1, "sa") || tok_is (ctx, p - 1, "son") ||
+               tok_is (ctx, p - 1, "its") || tok_is (ctx, p - 1, "leur") ||
+               tok_is (ctx, p - 1, "their")))
+            {
+              emit (ctx, s, type, holder, -1, antecedent (ctx, si, holder), cf, ce, flags);
+              return;
+            }
+        }
+        if (held < 0)
+          return;
+        if (cue->kind == DOSSIER_CUE_PARENT)
+          emit (ctx, s, type, holder, held, G_MAXUINT, cf, ce, flags);
+        else
+          emit (ctx, s, type, held, holder, G_MAXUINT, cf, ce, flags);
+      }
+      return;
+
+    case DOSSIER_CUE_ROLE:
+      {
+        int org = mention_after_of (ctx, s, ce, 3);
+        int person = -1;
+
+        if (org >= 0)
+          {
+            guint after = mention (ctx, org)->end;
+
+            if (after < s->end_token && (tok (ctx, after)->flags & DOSSIER_TOKEN_COMMA) &&
+                owner[after] >= 0)
+              person = owner[after];
+            else
+              person = left_mention (ctx, s, cf, -1, 3, FALSE);
+          }
+        else
+          {
+            org = left_mention (ctx, s, cf, -1, 2, FALSE);
+            person = right_mention (ctx, s, ce, -1, 1, FALSE);
+          }
+        if (org >= 0 && person >= 0)
+          emit (ctx, s, type, person, org, G_MAXUINT, cf, ce, flags);
+      }
+      return;
+
+    case DOSSIER_CUE_PROVIDER:
+      R = right_mention (ctx, s, ce, self, 4, TRUE);
+      L = left_mention (ctx, s, cf, R, LEFT_WINDOW, TRUE);
+      if (R >= 0)
+        {
+          if (L >= 0)
+            emit (ctx, s, type, R, L, G_MAXUINT, cf, ce, flags);
+          else
+            emit (ctx, s, type, R, -1, implicit_object (ctx, si, R), cf, ce, flags);
+        }
+      else if (L >= 0)
+        {
+          R = right_mention (ctx, s, ce, self, RIGHT_WINDOW, TRUE);
+          if (R >= 0)
+            emit (ctx, s, type, L, R, G_MAXUINT, cf, ce, flags);
+        }
+      return;
+
+    case DOSSIER_CUE_SOURCE:
+      {
+        int media = right_mention (ctx, s, ce, -1, 4, FALSE);
+        int subject;
+
+        if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA)
+          return;
+        subject = next_subject (ctx, s, mention (ctx, media)->end);
+        /* "..., according to Reuters.": the sentence's own subject. */
+        if (subject < 0 && mention (ctx, media)->end >= s->end_token - 1)
+          subject = next_subject (ctx, s, s->first);
+        if (subject >= 0 && subject != media)
+          {
+            emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
+            return;
+          }
+
+        /* "Tel que rapporté par CNBC :" introduces the next sentence. */
+        if (ctx->article->text[s->end - 1] == ':' && si + 1 < ctx->sents->len)
+          {
+            const Sent *next = &g_array_index (ctx->sents, Sent, si + 1);
+
+            subject = next_subject (ctx, next, next->first);
+            if (subject >= 0)
+              emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
+          }
+      }
+      return;
+
+    case DOSSIER_CUE_SAYS:
+      {
+        int media = left_mention (ctx, s, cf, -1, 8, FALSE);
+        int subject;
+
+        if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA)
+          return;
+        subject = next_subject (ctx, s, ce);
+        /* "..., the Financial Times reported." */
+        if (subject < 0 && ce >= s->end_token)
+          subject = next_subject (ctx, s, s->first);
+        if (subject >= 0)
+          emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
+      }
+      return;
+
+    default:
+      return;
+    }
+}
+
+static void
+link_sentence (Ctx   *ctx,
+               guint  si)
+{
+  const Sent *s = &g_array_index (ctx->sents, Sent, si);
+  int *owner = (int *) (gpointer) ctx->owner->data;
+  gboolean hypothetical = FALSE;
+
+  if (s->m_end == s->m_first)
+    return;
+
+  g_array_set_size (ctx->typed, 0);
+
+  for (guint k = s->first; k < s->end_token; k++)
+    if (tok_class (ctx, k) & DOSSIER_WORD_HYPOTHESIS)
+      hypothetical = TRUE;
+
+  /* Heads: the person inside "l'administration Trump"; "le président
+   * Trump" for a person the gazetteer knows the office of. */
+  for (guint i = s->m_first; i < s->m_end; i++)
+    {
+      const Mention *m = mention (ctx, i);
+
+      if (m->nested)
+        emit (ctx, s, DOSSIER_RELATION_LEADS, i, m->container, G_MAXUINT, m->first, m->end, 0);
+      else if (m->entry != NULL && m->entry->leads != NULL &&
+               ((m->first > s->first && (tok_class (ctx, m->first - 1) & DOSSIER_WORD_HEAD)) ||
+                (tok_class (ctx, m->first) & DOSSIER_WORD_HEAD)))
+        {
+          const DossierGazetteerEntry *led = dossier_gazetteer_lookup (ctx->gazetteer, m->entry->leads);
+
+          if (led != NULL)
+            emit (ctx, s, DOSSIER_RELATION_LEADS, i, -1, entity_for_entry (ctx, led)->id,
+                  m->first - 1, m->first, 0);
+        }
+    }
+
+  for (guint k = s->first; k < s->end_token;)
+    {
+      const DossierCue *cue;
+      guint cue_end;
+
+      if (owner[k] >= 0 && !mention (ctx, owner[k])->descriptive)
+        {
+          k = mention (ctx, owner[k])->end;
+          continue;
+        }
+
+      cue = dossier_lexicon_match_cue (ctx->folded, (const DossierToken *) (gpointer) ctx->tokens->data,
+                                       k, s->end_token, &cue_end);
+      if (cue == NULL)
+        {
+          k++;
+          continue;
+        }
+      handle_cue (ctx, si, cue, k, cue_end, hypothetical);
+      k = cue_end;
+    }
+
+  if (!ctx->options->co_occurrence)
+    return;
+
+  for (guint a = s->m_first; a < s->m_end; a++)
+    {
+      if (mention (ctx, a)->nested)
+        continue;
+      for (guint b = a + 1; b < s->m_end && b - a <= PAIR_DISTANCE; b++)
+        {
+          guint ea = mention (ctx, a)->entity, eb = mention (ctx, b)->entity;
+          DossierRelation *relation;
+          DossierEvidence ev = { 0 };
+
+          if (mention (ctx, b)->nested || ea == eb || was_typed (ctx, ea, eb))
+            continue;
+
+          relation = dossier_graph_ensure_relation (ctx->graph, ea, DOSSIER_RELATION_MENTIONED_WITH, eb);
+          ev.article = ctx->article_index;
+          ev.start = s->start;
+          ev.end = s->end;
+          ev.source_start = tok (ctx, mention (ctx, relation->source == ea ? a : b)->first)->start;
+          ev.source_end = tok (ctx, mention (ctx, relation->source == ea ? a : b)->end - 1)->end;
+          ev.target_start = tok (ctx, mention (ctx, relation->source == ea ? b : a)->first)->start;
+          ev.target_end = tok (ctx, mention (ctx, relation->source == ea ? b : a)->end - 1)->end;
+          ev.date = dossier_article_date_for_range (ctx->article, s->start, s->end);
+          if (s->section == DOSSIER_SECTION_COMMENTS)
+            ev.flags |= DOSSIER_EVIDENCE_COMMENTS;
+          dossier_graph_add_evidence (ctx->graph, relation, &ev);
+        }
+    }
+}
+
+/* Windows ------------------------------------------------------------- */
+
+static int
+compare_mentions (gconstpointer a,
+                  gconstpointer b)
+{
+  const Mention *ma = a, *mb = b;
+
+  if (ma->first != mb->first)
+    return ma->first < mb->first ? -1 : 1;
+  /* The container before what it contains. */
+  if (ma->nested != mb->nested)
+    return ma->nested ? 1 : -1;
+  return 0;
+}
+
+static void
+process_window (Ctx   *ctx,
+                GArray *ranges,   /* Sent with start/end/section only */
+                guint   first,
+                guint   end)
+{
+  const DossierArticle *article = ctx->article;
+  gsize wstart = g_array_index (ranges, Sent, first).start;
+  gsize wend = g_array_index (ranges, Sent, end - 1).end;
+  guint t = 0;
+  int *owner;
+
+  dossier_folded_set (ctx->folded, article->text + wstart, wend - wstart, wstart);
+  g_array_set_size (ctx->tokens, 0);
+  dossier_tokenize (ctx->folded, article->text + wstart, wstart, ctx->tokens);
+
+  g_array_set_size (ctx->classes, ctx->tokens->len);
+  for (guint i = 0; i < ctx->tokens->len; i++)
+    {
+      gsize len;
+      const char *w = tok_word (ctx, i, &len);
+
+      g_array_index (ctx->classes, guint, i) = dossier_lexicon_classify (w, len);
+    }
+
+  /* Sentences as token ranges; tokens between them (furniture) belong to none. */
+  g_array_set_size (ctx->sents, 0);
+  for (guint i = first; i < end; i++)
+    {
+      Sent s = g_array_index (ranges, Sent, i);
+
+      while (t < ctx->tokens->len && tok (ctx, t)->start < s.start)
+        t++;
+      s.first = t;
+      while (t < ctx->tokens->len && tok (ctx, t)->end <= s.end)
+        t++;
+      s.end_token = t;
+      g_array_append_val (ctx->sents, s);
+    }
+
+  g_array_set_size (ctx->owner, ctx->tokens->len);
+  owner = (int *) (gpointer) ctx->owner->data;
+  memset (owner, 0xff, ctx->tokens->len * sizeof (int));
+  g_array_set_size (ctx->mentions, 0);
+  g_array_set_size (ctx->pending, 0);
+
+  for (guint si = 0; si < ctx->sents->len; si++)
+    match_sentence (ctx, si);
+  for (guint si = 0; si < ctx->sents->len; si++)
+    discover_sentence (ctx, si);
+  resolve_pending (ctx);
+
+  /* Mentions in text order, then into the graph and per sentence. */
+  {
+    g_autofree int *remap = NULL;
+    g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (Mention), ctx->mentions->len);
+
+    /* Remember each mention's position to fix container indices after sorting. */
+    for (guint i = 0; i < ctx->mentions->len; i++)
+      {
+        Mention m = *mention (ctx, i);
+
+        m.sentence = (m.sentence << 0);
+        g_array_append_val (order, m);
+      }
+    for (guint i = 0; i < order->len; i++)
+      g_array_index (order, Mention, i).container =
+        g_array_index (order, Mention, i).nested ? (int) mention (ctx, g_array_index (order, Mention, i).container)->first : -1;
+    g_array_sort (order, compare_mentions);
+    g_array_set_size (ctx->mentions, 0);
+    g_array_append_vals (ctx->mentions, order->data, order->len);
+  }
+
+  memset (owner, 0xff, ctx->tokens->len * sizeof (int));
+  g_hash_table_remove_all (ctx->salience);
+  ctx->topic = G_MAXUINT;
+  {
+    guint best = 0;
+
+    for (guint i = 0; i < ctx->mentions->len; i++)
+      {
+        Mention *m = mention (ctx, i);
+        const Sent *s = &g_array_index (ctx->sents, Sent, m->sentence);
+        DossierMention dm;
+        DossierEntity *entity = dossier_graph_get_entity (ctx->graph, m->entity);
+
+        if (m->nested)
+          {
+            /* The container is the non-nested mention starting where recorded. */
+            int c = owner[m->container];
+            m->container = c;
+            if (c < 0)
+              {
+                m->nested = FALSE;
+                continue;
+              }
+          }
+        else
+          for (guint k = m->first; k < m->end; k++)
+            owner[k] = i;
+
+        dm.article = ctx->article_index;
+        dm.start = tok (ctx, m->first)->start;
+        dm.end = tok (ctx, m->end - 1)->end;
+        /* The JSON contract knows body and comments: a headline is body. */
+        dm.section = s->section == DOSSIER_SECTION_COMMENTS ? DOSSIER_SECTION_COMMENTS
+                                                           : DOSSIER_SECTION_BODY;
+        dossier_graph_add_mention (ctx->graph, entity, &dm);
+
+        /* Salience: how much a company is talked about, in the headline
+         * most, and as the complement ("le rachat de TikTok") more than
+         * as the actor. */
+        if (entity->type == DOSSIER_ENTITY_COMPANY && s->section != DOSSIER_SECTION_COMMENTS &&
+            !m->nested)
+          {
+            guint n = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->salience, GUINT_TO_POINTER (m->entity))) + 1;
+
+            if (m->first > s->first && (tok_is (ctx, m->first - 1, "de") || tok_is (ctx, m->first - 1, "d") ||
+                                        tok_is (ctx, m->first - 1, "of") || tok_is (ctx, m->first - 1, "du")))
+              n += 2;
+            if (s->section == DOSSIER_SECTION_TITLE ||
+                (ctx->article->title != NULL &&
+                 tok (ctx, m->first)->start >= ctx->article->title_range.start &&
+                 tok (ctx, m->first)->end <= ctx->article->title_range.end))
+              n += 4;
+
+            g_hash_table_insert (ctx->salience, GUINT_TO_POINTER (m->entity), GUINT_TO_POINTER (n));
+            if (n > best)
+              {
+                best = n;
+                ctx->topic = m->entity;
+              }
+          }
+      }
+  }
+
+  g_debug ("topic of %s: %s", ctx->article->id,
+           ctx->topic != G_MAXUINT ? dossier_graph_get_entity (ctx->graph, ctx->topic)->name : "none");
+
+  /* Sentence mention ranges. */
+  {
+    guint m = 0;
+
+    for (guint si = 0; si < ctx->sents->len; si++)
+      {
+        Sent *s = &g_array_index (ctx->sents, Sent, si);
+
+        while (m < ctx->mentions->len && mention (ctx, m)->sentence < si)
+          m++;
+        s->m_first = m;
+        while (m < ctx->mentions->len && mention (ctx, m)->sentence == si)
+          m++;
+        s->m_end = m;
+      }
+  }
+
+  for (guint si = 0; si < ctx->sents->len; si++)
+    link_sentence (ctx, si);
+}
+
+static void
+add_range (GArray             *ranges,
+           const char         *text,
+           gsize               start,
+           gsize               end,
+           DossierSectionKind  section)
+{
+  /* A line without full stops is cut at spaces into bounded pieces. */
+  while (start < end)
+    {
+      Sent s = { 0 };
+      gsize stop = end;
+
+      if (end - start > MAX_SENTENCE)
+        {
+          stop = start + MAX_SENTENCE;
+          while (stop > start + MAX_SENTENCE / 2 && text[stop] != ' ' && text[stop] != '\n')
+            stop--;
+          /* Never split inside a UTF-8 sequence. */
+          while (stop > start && ((guchar) text[stop] & 0xC0) == 0x80)
+            stop--;
+          if (stop == start)
+            stop = end;
+        }
+      s.start = start;
+      s.end = stop;
+      s.section = section;
+      g_array_append_val (ranges, s);
+      start = stop;
+    }
+}
+
+static void
+extract_article (Ctx   *ctx,
+                 guint  article_index)
+{
+  const DossierArticle *article = dossier_corpus_get_article (ctx->graph->corpus, article_index);
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Sent));
+  gboolean title_done = article->title == NULL;
+  guint first = 0;
+  gsize bytes = 0;
+
+  ctx->article_index = article_index;
+  ctx->article = article;
+
+  for (guint i = 0; i < article->sentences->len; i++)
+    {
+      const DossierSentence *s = &g_array_index (article->sentences, DossierSentence, i);
+
+      if (s->section == DOSSIER_SECTION_FURNITURE || s->end <= s->start || s->end > article->len)
+        continue;
+      /* The headline is read like a sentence when no sentence holds it. */
+      if (!title_done && s->start >= article->title_range.end)
+        {
+          add_range (ranges, article->text, article->title_range.start, article->title_range.end,
+                     DOSSIER_SECTION_TITLE);
+          title_done = TRUE;
+        }
+      if (!title_done && s->start <= article->title_range.start && s->end > article->title_range.start)
+        title_done = TRUE;
+      add_range (ranges, article->text, s->start, s->end, s->section);
+    }
+  if (!title_done && article->title_range.end <= article->len)
+    add_range (ranges, article->text, article->title_range.start, article->title_range.end,
+               DOSSIER_SECTION_TITLE);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const Sent *s = &g_array_index (ranges, Sent, i);
+
+      bytes += s->end - s->start;
+      if (bytes > WINDOW_BYTES && i > first)
+        {
+          process_window (ctx, ranges, first, i);
+          first = i;
+          bytes = s->end - s->start;
+        }
+    }
+  if (first < ranges->len)
+    process_window (ctx, ranges, first, ranges->len);
 }
 
 DossierGraph *
@@ -178,6 +1715,8 @@ dossier_extract (DossierCorpus               *corpus,
 {
   g_autoptr(DossierGraph) graph = NULL;
   DossierExtractOptions defaults;
+  Ctx ctx = { 0 };
+  gboolean cancelled = FALSE;
 
   g_return_val_if_fail (corpus != NULL, NULL);
   g_return_val_if_fail (gazetteer != NULL, NULL);
@@ -190,13 +1729,59 @@ dossier_extract (DossierCorpus               *corpus,
 
   graph = dossier_graph_new (corpus);
 
+  ctx.graph = graph;
+  ctx.gazetteer = gazetteer;
+  ctx.options = options;
+  ctx.folded = g_new0 (DossierFolded, 1);
+  ctx.tokens = g_array_new (FALSE, FALSE, sizeof (DossierToken));
+  ctx.sents = g_array_new (FALSE, FALSE, sizeof (Sent));
+  ctx.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  ctx.matches = g_array_new (FALSE, FALSE, sizeof (DossierGazetteerMatch));
+  ctx.nested = g_array_new (FALSE, FALSE, sizeof (DossierGazetteerMatch));
+  ctx.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  ctx.owner = g_array_new (FALSE, FALSE, sizeof (int));
+  ctx.classes = g_array_new (FALSE, FALSE, sizeof (guint));
+  ctx.group_a = g_array_new (FALSE, FALSE, sizeof (int));
+  ctx.group_b = g_array_new (FALSE, FALSE, sizeof (int));
+  ctx.group_c = g_array_new (FALSE, FALSE, sizeof (int));
+  ctx.typed = g_array_new (FALSE, FALSE, sizeof (guint64));
+  ctx.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.salience = g_hash_table_new (NULL, NULL);
+  ctx.by_entry = g_hash_table_new (NULL, NULL);
+  ctx.scratch = g_string_new (NULL);
+
   for (guint i = 0; i < corpus->articles->len; i++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      extract_article (graph, gazetteer, i, options);
+        {
+          cancelled = TRUE;
+          break;
+        }
+      extract_article (&ctx, i);
     }
+
+  dossier_folded_free (ctx.folded);
+  g_array_unref (ctx.tokens);
+  g_array_unref (ctx.sents);
+  g_array_unref (ctx.mentions);
+  g_array_unref (ctx.matches);
+  g_array_unref (ctx.nested);
+  g_array_unref (ctx.pending);
+  g_array_unref (ctx.owner);
+  g_array_unref (ctx.classes);
+  g_array_unref (ctx.group_a);
+  g_array_unref (ctx.group_b);
+  g_array_unref (ctx.group_c);
+  g_array_unref (ctx.typed);
+  g_hash_table_unref (ctx.surnames);
+  g_hash_table_unref (ctx.aliases);
+  g_hash_table_unref (ctx.salience);
+  g_hash_table_unref (ctx.by_entry);
+  g_string_free (ctx.scratch, TRUE);
+
+  if (cancelled)
+    return NULL;
 
   return g_steal_pointer (&graph);
 }

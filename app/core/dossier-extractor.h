@@ -6,7 +6,21 @@
  */
 
 /* Text -> mentions -> entities (gazetteer, discovery, alias merging) and
- * typed relations with their evidence. */
+ * typed relations with their evidence.
+ *
+ * Articles are read sentence by sentence (furniture skipped, the headline
+ * included) in windows of about 1 MiB: folded and tokenized once, matched
+ * against the gazetteer's word trie, then capitalised runs the gazetteer
+ * lacks are typed by the cue words around them (dossier-lexicon.h) or
+ * joined to a name already known (a surname to its full name).  Relations
+ * come from cue words: each cue kind says where its two actors sit (subject
+ * and object, passive agent after "par"/"by", "selon X", "le PDG de X, Y",
+ * "X, sa maison mère", "serveurs X"), entity types settle or check the
+ * direction, and a cue whose object the sentence does not name points at
+ * the most salient company nearby (the passage's target span is then the
+ * cue).  Negation and hypotheticals flag the passage; reader comments give
+ * no new names and their passages are flagged.  Pairs left untyped become
+ * mentioned_with when options->co_occurrence is set. */
 
 #pragma once
 

@@ -701,3 +701,52 @@ dossier_filter_to_command_line (const DossierFilter *filter)
 
   return g_string_free (str, FALSE);
 }
+
+GArray *
+dossier_graph_date_histogram (DossierGraph *graph,
+                              guint32      *first_julian)
+{
+  GArray *counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  guint32 first = G_MAXUINT32, last = 0;
+
+  g_return_val_if_fail (graph != NULL, counts);
+  g_return_val_if_fail (first_julian != NULL, counts);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint r = 0; r < graph->relations->len; r++)
+        {
+          const DossierRelation *relation = dossier_graph_get_relation (graph, r);
+
+          if (relation->type == DOSSIER_RELATION_MENTIONED_WITH)
+            continue;
+
+          for (guint i = 0; i < relation->evidence->len; i++)
+            {
+              const DossierEvidence *e = &g_array_index (relation->evidence, DossierEvidence, i);
+              guint32 day;
+
+              if (!dossier_date_get_span (&e->date, &day, NULL))
+                continue;
+
+              if (pass == 0)
+                {
+                  first = MIN (first, day);
+                  last = MAX (last, day);
+                }
+              else
+                g_array_index (counts, guint, day - first)++;
+            }
+        }
+
+      if (pass == 0)
+        {
+          if (first > last)
+            break;
+          g_array_set_size (counts, last - first + 1);
+        }
+    }
+
+  *first_julian = first > last ? 0 : first;
+  return counts;
+}

@@ -76,6 +76,13 @@ void             dossier_subgraph_unref     (DossierSubgraph     *subgraph);
 int              dossier_subgraph_find_entity (DossierSubgraph   *subgraph,
                                                guint              entity);
 
+/* Passages per day over the graph's typed relations, from the earliest
+ * dated passage (*first_julian) to the latest: the data of the timeline.
+ * Month- and year-precise dates count on their first day.  Returns an
+ * array of guint, empty when nothing is dated. */
+GArray          *dossier_graph_date_histogram (DossierGraph     *graph,
+                                               guint32          *first_julian);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierFilter, dossier_filter_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierSubgraph, dossier_subgraph_unref)
 

@@ -13,9 +13,9 @@
 
 #include "dossier-fold.h"
 
-/* Folds one character into @out: lower case, base letter without its
- * accents, typographic apostrophes and dashes to ASCII, no-break spaces to
- * a plain space.  Returns the number of bytes written (at most 6). */
+/* Folds one non-ASCII character into @out: lower case, base letter without
+ * its accents, typographic apostrophes and dashes to ASCII, no-break
+ * spaces to a plain space.  Returns the number of bytes written (<= 6). */
 static gsize
 fold_char (gunichar c,
            char     out[8])
@@ -25,13 +25,13 @@ fold_char (gunichar c,
 
   switch (c)
     {
-    case 0x2019: case 0x2018: case 0x02BC: case 0x00B4: case 0x0060:
+    case 0x2019: case 0x2018: case 0x02BC: case 0x00B4:
       out[0] = '\'';
       return 1;
-    case 0x00A0: case 0x202F: case 0x2009: case 0x2007:
+    case 0x00A0: case 0x202F: case 0x2009: case 0x2007: case 0x200B:
       out[0] = ' ';
       return 1;
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013:
+    case 0x2010: case 0x2011:
       out[0] = '-';
       return 1;
     case 0x0153:  /* œ */
@@ -52,18 +52,86 @@ fold_char (gunichar c,
       break;
     }
 
-  if (c < 0x80)
-    {
-      out[0] = g_ascii_tolower ((char) c);
-      return 1;
-    }
-
   c = g_unichar_tolower (c);
   n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
-  if (n > 0)
+  if (n > 0 && decomposed[0] < 0x80)
     c = decomposed[0];
 
   return g_unichar_to_utf8 (c, out);
+}
+
+static void
+ensure_alloc (DossierFolded *folded,
+              gsize          need)
+{
+  if (need <= folded->alloc)
+    return;
+
+  folded->alloc = MAX (need, folded->alloc * 2);
+  folded->folded = g_realloc (folded->folded, folded->alloc + 1);
+  folded->map = g_realloc_n (folded->map, folded->alloc + 1, sizeof (guint32));
+}
+
+void
+dossier_folded_set (DossierFolded *folded,
+                    const char    *text,
+                    gsize          len,
+                    gsize          base)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + len;
+  gsize w = 0;
+
+  g_return_if_fail (folded != NULL);
+  g_return_if_fail (text != NULL || len == 0);
+  /* Offsets are 32-bit: articles are far below 4 GiB. */
+  g_return_if_fail (base + len < G_MAXUINT32);
+
+  /* Folding never grows a character by more than 2x (ß, œ: 2 bytes -> 2). */
+  ensure_alloc (folded, len + 8);
+
+  while (p < end)
+    {
+      guint32 offset = (guint32) (base + (p - (const guchar *) text));
+
+      /* The common case, ASCII, without any decoding. */
+      if (*p < 0x80)
+        {
+          guchar c = *p++;
+
+          folded->folded[w] = (c >= 'A' && c <= 'Z') ? c + 32 : (c == '`' ? '\'' : c);
+          folded->map[w++] = offset;
+        }
+      else
+        {
+          char out[8];
+          gunichar c = g_utf8_get_char_validated ((const char *) p, end - p);
+          gsize n;
+
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            {
+              /* Invalid bytes (not after loading, but never trust) stay as they are. */
+              out[0] = (char) *p++;
+              n = 1;
+            }
+          else
+            {
+              n = fold_char (c, out);
+              p = (const guchar *) g_utf8_next_char (p);
+            }
+
+          ensure_alloc (folded, w + n + (end - p) + 8);
+          for (gsize i = 0; i < n; i++)
+            {
+              folded->folded[w] = out[i];
+              folded->map[w++] = offset;
+            }
+        }
+    }
+
+  folded->folded[w] = '\0';
+  folded->map[w] = (guint32) (base + len);
+  folded->len = w;
 }
 
 DossierFolded *
@@ -71,47 +139,11 @@ dossier_folded_new (const char *text,
                     gsize       len)
 {
   DossierFolded *folded;
-  GString *buf;
-  GArray *map;
-  const char *p = text;
-  const char *end = text + len;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
-  buf = g_string_sized_new (len + 1);
-  map = g_array_sized_new (FALSE, FALSE, sizeof (gsize), len + 1);
-
-  while (p < end)
-    {
-      char out[8];
-      gsize offset = p - text;
-      gunichar c = g_utf8_get_char_validated (p, end - p);
-      gsize n;
-
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          /* Invalid bytes (should not happen after loading) stay as they are. */
-          out[0] = *p;
-          n = 1;
-          p++;
-        }
-      else
-        {
-          n = fold_char (c, out);
-          p = g_utf8_next_char (p);
-        }
-
-      g_string_append_len (buf, out, n);
-      for (gsize i = 0; i < n; i++)
-        g_array_append_val (map, offset);
-    }
-
-  g_array_append_val (map, len);
-
   folded = g_new0 (DossierFolded, 1);
-  folded->len = buf->len;
-  folded->folded = g_string_free (buf, FALSE);
-  folded->map = (gsize *) (gpointer) g_array_free (map, FALSE);
+  dossier_folded_set (folded, text != NULL ? text : "", len, 0);
 
   return folded;
 }
@@ -125,6 +157,135 @@ dossier_folded_free (DossierFolded *folded)
   g_free (folded->folded);
   g_free (folded->map);
   g_free (folded);
+}
+
+static inline gboolean
+is_word_byte (guchar c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Characters of the original that begin a token, classified without
+ * decoding the ASCII majority. */
+static void
+classify_original (const char   *text,
+                   gsize         base,
+                   DossierToken *token)
+{
+  const char *p = text + (token->start - base);
+  const char *end = text + (token->end - base);
+  guint upper = 0, lower = 0;
+  gboolean first = TRUE;
+
+  for (; p < end; first = FALSE)
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        c = (guchar) *p++;
+      else
+        {
+          c = g_utf8_get_char_validated (p, end - p);
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            {
+              p++;
+              continue;
+            }
+          p = g_utf8_next_char (p);
+        }
+
+      if (c < 0x80 ? (c >= 'A' && c <= 'Z') : g_unichar_isupper (c))
+        {
+          upper++;
+          if (first)
+            token->flags |= DOSSIER_TOKEN_CAPITAL;
+          else
+            token->flags |= DOSSIER_TOKEN_MIXED;
+        }
+      else if (c < 0x80 ? (c >= 'a' && c <= 'z') : g_unichar_islower (c))
+        lower++;
+      else if (c >= '0' && c <= '9')
+        token->flags |= DOSSIER_TOKEN_DIGIT;
+    }
+
+  if (upper >= 2 && lower == 0)
+    token->flags = (token->flags & ~DOSSIER_TOKEN_MIXED) | DOSSIER_TOKEN_ALL_CAPS;
+}
+
+void
+dossier_tokenize (const DossierFolded *folded,
+                  const char          *text,
+                  gsize                base,
+                  GArray              *tokens)
+{
+  const guchar *f = (const guchar *) folded->folded;
+  gsize len = folded->len;
+  gsize i = 0;
+  guint32 sep_flags = DOSSIER_TOKEN_BREAK;
+  gsize sep_len = 0;
+
+  g_return_if_fail (folded != NULL && tokens != NULL);
+
+  while (i < len)
+    {
+      guchar c = f[i];
+
+      if (!is_word_byte (c))
+        {
+          switch (c)
+            {
+            case ' ': case '-': case '_': case '\t':
+              break;
+            case '\'':
+              sep_flags |= DOSSIER_TOKEN_ELIDED;
+              break;
+            case '.':
+              /* A dot inside a word (Musical.ly) joins; one before a space stops. */
+              if (i + 1 >= len || !is_word_byte (f[i + 1]))
+                sep_flags |= DOSSIER_TOKEN_STOP;
+              break;
+            case '!': case '?':
+              sep_flags |= DOSSIER_TOKEN_STOP;
+              break;
+            case ',':
+              sep_flags |= DOSSIER_TOKEN_COMMA;
+              break;
+            case '\n': case ';': case ':': case '(': case ')': case '[': case ']':
+            case '"': case '|': case '/': case '*': case '{': case '}': case '<': case '>':
+              sep_flags |= DOSSIER_TOKEN_BREAK;
+              break;
+            default:
+              sep_flags |= DOSSIER_TOKEN_BREAK;
+              break;
+            }
+          if (c == '-' && i > 0 && f[i - 1] == ' ')
+            sep_flags |= DOSSIER_TOKEN_BREAK;  /* " - " is a dash, not a hyphen */
+          sep_len++;
+          i++;
+          continue;
+        }
+
+      {
+        DossierToken t;
+        gsize start = i;
+
+        while (i < len && is_word_byte (f[i]))
+          i++;
+        t.fstart = (guint32) start;
+        t.fend = (guint32) i;
+        t.start = folded->map[start];
+        t.end = folded->map[i];
+        t.flags = sep_flags;
+        if (!(sep_flags & (DOSSIER_TOKEN_BREAK | DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_STOP)) &&
+            sep_len >= 1 && sep_len <= 2)
+          t.flags |= DOSSIER_TOKEN_JOINED;
+        classify_original (text, base, &t);
+        g_array_append_val (tokens, t);
+      }
+
+      sep_flags = 0;
+      sep_len = 0;
+    }
 }
 
 char *

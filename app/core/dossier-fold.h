@@ -6,7 +6,8 @@
  */
 
 /* Case and accent folding into a separate buffer that maps back to the
- * original offsets, so matching never rewrites the text the reader shows. */
+ * original offsets, so matching never rewrites the text the reader shows;
+ * and the word tokens every matcher of the extractor walks. */
 
 #pragma once
 
@@ -16,14 +17,53 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char  *folded;  /* lower case, accents stripped, ’ folded to ', NUL-terminated */
-  gsize  len;
-  gsize *map;     /* map[i]: offset in the original of folded byte i; map[len] = original length */
+  char    *folded;  /* lower case, accents stripped, ’ folded to ', NUL-terminated */
+  gsize    len;
+  guint32 *map;     /* map[i]: offset in the original of folded byte i; map[len] = original end */
+  gsize    alloc;   /* capacity of folded and map, for reuse */
 } DossierFolded;
+
+/* Token flags, from the original text and the separator before the token. */
+typedef enum
+{
+  DOSSIER_TOKEN_CAPITAL   = 1 << 0,  /* starts with an upper-case letter */
+  DOSSIER_TOKEN_ALL_CAPS  = 1 << 1,  /* every letter upper case, at least two */
+  DOSSIER_TOKEN_MIXED     = 1 << 2,  /* an upper-case letter after the first (TikTok) */
+  DOSSIER_TOKEN_DIGIT     = 1 << 3,  /* holds a digit */
+  DOSSIER_TOKEN_JOINED    = 1 << 4,  /* separated from the previous token by one space,
+                                      * a hyphen, an apostrophe, a dot or an underscore */
+  DOSSIER_TOKEN_ELIDED    = 1 << 5,  /* the previous token ends with an apostrophe: d'Oracle */
+  DOSSIER_TOKEN_COMMA     = 1 << 6,  /* a comma in the separator before */
+  DOSSIER_TOKEN_BREAK     = 1 << 7,  /* a line end, ; : ( ) [ ] « » " or a dash before */
+  DOSSIER_TOKEN_STOP      = 1 << 8,  /* a full stop, ! or ? before */
+} DossierTokenFlags;
+
+/* A word of the folded text: letters and digits; anything else separates. */
+typedef struct
+{
+  guint32 fstart;  /* in the folded buffer */
+  guint32 fend;
+  guint32 start;   /* in the original text */
+  guint32 end;
+  guint32 flags;   /* DossierTokenFlags */
+} DossierToken;
 
 DossierFolded *dossier_folded_new         (const char    *text,
                                            gsize          len);
+/* Refolds @text into @folded, reusing its buffers; offsets in the map are
+ * @base plus the offset in @text. */
+void           dossier_folded_set         (DossierFolded *folded,
+                                           const char    *text,
+                                           gsize          len,
+                                           gsize          base);
 void           dossier_folded_free        (DossierFolded *folded);
+
+/* Splits @folded into tokens appended to @tokens (DossierToken); @text is
+ * the original the folded buffer was made from, with @base its offset. */
+void           dossier_tokenize           (const DossierFolded *folded,
+                                           const char          *text,
+                                           gsize                base,
+                                           GArray              *tokens);
 
 /* The folded form of a short string such as a name. */
 char          *dossier_fold_string        (const char    *str);

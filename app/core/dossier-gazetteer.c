@@ -17,18 +17,60 @@
 
 G_DEFINE_QUARK (dossier-gazetteer-error-quark, dossier_gazetteer_error)
 
-#define MAX_WORDS 8
+/* The longest form, in words; longer aliases are refused at load time. */
+#define MAX_FORM_TOKENS 12
+
+typedef enum
+{
+  CASE_ANY,     /* descriptive forms, and names written in lower case */
+  CASE_SOME,    /* names with capitals: one capitalised word in the text
+                 * ("le Monde", "Tik tok"), so "le monde" is not Le Monde */
+  CASE_CAPITAL, /* one plain word, a common word too: "Oracle", not "oracle" */
+  CASE_EXACT,   /* acronyms: "US", not "us" */
+} CaseRule;
 
 typedef struct
 {
   DossierGazetteerEntry *entry;
   gboolean               descriptive;
+  CaseRule               case_rule;
+  guint32                capitals;  /* CASE_SOME: words capitalised in the form,
+                                     * a leading article excepted */
 } Form;
+
+/* Open addressing tables: words of the forms, and trie edges keyed by
+ * (node, word).  Matching does one word lookup per token of the text and
+ * stops at the first word no form has, so a pass is linear in the text. */
+typedef struct
+{
+  guint32 hash;
+  guint32 id;     /* 0: empty */
+  char   *word;
+  guint32 len;
+} WordSlot;
+
+typedef struct
+{
+  guint64 key;    /* node << 32 | word; 0: empty (node 0 word 0 never occurs) */
+  guint32 child;
+} EdgeSlot;
 
 struct _DossierGazetteer
 {
   GPtrArray  *entries;  /* DossierGazetteerEntry */
-  GHashTable *forms;    /* folded form -> Form */
+  GHashTable *forms;    /* folded form -> Form, for lookups by name */
+
+  WordSlot   *words;
+  guint       words_size;   /* power of two */
+  guint       n_words;
+
+  EdgeSlot   *edges;
+  guint       edges_size;   /* power of two */
+  guint       n_edges;
+
+  GArray     *nodes;        /* Form *, NULL when no form ends there; node 0 is the root */
+  GPtrArray  *node_forms;   /* owns the Form of trie nodes */
+
   GChecksum  *checksum;
   char       *digest;
 };
@@ -37,17 +79,175 @@ static void
 entry_free (DossierGazetteerEntry *entry)
 {
   g_free ((char *) entry->canonical);
+  g_free ((char *) entry->leads);
   g_free (entry);
+}
+
+static inline guint32
+hash_bytes (const char *p,
+            gsize       len)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) p[i]) * 16777619u;
+  return h | 1;
+}
+
+static guint32
+word_lookup (DossierGazetteer *gazetteer,
+             const char       *word,
+             gsize             len)
+{
+  guint32 h = hash_bytes (word, len);
+  guint mask = gazetteer->words_size - 1;
+
+  for (guint i = h & mask;; i = (i + 1) & mask)
+    {
+      WordSlot *slot = &gazetteer->words[i];
+
+      if (slot->id == 0)
+        return 0;
+      if (slot->hash == h && slot->len == len && memcmp (slot->word, word, len) == 0)
+        return slot->id;
+    }
+}
+
+static void words_grow (DossierGazetteer *gazetteer);
+
+static guint32
+word_intern (DossierGazetteer *gazetteer,
+             const char       *word,
+             gsize             len)
+{
+  guint32 id = word_lookup (gazetteer, word, len);
+  guint32 h;
+  guint mask;
+
+  if (id != 0)
+    return id;
+
+  if ((gazetteer->n_words + 1) * 2 > gazetteer->words_size)
+    words_grow (gazetteer);
+
+  h = hash_bytes (word, len);
+  mask = gazetteer->words_size - 1;
+  for (guint i = h & mask;; i = (i + 1) & mask)
+    {
+      WordSlot *slot = &gazetteer->words[i];
+
+      if (slot->id == 0)
+        {
+          slot->hash = h;
+          slot->id = ++gazetteer->n_words;
+          slot->word = g_strndup (word, len);
+          slot->len = (guint32) len;
+          return slot->id;
+        }
+    }
+}
+
+static void
+words_grow (DossierGazetteer *gazetteer)
+{
+  WordSlot *old = gazetteer->words;
+  guint old_size = gazetteer->words_size;
+  guint mask;
+
+  gazetteer->words_size = MAX (64, old_size * 2);
+  gazetteer->words = g_new0 (WordSlot, gazetteer->words_size);
+  mask = gazetteer->words_size - 1;
+
+  for (guint j = 0; j < old_size; j++)
+    {
+      if (old[j].id == 0)
+        continue;
+      for (guint i = old[j].hash & mask;; i = (i + 1) & mask)
+        {
+          if (gazetteer->words[i].id == 0)
+            {
+              gazetteer->words[i] = old[j];
+              break;
+            }
+        }
+    }
+  g_free (old);
+}
+
+static inline guint32
+edge_lookup (DossierGazetteer *gazetteer,
+             guint32           node,
+             guint32           word)
+{
+  guint64 key = ((guint64) node << 32) | word;
+  guint mask = gazetteer->edges_size - 1;
+  guint32 h = (guint32) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
+
+  for (guint i = h & mask;; i = (i + 1) & mask)
+    {
+      EdgeSlot *slot = &gazetteer->edges[i];
+
+      if (slot->key == 0)
+        return 0;
+      if (slot->key == key)
+        return slot->child;
+    }
+}
+
+static void
+edge_insert (DossierGazetteer *gazetteer,
+             guint32           node,
+             guint32           word,
+             guint32           child)
+{
+  guint64 key = ((guint64) node << 32) | word;
+  guint mask;
+  guint32 h;
+
+  if ((gazetteer->n_edges + 1) * 2 > gazetteer->edges_size)
+    {
+      EdgeSlot *old = gazetteer->edges;
+      guint old_size = gazetteer->edges_size;
+
+      gazetteer->edges_size = MAX (64, old_size * 2);
+      gazetteer->edges = g_new0 (EdgeSlot, gazetteer->edges_size);
+      gazetteer->n_edges = 0;
+      for (guint j = 0; j < old_size; j++)
+        if (old[j].key != 0)
+          edge_insert (gazetteer, (guint32) (old[j].key >> 32),
+                       (guint32) (old[j].key & 0xffffffff), old[j].child);
+      g_free (old);
+    }
+
+  mask = gazetteer->edges_size - 1;
+  h = (guint32) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
+  for (guint i = h & mask;; i = (i + 1) & mask)
+    {
+      if (gazetteer->edges[i].key == 0)
+        {
+          gazetteer->edges[i].key = key;
+          gazetteer->edges[i].child = child;
+          gazetteer->n_edges++;
+          return;
+        }
+    }
 }
 
 DossierGazetteer *
 dossier_gazetteer_new (void)
 {
   DossierGazetteer *gazetteer = g_new0 (DossierGazetteer, 1);
+  Form *root = NULL;
 
   gazetteer->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
-  gazetteer->forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gazetteer->forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gazetteer->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gazetteer->nodes = g_array_new (FALSE, FALSE, sizeof (Form *));
+  gazetteer->node_forms = g_ptr_array_new_with_free_func (g_free);
+  g_array_append_val (gazetteer->nodes, root);
+  words_grow (gazetteer);
+  gazetteer->edges_size = 64;
+  gazetteer->edges = g_new0 (EdgeSlot, gazetteer->edges_size);
 
   return gazetteer;
 }
@@ -58,11 +258,39 @@ dossier_gazetteer_free (DossierGazetteer *gazetteer)
   if (gazetteer == NULL)
     return;
 
+  for (guint i = 0; i < gazetteer->words_size; i++)
+    g_free (gazetteer->words[i].word);
+  g_free (gazetteer->words);
+  g_free (gazetteer->edges);
+  g_array_unref (gazetteer->nodes);
+  g_ptr_array_unref (gazetteer->node_forms);
   g_ptr_array_unref (gazetteer->entries);
   g_hash_table_unref (gazetteer->forms);
   g_checksum_free (gazetteer->checksum);
   g_free (gazetteer->digest);
   g_free (gazetteer);
+}
+
+guint
+dossier_gazetteer_get_n_forms (DossierGazetteer *gazetteer)
+{
+  g_return_val_if_fail (gazetteer != NULL, 0);
+
+  return g_hash_table_size (gazetteer->forms);
+}
+
+/* Articles at the start of a form do not have to be in the text:
+ * "la Maison Blanche" also matches "de Maison Blanche". */
+static gboolean
+is_leading_article (const char *word,
+                    gsize       len)
+{
+  static const char *articles[] = { "le", "la", "les", "l", "the", NULL };
+
+  for (guint i = 0; articles[i] != NULL; i++)
+    if (strlen (articles[i]) == len && memcmp (articles[i], word, len) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -71,16 +299,100 @@ add_form (DossierGazetteer      *gazetteer,
           const char            *form,
           gboolean               descriptive)
 {
+  g_autoptr(DossierFolded) folded = dossier_folded_new (form, strlen (form));
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (DossierToken));
   g_autofree char *key = dossier_fold_string (form);
+  guint32 node = 0;
+  guint first = 0;
   Form *f;
 
-  if (*key == '\0')
+  dossier_tokenize (folded, form, 0, tokens);
+
+  while (first + 2 < tokens->len)
+    {
+      const DossierToken *t = &g_array_index (tokens, DossierToken, first);
+
+      if (!is_leading_article (folded->folded + t->fstart, t->fend - t->fstart))
+        break;
+      first++;
+    }
+
+  if (tokens->len == 0 || tokens->len - first > MAX_FORM_TOKENS)
     return;
 
   f = g_new0 (Form, 1);
   f->entry = entry;
   f->descriptive = descriptive;
-  g_hash_table_replace (gazetteer->forms, g_steal_pointer (&key), f);
+  f->case_rule = CASE_ANY;
+  if (!descriptive)
+    for (guint i = first; i < tokens->len; i++)
+      {
+        const DossierToken *t = &g_array_index (tokens, DossierToken, i);
+
+        if (i == first && tokens->len - first > 1 &&
+            is_leading_article (folded->folded + t->fstart, t->fend - t->fstart))
+          continue;  /* "Le Monde": "Le" at a sentence start proves nothing */
+        if (t->flags & (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS | DOSSIER_TOKEN_MIXED))
+          {
+            f->case_rule = CASE_SOME;
+            f->capitals |= 1u << (i - first);
+          }
+      }
+  if (tokens->len - first == 1 && !descriptive)
+    {
+      const DossierToken *t = &g_array_index (tokens, DossierToken, first);
+
+      if (t->flags & DOSSIER_TOKEN_ALL_CAPS)
+        f->case_rule = CASE_EXACT;
+      else if (t->flags & DOSSIER_TOKEN_MIXED)
+        f->case_rule = CASE_ANY;  /* "tiktok" is still TikTok: no common word */
+      else if ((t->flags & DOSSIER_TOKEN_CAPITAL) &&
+               !(t->flags & (DOSSIER_TOKEN_MIXED | DOSSIER_TOKEN_DIGIT)))
+        f->case_rule = CASE_CAPITAL;
+    }
+
+  for (guint i = first; i < tokens->len; i++)
+    {
+      const DossierToken *t = &g_array_index (tokens, DossierToken, i);
+      guint32 word = word_intern (gazetteer, folded->folded + t->fstart, t->fend - t->fstart);
+      guint32 child = edge_lookup (gazetteer, node, word);
+
+      if (child == 0)
+        {
+          Form *none = NULL;
+
+          child = gazetteer->nodes->len;
+          g_array_append_val (gazetteer->nodes, none);
+          edge_insert (gazetteer, node, word, child);
+        }
+      node = child;
+    }
+
+  /* "Nvidia" and "NVIDIA" fold alike: one entry's forms keep the most
+   * lenient rule.  Another entry's form overrides (a later file wins). */
+  {
+    Form *old = g_array_index (gazetteer->nodes, Form *, node);
+
+    if (old != NULL && old->entry == entry && old->descriptive == descriptive)
+      {
+        if (old->case_rule == CASE_ANY || f->case_rule == CASE_ANY)
+          f->case_rule = CASE_ANY;
+        else if (old->case_rule == CASE_SOME || f->case_rule == CASE_SOME)
+          {
+            f->case_rule = CASE_SOME;
+            f->capitals = (old->case_rule == CASE_SOME ? old->capitals : 0) |
+                          (f->case_rule == CASE_SOME ? f->capitals : 0);
+            if (f->capitals == 0)
+              f->case_rule = CASE_ANY;
+          }
+        else if (old->case_rule == CASE_CAPITAL || f->case_rule == CASE_CAPITAL)
+          f->case_rule = CASE_CAPITAL;
+      }
+  }
+  g_array_index (gazetteer->nodes, Form *, node) = f;
+  g_ptr_array_add (gazetteer->node_forms, f);
+  if (*key != '\0')
+    g_hash_table_replace (gazetteer->forms, g_steal_pointer (&key), f);
 }
 
 gboolean
@@ -117,7 +429,7 @@ dossier_gazetteer_load_data (DossierGazetteer  *gazetteer,
       if (*line == '\0' || *line == '#')
         continue;
 
-      fields = g_strsplit (line, "\t", 3);
+      fields = g_strsplit (line, "\t", 4);
       if (g_strv_length (fields) < 2 ||
           !dossier_entity_type_from_string (g_strstrip (fields[0]), &type) ||
           *g_strstrip (fields[1]) == '\0')
@@ -131,6 +443,28 @@ dossier_gazetteer_load_data (DossierGazetteer  *gazetteer,
       entry = g_new0 (DossierGazetteerEntry, 1);
       entry->canonical = g_strdup (fields[1]);
       entry->type = type;
+      if (fields[2] != NULL && fields[3] != NULL)
+        {
+          g_auto(GStrv) props = g_strsplit (fields[3], ";", -1);
+
+          for (guint j = 0; props[j] != NULL; j++)
+            {
+              char *prop = g_strstrip (props[j]);
+
+              if (g_str_has_prefix (prop, "leads=") && prop[6] != '\0')
+                {
+                  g_free ((char *) entry->leads);
+                  entry->leads = g_strdup (g_strstrip (prop + 6));
+                }
+              else if (*prop != '\0')
+                {
+                  g_set_error (error, DOSSIER_GAZETTEER_ERROR, DOSSIER_GAZETTEER_ERROR_PARSE,
+                               _("%s:%u: unknown field “%s”"), source_name, i + 1, prop);
+                  entry_free (entry);
+                  return FALSE;
+                }
+            }
+        }
       g_ptr_array_add (gazetteer->entries, entry);
       add_form (gazetteer, entry, fields[1], FALSE);
 
@@ -142,6 +476,9 @@ dossier_gazetteer_load_data (DossierGazetteer  *gazetteer,
         {
           char *alias = g_strstrip (aliases[j]);
           gboolean descriptive = alias[0] == '~';
+
+          if (*alias == '\0' || (descriptive && alias[1] == '\0'))
+            continue;
 
           add_form (gazetteer, entry, descriptive ? alias + 1 : alias, descriptive);
         }
@@ -219,9 +556,106 @@ dossier_gazetteer_new_default (GError **error)
 }
 
 static inline gboolean
-is_word_byte (char c)
+case_ok (const Form         *form,
+         const DossierToken *tokens,
+         guint               first,
+         guint               end)
 {
-  return g_ascii_isalnum (c) || (guchar) c >= 0x80;
+  switch (form->case_rule)
+    {
+    case CASE_CAPITAL:
+      return (tokens[first].flags & (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS)) != 0;
+    case CASE_SOME:
+      for (guint i = first; i < end; i++)
+        if ((form->capitals & (1u << (i - first))) &&
+            (tokens[i].flags & (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS | DOSSIER_TOKEN_MIXED)))
+          return TRUE;
+      return FALSE;
+    case CASE_EXACT:
+      for (guint i = first; i < end; i++)
+        if (!(tokens[i].flags & DOSSIER_TOKEN_ALL_CAPS))
+          return FALSE;
+      return TRUE;
+    case CASE_ANY:
+    default:
+      return TRUE;
+    }
+}
+
+/* The trie child for token @t, trying the singular of an English or
+ * French plural ("gouvernements chinois") when the word itself is absent. */
+static inline guint32
+step (DossierGazetteer    *gazetteer,
+      const DossierFolded *folded,
+      const DossierToken  *t,
+      guint32              node)
+{
+  const char *w = folded->folded + t->fstart;
+  gsize len = t->fend - t->fstart;
+  guint32 word = word_lookup (gazetteer, w, len);
+  guint32 child = word != 0 ? edge_lookup (gazetteer, node, word) : 0;
+
+  if (child == 0 && len > 3 && (w[len - 1] == 's' || w[len - 1] == 'x'))
+    {
+      word = word_lookup (gazetteer, w, len - 1);
+      child = word != 0 ? edge_lookup (gazetteer, node, word) : 0;
+    }
+
+  return child;
+}
+
+void
+dossier_gazetteer_match_tokens (DossierGazetteer    *gazetteer,
+                                const DossierFolded *folded,
+                                const DossierToken  *tokens,
+                                guint                first,
+                                guint                end,
+                                GArray              *matches)
+{
+  Form **nodes;
+
+  g_return_if_fail (gazetteer != NULL);
+  g_return_if_fail (folded != NULL);
+  g_return_if_fail (matches != NULL);
+
+  nodes = (Form **) (gpointer) gazetteer->nodes->data;
+
+  for (guint i = first; i < end;)
+    {
+      guint32 node = 0;
+      guint best_end = 0;
+      const Form *best = NULL;
+
+      for (guint j = i; j < end && j - i < MAX_FORM_TOKENS; j++)
+        {
+          if (j > i && !(tokens[j].flags & DOSSIER_TOKEN_JOINED))
+            break;
+          node = step (gazetteer, folded, &tokens[j], node);
+          if (node == 0)
+            break;
+          if (nodes[node] != NULL && case_ok (nodes[node], tokens, i, j + 1))
+            {
+              best = nodes[node];
+              best_end = j + 1;
+            }
+        }
+
+      if (best != NULL)
+        {
+          DossierGazetteerMatch m;
+
+          m.start = tokens[i].start;
+          m.end = tokens[best_end - 1].end;
+          m.entry = best->entry;
+          m.descriptive = best->descriptive;
+          m.first_token = i;
+          m.end_token = best_end;
+          g_array_append_val (matches, m);
+          i = best_end;
+        }
+      else
+        i++;
+    }
 }
 
 GArray *
@@ -230,71 +664,19 @@ dossier_gazetteer_match (DossierGazetteer *gazetteer,
                          gsize             len)
 {
   g_autoptr(DossierFolded) folded = NULL;
+  g_autoptr(GArray) tokens = NULL;
   GArray *matches;
-  const char *f;
-  gsize flen;
 
   g_return_val_if_fail (gazetteer != NULL, NULL);
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
 
   matches = g_array_new (FALSE, FALSE, sizeof (DossierGazetteerMatch));
   folded = dossier_folded_new (text, len);
-  f = folded->folded;
-  flen = folded->len;
-
-  for (gsize i = 0; i < flen; i++)
-    {
-      gsize ends[MAX_WORDS];
-      guint n_ends = 0;
-      gsize j = i;
-
-      if (!is_word_byte (f[i]) || (i > 0 && is_word_byte (f[i - 1])))
-        continue;
-
-      /* Candidate ends: after each of the next MAX_WORDS words. */
-      while (j < flen && n_ends < MAX_WORDS)
-        {
-          while (j < flen && (is_word_byte (f[j]) || f[j] == '.' || f[j] == '-'))
-            {
-              /* A trailing dot ends a sentence, not a name like Musical.ly. */
-              if (f[j] == '.' && (j + 1 >= flen || !is_word_byte (f[j + 1])))
-                break;
-              j++;
-            }
-          ends[n_ends++] = j;
-          if (j >= flen || f[j] != ' ')
-            break;
-          j++;
-          if (j >= flen || !is_word_byte (f[j]))
-            break;
-        }
-
-      for (int k = n_ends - 1; k >= 0; k--)
-        {
-          g_autofree char *key = g_strndup (f + i, ends[k] - i);
-          Form *form = g_hash_table_lookup (gazetteer->forms, key);
-
-          /* English possessive: "Oracle's" matched as "Oracle". */
-          if (form == NULL && ends[k] - i > 2 && g_str_has_suffix (key, "'s"))
-            {
-              key[ends[k] - i - 2] = '\0';
-              if ((form = g_hash_table_lookup (gazetteer->forms, key)) != NULL)
-                ends[k] -= 2;
-            }
-
-          if (form != NULL)
-            {
-              DossierGazetteerMatch m;
-
-              m.start = folded->map[i];
-              m.end = folded->map[ends[k]];
-              m.entry = form->entry;
-              m.descriptive = form->descriptive;
-              g_array_append_val (matches, m);
-              i = ends[k] - 1;
-              break;
-            }
-        }
-    }
+  tokens = g_array_new (FALSE, FALSE, sizeof (DossierToken));
+  dossier_tokenize (folded, text != NULL ? text : "", 0, tokens);
+  dossier_gazetteer_match_tokens (gazetteer, folded,
+                                  (const DossierToken *) (gpointer) tokens->data,
+                                  0, tokens->len, matches);
 
   return matches;
 }
@@ -323,6 +705,11 @@ dossier_gazetteer_get_checksum (DossierGazetteer *gazetteer)
   if (gazetteer->digest == NULL)
     {
       g_autoptr(GChecksum) copy = g_checksum_copy (gazetteer->checksum);
+
+      /* The rules are part of the result: cached extractions made by an
+       * older extractor must not be reused. */
+      g_checksum_update (copy, (const guchar *) DOSSIER_EXTRACTION_RULES,
+                         strlen (DOSSIER_EXTRACTION_RULES));
       gazetteer->digest = g_strdup (g_checksum_get_string (copy));
     }
 

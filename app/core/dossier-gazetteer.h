@@ -12,11 +12,15 @@
 
 #include <gio/gio.h>
 
-#include "dossier-types.h"
+#include "dossier-fold.h"
 
 G_BEGIN_DECLS
 
 #define DOSSIER_GAZETTEER_ERROR (dossier_gazetteer_error_quark ())
+
+/* Bumped whenever matching, discovery or relation rules change, so that
+ * caches keyed by dossier_gazetteer_get_checksum() are invalidated. */
+#define DOSSIER_EXTRACTION_RULES "dossier-rules-17"
 
 typedef enum
 {
@@ -27,6 +31,8 @@ typedef struct
 {
   const char        *canonical;  /* owned by the gazetteer */
   DossierEntityType  type;
+  const char        *leads;      /* canonical name of the organisation or state a
+                                  * person heads ("leads=" field), or NULL */
 } DossierGazetteerEntry;
 
 /* One match in a text: [start, end) in the original text's bytes. */
@@ -36,6 +42,8 @@ typedef struct
   gsize                        end;
   const DossierGazetteerEntry *entry;
   gboolean                     descriptive;  /* "le groupe de Redmond", not a name */
+  guint                        first_token;  /* token range, for _match_tokens */
+  guint                        end_token;
 } DossierGazetteerMatch;
 
 GQuark             dossier_gazetteer_error_quark (void);
@@ -62,6 +70,18 @@ gboolean           dossier_gazetteer_load_data    (DossierGazetteer  *gazetteer,
 GArray            *dossier_gazetteer_match        (DossierGazetteer  *gazetteer,
                                                    const char        *text,
                                                    gsize              len);
+
+/* The same over tokens already made (dossier_tokenize) from @folded,
+ * between token @first and @end; appends to @matches. */
+void               dossier_gazetteer_match_tokens (DossierGazetteer    *gazetteer,
+                                                   const DossierFolded *folded,
+                                                   const DossierToken  *tokens,
+                                                   guint                first,
+                                                   guint                end,
+                                                   GArray              *matches);
+
+/* The number of forms (names, aliases, descriptive forms) known. */
+guint              dossier_gazetteer_get_n_forms  (DossierGazetteer  *gazetteer);
 
 /* An entry by canonical name or alias (folded comparison), or NULL. */
 const DossierGazetteerEntry *

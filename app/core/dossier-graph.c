@@ -224,14 +224,17 @@ dossier_graph_add_evidence (DossierGraph          *graph,
   g_return_if_fail (relation != NULL);
   g_return_if_fail (evidence != NULL);
 
-  /* The same sentence backing the same relation twice is one passage. */
-  for (guint i = 0; i < relation->evidence->len; i++)
+  /* The same sentence backing the same relation twice is one passage.
+   * Evidence arrives article by article in text order, so looking back
+   * over this article's passages from the end, no further than where
+   * they start before this one, finds it without a quadratic scan. */
+  for (guint i = relation->evidence->len; i > 0; i--)
     {
-      const DossierEvidence *e = &g_array_index (relation->evidence, DossierEvidence, i);
+      const DossierEvidence *e = &g_array_index (relation->evidence, DossierEvidence, i - 1);
 
-      if (e->article == evidence->article &&
-          e->start == evidence->start &&
-          e->end == evidence->end)
+      if (e->article != evidence->article || e->end <= evidence->start)
+        break;
+      if (e->start == evidence->start && e->end == evidence->end)
         return;
     }
 

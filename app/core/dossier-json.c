@@ -108,6 +108,51 @@ build_articles (JsonBuilder  *builder,
   json_builder_end_array (builder);
 }
 
+/* "points": the cubic Bézier [[x, y], ...] (3n + 1 points), "arrow": its
+ * tip or null, "label": where the type is written. */
+static void
+add_edge_geometry (JsonBuilder   *builder,
+                   DossierLayout *layout,
+                   guint          relation)
+{
+  int e = dossier_layout_find_relation (layout, relation);
+  const DossierLayoutEdge *edge;
+
+  if (e < 0)
+    return;
+  edge = &g_array_index (layout->edges, DossierLayoutEdge, e);
+
+  json_builder_set_member_name (builder, "points");
+  json_builder_begin_array (builder);
+  for (guint p = 0; p < edge->points->len; p++)
+    {
+      DossierPoint pt = g_array_index (edge->points, DossierPoint, p);
+
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, pt.x);
+      json_builder_add_double_value (builder, pt.y);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "arrow");
+  if (edge->has_arrow)
+    {
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, edge->arrow_tip.x);
+      json_builder_add_double_value (builder, edge->arrow_tip.y);
+      json_builder_end_array (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "label");
+  json_builder_begin_array (builder);
+  json_builder_add_double_value (builder, edge->label.x);
+  json_builder_add_double_value (builder, edge->label.y);
+  json_builder_end_array (builder);
+}
+
 static char *
 entity_id (guint id)
 {
@@ -232,9 +277,29 @@ dossier_json_build (DossierSubgraph *subgraph,
         }
       json_builder_end_array (builder);
 
+      if (layout != NULL)
+        add_edge_geometry (builder, layout, id);
+
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  if (layout != NULL)
+    {
+      json_builder_set_member_name (builder, "layout");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "engine");
+      json_builder_add_string_value (builder, dossier_layout_engine_to_string (layout->engine));
+      json_builder_set_member_name (builder, "units");
+      json_builder_add_string_value (builder, "pt");
+      json_builder_set_member_name (builder, "y_axis");
+      json_builder_add_string_value (builder, "down");
+      json_builder_set_member_name (builder, "width");
+      json_builder_add_double_value (builder, layout->width);
+      json_builder_set_member_name (builder, "height");
+      json_builder_add_double_value (builder, layout->height);
+      json_builder_end_object (builder);
+    }
 
   json_builder_end_object (builder);
 

@@ -18,7 +18,10 @@
 G_BEGIN_DECLS
 
 /* The visible part of @subgraph's graph, with positions when @layout is
- * given.  Entity ids are stable strings ("e12"). */
+ * given: entities get x, y, width, height (centre and size, points, y
+ * down), relations get points, arrow and label, and a top-level "layout"
+ * object gives engine, width and height.  Entity ids are stable strings
+ * ("e12"). */
 JsonNode *dossier_json_build     (DossierSubgraph *subgraph,
                                   DossierLayout   *layout);
 char     *dossier_json_to_string (DossierSubgraph *subgraph,

@@ -15,6 +15,7 @@
 #include <gio/gio.h>
 
 #include "dossier-filter.h"
+#include "dossier-style.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,7 @@ typedef struct
   double y;
   double width;
   double height;
+  DossierShape shape;  /* as drawn; node_at tests it, not just the box */
 } DossierLayoutNode;
 
 typedef struct
@@ -66,11 +68,15 @@ struct _DossierLayout
 {
   gatomicrefcount     ref_count;
   DossierLayoutEngine engine;  /* the one that ran */
-  double              width;   /* points */
+  double              width;   /* points, margins included */
   double              height;
-  GArray             *nodes;   /* DossierLayoutNode */
-  GArray             *edges;   /* DossierLayoutEdge */
+  GArray             *nodes;   /* DossierLayoutNode, in subgraph order */
+  GArray             *edges;   /* DossierLayoutEdge, by relation id */
+  gpointer            index;   /* private: grid for node_at / edge_at */
 };
+
+/* Empty space around the drawing, in points. */
+#define DOSSIER_LAYOUT_MARGIN 12.0
 
 GQuark               dossier_layout_error_quark       (void);
 
@@ -82,7 +88,10 @@ DossierLayoutEngine  dossier_layout_engine_for_size    (guint                n_n
                                                         guint                n_edges);
 
 /* Runs Graphviz.  Serialised internally (Graphviz is not thread-safe), so
- * it may be called from any thread. */
+ * it may be called from any thread.  Node sizes come from the renderer's
+ * own text metrics (dossier_render_measure_label) and grow with the
+ * visible mentions.  @cancellable is checked before Graphviz starts and
+ * after it ends; a running Graphviz layout cannot be interrupted. */
 DossierLayout       *dossier_layout_compute            (DossierSubgraph     *subgraph,
                                                         DossierLayoutEngine  engine,
                                                         GCancellable        *cancellable,
@@ -98,7 +107,11 @@ DossierLayout       *dossier_layout_compute_finish     (GAsyncResult        *res
 DossierLayout       *dossier_layout_ref                (DossierLayout       *layout);
 void                 dossier_layout_unref              (DossierLayout       *layout);
 
-/* Index into layout->nodes of the node drawn at (x, y), or -1. */
+/* Hit-testing goes through a uniform grid built with the layout, so a
+ * query costs about the items in one cell, not the whole graph. */
+
+/* Index into layout->nodes of the node whose shape (ellipse, diamond...)
+ * covers (x, y), or -1.  The one drawn last (on top) wins. */
 int                  dossier_layout_node_at            (DossierLayout       *layout,
                                                         double               x,
                                                         double               y);
@@ -107,6 +120,9 @@ int                  dossier_layout_edge_at            (DossierLayout       *lay
                                                         double               x,
                                                         double               y,
                                                         double               tolerance);
+/* Index into layout->edges of @relation, or -1. */
+int                  dossier_layout_find_relation      (DossierLayout       *layout,
+                                                        guint                relation);
 /* Index into layout->nodes of @entity, or -1. */
 int                  dossier_layout_find_entity        (DossierLayout       *layout,
                                                         guint                entity);

@@ -15,6 +15,11 @@
 #include "dossier-render.h"
 #include "dossier-style.h"
 
+#define LEGEND_PAD      DOSSIER_RENDER_LEGEND_PAD
+#define LEGEND_ROW      DOSSIER_RENDER_LEGEND_ROW
+#define LEGEND_SAMPLE_W DOSSIER_RENDER_LEGEND_SAMPLE_W
+#define LEGEND_SAMPLE_H DOSSIER_RENDER_LEGEND_SAMPLE_H
+
 void
 dossier_render_options_init (DossierRenderOptions *options)
 {
@@ -23,6 +28,7 @@ dossier_render_options_init (DossierRenderOptions *options)
   options->dark = FALSE;
   options->background = TRUE;
   options->edge_labels = FALSE;
+  options->legend = FALSE;
 }
 
 static void
@@ -32,39 +38,140 @@ set_color (cairo_t            *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
+/* Hinting would make sizes depend on the surface (PNG vs PDF) and the
+ * scale; with it off, measured and drawn text agree everywhere. */
 static void
-node_path (cairo_t                 *cr,
-           const DossierLayoutNode *n,
-           DossierShape             shape)
+set_unhinted (PangoContext *context)
 {
-  double x = n->x - n->width / 2, y = n->y - n->height / 2;
-  double w = n->width, h = n->height;
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+}
+
+static void
+set_font (PangoLayout *layout,
+          double       size)
+{
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family (font, DOSSIER_STYLE_FONT_FAMILY);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+}
+
+PangoContext *
+dossier_render_create_context (PangoFontMap *font_map)
+{
+  PangoContext *context;
+
+  /* The default font map is per thread. */
+  if (font_map == NULL)
+    font_map = pango_cairo_font_map_get_default ();
+  context = pango_font_map_create_context (font_map);
+
+  set_unhinted (context);
+  return context;
+}
+
+static void
+layout_size (PangoLayout *layout,
+             double      *width,
+             double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *width = (double) logical.width / PANGO_SCALE;
+  *height = (double) logical.height / PANGO_SCALE;
+}
+
+void
+dossier_render_measure_label (PangoContext *context,
+                              const char   *text,
+                              double       *width,
+                              double       *height)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *line = dossier_style_display_name (text);
+
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+
+  layout = pango_layout_new (context);
+  set_font (layout, DOSSIER_STYLE_FONT_SIZE);
+  pango_layout_set_text (layout, line, -1);
+  layout_size (layout, width, height);
+}
+
+static const cairo_user_data_key_t text_layout_key;
+
+/* Creating a Pango context per label dominates the cost of drawing big
+ * graphs, so each cairo context keeps one layout for all its labels. */
+static PangoLayout *
+create_text (cairo_t    *cr,
+             const char *text,
+             double      size)
+{
+  PangoLayout *layout = cairo_get_user_data (cr, &text_layout_key);
+
+  if (layout == NULL)
+    {
+      layout = pango_cairo_create_layout (cr);
+      set_unhinted (pango_layout_get_context (layout));
+      pango_layout_context_changed (layout);
+      cairo_set_user_data (cr, &text_layout_key, layout, g_object_unref);
+    }
+  else
+    pango_cairo_update_layout (cr, layout);
+
+  set_font (layout, size);
+  pango_layout_set_text (layout, text, -1);
+
+  return g_object_ref (layout);
+}
+
+static void
+shape_path (cairo_t      *cr,
+            double        cx,
+            double        cy,
+            double        w,
+            double        h,
+            DossierShape  shape)
+{
+  double x = cx - w / 2, y = cy - h / 2;
+
+  /* Text leaves a current point behind; an arc would join it with a line. */
+  cairo_new_path (cr);
 
   switch (shape)
     {
     case DOSSIER_SHAPE_ELLIPSE:
       cairo_save (cr);
-      cairo_translate (cr, n->x, n->y);
+      cairo_translate (cr, cx, cy);
       cairo_scale (cr, w / 2, h / 2);
       cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
       cairo_restore (cr);
+      cairo_close_path (cr);
       break;
 
     case DOSSIER_SHAPE_DIAMOND:
-      cairo_move_to (cr, n->x, y);
-      cairo_line_to (cr, x + w, n->y);
-      cairo_line_to (cr, n->x, y + h);
-      cairo_line_to (cr, x, n->y);
+      cairo_move_to (cr, cx, y);
+      cairo_line_to (cr, x + w, cy);
+      cairo_line_to (cr, cx, y + h);
+      cairo_line_to (cr, x, cy);
       cairo_close_path (cr);
       break;
 
     case DOSSIER_SHAPE_HEXAGON:
       cairo_move_to (cr, x + w * 0.25, y);
       cairo_line_to (cr, x + w * 0.75, y);
-      cairo_line_to (cr, x + w, n->y);
+      cairo_line_to (cr, x + w, cy);
       cairo_line_to (cr, x + w * 0.75, y + h);
       cairo_line_to (cr, x + w * 0.25, y + h);
-      cairo_line_to (cr, x, n->y);
+      cairo_line_to (cr, x, cy);
       cairo_close_path (cr);
       break;
 
@@ -84,6 +191,23 @@ node_path (cairo_t                 *cr,
     }
 }
 
+static void
+draw_shape (cairo_t                *cr,
+            const DossierNodeStyle *style,
+            double                  cx,
+            double                  cy,
+            double                  w,
+            double                  h)
+{
+  shape_path (cr, cx, cy, w, h, style->shape);
+  set_color (cr, &style->fill);
+  cairo_fill_preserve (cr);
+  set_color (cr, &style->stroke);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_stroke (cr);
+}
+
 void
 dossier_render_node (cairo_t                    *cr,
                      DossierSubgraph            *subgraph,
@@ -95,35 +219,92 @@ dossier_render_node (cairo_t                    *cr,
   const DossierEntity *entity;
   const DossierNodeStyle *style;
   g_autoptr(PangoLayout) text = NULL;
-  PangoFontDescription *font;
-  int tw, th;
+  g_autofree char *name = NULL;
+  double tw, th;
 
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (subgraph != NULL);
+  g_return_if_fail (layout != NULL);
   g_return_if_fail (node_index < layout->nodes->len);
 
   n = &g_array_index (layout->nodes, DossierLayoutNode, node_index);
   entity = dossier_graph_get_entity (subgraph->graph, n->entity);
   style = dossier_style_node (entity->type, options->dark);
 
-  node_path (cr, n, style->shape);
-  set_color (cr, &style->fill);
-  cairo_fill_preserve (cr);
-  set_color (cr, &style->stroke);
-  cairo_set_line_width (cr, 1.5);
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_stroke (cr);
+  draw_shape (cr, style, n->x, n->y, n->width, n->height);
 
-  text = pango_cairo_create_layout (cr);
-  font = pango_font_description_new ();
-  pango_font_description_set_family (font, DOSSIER_STYLE_FONT_FAMILY);
-  pango_font_description_set_absolute_size (font, DOSSIER_STYLE_FONT_SIZE * PANGO_SCALE);
-  pango_layout_set_font_description (text, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (text, entity->name, -1);
-  pango_layout_get_pixel_size (text, &tw, &th);
+  name = dossier_style_display_name (entity->name);
+  text = create_text (cr, name, DOSSIER_STYLE_FONT_SIZE);
+  layout_size (text, &tw, &th);
 
   set_color (cr, &style->text);
   cairo_move_to (cr, n->x - tw / 2.0, n->y - th / 2.0);
   pango_cairo_show_layout (cr, text);
+  cairo_new_path (cr);
+}
+
+static void
+set_dash (cairo_t                *cr,
+          const DossierEdgeStyle *style)
+{
+  if (style->dash > 0)
+    {
+      double dash[] = { style->dash, style->dash };
+      cairo_set_dash (cr, dash, 2, 0);
+    }
+  else
+    cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+draw_edge_label (cairo_t                    *cr,
+                 const DossierLayoutEdge    *e,
+                 const DossierRelation      *relation,
+                 const DossierEdgeStyle     *style,
+                 const DossierRenderOptions *options)
+{
+  g_autoptr(PangoLayout) text = NULL;
+  DossierColor bg = dossier_style_background (options->dark);
+  DossierColor fg = style->color;
+  double tw, th;
+
+  text = create_text (cr, dossier_relation_type_to_string (relation->type),
+                      DOSSIER_RENDER_EDGE_FONT_SIZE);
+  layout_size (text, &tw, &th);
+
+  /* A halo of background keeps the label legible over crossing edges. */
+  bg.alpha = 0.8;
+  set_color (cr, &bg);
+  cairo_rectangle (cr, e->label.x - tw / 2 - 2, e->label.y - th / 2, tw + 4, th);
+  cairo_fill (cr);
+
+  fg.alpha = 1.0;
+  set_color (cr, &fg);
+  cairo_move_to (cr, e->label.x - tw / 2, e->label.y - th / 2);
+  pango_cairo_show_layout (cr, text);
+  cairo_new_path (cr);
+}
+
+gboolean
+dossier_render_arrow_points (const DossierLayoutEdge *edge,
+                             DossierPoint             points[3])
+{
+  DossierPoint from, tip;
+  double angle, len = 9.0, spread = 0.4;
+
+  g_return_val_if_fail (edge != NULL, FALSE);
+
+  if (!edge->has_arrow || edge->points == NULL || edge->points->len == 0)
+    return FALSE;
+
+  from = g_array_index (edge->points, DossierPoint, edge->points->len - 1);
+  tip = edge->arrow_tip;
+  angle = atan2 (tip.y - from.y, tip.x - from.x);
+
+  points[0] = tip;
+  points[1] = (DossierPoint) { tip.x - len * cos (angle - spread), tip.y - len * sin (angle - spread) };
+  points[2] = (DossierPoint) { tip.x - len * cos (angle + spread), tip.y - len * sin (angle + spread) };
+  return TRUE;
 }
 
 void
@@ -138,6 +319,9 @@ dossier_render_edge (cairo_t                    *cr,
   const DossierEdgeStyle *style;
   const DossierPoint *pts;
 
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (subgraph != NULL);
+  g_return_if_fail (layout != NULL);
   g_return_if_fail (edge_index < layout->edges->len);
 
   e = &g_array_index (layout->edges, DossierLayoutEdge, edge_index);
@@ -148,15 +332,10 @@ dossier_render_edge (cairo_t                    *cr,
   if (e->points->len < 4)
     return;
 
+  cairo_new_path (cr);
   set_color (cr, &style->color);
   cairo_set_line_width (cr, style->width);
-  if (style->dash > 0)
-    {
-      double dash[] = { style->dash, style->dash };
-      cairo_set_dash (cr, dash, 2, 0);
-    }
-  else
-    cairo_set_dash (cr, NULL, 0, 0);
+  set_dash (cr, style);
 
   cairo_move_to (cr, pts[0].x, pts[0].y);
   for (guint i = 1; i + 2 < e->points->len; i += 3)
@@ -165,20 +344,185 @@ dossier_render_edge (cairo_t                    *cr,
     cairo_line_to (cr, e->arrow_tip.x, e->arrow_tip.y);
   cairo_stroke (cr);
 
-  if (e->has_arrow)
-    {
-      DossierPoint from = pts[e->points->len - 1];
-      DossierPoint tip = e->arrow_tip;
-      double angle = atan2 (tip.y - from.y, tip.x - from.x);
-      double len = 9.0, spread = 0.4;
+  {
+    DossierPoint arrow[3];
 
-      cairo_set_dash (cr, NULL, 0, 0);
-      cairo_move_to (cr, tip.x, tip.y);
-      cairo_line_to (cr, tip.x - len * cos (angle - spread), tip.y - len * sin (angle - spread));
-      cairo_line_to (cr, tip.x - len * cos (angle + spread), tip.y - len * sin (angle + spread));
-      cairo_close_path (cr);
-      cairo_fill (cr);
+    if (dossier_render_arrow_points (e, arrow))
+      {
+        cairo_set_dash (cr, NULL, 0, 0);
+        cairo_move_to (cr, arrow[0].x, arrow[0].y);
+        cairo_line_to (cr, arrow[1].x, arrow[1].y);
+        cairo_line_to (cr, arrow[2].x, arrow[2].y);
+        cairo_close_path (cr);
+        cairo_fill (cr);
+      }
+  }
+
+  if (options->edge_labels)
+    draw_edge_label (cr, e, relation, style, options);
+}
+
+void
+dossier_render_edge_label (cairo_t                    *cr,
+                           DossierSubgraph            *subgraph,
+                           DossierLayout              *layout,
+                           guint                       edge_index,
+                           const DossierRenderOptions *options)
+{
+  const DossierLayoutEdge *e;
+  const DossierRelation *relation;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (subgraph != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (edge_index < layout->edges->len);
+
+  e = &g_array_index (layout->edges, DossierLayoutEdge, edge_index);
+  if (e->points->len < 4)
+    return;
+  relation = dossier_graph_get_relation (subgraph->graph, e->relation);
+  draw_edge_label (cr, e, relation, dossier_style_edge (relation->type, options->dark), options);
+}
+
+void
+dossier_render_types_present (DossierSubgraph *subgraph,
+                              DossierLayout   *layout,
+                              guint           *entity_types,
+                              guint           *relation_types)
+{
+  *entity_types = 0;
+  *relation_types = 0;
+
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      guint id = g_array_index (layout->nodes, DossierLayoutNode, i).entity;
+      *entity_types |= 1u << dossier_graph_get_entity (subgraph->graph, id)->type;
     }
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      guint id = g_array_index (layout->edges, DossierLayoutEdge, i).relation;
+      *relation_types |= 1u << dossier_graph_get_relation (subgraph->graph, id)->type;
+    }
+}
+
+void
+dossier_render_legend_size (DossierSubgraph            *subgraph,
+                            DossierLayout              *layout,
+                            const DossierRenderOptions *options,
+                            double                     *width,
+                            double                     *height)
+{
+  PangoContext *context = dossier_render_create_context (NULL);
+  guint entity_types, relation_types;
+  double text_width = 0;
+  guint rows = 0;
+
+  dossier_render_types_present (subgraph, layout, &entity_types, &relation_types);
+
+  for (guint t = 0; t < DOSSIER_N_ENTITY_TYPES + DOSSIER_N_RELATION_TYPES; t++)
+    {
+      gboolean entity = t < DOSSIER_N_ENTITY_TYPES;
+      guint type = entity ? t : t - DOSSIER_N_ENTITY_TYPES;
+      double w, h;
+
+      if (!((entity ? entity_types : relation_types) & (1u << type)))
+        continue;
+
+      dossier_render_measure_label (context,
+                                    entity ? dossier_entity_type_to_string (type)
+                                           : dossier_relation_type_to_string (type),
+                                    &w, &h);
+      text_width = MAX (text_width, w);
+      rows++;
+    }
+  g_object_unref (context);
+
+  if (rows == 0)
+    {
+      *width = *height = 0;
+      return;
+    }
+
+  *width = 3 * LEGEND_PAD + LEGEND_SAMPLE_W + text_width;
+  *height = 2 * LEGEND_PAD + rows * LEGEND_ROW;
+}
+
+void
+dossier_render_legend (cairo_t                    *cr,
+                       DossierSubgraph            *subgraph,
+                       DossierLayout              *layout,
+                       const DossierRenderOptions *options,
+                       double                      x,
+                       double                      y)
+{
+  DossierColor bg = dossier_style_background (options->dark);
+  DossierColor fg = dossier_style_node (DOSSIER_ENTITY_COMPANY, options->dark)->text;
+  guint entity_types, relation_types;
+  double width, height;
+  double row_y;
+
+  g_return_if_fail (cr != NULL);
+
+  dossier_render_legend_size (subgraph, layout, options, &width, &height);
+  if (width <= 0)
+    return;
+  dossier_render_types_present (subgraph, layout, &entity_types, &relation_types);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  bg.alpha = 0.9;
+  set_color (cr, &bg);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill_preserve (cr);
+  fg.alpha = 0.4;
+  set_color (cr, &fg);
+  cairo_set_line_width (cr, 0.8);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_stroke (cr);
+  fg.alpha = 1.0;
+
+  row_y = y + LEGEND_PAD + LEGEND_ROW / 2;
+  for (guint t = 0; t < DOSSIER_N_ENTITY_TYPES + DOSSIER_N_RELATION_TYPES; t++)
+    {
+      gboolean entity = t < DOSSIER_N_ENTITY_TYPES;
+      guint type = entity ? t : t - DOSSIER_N_ENTITY_TYPES;
+      double sx = x + LEGEND_PAD + LEGEND_SAMPLE_W / 2;
+      g_autoptr(PangoLayout) text = NULL;
+      double tw, th;
+
+      if (!((entity ? entity_types : relation_types) & (1u << type)))
+        continue;
+
+      if (entity)
+        draw_shape (cr, dossier_style_node (type, options->dark), sx, row_y,
+                    LEGEND_SAMPLE_W, LEGEND_SAMPLE_H);
+      else
+        {
+          const DossierEdgeStyle *style = dossier_style_edge (type, options->dark);
+
+          cairo_new_path (cr);
+          set_color (cr, &style->color);
+          cairo_set_line_width (cr, style->width);
+          set_dash (cr, style);
+          cairo_move_to (cr, sx - LEGEND_SAMPLE_W / 2, row_y);
+          cairo_line_to (cr, sx + LEGEND_SAMPLE_W / 2, row_y);
+          cairo_stroke (cr);
+        }
+
+      text = create_text (cr,
+                          entity ? dossier_entity_type_to_string (type)
+                                 : dossier_relation_type_to_string (type),
+                          DOSSIER_STYLE_FONT_SIZE);
+      layout_size (text, &tw, &th);
+      set_color (cr, &fg);
+      cairo_move_to (cr, x + 2 * LEGEND_PAD + LEGEND_SAMPLE_W, row_y - th / 2);
+      pango_cairo_show_layout (cr, text);
+      cairo_new_path (cr);
+
+      row_y += LEGEND_ROW;
+    }
+
+  cairo_restore (cr);
 }
 
 void
@@ -207,8 +551,22 @@ dossier_render_graph (cairo_t                    *cr,
       cairo_paint (cr);
     }
 
-  for (guint i = 0; i < layout->edges->len; i++)
-    dossier_render_edge (cr, subgraph, layout, i, options);
+  {
+    DossierRenderOptions lines = *options;
+
+    /* Labels go on top of every line, under the nodes. */
+    lines.edge_labels = FALSE;
+    for (guint i = 0; i < layout->edges->len; i++)
+      dossier_render_edge (cr, subgraph, layout, i, &lines);
+  }
+  if (options->edge_labels)
+    {
+      for (guint i = 0; i < layout->edges->len; i++)
+        dossier_render_edge_label (cr, subgraph, layout, i, options);
+    }
   for (guint i = 0; i < layout->nodes->len; i++)
     dossier_render_node (cr, subgraph, layout, i, options);
+
+  if (options->legend)
+    dossier_render_legend (cr, subgraph, layout, options, 0, 0);
 }

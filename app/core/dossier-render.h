@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 
 #include "dossier-layout.h"
 
@@ -21,9 +22,59 @@ typedef struct
   gboolean dark;
   gboolean background;   /* fill the background first */
   gboolean edge_labels;  /* write relation types on edges */
+  gboolean legend;       /* dossier_render_graph draws the legend at top left */
 } DossierRenderOptions;
 
+/* Legend geometry, shared with the SVG writer. */
+#define DOSSIER_RENDER_LEGEND_PAD      8.0
+#define DOSSIER_RENDER_LEGEND_ROW      18.0
+#define DOSSIER_RENDER_LEGEND_SAMPLE_W 26.0
+#define DOSSIER_RENDER_LEGEND_SAMPLE_H 13.0
+
+/* Edge labels are smaller than node labels. */
+#define DOSSIER_RENDER_EDGE_FONT_SIZE 8.5
+
 void  dossier_render_options_init (DossierRenderOptions *options);
+
+/* A Pango context that measures text as the renderer draws it (hinting
+ * off, so sizes do not depend on the output surface).  @font_map may be
+ * NULL for the thread's default one. */
+PangoContext *dossier_render_create_context (PangoFontMap        *font_map);
+/* Size in points of @text drawn in the node font, on one line. */
+void  dossier_render_measure_label (PangoContext               *context,
+                                    const char                 *text,
+                                    double                     *width,
+                                    double                     *height);
+
+/* The relation type written at edge->label, with a halo (drawn by
+ * dossier_render_graph after all edges so no line crosses a label). */
+void  dossier_render_edge_label   (cairo_t                    *cr,
+                                   DossierSubgraph            *subgraph,
+                                   DossierLayout              *layout,
+                                   guint                       edge_index,
+                                   const DossierRenderOptions *options);
+
+/* The arrowhead of @edge as a triangle (tip first); FALSE when it has none. */
+gboolean dossier_render_arrow_points (const DossierLayoutEdge *edge,
+                                      DossierPoint             points[3]);
+
+/* The legend: one row per entity type and per relation type present. */
+void  dossier_render_legend_size  (DossierSubgraph            *subgraph,
+                                   DossierLayout              *layout,
+                                   const DossierRenderOptions *options,
+                                   double                     *width,
+                                   double                     *height);
+void  dossier_render_legend       (cairo_t                    *cr,
+                                   DossierSubgraph            *subgraph,
+                                   DossierLayout              *layout,
+                                   const DossierRenderOptions *options,
+                                   double                      x,
+                                   double                      y);
+/* Which types are in the drawing, as masks of 1 << type. */
+void  dossier_render_types_present (DossierSubgraph           *subgraph,
+                                    DossierLayout             *layout,
+                                    guint                     *entity_types,
+                                    guint                     *relation_types);
 
 void  dossier_render_graph        (cairo_t                    *cr,
                                    DossierSubgraph            *subgraph,

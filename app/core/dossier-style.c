@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "dossier-style.h"
 
 #define RGB(r, g, b) { (r) / 255.0, (g) / 255.0, (b) / 255.0, 1.0 }
@@ -93,4 +96,97 @@ dossier_color_to_hex (const DossierColor *color)
   if (a >= 255)
     return g_strdup_printf ("#%02x%02x%02x", r, g, b);
   return g_strdup_printf ("#%02x%02x%02x%02x", r, g, b, a);
+}
+
+char *
+dossier_color_to_rgb_hex (const DossierColor *color)
+{
+  DossierColor opaque = *color;
+
+  opaque.alpha = 1.0;
+  return dossier_color_to_hex (&opaque);
+}
+
+void
+dossier_style_node_size (DossierShape  shape,
+                         double        text_width,
+                         double        text_height,
+                         guint         mentions,
+                         double       *width,
+                         double       *height)
+{
+  /* The label's box plus a small margin must fit inside the shape; its
+   * corners are the tightest spot in every shape but the box. */
+  double tw = MAX (text_width, 1.0) + 8.0;
+  double th = MAX (text_height, 1.0) + 4.0;
+  double w, h;
+  double grow;
+
+  switch (shape)
+    {
+    case DOSSIER_SHAPE_ELLIPSE:
+      /* An ellipse through the corners, with the box's aspect. */
+      w = tw * G_SQRT2;
+      h = MAX (th * G_SQRT2, text_height + 2 * DOSSIER_STYLE_NODE_PAD_Y);
+      break;
+
+    case DOSSIER_SHAPE_DIAMOND:
+      /* |x|/(W/2) + |y|/(H/2) <= 1 at the corner (tw/2, th/2). */
+      h = (text_height + 2 * DOSSIER_STYLE_NODE_PAD_Y) * 1.5;
+      w = tw / (1.0 - th / h);
+      break;
+
+    case DOSSIER_SHAPE_HEXAGON:
+      /* Flanks run from (W/2, 0) to (W/4, H/2). */
+      h = text_height + 2 * DOSSIER_STYLE_NODE_PAD_Y;
+      w = tw / (1.0 - th / (2 * h));
+      break;
+
+    case DOSSIER_SHAPE_BOX:
+    default:
+      w = MAX (text_width, 1.0) + 2 * DOSSIER_STYLE_NODE_PAD_X;
+      h = MAX (text_height, 1.0) + 2 * DOSSIER_STYLE_NODE_PAD_Y;
+      break;
+    }
+
+  /* Logarithmic growth: 1 mention is 1x, 8 are 1.3x, 64 and more 1.6x. */
+  grow = 1.0 + 0.1 * log2 (MAX (mentions, 1));
+  grow = MIN (grow, 1.6);
+
+  *width = w + (grow - 1.0) * h * 1.5;
+  *height = h * grow;
+}
+
+char *
+dossier_style_display_name (const char *name)
+{
+  g_autofree char *valid = g_utf8_make_valid (name != NULL ? name : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p++)
+    {
+      /* Only ASCII control bytes: UTF-8 continuation bytes are >= 0x80. */
+      if ((guchar) *p < 0x20 || *p == 0x7f)
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  /* Never draw an empty label. */
+  if (out->len == 0)
+    g_string_append (out, "?");
+
+  /* A pasted paragraph as a name must not make a node pages wide. */
+  if (g_utf8_strlen (out->str, -1) > DOSSIER_STYLE_MAX_LABEL_CHARS)
+    {
+      const char *cut = g_utf8_offset_to_pointer (out->str, DOSSIER_STYLE_MAX_LABEL_CHARS - 1);
+
+      g_string_truncate (out, cut - out->str);
+      g_string_append (out, "…");
+    }
+
+  return g_string_free (out, FALSE);
 }

@@ -58,5 +58,29 @@ const DossierEdgeStyle *dossier_style_edge       (DossierRelationType type,
 DossierColor            dossier_style_background (gboolean            dark);
 /* "#rrggbb" or "#rrggbbaa". */
 char                   *dossier_color_to_hex     (const DossierColor *color);
+/* "#rrggbb" only, and the alpha separately (SVG 1.1 has no #rrggbbaa). */
+char                   *dossier_color_to_rgb_hex (const DossierColor *color);
+
+/* Padding between a label and the edge of its shape, in points. */
+#define DOSSIER_STYLE_NODE_PAD_X 10.0
+#define DOSSIER_STYLE_NODE_PAD_Y 7.0
+
+/* The size of a node of @shape holding a label of @text_width x
+ * @text_height points, grown for an actor with @mentions mentions so that
+ * the most cited stand out.  Layout sizes nodes with it, so labels fit. */
+void                    dossier_style_node_size  (DossierShape        shape,
+                                                  double              text_width,
+                                                  double              text_height,
+                                                  guint               mentions,
+                                                  double             *width,
+                                                  double             *height);
+
+/* Longer labels are cut with an ellipsis (titles keep the whole name). */
+#define DOSSIER_STYLE_MAX_LABEL_CHARS 60
+
+/* The name as one drawable line: valid UTF-8, newlines and other control
+ * characters become spaces, cut to DOSSIER_STYLE_MAX_LABEL_CHARS, so
+ * every output shows the same label. */
+char                   *dossier_style_display_name (const char        *name);
 
 G_END_DECLS

@@ -9,26 +9,18 @@
 
 #include <glib/gi18n.h>
 
-#include "dossier-window.h"
-
-static void
-on_activate (AdwApplication *app)
-{
-  gtk_window_present (GTK_WINDOW (dossier_window_new (app)));
-}
+#include "dossier-application.h"
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(DossierApplication) app = NULL;
 
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = adw_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
-  g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
-
+  app = dossier_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

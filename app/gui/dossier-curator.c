@@ -1,0 +1,940 @@
+/* dossier-curator.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-curator"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "dossier-curation.h"
+#include "dossier-curator.h"
+#include "dossier-date.h"
+#include "dossier-labels.h"
+
+struct _DossierCurator
+{
+  GObject             parent_instance;
+
+  DossierCuration    *curation;
+  DossierGraph       *extracted;
+  DossierGraph       *graph;       /* curated */
+  char               *path;
+  GSimpleActionGroup *actions;
+  GMenu              *undo_menu;
+  GtkWindow          *parent;      /* weak */
+
+  GArray             *entities;    /* guint ids in graph */
+  int                 relation;
+  int                 article;
+  gsize               passage_start;
+  gsize               passage_end;
+};
+
+G_DEFINE_FINAL_TYPE (DossierCurator, dossier_curator, G_TYPE_OBJECT)
+
+enum {
+  GRAPH_CHANGED,
+  PROBLEM,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static DossierEntity *
+main_entity (DossierCurator *self)
+{
+  if (self->graph == NULL || self->entities->len == 0)
+    return NULL;
+  return dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, 0));
+}
+
+static DossierRelation *
+selected_relation (DossierCurator *self)
+{
+  if (self->graph == NULL || self->relation < 0 || (guint) self->relation >= self->graph->relations->len)
+    return NULL;
+  return dossier_graph_get_relation (self->graph, self->relation);
+}
+
+static DossierArticle *
+selected_article (DossierCurator *self)
+{
+  if (self->graph == NULL || self->article < 0 ||
+      (guint) self->article >= self->graph->corpus->articles->len)
+    return NULL;
+  return dossier_corpus_get_article (self->graph->corpus, self->article);
+}
+
+static void
+set_enabled (DossierCurator *self,
+             const char     *name,
+             gboolean        enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+update_undo_menu (DossierCurator *self)
+{
+  g_autofree char *undo = dossier_curation_undo_label (self->curation);
+  g_autofree char *redo = dossier_curation_redo_label (self->curation);
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+
+  /* Translators: %s names the edit, e.g. "Undo Rename “Oracle” to “Oracle Corp.”". */
+  undo_label = undo != NULL ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
+  /* Translators: %s names the edit. */
+  redo_label = redo != NULL ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
+
+  g_menu_remove_all (self->undo_menu);
+  g_menu_append (self->undo_menu, undo_label, "curate.undo");
+  g_menu_append (self->undo_menu, redo_label, "curate.redo");
+}
+
+static void
+update_actions (DossierCurator *self)
+{
+  DossierEntity *entity = main_entity (self);
+  gboolean has_graph = self->graph != NULL;
+
+  set_enabled (self, "rename", entity != NULL);
+  set_enabled (self, "retype", entity != NULL);
+  set_enabled (self, "add-alias", entity != NULL);
+  set_enabled (self, "remove-alias", entity != NULL && entity->aliases->len > 0);
+  set_enabled (self, "merge", entity != NULL);
+  set_enabled (self, "split-alias", entity != NULL && entity->aliases->len > 1);
+  set_enabled (self, "hide", entity != NULL);
+  set_enabled (self, "not-entity", entity != NULL);
+  set_enabled (self, "retype-relation", selected_relation (self) != NULL);
+  set_enabled (self, "reverse-relation", selected_relation (self) != NULL);
+  set_enabled (self, "reject-relation", selected_relation (self) != NULL);
+  set_enabled (self, "add-relation", self->entities->len == 2 && selected_article (self) != NULL &&
+                                     self->passage_end > self->passage_start);
+  set_enabled (self, "article-title", selected_article (self) != NULL);
+  set_enabled (self, "article-date", selected_article (self) != NULL);
+  set_enabled (self, "undo", has_graph && dossier_curation_can_undo (self->curation));
+  set_enabled (self, "redo", has_graph && dossier_curation_can_redo (self->curation));
+
+  update_undo_menu (self);
+}
+
+/* Rebuilds the curated graph from the extracted one, saves, tells the window. */
+static void
+reapply (DossierCurator *self,
+         gboolean        save)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+
+  if (self->extracted == NULL)
+    return;
+
+  g_clear_pointer (&self->graph, dossier_graph_unref);
+  self->graph = dossier_curation_apply (self->curation, self->extracted, &problems);
+
+  /* Ids change with every application: the selection is the window's to set again. */
+  g_array_set_size (self->entities, 0);
+  self->relation = -1;
+
+  for (guint i = 0; i < problems->len; i++)
+    g_signal_emit (self, signals[PROBLEM], 0, g_ptr_array_index (problems, i));
+
+  if (save && self->path != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!dossier_curation_save (self->curation, self->path, &error))
+        g_signal_emit (self, signals[PROBLEM], 0, error->message);
+    }
+
+  update_actions (self);
+  g_signal_emit (self, signals[GRAPH_CHANGED], 0);
+}
+
+static void
+push (DossierCurator *self,
+      JsonObject     *edit)
+{
+  dossier_curation_push (self->curation, edit);
+  reapply (self, TRUE);
+}
+
+/* Dialogs ---------------------------------------------------------------- */
+
+typedef void (*AnswerFunc) (DossierCurator *self,
+                            const char     *answer);
+
+typedef struct
+{
+  DossierCurator *self;
+  AnswerFunc      func;
+  GtkWidget      *entry;     /* GtkEntry or GtkDropDown */
+  char          **choices;   /* values behind the drop-down */
+} Question;
+
+static void
+question_free (Question *q)
+{
+  g_object_unref (q->self);
+  g_strfreev (q->choices);
+  g_free (q);
+}
+
+static void
+on_question_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      Question         *q)
+{
+  if (g_str_equal (response, "apply"))
+    {
+      g_autofree char *answer = NULL;
+
+      if (GTK_IS_DROP_DOWN (q->entry))
+        {
+          guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (q->entry));
+
+          if (q->choices != NULL && i < g_strv_length (q->choices))
+            answer = g_strdup (q->choices[i]);
+        }
+      else if (q->entry != NULL)
+        answer = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (q->entry))));
+      else
+        answer = g_strdup ("");
+
+      if (answer != NULL)
+        q->func (q->self, answer);
+    }
+
+  question_free (q);
+}
+
+/* Asks for a line of text (@initial != NULL), a choice among @labels (with
+ * @values behind them), or just a confirmation (both NULL). */
+static void
+ask (DossierCurator      *self,
+     const char          *heading,
+     const char          *body,
+     const char          *apply_label,
+     const char          *initial,
+     const char * const  *labels,
+     const char * const  *values,
+     guint                selected,
+     AnswerFunc           func)
+{
+  GtkWidget *dialog;
+  Question *q = g_new0 (Question, 1);
+
+  q->self = g_object_ref (self);
+  q->func = func;
+
+  dialog = adw_message_dialog_new (self->parent, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "apply", apply_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  if (labels != NULL)
+    {
+      q->entry = gtk_drop_down_new_from_strings (labels);
+      q->choices = g_strdupv ((char **) values);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (q->entry), selected);
+    }
+  else if (initial != NULL)
+    {
+      q->entry = gtk_entry_new ();
+      gtk_editable_set_text (GTK_EDITABLE (q->entry), initial);
+      gtk_entry_set_activates_default (GTK_ENTRY (q->entry), TRUE);
+    }
+
+  if (q->entry != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (q->entry),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), q->entry);
+    }
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_question_response), q);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Actions ---------------------------------------------------------------- */
+
+static const char *
+arg (GVariant *parameter)
+{
+  return parameter != NULL ? g_variant_get_string (parameter, NULL) : "";
+}
+
+static void
+do_rename (DossierCurator *self,
+           const char     *answer)
+{
+  DossierEntity *entity = main_entity (self);
+
+  if (entity != NULL && *answer != '\0' && g_strcmp0 (answer, entity->name) != 0)
+    push (self, dossier_edit_rename (entity->name, answer));
+}
+
+static void
+rename_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  DossierEntity *entity = main_entity (self);
+  g_autofree char *body = NULL;
+
+  if (entity == NULL)
+    return;
+  if (*arg (parameter) != '\0')
+    {
+      do_rename (self, arg (parameter));
+      return;
+    }
+
+  body = g_strdup_printf (_("The name shown for “%s” everywhere."), entity->name);
+  ask (self, _("Rename Actor"), body, _("_Rename"), entity->name, NULL, NULL, 0, do_rename);
+}
+
+static void
+do_retype (DossierCurator *self,
+           const char     *answer)
+{
+  DossierEntity *entity = main_entity (self);
+  DossierEntityType type;
+
+  if (entity != NULL && dossier_entity_type_from_string (answer, &type) && type != entity->type)
+    push (self, dossier_edit_retype (entity->name, type));
+}
+
+static void
+retype_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  DossierEntity *entity = main_entity (self);
+  const char *labels[] = {
+    dossier_entity_type_label (DOSSIER_ENTITY_COMPANY), dossier_entity_type_label (DOSSIER_ENTITY_MEDIA),
+    dossier_entity_type_label (DOSSIER_ENTITY_PERSON), dossier_entity_type_label (DOSSIER_ENTITY_GOVERNMENT),
+    NULL
+  };
+  const char *values[] = { "company", "media", "person", "government", NULL };
+
+  if (entity == NULL)
+    return;
+  if (*arg (parameter) != '\0')
+    {
+      do_retype (self, arg (parameter));
+      return;
+    }
+
+  ask (self, _("Change Actor Type"), entity->name, _("_Change"), NULL,
+       labels, values, entity->type, do_retype);
+}
+
+static void
+do_add_alias (DossierCurator *self,
+              const char     *answer)
+{
+  DossierEntity *entity = main_entity (self);
+
+  if (entity != NULL && *answer != '\0')
+    push (self, dossier_edit_add_alias (entity->name, answer));
+}
+
+static void
+add_alias_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  DossierEntity *entity = main_entity (self);
+  g_autofree char *body = NULL;
+
+  if (entity == NULL)
+    return;
+  if (*arg (parameter) != '\0')
+    {
+      do_add_alias (self, arg (parameter));
+      return;
+    }
+
+  body = g_strdup_printf (_("Another name under which “%s” is known."), entity->name);
+  ask (self, _("Add Alias"), body, _("_Add"), "", NULL, NULL, 0, do_add_alias);
+}
+
+static void
+choose_alias (DossierCurator *self,
+              const char     *heading,
+              const char     *apply_label,
+              AnswerFunc      func)
+{
+  DossierEntity *entity = main_entity (self);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < entity->aliases->len; i++)
+    g_ptr_array_add (names, g_ptr_array_index (entity->aliases, i));
+  g_ptr_array_add (names, NULL);
+
+  ask (self, heading, entity->name, apply_label, NULL,
+       (const char * const *) names->pdata, (const char * const *) names->pdata, 0, func);
+}
+
+static void
+do_remove_alias (DossierCurator *self,
+                 const char     *answer)
+{
+  DossierEntity *entity = main_entity (self);
+
+  if (entity != NULL && *answer != '\0')
+    push (self, dossier_edit_remove_alias (entity->name, answer));
+}
+
+static void
+remove_alias_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+
+  if (main_entity (self) == NULL)
+    return;
+  if (*arg (parameter) != '\0')
+    do_remove_alias (self, arg (parameter));
+  else
+    choose_alias (self, _("Remove Alias"), _("_Remove"), do_remove_alias);
+}
+
+static void
+do_split_alias (DossierCurator *self,
+                const char     *answer)
+{
+  DossierEntity *entity = main_entity (self);
+
+  if (entity != NULL && *answer != '\0')
+    push (self, dossier_edit_split_alias (entity->name, answer));
+}
+
+static void
+split_alias_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+
+  if (main_entity (self) == NULL)
+    return;
+  if (*arg (parameter) != '\0')
+    do_split_alias (self, arg (parameter));
+  else
+    choose_alias (self, _("Split Alias Into a New Actor"), _("_Split"), do_split_alias);
+}
+
+static void
+do_merge (DossierCurator *self,
+          const char     *answer)
+{
+  DossierEntity *entity = main_entity (self);
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+
+  if (entity == NULL)
+    return;
+
+  /* Either the other selected actors, or the one named in the answer. */
+  if (*answer == '\0')
+    {
+      for (guint i = 1; i < self->entities->len; i++)
+        g_ptr_array_add (others, dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, i))->name);
+    }
+  else
+    {
+      DossierEntity *other = dossier_graph_lookup_entity (self->graph, answer);
+
+      if (other == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("There is no actor named “%s”"), answer);
+          g_signal_emit (self, signals[PROBLEM], 0, message);
+          return;
+        }
+      if (other != entity)
+        g_ptr_array_add (others, other->name);
+    }
+
+  if (others->len == 0)
+    return;
+  g_ptr_array_add (others, NULL);
+  push (self, dossier_edit_merge (entity->name, (const char * const *) others->pdata));
+}
+
+static void
+do_merge_selected (DossierCurator *self,
+                   const char     *answer)
+{
+  do_merge (self, "");
+}
+
+static void
+merge_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  DossierEntity *entity = main_entity (self);
+  g_autofree char *body = NULL;
+
+  if (entity == NULL)
+    return;
+  if (*arg (parameter) != '\0')
+    {
+      do_merge (self, arg (parameter));
+      return;
+    }
+
+  if (self->entities->len > 1)
+    {
+      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Merge %u other actor into “%s”? Its names, mentions and relations move there.",
+                                           "Merge %u other actors into “%s”? Their names, mentions and relations move there.",
+                                           self->entities->len - 1),
+                              self->entities->len - 1, entity->name);
+      ask (self, _("Merge Actors"), body, _("_Merge"), NULL, NULL, NULL, 0, do_merge_selected);
+    }
+  else
+    {
+      body = g_strdup_printf (_("The name or alias of the actor to merge into “%s”."), entity->name);
+      ask (self, _("Merge Actors"), body, _("_Merge"), "", NULL, NULL, 0, do_merge);
+    }
+}
+
+static void
+hide_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  DossierEntity *entity = main_entity (self);
+
+  if (entity != NULL)
+    push (self, dossier_edit_hide (entity->name, !entity->hidden));
+}
+
+static void
+do_not_entity (DossierCurator *self,
+               const char     *answer)
+{
+  DossierEntity *entity = main_entity (self);
+
+  if (entity != NULL)
+    push (self, dossier_edit_not_entity (entity->name));
+}
+
+static void
+not_entity_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  DossierEntity *entity = main_entity (self);
+  g_autofree char *body = NULL;
+
+  if (entity == NULL)
+    return;
+
+  body = g_strdup_printf (_("“%s” and its relations leave the graph. Undo brings them back."), entity->name);
+  ask (self, _("Not an Actor?"), body, _("_Remove"), NULL, NULL, NULL, 0, do_not_entity);
+}
+
+static const char *relation_values[] = {
+  "owns", "acquires", "partners", "supplies", "leads", "supports", "opposes",
+  "regulates", "negotiates", "withdraws", "reports", "mentioned_with", NULL
+};
+
+/* The relation types as the drop-downs show them, in enum order. */
+static GStrv
+relation_labels (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < DOSSIER_N_RELATION_TYPES; i++)
+    g_strv_builder_add (builder, dossier_relation_type_label (i));
+  return g_strv_builder_end (builder);
+}
+
+static void
+do_retype_relation (DossierCurator *self,
+                    const char     *answer)
+{
+  DossierRelation *r = selected_relation (self);
+  DossierRelationType type;
+
+  if (r != NULL && dossier_relation_type_from_string (answer, &type) && type != r->type)
+    push (self, dossier_edit_retype_relation (dossier_graph_get_entity (self->graph, r->source)->name,
+                                              r->type,
+                                              dossier_graph_get_entity (self->graph, r->target)->name,
+                                              type));
+}
+
+static void
+retype_relation_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  DossierRelation *r = selected_relation (self);
+  g_auto(GStrv) labels = relation_labels ();
+
+  if (r == NULL)
+    return;
+  if (*arg (parameter) != '\0')
+    {
+      do_retype_relation (self, arg (parameter));
+      return;
+    }
+
+  ask (self, _("Change Relation Type"), NULL, _("_Change"), NULL,
+       (const char * const *) labels, relation_values, r->type, do_retype_relation);
+}
+
+static void
+reverse_relation_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  DossierRelation *r = selected_relation (self);
+
+  if (r != NULL)
+    push (self, dossier_edit_reverse_relation (dossier_graph_get_entity (self->graph, r->source)->name,
+                                               r->type,
+                                               dossier_graph_get_entity (self->graph, r->target)->name));
+}
+
+static void
+reject_relation_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  DossierRelation *r = selected_relation (self);
+
+  if (r != NULL)
+    push (self, dossier_edit_reject_relation (dossier_graph_get_entity (self->graph, r->source)->name,
+                                              r->type,
+                                              dossier_graph_get_entity (self->graph, r->target)->name));
+}
+
+static void
+do_add_relation (DossierCurator *self,
+                 const char     *answer)
+{
+  DossierArticle *article = selected_article (self);
+  DossierRelationType type;
+
+  if (self->entities->len != 2 || article == NULL ||
+      !dossier_relation_type_from_string (answer, &type))
+    return;
+
+  push (self, dossier_edit_add_relation (dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, 0))->name,
+                                         type,
+                                         dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, 1))->name,
+                                         article->id, self->passage_start, self->passage_end));
+}
+
+static void
+add_relation_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  g_auto(GStrv) labels = relation_labels ();
+  g_autofree char *body = NULL;
+
+  if (self->entities->len != 2)
+    return;
+  if (*arg (parameter) != '\0')
+    {
+      do_add_relation (self, arg (parameter));
+      return;
+    }
+
+  body = g_strdup_printf (_("From “%s” to “%s”, backed by the selected passage."),
+                          dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, 0))->name,
+                          dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, 1))->name);
+  ask (self, _("Add Relation"), body, _("_Add"), NULL,
+       (const char * const *) labels, relation_values, 0, do_add_relation);
+}
+
+static void
+do_article_title (DossierCurator *self,
+                  const char     *answer)
+{
+  DossierArticle *article = selected_article (self);
+
+  if (article != NULL && *answer != '\0')
+    push (self, dossier_edit_set_article_title (article->id, answer));
+}
+
+static void
+article_title_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  DossierArticle *article = selected_article (self);
+
+  if (article == NULL)
+    return;
+  if (*arg (parameter) != '\0')
+    do_article_title (self, arg (parameter));
+  else
+    ask (self, _("Correct Article Title"), article->id, _("_Change"),
+         article->title != NULL ? article->title : "", NULL, NULL, 0, do_article_title);
+}
+
+static void
+do_article_date (DossierCurator *self,
+                 const char     *answer)
+{
+  DossierArticle *article = selected_article (self);
+  DossierDate date;
+
+  if (article == NULL)
+    return;
+
+  if (!dossier_date_parse_iso (answer, &date))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"), answer);
+      g_signal_emit (self, signals[PROBLEM], 0, message);
+      return;
+    }
+
+  push (self, dossier_edit_set_article_date (article->id, &date));
+}
+
+static void
+article_date_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  DossierArticle *article = selected_article (self);
+  g_autofree char *current = NULL;
+
+  if (article == NULL)
+    return;
+  if (*arg (parameter) != '\0')
+    {
+      do_article_date (self, arg (parameter));
+      return;
+    }
+
+  current = dossier_date_to_string (&article->date);
+  ask (self, _("Correct Article Date"), _("YYYY, YYYY-MM or YYYY-MM-DD"), _("_Change"),
+       current != NULL ? current : "", NULL, NULL, 0, do_article_date);
+}
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+
+  if (dossier_curation_undo (self->curation))
+    reapply (self, TRUE);
+}
+
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+
+  if (dossier_curation_redo (self->curation))
+    reapply (self, TRUE);
+}
+
+static const GActionEntry action_entries[] = {
+  { "rename", rename_action, "s" },
+  { "retype", retype_action, "s" },
+  { "add-alias", add_alias_action, "s" },
+  { "remove-alias", remove_alias_action, "s" },
+  { "merge", merge_action, "s" },
+  { "split-alias", split_alias_action, "s" },
+  { "hide", hide_action },
+  { "not-entity", not_entity_action },
+  { "retype-relation", retype_relation_action, "s" },
+  { "reverse-relation", reverse_relation_action },
+  { "reject-relation", reject_relation_action },
+  { "add-relation", add_relation_action, "s" },
+  { "article-title", article_title_action, "s" },
+  { "article-date", article_date_action, "s" },
+  { "undo", undo_action },
+  { "redo", redo_action },
+};
+
+/* Object ----------------------------------------------------------------- */
+
+static void
+dossier_curator_dispose (GObject *object)
+{
+  DossierCurator *self = DOSSIER_CURATOR (object);
+
+  g_clear_object (&self->actions);
+  g_clear_object (&self->undo_menu);
+  g_clear_weak_pointer (&self->parent);
+
+  G_OBJECT_CLASS (dossier_curator_parent_class)->dispose (object);
+}
+
+static void
+dossier_curator_finalize (GObject *object)
+{
+  DossierCurator *self = DOSSIER_CURATOR (object);
+
+  g_clear_pointer (&self->curation, dossier_curation_free);
+  g_clear_pointer (&self->extracted, dossier_graph_unref);
+  g_clear_pointer (&self->graph, dossier_graph_unref);
+  g_clear_pointer (&self->entities, g_array_unref);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (dossier_curator_parent_class)->finalize (object);
+}
+
+static void
+dossier_curator_class_init (DossierCuratorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dossier_curator_dispose;
+  object_class->finalize = dossier_curator_finalize;
+
+  signals[GRAPH_CHANGED] = g_signal_new ("graph-changed",
+                                         G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
+  signals[PROBLEM] = g_signal_new ("problem",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+dossier_curator_init (DossierCurator *self)
+{
+  self->curation = dossier_curation_new ();
+  self->entities = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->relation = -1;
+  self->article = -1;
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
+                                   G_N_ELEMENTS (action_entries), self);
+  self->undo_menu = g_menu_new ();
+  update_actions (self);
+}
+
+DossierCurator *
+dossier_curator_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_CURATOR, NULL);
+}
+
+void
+dossier_curator_set_extracted (DossierCurator *self,
+                               DossierGraph   *extracted)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DOSSIER_IS_CURATOR (self));
+  g_return_if_fail (extracted != NULL);
+
+  g_clear_pointer (&self->extracted, dossier_graph_unref);
+  self->extracted = dossier_graph_ref (extracted);
+
+  g_clear_pointer (&self->path, g_free);
+  if (extracted->corpus->roots != NULL)
+    self->path = dossier_curation_path_for_corpus ((const char * const *) extracted->corpus->roots);
+
+  dossier_curation_free (self->curation);
+  self->curation = dossier_curation_new ();
+  if (self->path != NULL && !dossier_curation_load (self->curation, self->path, &error))
+    g_signal_emit (self, signals[PROBLEM], 0, error->message);
+
+  reapply (self, FALSE);
+}
+
+DossierGraph *
+dossier_curator_get_graph (DossierCurator *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CURATOR (self), NULL);
+  return self->graph;
+}
+
+GActionGroup *
+dossier_curator_get_actions (DossierCurator *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CURATOR (self), NULL);
+  return G_ACTION_GROUP (self->actions);
+}
+
+GMenuModel *
+dossier_curator_get_undo_menu (DossierCurator *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CURATOR (self), NULL);
+  return G_MENU_MODEL (self->undo_menu);
+}
+
+const char *
+dossier_curator_get_path (DossierCurator *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CURATOR (self), NULL);
+  return self->path;
+}
+
+void
+dossier_curator_set_parent (DossierCurator *self,
+                            GtkWindow      *parent)
+{
+  g_return_if_fail (DOSSIER_IS_CURATOR (self));
+  g_set_weak_pointer (&self->parent, parent);
+}
+
+void
+dossier_curator_set_selection (DossierCurator *self,
+                               const guint    *entities,
+                               guint           n_entities,
+                               int             relation,
+                               int             article,
+                               gsize           passage_start,
+                               gsize           passage_end)
+{
+  g_return_if_fail (DOSSIER_IS_CURATOR (self));
+
+  g_array_set_size (self->entities, 0);
+  for (guint i = 0; i < n_entities; i++)
+    {
+      if (self->graph != NULL && entities[i] < self->graph->entities->len)
+        g_array_append_val (self->entities, entities[i]);
+    }
+  self->relation = relation;
+  self->article = article;
+  self->passage_start = passage_start;
+  self->passage_end = passage_end;
+
+  update_actions (self);
+}

@@ -1,0 +1,32 @@
+/* dossier-export-dialog.h
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dossier-export.h"
+
+G_BEGIN_DECLS
+
+/* Asks where and how to export (format, PNG scale and transparency, whole
+ * graph or visible area), then writes the file on a worker thread.
+ * @visible is the visible area in layout points, or NULL. */
+void      dossier_export_dialog_run     (GtkWindow             *parent,
+                                         DossierSubgraph       *subgraph,
+                                         DossierLayout         *layout,
+                                         const graphene_rect_t *visible,
+                                         gboolean               dark,
+                                         GCancellable          *cancellable,
+                                         GAsyncReadyCallback    callback,
+                                         gpointer               user_data);
+/* The path written, or NULL with @error set (G_IO_ERROR_CANCELLED when the
+ * person closed the dialog). */
+char     *dossier_export_dialog_finish  (GAsyncResult          *result,
+                                         GError               **error);
+
+G_END_DECLS

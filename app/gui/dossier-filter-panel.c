@@ -1,0 +1,666 @@
+/* dossier-filter-panel.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The controls of DossierFilter: dates (typed or dragged on the timeline),
+ * actors with their neighbourhood, types, evidence and comments.  Emits
+ * "changed" after each edit; the window re-filters and re-lays out. */
+
+#define G_LOG_DOMAIN "dossier-filter-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-date.h"
+#include "dossier-filter-panel.h"
+#include "dossier-labels.h"
+#include "dossier-timeline.h"
+
+struct _DossierFilterPanel
+{
+  GtkWidget        parent_instance;
+
+  /* Template widgets */
+  GtkLabel        *result_label;
+  DossierTimeline *timeline;
+  GtkEntry        *from_entry;
+  GtkEntry        *to_entry;
+  GtkEntry        *actor_entry;
+  GtkFlowBox      *actor_box;
+  GtkSpinButton   *depth_spin;
+  GtkCheckButton  *path_check;
+  GtkFlowBox      *entity_types_box;
+  GtkFlowBox      *relation_types_box;
+  GtkSpinButton   *evidence_spin;
+  GtkCheckButton  *comments_check;
+
+  /* Owned */
+  DossierGraph    *graph;
+  DossierFilter   *filter;
+  GtkListStore    *completion_model;
+  GtkCheckButton  *entity_checks[DOSSIER_N_ENTITY_TYPES];
+  GtkCheckButton  *relation_checks[DOSSIER_N_RELATION_TYPES];
+
+  /* Set while controls are written from the filter: no "changed" then. */
+  guint            updating;
+};
+
+G_DEFINE_FINAL_TYPE (DossierFilterPanel, dossier_filter_panel, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+emit_changed (DossierFilterPanel *self)
+{
+  if (self->updating == 0)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+parse_entry_date (GtkEntry    *entry,
+                  DossierDate *date)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (text == NULL || *text == '\0')
+    {
+      *date = (DossierDate) { 0 };
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      return TRUE;
+    }
+
+  if (dossier_date_parse_iso (text, date))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      return TRUE;
+    }
+
+  /* Keep the last good value; show the entry is wrong. */
+  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  return FALSE;
+}
+
+static void
+on_date_activate (DossierFilterPanel *self)
+{
+  DossierDate from, to;
+
+  if (!parse_entry_date (self->from_entry, &from) ||
+      !parse_entry_date (self->to_entry, &to))
+    return;
+
+  self->filter->from = from;
+  self->filter->to = to;
+
+  if (!dossier_filter_validate (self->filter, NULL, NULL))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
+      self->filter->to = (DossierDate) { 0 };
+    }
+
+  emit_changed (self);
+}
+
+static void
+set_entry_date (GtkEntry          *entry,
+                const DossierDate *date)
+{
+  g_autofree char *text = dossier_date_to_string (date);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+}
+
+static DossierDate
+julian_to_date (guint32 julian)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, julian);
+  return (DossierDate) { g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d),
+                         DOSSIER_DATE_PRECISION_DAY };
+}
+
+static void
+on_range_changed (DossierFilterPanel *self)
+{
+  guint32 first, last;
+
+  if (dossier_timeline_get_range (self->timeline, &first, &last))
+    {
+      self->filter->from = julian_to_date (first);
+      self->filter->to = julian_to_date (last);
+    }
+  else
+    {
+      self->filter->from = (DossierDate) { 0 };
+      self->filter->to = (DossierDate) { 0 };
+    }
+
+  self->updating++;
+  set_entry_date (self->from_entry, &self->filter->from);
+  set_entry_date (self->to_entry, &self->filter->to);
+  self->updating--;
+
+  emit_changed (self);
+}
+
+static void
+sync_timeline (DossierFilterPanel *self)
+{
+  guint32 first = 0, last = 0;
+
+  if (dossier_date_get_span (&self->filter->from, &first, NULL) &&
+      dossier_date_get_span (&self->filter->to, NULL, &last))
+    dossier_timeline_set_range (self->timeline, first, last);
+  else
+    dossier_timeline_set_range (self->timeline, 0, 0);
+}
+
+static void rebuild_actor_chips (DossierFilterPanel *self);
+
+static void
+on_remove_actor (GtkButton          *button,
+                 DossierFilterPanel *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "actor");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; self->filter->actors != NULL && self->filter->actors[i] != NULL; i++)
+    if (g_strcmp0 (self->filter->actors[i], name) != 0)
+      g_strv_builder_add (builder, self->filter->actors[i]);
+
+  g_strfreev (self->filter->actors);
+  self->filter->actors = g_strv_builder_end (builder);
+  if (self->filter->actors[0] == NULL)
+    g_clear_pointer (&self->filter->actors, g_strfreev);
+
+  rebuild_actor_chips (self);
+  emit_changed (self);
+}
+
+static void
+update_path (DossierFilterPanel *self)
+{
+  guint n = self->filter->actors != NULL ? g_strv_length (self->filter->actors) : 0;
+  gboolean want = gtk_check_button_get_active (self->path_check);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->path_check), n == 2);
+  g_clear_pointer (&self->filter->path, g_strfreev);
+  if (n == 2 && want)
+    self->filter->path = g_strdupv (self->filter->actors);
+}
+
+static void
+rebuild_actor_chips (DossierFilterPanel *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actor_box))) != NULL)
+    gtk_flow_box_remove (self->actor_box, child);
+
+  for (guint i = 0; self->filter->actors != NULL && self->filter->actors[i] != NULL; i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+      GtkWidget *button = gtk_button_new_from_icon_name ("window-close-symbolic");
+      g_autofree char *tooltip = g_strdup_printf (_("Stop focusing on %s"), self->filter->actors[i]);
+
+      gtk_box_append (GTK_BOX (box), gtk_label_new (self->filter->actors[i]));
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "circular");
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      g_object_set_data_full (G_OBJECT (button), "actor", g_strdup (self->filter->actors[i]), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_actor), self);
+      gtk_box_append (GTK_BOX (box), button);
+      gtk_widget_add_css_class (box, "card");
+      gtk_flow_box_append (self->actor_box, box);
+    }
+
+  update_path (self);
+}
+
+void
+dossier_filter_panel_add_actor (DossierFilterPanel *self,
+                                const char         *name)
+{
+  DossierEntity *entity;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  const char *canonical;
+
+  g_return_if_fail (DOSSIER_IS_FILTER_PANEL (self));
+
+  if (name == NULL || *name == '\0')
+    return;
+
+  entity = self->graph != NULL ? dossier_graph_lookup_entity (self->graph, name) : NULL;
+  if (self->graph != NULL && entity == NULL)
+    {
+      g_autoptr(DossierFilter) probe = dossier_filter_new ();
+      g_autoptr(GError) error = NULL;
+      const char *names[] = { name, NULL };
+
+      /* The filter's own message names the nearest actor. */
+      probe->actors = g_strdupv ((char **) names);
+      dossier_filter_validate (probe, self->graph, &error);
+      gtk_widget_add_css_class (GTK_WIDGET (self->actor_entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->actor_entry), error != NULL ? error->message : NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->actor_entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      error != NULL ? error->message : "", -1);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->actor_entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->actor_entry), NULL);
+  canonical = entity != NULL ? entity->name : name;
+
+  if (self->filter->actors != NULL && g_strv_contains ((const char * const *) self->filter->actors, canonical))
+    return;
+
+  builder = g_strv_builder_new ();
+  if (self->filter->actors != NULL)
+    g_strv_builder_addv (builder, (const char **) self->filter->actors);
+  g_strv_builder_add (builder, canonical);
+  g_strfreev (self->filter->actors);
+  self->filter->actors = g_strv_builder_end (builder);
+
+  rebuild_actor_chips (self);
+  emit_changed (self);
+}
+
+static void
+on_actor_activate (DossierFilterPanel *self)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->actor_entry)));
+
+  dossier_filter_panel_add_actor (self, g_strstrip (text));
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self->actor_entry), "error"))
+    gtk_editable_set_text (GTK_EDITABLE (self->actor_entry), "");
+}
+
+static void
+on_depth_changed (DossierFilterPanel *self)
+{
+  self->filter->depth = gtk_spin_button_get_value_as_int (self->depth_spin);
+  emit_changed (self);
+}
+
+static void
+on_path_toggled (DossierFilterPanel *self)
+{
+  update_path (self);
+  emit_changed (self);
+}
+
+static void
+on_type_toggled (DossierFilterPanel *self)
+{
+  self->filter->entity_types = 0;
+  for (guint i = 0; i < DOSSIER_N_ENTITY_TYPES; i++)
+    if (gtk_check_button_get_active (self->entity_checks[i]))
+      self->filter->entity_types |= 1u << i;
+
+  self->filter->relation_types = 0;
+  for (guint i = 0; i < DOSSIER_N_RELATION_TYPES; i++)
+    if (gtk_check_button_get_active (self->relation_checks[i]))
+      self->filter->relation_types |= 1u << i;
+
+  emit_changed (self);
+}
+
+static void
+on_evidence_changed (DossierFilterPanel *self)
+{
+  self->filter->min_evidence = gtk_spin_button_get_value_as_int (self->evidence_spin);
+  emit_changed (self);
+}
+
+static void
+on_comments_toggled (DossierFilterPanel *self)
+{
+  self->filter->no_comments = !gtk_check_button_get_active (self->comments_check);
+  emit_changed (self);
+}
+
+static void
+write_controls (DossierFilterPanel *self)
+{
+  self->updating++;
+
+  set_entry_date (self->from_entry, &self->filter->from);
+  set_entry_date (self->to_entry, &self->filter->to);
+  sync_timeline (self);
+  gtk_spin_button_set_value (self->depth_spin, self->filter->depth);
+  gtk_check_button_set_active (self->path_check, self->filter->path != NULL);
+  for (guint i = 0; i < DOSSIER_N_ENTITY_TYPES; i++)
+    gtk_check_button_set_active (self->entity_checks[i], (self->filter->entity_types & (1u << i)) != 0);
+  for (guint i = 0; i < DOSSIER_N_RELATION_TYPES; i++)
+    gtk_check_button_set_active (self->relation_checks[i], (self->filter->relation_types & (1u << i)) != 0);
+  gtk_spin_button_set_value (self->evidence_spin, MAX (1, self->filter->min_evidence));
+  gtk_check_button_set_active (self->comments_check, !self->filter->no_comments);
+  rebuild_actor_chips (self);
+
+  self->updating--;
+}
+
+static void
+clear_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DossierFilterPanel *self = DOSSIER_FILTER_PANEL (widget);
+
+  dossier_filter_reset (self->filter);
+  write_controls (self);
+  emit_changed (self);
+}
+
+static void
+copy_command_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierFilterPanel *self = DOSSIER_FILTER_PANEL (widget);
+  g_autofree char *command = dossier_filter_to_command_line (self->filter);
+  g_autofree char *full = NULL;
+
+  /* The corpus paths follow the options, as the CLI expects. */
+  if (self->graph != NULL && self->graph->corpus->roots != NULL)
+    {
+      g_autoptr(GString) str = g_string_new (command);
+
+      g_string_append (str, " -o graph.svg");
+      for (guint i = 0; self->graph->corpus->roots[i] != NULL; i++)
+        {
+          g_autofree char *quoted = g_shell_quote (self->graph->corpus->roots[i]);
+          g_string_append_printf (str, " %s", quoted);
+        }
+      full = g_string_free (g_steal_pointer (&str), FALSE);
+    }
+  else
+    full = g_strconcat (command, " -o graph.svg", NULL);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), full);
+}
+
+static void
+dossier_filter_panel_dispose (GObject *object)
+{
+  DossierFilterPanel *self = DOSSIER_FILTER_PANEL (object);
+
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_FILTER_PANEL);
+  /* The scrolled window at the top of the template is not a bound child. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->completion_model);
+
+  G_OBJECT_CLASS (dossier_filter_panel_parent_class)->dispose (object);
+}
+
+static void
+dossier_filter_panel_finalize (GObject *object)
+{
+  DossierFilterPanel *self = DOSSIER_FILTER_PANEL (object);
+
+  g_clear_pointer (&self->graph, dossier_graph_unref);
+  g_clear_pointer (&self->filter, dossier_filter_free);
+
+  G_OBJECT_CLASS (dossier_filter_panel_parent_class)->finalize (object);
+}
+
+static void
+dossier_filter_panel_class_init (DossierFilterPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_filter_panel_dispose;
+  object_class->finalize = dossier_filter_panel_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+
+  g_type_ensure (DOSSIER_TYPE_TIMELINE);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-filter-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, result_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, timeline);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, actor_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, actor_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, depth_spin);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, path_check);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, entity_types_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, relation_types_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, evidence_spin);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, comments_check);
+
+  gtk_widget_class_install_action (widget_class, "filter.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "filter.copy-command", NULL, copy_command_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "filterpanel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+dossier_filter_panel_init (DossierFilterPanel *self)
+{
+  GtkEntryCompletion *completion;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = dossier_filter_new ();
+
+  for (guint i = 0; i < DOSSIER_N_ENTITY_TYPES; i++)
+    {
+      self->entity_checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (dossier_entity_type_label (i)));
+      gtk_check_button_set_active (self->entity_checks[i], TRUE);
+      g_signal_connect_swapped (self->entity_checks[i], "toggled", G_CALLBACK (on_type_toggled), self);
+      gtk_flow_box_append (self->entity_types_box, GTK_WIDGET (self->entity_checks[i]));
+    }
+
+  for (guint i = 0; i < DOSSIER_N_RELATION_TYPES; i++)
+    {
+      self->relation_checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (dossier_relation_type_label (i)));
+      gtk_check_button_set_active (self->relation_checks[i], (self->filter->relation_types & (1u << i)) != 0);
+      g_signal_connect_swapped (self->relation_checks[i], "toggled", G_CALLBACK (on_type_toggled), self);
+      gtk_flow_box_append (self->relation_types_box, GTK_WIDGET (self->relation_checks[i]));
+    }
+
+  /* GtkEntryCompletion is deprecated from 4.10 on, but 4.8 has nothing else. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  self->completion_model = gtk_list_store_new (1, G_TYPE_STRING);
+  completion = gtk_entry_completion_new ();
+  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->completion_model));
+  gtk_entry_completion_set_text_column (completion, 0);
+  gtk_entry_completion_set_inline_completion (completion, FALSE);
+  gtk_entry_completion_set_popup_single_match (completion, FALSE);
+  gtk_entry_set_completion (self->actor_entry, completion);
+  g_object_unref (completion);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  g_signal_connect_swapped (self->from_entry, "activate", G_CALLBACK (on_date_activate), self);
+  g_signal_connect_swapped (self->to_entry, "activate", G_CALLBACK (on_date_activate), self);
+  g_signal_connect_swapped (self->timeline, "range-changed", G_CALLBACK (on_range_changed), self);
+  g_signal_connect_swapped (self->actor_entry, "activate", G_CALLBACK (on_actor_activate), self);
+  g_signal_connect_swapped (self->depth_spin, "value-changed", G_CALLBACK (on_depth_changed), self);
+  g_signal_connect_swapped (self->path_check, "toggled", G_CALLBACK (on_path_toggled), self);
+  g_signal_connect_swapped (self->evidence_spin, "value-changed", G_CALLBACK (on_evidence_changed), self);
+  g_signal_connect_swapped (self->comments_check, "toggled", G_CALLBACK (on_comments_toggled), self);
+
+  gtk_label_set_text (self->result_label, _("All actors shown"));
+}
+
+GtkWidget *
+dossier_filter_panel_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_FILTER_PANEL, NULL);
+}
+
+void
+dossier_filter_panel_set_graph (DossierFilterPanel *self,
+                                DossierGraph       *graph)
+{
+  g_autoptr(GArray) counts = NULL;
+  guint32 first = 0;
+
+  g_return_if_fail (DOSSIER_IS_FILTER_PANEL (self));
+
+  if (graph != NULL)
+    dossier_graph_ref (graph);
+  g_clear_pointer (&self->graph, dossier_graph_unref);
+  self->graph = graph;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_list_store_clear (self->completion_model);
+  for (guint i = 0; graph != NULL && i < graph->entities->len; i++)
+    {
+      const DossierEntity *entity = dossier_graph_get_entity (graph, i);
+      GtkTreeIter iter;
+
+      gtk_list_store_insert_with_values (self->completion_model, &iter, -1, 0, entity->name, -1);
+      for (guint a = 0; a < entity->aliases->len; a++)
+        if (g_strcmp0 (g_ptr_array_index (entity->aliases, a), entity->name) != 0)
+          gtk_list_store_insert_with_values (self->completion_model, &iter, -1,
+                                             0, g_ptr_array_index (entity->aliases, a), -1);
+    }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  if (graph != NULL)
+    counts = dossier_graph_date_histogram (graph, &first);
+  dossier_timeline_set_counts (self->timeline, counts, first);
+  sync_timeline (self);
+}
+
+const DossierFilter *
+dossier_filter_panel_get_filter (DossierFilterPanel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_FILTER_PANEL (self), NULL);
+
+  return self->filter;
+}
+
+void
+dossier_filter_panel_set_filter (DossierFilterPanel  *self,
+                                 const DossierFilter *filter)
+{
+  g_return_if_fail (DOSSIER_IS_FILTER_PANEL (self));
+  g_return_if_fail (filter != NULL);
+
+  dossier_filter_free (self->filter);
+  self->filter = dossier_filter_copy (filter);
+  write_controls (self);
+}
+
+void
+dossier_filter_panel_set_result (DossierFilterPanel *self,
+                                 DossierSubgraph    *subgraph)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (DOSSIER_IS_FILTER_PANEL (self));
+
+  if (subgraph == NULL)
+    {
+      gtk_label_set_text (self->result_label, "");
+      return;
+    }
+
+  /* Translators: the first %u is the number of actors shown, the second the total. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u of %u actor shown",
+                                       "%u of %u actors shown",
+                                       subgraph->total_entities),
+                          subgraph->entities->len, subgraph->total_entities);
+  gtk_label_set_text (self->result_label, text);
+}
+
+/* GSettings ---------------------------------------------------------------- */
+
+GVariant *
+dossier_filter_to_variant (const DossierFilter *filter)
+{
+  GVariantBuilder builder;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  from = dossier_date_to_string (&filter->from);
+  to = dossier_date_to_string (&filter->to);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&builder, "{sv}", "from", g_variant_new_string (from != NULL ? from : ""));
+  g_variant_builder_add (&builder, "{sv}", "to", g_variant_new_string (to != NULL ? to : ""));
+  g_variant_builder_add (&builder, "{sv}", "actors",
+                         g_variant_new_strv ((const char * const *) filter->actors, -1));
+  g_variant_builder_add (&builder, "{sv}", "depth", g_variant_new_uint32 (filter->depth));
+  g_variant_builder_add (&builder, "{sv}", "path", g_variant_new_boolean (filter->path != NULL));
+  g_variant_builder_add (&builder, "{sv}", "entity-types", g_variant_new_uint32 (filter->entity_types));
+  g_variant_builder_add (&builder, "{sv}", "relation-types", g_variant_new_uint32 (filter->relation_types));
+  g_variant_builder_add (&builder, "{sv}", "min-evidence", g_variant_new_uint32 (filter->min_evidence));
+  g_variant_builder_add (&builder, "{sv}", "no-comments", g_variant_new_boolean (filter->no_comments));
+
+  return g_variant_builder_end (&builder);
+}
+
+void
+dossier_filter_update_from_variant (DossierFilter *filter,
+                                    GVariant      *variant)
+{
+  const char *str;
+  g_autofree const char **actors = NULL;
+  gboolean path = FALSE;
+  guint32 u;
+
+  g_return_if_fail (filter != NULL);
+
+  if (variant == NULL || !g_variant_is_of_type (variant, G_VARIANT_TYPE_VARDICT))
+    return;
+
+  /* Values that no longer make sense are dropped, not trusted. */
+  if (g_variant_lookup (variant, "from", "&s", &str) && !dossier_date_parse_iso (str, &filter->from))
+    filter->from = (DossierDate) { 0 };
+  if (g_variant_lookup (variant, "to", "&s", &str) && !dossier_date_parse_iso (str, &filter->to))
+    filter->to = (DossierDate) { 0 };
+  if (g_variant_lookup (variant, "actors", "^a&s", &actors))
+    {
+      g_strfreev (filter->actors);
+      filter->actors = actors[0] != NULL ? g_strdupv ((char **) actors) : NULL;
+    }
+  if (g_variant_lookup (variant, "depth", "u", &u))
+    filter->depth = MIN (u, 3);
+  if (g_variant_lookup (variant, "path", "b", &path))
+    {
+      g_clear_pointer (&filter->path, g_strfreev);
+      if (path && filter->actors != NULL && g_strv_length (filter->actors) == 2)
+        filter->path = g_strdupv (filter->actors);
+    }
+  if (g_variant_lookup (variant, "entity-types", "u", &u))
+    filter->entity_types = u & ((1u << DOSSIER_N_ENTITY_TYPES) - 1);
+  if (g_variant_lookup (variant, "relation-types", "u", &u))
+    filter->relation_types = u & ((1u << DOSSIER_N_RELATION_TYPES) - 1);
+  if (g_variant_lookup (variant, "min-evidence", "u", &u))
+    filter->min_evidence = MAX (u, 1);
+  g_variant_lookup (variant, "no-comments", "b", &filter->no_comments);
+
+  if (!dossier_filter_validate (filter, NULL, NULL))
+    dossier_filter_reset (filter);
+}

@@ -1,0 +1,228 @@
+/* dossier-legend.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-legend"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "dossier-labels.h"
+#include "dossier-legend.h"
+#include "dossier-style.h"
+
+struct _DossierLegend
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *grid;
+};
+
+G_DEFINE_FINAL_TYPE (DossierLegend, dossier_legend, GTK_TYPE_WIDGET)
+
+#define SWATCH_WIDTH  28
+#define SWATCH_HEIGHT 16
+
+static void
+set_color (cairo_t            *cr,
+           const DossierColor *c)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
+}
+
+/* Swatches draw with the same style table as the graph. */
+static void
+draw_node_swatch (GtkDrawingArea *area,
+                  cairo_t        *cr,
+                  int             width,
+                  int             height,
+                  gpointer        data)
+{
+  DossierEntityType type = GPOINTER_TO_INT (data);
+  const DossierNodeStyle *style = dossier_style_node (type, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  double w = width - 4, h = height - 4, x = 2, y = 2;
+
+  switch (style->shape)
+    {
+    case DOSSIER_SHAPE_ELLIPSE:
+      cairo_save (cr);
+      cairo_translate (cr, width / 2.0, height / 2.0);
+      cairo_scale (cr, w / 2, h / 2);
+      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
+      cairo_restore (cr);
+      break;
+    case DOSSIER_SHAPE_DIAMOND:
+      cairo_move_to (cr, width / 2.0, y);
+      cairo_line_to (cr, x + w, height / 2.0);
+      cairo_line_to (cr, width / 2.0, y + h);
+      cairo_line_to (cr, x, height / 2.0);
+      cairo_close_path (cr);
+      break;
+    case DOSSIER_SHAPE_HEXAGON:
+      cairo_move_to (cr, x + w * 0.25, y);
+      cairo_line_to (cr, x + w * 0.75, y);
+      cairo_line_to (cr, x + w, height / 2.0);
+      cairo_line_to (cr, x + w * 0.75, y + h);
+      cairo_line_to (cr, x + w * 0.25, y + h);
+      cairo_line_to (cr, x, height / 2.0);
+      cairo_close_path (cr);
+      break;
+    case DOSSIER_SHAPE_BOX:
+    default:
+      cairo_rectangle (cr, x, y, w, h);
+      break;
+    }
+  set_color (cr, &style->fill);
+  cairo_fill_preserve (cr);
+  set_color (cr, &style->stroke);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+}
+
+static void
+draw_edge_swatch (GtkDrawingArea *area,
+                  cairo_t        *cr,
+                  int             width,
+                  int             height,
+                  gpointer        data)
+{
+  DossierRelationType type = GPOINTER_TO_INT (data);
+  const DossierEdgeStyle *style = dossier_style_edge (type, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  double y = height / 2.0;
+
+  set_color (cr, &style->color);
+  cairo_set_line_width (cr, MAX (1.0, style->width));
+  if (style->dash > 0)
+    {
+      double dash[] = { MIN (style->dash, 5), MIN (style->dash, 5) };
+      cairo_set_dash (cr, dash, 2, 0);
+    }
+  cairo_move_to (cr, 2, y);
+  cairo_line_to (cr, width - (dossier_relation_type_is_symmetric (type) ? 2 : 7), y);
+  cairo_stroke (cr);
+
+  if (!dossier_relation_type_is_symmetric (type))
+    {
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_move_to (cr, width - 1, y);
+      cairo_line_to (cr, width - 9, y - 4);
+      cairo_line_to (cr, width - 9, y + 4);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+    }
+}
+
+static void
+add_item (DossierLegend          *self,
+          GtkDrawingAreaDrawFunc  func,
+          int                     value,
+          const char             *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *swatch = gtk_drawing_area_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), SWATCH_WIDTH);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), SWATCH_HEIGHT);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), func, GINT_TO_POINTER (value), NULL);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_flow_box_append (GTK_FLOW_BOX (self->grid), box);
+}
+
+void
+dossier_legend_set_subgraph (DossierLegend   *self,
+                             DossierSubgraph *subgraph)
+{
+  gboolean present[DOSSIER_N_RELATION_TYPES] = { FALSE, };
+  GtkWidget *child;
+
+  g_return_if_fail (DOSSIER_IS_LEGEND (self));
+
+  while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->grid), child);
+
+  if (subgraph != NULL)
+    for (guint i = 0; i < subgraph->relations->len; i++)
+      present[dossier_graph_get_relation (subgraph->graph,
+                                          g_array_index (subgraph->relations, guint, i))->type] = TRUE;
+  else
+    for (guint t = 0; t < DOSSIER_N_RELATION_TYPES; t++)
+      present[t] = TRUE;
+
+  for (guint t = 0; t < DOSSIER_N_ENTITY_TYPES; t++)
+    add_item (self, draw_node_swatch, t, dossier_entity_type_label (t));
+  for (guint t = 0; t < DOSSIER_N_RELATION_TYPES; t++)
+    if (present[t])
+      add_item (self, draw_edge_swatch, t, dossier_relation_type_label (t));
+}
+
+static void
+dark_changed_cb (DossierLegend *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (self->grid);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_queue_draw (child);
+}
+
+static void
+dossier_legend_dispose (GObject *object)
+{
+  DossierLegend *self = DOSSIER_LEGEND (object);
+
+  g_clear_pointer (&self->grid, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (dossier_legend_parent_class)->dispose (object);
+}
+
+static void
+dossier_legend_class_init (DossierLegendClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_legend_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "legend");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+dossier_legend_init (DossierLegend *self)
+{
+  /* A strip under the graph rather than a card over it: it never hides
+   * a node, and flows onto a second line when the window is narrow. */
+  self->grid = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->grid), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->grid), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->grid), 2);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->grid), 16);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->grid), FALSE);
+  gtk_widget_set_can_target (self->grid, FALSE);
+  gtk_widget_set_focusable (self->grid, FALSE);
+  gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"),
+                                  -1);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  dossier_legend_set_subgraph (self, NULL);
+}
+
+GtkWidget *
+dossier_legend_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_LEGEND, NULL);
+}

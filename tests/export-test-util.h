@@ -1,0 +1,204 @@
+/* export-test-util.h
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Graphs for the layout, export and JSON tests: the seeds, a graph built
+ * by hand around hostile names, and synthetic graphs of any size. */
+
+#pragma once
+
+#include <string.h>
+
+#include "dossier-corpus.h"
+#include "dossier-extractor.h"
+#include "dossier-filter.h"
+#include "dossier-layout.h"
+
+/* Quotes, angle brackets, an ampersand, a backslash and a newline. */
+#define HOSTILE_NAME "\"Oracle\" <b>&</b> \\ \"x\"\nline two"
+#define HOSTILE_NAME_2 "Zed & Co <i>'quoted'</i>"
+/* cgraph cannot write a backslash right before the closing quote. */
+#define HOSTILE_NAME_3 "Trailing backslash \\"
+
+static inline DossierGraph *
+test_load_seeds (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierCorpus) corpus = NULL;
+  g_autoptr(DossierGazetteer) gazetteer = NULL;
+  g_autofree char *seeds = dossier_corpus_default_path ();
+  const char *paths[] = { seeds, NULL };
+  DossierGraph *graph;
+
+  corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  gazetteer = dossier_gazetteer_new_default (&error);
+  g_assert_no_error (error);
+  graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return graph;
+}
+
+/* The seeds through the default filter, as the CLI shows them. */
+static inline DossierSubgraph *
+test_seeds_subgraph (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierGraph) graph = test_load_seeds ();
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  DossierSubgraph *sub;
+
+  sub = dossier_filter_apply (filter, graph, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sub->entities->len, >, 5);
+  g_assert_cmpuint (sub->relations->len, >, 5);
+
+  return sub;
+}
+
+/* Everything in @graph, without going through the filter. */
+static inline DossierSubgraph *
+test_subgraph_all (DossierGraph *graph)
+{
+  DossierSubgraph *sub = g_new0 (DossierSubgraph, 1);
+
+  g_atomic_ref_count_init (&sub->ref_count);
+  sub->graph = dossier_graph_ref (graph);
+  sub->entities = g_array_new (FALSE, FALSE, sizeof (guint));
+  sub->relations = g_array_new (FALSE, FALSE, sizeof (guint));
+  sub->entity_mentions = g_array_new (FALSE, FALSE, sizeof (guint));
+  sub->relation_evidence = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      DossierEntity *entity = g_ptr_array_index (graph->entities, i);
+      guint mentions = MAX (entity->mentions->len, 1);
+
+      g_array_append_val (sub->entities, entity->id);
+      g_array_append_val (sub->entity_mentions, mentions);
+    }
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      DossierRelation *relation = g_ptr_array_index (graph->relations, i);
+      guint evidence = relation->evidence->len;
+
+      g_array_append_val (sub->relations, relation->id);
+      g_array_append_val (sub->relation_evidence, evidence);
+    }
+  sub->total_entities = sub->entities->len;
+  sub->total_relations = sub->relations->len;
+
+  return sub;
+}
+
+static inline void
+test_add_mention (DossierGraph  *graph,
+                  DossierEntity *entity,
+                  const char    *text,
+                  const char    *needle)
+{
+  const char *at = strstr (text, needle);
+  DossierMention mention = { 0 };
+
+  g_assert_nonnull (at);
+  mention.article = 0;
+  mention.start = at - text;
+  mention.end = mention.start + strlen (needle);
+  mention.section = DOSSIER_SECTION_BODY;
+  dossier_graph_add_mention (graph, entity, &mention);
+}
+
+/* One article naming three actors with hostile names, linked by two
+ * relations that each have one passage. */
+static inline DossierGraph *
+test_hostile_graph (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
+  const char *text =
+    "Hostile names\n"
+    "\n"
+    "\"Oracle\" <b>&</b> \\ \"x\"\nline two met Zed & Co <i>'quoted'</i> on 3 March 2021.\n"
+    "Trailing backslash \\ watched.\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  DossierArticle *article;
+  DossierGraph *graph;
+  DossierEntity *a, *b, *c;
+  DossierRelation *r;
+  DossierEvidence evidence = { 0 };
+  const char *body;
+
+  article = dossier_article_new_from_bytes ("hostile <&>.txt", NULL, bytes, &error);
+  g_assert_no_error (error);
+  dossier_corpus_add_article (corpus, article);
+  body = article->text;
+
+  graph = dossier_graph_new (corpus);
+  a = dossier_graph_ensure_entity (graph, HOSTILE_NAME, DOSSIER_ENTITY_COMPANY);
+  dossier_graph_add_alias (graph, a, "O\"R <a>");
+  test_add_mention (graph, a, body, HOSTILE_NAME);
+  b = dossier_graph_ensure_entity (graph, HOSTILE_NAME_2, DOSSIER_ENTITY_PERSON);
+  test_add_mention (graph, b, body, HOSTILE_NAME_2);
+  c = dossier_graph_ensure_entity (graph, HOSTILE_NAME_3, DOSSIER_ENTITY_GOVERNMENT);
+  test_add_mention (graph, c, body, HOSTILE_NAME_3);
+
+  evidence.article = 0;
+  evidence.start = strstr (body, HOSTILE_NAME) - body;
+  evidence.end = strstr (body, "2021.") - body + 5;
+  evidence.source_start = evidence.start;
+  evidence.source_end = evidence.start + strlen (HOSTILE_NAME);
+  evidence.target_start = strstr (body, HOSTILE_NAME_2) - body;
+  evidence.target_end = evidence.target_start + strlen (HOSTILE_NAME_2);
+
+  r = dossier_graph_ensure_relation (graph, a->id, DOSSIER_RELATION_ACQUIRES, b->id);
+  dossier_graph_add_evidence (graph, r, &evidence);
+  r = dossier_graph_ensure_relation (graph, b->id, DOSSIER_RELATION_PARTNERS, c->id);
+  dossier_graph_add_evidence (graph, r, &evidence);
+
+  return graph;
+}
+
+/* @n_nodes actors of every type and about @n_edges relations, half of
+ * them on a ring (so the graph is connected) and half random. */
+static inline DossierGraph *
+test_synthetic_graph (guint n_nodes,
+                      guint n_edges,
+                      guint seed)
+{
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  DossierGraph *graph = dossier_graph_new (corpus);
+  g_autofree DossierEntity **entities = g_new (DossierEntity *, n_nodes);
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Actor %u %s", i, i % 7 == 0 ? "Holdings International" : "");
+
+      entities[i] = dossier_graph_ensure_entity (graph, g_strstrip (name), i % DOSSIER_N_ENTITY_TYPES);
+    }
+
+  for (guint i = 0; n_nodes > 1 && i < n_edges; i++)
+    {
+      guint s, t;
+
+      if (i < n_edges / 2)
+        {
+          s = i % n_nodes;
+          t = (i + 1) % n_nodes;
+        }
+      else
+        {
+          s = g_rand_int_range (rand, 0, n_nodes);
+          t = g_rand_int_range (rand, 0, n_nodes);
+        }
+      if (s == t)
+        continue;
+      dossier_graph_ensure_relation (graph, entities[s]->id, i % (DOSSIER_N_RELATION_TYPES - 1), entities[t]->id);
+    }
+
+  return graph;
+}

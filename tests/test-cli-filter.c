@@ -1,0 +1,299 @@
+/* test-cli-filter.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The filters of dossier-cli on the seeds, each checked against what the
+ * unfiltered extraction says: dates, an actor's neighbourhood, reader
+ * comments, and the messages for bad values. */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+/* Runs $DOSSIER_CLI extract --json --no-edits on the seeds with @args;
+ * returns the parsed root, or NULL with *stderr_out set on failure. */
+static JsonObject *
+extract (const char * const *args,
+         char              **stderr_out)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *seeds = g_strdup (g_getenv ("DOSSIER_SEEDS_DIR"));
+
+  g_assert_nonnull (g_getenv ("DOSSIER_CLI"));
+  g_assert_nonnull (seeds);
+
+  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_CLI"));
+  g_ptr_array_add (argv, (char *) "extract");
+  g_ptr_array_add (argv, (char *) "--json");
+  g_ptr_array_add (argv, (char *) "--no-edits");
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, seeds);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  if (g_subprocess_get_exit_status (proc) != 0)
+    {
+      if (stderr_out != NULL)
+        *stderr_out = g_steal_pointer (&err);
+      return NULL;
+    }
+
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* Entity id -> name. */
+static GHashTable *
+names_by_id (JsonObject *root)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  JsonArray *entities = json_object_get_array_member (root, "entities");
+
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonObject *e = json_array_get_object_element (entities, i);
+      g_hash_table_insert (names,
+                           g_strdup (json_object_get_string_member (e, "id")),
+                           g_strdup (json_object_get_string_member (e, "name")));
+    }
+
+  return names;
+}
+
+static GHashTable *
+entity_set (JsonObject *root)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *entities = json_object_get_array_member (root, "entities");
+
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    g_hash_table_add (set, g_strdup (json_object_get_string_member (json_array_get_object_element (entities, i), "name")));
+
+  return set;
+}
+
+/* "source|type|target" by name. */
+static char *
+relation_key (GHashTable *names,
+              JsonObject *relation)
+{
+  return g_strdup_printf ("%s|%s|%s",
+                          (char *) g_hash_table_lookup (names, json_object_get_string_member (relation, "source")),
+                          json_object_get_string_member (relation, "type"),
+                          (char *) g_hash_table_lookup (names, json_object_get_string_member (relation, "target")));
+}
+
+static GHashTable *
+relation_set (JsonObject *root)
+{
+  g_autoptr(GHashTable) names = names_by_id (root);
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *relations = json_object_get_array_member (root, "relations");
+
+  for (guint i = 0; i < json_array_get_length (relations); i++)
+    g_hash_table_add (set, relation_key (names, json_array_get_object_element (relations, i)));
+
+  return set;
+}
+
+static void
+test_date_range (void)
+{
+  const char *args[] = { "--to", "2020-12-31", NULL };
+  g_autoptr(JsonObject) all = extract (NULL, NULL);
+  g_autoptr(JsonObject) to_2020 = extract (args, NULL);
+  g_autoptr(GHashTable) names = names_by_id (all);
+  g_autoptr(GHashTable) kept = relation_set (to_2020);
+  JsonArray *relations = json_object_get_array_member (all, "relations");
+  guint later_only = 0, early = 0;
+
+  g_assert_nonnull (all);
+  g_assert_nonnull (to_2020);
+
+  /* A relation stays exactly when one of its passages is dated 2020 or
+   * before; relations told only by the 2021 and 2025 articles go. */
+  for (guint i = 0; i < json_array_get_length (relations); i++)
+    {
+      JsonObject *r = json_array_get_object_element (relations, i);
+      JsonArray *evidence = json_object_get_array_member (r, "evidence");
+      g_autofree char *key = relation_key (names, r);
+      gboolean any_early = FALSE;
+      gboolean only_late_articles = TRUE;
+
+      for (guint e = 0; e < json_array_get_length (evidence); e++)
+        {
+          JsonObject *ev = json_array_get_object_element (evidence, e);
+          const char *date = json_object_get_string_member_with_default (ev, "date", NULL);
+          const char *article = json_object_get_string_member (ev, "article");
+
+          if (date != NULL && strncmp (date, "2021", 4) < 0)
+            any_early = TRUE;
+          if (!g_str_has_prefix (article, "003_") && !g_str_has_prefix (article, "004_"))
+            only_late_articles = FALSE;
+        }
+
+      g_test_message ("%s: %s", key, any_early ? "kept" : "dropped");
+      g_assert_cmpint (g_hash_table_contains (kept, key), ==, any_early);
+      if (any_early)
+        early++;
+      if (only_late_articles && !any_early)
+        later_only++;
+    }
+
+  g_assert_cmpuint (early, >, 0);
+  g_assert_cmpuint (later_only, >, 0);
+}
+
+static void
+test_actor_neighbourhood (void)
+{
+  const char *args[] = { "--actor", "Josh Hawley", "--depth", "1", NULL };
+  g_autoptr(JsonObject) all = extract (NULL, NULL);
+  g_autoptr(JsonObject) focus = extract (args, NULL);
+  g_autoptr(GHashTable) names = names_by_id (all);
+  g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) shown = entity_set (focus);
+  JsonArray *relations = json_object_get_array_member (all, "relations");
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_add (expected, (char *) "Josh Hawley");
+  for (guint i = 0; i < json_array_get_length (relations); i++)
+    {
+      JsonObject *r = json_array_get_object_element (relations, i);
+      const char *s = g_hash_table_lookup (names, json_object_get_string_member (r, "source"));
+      const char *t = g_hash_table_lookup (names, json_object_get_string_member (r, "target"));
+
+      if (g_str_equal (s, "Josh Hawley"))
+        g_hash_table_add (expected, (char *) t);
+      if (g_str_equal (t, "Josh Hawley"))
+        g_hash_table_add (expected, (char *) s);
+    }
+
+  /* Hawley has neighbours in the gold file (Oracle, TikTok, ByteDance, the PCC). */
+  g_assert_cmpuint (g_hash_table_size (expected), >=, 2);
+  g_assert_cmpuint (g_hash_table_size (shown), ==, g_hash_table_size (expected));
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_assert_true (g_hash_table_contains (shown, key));
+}
+
+static void
+test_no_comments (void)
+{
+  const char *args[] = { "--no-comments", NULL };
+  g_autoptr(JsonObject) all = extract (NULL, NULL);
+  g_autoptr(JsonObject) body = extract (args, NULL);
+  g_autoptr(GHashTable) shown = entity_set (body);
+  JsonArray *entities = json_object_get_array_member (all, "entities");
+  guint comment_only = 0;
+
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonObject *e = json_array_get_object_element (entities, i);
+      JsonArray *mentions = json_object_get_array_member (e, "mentions");
+      const char *name = json_object_get_string_member (e, "name");
+      gboolean in_body = FALSE;
+
+      for (guint m = 0; m < json_array_get_length (mentions); m++)
+        if (!g_str_equal (json_object_get_string_member (json_array_get_object_element (mentions, m), "section"), "comments"))
+          in_body = TRUE;
+
+      g_assert_cmpint (g_hash_table_contains (shown, name), ==, in_body);
+      if (!in_body)
+        comment_only++;
+    }
+
+  /* Reader comments of the seeds name actors the articles do not (IBM…). */
+  g_assert_cmpuint (comment_only, >, 0);
+}
+
+static void
+test_bad_values (void)
+{
+  const struct { const char *args[4]; const char *expected; } cases[] = {
+    { { "--actor", "Josh Hawly", NULL }, "Josh Hawley" },
+    { { "--from", "2021", "--to", "2020" }, "2021" },
+    { { "--from", "31/12/2020", NULL }, "31/12/2020" },
+    { { "--depth", "7", NULL }, "--depth" },
+    { { "--entity-types", "planet", NULL }, "planet" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+      const char *args[5] = { cases[i].args[0], cases[i].args[1], cases[i].args[2], cases[i].args[3], NULL };
+      g_autoptr(JsonObject) root = extract (args, &err);
+
+      g_assert_null (root);
+      g_assert_nonnull (err);
+      g_test_message ("%s", err);
+      g_assert_true (g_str_has_prefix (err, "dossier-cli: "));
+      g_assert_nonnull (strstr (err, cases[i].expected));
+    }
+}
+
+/* A folder with a binary and a Latin-1 file: the Latin-1 text is read
+ * right, the binary file gets one line, and the status says "partial". */
+static void
+test_mixed_folder (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_tmp_dir (), "mixed", NULL);
+  g_autofree char *binary = g_build_filename (dir, "binary.txt", NULL);
+  g_autofree char *latin1 = g_build_filename (dir, "latin1.txt", NULL);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (binary, "PK\003\004\0\0\024\0binary", 16, NULL));
+  g_assert_true (g_file_set_contents (latin1, "R\351seau s\373r : Oracle et TikTok n\351gocient\n\nLe r\351seau \351tait s\373r.\n", -1, NULL));
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                           g_getenv ("DOSSIER_CLI"), "extract", "--json", dir, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 3);
+  g_assert_nonnull (strstr (out, "\"Réseau sûr : Oracle et TikTok négocient\""));
+  lines = g_strsplit (g_strchomp (err), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_true (g_str_has_prefix (lines[0], "dossier-cli: "));
+  g_assert_nonnull (strstr (lines[0], "binary.txt"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/filter/date-range", test_date_range);
+  g_test_add_func ("/cli/filter/actor-neighbourhood", test_actor_neighbourhood);
+  g_test_add_func ("/cli/filter/no-comments", test_no_comments);
+  g_test_add_func ("/cli/filter/bad-values", test_bad_values);
+  g_test_add_func ("/cli/mixed-folder", test_mixed_folder);
+
+  return g_test_run ();
+}

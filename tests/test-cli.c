@@ -1,0 +1,540 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* dossier-cli as a script sees it: the extract contract on the seeds,
+ * every export format parsed back, hostile names from a user gazetteer,
+ * and errors that are one line on stderr with a non-zero status. */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <graphviz/cgraph.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+typedef struct
+{
+  int    status;
+  char  *out;
+  char  *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs $DOSSIER_CLI with the arguments up to NULL. */
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("DOSSIER_CLI");
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  run->status = g_subprocess_get_exit_status (proc);
+}
+
+static void
+assert_success (Run *run)
+{
+  if (run->status != 0)
+    g_error ("dossier-cli failed (%d): %s", run->status, run->err);
+}
+
+/* One line, prefixed, naming @what; and a failure status. */
+static void
+assert_one_line_error (Run        *run,
+                       const char *what)
+{
+  g_assert_cmpint (run->status, !=, 0);
+  g_assert_true (g_str_has_prefix (run->err, "dossier-cli: "));
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_null (strchr (run->err, '\n') + 1 == run->err + strlen (run->err) ? NULL : "more than one line");
+  if (what != NULL)
+    g_assert_nonnull (strstr (run->err, what));
+  g_test_message ("stderr: %s", run->err);
+}
+
+static char *
+seeds_dir (void)
+{
+  const char *dir = g_getenv ("DOSSIER_SEEDS_DIR");
+
+  g_assert_nonnull (dir);
+  return g_strdup (dir);
+}
+
+static char *
+temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("dossier-cli-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        g_rmdir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static JsonObject *
+parse_json (JsonParser *parser,
+            const char *text,
+            gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, len, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static JsonObject *
+find_entity (JsonArray  *entities,
+             const char *name)
+{
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonObject *e = json_array_get_object_element (entities, i);
+
+      if (g_str_equal (json_object_get_string_member (e, "name"), name))
+        return e;
+    }
+  return NULL;
+}
+
+static void
+test_extract_json (void)
+{
+  g_autofree char *seeds = seeds_dir ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  const struct { const char *name, *type; } expected[] = {
+    { "Oracle", "company" }, { "TikTok", "company" }, { "ByteDance", "company" },
+    { "Microsoft", "company" }, { "Donald Trump", "person" },
+  };
+  JsonObject *root;
+  JsonArray *articles, *entities;
+  guint checked = 0;
+
+  run_cli (&run, "extract", "--json", seeds, NULL);
+  assert_success (&run);
+  root = parse_json (parser, run.out, -1);
+  articles = json_object_get_array_member (root, "articles");
+  entities = json_object_get_array_member (root, "entities");
+  g_assert_cmpuint (json_array_get_length (articles), ==, 5);
+
+  /* The seeds are UTF-8 with \n line ends: the text as loaded is the file. */
+  for (guint i = 0; i < json_array_get_length (articles); i++)
+    {
+      JsonObject *a = json_array_get_object_element (articles, i);
+      char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (json_object_get_string_member (a, "path"), &contents, NULL, NULL));
+      g_hash_table_insert (texts, (gpointer) json_object_get_string_member (a, "id"), contents);
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+    {
+      JsonObject *e = find_entity (entities, expected[k].name);
+      JsonArray *mentions;
+
+      g_assert_nonnull (e);
+      g_assert_cmpstr (json_object_get_string_member (e, "type"), ==, expected[k].type);
+      mentions = json_object_get_array_member (e, "mentions");
+      g_assert_cmpuint (json_array_get_length (mentions), >, 0);
+
+      for (guint m = 0; m < json_array_get_length (mentions); m++)
+        {
+          JsonObject *mention = json_array_get_object_element (mentions, m);
+          const char *text = g_hash_table_lookup (texts, json_object_get_string_member (mention, "article"));
+          gint64 start = json_object_get_int_member (mention, "start");
+          gint64 end = json_object_get_int_member (mention, "end");
+          const char *span = json_object_get_string_member (mention, "text");
+
+          g_assert_nonnull (text);
+          g_assert_cmpint (end, <=, strlen (text));
+          g_assert_cmpint (strlen (span), ==, end - start);
+          g_assert_cmpmem (span, end - start, text + start, end - start);
+          checked++;
+        }
+    }
+  g_test_message ("%u mention offsets checked against the files", checked);
+}
+
+typedef struct
+{
+  guint nodes;
+  guint edges;
+  guint texts;
+  gboolean svg_root;
+} XmlCount;
+
+static void
+xml_start (GMarkupParseContext  *context,
+           const char           *element,
+           const char          **names,
+           const char          **values,
+           gpointer              user_data,
+           GError              **error)
+{
+  XmlCount *c = user_data;
+  const GSList *stack = g_markup_parse_context_get_element_stack (context);
+
+  if (stack->next == NULL && g_str_equal (element, "svg"))
+    c->svg_root = TRUE;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_equal (names[i], "class") && g_str_has_prefix (values[i], "node "))
+        c->nodes++;
+      if (g_str_equal (names[i], "class") && g_str_has_prefix (values[i], "edge "))
+        c->edges++;
+    }
+  if (g_str_equal (element, "node"))
+    c->nodes++;
+  if (g_str_equal (element, "edge"))
+    c->edges++;
+  if (g_str_equal (element, "text"))
+    c->texts++;
+}
+
+static XmlCount
+parse_xml_file (const char *path)
+{
+  static const GMarkupParser parser = { xml_start, NULL, NULL, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+  XmlCount count = { 0 };
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  context = g_markup_parse_context_new (&parser, 0, &count, NULL);
+  g_markup_parse_context_parse (context, contents, len, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+
+  return count;
+}
+
+/* Counts of the graph the CLI shows, from its own JSON. */
+static void
+extract_counts (const char *const *extra,
+                guint             *entities,
+                guint             *relations)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  JsonObject *root;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_CLI"));
+  g_ptr_array_add (argv, (char *) "extract");
+  g_ptr_array_add (argv, (char *) "--json");
+  for (guint i = 0; extra[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) extra[i]);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  root = parse_json (parser, out, -1);
+  *entities = json_array_get_length (json_object_get_array_member (root, "entities"));
+  *relations = json_array_get_length (json_object_get_array_member (root, "relations"));
+}
+
+static void
+check_all_formats (const char *const *inputs,
+                   const char        *expect_name)
+{
+  g_autofree char *dir = temp_dir ();
+  const char *formats[] = { "png", "svg", "pdf", "dot", "graphml", "json" };
+  guint n_entities, n_relations;
+
+  extract_counts (inputs, &n_entities, &n_relations);
+  g_assert_cmpuint (n_entities, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("graph.%s", formats[i]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(GSubprocess) proc = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize len;
+
+      g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_CLI"));
+      g_ptr_array_add (argv, (char *) "export");
+      g_ptr_array_add (argv, (char *) "-o");
+      g_ptr_array_add (argv, path);
+      for (guint k = 0; inputs[k] != NULL; k++)
+        g_ptr_array_add (argv, (char *) inputs[k]);
+      g_ptr_array_add (argv, NULL);
+
+      proc = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_wait_check (proc, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+
+      switch (i)
+        {
+        case 0:
+          g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+          break;
+        case 1:
+          {
+            XmlCount c = parse_xml_file (path);
+
+            g_assert_true (c.svg_root);
+            g_assert_cmpuint (c.nodes, ==, n_entities);
+            g_assert_cmpuint (c.edges, ==, n_relations);
+            g_assert_cmpuint (c.texts, >=, n_entities);
+          }
+          break;
+        case 2:
+          g_assert_cmpmem (contents, 5, "%PDF-", 5);
+          break;
+        case 3:
+          {
+            Agraph_t *g = agmemread (contents);
+
+            g_assert_nonnull (g);
+            g_assert_cmpint (agnnodes (g), ==, n_entities);
+            g_assert_cmpint (agnedges (g), ==, n_relations);
+            if (expect_name != NULL)
+              g_assert_cmpstr (agget (agfstnode (g), (char *) "name"), ==, expect_name);
+            agclose (g);
+          }
+          break;
+        case 4:
+          {
+            XmlCount c = parse_xml_file (path);
+
+            g_assert_cmpuint (c.nodes, ==, n_entities);
+            g_assert_cmpuint (c.edges, ==, n_relations);
+          }
+          break;
+        case 5:
+        default:
+          {
+            g_autoptr(JsonParser) parser = json_parser_new ();
+            JsonObject *root = parse_json (parser, contents, len);
+            JsonArray *entities = json_object_get_array_member (root, "entities");
+
+            g_assert_cmpuint (json_array_get_length (entities), ==, n_entities);
+            g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "relations")), ==, n_relations);
+            g_assert_true (json_object_has_member (json_array_get_object_element (entities, 0), "x"));
+            if (expect_name != NULL)
+              g_assert_nonnull (find_entity (entities, expect_name));
+          }
+          break;
+        }
+    }
+
+  remove_dir (dir);
+}
+
+static void
+test_export_seeds_all_formats (void)
+{
+  g_autofree char *seeds = seeds_dir ();
+  const char *inputs[] = { seeds, NULL };
+
+  check_all_formats (inputs, NULL);
+}
+
+static void
+test_export_hostile (void)
+{
+  g_autofree char *gaz = g_test_build_filename (G_TEST_DIST, "fixtures", "export", "hostile.gaz", NULL);
+  g_autofree char *articles = g_test_build_filename (G_TEST_DIST, "fixtures", "export", "hostile", NULL);
+  const char *inputs[] = { "--gazetteer", gaz, "--mentioned-with", articles, NULL };
+
+  check_all_formats (inputs, "\"Oracle\" <b>&</b> \\ \"x\"");
+}
+
+static void
+test_export_options (void)
+{
+  g_autofree char *seeds = seeds_dir ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *png = g_build_filename (dir, "graph.png", NULL);
+  g_autofree char *other = g_build_filename (dir, "graph.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) run2 = { 0 };
+  gsize len;
+
+  /* An area of 100 x 50 points at 144 dpi is 200 x 100 pixels. */
+  run_cli (&run, "export", "-o", png, "--dpi", "144", "--area", "10,20,100,50",
+           "--edge-labels", "--transparent", "--engine", "dot", seeds, NULL);
+  assert_success (&run);
+  g_assert_true (g_file_get_contents (png, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 24);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (gpointer) (contents + 16)), ==, 200);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (gpointer) (contents + 20)), ==, 100);
+
+  /* The legend widens the picture. */
+  {
+    g_auto(Run) run3 = { 0 };
+
+    run_cli (&run3, "export", "-o", png, "--scale", "1", "--area", "10,20,100,50", "--legend", seeds, NULL);
+    assert_success (&run3);
+    g_clear_pointer (&contents, g_free);
+    g_assert_true (g_file_get_contents (png, &contents, &len, NULL));
+    g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (gpointer) (contents + 16)), >, 150);
+  }
+
+  /* --format wins over the extension. */
+  run_cli (&run2, "export", "-o", other, "--format", "dot", seeds, NULL);
+  assert_success (&run2);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (other, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "digraph"));
+
+  remove_dir (dir);
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *seeds = seeds_dir ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *keep = g_build_filename (dir, "keep.svg", NULL);
+  g_autofree char *unwritable = g_build_filename (dir, "missing", "graph.svg", NULL);
+  g_autofree char *missing_input = g_build_filename (dir, "no-such-article.txt", NULL);
+  g_autofree char *contents = NULL;
+
+  /* Unknown format. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *jpeg = g_build_filename (dir, "graph.jpeg", NULL);
+
+    run_cli (&run, "export", "-o", jpeg, seeds, NULL);
+    assert_one_line_error (&run, "graph.jpeg");
+    g_assert_false (g_file_test (jpeg, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "export", "-o", keep, "--format", "bmp", seeds, NULL);
+    assert_one_line_error (&run, "bmp");
+  }
+
+  /* Unwritable: a folder that does not exist (fails for root too). */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "export", "-o", unwritable, seeds, NULL);
+    assert_one_line_error (&run, unwritable);
+  }
+
+  /* A folder in the file's place: refused, and the folder is untouched. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "export", "-o", dir, "--format", "svg", seeds, NULL);
+    assert_one_line_error (&run, dir);
+    g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
+  }
+
+  /* A bad option value never clobbers an existing file. */
+  {
+    g_auto(Run) run = { 0 };
+
+    g_assert_true (g_file_set_contents (keep, "keep me", -1, NULL));
+    run_cli (&run, "export", "-o", keep, "--area", "1,2,3", seeds, NULL);
+    assert_one_line_error (&run, "--area");
+    g_assert_true (g_file_get_contents (keep, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "keep me");
+  }
+
+  /* Missing output option. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "export", seeds, NULL);
+    assert_one_line_error (&run, "-o");
+  }
+
+  /* A missing input file: named on stderr, failure status.  (The corpus
+   * error may add the list of unreadable files on further lines.) */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "extract", "--json", missing_input, NULL);
+    g_assert_cmpint (run.status, !=, 0);
+    g_assert_true (g_str_has_prefix (run.err, "dossier-cli: "));
+    g_assert_nonnull (strstr (run.err, "no-such-article.txt"));
+    g_assert_cmpstr (run.out, ==, "");
+  }
+
+  remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/extract-json", test_extract_json);
+  g_test_add_func ("/cli/export/seeds-all-formats", test_export_seeds_all_formats);
+  g_test_add_func ("/cli/export/hostile", test_export_hostile);
+  g_test_add_func ("/cli/export/options", test_export_options);
+  g_test_add_func ("/cli/errors", test_errors);
+
+  return g_test_run ();
+}

@@ -1,0 +1,171 @@
+/* test-gazetteer.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dossier-gazetteer.h"
+
+static DossierGazetteer *
+load (const char *data)
+{
+  g_autoptr(GError) error = NULL;
+  DossierGazetteer *gazetteer = dossier_gazetteer_new ();
+
+  dossier_gazetteer_load_data (gazetteer, data, strlen (data), "test.gaz", &error);
+  g_assert_no_error (error);
+  return gazetteer;
+}
+
+/* The matches of @text as "canonical=surface;..." for compact checks. */
+static char *
+matches (DossierGazetteer *gazetteer,
+         const char       *text)
+{
+  g_autoptr(GArray) found = dossier_gazetteer_match (gazetteer, text, strlen (text));
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const DossierGazetteerMatch *m = &g_array_index (found, DossierGazetteerMatch, i);
+
+      g_string_append_printf (out, "%s%s=%.*s", i > 0 ? ";" : "", m->entry->canonical,
+                              (int) (m->end - m->start), text + m->start);
+      if (m->descriptive)
+        g_string_append_c (out, '~');
+    }
+  return g_string_free (out, FALSE);
+}
+
+#define ASSERT_MATCHES(g, text, expected) \
+  G_STMT_START { g_autofree char *got = matches (g, text); g_assert_cmpstr (got, ==, expected); } G_STMT_END
+
+static const char *data =
+  "# test\n"
+  "company\tOracle\tORCL | ~groupe de Larry Ellison\n"
+  "company\tTikTok\tTik Tok | tiktok_us\n"
+  "company\tMicrosoft\t~groupe de Redmond\n"
+  "person\tLarry Ellison\tEllison\tleads=Oracle\n"
+  "government\tUnited States government\tMaison Blanche | US | États-Unis\n"
+  "government\tChinese government\tgouvernement chinois | Chine\n"
+  "media\tLe Monde\n"
+  "media\tWall Street Journal\tWSJ\n";
+
+static void
+test_folding_and_elision (void)
+{
+  g_autoptr(DossierGazetteer) g = load (data);
+
+  ASSERT_MATCHES (g, "d'Oracle et qu’Oracle, jusqu'Oracle, lorsqu’Oracle",
+                  "Oracle=Oracle;Oracle=Oracle;Oracle=Oracle;Oracle=Oracle");
+  ASSERT_MATCHES (g, "aux ETATS-UNIS et aux Etats Unis", "United States government=ETATS-UNIS;"
+                  "United States government=Etats Unis");
+  ASSERT_MATCHES (g, "Oracle's deal", "Oracle=Oracle");
+  ASSERT_MATCHES (g, "les gouvernements chinois", "Chinese government=gouvernements chinois");
+  ASSERT_MATCHES (g, "@tiktok_us", "TikTok=tiktok_us");
+}
+
+static void
+test_longest_first (void)
+{
+  g_autoptr(DossierGazetteer) g = load (data);
+
+  /* "groupe de Larry Ellison" wins over "Larry Ellison" inside it. */
+  ASSERT_MATCHES (g, "Le groupe de Larry Ellison et Larry Ellison",
+                  "Oracle=groupe de Larry Ellison~;Larry Ellison=Larry Ellison");
+  ASSERT_MATCHES (g, "Tik Tok et TikTok", "TikTok=Tik Tok;TikTok=TikTok");
+  ASSERT_MATCHES (g, "la Maison Blanche", "United States government=Maison Blanche");
+  /* A name does not run across a sentence end or a comma. */
+  ASSERT_MATCHES (g, "la Maison. Blanche", "");
+}
+
+static void
+test_case_rules (void)
+{
+  g_autoptr(DossierGazetteer) g = load (data);
+
+  /* Acronyms only in capitals, plain words only capitalised. */
+  ASSERT_MATCHES (g, "let us go to the US", "United States government=US");
+  ASSERT_MATCHES (g, "un oracle a parlé", "");
+  ASSERT_MATCHES (g, "le monde entier, le Monde", "Le Monde=le Monde");
+  ASSERT_MATCHES (g, "Le monde change", "");
+  ASSERT_MATCHES (g, "tiktok", "TikTok=tiktok");
+  ASSERT_MATCHES (g, "le Groupe De Redmond", "Microsoft=Groupe De Redmond~");
+}
+
+static void
+test_load_errors (void)
+{
+  g_autoptr(DossierGazetteer) g = dossier_gazetteer_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bad[] = {
+    "planet\tMars\n",
+    "company\n",
+    "company\tX\t\tcolour=red\n",
+    "company\t\xff\xfe\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (dossier_gazetteer_load_data (g, bad[i], strlen (bad[i]), "bad.gaz", &error));
+      g_assert_error (error, DOSSIER_GAZETTEER_ERROR, DOSSIER_GAZETTEER_ERROR_PARSE);
+      g_clear_error (&error);
+    }
+}
+
+static void
+test_user_file_extends (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierGazetteer) g = dossier_gazetteer_new_default (&error);
+  g_autofree char *path = NULL;
+  const char *before;
+  int fd;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_gazetteer_get_n_forms (g), >, 600);
+  g_assert_nonnull (dossier_gazetteer_lookup (g, "Maison Blanche"));
+  g_assert_nonnull (dossier_gazetteer_lookup (g, "groupe de Redmond"));
+  g_assert_cmpstr (dossier_gazetteer_lookup (g, "Pékin")->canonical, ==, "Chinese government");
+  g_assert_cmpstr (dossier_gazetteer_lookup (g, "Xi Jinping")->leads, ==, "Chinese government");
+  g_assert_null (dossier_gazetteer_lookup (g, "Zorglub Industries"));
+  before = dossier_gazetteer_get_checksum (g);
+  before = g_strdup (before);
+
+  fd = g_file_open_tmp ("user-XXXXXX.gaz", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, "company\tZorglub Industries\tZorglub\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_gazetteer_load_file (g, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (dossier_gazetteer_lookup (g, "zorglub")->canonical, ==, "Zorglub Industries");
+  g_assert_cmpstr (dossier_gazetteer_get_checksum (g), !=, before);
+  ASSERT_MATCHES (g, "Zorglub et Oracle", "Zorglub Industries=Zorglub;Oracle=Oracle");
+
+  g_unlink (path);
+  g_free ((char *) before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/gazetteer/folding-elision", test_folding_and_elision);
+  g_test_add_func ("/gazetteer/longest-first", test_longest_first);
+  g_test_add_func ("/gazetteer/case-rules", test_case_rules);
+  g_test_add_func ("/gazetteer/load-errors", test_load_errors);
+  g_test_add_func ("/gazetteer/user-file", test_user_file_extends);
+
+  return g_test_run ();
+}

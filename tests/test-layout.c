@@ -1,0 +1,587 @@
+/* test-layout.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Graphviz layout: every engine on the seeds, node sizes that hold their
+ * labels, empty and tiny graphs, cancellation, big graphs, and the
+ * hit-testing grid checked against a brute-force scan. */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dossier-layout.h"
+#include "dossier-render.h"
+#include "dossier-style.h"
+#include "export-test-util.h"
+
+static void
+check_layout_sane (DossierSubgraph *sub,
+                   DossierLayout   *layout)
+{
+  g_assert_cmpuint (layout->nodes->len, ==, sub->entities->len);
+  g_assert_cmpfloat (layout->width, >, 0);
+  g_assert_cmpfloat (layout->height, >, 0);
+
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
+
+      g_assert_cmpuint (n->entity, ==, g_array_index (sub->entities, guint, i));
+      g_assert_cmpint (dossier_layout_find_entity (layout, n->entity), ==, (int) i);
+      /* Inside the drawing, margins included. */
+      g_assert_cmpfloat (n->x - n->width / 2, >=, -0.5);
+      g_assert_cmpfloat (n->y - n->height / 2, >=, -0.5);
+      g_assert_cmpfloat (n->x + n->width / 2, <=, layout->width + 0.5);
+      g_assert_cmpfloat (n->y + n->height / 2, <=, layout->height + 0.5);
+    }
+
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, i);
+      const DossierRelation *r = dossier_graph_get_relation (sub->graph, e->relation);
+
+      g_assert_cmpuint (e->points->len, >=, 4);
+      g_assert_cmpuint ((e->points->len - 1) % 3, ==, 0);
+      g_assert_cmpint (dossier_layout_find_relation (layout, e->relation), ==, (int) i);
+      g_assert_cmpuint (g_array_index (layout->nodes, DossierLayoutNode, e->tail).entity, ==, r->source);
+      g_assert_cmpuint (g_array_index (layout->nodes, DossierLayoutNode, e->head).entity, ==, r->target);
+      /* Symmetric relations have no direction to show. */
+      g_assert_true (e->has_arrow == !dossier_relation_type_is_symmetric (r->type));
+      if (i > 0)
+        g_assert_cmpuint (g_array_index (layout->edges, DossierLayoutEdge, i - 1).relation, <, e->relation);
+    }
+}
+
+static void
+test_engines_on_seeds (void)
+{
+  g_autoptr(DossierSubgraph) sub = test_seeds_subgraph ();
+  const DossierLayoutEngine engines[] = {
+    DOSSIER_LAYOUT_DOT, DOSSIER_LAYOUT_NEATO, DOSSIER_LAYOUT_FDP,
+    DOSSIER_LAYOUT_SFDP, DOSSIER_LAYOUT_CIRCO, DOSSIER_LAYOUT_AUTO,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (engines); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierLayout) layout = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      layout = dossier_layout_compute (sub, engines[i], NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (layout);
+      g_test_message ("%s: %u nodes, %u edges in %.0f ms",
+                      dossier_layout_engine_to_string (engines[i]),
+                      layout->nodes->len, layout->edges->len,
+                      (g_get_monotonic_time () - start) / 1000.0);
+
+      if (engines[i] == DOSSIER_LAYOUT_AUTO)
+        g_assert_cmpint (layout->engine, ==, DOSSIER_LAYOUT_NEATO);
+      else
+        g_assert_cmpint (layout->engine, ==, engines[i]);
+      check_layout_sane (sub, layout);
+      /* Every visible relation is drawn (the seeds have no self-loops). */
+      g_assert_cmpuint (layout->edges->len, ==, sub->relations->len);
+    }
+}
+
+static void
+test_engine_names (void)
+{
+  DossierLayoutEngine engine;
+
+  for (DossierLayoutEngine e = DOSSIER_LAYOUT_AUTO; e <= DOSSIER_LAYOUT_CIRCO; e++)
+    {
+      g_assert_true (dossier_layout_engine_from_string (dossier_layout_engine_to_string (e), &engine));
+      g_assert_cmpint (engine, ==, e);
+    }
+  g_assert_true (dossier_layout_engine_from_string ("SFDP", &engine));
+  g_assert_cmpint (engine, ==, DOSSIER_LAYOUT_SFDP);
+  g_assert_false (dossier_layout_engine_from_string ("twopi", &engine));
+  g_assert_false (dossier_layout_engine_from_string (NULL, &engine));
+
+  g_assert_cmpint (dossier_layout_engine_for_size (1, 0), ==, DOSSIER_LAYOUT_NEATO);
+  g_assert_cmpint (dossier_layout_engine_for_size (100, 200), ==, DOSSIER_LAYOUT_NEATO);
+  g_assert_cmpint (dossier_layout_engine_for_size (1000, 1500), ==, DOSSIER_LAYOUT_SFDP);
+  g_assert_cmpint (dossier_layout_engine_for_size (50, 5000), ==, DOSSIER_LAYOUT_SFDP);
+}
+
+/* The label's box must sit inside the node's shape, as drawn. */
+static gboolean
+point_in_shape (DossierShape shape,
+                double       dx,
+                double       dy,
+                double       w,
+                double       h)
+{
+  dx = fabs (dx);
+  dy = fabs (dy);
+
+  switch (shape)
+    {
+    case DOSSIER_SHAPE_ELLIPSE:
+      return (dx * dx) / (w * w / 4) + (dy * dy) / (h * h / 4) <= 1.0 + 1e-9;
+    case DOSSIER_SHAPE_DIAMOND:
+      return dx / (w / 2) + dy / (h / 2) <= 1.0 + 1e-9;
+    case DOSSIER_SHAPE_HEXAGON:
+      return dy <= h / 2 && dx <= w / 2 - (w / 4) * (dy / (h / 2)) + 1e-9;
+    case DOSSIER_SHAPE_BOX:
+    default:
+      return dx <= w / 2 && dy <= h / 2;
+    }
+}
+
+static void
+test_labels_fit (void)
+{
+  g_autoptr(DossierSubgraph) sub = test_seeds_subgraph ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
+  PangoContext *context = dossier_render_create_context (NULL);
+  guint shapes_seen = 0;
+
+  layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_NEATO, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
+      const DossierEntity *entity = dossier_graph_get_entity (sub->graph, n->entity);
+      const DossierNodeStyle *style = dossier_style_node (entity->type, FALSE);
+      double tw, th;
+
+      dossier_render_measure_label (context, entity->name, &tw, &th);
+      g_assert_cmpfloat (tw, >, 0);
+      g_assert_true (point_in_shape (style->shape, tw / 2 + 2, th / 2, n->width, n->height));
+      shapes_seen |= 1u << style->shape;
+    }
+
+  /* The seeds have all four types, hence all four shapes. */
+  g_assert_cmpuint (shapes_seen, ==, 0xf);
+  g_object_unref (context);
+}
+
+static void
+test_size_grows_with_mentions (void)
+{
+  g_autoptr(DossierGraph) graph = test_synthetic_graph (2, 1, 1);
+  g_autoptr(DossierSubgraph) sub = test_subgraph_all (graph);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
+  const DossierLayoutNode *a, *b;
+
+  /* Same type and name length, so only the mentions differ. */
+  dossier_graph_get_entity (graph, 0)->type = DOSSIER_ENTITY_COMPANY;
+  dossier_graph_get_entity (graph, 1)->type = DOSSIER_ENTITY_COMPANY;
+  g_free (dossier_graph_get_entity (graph, 0)->name);
+  dossier_graph_get_entity (graph, 0)->name = g_strdup ("Actor 1");
+  g_array_index (sub->entity_mentions, guint, 0) = 1;
+  g_array_index (sub->entity_mentions, guint, 1) = 40;
+
+  layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_NEATO, NULL, &error);
+  g_assert_no_error (error);
+  a = &g_array_index (layout->nodes, DossierLayoutNode, 0);
+  b = &g_array_index (layout->nodes, DossierLayoutNode, 1);
+  g_assert_cmpfloat (b->height, >, a->height * 1.3);
+  g_assert_cmpfloat (b->width, >, a->width);
+
+  /* The style function itself grows monotonically and then caps. */
+  {
+    double w1, h1, w2, h2, w3, h3;
+
+    dossier_style_node_size (DOSSIER_SHAPE_BOX, 50, 13, 1, &w1, &h1);
+    dossier_style_node_size (DOSSIER_SHAPE_BOX, 50, 13, 10, &w2, &h2);
+    dossier_style_node_size (DOSSIER_SHAPE_BOX, 50, 13, 100000, &w3, &h3);
+    g_assert_cmpfloat (h1, <, h2);
+    g_assert_cmpfloat (h2, <, h3);
+    g_assert_cmpfloat (h3, <=, h1 * 1.6 + 1e-9);
+  }
+}
+
+static double
+point_segment_distance (DossierPoint p,
+                        DossierPoint a,
+                        DossierPoint b)
+{
+  double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? CLAMP (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0, 1) : 0;
+
+  return hypot (p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+static double
+distance_to_curve (const DossierLayoutEdge *e,
+                   DossierPoint             p)
+{
+  const DossierPoint *c = (const DossierPoint *) (gpointer) e->points->data;
+  double best = G_MAXDOUBLE;
+
+  /* 400 chords per cubic: closer to the curve than the tolerances. */
+  for (guint s = 0; s + 3 < e->points->len; s += 3)
+    {
+      DossierPoint prev = c[s];
+
+      for (int k = 1; k <= 400; k++)
+        {
+          double t = k / 400.0, u = 1 - t;
+          DossierPoint next = {
+            u * u * u * c[s].x + 3 * u * u * t * c[s + 1].x + 3 * u * t * t * c[s + 2].x + t * t * t * c[s + 3].x,
+            u * u * u * c[s].y + 3 * u * u * t * c[s + 1].y + 3 * u * t * t * c[s + 2].y + t * t * t * c[s + 3].y,
+          };
+
+          best = MIN (best, point_segment_distance (p, prev, next));
+          prev = next;
+        }
+    }
+
+  return best;
+}
+
+static void
+test_edge_label_positions (void)
+{
+  g_autoptr(DossierSubgraph) sub = test_seeds_subgraph ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
+
+  layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_NEATO, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, i);
+      const DossierPoint *pts = (const DossierPoint *) (gpointer) e->points->data;
+      DossierPoint first = pts[0], last = pts[e->points->len - 1];
+
+      /* On the curve, and away from both ends. */
+      g_assert_cmpfloat (distance_to_curve (e, e->label), <, 1.5);
+      if (hypot (last.x - first.x, last.y - first.y) > 40)
+        {
+          g_assert_cmpfloat (hypot (e->label.x - first.x, e->label.y - first.y), >, 10);
+          g_assert_cmpfloat (hypot (e->label.x - last.x, e->label.y - last.y), >, 10);
+        }
+    }
+}
+
+static void
+test_empty_and_single (void)
+{
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
+  g_autoptr(DossierGraph) empty = dossier_graph_new (corpus);
+  g_autoptr(DossierGraph) one = test_synthetic_graph (1, 0, 1);
+  g_autoptr(DossierSubgraph) empty_sub = test_subgraph_all (empty);
+  g_autoptr(DossierSubgraph) one_sub = test_subgraph_all (one);
+
+  for (DossierLayoutEngine e = DOSSIER_LAYOUT_AUTO; e <= DOSSIER_LAYOUT_CIRCO; e++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierLayout) a = NULL;
+      g_autoptr(DossierLayout) b = NULL;
+
+      a = dossier_layout_compute (empty_sub, e, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (a->nodes->len, ==, 0);
+      g_assert_cmpuint (a->edges->len, ==, 0);
+      g_assert_cmpint (dossier_layout_node_at (a, 0, 0), ==, -1);
+      g_assert_cmpint (dossier_layout_edge_at (a, 0, 0, 5), ==, -1);
+
+      b = dossier_layout_compute (one_sub, e, NULL, &error);
+      g_assert_no_error (error);
+      check_layout_sane (one_sub, b);
+      g_assert_cmpuint (b->nodes->len, ==, 1);
+      {
+        const DossierLayoutNode *n = &g_array_index (b->nodes, DossierLayoutNode, 0);
+
+        g_assert_cmpint (dossier_layout_node_at (b, n->x, n->y), ==, 0);
+        g_assert_cmpint (dossier_layout_node_at (b, -100, -100), ==, -1);
+      }
+    }
+}
+
+/* Names that are not names: huge, binary, empty after cleaning. */
+static void
+test_bad_names (void)
+{
+  g_autoptr(DossierGraph) graph = test_synthetic_graph (3, 2, 5);
+  g_autoptr(DossierSubgraph) sub = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
+  GString *huge = g_string_new (NULL);
+  g_autofree char *shown = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (huge, "Très long nom ");
+  g_free (dossier_graph_get_entity (graph, 0)->name);
+  dossier_graph_get_entity (graph, 0)->name = g_string_free (huge, FALSE);
+  g_free (dossier_graph_get_entity (graph, 1)->name);
+  dossier_graph_get_entity (graph, 1)->name = g_strdup ("\x01\n\t\r");
+  g_free (dossier_graph_get_entity (graph, 2)->name);
+  dossier_graph_get_entity (graph, 2)->name = g_strdup ("bad \xff\xfe utf-8 \\N \\G");
+
+  sub = test_subgraph_all (graph);
+  layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_NEATO, NULL, &error);
+  g_assert_no_error (error);
+  check_layout_sane (sub, layout);
+  g_assert_cmpfloat (g_array_index (layout->nodes, DossierLayoutNode, 0).width, <, 600);
+
+  shown = dossier_style_display_name (dossier_graph_get_entity (graph, 0)->name);
+  g_assert_cmpint (g_utf8_strlen (shown, -1), ==, DOSSIER_STYLE_MAX_LABEL_CHARS);
+  g_assert_true (g_str_has_suffix (shown, "…"));
+  g_clear_pointer (&shown, g_free);
+  shown = dossier_style_display_name (dossier_graph_get_entity (graph, 1)->name);
+  g_assert_cmpstr (shown, ==, "?");
+  g_clear_pointer (&shown, g_free);
+  shown = dossier_style_display_name (dossier_graph_get_entity (graph, 2)->name);
+  g_assert_true (g_utf8_validate (shown, -1, NULL));
+}
+
+static void
+test_cancel_before_start (void)
+{
+  g_autoptr(DossierGraph) graph = test_synthetic_graph (30, 40, 2);
+  g_autoptr(DossierSubgraph) sub = test_subgraph_all (graph);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  DossierLayout *layout;
+
+  g_cancellable_cancel (cancellable);
+  layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_NEATO, cancellable, &error);
+  g_assert_null (layout);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+async_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(DossierGraph) graph = test_synthetic_graph (30, 40, 3);
+  g_autoptr(DossierSubgraph) sub = test_subgraph_all (graph);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
+  DossierLayout *cancelled;
+
+  /* A stale request is cancelled; the fresh one completes. */
+  dossier_layout_compute_async (sub, DOSSIER_LAYOUT_AUTO, cancellable, async_done, &first);
+  g_cancellable_cancel (cancellable);
+  dossier_layout_compute_async (sub, DOSSIER_LAYOUT_AUTO, NULL, async_done, &second);
+
+  while (first == NULL || second == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  cancelled = dossier_layout_compute_finish (first, &error);
+  g_assert_null (cancelled);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  layout = dossier_layout_compute_finish (second, &error);
+  g_assert_no_error (error);
+  check_layout_sane (sub, layout);
+}
+
+/* Brute force, the way hit-testing worked before the grid. */
+static int
+slow_node_at (DossierLayout *layout,
+              double         x,
+              double         y)
+{
+  for (int i = (int) layout->nodes->len - 1; i >= 0; i--)
+    {
+      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
+
+      /* Half the 1.5-point stroke counts as the node. */
+      if (point_in_shape (n->shape, x - n->x, y - n->y, n->width + 1.5, n->height + 1.5))
+        return i;
+    }
+  return -1;
+}
+
+static double
+slow_edge_distance (DossierLayout *layout,
+                    guint          index,
+                    DossierPoint   p)
+{
+  const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, index);
+  double d = distance_to_curve (e, p);
+
+  if (e->has_arrow)
+    {
+      DossierPoint a = g_array_index (e->points, DossierPoint, e->points->len - 1);
+
+      d = MIN (d, point_segment_distance (p, a, e->arrow_tip));
+    }
+  return d;
+}
+
+/* Curves stay inside their control points' box: a cheap prefilter. */
+static gboolean
+near_hull (const DossierLayoutEdge *e,
+           double                   x,
+           double                   y,
+           double                   slack)
+{
+  double x1 = e->arrow_tip.x, y1 = e->arrow_tip.y, x2 = x1, y2 = y1;
+
+  if (!e->has_arrow)
+    {
+      x1 = x2 = g_array_index (e->points, DossierPoint, 0).x;
+      y1 = y2 = g_array_index (e->points, DossierPoint, 0).y;
+    }
+  for (guint i = 0; i < e->points->len; i++)
+    {
+      DossierPoint p = g_array_index (e->points, DossierPoint, i);
+
+      x1 = MIN (x1, p.x);
+      y1 = MIN (y1, p.y);
+      x2 = MAX (x2, p.x);
+      y2 = MAX (y2, p.y);
+    }
+
+  return x >= x1 - slack && x <= x2 + slack && y >= y1 - slack && y <= y2 + slack;
+}
+
+static void
+check_hit_testing (DossierLayout *layout,
+                   guint          n_probes)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint node_hits = 0, edge_hits = 0;
+
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
+
+      g_assert_cmpint (dossier_layout_node_at (layout, n->x, n->y), ==, slow_node_at (layout, n->x, n->y));
+    }
+
+  for (guint i = 0; i < n_probes; i++)
+    {
+      double x = g_rand_double_range (rand, -20, layout->width + 20);
+      double y = g_rand_double_range (rand, -20, layout->height + 20);
+      int fast_edge;
+
+      g_assert_cmpint (dossier_layout_node_at (layout, x, y), ==, slow_node_at (layout, x, y));
+      node_hits += slow_node_at (layout, x, y) >= 0;
+
+      fast_edge = dossier_layout_edge_at (layout, x, y, 4.0);
+      if (fast_edge >= 0)
+        {
+          /* Within tolerance (the grid flattens curves into 12 chords). */
+          g_assert_cmpfloat (slow_edge_distance (layout, fast_edge, (DossierPoint) { x, y }), <=, 4.2);
+          edge_hits++;
+        }
+      else
+        {
+          for (guint e = 0; e < layout->edges->len; e++)
+            if (near_hull (&g_array_index (layout->edges, DossierLayoutEdge, e), x, y, 5))
+              g_assert_cmpfloat (slow_edge_distance (layout, e, (DossierPoint) { x, y }), >, 3.8);
+        }
+    }
+
+  /* Points on the edges themselves are found. */
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, i);
+      int found = dossier_layout_edge_at (layout, e->label.x, e->label.y, 3.0);
+
+      g_assert_cmpint (found, >=, 0);
+      g_assert_cmpfloat (slow_edge_distance (layout, found, e->label), <=, 3.5);
+    }
+
+  g_test_message ("%u probes: %u on nodes, %u on edges", n_probes, node_hits, edge_hits);
+}
+
+static void
+test_hit_testing_seeds (void)
+{
+  g_autoptr(DossierSubgraph) sub = test_seeds_subgraph ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
+  guint corners = 0;
+
+  layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_NEATO, NULL, &error);
+  g_assert_no_error (error);
+  check_hit_testing (layout, 3000);
+
+  /* The shape counts, not its box: the box's corner of an ellipse, a
+   * diamond or a hexagon is not the node, a point just inside is. */
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
+      double cx = n->x + n->width / 2 - 1, cy = n->y + n->height / 2 - 1;
+
+      if (n->shape == DOSSIER_SHAPE_BOX)
+        continue;
+      g_assert_cmpint (dossier_layout_node_at (layout, cx, cy), !=, (int) i);
+      g_assert_cmpint (dossier_layout_node_at (layout, n->x + n->width / 2 - 2, n->y), ==, (int) i);
+      g_assert_cmpint (dossier_layout_node_at (layout, n->x, n->y + n->height / 2 - 1), ==, (int) i);
+      corners++;
+    }
+  g_assert_cmpuint (corners, >, 0);
+}
+
+static void
+test_big_sfdp (void)
+{
+  g_autoptr(DossierGraph) graph = test_synthetic_graph (1200, 1800, 4);
+  g_autoptr(DossierSubgraph) sub = test_subgraph_all (graph);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
+  gint64 start = g_get_monotonic_time ();
+  guint overlaps = 0;
+
+  layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (layout->engine, ==, DOSSIER_LAYOUT_SFDP);
+  g_test_message ("sfdp, %u nodes, %u edges: %.2f s", layout->nodes->len, layout->edges->len,
+                  (g_get_monotonic_time () - start) / 1e6);
+  check_layout_sane (sub, layout);
+
+  /* Overlap removal keeps labels readable: no two boxes overlap much. */
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *a = &g_array_index (layout->nodes, DossierLayoutNode, i);
+      int hit = dossier_layout_node_at (layout, a->x, a->y);
+
+      overlaps += hit != (int) i;
+    }
+  g_assert_cmpuint (overlaps, <, layout->nodes->len / 50);
+
+  check_hit_testing (layout, 2000);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/layout/engine-names", test_engine_names);
+  g_test_add_func ("/layout/engines-on-seeds", test_engines_on_seeds);
+  g_test_add_func ("/layout/labels-fit", test_labels_fit);
+  g_test_add_func ("/layout/size-grows-with-mentions", test_size_grows_with_mentions);
+  g_test_add_func ("/layout/edge-label-positions", test_edge_label_positions);
+  g_test_add_func ("/layout/empty-and-single", test_empty_and_single);
+  g_test_add_func ("/layout/bad-names", test_bad_names);
+  g_test_add_func ("/layout/cancel-before-start", test_cancel_before_start);
+  g_test_add_func ("/layout/async", test_async);
+  g_test_add_func ("/layout/hit-testing-seeds", test_hit_testing_seeds);
+  g_test_add_func ("/layout/big-sfdp", test_big_sfdp);
+
+  return g_test_run ();
+}
