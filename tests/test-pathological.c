@@ -138,20 +138,14 @@ build_many_lines (void)
   return text;
 }
 
+/* A case known to be too slow today names why in its second field; none
+ * is, since the extractor bounds its pairs (PAIR_DISTANCE) and
+ * dossier_graph_add_evidence() stopped scanning every passage. */
 static const Case cases[] = {
-  { "long-line-50mb",
-    "quadratic (9 min at -O2): dossier-graph.c dossier_graph_add_evidence() scans all of a "
-    "relation's passages for a duplicate on every call",
-    build_long_line },
+  { "long-line-50mb", NULL, build_long_line },
   { "million-capitalised-words", NULL, build_capitalised },
-  { "name-repeated-100000",
-    "quadratic (56 s at -O2): dossier-extractor.c link_sentence() visits every pair of "
-    "mentions in a sentence, even of the same entity",
-    build_repeated_name },
-  { "pair-repeated-100000",
-    "quadratic (hours): dossier-extractor.c link_sentence() folds the text between every "
-    "pair of mentions in a sentence",
-    build_repeated_pair },
+  { "name-repeated-100000", NULL, build_repeated_name },
+  { "pair-repeated-100000", NULL, build_repeated_pair },
   { "one-10mb-word", NULL, build_one_word },
   { "million-lines", NULL, build_many_lines },
 };
