@@ -5,6 +5,9 @@
 # dossier-cli run on the seeds, leak-checked.
 #
 #   build-aux/sanitize.sh [MESON TEST ARGS...]     e.g. --suite core
+#   build-aux/sanitize.sh --ci                     what CI runs: all but the
+#       "slow" suite (test-extractor, test-layout, test-export and
+#       test-pathological take minutes each under ASan on two cores)
 #
 # Environment: BUILD_DIR (default _build-asan), CC (default cc, i.e. gcc).
 # Leaks inside GTK, fontconfig, Graphviz and the like are suppressed in
@@ -38,8 +41,13 @@ with_display () {
   fi
 }
 
-# Sanitized programs run two to three times slower.
-with_display meson test -C "$build" --print-errorlogs --timeout-multiplier 3 "$@"
+args=("$@")
+if [ "${1:-}" = "--ci" ]; then
+  args=(--no-suite slow)
+fi
+
+# Sanitized programs run several times slower.
+with_display meson test -C "$build" --print-errorlogs --timeout-multiplier 5 "${args[@]}"
 
 # One CLI run on the seeds: no leak, no error, valid output.
 tmp=$(mktemp -d)
