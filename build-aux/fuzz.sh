@@ -84,7 +84,8 @@ stage_seeds () {
 
 max_len () {
   case $1 in
-    article|extract) echo 65536 ;;
+    article) echo 65536 ;;
+    extract) echo 16384 ;;
     date|gazetteer|curation) echo 16384 ;;
     *) echo 4096 ;;
   esac
