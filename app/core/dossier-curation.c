@@ -179,7 +179,9 @@ dossier_curation_load (DossierCuration  *curation,
   if (!json_parser_load_from_file (parser, path, &local_error))
     return fail_and_back_up (path, DOSSIER_CURATION_ERROR_CORRUPT, local_error->message, error);
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* An empty file parses, with no root at all. */
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return fail_and_back_up (path, DOSSIER_CURATION_ERROR_CORRUPT, _("not a project file"), error);
 
   root = json_node_get_object (json_parser_get_root (parser));

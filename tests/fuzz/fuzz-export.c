@@ -1,0 +1,531 @@
+/* fuzz-export.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The writers with fuzzed names.  The input's lines become entity names
+ * (and each other's aliases); a graph is built by hand, filtered, laid out
+ * (a fake grid most of the time, Graphviz when the first byte asks) and
+ * written as DOT, GraphML, SVG and JSON, sometimes PDF and PNG.  Each text
+ * output must parse back with the names intact: DOT through cgraph, the
+ * XML through GMarkup (and only characters XML 1.0 allows), JSON through
+ * json-glib. */
+
+#define G_LOG_DOMAIN "fuzz-export"
+
+#include "config.h"
+
+#include <graphviz/cgraph.h>
+#include <math.h>
+#include <json-glib/json-glib.h>
+
+#include "dossier-export.h"
+#include "dossier-filter.h"
+#include "dossier-layout.h"
+#include "fuzz-common.h"
+
+#define MAX_NAMES 24
+
+enum {
+  FLAG_GRAPHVIZ = 1 << 0 | 1 << 6,  /* both bits: one input in four */
+  FLAG_DARK     = 1 << 1,
+  FLAG_PDF      = 1 << 2,
+  FLAG_PNG      = 1 << 3,
+  FLAG_HIDE     = 1 << 4,
+};
+
+/* A grid, as a stand-in for Graphviz: what the writers read of a layout. */
+static DossierLayout *
+fake_layout (DossierSubgraph *subgraph)
+{
+  DossierLayout *layout = g_new0 (DossierLayout, 1);
+  guint n = subgraph->entities->len;
+  guint columns = MAX (1, (guint) ceil (sqrt (n)));
+
+  g_atomic_ref_count_init (&layout->ref_count);
+  layout->engine = DOSSIER_LAYOUT_NEATO;
+  layout->nodes = g_array_new (FALSE, TRUE, sizeof (DossierLayoutNode));
+  layout->edges = g_array_new (FALSE, TRUE, sizeof (DossierLayoutEdge));
+
+  for (guint i = 0; i < n; i++)
+    {
+      DossierLayoutNode node;
+      guint id = g_array_index (subgraph->entities, guint, i);
+
+      node.entity = id;
+      node.width = 20.0 + 6.0 * MIN (40, g_utf8_strlen (dossier_graph_get_entity (subgraph->graph, id)->name, -1));
+      node.height = 24.0;
+      node.x = 150.0 * (i % columns) + 100.0;
+      node.y = 60.0 * (i / columns) + 30.0;
+      g_array_append_val (layout->nodes, node);
+    }
+  layout->width = 150.0 * columns + 100.0;
+  layout->height = 60.0 * ((n + columns - 1) / columns) + 30.0;
+
+  for (guint i = 0; i < subgraph->relations->len; i++)
+    {
+      guint id = g_array_index (subgraph->relations, guint, i);
+      const DossierRelation *relation = dossier_graph_get_relation (subgraph->graph, id);
+      int tail = dossier_layout_find_entity (layout, relation->source);
+      int head = dossier_layout_find_entity (layout, relation->target);
+      DossierLayoutEdge edge = { 0 };
+      const DossierLayoutNode *a, *b;
+
+      if (tail < 0 || head < 0)
+        continue;
+      a = &g_array_index (layout->nodes, DossierLayoutNode, tail);
+      b = &g_array_index (layout->nodes, DossierLayoutNode, head);
+
+      edge.relation = id;
+      edge.tail = tail;
+      edge.head = head;
+      edge.points = g_array_new (FALSE, FALSE, sizeof (DossierPoint));
+      for (guint p = 0; p < 4; p++)
+        {
+          DossierPoint pt = { a->x + (b->x - a->x) * p / 3.0, a->y + (b->y - a->y) * p / 3.0 };
+          g_array_append_val (edge.points, pt);
+        }
+      edge.has_arrow = !dossier_relation_type_is_symmetric (relation->type);
+      edge.arrow_tip = (DossierPoint) { b->x, b->y };
+      edge.label = g_array_index (edge.points, DossierPoint, 1);
+      g_array_append_val (layout->edges, edge);
+    }
+
+  return layout;
+}
+
+static void
+fake_layout_free (DossierLayout *layout)
+{
+  for (guint i = 0; i < layout->edges->len; i++)
+    g_array_unref (g_array_index (layout->edges, DossierLayoutEdge, i).points);
+  g_array_unref (layout->nodes);
+  g_array_unref (layout->edges);
+  g_free (layout);
+}
+
+/* XML 1.0 allows tab, newline, carriage return and U+0020 up, not the
+ * other C0 controls, raw or as character references. */
+static void
+check_xml_chars (const char *xml,
+                 gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = xml[i];
+
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        g_error ("control character 0x%02x at byte %" G_GSIZE_FORMAT " of XML output", c, i);
+      if (c == '&' && i + 2 < len && xml[i + 1] == '#')
+        {
+          gboolean hex = xml[i + 2] == 'x' || xml[i + 2] == 'X';
+          guint64 value = g_ascii_strtoull (xml + i + (hex ? 3 : 2), NULL, hex ? 16 : 10);
+
+          if (value < 0x20 && value != '\t' && value != '\n' && value != '\r')
+            g_error ("character reference to 0x%02x at byte %" G_GSIZE_FORMAT " of XML output",
+                     (guint) value, i);
+        }
+    }
+}
+
+typedef struct
+{
+  GHashTable *labels;   /* node id -> label text, GraphML only */
+  char       *node_id;
+  gboolean    in_label;
+  GString    *text;
+} XmlState;
+
+static void
+xml_start (GMarkupParseContext  *context,
+           const char           *element,
+           const char          **names,
+           const char          **values,
+           gpointer              user_data,
+           GError              **error)
+{
+  XmlState *state = user_data;
+
+  if (g_str_equal (element, "node"))
+    {
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_equal (names[i], "id"))
+          {
+            g_free (state->node_id);
+            state->node_id = g_strdup (values[i]);
+          }
+    }
+  else if (g_str_equal (element, "data") && state->node_id != NULL)
+    {
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_equal (names[i], "key") && g_str_equal (values[i], "label"))
+          {
+            state->in_label = TRUE;
+            g_string_truncate (state->text, 0);
+          }
+    }
+}
+
+static void
+xml_end (GMarkupParseContext  *context,
+         const char           *element,
+         gpointer              user_data,
+         GError              **error)
+{
+  XmlState *state = user_data;
+
+  if (state->in_label && g_str_equal (element, "data"))
+    {
+      g_hash_table_insert (state->labels, g_strdup (state->node_id), g_strdup (state->text->str));
+      state->in_label = FALSE;
+    }
+  else if (g_str_equal (element, "node"))
+    g_clear_pointer (&state->node_id, g_free);
+}
+
+static void
+xml_text (GMarkupParseContext  *context,
+          const char           *text,
+          gsize                 len,
+          gpointer              user_data,
+          GError              **error)
+{
+  XmlState *state = user_data;
+
+  if (state->in_label)
+    g_string_append_len (state->text, text, len);
+}
+
+static const GMarkupParser xml_parser = { xml_start, xml_end, xml_text, NULL, NULL };
+
+/* XML 1.0 cannot hold most C0 controls: a writer may drop them or put
+ * U+FFFD in their place.  Everything else must come back exactly. */
+static char *
+xml_comparable (const char *str)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = str != NULL ? str : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFD)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+check_xml (const char      *what,
+           GBytes          *bytes,
+           DossierSubgraph *subgraph)
+{
+  gsize len;
+  const char *xml = g_bytes_get_data (bytes, &len);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  XmlState state = { 0 };
+
+  check_xml_chars (xml, len);
+
+  state.labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  state.text = g_string_new (NULL);
+  context = g_markup_parse_context_new (&xml_parser, G_MARKUP_PREFIX_ERROR_POSITION, &state, NULL);
+  if (!g_markup_parse_context_parse (context, xml, len, &error) ||
+      !g_markup_parse_context_end_parse (context, &error))
+    g_error ("%s output does not parse: %s", what, error->message);
+
+  /* GraphML keeps every name exactly. */
+  if (g_str_equal (what, "GraphML"))
+    {
+      g_assert_cmpuint (g_hash_table_size (state.labels), ==, subgraph->entities->len);
+      for (guint i = 0; i < subgraph->entities->len; i++)
+        {
+          guint id = g_array_index (subgraph->entities, guint, i);
+          g_autofree char *key = g_strdup_printf ("e%u", id);
+
+          g_autofree char *expected = xml_comparable (dossier_graph_get_entity (subgraph->graph, id)->name);
+          g_autofree char *got = xml_comparable (g_hash_table_lookup (state.labels, key));
+
+          g_assert_cmpstr (got, ==, expected);
+        }
+    }
+
+  g_hash_table_unref (state.labels);
+  g_string_free (state.text, TRUE);
+  g_free (state.node_id);
+}
+
+static void
+check_dot (GBytes          *bytes,
+           DossierSubgraph *subgraph)
+{
+  g_autofree char *dot = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  Agraph_t *g = agmemread (dot);
+
+  if (g == NULL)
+    {
+      if (fuzz_known_bug ("dot-backslash-run"))
+        return;
+      g_error ("DOT output does not parse:\n%s", dot);
+    }
+
+  g_assert_cmpint (agnnodes (g), ==, subgraph->entities->len);
+  g_assert_cmpint (agnedges (g), ==, subgraph->relations->len);
+
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    {
+      guint id = g_array_index (subgraph->entities, guint, i);
+      g_autofree char *node_name = g_strdup_printf ("e%u", id);
+      Agnode_t *n = agnode (g, node_name, FALSE);
+      const DossierEntity *entity = dossier_graph_get_entity (subgraph->graph, id);
+      g_autofree char *label = NULL;
+      g_autoptr(GString) expected = g_string_new (NULL);
+
+      g_assert_nonnull (n);
+      /* "name" carries the name exactly, but for a backslash right before
+       * a quote, a line end or the end, which the writer doubles
+       * (dossier-export.c); "label" is the display form, not compared. */
+      label = g_strdup (agget (n, (char *) "name"));
+      g_assert_nonnull (label);
+      for (const char *p = entity->name; *p; p++)
+        {
+          g_string_append_c (expected, *p);
+          if (*p == '\\' && (p[1] == '"' || p[1] == '\n' || p[1] == '\r' || p[1] == '\0'))
+            g_string_append_c (expected, '\\');
+        }
+      g_assert_cmpstr (label, ==, expected->str);
+    }
+
+  agclose (g);
+}
+
+static void
+check_json (GBytes          *bytes,
+            DossierSubgraph *subgraph)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *root;
+  JsonArray *entities;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), &error))
+    g_error ("JSON output does not parse: %s", error->message);
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_nonnull (root);
+  entities = json_object_get_array_member (root, "entities");
+  g_assert_nonnull (entities);
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonObject *e = json_array_get_object_element (entities, i);
+
+      g_hash_table_add (names, (gpointer) json_object_get_string_member (e, "name"));
+    }
+
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    {
+      guint id = g_array_index (subgraph->entities, guint, i);
+      const char *name = dossier_graph_get_entity (subgraph->graph, id)->name;
+
+      if (!g_hash_table_contains (names, name))
+        g_error ("entity “%s” is missing from the JSON output", name);
+    }
+}
+
+static GBytes *
+export (DossierSubgraph     *subgraph,
+        DossierLayout       *layout,
+        DossierExportFormat  format,
+        gboolean             dark)
+{
+  DossierExportOptions options;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  dossier_export_options_init (&options, format);
+  options.dark = dark;
+  options.scale = 0.25;
+  bytes = dossier_export_to_bytes (subgraph, layout, &options, NULL, &error);
+  if (bytes == NULL)
+    g_error ("%s export failed: %s", dossier_export_format_to_string (format), error->message);
+
+  return bytes;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autofree char *input = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new ("Fuzzed names\n");
+  g_autoptr(GBytes) article_bytes = NULL;
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
+  g_autoptr(DossierGraph) graph = NULL;
+  g_autoptr(DossierFilter) filter = NULL;
+  g_autoptr(DossierSubgraph) subgraph = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierLayout *layout = NULL;
+  DossierArticle *article;
+  gboolean use_graphviz;
+  guint flags;
+  gsize pos;
+  guint n;
+
+  fuzz_init_logging ();
+
+  if (size == 0)
+    return 0;
+  flags = data[0];
+  input = fuzz_make_utf8 (data + 1, size - 1);
+  lines = g_strsplit (input, "\n", MAX_NAMES + 1);
+
+  for (guint i = 0; lines[i] != NULL && names->len < MAX_NAMES; i++)
+    if (lines[i][0] != '\0')
+      g_ptr_array_add (names, lines[i]);
+  if (names->len == 0)
+    return 0;
+
+  /* One article holding every name, so that mentions and evidence carry
+   * the fuzzed text too. */
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (names, i));
+  article_bytes = g_bytes_new (text->str, text->len);
+  article = dossier_article_new_from_bytes ("names.txt", NULL, article_bytes, &error);
+  if (article == NULL)
+    {
+      /* The reader may refuse control characters: the names still go
+       * into the graph, their mentions then point at the headline. */
+      g_clear_error (&error);
+      g_clear_pointer (&article_bytes, g_bytes_unref);
+      article_bytes = g_bytes_new_static ("Fuzzed names\n\nbody\n", strlen ("Fuzzed names\n\nbody\n"));
+      article = dossier_article_new_from_bytes ("names.txt", NULL, article_bytes, &error);
+      g_assert_no_error (error);
+    }
+  dossier_corpus_add_article (corpus, article);
+
+  graph = dossier_graph_new (corpus);
+  pos = 0;
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      DossierEntity *entity = dossier_graph_ensure_entity (graph, name,
+                                                           (i + strlen (name)) % DOSSIER_N_ENTITY_TYPES);
+      const char *found = strstr (article->text + pos, name);
+
+      if (i + 1 < names->len)
+        dossier_graph_add_alias (graph, entity, g_ptr_array_index (names, i + 1));
+      {
+        DossierMention mention = { 0 };
+
+        if (found != NULL && *name != '\0')
+          {
+            mention.start = found - article->text;
+            mention.end = mention.start + strlen (name);
+            pos = mention.end;
+          }
+        else
+          {
+            mention.start = 0;
+            mention.end = 6;
+          }
+        mention.section = DOSSIER_SECTION_BODY;
+        dossier_graph_add_mention (graph, entity, &mention);
+      }
+      if ((flags & FLAG_HIDE) && i == 1)
+        entity->hidden = TRUE;
+    }
+
+  n = graph->entities->len;
+  for (guint i = 0; i < n && n > 1; i++)
+    {
+      DossierEntity *a = dossier_graph_get_entity (graph, i);
+      guint j = (i * 7 + strlen (a->name)) % n;
+      DossierRelationType type = (i + strlen (a->name)) % DOSSIER_N_RELATION_TYPES;
+      DossierEntity *b;
+      DossierRelation *relation;
+      DossierEvidence ev = { 0 };
+
+      if (j == i)
+        j = (i + 1) % n;
+      b = dossier_graph_get_entity (graph, j);
+      if (a->mentions->len == 0 || b->mentions->len == 0)
+        continue;
+
+      relation = dossier_graph_ensure_relation (graph, i, type, j);
+      {
+        const DossierMention *ma = &g_array_index (a->mentions, DossierMention, 0);
+        const DossierMention *mb = &g_array_index (b->mentions, DossierMention, 0);
+        gboolean forward = relation->source == i;
+        const DossierMention *ms = forward ? ma : mb;
+        const DossierMention *mt = forward ? mb : ma;
+
+        ev.start = MIN (ma->start, mb->start);
+        ev.end = MAX (ma->end, mb->end);
+        ev.source_start = ms->start;
+        ev.source_end = ms->end;
+        ev.target_start = mt->start;
+        ev.target_end = mt->end;
+        ev.date = (DossierDate) { 2020, 9, 14, DOSSIER_DATE_PRECISION_DAY };
+        dossier_graph_add_evidence (graph, relation, &ev);
+      }
+    }
+
+  fuzz_check_graph (graph);
+
+  filter = dossier_filter_new ();
+  filter->relation_types = (1u << DOSSIER_N_RELATION_TYPES) - 1;
+  subgraph = dossier_filter_apply (filter, graph, &error);
+  g_assert_no_error (error);
+
+  /* Graphviz twice, as the window does on every change: state kept
+   * between layouts must stay valid. */
+  use_graphviz = (flags & FLAG_GRAPHVIZ) == FLAG_GRAPHVIZ &&
+                 !fuzz_known_bug ("graphviz-context-per-layout");
+  if (use_graphviz)
+    {
+      DossierLayoutEngine engine = flags & (1 << 5) ? DOSSIER_LAYOUT_DOT : DOSSIER_LAYOUT_NEATO;
+
+      for (guint round = 0; round < 2; round++)
+        {
+          g_clear_pointer (&layout, dossier_layout_unref);
+          layout = dossier_layout_compute (subgraph, engine, NULL, &error);
+          if (layout == NULL)
+            g_error ("Graphviz failed: %s", error->message);
+        }
+    }
+  else
+    layout = fake_layout (subgraph);
+
+  {
+    g_autoptr(GBytes) dot = export (subgraph, layout, DOSSIER_EXPORT_DOT, FALSE);
+    g_autoptr(GBytes) graphml = export (subgraph, layout, DOSSIER_EXPORT_GRAPHML, FALSE);
+    g_autoptr(GBytes) svg = export (subgraph, layout, DOSSIER_EXPORT_SVG, flags & FLAG_DARK);
+    g_autoptr(GBytes) json = export (subgraph, layout, DOSSIER_EXPORT_JSON, FALSE);
+
+    check_dot (dot, subgraph);
+    check_xml ("GraphML", graphml, subgraph);
+    check_xml ("SVG", svg, subgraph);
+    check_json (json, subgraph);
+
+    if (flags & FLAG_PDF)
+      g_bytes_unref (export (subgraph, layout, DOSSIER_EXPORT_PDF, flags & FLAG_DARK));
+    if (flags & FLAG_PNG)
+      g_bytes_unref (export (subgraph, layout, DOSSIER_EXPORT_PNG, flags & FLAG_DARK));
+  }
+
+  if (use_graphviz)
+    dossier_layout_unref (layout);
+  else
+    fake_layout_free (layout);
+
+  return 0;
+}

@@ -1,0 +1,88 @@
+/* fuzz-extract.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The extractor: text -> article -> mentions, entities and relations with
+ * the shipped gazetteer (loaded once).  The graph must point inside the
+ * text, and its JSON must parse back.  The options come from the input's
+ * length so that the seed articles stay as they are. */
+
+#define G_LOG_DOMAIN "fuzz-extract"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "dossier-extractor.h"
+#include "dossier-filter.h"
+#include "dossier-json.h"
+#include "fuzz-common.h"
+
+static DossierGazetteer *
+get_gazetteer (void)
+{
+  static DossierGazetteer *gazetteer = NULL;
+
+  if (gazetteer == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gazetteer = dossier_gazetteer_new_default (&error);
+      if (gazetteer == NULL)
+        g_error ("Could not load the gazetteer (set DOSSIER_DATA_DIR): %s", error->message);
+    }
+
+  return gazetteer;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierCorpus) corpus = NULL;
+  g_autoptr(DossierGraph) graph = NULL;
+  g_autoptr(DossierFilter) filter = NULL;
+  g_autoptr(DossierSubgraph) subgraph = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *json = NULL;
+  DossierArticle *article;
+  DossierExtractOptions options;
+
+  fuzz_init_logging ();
+
+  bytes = g_bytes_new (data, size);
+  article = dossier_article_new_from_bytes ("fuzz.txt", NULL, bytes, NULL);
+  if (article == NULL)
+    return 0;
+
+  corpus = dossier_corpus_new ();
+  dossier_corpus_add_article (corpus, article);
+
+  dossier_extract_options_init (&options);
+  options.discover = (size & 1) == 0;
+  options.co_occurrence = (size & 2) == 0;
+
+  graph = dossier_extract (corpus, get_gazetteer (), &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (graph);
+  fuzz_check_graph (graph);
+
+  /* Everything visible, mentioned_with included. */
+  filter = dossier_filter_new ();
+  filter->relation_types = (1u << DOSSIER_N_RELATION_TYPES) - 1;
+  subgraph = dossier_filter_apply (filter, graph, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (subgraph);
+
+  json = dossier_json_to_string (subgraph, NULL, FALSE);
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, json, -1, &error))
+    g_error ("extract JSON does not parse: %s", error->message);
+
+  return 0;
+}
