@@ -266,7 +266,7 @@ test_mixed_folder (void)
   g_auto(GStrv) lines = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (binary, "PK\003\004\0\0\024\0binary", 16, NULL));
+  g_assert_true (g_file_set_contents (binary, "PK\003\004\0\0\024\0binary", sizeof "PK\003\004\0\0\024\0binary" - 1, NULL));
   g_assert_true (g_file_set_contents (latin1, "R\351seau s\373r : Oracle et TikTok n\351gocient\n\nLe r\351seau \351tait s\373r.\n", -1, NULL));
 
   proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,

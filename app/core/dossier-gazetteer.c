@@ -408,6 +408,10 @@ dossier_gazetteer_load_data (DossierGazetteer  *gazetteer,
   g_return_val_if_fail (gazetteer != NULL, FALSE);
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
 
+  /* An empty file adds nothing (and NULL data is allowed with len 0). */
+  if (len == 0)
+    return TRUE;
+
   if (!g_utf8_validate_len (data, len, NULL) || memchr (data, '\0', len) != NULL)
     {
       g_set_error (error, DOSSIER_GAZETTEER_ERROR, DOSSIER_GAZETTEER_ERROR_PARSE,
