@@ -31,6 +31,8 @@ export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1:detect_
 export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1"
 export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
 export G_SLICE=always-malloc
+# Tells tests what runs under the sanitizers (see test-gui-window).
+export DOSSIER_SANITIZED=1
 export G_DEBUG=gc-friendly
 
 with_display () {

@@ -384,7 +384,17 @@ test_export_what_is_seen (void)
       g_assert_nonnull (strstr (contents, id));
     }
 
-  /* Ctrl+E's action asks where to write. */
+  /* Ctrl+E's action asks where to write.  GTK 4.8's file chooser leaks
+   * inside GIO and libcloudproviders (unsymbolised frames LeakSanitizer
+   * cannot be told about), so the sanitized run stops here. */
+  if (g_getenv ("DOSSIER_SANITIZED") != NULL)
+    {
+      g_test_message ("file chooser not opened under the sanitizers");
+      clear_filters (win);
+      close_window (win);
+      return;
+    }
+
   gtk_widget_activate_action (GTK_WIDGET (win), "win.export", NULL);
   for (int i = 0; i < 50 && !chooser; i++)
     {
