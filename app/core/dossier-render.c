@@ -133,13 +133,13 @@ create_text (cairo_t    *cr,
   return g_object_ref (layout);
 }
 
-static void
-shape_path (cairo_t      *cr,
-            double        cx,
-            double        cy,
-            double        w,
-            double        h,
-            DossierShape  shape)
+void
+dossier_render_shape_path (cairo_t      *cr,
+                           double        cx,
+                           double        cy,
+                           double        w,
+                           double        h,
+                           DossierShape  shape)
 {
   double x = cx - w / 2, y = cy - h / 2;
 
@@ -199,7 +199,7 @@ draw_shape (cairo_t                *cr,
             double                  w,
             double                  h)
 {
-  shape_path (cr, cx, cy, w, h, style->shape);
+  dossier_render_shape_path (cr, cx, cy, w, h, style->shape);
   set_color (cr, &style->fill);
   cairo_fill_preserve (cr);
   set_color (cr, &style->stroke);

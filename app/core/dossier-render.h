@@ -14,6 +14,7 @@
 #include <pango/pango.h>
 
 #include "dossier-layout.h"
+#include "dossier-style.h"
 
 G_BEGIN_DECLS
 
@@ -92,5 +93,14 @@ void  dossier_render_edge         (cairo_t                    *cr,
                                    DossierLayout              *layout,
                                    guint                       edge_index,
                                    const DossierRenderOptions *options);
+
+/* The outline of a node of @shape centred on (@cx, @cy), as a new path:
+ * the one definition of the shapes, for the view and every export. */
+void  dossier_render_shape_path   (cairo_t                    *cr,
+                                   double                      cx,
+                                   double                      cy,
+                                   double                      w,
+                                   double                      h,
+                                   DossierShape                shape);
 
 G_END_DECLS

@@ -319,55 +319,6 @@ draw_edge_label (DossierGraphView *self,
  * of a big graph).  Shapes, colours and font come from the shared style
  * as there, so the view and the exports look alike. */
 static void
-node_path (cairo_t                 *cr,
-           const DossierLayoutNode *n,
-           DossierShape             shape)
-{
-  double x = n->x - n->width / 2, y = n->y - n->height / 2;
-  double w = n->width, h = n->height;
-
-  switch (shape)
-    {
-    case DOSSIER_SHAPE_ELLIPSE:
-      cairo_save (cr);
-      cairo_translate (cr, n->x, n->y);
-      cairo_scale (cr, w / 2, h / 2);
-      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
-      cairo_restore (cr);
-      break;
-    case DOSSIER_SHAPE_DIAMOND:
-      cairo_move_to (cr, n->x, y);
-      cairo_line_to (cr, x + w, n->y);
-      cairo_line_to (cr, n->x, y + h);
-      cairo_line_to (cr, x, n->y);
-      cairo_close_path (cr);
-      break;
-    case DOSSIER_SHAPE_HEXAGON:
-      cairo_move_to (cr, x + w * 0.25, y);
-      cairo_line_to (cr, x + w * 0.75, y);
-      cairo_line_to (cr, x + w, n->y);
-      cairo_line_to (cr, x + w * 0.75, y + h);
-      cairo_line_to (cr, x + w * 0.25, y + h);
-      cairo_line_to (cr, x, n->y);
-      cairo_close_path (cr);
-      break;
-    case DOSSIER_SHAPE_BOX:
-    default:
-      {
-        double r = MIN (6.0, h / 3);
-
-        cairo_new_sub_path (cr);
-        cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-        cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-        cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-        cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-        cairo_close_path (cr);
-      }
-      break;
-    }
-}
-
-static void
 draw_node (DossierGraphView *self,
            cairo_t          *cr,
            guint             index,
@@ -378,10 +329,7 @@ draw_node (DossierGraphView *self,
   DossierEntity *entity = node_entity (self, index);
   const DossierNodeStyle *style = dossier_style_node (entity->type, dark);
 
-  /* A label leaves the current point where it started; an arc would
-   * draw a line from there. */
-  cairo_new_path (cr);
-  node_path (cr, n, style->shape);
+  dossier_render_shape_path (cr, n->x, n->y, n->width, n->height, style->shape);
   set_source (cr, &style->fill, 1.0);
   cairo_fill_preserve (cr);
   set_source (cr, &style->stroke, 1.0);
