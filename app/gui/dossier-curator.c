@@ -345,14 +345,26 @@ retype_action (GSimpleAction *action,
        labels, values, entity->type, do_retype);
 }
 
+/* The edits that take the main actor's name and one more string. */
+typedef JsonObject *(*EntityEditFunc) (const char *entity,
+                                       const char *value);
+
 static void
-do_add_alias (DossierCurator *self,
-              const char     *answer)
+push_entity_edit (DossierCurator *self,
+                  EntityEditFunc  make,
+                  const char     *answer)
 {
   DossierEntity *entity = main_entity (self);
 
   if (entity != NULL && *answer != '\0')
-    push (self, dossier_edit_add_alias (entity->name, answer));
+    push (self, make (entity->name, answer));
+}
+
+static void
+do_add_alias (DossierCurator *self,
+              const char     *answer)
+{
+  push_entity_edit (self, dossier_edit_add_alias, answer);
 }
 
 static void
@@ -397,10 +409,7 @@ static void
 do_remove_alias (DossierCurator *self,
                  const char     *answer)
 {
-  DossierEntity *entity = main_entity (self);
-
-  if (entity != NULL && *answer != '\0')
-    push (self, dossier_edit_remove_alias (entity->name, answer));
+  push_entity_edit (self, dossier_edit_remove_alias, answer);
 }
 
 static void
@@ -422,10 +431,7 @@ static void
 do_split_alias (DossierCurator *self,
                 const char     *answer)
 {
-  DossierEntity *entity = main_entity (self);
-
-  if (entity != NULL && *answer != '\0')
-    push (self, dossier_edit_split_alias (entity->name, answer));
+  push_entity_edit (self, dossier_edit_split_alias, answer);
 }
 
 static void
