@@ -280,7 +280,8 @@ test_not_entities (void)
 }
 
 /* On the seeds: readers' comments give no new names (pseudonyms), their
- * passages are marked, and every mention's text is its byte range. */
+ * passages are marked and hold both mentions, and every mention's text is
+ * its byte range. */
 static void
 test_seeds_sections (void)
 {
@@ -333,6 +334,13 @@ test_seeds_sections (void)
 
           g_assert_cmpint (in_comments, ==, (ev->flags & DOSSIER_EVIDENCE_COMMENTS) != 0);
           g_assert_cmpuint (ev->date.precision, !=, DOSSIER_DATE_PRECISION_NONE);
+          /* The passage shows both mentions it links, even when a quote
+           * follows its attribution line (seeds/002, "rapporté par CNBC"). */
+          g_assert_cmpuint (ev->end, <=, a->len);
+          g_assert_cmpuint (ev->source_start, >=, ev->start);
+          g_assert_cmpuint (ev->source_end, <=, ev->end);
+          g_assert_cmpuint (ev->target_start, >=, ev->start);
+          g_assert_cmpuint (ev->target_end, <=, ev->end);
         }
     }
 }

@@ -331,8 +331,9 @@ edge_title (DossierGraph          *graph,
 /* ---- DOT ---------------------------------------------------------------
  * cgraph reads a quoted string verbatim except that \" is a quote, a
  * backslash before a newline joins lines and \\ stays two characters.  So
- * "name" escapes only quotes and keeps the name exact (a backslash right
- * before a quote, a newline or the end cannot be written and is doubled);
+ * "name" escapes only quotes and keeps the name exact (an odd run of
+ * backslashes before a quote, a newline or the end cannot be written, and
+ * gains one backslash);
  * "label" is the display name with Graphviz's label escapes. */
 
 static void
@@ -344,10 +345,21 @@ append_dot_raw (GString    *out,
   g_string_append_c (out, '"');
   for (const char *p = valid; *p; p++)
     {
-      if (*p == '"')
+      if (*p == '\\')
+        {
+          /* Graphviz reads backslashes in pairs, and an odd one escapes
+           * what follows: a run before a quote, a line end or the closing
+           * quote stays exact when even, and gains one backslash when odd. */
+          gsize run = strspn (p, "\\");
+          char next = p[run];
+
+          g_string_append_len (out, p, run);
+          if ((run & 1) && (next == '"' || next == '\n' || next == '\r' || next == '\0'))
+            g_string_append_c (out, '\\');
+          p += run - 1;
+        }
+      else if (*p == '"')
         g_string_append (out, "\\\"");
-      else if (*p == '\\' && (p[1] == '"' || p[1] == '\n' || p[1] == '\r' || p[1] == '\0'))
-        g_string_append (out, "\\\\");
       else
         g_string_append_c (out, *p);
     }

@@ -700,11 +700,27 @@ emit (Ctx                 *ctx,
   ev.article = ctx->article_index;
   ev.start = s->start;
   ev.end = s->end;
+  /* A passage holds both mentions it links, whole sentences around them:
+   * "Tel que rapporté par CNBC :" names the quote in the next paragraph. */
+  for (guint k = 0; k < 2; k++)
+    {
+      int m = k == 0 ? src_m : dst_m;
+
+      if (m >= 0)
+        {
+          const Sent *o = &g_array_index (ctx->sents, Sent, mention (ctx, m)->sentence);
+
+          ev.start = MIN (ev.start, o->start);
+          ev.end = MAX (ev.end, o->end);
+        }
+    }
+  ev.start = MIN (ev.start, MIN (ss, ts));
+  ev.end = MAX (ev.end, MAX (se, te));
   ev.source_start = ss;
   ev.source_end = se;
   ev.target_start = ts;
   ev.target_end = te;
-  ev.date = dossier_article_date_for_range (ctx->article, s->start, s->end);
+  ev.date = dossier_article_date_for_range (ctx->article, ev.start, ev.end);
   ev.flags = flags;
   if (s->section == DOSSIER_SECTION_COMMENTS)
     ev.flags |= DOSSIER_EVIDENCE_COMMENTS;
@@ -1506,7 +1522,10 @@ process_window (Ctx   *ctx,
 
   g_array_set_size (ctx->owner, ctx->tokens->len);
   owner = (int *) (gpointer) ctx->owner->data;
-  memset (owner, 0xff, ctx->tokens->len * sizeof (int));
+  /* A window of punctuation alone has no tokens, and an array that never
+   * grew has no data to clear. */
+  if (ctx->tokens->len > 0)
+    memset (owner, 0xff, ctx->tokens->len * sizeof (int));
   g_array_set_size (ctx->mentions, 0);
   g_array_set_size (ctx->pending, 0);
 
@@ -1518,7 +1537,6 @@ process_window (Ctx   *ctx,
 
   /* Mentions in text order, then into the graph and per sentence. */
   {
-    g_autofree int *remap = NULL;
     g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (Mention), ctx->mentions->len);
 
     /* Remember each mention's position to fix container indices after sorting. */
@@ -1526,7 +1544,6 @@ process_window (Ctx   *ctx,
       {
         Mention m = *mention (ctx, i);
 
-        m.sentence = (m.sentence << 0);
         g_array_append_val (order, m);
       }
     for (guint i = 0; i < order->len; i++)
@@ -1537,7 +1554,8 @@ process_window (Ctx   *ctx,
     g_array_append_vals (ctx->mentions, order->data, order->len);
   }
 
-  memset (owner, 0xff, ctx->tokens->len * sizeof (int));
+  if (ctx->tokens->len > 0)
+    memset (owner, 0xff, ctx->tokens->len * sizeof (int));
   g_hash_table_remove_all (ctx->salience);
   ctx->topic = G_MAXUINT;
   {

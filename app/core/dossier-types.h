@@ -125,7 +125,8 @@ typedef enum
 } DossierEvidenceFlags;
 
 /* One passage backing a relation: the sentence [start, end) of an article,
- * with the two mentions it links inside it. */
+ * widened to the next ones when a mention lies there, so that the two
+ * mentions it links are always inside it. */
 typedef struct
 {
   guint                article;

@@ -308,13 +308,10 @@ fuzz_check_graph (DossierGraph *graph)
           fuzz_check_range (article->text, article->len, ev->source_start, ev->source_end);
           fuzz_check_range (article->text, article->len, ev->target_start, ev->target_end);
           /* The passage holds both mentions it links (dossier-types.h). */
-          if (!fuzz_known_bug ("evidence-outside-passage"))
-            {
-              g_assert_cmpuint (ev->source_start, >=, ev->start);
-              g_assert_cmpuint (ev->source_end, <=, ev->end);
-              g_assert_cmpuint (ev->target_start, >=, ev->start);
-              g_assert_cmpuint (ev->target_end, <=, ev->end);
-            }
+          g_assert_cmpuint (ev->source_start, >=, ev->start);
+          g_assert_cmpuint (ev->source_end, <=, ev->end);
+          g_assert_cmpuint (ev->target_start, >=, ev->start);
+          g_assert_cmpuint (ev->target_end, <=, ev->end);
           fuzz_check_date (&ev->date);
         }
     }
