@@ -17,6 +17,7 @@
 #include "dossier-filter-panel.h"
 #include "dossier-graph-view.h"
 #include "dossier-window.h"
+#include "menu-test-util.h"
 
 static gboolean
 has_label (GtkWidget  *widget,
@@ -80,6 +81,10 @@ test_french_window (void)
   g_test_message ("subtitle: %s", subtitle);
   g_assert_nonnull (strstr (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors", 2) + 3));
   g_assert_null (strstr (subtitle, "actors"));
+
+  /* The French menus have their own access keys, none shared. */
+  assert_unique_mnemonics (find_menu_with_action (GTK_WIDGET (win), "win.open"));
+  assert_unique_mnemonics (find_menu_with_action (GTK_WIDGET (win), "win.layout-engine"));
 
   gtk_window_destroy (GTK_WINDOW (win));
 }

@@ -21,6 +21,7 @@
 #include "dossier-graph-view.h"
 #include "dossier-timeline.h"
 #include "dossier-window.h"
+#include "menu-test-util.h"
 
 static int
 compare_strings (gconstpointer a,
@@ -430,6 +431,18 @@ fatal_log_cb (const char     *log_domain,
            g_str_has_prefix (message, "Failed to load icon"));
 }
 
+/* Every item of the main menu, its "Edit the Graph" submenu and the layout
+ * menu has its own access key. */
+static void
+test_menu_access_keys (void)
+{
+  DossierWindow *win = open_seeds ();
+
+  assert_unique_mnemonics (find_menu_with_action (GTK_WIDGET (win), "win.open"));
+  assert_unique_mnemonics (find_menu_with_action (GTK_WIDGET (win), "win.layout-engine"));
+  close_window (win);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/range-drag", test_range_drag);
   g_test_add_func ("/gui/window/edits-survive-restart", test_edits_survive_restart);
   g_test_add_func ("/gui/window/export-what-is-seen", test_export_what_is_seen);
+  g_test_add_func ("/gui/window/menu-access-keys", test_menu_access_keys);
 
   return g_test_run ();
 }

@@ -93,7 +93,7 @@ update_undo_menu (DossierCurator *self)
   /* Translators: %s names the edit, e.g. "Undo Rename “Oracle” to “Oracle Corp.”". */
   undo_label = undo != NULL ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
   /* Translators: %s names the edit. */
-  redo_label = redo != NULL ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
+  redo_label = redo != NULL ? g_strdup_printf (_("Re_do %s"), redo) : g_strdup (_("Re_do"));
 
   g_menu_remove_all (self->undo_menu);
   g_menu_append (self->undo_menu, undo_label, "curate.undo");

@@ -856,7 +856,7 @@ build_curation_menu (void)
   g_menu_append (relation, _("Re_verse Relation"), "curate.reverse-relation");
   g_menu_append (relation, _("Re_ject Relation"), "curate.reject-relation");
   ADD_S (relation, _("Add Relation From This Passage…"), "curate.add-relation");
-  ADD_S (article, _("Correct Article _Title…"), "curate.article-title");
+  ADD_S (article, _("Correct Article T_itle…"), "curate.article-title");
   ADD_S (article, _("Correct Article _Date…"), "curate.article-date");
 #undef ADD_S
 
