@@ -232,6 +232,57 @@ test_french_patterns (void)
   g_assert_null (trump);
 }
 
+/* A bare title stands for the last person named who holds it; other uses
+ * of the word do not. */
+static void
+test_bare_title (void)
+{
+  const char *text =
+    "Titre\n\n"
+    "Donald Trump a reçu Xi Jinping. Trump est resté ferme. "
+    "Le président a signé un décret interdisant TikTok. "
+    "Le président de Microsoft, Brad Smith, a répondu. "
+    "Son président refuse. Un président peut tout. "
+    "Le président chinois a protesté.\n";
+  g_autoptr(DossierGraph) graph = extract_string (text);
+  DossierEntity *trump, *xi;
+  guint bare = 0;
+
+  log_graph (graph);
+  trump = dossier_graph_lookup_entity (graph, "Donald Trump");
+  xi = dossier_graph_lookup_entity (graph, "Xi Jinping");
+  g_assert_nonnull (trump);
+  g_assert_nonnull (xi);
+
+  /* "Le président a signé" is Trump, the last president named, and the
+   * state he heads regulates: no alias "président" is added. */
+  for (guint i = 0; i < trump->mentions->len; i++)
+    {
+      const DossierMention *m = &g_array_index (trump->mentions, DossierMention, i);
+      const char *at = strstr (text, "Le président a signé");
+
+      g_assert_nonnull (at);
+      if (m->start == (gsize) (at - text) + 3)
+        bare++;
+    }
+  g_assert_cmpuint (bare, ==, 1);
+  g_assert_cmpuint (trump->mentions->len, ==, 3);
+  g_assert_cmpuint (xi->mentions->len, ==, 1);
+  for (guint i = 0; i < trump->aliases->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (trump->aliases, i), "résident"));
+  assert_relation (graph, "United States government", DOSSIER_RELATION_REGULATES, "TikTok");
+
+  /* English, and the president named most wins over the one named last. */
+  {
+    g_autoptr(DossierGraph) english = extract_string (
+      "Title\n\nJoe Biden spoke. Biden then met Xi Jinping. The president later banned TikTok.\n");
+
+    g_assert_cmpuint (dossier_graph_lookup_entity (english, "Joe Biden")->mentions->len, ==, 3);
+    g_assert_cmpuint (dossier_graph_lookup_entity (english, "Xi Jinping")->mentions->len, ==, 1);
+    assert_relation (english, "United States government", DOSSIER_RELATION_REGULATES, "TikTok");
+  }
+}
+
 static void
 test_aliases_merged (void)
 {
@@ -386,6 +437,7 @@ main (int   argc,
   g_test_add_func ("/extractor/english-article", test_english_article);
   g_test_add_func ("/extractor/french-patterns", test_french_patterns);
   g_test_add_func ("/extractor/aliases-merged", test_aliases_merged);
+  g_test_add_func ("/extractor/bare-title", test_bare_title);
   g_test_add_func ("/extractor/not-entities", test_not_entities);
   g_test_add_func ("/extractor/seeds-sections", test_seeds_sections);
   g_test_add_func ("/extractor/hostile-input", test_hostile_input);

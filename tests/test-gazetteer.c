@@ -52,7 +52,7 @@ static const char *data =
   "company\tOracle\tORCL | ~groupe de Larry Ellison\n"
   "company\tTikTok\tTik Tok | tiktok_us\n"
   "company\tMicrosoft\t~groupe de Redmond\n"
-  "person\tLarry Ellison\tEllison\tleads=Oracle\n"
+  "person\tLarry Ellison\tEllison\tleads=Oracle; title=PDG\n"
   "government\tUnited States government\tMaison Blanche | US | États-Unis\n"
   "government\tChinese government\tgouvernement chinois | Chine\n"
   "media\tLe Monde\n"
@@ -68,6 +68,8 @@ test_folding_and_elision (void)
   ASSERT_MATCHES (g, "aux ETATS-UNIS et aux Etats Unis", "United States government=ETATS-UNIS;"
                   "United States government=Etats Unis");
   ASSERT_MATCHES (g, "Oracle's deal", "Oracle=Oracle");
+  g_assert_cmpstr (dossier_gazetteer_lookup (g, "Ellison")->leads, ==, "Oracle");
+  g_assert_cmpstr (dossier_gazetteer_lookup (g, "Ellison")->title, ==, "pdg");
   ASSERT_MATCHES (g, "les gouvernements chinois", "Chinese government=gouvernements chinois");
   ASSERT_MATCHES (g, "@tiktok_us", "TikTok=tiktok_us");
 }
@@ -135,6 +137,10 @@ test_user_file_extends (void)
   g_assert_nonnull (dossier_gazetteer_lookup (g, "groupe de Redmond"));
   g_assert_cmpstr (dossier_gazetteer_lookup (g, "Pékin")->canonical, ==, "Chinese government");
   g_assert_cmpstr (dossier_gazetteer_lookup (g, "Xi Jinping")->leads, ==, "Chinese government");
+  /* "title=" is kept folded, as the extractor compares it with words. */
+  g_assert_cmpstr (dossier_gazetteer_lookup (g, "Xi Jinping")->title, ==, "president");
+  g_assert_cmpstr (dossier_gazetteer_lookup (g, "Angela Merkel")->title, ==, "chanceliere");
+  g_assert_null (dossier_gazetteer_lookup (g, "Oracle")->title);
   g_assert_null (dossier_gazetteer_lookup (g, "Zorglub Industries"));
   before = dossier_gazetteer_get_checksum (g);
   before = g_strdup (before);

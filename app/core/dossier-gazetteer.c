@@ -80,6 +80,7 @@ entry_free (DossierGazetteerEntry *entry)
 {
   g_free ((char *) entry->canonical);
   g_free ((char *) entry->leads);
+  g_free ((char *) entry->title);
   g_free (entry);
 }
 
@@ -458,7 +459,13 @@ dossier_gazetteer_load_data (DossierGazetteer  *gazetteer,
               if (g_str_has_prefix (prop, "leads=") && prop[6] != '\0')
                 {
                   g_free ((char *) entry->leads);
+  g_free ((char *) entry->title);
                   entry->leads = g_strdup (g_strstrip (prop + 6));
+                }
+              else if (g_str_has_prefix (prop, "title=") && prop[6] != '\0')
+                {
+                  g_free ((char *) entry->title);
+                  entry->title = dossier_fold_string (g_strstrip (prop + 6));
                 }
               else if (*prop != '\0')
                 {

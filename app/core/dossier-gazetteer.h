@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 
 /* Bumped whenever matching, discovery or relation rules change, so that
  * caches keyed by dossier_gazetteer_get_checksum() are invalidated. */
-#define DOSSIER_EXTRACTION_RULES "dossier-rules-18"
+#define DOSSIER_EXTRACTION_RULES "dossier-rules-19"
 
 typedef enum
 {
@@ -33,6 +33,8 @@ typedef struct
   DossierEntityType  type;
   const char        *leads;      /* canonical name of the organisation or state a
                                   * person heads ("leads=" field), or NULL */
+  const char        *title;      /* folded role noun that stands for the person
+                                  * when last named ("title=président"), or NULL */
 } DossierGazetteerEntry;
 
 /* One match in a text: [start, end) in the original text's bytes. */
