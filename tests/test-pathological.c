@@ -138,6 +138,20 @@ build_many_lines (void)
   return text;
 }
 
+static GString *
+build_presidents (void)
+{
+  GString *text = g_string_new ("Les présidents\n\n");
+
+  /* 50,000 presidents named, each followed by "le président" to resolve
+   * against all of them (extractor: resolve_bare_titles). */
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (text, i % 2 ? "Trump rit et le président se tait, " : "Biden rit et le président se tait, ");
+  g_string_append (text, "voilà.\n");
+
+  return text;
+}
+
 /* A case known to be too slow today names why in its second field; none
  * is, since the extractor bounds its pairs (PAIR_DISTANCE) and
  * dossier_graph_add_evidence() stopped scanning every passage. */
@@ -148,6 +162,7 @@ static const Case cases[] = {
   { "pair-repeated-100000", NULL, build_repeated_pair },
   { "one-10mb-word", NULL, build_one_word },
   { "million-lines", NULL, build_many_lines },
+  { "bare-title-100000", NULL, build_presidents },
 };
 
 static double

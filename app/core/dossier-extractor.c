@@ -94,7 +94,6 @@ typedef struct
   const DossierArticle        *article;
   guint                        topic;     /* most salient company of the window, or G_MAXUINT */
   GHashTable                  *salience;  /* entity id -> score, for the window */
-  GHashTable                  *title_counts; /* entity id -> mentions, scratch */
   gboolean                     skip_locative;
 } Ctx;
 
@@ -491,76 +490,122 @@ resolve_pending (Ctx *ctx)
     }
 }
 
-/* "le président", bare, is the last person named whose title it is (the
- * gazetteer's "title="): "… Trump … le président donnant à ByteDance …".
- * Not "le président de Microsoft", "le président chinois" (another one,
- * maybe), "son président" or a name that follows. */
+/* "le président", bare, stands for a person the gazetteer gives that title
+ * ("title="): the one the article has named most so far, the latest on a
+ * tie, since an article's "le président" is its main one, not whoever he
+ * met: "… Trump … le président donnant à ByteDance …".  Not "le président
+ * de Microsoft", "le président chinois" (maybe another), "son président"
+ * or a name that follows.  One sweep in text order keeps it linear. */
+
+typedef struct
+{
+  guint                        entity;
+  guint                        count;
+  const DossierGazetteerEntry *entry;  /* for what the person leads */
+} TitleHolder;
+
+static int
+compare_mention_starts (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
+{
+  Ctx *ctx = user_data;
+  guint fa = mention (ctx, *(const int *) a)->first;
+  guint fb = mention (ctx, *(const int *) b)->first;
+
+  return fa < fb ? -1 : fa > fb;
+}
+
+static gboolean
+is_bare_title (Ctx        *ctx,
+               const Sent *s,
+               guint       k)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  const guint32 separated = DOSSIER_TOKEN_BREAK | DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_COMMA;
+  const DossierToken *next;
+  gboolean verb_a;
+
+  if (k <= s->first || owner[k] >= 0 || owner[k - 1] >= 0 || (tok (ctx, k)->flags & separated) ||
+      !(tok_is (ctx, k - 1, "le") || tok_is (ctx, k - 1, "la") || tok_is (ctx, k - 1, "the")))
+    return FALSE;
+  if (k + 1 >= s->end_token || (tok (ctx, k + 1)->flags & separated))
+    return TRUE;
+
+  next = tok (ctx, k + 1);
+  /* Folding makes "a" (has) of "à": the verb is no preposition. */
+  verb_a = next->end - next->start == 1 && ctx->article->text[next->start] == 'a';
+  return !(owner[k + 1] >= 0 || is_capitalised (next) ||
+           (!verb_a && (tok_class (ctx, k + 1) & (DOSSIER_WORD_PREPOSITION | DOSSIER_WORD_NATIONALITY |
+                                                  DOSSIER_WORD_CONNECTOR))) ||
+           tok_is (ctx, k + 1, "du") || tok_is (ctx, k + 1, "des") || tok_is (ctx, k + 1, "d"));
+}
+
 static void
 resolve_bare_titles (Ctx *ctx)
 {
   int *owner = (int *) (gpointer) ctx->owner->data;
-  const guint32 separated = DOSSIER_TOKEN_BREAK | DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_COMMA;
-  guint n_named = ctx->mentions->len;
+  g_autoptr(GArray) titled = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GHashTable) counts = NULL;   /* entity -> mentions so far */
+  g_autoptr(GHashTable) holders = NULL;  /* folded title -> TitleHolder */
+  guint next = 0;
+
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      const Mention *m = mention (ctx, i);
+
+      if (!m->nested && m->entry != NULL && m->entry->title != NULL)
+        {
+          int index = (int) i;
+          g_array_append_val (titled, index);
+        }
+    }
+  if (titled->len == 0)
+    return;
+  g_array_sort_with_data (titled, compare_mention_starts, ctx);
+  counts = g_hash_table_new (NULL, NULL);
+  holders = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   for (guint si = 0; si < ctx->sents->len; si++)
     {
       const Sent *s = &g_array_index (ctx->sents, Sent, si);
 
-      if (s->section == DOSSIER_SECTION_COMMENTS)
-        continue;
-      for (guint k = s->first + 1; k < s->end_token; k++)
+      for (guint k = s->first; k < s->end_token; k++)
         {
+          TitleHolder *holder;
+          g_autofree char *word = NULL;
+          const char *folded;
           gsize len;
-          const char *word;
-          int best = -1;
 
-          if (owner[k] >= 0 || owner[k - 1] >= 0 || (tok (ctx, k)->flags & separated) ||
-              !(tok_is (ctx, k - 1, "le") || tok_is (ctx, k - 1, "la") || tok_is (ctx, k - 1, "the")))
+          /* Everyone named before this word. */
+          for (; next < titled->len && mention (ctx, g_array_index (titled, int, next))->first < k; next++)
+            {
+              const Mention *m = mention (ctx, g_array_index (titled, int, next));
+              guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (m->entity))) + 1;
+
+              g_hash_table_insert (counts, GUINT_TO_POINTER (m->entity), GUINT_TO_POINTER (count));
+              holder = g_hash_table_lookup (holders, m->entry->title);
+              if (holder == NULL)
+                {
+                  holder = g_new0 (TitleHolder, 1);
+                  g_hash_table_insert (holders, (gpointer) m->entry->title, holder);
+                }
+              if (count >= holder->count)
+                {
+                  holder->entity = m->entity;
+                  holder->count = count;
+                  holder->entry = m->entry;
+                }
+            }
+
+          if (s->section == DOSSIER_SECTION_COMMENTS || !is_bare_title (ctx, s, k))
             continue;
-          if (k + 1 < s->end_token && !(tok (ctx, k + 1)->flags & separated))
-            {
-              const DossierToken *next = tok (ctx, k + 1);
-              /* Folding makes "a" (has) of "à": the verb is no preposition. */
-              gboolean verb_a = next->end - next->start == 1 && ctx->article->text[next->start] == 'a';
-
-              if (owner[k + 1] >= 0 || is_capitalised (next) ||
-                  (!verb_a && (tok_class (ctx, k + 1) & (DOSSIER_WORD_PREPOSITION | DOSSIER_WORD_NATIONALITY |
-                                                         DOSSIER_WORD_CONNECTOR))) ||
-                  tok_is (ctx, k + 1, "du") || tok_is (ctx, k + 1, "des") || tok_is (ctx, k + 1, "d"))
-                continue;
-            }
-
-          /* The one named most so far, the latest on a tie: an article's
-           * "le président" is its main one, not whoever he met. */
-          word = tok_word (ctx, k, &len);
-          g_hash_table_remove_all (ctx->title_counts);
-          for (guint i = 0; i < n_named; i++)
-            {
-              const Mention *m = mention (ctx, i);
-              guint count;
-
-              if (m->first >= k || m->nested || m->entry == NULL || m->entry->title == NULL ||
-                  strlen (m->entry->title) != len || memcmp (m->entry->title, word, len) != 0)
-                continue;
-              count = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->title_counts, GUINT_TO_POINTER (m->entity))) + 1;
-              g_hash_table_insert (ctx->title_counts, GUINT_TO_POINTER (m->entity), GUINT_TO_POINTER (count));
-            }
-          for (guint i = 0; i < n_named; i++)
-            {
-              const Mention *m = mention (ctx, i);
-              guint count = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->title_counts, GUINT_TO_POINTER (m->entity)));
-              guint best_count;
-
-              if (count == 0 || m->first >= k || m->nested || m->entry == NULL || m->entry->title == NULL)
-                continue;
-              best_count = best < 0 ? 0 : GPOINTER_TO_UINT (g_hash_table_lookup (ctx->title_counts,
-                                                                                 GUINT_TO_POINTER (mention (ctx, best)->entity)));
-              if (count > best_count || (count == best_count && m->first > mention (ctx, best)->first))
-                best = (int) i;
-            }
-          if (best >= 0)
-            owner[k] = push_mention (ctx, si, entity_of (ctx, best), k, k + 1,
-                                     mention (ctx, best)->entry, TRUE, -1);
+          folded = tok_word (ctx, k, &len);
+          word = g_strndup (folded, len);
+          holder = g_hash_table_lookup (holders, word);
+          if (holder != NULL)
+            owner[k] = push_mention (ctx, si, dossier_graph_get_entity (ctx->graph, holder->entity),
+                                     k, k + 1, holder->entry, TRUE, -1);
         }
     }
 }
@@ -1842,7 +1887,6 @@ dossier_extract (DossierCorpus               *corpus,
   ctx.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.salience = g_hash_table_new (NULL, NULL);
-  ctx.title_counts = g_hash_table_new (NULL, NULL);
   ctx.by_entry = g_hash_table_new (NULL, NULL);
   ctx.scratch = g_string_new (NULL);
 
@@ -1872,7 +1916,6 @@ dossier_extract (DossierCorpus               *corpus,
   g_hash_table_unref (ctx.surnames);
   g_hash_table_unref (ctx.aliases);
   g_hash_table_unref (ctx.salience);
-  g_hash_table_unref (ctx.title_counts);
   g_hash_table_unref (ctx.by_entry);
   g_string_free (ctx.scratch, TRUE);
 
