@@ -45,7 +45,7 @@ static const DossierEdgeStyle edge_light[DOSSIER_N_RELATION_TYPES] = {
   [DOSSIER_RELATION_NEGOTIATES]     = { RGB (0x8a, 0x6d, 0x00), 4, 1.4 },
   [DOSSIER_RELATION_WITHDRAWS]      = { RGB (0x7f, 0x7f, 0x7f), 2, 1.4 },
   [DOSSIER_RELATION_REPORTS]        = { RGB (0xa6, 0x5b, 0x00), 1.5, 1.2 },
-  [DOSSIER_RELATION_MENTIONED_WITH] = { RGBA (0x90, 0x90, 0x90, 0.6), 2, 0.8 },
+  [DOSSIER_RELATION_MENTIONED_WITH] = { RGBA (0x8a, 0x8a, 0x8a, 1.0), 2, 0.8 },
 };
 
 static const DossierEdgeStyle edge_dark[DOSSIER_N_RELATION_TYPES] = {
@@ -60,7 +60,7 @@ static const DossierEdgeStyle edge_dark[DOSSIER_N_RELATION_TYPES] = {
   [DOSSIER_RELATION_NEGOTIATES]     = { RGB (0xf0, 0xe4, 0x42), 4, 1.4 },
   [DOSSIER_RELATION_WITHDRAWS]      = { RGB (0xa0, 0xa0, 0xa0), 2, 1.4 },
   [DOSSIER_RELATION_REPORTS]        = { RGB (0xe6, 0x9f, 0x00), 1.5, 1.2 },
-  [DOSSIER_RELATION_MENTIONED_WITH] = { RGBA (0x90, 0x90, 0x90, 0.6), 2, 0.8 },
+  [DOSSIER_RELATION_MENTIONED_WITH] = { RGBA (0x90, 0x90, 0x90, 1.0), 2, 0.8 },
 };
 
 const DossierNodeStyle *
