@@ -849,6 +849,33 @@ test_dot_backslash_runs (void)
   fixture_tear_down (&f, NULL);
 }
 
+/* ---- Noncharacters ------------------------------------------------------ */
+
+/* U+FFFF and U+FDD0 are valid UTF-8 to GLib but not to cairo, which then
+ * refused to draw a PDF at all (found by fuzz-export). */
+static void
+test_noncharacter_names (void)
+{
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
+  g_autoptr(DossierGraph) graph = dossier_graph_new (corpus);
+  g_autoptr(GError) error = NULL;
+  Fixture f = { 0 };
+
+  dossier_graph_ensure_entity (graph, "Bad\xef\xbf\xbfName", DOSSIER_ENTITY_COMPANY);
+  dossier_graph_ensure_entity (graph, "\xef\xb7\x90", DOSSIER_ENTITY_PERSON);
+  f.sub = test_subgraph_all (graph);
+  f.layout = dossier_layout_compute (f.sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+
+  for (DossierExportFormat format = DOSSIER_EXPORT_PNG; format <= DOSSIER_EXPORT_JSON; format++)
+    {
+      g_autoptr(GBytes) bytes = export_format (&f, format);
+
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+    }
+  fixture_tear_down (&f, NULL);
+}
+
 /* ---- Empty graph ----------------------------------------------------------- */
 
 static void
@@ -1215,6 +1242,7 @@ main (int    argc,
               fixture_set_up_hostile, test_hostile_all_formats, fixture_tear_down);
   g_test_add_func ("/export/empty-graph", test_empty_graph);
   g_test_add_func ("/export/dot-backslash-runs", test_dot_backslash_runs);
+  g_test_add_func ("/export/noncharacter-names", test_noncharacter_names);
   g_test_add_func ("/export/progress-and-cancel", test_progress_and_cancel);
 
   return g_test_run ();

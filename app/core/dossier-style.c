@@ -163,16 +163,21 @@ dossier_style_display_name (const char *name)
   g_autofree char *valid = g_utf8_make_valid (name != NULL ? name : "", -1);
   GString *out = g_string_sized_new (strlen (valid));
 
-  for (const char *p = valid; *p; p++)
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
     {
-      /* Only ASCII control bytes: UTF-8 continuation bytes are >= 0x80. */
-      if ((guchar) *p < 0x20 || *p == 0x7f)
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f)
         {
           if (out->len > 0 && out->str[out->len - 1] != ' ')
             g_string_append_c (out, ' ');
         }
+      /* Noncharacters are valid UTF-8 to GLib but not to cairo, whose PDF
+       * text would then fail to draw at all. */
+      else if ((c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe)
+        g_string_append_unichar (out, 0xfffd);
       else
-        g_string_append_c (out, *p);
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
 
   /* Never draw an empty label. */
