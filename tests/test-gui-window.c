@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "dossier-date.h"
@@ -431,6 +432,68 @@ fatal_log_cb (const char     *log_domain,
            g_str_has_prefix (message, "Failed to load icon"));
 }
 
+/* A big graph asked of circo (minutes) is laid out with sfdp, and the
+ * layout menu keeps the person's choice; a small one gets circo. */
+static void
+test_slow_engine_gives_way (void)
+{
+  static const char *a[] = { "Ka", "Lo", "Mi", "Nu", "Pe", "Ri", "Sa", "To", "Vu", "Ze" };
+  static const char *b[] = { "bar", "dex", "gol", "mir", "nox", "pul", "rak", "sen", "tum", "vix" };
+  static const char *c[] = { "ia", "or" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-big-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GString) text = g_string_new ("Rachats en série\n\n");
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *paths[2] = { NULL, NULL };
+  DossierWindow *win;
+  DossierLayout *layout;
+
+  g_assert_no_error (error);
+  /* 200 invented companies, bought two by two: 200 actors. */
+  for (guint k = 0; k < G_N_ELEMENTS (c); k++)
+    for (guint i = 0; i < G_N_ELEMENTS (a); i++)
+      for (guint j = 0; j < G_N_ELEMENTS (b); j++)
+        g_ptr_array_add (names, g_strconcat (a[i], b[j], c[k], NULL));
+  for (guint i = 0; i + 1 < names->len; i += 2)
+    g_string_append_printf (text, "Le groupe %s a racheté le groupe %s en mars 2021. ",
+                            (char *) g_ptr_array_index (names, i), (char *) g_ptr_array_index (names, i + 1));
+  path = g_build_filename (dir, "rachats.txt", NULL);
+  g_file_set_contents (path, text->str, -1, &error);
+  g_assert_no_error (error);
+
+  win = dossier_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
+  gtk_window_present (GTK_WINDOW (win));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "layout-engine", g_variant_new_string ("circo"));
+  paths[0] = dir;
+  dossier_window_load (win, paths);
+  wait_until_drawn (win);
+
+  g_assert_cmpuint (dossier_window_get_subgraph (win)->entities->len, >, 150);
+  layout = dossier_graph_view_get_layout (dossier_window_get_graph_view (win));
+  g_assert_nonnull (layout);
+  g_assert_cmpint (layout->engine, ==, DOSSIER_LAYOUT_SFDP);
+  {
+    g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (win), "layout-engine");
+    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "circo");
+  }
+  close_window (win);
+
+  /* The seeds are small enough for circo itself. */
+  win = open_seeds ();
+  g_action_group_activate_action (G_ACTION_GROUP (win), "layout-engine", g_variant_new_string ("circo"));
+  wait_until_drawn (win);
+  layout = dossier_graph_view_get_layout (dossier_window_get_graph_view (win));
+  g_assert_cmpint (layout->engine, ==, DOSSIER_LAYOUT_CIRCO);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "layout-engine", g_variant_new_string ("auto"));
+  wait_until_drawn (win);
+  close_window (win);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Every item of the main menu, its "Edit the Graph" submenu and the layout
  * menu has its own access key. */
 static void
@@ -463,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/edits-survive-restart", test_edits_survive_restart);
   g_test_add_func ("/gui/window/export-what-is-seen", test_export_what_is_seen);
   g_test_add_func ("/gui/window/menu-access-keys", test_menu_access_keys);
+  g_test_add_func ("/gui/window/slow-engine-gives-way", test_slow_engine_gives_way);
 
   return g_test_run ();
 }

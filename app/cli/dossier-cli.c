@@ -456,8 +456,16 @@ cmd_export (int    argc,
       goto fail;
     }
 
-  if (!(sub = run_pipeline (&o, &n_problems, &error)) ||
-      !(layout = dossier_layout_compute (sub, engine, NULL, &error)))
+  if (!(sub = run_pipeline (&o, &n_problems, &error)))
+    goto fail;
+  /* Asked for by name, so honoured; but a script should know why it waits. */
+  if (!dossier_layout_engine_is_practical (engine, sub->entities->len, sub->relations->len))
+    {
+      g_autofree char *warning = g_strdup_printf (_("the “%s” layout may take minutes on a graph this large (“--engine auto” is quick)"),
+                                                  dossier_layout_engine_to_string (engine));
+      g_printerr ("dossier-cli: %s\n", warning);
+    }
+  if (!(layout = dossier_layout_compute (sub, engine, NULL, &error)))
     goto fail;
 
   if (!dossier_export_to_file (sub, layout, &export_options, o.output, NULL, &error))

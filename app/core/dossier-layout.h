@@ -87,6 +87,14 @@ gboolean             dossier_layout_engine_from_string (const char          *str
 DossierLayoutEngine  dossier_layout_engine_for_size    (guint                n_nodes,
                                                         guint                n_edges);
 
+/* Whether @engine lays out a graph of that size in seconds rather than
+ * minutes on a two-core machine.  AUTO and sfdp always do; dot and circo
+ * stop being practical after a few hundred relations.  Callers decide what
+ * to do about it (the window lays out with sfdp instead, and says so). */
+gboolean             dossier_layout_engine_is_practical (DossierLayoutEngine engine,
+                                                         guint               n_nodes,
+                                                         guint               n_edges);
+
 /* Runs Graphviz.  Serialised internally (Graphviz is not thread-safe), so
  * it may be called from any thread.  Node sizes come from the renderer's
  * own text metrics (dossier_render_measure_label) and grow with the

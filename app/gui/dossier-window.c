@@ -80,6 +80,7 @@ struct _DossierWindow
   gboolean              laying_out;
   gboolean              keep_reader;
   gboolean              told_capped;
+  gboolean              told_slow_engine;
   int                   reader_article;  /* the article open in the reader, or -1 */
   gsize                 reader_start;
   gsize                 reader_end;
@@ -489,6 +490,7 @@ relayout (DossierWindow *self)
 {
   g_autoptr(DossierSubgraph) subgraph = NULL;
   g_autoptr(GError) error = NULL;
+  DossierLayoutEngine engine;
   LayoutRequest *request;
 
   if (self->graph == NULL)
@@ -539,10 +541,25 @@ relayout (DossierWindow *self)
       return;
     }
 
+  /* Graphviz cannot be interrupted: a layout that takes minutes would hold
+   * every later one back, so the chosen engine gives way to sfdp. */
+  engine = current_engine (self);
+  if (!dossier_layout_engine_is_practical (engine, subgraph->entities->len, subgraph->relations->len))
+    {
+      if (!self->told_slow_engine)
+        {
+          g_autofree char *message = g_strdup_printf (_("The “%s” layout would take minutes on a graph this large; it was laid out with “sfdp” instead"),
+                                                      dossier_layout_engine_to_string (engine));
+          show_toast (self, message);
+          self->told_slow_engine = TRUE;
+        }
+      engine = DOSSIER_LAYOUT_SFDP;
+    }
+
   request = g_new0 (LayoutRequest, 1);
   request->self = g_object_ref (self);
   request->subgraph = g_steal_pointer (&subgraph);
-  dossier_layout_compute_async (request->subgraph, current_engine (self),
+  dossier_layout_compute_async (request->subgraph, engine,
                                 self->layout_cancellable, layout_cb, request);
 
   self->laying_out = TRUE;
@@ -552,6 +569,7 @@ relayout (DossierWindow *self)
 static void
 engine_changed_cb (DossierWindow *self)
 {
+  self->told_slow_engine = FALSE;
   relayout (self);
 }
 
