@@ -356,6 +356,79 @@ test_edits_survive_restart (void)
 }
 
 static void
+answer_dialog (const char *response)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  /* Dialogs are presented from actions: wait for it to exist. */
+  for (int i = 0; i < 200 && dialog == NULL; i++)
+    {
+      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+          dialog = l->data;
+      if (dialog == NULL)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+}
+
+/* Ctrl+click gathers actors; Merge then folds the others into the first. */
+static void
+test_merge_selected (void)
+{
+  DossierWindow *win = open_seeds ();
+  DossierGraphView *view = dossier_window_get_graph_view (win);
+  DossierGraph *graph = dossier_window_get_graph (win);
+  guint oracle = dossier_graph_lookup_entity (graph, "Oracle")->id;
+  guint ellison = dossier_graph_lookup_entity (graph, "Larry Ellison")->id;
+  guint zoom = dossier_graph_lookup_entity (graph, "Zoom")->id;
+
+  clear_filters (win);
+  select_by_name (win, "Oracle");
+  g_assert_true (dossier_graph_view_toggle_entity (view, ellison));
+  g_assert_true (dossier_graph_view_toggle_entity (view, zoom));
+  {
+    g_autoptr(GArray) selected = dossier_graph_view_get_selected_entities (view);
+
+    g_assert_cmpuint (selected->len, ==, 3);
+    g_assert_cmpuint (g_array_index (selected, guint, 0), ==, oracle);
+    g_assert_cmpuint (g_array_index (selected, guint, 2), ==, zoom);
+  }
+  /* The passages stay those of the first one chosen. */
+  g_assert_cmpint (dossier_graph_view_get_selected_entity (view), ==, (int) oracle);
+
+  /* Toggled again, Zoom leaves the selection. */
+  g_assert_true (dossier_graph_view_toggle_entity (view, zoom));
+  {
+    g_autoptr(GArray) selected = dossier_graph_view_get_selected_entities (view);
+    g_assert_cmpuint (selected->len, ==, 2);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "curate.merge", "s", "");
+  answer_dialog ("apply");
+  wait_until_drawn (win);
+  graph = dossier_window_get_graph (win);
+  g_assert_true (dossier_graph_lookup_entity (graph, "Larry Ellison") == dossier_graph_lookup_entity (graph, "Oracle"));
+  g_assert_true (dossier_graph_lookup_entity (graph, "Zoom") != dossier_graph_lookup_entity (graph, "Oracle"));
+
+  /* A plain click (select) starts over with one actor. */
+  select_by_name (win, "TikTok");
+  {
+    g_autoptr(GArray) selected = dossier_graph_view_get_selected_entities (view);
+    g_assert_cmpuint (selected->len, ==, 1);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "curate.undo", NULL);
+  wait_until_drawn (win);
+  graph = dossier_window_get_graph (win);
+  g_assert_true (dossier_graph_lookup_entity (graph, "Larry Ellison") != dossier_graph_lookup_entity (graph, "Oracle"));
+  close_window (win);
+}
+
+static void
 test_export_what_is_seen (void)
 {
   DossierWindow *win = open_seeds ();
@@ -527,6 +600,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/export-what-is-seen", test_export_what_is_seen);
   g_test_add_func ("/gui/window/menu-access-keys", test_menu_access_keys);
   g_test_add_func ("/gui/window/slow-engine-gives-way", test_slow_engine_gives_way);
+  g_test_add_func ("/gui/window/merge-selected", test_merge_selected);
 
   return g_test_run ();
 }

@@ -520,7 +520,7 @@ merge_action (GSimpleAction *action,
     }
   else
     {
-      body = g_strdup_printf (_("The name or alias of the actor to merge into “%s”."), entity->name);
+      body = g_strdup_printf (_("The name or alias of the actor to merge into “%s”. To merge several at once, Ctrl+click them in the graph first."), entity->name);
       ask (self, _("Merge Actors"), body, _("_Merge"), "", NULL, NULL, 0, do_merge);
     }
 }
@@ -732,7 +732,7 @@ add_relation_action (GSimpleAction *action,
       return;
     }
 
-  body = g_strdup_printf (_("The other actor of the relation from “%s”, by name or alias."), source->name);
+  body = g_strdup_printf (_("The other actor of the relation from “%s”, by name or alias (or Ctrl+click it in the graph first)."), source->name);
   ask (self, _("Add Relation"), body, _("_Next"), "", NULL, NULL, 0, do_add_relation_target);
 }
 

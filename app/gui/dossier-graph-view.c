@@ -89,6 +89,7 @@ struct _DossierGraphView
   int                   hover_edge;
   int                   selected_node;
   int                   selected_edge;
+  GArray               *also_selected;   /* more layout node indices (Ctrl+click) */
   double                pointer_x;
   double                pointer_y;
   gboolean              pointer_inside;
@@ -995,19 +996,28 @@ draw_selection (DossierGraphView *self,
 
   if (self->selected_node >= 0)
     {
-      const DossierLayoutNode *n = get_node (self, self->selected_node);
-      double pad = 4 * px;
-      double x = n->x - n->width / 2 - pad, y = n->y - n->height / 2 - pad;
-      double w = n->width + 2 * pad, h = n->height + 2 * pad, r = MIN (8 * px + pad, h / 2);
+      /* The first chosen has a solid ring, the others (Ctrl+click) a
+       * dashed one: edits act from the first onto the others. */
+      for (int k = -1; k < (int) self->also_selected->len; k++)
+        {
+          const DossierLayoutNode *n = get_node (self, k < 0 ? (guint) self->selected_node
+                                                             : g_array_index (self->also_selected, guint, k));
+          double pad = 4 * px;
+          double x = n->x - n->width / 2 - pad, y = n->y - n->height / 2 - pad;
+          double w = n->width + 2 * pad, h = n->height + 2 * pad, r = MIN (8 * px + pad, h / 2);
+          double dash = 5 * px;
 
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-      cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-      cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-      cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-      cairo_close_path (cr);
-      cairo_set_line_width (cr, 3 * px);
-      cairo_stroke (cr);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+          cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+          cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+          cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+          cairo_close_path (cr);
+          cairo_set_line_width (cr, 3 * px);
+          cairo_set_dash (cr, &dash, k < 0 ? 0 : 1, 0);
+          cairo_stroke (cr);
+        }
+      cairo_set_dash (cr, NULL, 0, 0);
     }
   else
     {
@@ -1343,13 +1353,14 @@ set_selection (DossierGraphView *self,
 {
   int old_entity, old_relation;
 
-  if (node == self->selected_node && edge == self->selected_edge)
+  if (node == self->selected_node && edge == self->selected_edge && self->also_selected->len == 0)
     return;
 
   old_entity = dossier_graph_view_get_selected_entity (self);
   old_relation = dossier_graph_view_get_selected_relation (self);
   self->selected_node = node;
   self->selected_edge = edge;
+  g_array_set_size (self->also_selected, 0);
 
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1358,6 +1369,66 @@ set_selection (DossierGraphView *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ENTITY]);
   if (old_relation != dossier_graph_view_get_selected_relation (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RELATION]);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static gboolean
+node_is_selected (DossierGraphView *self,
+                  int               node)
+{
+  if (node == self->selected_node)
+    return TRUE;
+  for (guint i = 0; i < self->also_selected->len; i++)
+    if ((int) g_array_index (self->also_selected, guint, i) == node)
+      return TRUE;
+  return FALSE;
+}
+
+/* Ctrl+click: adds @node to the actors selected, or takes it out. */
+static void
+toggle_in_selection (DossierGraphView *self,
+                     int               node)
+{
+  int old_entity = dossier_graph_view_get_selected_entity (self);
+
+  if (self->selected_node < 0)
+    {
+      set_selection (self, node, -1);
+      return;
+    }
+
+  if (node == self->selected_node)
+    {
+      /* The next one chosen becomes the first. */
+      if (self->also_selected->len == 0)
+        self->selected_node = -1;
+      else
+        {
+          self->selected_node = g_array_index (self->also_selected, guint, 0);
+          g_array_remove_index (self->also_selected, 0);
+        }
+    }
+  else
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < self->also_selected->len && !found; i++)
+        if ((int) g_array_index (self->also_selected, guint, i) == node)
+          {
+            g_array_remove_index (self->also_selected, i);
+            found = TRUE;
+          }
+      if (!found)
+        {
+          guint index = node;
+          g_array_append_val (self->also_selected, index);
+        }
+    }
+
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (old_entity != dossier_graph_view_get_selected_entity (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ENTITY]);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
@@ -1441,7 +1512,11 @@ click_released_cb (DossierGraphView *self,
     return;
 
   hit_test (self, x, y, &node, &edge);
-  set_selection (self, node, edge);
+  if (node >= 0 && self->selected_edge < 0 &&
+      (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)) & GDK_CONTROL_MASK))
+    toggle_in_selection (self, node);
+  else
+    set_selection (self, node, edge);
 }
 
 static void
@@ -1481,7 +1556,9 @@ secondary_pressed_cb (DossierGraphView *self,
   hit_test (self, x, y, &node, &edge);
   if (node < 0 && edge < 0)
     return;
-  set_selection (self, node, edge);
+  /* On one of several actors selected, the menu acts on all of them. */
+  if (node < 0 || !node_is_selected (self, node))
+    set_selection (self, node, edge);
   open_context_menu (self, x, y);
 }
 
@@ -1875,8 +1952,19 @@ dossier_graph_view_dispose (GObject *object)
   g_clear_object (&self->node_text);
   g_clear_object (&self->edge_text);
   g_clear_object (&self->pango_context);
+  g_array_set_size (self->also_selected, 0);
 
   G_OBJECT_CLASS (dossier_graph_view_parent_class)->dispose (object);
+}
+
+static void
+dossier_graph_view_finalize (GObject *object)
+{
+  DossierGraphView *self = DOSSIER_GRAPH_VIEW (object);
+
+  g_clear_pointer (&self->also_selected, g_array_unref);
+
+  G_OBJECT_CLASS (dossier_graph_view_parent_class)->finalize (object);
 }
 
 static void
@@ -1935,6 +2023,7 @@ dossier_graph_view_class_init (DossierGraphViewClass *klass)
   };
 
   object_class->dispose = dossier_graph_view_dispose;
+  object_class->finalize = dossier_graph_view_finalize;
   object_class->get_property = dossier_graph_view_get_property;
 
   widget_class->measure = dossier_graph_view_measure;
@@ -2009,6 +2098,7 @@ dossier_graph_view_init (DossierGraphView *self)
   dossier_view_transform_init (&self->transform);
   self->hover_node = self->hover_edge = -1;
   self->selected_node = self->selected_edge = -1;
+  self->also_selected = g_array_new (FALSE, FALSE, sizeof (guint));
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -2081,12 +2171,16 @@ dossier_graph_view_set_graph (DossierGraphView *self,
 {
   int old_entity, old_relation;
   int node = -1, edge = -1;
+  g_autoptr(GArray) old_also = NULL;
 
   g_return_if_fail (DOSSIER_IS_GRAPH_VIEW (self));
   g_return_if_fail ((subgraph == NULL) == (layout == NULL));
 
   old_entity = dossier_graph_view_get_selected_entity (self);
   old_relation = dossier_graph_view_get_selected_relation (self);
+  old_also = dossier_graph_view_get_selected_entities (self);
+  g_array_remove_range (old_also, 0, MIN (old_also->len, 1));
+  g_array_set_size (self->also_selected, 0);
 
   stop_animation (self);
   clear_scene (self);
@@ -2116,6 +2210,16 @@ dossier_graph_view_set_graph (DossierGraphView *self,
             edge = i;
       self->selected_node = node;
       self->selected_edge = edge;
+      for (guint i = 0; node >= 0 && i < old_also->len; i++)
+        {
+          int other = dossier_layout_find_entity (layout, g_array_index (old_also, guint, i));
+
+          if (other >= 0 && other != node)
+            {
+              guint index = other;
+              g_array_append_val (self->also_selected, index);
+            }
+        }
     }
 
   dossier_graph_view_zoom_fit (self, FALSE);
@@ -2176,6 +2280,23 @@ dossier_graph_view_get_selected_entity (DossierGraphView *self)
   return get_node (self, self->selected_node)->entity;
 }
 
+/* Entity ids of every actor selected, the first chosen first: one for a
+ * click, more with Ctrl+click.  Free with g_array_unref(). */
+GArray *
+dossier_graph_view_get_selected_entities (DossierGraphView *self)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_val_if_fail (DOSSIER_IS_GRAPH_VIEW (self), out);
+
+  if (self->selected_node < 0 || self->layout == NULL)
+    return out;
+  g_array_append_val (out, get_node (self, self->selected_node)->entity);
+  for (guint i = 0; i < self->also_selected->len; i++)
+    g_array_append_val (out, get_node (self, g_array_index (self->also_selected, guint, i))->entity);
+  return out;
+}
+
 int
 dossier_graph_view_get_selected_relation (DossierGraphView *self)
 {
@@ -2184,6 +2305,25 @@ dossier_graph_view_get_selected_relation (DossierGraphView *self)
   if (self->selected_edge < 0 || self->layout == NULL)
     return -1;
   return get_edge (self, self->selected_edge)->relation;
+}
+
+/* What Ctrl+click on an actor does: adds it to the selection, or takes it
+ * out.  FALSE when the actor is not shown. */
+gboolean
+dossier_graph_view_toggle_entity (DossierGraphView *self,
+                                  guint             entity)
+{
+  int node;
+
+  g_return_val_if_fail (DOSSIER_IS_GRAPH_VIEW (self), FALSE);
+
+  if (self->layout == NULL || (node = dossier_layout_find_entity (self->layout, entity)) < 0)
+    return FALSE;
+  if (self->selected_edge >= 0)
+    set_selection (self, node, -1);
+  else
+    toggle_in_selection (self, node);
+  return TRUE;
 }
 
 gboolean

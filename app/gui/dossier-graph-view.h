@@ -44,10 +44,14 @@ void                        dossier_graph_view_zoom_by             (DossierGraph
 /* Entity and relation ids of the graph, or -1. */
 int                         dossier_graph_view_get_selected_entity   (DossierGraphView   *self);
 int                         dossier_graph_view_get_selected_relation (DossierGraphView   *self);
+/* Every actor selected (Ctrl+click adds), the first chosen first. */
+GArray                     *dossier_graph_view_get_selected_entities (DossierGraphView   *self);
 gboolean                    dossier_graph_view_select_entity       (DossierGraphView     *self,
                                                                     guint                 entity);
 gboolean                    dossier_graph_view_select_relation     (DossierGraphView     *self,
                                                                     guint                 relation);
+gboolean                    dossier_graph_view_toggle_entity       (DossierGraphView     *self,
+                                                                    guint                 entity);
 void                        dossier_graph_view_clear_selection     (DossierGraphView     *self);
 /* Scrolls (smoothly) so the entity's node is in the middle. */
 gboolean                    dossier_graph_view_center_on_entity    (DossierGraphView     *self,

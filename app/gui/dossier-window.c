@@ -786,9 +786,8 @@ find_entry_changed_cb (DossierWindow *self)
 static void
 update_curator_selection (DossierWindow *self)
 {
-  int entity = dossier_graph_view_get_selected_entity (self->graph_view);
+  g_autoptr(GArray) entities = dossier_graph_view_get_selected_entities (self->graph_view);
   int relation = dossier_graph_view_get_selected_relation (self->graph_view);
-  guint id = entity >= 0 ? (guint) entity : 0;
 
   /* Ids only mean something in the graph the curator handed out. */
   if (self->subgraph == NULL || self->subgraph->graph != dossier_curator_get_graph (self->curator))
@@ -797,8 +796,8 @@ update_curator_selection (DossierWindow *self)
       return;
     }
 
-  dossier_curator_set_selection (self->curator, &id, entity >= 0 ? 1 : 0, relation,
-                                 self->reader_article, self->reader_start, self->reader_end);
+  dossier_curator_set_selection (self->curator, (const guint *) (gpointer) entities->data, entities->len,
+                                 relation, self->reader_article, self->reader_start, self->reader_end);
 }
 
 static void
