@@ -132,6 +132,17 @@ static const ScanCase scan_cases[] = {
   { "Il viendra dimanche 13 septembre.", "2020-09-10", "dimanche 13 septembre=2020-09-13" },
   /* A day-less weekday needs a day anchor. */
   { "Oracle a confirmé lundi.", "2020-09", "" },
+  /* Relative to the article's date, at the unit's precision. */
+  { "Hier, Oracle a signé ; avant-hier, rien. Le mois dernier, TikTok. L’an dernier et l’année dernière aussi.",
+    "2020-09-14",
+    "Hier=2020-09-13|avant-hier=2020-09-12|mois dernier=2020-08|an dernier=2019|année dernière=2019" },
+  { "Il y a trois ans, ByteDance rachetait Musical.ly ; il y a 10 jours, rien ; il y a deux mois, tout.", "2020-01-05",
+    "Il y a trois ans=2017|il y a 10 jours=2019-12-26|il y a deux mois=2019-11" },
+  { "Yesterday Oracle said so; three years ago, last month and last year too.", "2021-03-01",
+    "Yesterday=2021-02-28|three years ago=2018|last month=2021-02|last year=2020" },
+  /* Not without a precise enough anchor, and not "il y a" without a count. */
+  { "Hier, le mois dernier.", "2020", "" },
+  { "Il y a des raisons. Il y a quelques jours. Les années dernières. Last week.", "2020-09-14", "" },
 };
 
 static void

@@ -206,6 +206,10 @@ typedef struct
   int      weekday;   /* GDateWeekday: 1 Monday .. 7 Sunday */
   gboolean future;
   gboolean near;      /* "approche", "imminent" */
+  /* Relative to the article's date ("hier", "il y a trois ans"): so many
+   * units back, at that unit's precision; 0 for an absolute date. */
+  int                  back;
+  DossierDatePrecision back_unit;
 } RawDate;
 
 static const char * const months_fr[] = {
@@ -854,6 +858,104 @@ match_at (const char *text,
   return FALSE;
 }
 
+/* "deux", "three": small counts written out, else 0. */
+static int
+count_of (const Word *w)
+{
+  static const char * const fr[] = { "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix" };
+  static const char * const en[] = { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten" };
+
+  if (w->n_digits > 0 && w->n_digits <= 3 && *w->suffix == '\0')
+    return (int) w->number;
+  if (strcmp (w->folded, "une") == 0 || strcmp (w->folded, "a") == 0)
+    return 1;
+  for (guint i = 0; i < G_N_ELEMENTS (fr); i++)
+    if (strcmp (w->folded, fr[i]) == 0 || strcmp (w->folded, en[i]) == 0)
+      return (int) i + 1;
+  return 0;
+}
+
+/* "jours", "mois", "ans", "days", "years": the precision counted in. */
+static DossierDatePrecision
+unit_of (const Word *w)
+{
+  static const char * const days[] = { "jour", "jours", "day", "days" };
+  static const char * const months[] = { "mois", "month", "months" };
+  static const char * const years[] = { "an", "ans", "annee", "annees", "year", "years" };
+
+  if (LOOKUP (w->folded, days) >= 0)
+    return DOSSIER_DATE_PRECISION_DAY;
+  if (LOOKUP (w->folded, months) >= 0)
+    return DOSSIER_DATE_PRECISION_MONTH;
+  if (LOOKUP (w->folded, years) >= 0)
+    return DOSSIER_DATE_PRECISION_YEAR;
+  return DOSSIER_DATE_PRECISION_NONE;
+}
+
+/* Dates said relative to the day of writing, which only the article's
+ * date resolves: "hier", "avant-hier", "yesterday", "le mois dernier",
+ * "l'an dernier", "last year", "il y a trois ans", "10 days ago".  Weeks
+ * are left out: no precision says "that week". */
+static gboolean
+match_relative (const char *text,
+                gsize       len,
+                const Word *w,
+                RawDate    *raw)
+{
+  Word n[4];
+  guint have = 0;
+  gsize p = w->end;
+
+  memset (raw, 0, sizeof *raw);
+  raw->start = w->start;
+
+  while (have < G_N_ELEMENTS (n) && next_word (text, len, p, &n[have]) && n[have].start - p <= 3)
+    p = n[have++].end;
+
+  if (strcmp (w->folded, "hier") == 0 || strcmp (w->folded, "yesterday") == 0)
+    {
+      raw->back = 1, raw->back_unit = DOSSIER_DATE_PRECISION_DAY, raw->end = w->end;
+      return TRUE;
+    }
+  if (strcmp (w->folded, "avant") == 0 && have >= 1 && strcmp (n[0].folded, "hier") == 0 &&
+      text[w->end] == '-')
+    {
+      raw->back = 2, raw->back_unit = DOSSIER_DATE_PRECISION_DAY, raw->end = n[0].end;
+      return TRUE;
+    }
+  /* "le mois dernier", "l'an dernier", "l'année dernière". */
+  if (have >= 1 && (strcmp (n[0].folded, "dernier") == 0 || strcmp (n[0].folded, "derniere") == 0) &&
+      (unit_of (w) == DOSSIER_DATE_PRECISION_MONTH || unit_of (w) == DOSSIER_DATE_PRECISION_YEAR) &&
+      strcmp (w->folded, "annees") != 0 &&
+      strcmp (w->folded, "ans") != 0)
+    {
+      raw->back = 1, raw->back_unit = unit_of (w), raw->end = n[0].end;
+      return TRUE;
+    }
+  /* "last month", "last year". */
+  if (strcmp (w->folded, "last") == 0 && have >= 1 &&
+      (strcmp (n[0].folded, "month") == 0 || strcmp (n[0].folded, "year") == 0))
+    {
+      raw->back = 1, raw->back_unit = unit_of (&n[0]), raw->end = n[0].end;
+      return TRUE;
+    }
+  /* "il y a trois ans". */
+  if (strcmp (w->folded, "il") == 0 && have >= 4 && strcmp (n[0].folded, "y") == 0 &&
+      strcmp (n[1].folded, "a") == 0 && count_of (&n[2]) > 0 && unit_of (&n[3]) != DOSSIER_DATE_PRECISION_NONE)
+    {
+      raw->back = count_of (&n[2]), raw->back_unit = unit_of (&n[3]), raw->end = n[3].end;
+      return TRUE;
+    }
+  /* "three years ago". */
+  if (count_of (w) > 0 && strcmp (w->folded, "a") != 0 && have >= 2 &&
+      unit_of (&n[0]) != DOSSIER_DATE_PRECISION_NONE && strcmp (n[1].folded, "ago") == 0)
+    {
+      raw->back = count_of (w), raw->back_unit = unit_of (&n[0]), raw->end = n[1].end;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static GArray *
 scan_raw (const char *text,
           gsize       len)
@@ -867,6 +969,13 @@ scan_raw (const char *text,
     {
       RawDate raw;
 
+      if (match_relative (text, len, cur, &raw))
+        {
+          g_array_append_val (raws, raw);
+          pos = raw.end;
+          prev = NULL;
+          continue;
+        }
       if (match_at (text, len, prev, cur, &raw))
         {
           read_tense (text, len, &raw);
@@ -903,6 +1012,40 @@ resolve (const RawDate     *raw,
 {
   DossierDate d = { 0 };
   gboolean known = dossier_date_is_known (anchor);
+
+  if (raw->back > 0)
+    {
+      if (!known || anchor->precision < raw->back_unit)
+        return FALSE;
+      d = *anchor;
+      switch (raw->back_unit)
+        {
+        case DOSSIER_DATE_PRECISION_DAY:
+          if (!g_date_valid_dmy (anchor->day, anchor->month, anchor->year))
+            return FALSE;
+          d = dossier_date_add_days (anchor, -raw->back);
+          break;
+        case DOSSIER_DATE_PRECISION_MONTH:
+          {
+            int months = anchor->year * 12 + (anchor->month - 1) - raw->back;
+
+            d.year = months / 12;
+            d.month = months % 12 + 1;
+            d.day = 0;
+          }
+          break;
+        case DOSSIER_DATE_PRECISION_YEAR:
+        default:
+          d.year = anchor->year - raw->back;
+          d.month = d.day = 0;
+          break;
+        }
+      d.precision = raw->back_unit;
+      if (d.year < 1)
+        return FALSE;
+      *out = d;
+      return TRUE;
+    }
 
   if (raw->weekday != 0 && raw->day == 0)
     {
@@ -1102,6 +1245,10 @@ dossier_date_infer (const char   *text,
     return FALSE;
 
   raws = scan_raw (text, len);
+  /* Relative dates need the very date being inferred. */
+  for (guint i = raws->len; i-- > 0;)
+    if (g_array_index (raws, RawDate, i).back > 0)
+      g_array_remove_index (raws, i);
 
   /* A dateline wins; furniture only counts through them. */
   for (guint i = 0; i < raws->len; i++)

@@ -46,7 +46,10 @@ DossierDate  dossier_date_add_days  (const DossierDate *date,
  * (the article's date) that puts it before @anchor when past, after it
  * when future; a weekday needs a day-precision @anchor and is the latest
  * such day before it when past ("a confirmé lundi"), the next one from it
- * when future ("sera annoncée mardi").  Expressions that cannot be
+ * when future ("sera annoncée mardi").  Relative dates ("hier",
+ * "avant-hier", "le mois dernier", "l'an dernier", "il y a trois ans",
+ * "yesterday", "last year", "10 days ago") count back from @anchor at
+ * their unit's precision, when @anchor is that precise.  Expressions that cannot be
  * resolved are left out.  Returns an array of DossierDateMention in text
  * order.  Linear in @len. */
 GArray      *dossier_date_scan      (const char        *text,
