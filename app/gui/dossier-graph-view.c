@@ -364,9 +364,9 @@ layout_bounds (DossierGraphView *self)
  * view had when it settled, drawn on demand and kept while only the
  * offset changes: a frame is then a few image copies, whatever the size
  * of the graph.  Items are found through a grid of CELL points. */
-#define TILE_PX         256
+#define TILE_PX         128
 #define CELL            256.0
-#define MAX_TILES       160
+#define MAX_TILES       640
 
 typedef struct
 {
@@ -805,7 +805,7 @@ append_tiles (DossierGraphView *self,
 
 /* Tiles are drawn for at most this long per frame; the rest follow in
  * the next frames, over the previous picture. */
-#define TILE_BUDGET_US (8 * G_TIME_SPAN_MILLISECOND)
+#define TILE_BUDGET_US (5 * G_TIME_SPAN_MILLISECOND)
 
 static gboolean
 more_tiles_cb (GtkWidget     *widget,
