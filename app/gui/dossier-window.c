@@ -81,6 +81,7 @@ struct _DossierWindow
   gboolean              keep_reader;
   gboolean              told_capped;
   gboolean              told_slow_engine;
+  gboolean              find_adds;       /* Ctrl+Enter in the find entry */
   int                   reader_article;  /* the article open in the reader, or -1 */
   gsize                 reader_start;
   gsize                 reader_end;
@@ -710,9 +711,30 @@ static void
 found (DossierWindow *self,
        guint          entity)
 {
+  gboolean adding = self->find_adds && dossier_graph_view_get_selected_entity (self->graph_view) >= 0 &&
+                    dossier_graph_view_get_selected_entity (self->graph_view) != (int) entity;
+
+  self->find_adds = FALSE;
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  select_and_center (self, entity);
+  /* Ctrl+Enter adds to the actors selected, as Ctrl+click does. */
+  if (adding && dossier_graph_view_toggle_entity (self->graph_view, entity))
+    dossier_graph_view_center_on_entity (self->graph_view, entity, TRUE);
+  else
+    select_and_center (self, entity);
   gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
+}
+
+static gboolean
+find_add_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  DossierWindow *self = user_data;
+
+  self->find_adds = TRUE;
+  g_signal_emit_by_name (self->find_entry, "activate");
+  self->find_adds = FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -1480,6 +1502,17 @@ dossier_window_init (DossierWindow *self)
   /* No type-to-search: the graph's one-key shortcuts (+, -, 0, 1) would
    * start a search instead.  Ctrl+F opens it. */
   g_signal_connect_swapped (self->find_entry, "changed", G_CALLBACK (find_entry_changed_cb), self);
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (find_add_cb, self, NULL)));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (find_add_cb, self, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self->find_entry), keys);
+  }
 
   self->completion_store = gtk_list_store_new (N_COLUMNS, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_STRING);
   completion = gtk_entry_completion_new ();
