@@ -444,6 +444,20 @@ test_export_options (void)
   g_assert_true (g_file_get_contents (other, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "digraph"));
 
+  /* "-o -" is the standard output, with --format. */
+  {
+    g_auto(Run) run4 = { 0 };
+    g_auto(Run) run5 = { 0 };
+
+    run_cli (&run4, "export", "-o", "-", "--format", "dot", seeds, NULL);
+    assert_success (&run4);
+    g_assert_true (g_str_has_prefix (run4.out, "digraph"));
+    g_assert_false (g_file_test ("-", G_FILE_TEST_EXISTS));
+    run_cli (&run5, "export", "-o", "-", seeds, NULL);
+    g_assert_cmpint (run5.status, !=, 0);
+    g_assert_nonnull (strstr (run5.err, "--format"));
+  }
+
   remove_dir (dir);
 }
 

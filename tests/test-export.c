@@ -21,6 +21,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "dossier-export.h"
 #include "dossier-render.h"
@@ -956,6 +957,64 @@ test_write_and_replace (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* A link is written through (the target replaced, the link kept); a
+ * device is written to, never replaced by a file. */
+static void
+test_write_through_links_and_devices (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *sub = g_build_filename (dir, "real", NULL);
+  g_autofree char *target = g_build_filename (sub, "target.svg", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.svg", NULL);
+  g_autoptr(GError) error = NULL;
+  DossierExportOptions options;
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+
+  dossier_export_options_init (&options, DOSSIER_EXPORT_SVG);
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_assert_cmpint (symlink ("real/target.svg", link), ==, 0);
+
+  /* A dangling link: its target is created. */
+  g_assert_true (dossier_export_to_file (f->sub, f->layout, &options, link, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_clear_pointer (&contents, g_free);
+
+  /* Again, over an existing target. */
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_true (dossier_export_to_file (f->sub, f->layout, &options, link, NULL, &error));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_cmpuint (count_entries (dir), ==, 2);
+  g_assert_cmpuint (count_entries (sub), ==, 1);
+
+  /* /dev/null stays a device. */
+  g_assert_true (dossier_export_to_file (f->sub, f->layout, &options, "/dev/null", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+
+  /* /dev/full says it is full, and stays a device. */
+  if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_assert_false (dossier_export_to_file (f->sub, f->layout, &options, "/dev/full", NULL, &error));
+      g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_NO_SPACE);
+      g_clear_error (&error);
+      g_assert_cmpint (g_stat ("/dev/full", &st), ==, 0);
+      g_assert_true (S_ISCHR (st.st_mode));
+    }
+
+  g_unlink (target);
+  g_unlink (link);
+  g_rmdir (sub);
+  g_rmdir (dir);
+}
+
 static void
 check_fails_cleanly (Fixture    *f,
                      const char *path,
@@ -1234,6 +1293,7 @@ main (int    argc,
   SEEDS ("/export/seeds/json", test_json);
   SEEDS ("/export/seeds/area", test_area);
   SEEDS ("/export/file/write-and-replace", test_write_and_replace);
+  SEEDS ("/export/file/through-links-and-devices", test_write_through_links_and_devices);
   SEEDS ("/export/file/failures", test_write_failures);
   SEEDS ("/export/file/disk-full", test_disk_full);
   SEEDS ("/export/file/async", test_async);

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
@@ -364,7 +366,7 @@ cmd_export (int    argc,
   DossierLayoutEngine engine = DOSSIER_LAYOUT_AUTO;
   guint n_problems = 0;
   const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, N_("Write to FILE"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, N_("Write to FILE (“-” for the standard output)"), N_("FILE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &o.format, N_("png, svg, pdf, dot, graphml or json (default: from FILE)"), N_("FORMAT") },
     { "engine", 'e', 0, G_OPTION_ARG_STRING, &o.engine, N_("Layout engine: auto, dot, neato, fdp, sfdp or circo"), N_("ENGINE") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &o.scale, N_("PNG pixels per point (default 2)"), N_("SCALE") },
@@ -393,6 +395,13 @@ cmd_export (int    argc,
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("export needs an output file: -o FILE"));
+      goto fail;
+    }
+
+  if (o.format == NULL && g_str_equal (o.output, "-"))
+    {
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("writing to the standard output (-o -) needs --format"));
       goto fail;
     }
 
@@ -468,7 +477,23 @@ cmd_export (int    argc,
   if (!(layout = dossier_layout_compute (sub, engine, NULL, &error)))
     goto fail;
 
-  if (!dossier_export_to_file (sub, layout, &export_options, o.output, NULL, &error))
+  if (g_str_equal (o.output, "-"))
+    {
+      g_autoptr(GBytes) bytes = dossier_export_to_bytes (sub, layout, &export_options, NULL, &error);
+      gsize len;
+      const char *data;
+
+      if (bytes == NULL)
+        goto fail;
+      data = g_bytes_get_data (bytes, &len);
+      if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
+        {
+          g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno),
+                       _("Could not write to the standard output: %s"), g_strerror (errno));
+          goto fail;
+        }
+    }
+  else if (!dossier_export_to_file (sub, layout, &export_options, o.output, NULL, &error))
     goto fail;
 
   /* Done, but some files were skipped: scripts can tell. */

@@ -1253,8 +1253,72 @@ set_write_error (GError     **error,
   return FALSE;
 }
 
+/* A device or a pipe ("/dev/stdout", a FIFO) is written to as it is:
+ * replacing it with a file would break it. */
+static gboolean
+write_in_place (const char    *path,
+                const char    *display,
+                GBytes        *bytes,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  const guint8 *data;
+  gsize len, written = 0;
+  int fd = open (path, O_WRONLY | O_CLOEXEC);
+
+  if (fd < 0)
+    return set_write_error (error, errno, display);
+
+  data = g_bytes_get_data (bytes, &len);
+  while (written < len)
+    {
+      gssize n;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          close (fd);
+          return FALSE;
+        }
+      n = write (fd, data + written, MIN (len - written, 1 << 20));
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved_errno = n < 0 ? errno : EIO;
+
+          close (fd);
+          return set_write_error (error, saved_errno, display);
+        }
+      written += n;
+    }
+  if (close (fd) != 0)
+    return set_write_error (error, errno, display);
+  return TRUE;
+}
+
+/* The file a chain of symbolic links ends at (it may not exist yet), so
+ * that a link is written through, not replaced by a file. */
+static char *
+resolve_links (const char *path)
+{
+  char *current = g_strdup (path);
+
+  for (guint i = 0; i < 16 && g_file_test (current, G_FILE_TEST_IS_SYMLINK); i++)
+    {
+      g_autofree char *target = g_file_read_link (current, NULL);
+      g_autofree char *dir = NULL;
+
+      if (target == NULL)
+        break;
+      dir = g_path_get_dirname (current);
+      g_free (current);
+      current = g_path_is_absolute (target) ? g_strdup (target) : g_build_filename (dir, target, NULL);
+    }
+  return current;
+}
+
 gboolean
-dossier_export_write_atomically (const char    *path,
+dossier_export_write_atomically (const char    *display_path,
                                  GBytes        *bytes,
                                  GCancellable  *cancellable,
                                  GError       **error)
@@ -1262,20 +1326,25 @@ dossier_export_write_atomically (const char    *path,
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp = NULL;
+  g_autofree char *path = NULL;
   const guint8 *data;
   gsize len, written = 0;
   GStatBuf st;
   int fd;
 
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (display_path != NULL, FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
 
-  if (*path == '\0')
-    return set_write_error (error, ENOENT, path);
+  if (*display_path == '\0')
+    return set_write_error (error, ENOENT, display_path);
+
+  path = resolve_links (display_path);
 
   /* rename() would fail later anyway; say it before making anything. */
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    return set_write_error (error, EISDIR, path);
+    return set_write_error (error, EISDIR, display_path);
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    return write_in_place (path, display_path, bytes, cancellable, error);
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
@@ -1283,7 +1352,7 @@ dossier_export_write_atomically (const char    *path,
 
   fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
-    return set_write_error (error, errno, path);
+    return set_write_error (error, errno, display_path);
 
   /* Replacing a file keeps its permissions. */
   if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
@@ -1330,7 +1399,7 @@ fail:
     if (fd >= 0)
       close (fd);
     g_unlink (tmp);
-    return set_write_error (error, saved_errno, path);
+    return set_write_error (error, saved_errno, display_path);
   }
 
 fail_quiet:

@@ -88,7 +88,10 @@ GBytes     *dossier_export_to_bytes           (DossierSubgraph            *subgr
                                                const DossierExportOptions *options,
                                                GCancellable               *cancellable,
                                                GError                    **error);
-/* Serialises and replaces @path atomically. */
+/* Serialises and replaces @path atomically (a temporary file beside it,
+ * synced, then renamed over it).  A symbolic link is written through (its
+ * target is replaced, the link stays); a device or pipe ("/dev/stdout", a
+ * FIFO) is written to as it is. */
 gboolean    dossier_export_to_file            (DossierSubgraph            *subgraph,
                                                DossierLayout              *layout,
                                                const DossierExportOptions *options,
