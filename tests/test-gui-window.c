@@ -567,6 +567,55 @@ test_slow_engine_gives_way (void)
   g_rmdir (dir);
 }
 
+/* Filters remembered from other articles may name actors these lack: the
+ * articles still show, without that filter. */
+static void
+test_stale_actor_filter (void)
+{
+  DossierWindow *win = dossier_window_new (NULL);
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  const DossierFilter *now;
+
+  filter->actors = g_new0 (char *, 3);
+  filter->actors[0] = g_strdup ("Zorglub Industries");
+  filter->actors[1] = g_strdup ("Larry Ellison");
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
+  gtk_window_present (GTK_WINDOW (win));
+  dossier_window_set_filter (win, filter);
+  dossier_window_load (win, NULL);
+  wait_until_drawn (win);
+
+  g_assert_cmpstr (dossier_window_get_main_page (win), ==, "graph");
+  now = dossier_window_get_filter (win);
+  g_assert_nonnull (now->actors);
+  g_assert_cmpstr (now->actors[0], ==, "Larry Ellison");
+  g_assert_null (now->actors[1]);
+  g_assert_cmpstr (dossier_filter_panel_get_filter (dossier_window_get_filter_panel (win))->actors[0], ==,
+                   "Larry Ellison");
+  close_window (win);
+}
+
+/* Filters that keep nobody say so, and one click clears them. */
+static void
+test_filters_keep_nobody (void)
+{
+  DossierWindow *win = open_seeds ();
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+
+  filter->min_evidence = 999;
+  dossier_window_set_filter (win, filter);
+  wait_until_drawn (win);
+  g_assert_cmpstr (dossier_window_get_main_page (win), ==, "error");
+  g_assert_nonnull (dossier_window_get_subgraph (win));
+  g_assert_cmpuint (dossier_window_get_subgraph (win)->total_entities, >, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.clear-filters", NULL);
+  wait_until_drawn (win);
+  g_assert_cmpstr (dossier_window_get_main_page (win), ==, "graph");
+  g_assert_cmpuint (dossier_window_get_filter (win)->min_evidence, <=, 1);
+  close_window (win);
+}
+
 /* Every item of the main menu, its "Edit the Graph" submenu and the layout
  * menu has its own access key. */
 static void
@@ -601,6 +650,8 @@ main (int   argc,
   g_test_add_func ("/gui/window/menu-access-keys", test_menu_access_keys);
   g_test_add_func ("/gui/window/slow-engine-gives-way", test_slow_engine_gives_way);
   g_test_add_func ("/gui/window/merge-selected", test_merge_selected);
+  g_test_add_func ("/gui/window/stale-actor-filter", test_stale_actor_filter);
+  g_test_add_func ("/gui/window/filters-keep-nobody", test_filters_keep_nobody);
 
   return g_test_run ();
 }

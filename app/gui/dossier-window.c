@@ -38,6 +38,8 @@ struct _DossierWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  GtkWidget            *retry_button;
+  GtkWidget            *clear_filters_button;
   AdwWindowTitle       *window_title;
   GtkSpinner           *spinner;
   GtkSearchBar         *search_bar;
@@ -309,6 +311,8 @@ show_error_page (DossierWindow *self,
   g_autofree char *escaped = g_markup_escape_text (description, -1);
 
   /* The description is markup; error messages hold file names. */
+  gtk_widget_set_visible (self->retry_button, TRUE);
+  gtk_widget_set_visible (self->clear_filters_button, FALSE);
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
@@ -486,6 +490,51 @@ current_engine (DossierWindow *self)
   return engine;
 }
 
+/* Takes out of the filter the actors the graph does not know; TRUE if it
+ * took any, after saying which. */
+static gboolean
+drop_unknown_actors (DossierWindow *self)
+{
+  g_autoptr(DossierFilter) filter = dossier_filter_copy (self->filter);
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_autoptr(GString) dropped = g_string_new (NULL);
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; filter->actors != NULL && filter->actors[i] != NULL; i++)
+    {
+      if (dossier_graph_lookup_entity (self->graph, filter->actors[i]) != NULL)
+        g_strv_builder_add (kept, filter->actors[i]);
+      else
+        g_string_append_printf (dropped, "%s“%s”", dropped->len > 0 ? ", " : "", filter->actors[i]);
+    }
+  g_clear_pointer (&filter->actors, g_strfreev);
+  filter->actors = g_strv_builder_end (kept);
+  if (filter->actors[0] == NULL)
+    g_clear_pointer (&filter->actors, g_strfreev);
+
+  for (guint i = 0; filter->path != NULL && filter->path[i] != NULL; i++)
+    if (dossier_graph_lookup_entity (self->graph, filter->path[i]) == NULL)
+      {
+        g_string_append_printf (dropped, "%s“%s”", dropped->len > 0 ? ", " : "", filter->path[i]);
+        g_clear_pointer (&filter->path, g_strfreev);
+        break;
+      }
+
+  if (dropped->len == 0)
+    return FALSE;
+
+  message = g_strdup_printf (_("Not in these articles, so no longer filtered on: %s"), dropped->str);
+  show_toast (self, message);
+  /* The panel shows it and the settings remember it; its "changed" is
+   * not emitted by set_filter, so the layout below is the only one. */
+  dossier_filter_panel_set_filter (self->filter_panel, filter);
+  if (self->settings != NULL)
+    g_settings_set_value (self->settings, "filter", dossier_filter_to_variant (filter));
+  g_clear_pointer (&self->filter, dossier_filter_free);
+  self->filter = g_steal_pointer (&filter);
+  return TRUE;
+}
+
 static void
 relayout (DossierWindow *self)
 {
@@ -501,9 +550,20 @@ relayout (DossierWindow *self)
   g_clear_object (&self->layout_cancellable);
   self->layout_cancellable = g_cancellable_new ();
 
-  if (!(subgraph = dossier_filter_apply (self->filter, self->graph, &error)))
+  if (!(subgraph = dossier_filter_apply (self->filter, self->graph, &error)) &&
+      g_error_matches (error, DOSSIER_FILTER_ERROR, DOSSIER_FILTER_ERROR_UNKNOWN_ACTOR) &&
+      drop_unknown_actors (self))
+    {
+      /* Filters remembered from other articles name actors these lack:
+       * show these articles without them rather than nothing. */
+      g_clear_error (&error);
+      subgraph = dossier_filter_apply (self->filter, self->graph, &error);
+    }
+  if (subgraph == NULL)
     {
       show_toast (self, error->message);
+      if (self->subgraph == NULL)
+        show_error_page (self, _("The Filters Could Not Be Applied"), error->message);
       return;
     }
 
@@ -530,6 +590,21 @@ relayout (DossierWindow *self)
           show_toast (self, message);
           self->told_capped = TRUE;
         }
+    }
+
+  /* The articles have actors, the filters keep none of them. */
+  if (subgraph->entities->len == 0 && subgraph->total_entities > 0)
+    {
+      dossier_graph_view_set_graph (self->graph_view, NULL, NULL);
+      g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
+      self->subgraph = dossier_subgraph_ref (subgraph);  /* for the counts */
+      show_error_page (self, _("No Actor Matches the Filters"),
+                       _("Loosen the filters, or clear them, to see the graph again."));
+      gtk_widget_set_visible (self->retry_button, FALSE);
+      gtk_widget_set_visible (self->clear_filters_button, TRUE);
+      dossier_filter_panel_set_result (self->filter_panel, subgraph);
+      update_title (self);
+      return;
     }
 
   if (subgraph->entities->len == 0)
@@ -1247,6 +1322,16 @@ forward_view_action_cb (GtkWidget  *widget,
 }
 
 static void
+clear_filters_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->filter_panel), "filter.clear", NULL);
+}
+
+static void
 find_action_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -1392,6 +1477,8 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, clear_filters_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_bar);
@@ -1417,6 +1504,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, forward_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, forward_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_cb);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-passages", NULL, show_passages_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action_cb);
