@@ -20,6 +20,7 @@
 #include "dossier-export.h"
 #include "dossier-filter-panel.h"
 #include "dossier-graph-view.h"
+#include "dossier-passage-list.h"
 #include "dossier-timeline.h"
 #include "dossier-window.h"
 #include "menu-test-util.h"
@@ -616,6 +617,59 @@ test_filters_keep_nobody (void)
   close_window (win);
 }
 
+static guint
+count_rows (GtkWidget *widget)
+{
+  guint n = GTK_IS_LIST_BOX_ROW (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child);
+  return n;
+}
+
+/* An actor with hundreds of passages lists them a page at a time; asking
+ * for a later one makes its page. */
+static void
+test_many_passages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-many-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "long.txt", NULL);
+  g_autoptr(GString) text = g_string_new ("Oracle et TikTok\n\n");
+  const char *paths[2] = { dir, NULL };
+  DossierWindow *win;
+  DossierPassageList *list;
+  DossierGraph *graph;
+  guint n;
+
+  for (guint i = 0; i < 250; i++)
+    g_string_append_printf (text, "Oracle a signé l’accord numéro %u avec TikTok.\n", i + 1);
+  g_assert_no_error (error);
+  g_file_set_contents (path, text->str, -1, &error);
+  g_assert_no_error (error);
+
+  win = dossier_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
+  gtk_window_present (GTK_WINDOW (win));
+  dossier_window_load (win, paths);
+  wait_until_drawn (win);
+  graph = dossier_window_get_graph (win);
+  g_assert_true (dossier_graph_view_select_entity (dossier_window_get_graph_view (win),
+                                                   dossier_graph_lookup_entity (graph, "Oracle")->id));
+  list = dossier_window_get_passage_list (win);
+  n = dossier_passage_list_get_n_passages (list);
+  g_assert_cmpuint (n, >=, 250);
+  /* One page and the "show more" row. */
+  g_assert_cmpuint (count_rows (GTK_WIDGET (list)), ==, 101);
+
+  dossier_passage_list_activate (list, n - 1);
+  g_assert_cmpuint (count_rows (GTK_WIDGET (list)), ==, n);
+  close_window (win);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Every item of the main menu, its "Edit the Graph" submenu and the layout
  * menu has its own access key. */
 static void
@@ -652,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/merge-selected", test_merge_selected);
   g_test_add_func ("/gui/window/stale-actor-filter", test_stale_actor_filter);
   g_test_add_func ("/gui/window/filters-keep-nobody", test_filters_keep_nobody);
+  g_test_add_func ("/gui/window/many-passages", test_many_passages);
 
   return g_test_run ();
 }

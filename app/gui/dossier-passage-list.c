@@ -35,7 +35,13 @@ struct _DossierPassageList
   /* Owned refs */
   DossierSubgraph  *subgraph;
   GArray           *passages;  /* DossierPassage, in display order */
+  guint             n_shown;   /* rows made so far */
+  GtkWidget        *more_row;  /* "Show more passages", or NULL */
 };
+
+/* Rows are made a page at a time: an actor of a big corpus has thousands
+ * of passages, and making every row at once froze the window. */
+#define PASSAGES_PER_PAGE 100
 
 enum {
   PASSAGE_ACTIVATED,
@@ -300,13 +306,20 @@ header_func (GtkListBoxRow *row,
 {
   DossierPassageList *self = data;
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "passage-index"));
-  const DossierPassage *passage = &g_array_index (self->passages, DossierPassage, index);
+  const DossierPassage *passage;
   DossierArticle *article;
   g_autofree char *date = NULL;
   g_autofree char *count = NULL;
   g_autofree char *markup = NULL;
   GtkWidget *label;
   guint n;
+
+  if ((GtkWidget *) row == self->more_row)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  passage = &g_array_index (self->passages, DossierPassage, index);
 
   if (before != NULL)
     {
@@ -336,12 +349,54 @@ header_func (GtkListBoxRow *row,
 }
 
 static void
+append_page (DossierPassageList *self)
+{
+  guint end = MIN (self->n_shown + PASSAGES_PER_PAGE, self->passages->len);
+
+  if (self->more_row != NULL)
+    {
+      gtk_list_box_remove (self->list, self->more_row);
+      self->more_row = NULL;
+    }
+
+  for (guint i = self->n_shown; i < end; i++)
+    {
+      DossierPassage *p = &g_array_index (self->passages, DossierPassage, i);
+
+      g_array_sort (p->highlights, compare_ranges);
+      gtk_list_box_append (self->list, create_row (self, i));
+    }
+  self->n_shown = end;
+
+  if (end < self->passages->len)
+    {
+      guint left = self->passages->len - end;
+      g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "Show %u More Passage", "Show %u More Passages",
+                                                            MIN (left, PASSAGES_PER_PAGE)),
+                                               MIN (left, PASSAGES_PER_PAGE));
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_widget_add_css_class (label, "accent");
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      self->more_row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->more_row), label);
+      gtk_list_box_append (self->list, self->more_row);
+    }
+}
+
+static void
 row_activated_cb (DossierPassageList *self,
                   GtkListBoxRow      *row,
                   GtkListBox         *list)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "passage-index"));
 
+  if ((GtkWidget *) row == self->more_row)
+    {
+      append_page (self);
+      return;
+    }
   g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, index);
 }
 
@@ -352,6 +407,8 @@ reset (DossierPassageList *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
+  self->more_row = NULL;
+  self->n_shown = 0;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->relations_box))) != NULL)
     gtk_box_remove (self->relations_box, child);
   g_array_set_size (self->passages, 0);
@@ -371,13 +428,8 @@ fill_list (DossierPassageList *self)
 
   g_array_sort_with_data (self->passages, compare_passages, self);
   for (guint i = 0; i < self->passages->len; i++)
-    {
-      DossierPassage *p = &g_array_index (self->passages, DossierPassage, i);
-
-      g_array_sort (p->highlights, compare_ranges);
-      g_hash_table_add (articles, GUINT_TO_POINTER (p->article));
-      gtk_list_box_append (self->list, create_row (self, i));
-    }
+    g_hash_table_add (articles, GUINT_TO_POINTER (g_array_index (self->passages, DossierPassage, i).article));
+  append_page (self);
 
   n_passages = g_strdup_printf (g_dngettext (NULL, "%u passage", "%u passages", self->passages->len),
                                 self->passages->len);
@@ -666,7 +718,9 @@ dossier_passage_list_activate (DossierPassageList *self,
   g_return_if_fail (DOSSIER_IS_PASSAGE_LIST (self));
   g_return_if_fail (index < self->passages->len);
 
-  /* Rows are in passage order, one each. */
+  /* Rows are in passage order, one each, made a page at a time. */
+  while (index >= self->n_shown)
+    append_page (self);
   row = gtk_list_box_get_row_at_index (self->list, index);
   g_return_if_fail (row != NULL);
   gtk_widget_activate (GTK_WIDGET (row));
@@ -744,7 +798,7 @@ action_cb (GtkWidget  *widget,
       if (focus != NULL && GTK_IS_LIST_BOX_ROW (focus) &&
           gtk_widget_get_parent (focus) == GTK_WIDGET (self->list))
         row = GTK_LIST_BOX_ROW (focus);
-      if (row != NULL)
+      if (row != NULL && (GtkWidget *) row != self->more_row)
         copy_citation (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "passage-index")));
     }
   else if (g_str_equal (action_name, "passages.select-relation"))
