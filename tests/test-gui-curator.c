@@ -171,6 +171,34 @@ test_add_relation_from_passage (void)
   g_assert_cmpuint (g_array_index (relation->evidence, DossierEvidence, 0).end, ==, 180);
 }
 
+/* Renaming onto another actor's name is refused, not a silent merge. */
+static void
+test_rename_onto_other (void)
+{
+  g_autoptr(DossierGraph) extracted = test_load_seeds ();
+  g_autoptr(DossierCurator) curator = dossier_curator_new ();
+  g_autofree char *problem = NULL;
+  DossierGraph *graph;
+  guint id;
+
+  dossier_curator_set_extracted (curator, extracted);
+  g_signal_connect_swapped (curator, "problem", G_CALLBACK (keep_problem), &problem);
+  graph = dossier_curator_get_graph (curator);
+  id = dossier_graph_lookup_entity (graph, "Donald Trump")->id;
+  dossier_curator_set_selection (curator, &id, 1, -1, -1, 0, 0);
+
+  g_action_group_activate_action (dossier_curator_get_actions (curator), "rename", g_variant_new_string ("Oracle"));
+  g_assert_nonnull (problem);
+  graph = dossier_curator_get_graph (curator);
+  g_assert_true (dossier_graph_lookup_entity (graph, "Donald Trump") != dossier_graph_lookup_entity (graph, "Oracle"));
+  g_assert_false (g_action_group_get_action_enabled (dossier_curator_get_actions (curator), "undo"));
+
+  /* Its own alias is fine: "Trump" becomes the name. */
+  g_action_group_activate_action (dossier_curator_get_actions (curator), "rename", g_variant_new_string ("Trump"));
+  graph = dossier_curator_get_graph (curator);
+  g_assert_cmpstr (dossier_graph_lookup_entity (graph, "Donald Trump")->name, ==, "Trump");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +209,7 @@ main (int   argc,
   g_test_add_func ("/gui/curator/edit-save-reload", test_edit_save_reload);
   g_test_add_func ("/gui/curator/corrupt-project", test_corrupt_project);
   g_test_add_func ("/gui/curator/add-relation-from-passage", test_add_relation_from_passage);
+  g_test_add_func ("/gui/curator/rename-onto-other", test_rename_onto_other);
 
   return g_test_run ();
 }

@@ -282,9 +282,21 @@ do_rename (DossierCurator *self,
            const char     *answer)
 {
   DossierEntity *entity = main_entity (self);
+  DossierEntity *other;
 
-  if (entity != NULL && *answer != '\0' && g_strcmp0 (answer, entity->name) != 0)
-    push (self, dossier_edit_rename (entity->name, answer));
+  if (entity == NULL || *answer == '\0' || g_strcmp0 (answer, entity->name) == 0)
+    return;
+
+  /* Another actor's name would fold the two together unasked. */
+  other = dossier_graph_lookup_entity (self->graph, answer);
+  if (other != NULL && other != entity)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is already the name of another actor; use Merge With… to join them"),
+                                                  answer);
+      g_signal_emit (self, signals[PROBLEM], 0, message);
+      return;
+    }
+  push (self, dossier_edit_rename (entity->name, answer));
 }
 
 static void
