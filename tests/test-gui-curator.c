@@ -91,6 +91,16 @@ test_edit_save_reload (void)
   g_assert_true (g_action_group_get_action_enabled (actions, "redo"));
 
   /* Hide TikTok. */
+  g_assert_false (g_action_group_get_action_enabled (actions, "show-hidden"));
+  select_entity (curator, "TikTok");
+  g_action_group_activate_action (actions, "hide", NULL);
+  g_assert_true (dossier_graph_lookup_entity (dossier_curator_get_graph (curator), "TikTok")->hidden);
+
+  /* Hidden actors are listed to be shown again, without undoing. */
+  g_assert_true (g_action_group_get_action_enabled (actions, "show-hidden"));
+  g_action_group_activate_action (actions, "show-hidden", g_variant_new_string ("TikTok"));
+  g_assert_false (dossier_graph_lookup_entity (dossier_curator_get_graph (curator), "TikTok")->hidden);
+  g_assert_false (g_action_group_get_action_enabled (actions, "show-hidden"));
   select_entity (curator, "TikTok");
   g_action_group_activate_action (actions, "hide", NULL);
   g_assert_true (dossier_graph_lookup_entity (dossier_curator_get_graph (curator), "TikTok")->hidden);

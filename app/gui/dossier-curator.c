@@ -100,6 +100,17 @@ update_undo_menu (DossierCurator *self)
   g_menu_append (self->undo_menu, redo_label, "curate.redo");
 }
 
+static guint
+count_hidden (DossierCurator *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; self->graph != NULL && i < self->graph->entities->len; i++)
+    if (dossier_graph_get_entity (self->graph, i)->hidden)
+      n++;
+  return n;
+}
+
 static void
 update_actions (DossierCurator *self)
 {
@@ -113,6 +124,7 @@ update_actions (DossierCurator *self)
   set_enabled (self, "merge", entity != NULL);
   set_enabled (self, "split-alias", entity != NULL && entity->aliases->len > 1);
   set_enabled (self, "hide", entity != NULL);
+  set_enabled (self, "show-hidden", count_hidden (self) > 0);
   set_enabled (self, "not-entity", entity != NULL);
   set_enabled (self, "retype-relation", selected_relation (self) != NULL);
   set_enabled (self, "reverse-relation", selected_relation (self) != NULL);
@@ -550,6 +562,48 @@ hide_action (GSimpleAction *action,
 }
 
 static void
+do_show_hidden (DossierCurator *self,
+                const char     *answer)
+{
+  DossierEntity *entity = self->graph != NULL ? dossier_graph_lookup_entity (self->graph, answer) : NULL;
+
+  if (entity != NULL && entity->hidden)
+    push (self, dossier_edit_hide (entity->name, FALSE));
+}
+
+/* A hidden actor is in no view to select: it is chosen from a list. */
+static void
+show_hidden_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  g_autoptr(GPtrArray) names = NULL;
+
+  if (self->graph == NULL)
+    return;
+  if (*arg (parameter) != '\0')
+    {
+      do_show_hidden (self, arg (parameter));
+      return;
+    }
+
+  names = g_ptr_array_new ();
+  for (guint i = 0; i < self->graph->entities->len; i++)
+    {
+      DossierEntity *entity = dossier_graph_get_entity (self->graph, i);
+
+      if (entity->hidden)
+        g_ptr_array_add (names, entity->name);
+    }
+  if (names->len == 0)
+    return;
+  g_ptr_array_add (names, NULL);
+  ask (self, _("Show a Hidden Actor"), _("It comes back in the graph with its relations."), _("_Show"), NULL,
+       (const char * const *) names->pdata, (const char * const *) names->pdata, 0, do_show_hidden);
+}
+
+static void
 do_not_entity (DossierCurator *self,
                const char     *answer)
 {
@@ -847,6 +901,7 @@ static const GActionEntry action_entries[] = {
   { "merge", merge_action, "s" },
   { "split-alias", split_alias_action, "s" },
   { "hide", hide_action },
+  { "show-hidden", show_hidden_action, "s" },
   { "not-entity", not_entity_action },
   { "retype-relation", retype_relation_action, "s" },
   { "reverse-relation", reverse_relation_action },

@@ -965,6 +965,7 @@ build_curation_menu (void)
   ADD_S (actor, _("_Merge With…"), "curate.merge");
   ADD_S (actor, _("_Split Alias Out…"), "curate.split-alias");
   g_menu_append (actor, _("_Hide or Show Actor"), "curate.hide");
+  ADD_S (actor, _("Sh_ow a Hidden Actor…"), "curate.show-hidden");
   g_menu_append (actor, _("_Not an Actor…"), "curate.not-entity");
   ADD_S (relation, _("Change Relation T_ype…"), "curate.retype-relation");
   g_menu_append (relation, _("Re_verse Relation"), "curate.reverse-relation");
