@@ -18,6 +18,7 @@
 
 #include "dossier-date.h"
 #include "dossier-export.h"
+#include "dossier-export-dialog.h"
 #include "dossier-filter-panel.h"
 #include "dossier-graph-view.h"
 #include "dossier-passage-list.h"
@@ -670,6 +671,39 @@ test_many_passages (void)
   g_rmdir (dir);
 }
 
+/* The chooser says nothing when its Format list changes: the name and the
+ * list are reconciled at the end. */
+static void
+test_export_file_name (void)
+{
+  static const struct {
+    const char *path;
+    DossierExportFormat format;
+    gboolean picked;
+    const char *expected;
+    DossierExportFormat expected_format;
+  } cases[] = {
+    /* PDF picked over the name offered: the extension follows. */
+    { "/tmp/graph.png", DOSSIER_EXPORT_PDF, TRUE, "/tmp/graph.pdf", DOSSIER_EXPORT_PDF },
+    /* A name typed with its extension, the list untouched: the name wins. */
+    { "/tmp/graph.svg", DOSSIER_EXPORT_PNG, FALSE, "/tmp/graph.svg", DOSSIER_EXPORT_SVG },
+    /* No known extension: the format's is added. */
+    { "/tmp/report", DOSSIER_EXPORT_GRAPHML, TRUE, "/tmp/report.graphml", DOSSIER_EXPORT_GRAPHML },
+    { "/tmp/v1.2", DOSSIER_EXPORT_DOT, FALSE, "/tmp/v1.2.dot", DOSSIER_EXPORT_DOT },
+    { "/tmp/same.json", DOSSIER_EXPORT_JSON, TRUE, "/tmp/same.json", DOSSIER_EXPORT_JSON },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      DossierExportFormat format;
+      g_autofree char *path = dossier_export_dialog_file_name (cases[i].path, cases[i].format,
+                                                               cases[i].picked, &format);
+
+      g_assert_cmpstr (path, ==, cases[i].expected);
+      g_assert_cmpint (format, ==, cases[i].expected_format);
+    }
+}
+
 /* Every item of the main menu, its "Edit the Graph" submenu and the layout
  * menu has its own access key. */
 static void
@@ -702,6 +736,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/edits-survive-restart", test_edits_survive_restart);
   g_test_add_func ("/gui/window/export-what-is-seen", test_export_what_is_seen);
   g_test_add_func ("/gui/window/menu-access-keys", test_menu_access_keys);
+  g_test_add_func ("/gui/window/export-file-name", test_export_file_name);
   g_test_add_func ("/gui/window/slow-engine-gives-way", test_slow_engine_gives_way);
   g_test_add_func ("/gui/window/merge-selected", test_merge_selected);
   g_test_add_func ("/gui/window/stale-actor-filter", test_stale_actor_filter);

@@ -56,16 +56,36 @@ on_written (GObject      *source,
     g_task_return_pointer (task, g_strdup (data->path), g_free);
 }
 
-static char *
-with_extension (const char          *path,
-                DossierExportFormat  format)
+/* Where and in which format the last export went, for the next one. */
+static char *last_folder;
+static DossierExportFormat last_format = DOSSIER_EXPORT_PNG;
+
+/* The file name for @format.  The chooser tells nothing when its Format
+ * changes, so at the end: a format picked in the list (not the one the
+ * dialog opened with) wins over the name's extension, which is replaced;
+ * a name typed with another known extension wins over an untouched list;
+ * a name without one gets the format's. */
+char *
+dossier_export_dialog_file_name (const char          *path,
+                                 DossierExportFormat  format,
+                                 gboolean             format_picked,
+                                 DossierExportFormat *out_format)
 {
   DossierExportFormat from_name;
   const char *ext = dossier_export_format_to_string (format);
 
-  /* The name's extension wins when it is a known format; else add one. */
+  *out_format = format;
   if (dossier_export_format_from_path (path, &from_name))
-    return g_strdup (path);
+    {
+      const char *dot = strrchr (path, '.');
+
+      if (from_name == format || !format_picked)
+        {
+          *out_format = from_name;
+          return g_strdup (path);
+        }
+      return g_strdup_printf ("%.*s.%s", (int) (dot - path), path, ext);
+    }
 
   return g_strdup_printf ("%s.%s", path, ext);
 }
@@ -93,10 +113,12 @@ on_chooser_response (GtkNativeDialog *dialog,
 
   format_id = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format");
   if (format_id == NULL || !dossier_export_format_from_string (format_id, &format))
-    format = DOSSIER_EXPORT_PNG;
+    format = last_format;
 
-  path = with_extension (chosen_path, format);
-  dossier_export_format_from_path (path, &format);
+  path = dossier_export_dialog_file_name (chosen_path, format, format != last_format, &format);
+  last_format = format;
+  g_free (last_folder);
+  last_folder = g_path_get_dirname (path);
 
   dossier_export_options_init (&data->options, format);
   data->options.dark = data->dark;
@@ -172,10 +194,21 @@ dossier_export_dialog_run (GtkWindow             *parent,
                                          _("_Export"), _("_Cancel"));
   data->chooser = chooser;
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("graph.png"));
+  {
+    /* Translators: the name offered for an export, before its extension. */
+    g_autofree char *name = g_strdup_printf ("%s.%s", C_("export file name", "graph"), dossier_export_format_to_string (last_format));
+
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  }
+  if (last_folder != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (last_folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
                                format_ids, format_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "png");
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", dossier_export_format_to_string (last_format));
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scale", _("PNG resolution"),
                                scale_ids, scale_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scale", "2");

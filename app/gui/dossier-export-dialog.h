@@ -29,4 +29,12 @@ void      dossier_export_dialog_run     (GtkWindow             *parent,
 char     *dossier_export_dialog_finish  (GAsyncResult          *result,
                                          GError               **error);
 
+/* The file an export goes to, and its format: a format picked in the list
+ * (@format_picked) replaces a known extension of @path; else a known
+ * extension wins; a name without one gets @format's. */
+char     *dossier_export_dialog_file_name (const char          *path,
+                                           DossierExportFormat  format,
+                                           gboolean             format_picked,
+                                           DossierExportFormat *out_format);
+
 G_END_DECLS
