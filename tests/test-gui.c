@@ -597,6 +597,34 @@ test_keyboard (void)
   moved = dossier_graph_view_get_selected_entity (view);
   g_assert_cmpint (moved, >=, 0);
 
+  /* Right goes right: from any node, the next one chosen lies within 45°
+   * of the arrow whenever such a node exists. */
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *from = &g_array_index (layout->nodes, DossierLayoutNode, i);
+      gboolean any = FALSE;
+      int to;
+
+      for (guint k = 0; k < layout->nodes->len; k++)
+        {
+          const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, k);
+
+          if (k != i && n->x - from->x > 0 && fabs (n->y - from->y) <= n->x - from->x)
+            any = TRUE;
+        }
+      dossier_graph_view_select_entity (view, from->entity);
+      gtk_widget_activate_action (GTK_WIDGET (view), "view.select-direction", "(ii)", 1, 0);
+      to = dossier_layout_find_entity (layout, dossier_graph_view_get_selected_entity (view));
+      if (any)
+        {
+          const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, to);
+
+          g_assert_cmpint (to, !=, (int) i);
+          g_assert_cmpfloat (fabs (n->y - from->y), <=, n->x - from->x);
+        }
+    }
+  dossier_graph_view_select_entity (view, moved);
+
   /* Enter opens the passages. */
   id = g_signal_connect (view, "node-activated", G_CALLBACK (node_activated_cb), &activated);
   gtk_widget_activate_action (GTK_WIDGET (view), "view.activate", NULL);

@@ -1810,23 +1810,26 @@ select_direction (DossierGraphView *self,
     {
       const DossierLayoutNode *from = get_node (self, self->selected_node);
 
-      for (guint i = 0; i < self->layout->nodes->len; i++)
-        {
-          const DossierLayoutNode *n = get_node (self, i);
-          double vx = n->x - from->x, vy = n->y - from->y;
-          double along = vx * dx + vy * dy;
-          double across = fabs (vx * dy - vy * dx);
-          double score;
+      /* First within 45° of the arrow's direction, so that → never picks
+       * a node almost straight above; only if none, the whole half-plane. */
+      for (int pass = 0; pass < 2 && best < 0; pass++)
+        for (guint i = 0; i < self->layout->nodes->len; i++)
+          {
+            const DossierLayoutNode *n = get_node (self, i);
+            double vx = n->x - from->x, vy = n->y - from->y;
+            double along = vx * dx + vy * dy;
+            double across = fabs (vx * dy - vy * dx);
+            double score;
 
-          if ((int) i == self->selected_node || along <= 0)
-            continue;
-          score = along + 2 * across;
-          if (score < best_score)
-            {
-              best_score = score;
-              best = i;
-            }
-        }
+            if ((int) i == self->selected_node || along <= 0 || (pass == 0 && across > along))
+              continue;
+            score = along + 2 * across;
+            if (score < best_score)
+              {
+                best_score = score;
+                best = i;
+              }
+          }
     }
 
   if (best >= 0)
