@@ -283,6 +283,26 @@ test_bare_title (void)
   }
 }
 
+/* "O'Brien" is one name, not an elision; a web address names nobody. */
+static void
+test_names_and_links (void)
+{
+  g_autoptr(DossierGraph) graph = extract_string (
+    "Title\n\n"
+    "The firm O'Brien Holdings signed with Oracle. Later, O'Brien Holdings bought Zoom. "
+    "Lire https://www.zdnet.fr/actualites/gouvernement-chinois-tiktok-microsoft-39909.htm et www.oracle.com/fr.\n");
+  DossierEntity *obrien;
+
+  log_graph (graph);
+  obrien = dossier_graph_lookup_entity (graph, "O'Brien Holdings");
+  g_assert_nonnull (obrien);
+  g_assert_cmpuint (obrien->mentions->len, ==, 2);
+  g_assert_null (dossier_graph_lookup_entity (graph, "Brien Holdings"));
+  g_assert_null (dossier_graph_lookup_entity (graph, "Chinese government"));
+  g_assert_null (dossier_graph_lookup_entity (graph, "Microsoft"));
+  g_assert_cmpuint (dossier_graph_lookup_entity (graph, "Oracle")->mentions->len, ==, 1);
+}
+
 static void
 test_aliases_merged (void)
 {
@@ -438,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/extractor/french-patterns", test_french_patterns);
   g_test_add_func ("/extractor/aliases-merged", test_aliases_merged);
   g_test_add_func ("/extractor/bare-title", test_bare_title);
+  g_test_add_func ("/extractor/names-and-links", test_names_and_links);
   g_test_add_func ("/extractor/not-entities", test_not_entities);
   g_test_add_func ("/extractor/seeds-sections", test_seeds_sections);
   g_test_add_func ("/extractor/hostile-input", test_hostile_input);

@@ -386,7 +386,10 @@ discover_sentence (Ctx   *ctx,
 
           if (end > first && !(t->flags & DOSSIER_TOKEN_JOINED))
             break;
-          if (end > first && (t->flags & DOSSIER_TOKEN_ELIDED))
+          /* "d'Oracle" ends a run, but "O'Brien" is one name. */
+          if (end > first && (t->flags & DOSSIER_TOKEN_ELIDED) &&
+              !(tok (ctx, end - 1)->end - tok (ctx, end - 1)->start == 1 &&
+                ctx->article->text[tok (ctx, end - 1)->start] == 'O'))
             break;
           if (is_capitalised (t))
             end++;

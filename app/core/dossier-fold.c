@@ -265,6 +265,19 @@ dossier_tokenize (const DossierFolded *folded,
           continue;
         }
 
+      /* A web address is no prose: "…/gouvernement-chinois-tiktok" in a
+       * link names nobody. */
+      if ((len - i >= 7 && memcmp (f + i, "http://", 7) == 0) ||
+          (len - i >= 8 && memcmp (f + i, "https://", 8) == 0) ||
+          (len - i >= 4 && memcmp (f + i, "www.", 4) == 0))
+        {
+          while (i < len && f[i] != ' ' && f[i] != '\n' && f[i] != '\t' && f[i] != '\r')
+            i++;
+          sep_flags |= DOSSIER_TOKEN_BREAK;
+          sep_len++;
+          continue;
+        }
+
       {
         DossierToken t;
         gsize start = i;
