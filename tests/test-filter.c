@@ -11,6 +11,7 @@
 
 #include "dossier-date.h"
 #include "dossier-filter.h"
+#include "test-util.h"
 
 /* A small graph built by hand, so each filter is checked against a known
  * answer: A -owns-> B -partners- C -opposes-> D, E only in comments, F
@@ -364,6 +365,45 @@ test_command_line (void)
                    " --entity-types company,person --min-evidence 3 --no-comments");
 }
 
+/* Article counts follow the filter like mention counts (exports print
+ * them): all of an actor's articles unfiltered, fewer in a narrow range. */
+static void
+test_article_counts (void)
+{
+  g_autoptr(DossierGraph) graph = test_load_seeds ();
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autoptr(DossierSubgraph) all = NULL;
+  g_autoptr(DossierSubgraph) narrow = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean fewer = FALSE;
+
+  all = dossier_filter_apply (filter, graph, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->entities->len; i++)
+    {
+      const DossierEntity *entity = dossier_graph_get_entity (graph, g_array_index (all->entities, guint, i));
+
+      g_assert_cmpuint (dossier_subgraph_entity_articles (all, i), ==, dossier_entity_count_articles (entity));
+    }
+
+  g_assert_true (dossier_date_parse_iso ("2020-09", &filter->from));
+  g_assert_true (dossier_date_parse_iso ("2020-12", &filter->to));
+  narrow = dossier_filter_apply (filter, graph, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < narrow->entities->len; i++)
+    {
+      guint id = g_array_index (narrow->entities, guint, i);
+      guint articles = dossier_subgraph_entity_articles (narrow, i);
+
+      g_assert_cmpuint (articles, >=, 1);
+      g_assert_cmpuint (articles, <=, g_array_index (narrow->entity_mentions, guint, i));
+      g_assert_cmpuint (articles, <=, dossier_entity_count_articles (dossier_graph_get_entity (graph, id)));
+      if (articles < dossier_entity_count_articles (dossier_graph_get_entity (graph, id)))
+        fewer = TRUE;
+    }
+  g_assert_true (fewer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +422,7 @@ main (int   argc,
   ADD ("/filter/histogram", test_histogram);
 #undef ADD
   g_test_add_func ("/filter/command-line", test_command_line);
+  g_test_add_func ("/filter/article-counts", test_article_counts);
 
   return g_test_run ();
 }

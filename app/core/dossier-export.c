@@ -223,6 +223,7 @@ restrict_subgraph (DossierSubgraph            *subgraph,
   sub->entities = g_array_new (FALSE, FALSE, sizeof (guint));
   sub->relations = g_array_new (FALSE, FALSE, sizeof (guint));
   sub->entity_mentions = g_array_new (FALSE, FALSE, sizeof (guint));
+  sub->entity_articles = g_array_new (FALSE, FALSE, sizeof (guint));
   sub->relation_evidence = g_array_new (FALSE, FALSE, sizeof (guint));
   sub->total_entities = subgraph->total_entities;
   sub->total_relations = subgraph->total_relations;
@@ -236,6 +237,10 @@ restrict_subgraph (DossierSubgraph            *subgraph,
         continue;
       g_array_append_val (sub->entities, id);
       g_array_append_val (sub->entity_mentions, g_array_index (subgraph->entity_mentions, guint, i));
+      {
+        guint articles = dossier_subgraph_entity_articles (subgraph, i);
+        g_array_append_val (sub->entity_articles, articles);
+      }
     }
 
   for (guint i = 0; i < subgraph->relations->len; i++)
@@ -302,9 +307,9 @@ join_aliases (const DossierEntity *entity)
 /* "Oracle\ncompany, 61 mentions in 5 articles" */
 static char *
 node_title (const DossierEntity *entity,
-            guint                mentions)
+            guint                mentions,
+            guint                articles)
 {
-  guint articles = dossier_entity_count_articles (entity);
   g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", mentions), mentions);
   g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", articles), articles);
 
@@ -420,7 +425,7 @@ write_dot (DossierSubgraph *subgraph,
       g_string_append_printf (out, ", type=\"%s\", mentions=%u, articles=%u, shape=%s, fillcolor=\"%s\", color=\"%s\"",
                               dossier_entity_type_to_string (entity->type),
                               g_array_index (subgraph->entity_mentions, guint, i),
-                              dossier_entity_count_articles (entity),
+                              dossier_subgraph_entity_articles (subgraph, i),
                               style->graphviz_shape, fill, stroke);
       if (n >= 0)
         {
@@ -523,7 +528,7 @@ write_graphml (DossierSubgraph *subgraph,
                               "      <data key=\"g\">%d</data>\n"
                               "      <data key=\"b\">%d</data>\n",
                               g_array_index (subgraph->entity_mentions, guint, i),
-                              dossier_entity_count_articles (entity),
+                              dossier_subgraph_entity_articles (subgraph, i),
                               entity->discovered ? "true" : "false",
                               (int) (style->stroke.red * 255 + 0.5),
                               (int) (style->stroke.green * 255 + 0.5),
@@ -865,7 +870,8 @@ write_svg (DossierSubgraph            *subgraph,
       const DossierNodeStyle *style = dossier_style_node (entity->type, options->dark);
       int k = dossier_subgraph_find_entity (subgraph, n->entity);
       guint mentions = k >= 0 ? g_array_index (subgraph->entity_mentions, guint, k) : entity->mentions->len;
-      g_autofree char *title = node_title (entity, mentions);
+      guint articles = k >= 0 ? dossier_subgraph_entity_articles (subgraph, k) : dossier_entity_count_articles (entity);
+      g_autofree char *title = node_title (entity, mentions, articles);
       g_autofree char *name = dossier_style_display_name (entity->name);
 
       if (!progress_step (progress, error))

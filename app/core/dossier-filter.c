@@ -245,9 +245,12 @@ date_in_range (const DossierFilter *filter,
 static guint
 visible_mentions (const DossierFilter *filter,
                   DossierGraph        *graph,
-                  const DossierEntity *entity)
+                  const DossierEntity *entity,
+                  guint               *n_articles)
 {
   guint count = 0;
+  guint last_article = G_MAXUINT;
+  g_autoptr(GHashTable) articles = NULL;
 
   for (guint i = 0; i < entity->mentions->len; i++)
     {
@@ -263,8 +266,17 @@ visible_mentions (const DossierFilter *filter,
         continue;
 
       count++;
+      /* Mentions come article by article; a merge may interleave them. */
+      if (m->article != last_article)
+        {
+          if (articles == NULL)
+            articles = g_hash_table_new (NULL, NULL);
+          g_hash_table_add (articles, GUINT_TO_POINTER (m->article));
+          last_article = m->article;
+        }
     }
 
+  *n_articles = articles != NULL ? g_hash_table_size (articles) : 0;
   return count;
 }
 
@@ -373,6 +385,7 @@ dossier_filter_apply (const DossierFilter *filter,
   g_autofree gboolean *entity_kept = NULL;
   g_autofree gboolean *relation_kept = NULL;
   g_autofree guint *entity_count = NULL;
+  g_autofree guint *entity_articles = NULL;
   g_autofree guint *relation_count = NULL;
   guint n_entities, n_relations;
 
@@ -387,6 +400,7 @@ dossier_filter_apply (const DossierFilter *filter,
   entity_kept = g_new0 (gboolean, n_entities);
   relation_kept = g_new0 (gboolean, n_relations);
   entity_count = g_new0 (guint, n_entities);
+  entity_articles = g_new0 (guint, n_entities);
   relation_count = g_new0 (guint, n_relations);
 
   /* Relations on their type, their ends' types and their passages. */
@@ -413,7 +427,7 @@ dossier_filter_apply (const DossierFilter *filter,
 
       if ((filter->entity_types & (1u << entity->type)) == 0 || entity->hidden)
         continue;
-      entity_count[i] = visible_mentions (filter, graph, entity);
+      entity_count[i] = visible_mentions (filter, graph, entity, &entity_articles[i]);
       entity_kept[i] = entity_count[i] > 0 && entity_count[i] >= filter->min_evidence;
     }
 
@@ -535,6 +549,7 @@ dossier_filter_apply (const DossierFilter *filter,
   sub->entities = g_array_new (FALSE, FALSE, sizeof (guint));
   sub->relations = g_array_new (FALSE, FALSE, sizeof (guint));
   sub->entity_mentions = g_array_new (FALSE, FALSE, sizeof (guint));
+  sub->entity_articles = g_array_new (FALSE, FALSE, sizeof (guint));
   sub->relation_evidence = g_array_new (FALSE, FALSE, sizeof (guint));
   sub->total_entities = n_entities;
   sub->total_relations = n_relations;
@@ -545,6 +560,7 @@ dossier_filter_apply (const DossierFilter *filter,
         {
           g_array_append_val (sub->entities, i);
           g_array_append_val (sub->entity_mentions, entity_count[i]);
+          g_array_append_val (sub->entity_articles, entity_articles[i]);
         }
     }
 
@@ -579,9 +595,23 @@ dossier_subgraph_unref (DossierSubgraph *subgraph)
   g_array_unref (subgraph->entities);
   g_array_unref (subgraph->relations);
   g_array_unref (subgraph->entity_mentions);
+  g_clear_pointer (&subgraph->entity_articles, g_array_unref);
   g_array_unref (subgraph->relation_evidence);
   dossier_graph_unref (subgraph->graph);
   g_free (subgraph);
+}
+
+guint
+dossier_subgraph_entity_articles (DossierSubgraph *subgraph,
+                                  guint            index)
+{
+  g_return_val_if_fail (subgraph != NULL, 0);
+  g_return_val_if_fail (index < subgraph->entities->len, 0);
+
+  if (subgraph->entity_articles != NULL && index < subgraph->entity_articles->len)
+    return g_array_index (subgraph->entity_articles, guint, index);
+  return dossier_entity_count_articles (dossier_graph_get_entity (subgraph->graph,
+                                                                  g_array_index (subgraph->entities, guint, index)));
 }
 
 int

@@ -47,11 +47,17 @@ struct _DossierSubgraph
   GArray         *relations;          /* guint relation ids, sorted */
   GArray         *relation_evidence;  /* guint, visible passages per relations[i] */
   GArray         *entity_mentions;    /* guint, visible mentions per entities[i] */
+  GArray         *entity_articles;    /* guint, articles of those mentions; may be NULL */
   guint           total_entities;     /* before filtering, for "N of M shown" */
   guint           total_relations;
 };
 
 GQuark           dossier_filter_error_quark (void);
+
+/* Articles with a visible mention of entities[@index] (all its articles
+ * when the subgraph was built by hand, without entity_articles). */
+guint            dossier_subgraph_entity_articles (DossierSubgraph *subgraph,
+                                                   guint            index);
 
 DossierFilter   *dossier_filter_new         (void);
 DossierFilter   *dossier_filter_copy        (const DossierFilter *filter);
