@@ -471,6 +471,20 @@ test_errors (void)
   g_autofree char *missing_input = g_build_filename (dir, "no-such-article.txt", NULL);
   g_autofree char *contents = NULL;
 
+  /* Help asked for goes to stdout and succeeds; none asked for is an error. */
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(Run) bare = { 0 };
+
+    run_cli (&run, "--help", NULL);
+    assert_success (&run);
+    g_assert_nonnull (strstr (run.out, "dossier-cli export"));
+    g_assert_cmpstr (run.err, ==, "");
+    run_cli (&bare, NULL, NULL);
+    g_assert_cmpint (bare.status, ==, 2);
+    g_assert_nonnull (strstr (bare.err, "dossier-cli export"));
+  }
+
   /* Unknown format. */
   {
     g_auto(Run) run = { 0 };

@@ -504,10 +504,11 @@ fail:
   return 1;
 }
 
+/* On stdout when asked for (--help), on stderr after a mistake. */
 static void
-usage (void)
+usage (gboolean asked)
 {
-  g_printerr ("%s\n", _("Usage: dossier-cli extract [--json] [OPTION…] [PATH…]\n"
+  (asked ? g_print : g_printerr) ("%s\n", _("Usage: dossier-cli extract [--json] [OPTION…] [PATH…]\n"
                         "       dossier-cli export -o FILE [OPTION…] [PATH…]\n"
                         "Run “dossier-cli COMMAND --help” for the options."));
 }
@@ -524,7 +525,7 @@ main (int    argc,
 
   if (argc < 2)
     {
-      usage ();
+      usage (FALSE);
       return 2;
     }
 
@@ -534,11 +535,11 @@ main (int    argc,
     return cmd_export (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
-      usage ();
+      usage (TRUE);
       return 0;
     }
 
   g_printerr (_("dossier-cli: unknown command “%s”\n"), argv[1]);
-  usage ();
+  usage (FALSE);
   return 2;
 }
