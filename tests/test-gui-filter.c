@@ -86,6 +86,25 @@ test_panel (void)
   g_assert_cmpuint (g_strv_length (filter->actors), ==, 1);
   g_assert_cmpuint (changed, ==, 1);
 
+  /* Part of one actor's name is enough ("ellison"); part of several's
+   * ("o", in many) is not. */
+  dossier_filter_panel_add_actor (panel, "ellison");
+  filter = dossier_filter_panel_get_filter (panel);
+  g_assert_cmpuint (g_strv_length (filter->actors), ==, 2);
+  g_assert_cmpstr (filter->actors[1], ==, "Larry Ellison");
+  g_assert_cmpuint (changed, ==, 2);
+  dossier_filter_panel_add_actor (panel, "or");
+  g_assert_cmpuint (g_strv_length (dossier_filter_panel_get_filter (panel)->actors), ==, 2);
+  g_assert_cmpuint (changed, ==, 2);
+  {
+    g_autoptr(DossierFilter) one = dossier_filter_copy (dossier_filter_panel_get_filter (panel));
+
+    g_clear_pointer (&one->actors[1], g_free);
+    dossier_filter_panel_set_filter (panel, one);
+  }
+  filter = dossier_filter_panel_get_filter (panel);
+  changed = 1;  /* as before these two */
+
   /* Drag across the timeline: one "changed" at the end, a day-precise range. */
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (timeline));
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)

@@ -13,10 +13,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "dossier-date.h"
 #include "dossier-filter-panel.h"
+#include "dossier-fold.h"
 #include "dossier-labels.h"
 #include "dossier-timeline.h"
 
@@ -231,6 +234,43 @@ rebuild_actor_chips (DossierFilterPanel *self)
   update_path (self);
 }
 
+/* "Larry", "ellison": the one actor whose name or an alias holds the
+ * text (folded), or NULL when none or several do. */
+static DossierEntity *
+unique_partial_match (DossierGraph *graph,
+                      const char   *text)
+{
+  g_autofree char *needle = dossier_fold_string (text);
+  DossierEntity *found = NULL;
+
+  if (needle == NULL || strlen (needle) < 2)
+    return NULL;
+
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      DossierEntity *entity = dossier_graph_get_entity (graph, i);
+      gboolean match = FALSE;
+      g_autofree char *name = dossier_fold_string (entity->name);
+
+      if (entity->hidden)
+        continue;
+      match = strstr (name, needle) != NULL;
+      for (guint a = 0; !match && a < entity->aliases->len; a++)
+        {
+          g_autofree char *alias = dossier_fold_string (g_ptr_array_index (entity->aliases, a));
+
+          match = strstr (alias, needle) != NULL;
+        }
+      if (match)
+        {
+          if (found != NULL && found != entity)
+            return NULL;
+          found = entity;
+        }
+    }
+  return found;
+}
+
 void
 dossier_filter_panel_add_actor (DossierFilterPanel *self,
                                 const char         *name)
@@ -246,6 +286,8 @@ dossier_filter_panel_add_actor (DossierFilterPanel *self,
 
   entity = self->graph != NULL ? dossier_graph_lookup_entity (self->graph, name) : NULL;
   if (self->graph != NULL && entity == NULL)
+    entity = unique_partial_match (self->graph, name);
+  if (self->graph != NULL && entity == NULL)
     {
       g_autoptr(DossierFilter) probe = dossier_filter_new ();
       g_autoptr(GError) error = NULL;
@@ -256,6 +298,10 @@ dossier_filter_panel_add_actor (DossierFilterPanel *self,
       dossier_filter_validate (probe, self->graph, &error);
       gtk_widget_add_css_class (GTK_WIDGET (self->actor_entry), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->actor_entry), error != NULL ? error->message : NULL);
+      /* Seen, not only hovered: an icon in the entry carries the message. */
+      gtk_entry_set_icon_from_icon_name (self->actor_entry, GTK_ENTRY_ICON_SECONDARY, "dialog-warning-symbolic");
+      gtk_entry_set_icon_tooltip_text (self->actor_entry, GTK_ENTRY_ICON_SECONDARY,
+                                       error != NULL ? error->message : NULL);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->actor_entry),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       error != NULL ? error->message : "", -1);
@@ -263,6 +309,7 @@ dossier_filter_panel_add_actor (DossierFilterPanel *self,
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->actor_entry), "error");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->actor_entry), NULL);
+  gtk_entry_set_icon_from_icon_name (self->actor_entry, GTK_ENTRY_ICON_SECONDARY, NULL);
   canonical = entity != NULL ? entity->name : name;
 
   if (self->filter->actors != NULL && g_strv_contains ((const char * const *) self->filter->actors, canonical))
