@@ -1126,6 +1126,11 @@ dossier_graph_view_measure (GtkWidget      *widget,
   *natural_baseline = -1;
 }
 
+static void fit_transform (DossierGraphView     *self,
+                           int                   width,
+                           int                   height,
+                           DossierViewTransform *target);
+
 static void
 dossier_graph_view_size_allocate (GtkWidget *widget,
                                   int        width,
@@ -1134,9 +1139,26 @@ dossier_graph_view_size_allocate (GtkWidget *widget,
 {
   DossierGraphView *self = DOSSIER_GRAPH_VIEW (widget);
 
-  if (self->needs_fit && self->layout != NULL && width > 1 && height > 1)
+  gboolean was_fit = FALSE;
+
+  /* A view showing the whole graph keeps showing it when a panel opens
+   * beside it or the window changes size. */
+  if (self->layout != NULL && self->last_width > 1 && self->last_height > 1 &&
+      (width != self->last_width || height != self->last_height))
+    {
+      DossierViewTransform fit;
+      const DossierViewTransform *now = self->tick_id != 0 ? &self->anim_to : &self->transform;
+
+      fit_transform (self, self->last_width, self->last_height, &fit);
+      was_fit = G_APPROX_VALUE (fit.scale, now->scale, 1e-6) &&
+                fabs (fit.offset_x - now->offset_x) < 0.5 && fabs (fit.offset_y - now->offset_y) < 0.5;
+    }
+
+  if ((self->needs_fit || was_fit) && self->layout != NULL && width > 1 && height > 1)
     {
       self->needs_fit = FALSE;
+      self->last_width = width;
+      self->last_height = height;
       dossier_graph_view_zoom_fit (self, FALSE);
     }
   else if (self->last_width > 1 && self->last_height > 1 &&
@@ -1282,6 +1304,19 @@ dossier_graph_view_zoom_by (DossierGraphView *self,
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
 }
 
+static void
+fit_transform (DossierGraphView     *self,
+               int                   width,
+               int                   height,
+               DossierViewTransform *target)
+{
+  *target = self->transform;
+  /* Small graphs are not blown up past 100%: text would look bloated. */
+  dossier_view_transform_fit (target, self->layout->width, self->layout->height,
+                              MAX (width / 2, width - self->fit_inset_left), height, FIT_MARGIN, 1.0);
+  target->offset_x += width - MAX (width / 2, width - self->fit_inset_left);
+}
+
 void
 dossier_graph_view_zoom_fit (DossierGraphView *self,
                              gboolean          animate)
@@ -1299,11 +1334,7 @@ dossier_graph_view_zoom_fit (DossierGraphView *self,
       return;
     }
 
-  target = self->transform;
-  /* Small graphs are not blown up past 100%: text would look bloated. */
-  dossier_view_transform_fit (&target, self->layout->width, self->layout->height,
-                              MAX (width / 2, width - self->fit_inset_left), height, FIT_MARGIN, 1.0);
-  target.offset_x += width - MAX (width / 2, width - self->fit_inset_left);
+  fit_transform (self, width, height, &target);
   animate_to (self, &target, animate);
 }
 
