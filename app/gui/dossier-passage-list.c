@@ -336,9 +336,12 @@ header_func (GtkListBoxRow *row,
   date = dossier_date_format (&article->date);
   n = passages_in_article (self, passage->article);
   count = g_strdup_printf (g_dngettext (NULL, "%u passage", "%u passages", n), n);
-  markup = g_markup_printf_escaped ("<b>%s</b>\n<small>%s · %s · %s</small>",
-                                    article->title ? article->title : article->id,
-                                    date, article->id, count);
+  /* An article without a title is named by its file, once. */
+  if (article->title != NULL)
+    markup = g_markup_printf_escaped ("<b>%s</b>\n<small>%s · %s · %s</small>",
+                                      article->title, date, article->id, count);
+  else
+    markup = g_markup_printf_escaped ("<b>%s</b>\n<small>%s · %s</small>", article->id, date, count);
 
   label = gtk_label_new (NULL);
   gtk_label_set_markup (GTK_LABEL (label), markup);
