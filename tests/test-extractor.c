@@ -301,6 +301,17 @@ test_names_and_links (void)
   g_assert_null (dossier_graph_lookup_entity (graph, "Chinese government"));
   g_assert_null (dossier_graph_lookup_entity (graph, "Microsoft"));
   g_assert_cmpuint (dossier_graph_lookup_entity (graph, "Oracle")->mentions->len, ==, 1);
+
+  /* The subject is the name before an apposition, not one inside it. */
+  {
+    g_autoptr(DossierGraph) appositive = extract_string (
+      "Title\n\nMicrosoft, a major Nvidia customer, partners with OpenAI on chips.\n");
+
+    log_graph (appositive);
+    assert_relation (appositive, "Microsoft", DOSSIER_RELATION_PARTNERS, "OpenAI");
+    g_assert_null (find_relation (appositive, "Nvidia", DOSSIER_RELATION_PARTNERS, "OpenAI"));
+    g_assert_null (find_relation (appositive, "OpenAI", DOSSIER_RELATION_PARTNERS, "Nvidia"));
+  }
 }
 
 static void

@@ -904,6 +904,27 @@ left_mention (Ctx        *ctx,
   int fallback = -1;
   guint far = prefer_subject ? MAX (reach, SUBJECT_WINDOW) : reach;
 
+  /* "Microsoft, a major Nvidia customer, partners with": the subject is
+   * the name before an apposition (between commas, opening on an article),
+   * not a name inside it. */
+  if (t < s->end_token && (tok (ctx, t)->flags & DOSSIER_TOKEN_COMMA))
+    {
+      for (guint c = t - 1; c > s->first && t - c <= 8; c--)
+        {
+          if (tok_class (ctx, c) & DOSSIER_WORD_CLAUSE)
+            break;
+          if (tok (ctx, c)->flags & DOSSIER_TOKEN_COMMA)
+            {
+              int before = owner[c - 1];
+
+              if (before >= 0 && before != self && (tok_class (ctx, c) & DOSSIER_WORD_DETERMINER) &&
+                  owner[c] < 0 && (self < 0 || mention (ctx, before)->entity != mention (ctx, self)->entity))
+                return before;
+              break;
+            }
+        }
+    }
+
   for (int k = (int) t - 1; k >= (int) s->first && t - k <= far; k--)
     {
       int m = owner[k];
