@@ -1879,6 +1879,14 @@ view_action_cb (GtkWidget  *widget,
   double cx = gtk_widget_get_width (widget) / 2.0;
   double cy = gtk_widget_get_height (widget) / 2.0;
 
+  /* From the keyboard, what the pointer last hovered (now elsewhere after
+   * a zoom) no longer decides what is highlighted; moving it again does. */
+  if (self->hover_node >= 0 || self->hover_edge >= 0)
+    {
+      self->hover_node = self->hover_edge = -1;
+      gtk_widget_queue_draw (widget);
+    }
+
   if (g_str_equal (action_name, "view.zoom-in"))
     dossier_graph_view_zoom_by (self, ZOOM_STEP, cx, cy, TRUE);
   else if (g_str_equal (action_name, "view.zoom-out"))
