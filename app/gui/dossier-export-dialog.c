@@ -111,11 +111,12 @@ on_chooser_response (GtkNativeDialog *dialog,
       return;
     }
 
+  /* The list opens on its first entry, PNG: anything else was picked. */
   format_id = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format");
   if (format_id == NULL || !dossier_export_format_from_string (format_id, &format))
-    format = last_format;
+    format = DOSSIER_EXPORT_PNG;
 
-  path = dossier_export_dialog_file_name (chosen_path, format, format != last_format, &format);
+  path = dossier_export_dialog_file_name (chosen_path, format, format != DOSSIER_EXPORT_PNG, &format);
   last_format = format;
   g_free (last_folder);
   last_folder = g_path_get_dirname (path);
@@ -131,6 +132,8 @@ on_chooser_response (GtkNativeDialog *dialog,
 
   data->options.transparent =
     g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "transparent"), "true") == 0;
+  data->options.legend =
+    g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "legend"), "true") == 0;
 
   area_id = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "area");
   if (data->has_visible && g_strcmp0 (area_id, "visible") == 0)
@@ -166,9 +169,11 @@ dossier_export_dialog_run (GtkWindow             *parent,
     _("PNG image"), _("SVG image"), _("PDF document"),
     _("Graphviz DOT"), _("GraphML (Gephi)"), _("JSON"), NULL
   };
-  const char *scale_ids[] = { "1", "2", "4", NULL };
+  /* The default first: GTK 4.8's own chooser shows a list's first entry
+   * whatever gtk_file_chooser_set_choice() said. */
+  const char *scale_ids[] = { "2", "1", "4", NULL };
   /* Translators: PNG resolutions; 72 dpi is the graph's own size. */
-  const char *scale_labels[] = { _("72 dpi"), _("144 dpi"), _("288 dpi"), NULL };
+  const char *scale_labels[] = { _("144 dpi"), _("72 dpi"), _("288 dpi"), NULL };
   const char *area_ids[] = { "whole", "visible", NULL };
   const char *area_labels[] = { _("Whole graph"), _("Visible area"), NULL };
 
@@ -206,14 +211,19 @@ dossier_export_dialog_run (GtkWindow             *parent,
 
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
     }
+  /* The last format comes back in the name offered, not in the list. */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
                                format_ids, format_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", dossier_export_format_to_string (last_format));
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "png");
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scale", _("PNG resolution"),
                                scale_ids, scale_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scale", "2");
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "transparent",
                                _("Transparent background"), NULL, NULL);
+  /* What the window shows beside the graph, for images that travel alone. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "legend",
+                               _("Include the legend"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "legend", "true");
   if (visible != NULL)
     {
       gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "area", _("Area"),
