@@ -141,6 +141,20 @@ test_panel (void)
   g_assert_null (filter->actors);
   g_assert_cmpuint (changed, ==, 4);
 
+  /* A "from" typed alone draws a band from it to the timeline's end. */
+  {
+    g_autoptr(DossierFilter) from_only = dossier_filter_new ();
+    guint32 first, last, day0, day1, want;
+
+    g_assert_true (dossier_date_parse_iso ("2020-10-01", &from_only->from));
+    dossier_filter_panel_set_filter (panel, from_only);
+    g_assert_true (dossier_timeline_get_days (timeline, &day0, &day1));
+    g_assert_true (dossier_timeline_get_range (timeline, &first, &last));
+    g_assert_true (dossier_date_get_span (&from_only->from, &want, NULL));
+    g_assert_cmpuint (first, ==, want);
+    g_assert_cmpuint (last, ==, day1);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

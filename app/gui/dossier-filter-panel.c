@@ -162,10 +162,13 @@ static void
 sync_timeline (DossierFilterPanel *self)
 {
   guint32 first = 0, last = 0;
+  gboolean has_from = dossier_date_get_span (&self->filter->from, &first, NULL);
+  gboolean has_to = dossier_date_get_span (&self->filter->to, NULL, &last);
+  guint32 day0 = 0, day1 = 0;
 
-  if (dossier_date_get_span (&self->filter->from, &first, NULL) &&
-      dossier_date_get_span (&self->filter->to, NULL, &last))
-    dossier_timeline_set_range (self->timeline, first, last);
+  /* A typed date alone opens the band to that side of the timeline. */
+  if ((has_from || has_to) && dossier_timeline_get_days (self->timeline, &day0, &day1))
+    dossier_timeline_set_range (self->timeline, has_from ? first : day0, has_to ? last : day1);
   else
     dossier_timeline_set_range (self->timeline, 0, 0);
 }

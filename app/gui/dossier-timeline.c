@@ -154,8 +154,9 @@ dossier_timeline_snapshot (GtkWidget   *widget,
 
   if (self->sel_first != 0)
     {
-      double x1 = dossier_timeline_day_to_x (self, self->sel_first);
-      double x2 = dossier_timeline_day_to_x (self, self->sel_last);
+      /* An open end ("from" alone) runs to the edge, not past it. */
+      double x1 = CLAMP (dossier_timeline_day_to_x (self, self->sel_first), PADDING, width - PADDING);
+      double x2 = CLAMP (dossier_timeline_day_to_x (self, self->sel_last), PADDING, width - PADDING);
 
       gtk_snapshot_append_color (snapshot, &sel,
                                  &GRAPHENE_RECT_INIT (MIN (x1, x2) - 2, 0, ABS (x2 - x1) + 4, height));
@@ -163,7 +164,8 @@ dossier_timeline_snapshot (GtkWidget   *widget,
 
   for (guint b = 0; b < n_bins && max > 0; b++)
     {
-      double bw = plot / n_bins;
+      /* Articles of a single day are a bar, not the whole strip. */
+      double bw = n_bins > 1 ? plot / n_bins : 6;
       double bh = (height - 4) * bins[b] / max;
 
       if (bins[b] == 0)
@@ -363,6 +365,21 @@ dossier_timeline_get_range (DossierTimeline *self,
     *first = self->sel_first;
   if (last != NULL)
     *last = self->sel_last;
+  return TRUE;
+}
+
+/* The days the timeline covers; FALSE when it has none. */
+gboolean
+dossier_timeline_get_days (DossierTimeline *self,
+                           guint32         *first,
+                           guint32         *last)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE (self), FALSE);
+
+  if (n_days (self) == 0)
+    return FALSE;
+  *first = self->first_julian;
+  *last = self->first_julian + n_days (self) - 1;
   return TRUE;
 }
 

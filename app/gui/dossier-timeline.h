@@ -32,4 +32,9 @@ void       dossier_timeline_set_range  (DossierTimeline *self,
 double     dossier_timeline_day_to_x   (DossierTimeline *self,
                                         guint32          julian);
 
+/* The days the timeline covers; FALSE when it has none. */
+gboolean   dossier_timeline_get_days   (DossierTimeline *self,
+                                        guint32         *first,
+                                        guint32         *last);
+
 G_END_DECLS
