@@ -312,6 +312,16 @@ test_names_and_links (void)
     g_assert_null (find_relation (appositive, "Nvidia", DOSSIER_RELATION_PARTNERS, "OpenAI"));
     g_assert_null (find_relation (appositive, "OpenAI", DOSSIER_RELATION_PARTNERS, "Nvidia"));
   }
+
+  /* An object said but not an actor ("to Chinese firms") is no reason to
+   * fall back on the article's topic. */
+  {
+    g_autoptr(DossierGraph) topic = extract_string (
+      "Nvidia and its chips\n\nNvidia sells chips. Nvidia grows. AMD also supplies chips to Chinese firms.\n");
+
+    log_graph (topic);
+    g_assert_null (find_relation (topic, "AMD", DOSSIER_RELATION_SUPPLIES, "Nvidia"));
+  }
 }
 
 static void

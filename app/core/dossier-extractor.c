@@ -706,6 +706,29 @@ topic_fallback (DossierRelationType type)
          type == DOSSIER_RELATION_SUPPLIES || type == DOSSIER_RELATION_REGULATES;
 }
 
+/* "supplies chips to Chinese firms", "s'associe avec des start-up": the
+ * other party is said, only not as a known actor, so it is not the topic. */
+static gboolean
+names_other_party (Ctx                 *ctx,
+                   const Sent          *s,
+                   DossierRelationType  type,
+                   guint                cue_end)
+{
+  static const char * const to[] = { "to", "with", "a", "aux", "au", "avec" };
+
+  if (type != DOSSIER_RELATION_SUPPLIES && type != DOSSIER_RELATION_PARTNERS)
+    return FALSE;
+  for (guint k = cue_end; k < s->end_token && k < cue_end + 3; k++)
+    {
+      if (k > cue_end && (tok (ctx, k)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_BREAK | DOSSIER_TOKEN_STOP)))
+        break;
+      for (guint i = 0; i < G_N_ELEMENTS (to); i++)
+        if (tok_is (ctx, k, to[i]) && k + 1 < s->end_token)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 note_typed (Ctx   *ctx,
             guint  a,
@@ -1357,7 +1380,7 @@ handle_cue (Ctx              *ctx,
           else if (near >= 0 && mention (ctx, near)->entity != mention (ctx, L)->entity)
             /* "avec Oracle comme partenaire", "with Oracle as its partner" */
             emit_all (ctx, s, type, L, near, G_MAXUINT, cf, ce, flags);
-          else if (topic_fallback (type) && is_subject (ctx, s, L))
+          else if (topic_fallback (type) && is_subject (ctx, s, L) && !names_other_party (ctx, s, type, ce))
             emit_all (ctx, s, type, L, -1, implicit_object (ctx, si, L), cf, ce, flags);
         }
       else if (cue->kind == DOSSIER_CUE_NOUN && R >= 0)
