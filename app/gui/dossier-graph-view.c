@@ -90,6 +90,7 @@ struct _DossierGraphView
   int                   selected_node;
   int                   selected_edge;
   GArray               *also_selected;   /* more layout node indices (Ctrl+click) */
+  gboolean              scene_complete;  /* the last frame drew every visible tile */
   double                pointer_x;
   double                pointer_y;
   gboolean              pointer_inside;
@@ -834,6 +835,7 @@ append_scene (DossierGraphView *self,
   fresh = gtk_snapshot_new ();
   complete = append_tiles (self, fresh, self->scene_tiles, self->scene_scale,
                            width, height, TRUE, deadline);
+  self->scene_complete = complete;
   node = gtk_snapshot_free_to_node (g_steal_pointer (&fresh));
 
   if (complete)
@@ -2484,6 +2486,13 @@ dossier_graph_view_set_fit_inset (DossierGraphView *self,
   g_return_if_fail (DOSSIER_IS_GRAPH_VIEW (self));
 
   self->fit_inset_left = MAX (0, left);
+}
+
+gboolean
+dossier_graph_view_is_scene_complete (DossierGraphView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_GRAPH_VIEW (self), FALSE);
+  return dossier_graph_view_has_scene (self) && self->scene_complete;
 }
 
 gboolean

@@ -72,6 +72,9 @@ void                        dossier_graph_view_set_fit_inset       (DossierGraph
                                                                     int                   left);
 /* TRUE once the cached scene is complete for what is shown (tests and
  * the benchmark). */
+/* Whether the last frame drew every visible tile (after a zoom or a new
+ * graph, tiles come over a few frames within a time budget). */
+gboolean                    dossier_graph_view_is_scene_complete (DossierGraphView *self);
 gboolean                    dossier_graph_view_has_scene           (DossierGraphView     *self);
 
 /* Items added under the context menu's own (e.g. the window's edits). */
