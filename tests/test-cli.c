@@ -485,6 +485,15 @@ test_errors (void)
     g_assert_nonnull (strstr (bare.err, "dossier-cli export"));
   }
 
+  /* Filters that keep nobody: an empty result, and a word on stderr. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "extract", "--min-evidence", "999", seeds, NULL);
+    assert_success (&run);
+    g_assert_nonnull (strstr (run.err, "no actor matches the filters"));
+  }
+
   /* Unknown format. */
   {
     g_auto(Run) run = { 0 };

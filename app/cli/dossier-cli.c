@@ -227,6 +227,7 @@ run_pipeline (Options  *o,
   g_autoptr(DossierCorpus) corpus = NULL;
   g_autoptr(DossierGazetteer) gazetteer = NULL;
   g_autoptr(DossierGraph) graph = NULL;
+  DossierSubgraph *sub;
   g_autofree char *seeds = NULL;
   const char *default_paths[2] = { NULL, NULL };
   const char * const *paths = (const char * const *) o->paths;
@@ -287,7 +288,12 @@ run_pipeline (Options  *o,
         g_printerr ("dossier-cli: %s\n", (char *) g_ptr_array_index (problems, i));
     }
 
-  return dossier_filter_apply (filter, graph, error);
+  sub = dossier_filter_apply (filter, graph, error);
+  /* Still a success (an empty graph is a result), but a script's reader
+   * should know it was the filters, not the articles. */
+  if (sub != NULL && sub->entities->len == 0 && sub->total_entities > 0 && !o->quiet)
+    g_printerr ("dossier-cli: %s\n", _("no actor matches the filters"));
+  return sub;
 }
 
 static int
