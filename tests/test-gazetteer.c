@@ -52,7 +52,7 @@ static const char *data =
   "company\tOracle\tORCL | ~groupe de Larry Ellison\n"
   "company\tTikTok\tTik Tok | tiktok_us\n"
   "company\tMicrosoft\t~groupe de Redmond\n"
-  "person\tLarry Ellison\tEllison\tleads=Oracle; title=PDG\n"
+  "person\tLarry Ellison\tEllison\ttitle=PDG; leads=Oracle\n"
   "government\tUnited States government\tMaison Blanche | US | États-Unis\n"
   "government\tChinese government\tgouvernement chinois | Chine\n"
   "media\tLe Monde\n"

@@ -459,7 +459,6 @@ dossier_gazetteer_load_data (DossierGazetteer  *gazetteer,
               if (g_str_has_prefix (prop, "leads=") && prop[6] != '\0')
                 {
                   g_free ((char *) entry->leads);
-  g_free ((char *) entry->title);
                   entry->leads = g_strdup (g_strstrip (prop + 6));
                 }
               else if (g_str_has_prefix (prop, "title=") && prop[6] != '\0')
