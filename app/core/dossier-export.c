@@ -1259,6 +1259,34 @@ set_write_error (GError     **error,
   return FALSE;
 }
 
+/* Writes all of @bytes to @fd, a megabyte at a time so that a cancel is
+ * seen; FALSE with @error set when cancelled or when writing fails. */
+static gboolean
+write_all (int            fd,
+           GBytes        *bytes,
+           const char    *display,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  gsize len, written = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  while (written < len)
+    {
+      gssize n;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      n = write (fd, data + written, MIN (len - written, 1 << 20));
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return set_write_error (error, n < 0 ? errno : EIO, display);
+      written += n;
+    }
+  return TRUE;
+}
+
 /* A device or a pipe ("/dev/stdout", a FIFO) is written to as it is:
  * replacing it with a file would break it. */
 static gboolean
@@ -1268,34 +1296,14 @@ write_in_place (const char    *path,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  const guint8 *data;
-  gsize len, written = 0;
   int fd = open (path, O_WRONLY | O_CLOEXEC);
 
   if (fd < 0)
     return set_write_error (error, errno, display);
-
-  data = g_bytes_get_data (bytes, &len);
-  while (written < len)
+  if (!write_all (fd, bytes, display, cancellable, error))
     {
-      gssize n;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          close (fd);
-          return FALSE;
-        }
-      n = write (fd, data + written, MIN (len - written, 1 << 20));
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          int saved_errno = n < 0 ? errno : EIO;
-
-          close (fd);
-          return set_write_error (error, saved_errno, display);
-        }
-      written += n;
+      close (fd);
+      return FALSE;
     }
   if (close (fd) != 0)
     return set_write_error (error, errno, display);
@@ -1333,9 +1341,8 @@ dossier_export_write_atomically (const char    *display_path,
   g_autofree char *base = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *path = NULL;
-  const guint8 *data;
-  gsize len, written = 0;
   GStatBuf st;
+  gboolean exists;
   int fd;
 
   g_return_val_if_fail (display_path != NULL, FALSE);
@@ -1349,7 +1356,8 @@ dossier_export_write_atomically (const char    *display_path,
   /* rename() would fail later anyway; say it before making anything. */
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     return set_write_error (error, EISDIR, display_path);
-  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+  exists = g_stat (path, &st) == 0;
+  if (exists && !S_ISREG (st.st_mode))
     return write_in_place (path, display_path, bytes, cancellable, error);
 
   dir = g_path_get_dirname (path);
@@ -1361,24 +1369,11 @@ dossier_export_write_atomically (const char    *display_path,
     return set_write_error (error, errno, display_path);
 
   /* Replacing a file keeps its permissions. */
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
+  if (exists)
     (void) fchmod (fd, st.st_mode & 07777);
 
-  data = g_bytes_get_data (bytes, &len);
-  while (written < len)
-    {
-      gssize n;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto fail_quiet;
-
-      n = write (fd, data + written, MIN (len - written, 1 << 20));
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        goto fail;
-      written += n;
-    }
+  if (!write_all (fd, bytes, display_path, cancellable, error))
+    goto fail_quiet;
 
   /* The data must be on disk before the name points at it. */
   if (fsync (fd) != 0 && errno != EINVAL)
