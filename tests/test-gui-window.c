@@ -52,17 +52,60 @@ wait_until_drawn (DossierWindow *win)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* A window on screen, nothing loaded yet. */
 static DossierWindow *
-open_seeds (void)
+new_window (void)
 {
   DossierWindow *win = dossier_window_new (NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
   gtk_window_present (GTK_WINDOW (win));
-  dossier_window_load (win, NULL);
+  return win;
+}
+
+/* Loads @dir (NULL: the seeds) and waits until the graph is drawn. */
+static void
+load_and_wait (DossierWindow *win,
+               const char    *dir)
+{
+  const char *paths[2] = { dir, NULL };
+
+  dossier_window_load (win, dir != NULL ? paths : NULL);
   wait_until_drawn (win);
   g_assert_cmpstr (dossier_window_get_main_page (win), ==, "graph");
+}
+
+static DossierWindow *
+open_seeds (void)
+{
+  DossierWindow *win = new_window ();
+
+  load_and_wait (win, NULL);
   return win;
+}
+
+/* A temporary folder holding one article, @text; free with remove_corpus(). */
+static char *
+write_corpus (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("dossier-gui-XXXXXX", &error);
+  g_autofree char *path = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "article.txt", NULL);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_corpus (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "article.txt", NULL);
+
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -515,16 +558,12 @@ test_slow_engine_gives_way (void)
   static const char *a[] = { "Ka", "Lo", "Mi", "Nu", "Pe", "Ri", "Sa", "To", "Vu", "Ze" };
   static const char *b[] = { "bar", "dex", "gol", "mir", "nox", "pul", "rak", "sen", "tum", "vix" };
   static const char *c[] = { "ia", "or" };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("dossier-big-XXXXXX", &error);
-  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
   g_autoptr(GString) text = g_string_new ("Rachats en série\n\n");
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *paths[2] = { NULL, NULL };
   DossierWindow *win;
   DossierLayout *layout;
 
-  g_assert_no_error (error);
   /* 200 invented companies, bought two by two: 200 actors. */
   for (guint k = 0; k < G_N_ELEMENTS (c); k++)
     for (guint i = 0; i < G_N_ELEMENTS (a); i++)
@@ -533,17 +572,11 @@ test_slow_engine_gives_way (void)
   for (guint i = 0; i + 1 < names->len; i += 2)
     g_string_append_printf (text, "Le groupe %s a racheté le groupe %s en mars 2021. ",
                             (char *) g_ptr_array_index (names, i), (char *) g_ptr_array_index (names, i + 1));
-  path = g_build_filename (dir, "rachats.txt", NULL);
-  g_file_set_contents (path, text->str, -1, &error);
-  g_assert_no_error (error);
+  dir = write_corpus (text->str);
 
-  win = dossier_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
-  gtk_window_present (GTK_WINDOW (win));
+  win = new_window ();
   g_action_group_activate_action (G_ACTION_GROUP (win), "layout-engine", g_variant_new_string ("circo"));
-  paths[0] = dir;
-  dossier_window_load (win, paths);
-  wait_until_drawn (win);
+  load_and_wait (win, dir);
 
   g_assert_cmpuint (dossier_window_get_subgraph (win)->entities->len, >, 150);
   layout = dossier_graph_view_get_layout (dossier_window_get_graph_view (win));
@@ -565,8 +598,7 @@ test_slow_engine_gives_way (void)
   wait_until_drawn (win);
   close_window (win);
 
-  g_unlink (path);
-  g_rmdir (dir);
+  remove_corpus (dir);
 }
 
 /* Filters remembered from other articles may name actors these lack: the
@@ -574,20 +606,15 @@ test_slow_engine_gives_way (void)
 static void
 test_stale_actor_filter (void)
 {
-  DossierWindow *win = dossier_window_new (NULL);
+  DossierWindow *win = new_window ();
   g_autoptr(DossierFilter) filter = dossier_filter_new ();
   const DossierFilter *now;
 
   filter->actors = g_new0 (char *, 3);
   filter->actors[0] = g_strdup ("Zorglub Industries");
   filter->actors[1] = g_strdup ("Larry Ellison");
-  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
-  gtk_window_present (GTK_WINDOW (win));
   dossier_window_set_filter (win, filter);
-  dossier_window_load (win, NULL);
-  wait_until_drawn (win);
-
-  g_assert_cmpstr (dossier_window_get_main_page (win), ==, "graph");
+  load_and_wait (win, NULL);
   now = dossier_window_get_filter (win);
   g_assert_nonnull (now->actors);
   g_assert_cmpstr (now->actors[0], ==, "Larry Ellison");
@@ -633,11 +660,8 @@ count_rows (GtkWidget *widget)
 static void
 test_many_passages (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("dossier-many-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "long.txt", NULL);
+  g_autofree char *dir = NULL;
   g_autoptr(GString) text = g_string_new ("Oracle et TikTok\n\n");
-  const char *paths[2] = { dir, NULL };
   DossierWindow *win;
   DossierPassageList *list;
   DossierGraph *graph;
@@ -645,15 +669,10 @@ test_many_passages (void)
 
   for (guint i = 0; i < 250; i++)
     g_string_append_printf (text, "Oracle a signé l’accord numéro %u avec TikTok.\n", i + 1);
-  g_assert_no_error (error);
-  g_file_set_contents (path, text->str, -1, &error);
-  g_assert_no_error (error);
+  dir = write_corpus (text->str);
 
-  win = dossier_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
-  gtk_window_present (GTK_WINDOW (win));
-  dossier_window_load (win, paths);
-  wait_until_drawn (win);
+  win = new_window ();
+  load_and_wait (win, dir);
   graph = dossier_window_get_graph (win);
   g_assert_true (dossier_graph_view_select_entity (dossier_window_get_graph_view (win),
                                                    dossier_graph_lookup_entity (graph, "Oracle")->id));
@@ -667,8 +686,7 @@ test_many_passages (void)
   g_assert_cmpuint (count_rows (GTK_WIDGET (list)), ==, n);
   close_window (win);
 
-  g_unlink (path);
-  g_rmdir (dir);
+  remove_corpus (dir);
 }
 
 /* The chooser says nothing when its Format list changes: the name and the
