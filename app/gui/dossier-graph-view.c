@@ -1379,6 +1379,23 @@ update_accessible (DossierGraphView *self)
                                   -1);
 }
 
+/* After the selection changed from (@old_entity, @old_relation): redraw,
+ * tell assistive technologies, notify what changed. */
+static void
+selection_changed (DossierGraphView *self,
+                   int               old_entity,
+                   int               old_relation)
+{
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  if (old_entity != dossier_graph_view_get_selected_entity (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ENTITY]);
+  if (old_relation != dossier_graph_view_get_selected_relation (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RELATION]);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
 static void
 set_selection (DossierGraphView *self,
                int               node,
@@ -1394,15 +1411,7 @@ set_selection (DossierGraphView *self,
   self->selected_node = node;
   self->selected_edge = edge;
   g_array_set_size (self->also_selected, 0);
-
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-
-  if (old_entity != dossier_graph_view_get_selected_entity (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ENTITY]);
-  if (old_relation != dossier_graph_view_get_selected_relation (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RELATION]);
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  selection_changed (self, old_entity, old_relation);
 }
 
 static gboolean
@@ -1458,11 +1467,7 @@ toggle_in_selection (DossierGraphView *self,
         }
     }
 
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (old_entity != dossier_graph_view_get_selected_entity (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ENTITY]);
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  selection_changed (self, old_entity, -1);
 }
 
 /* Keeps a node in view when the keyboard moved the selection to it. */
