@@ -18,6 +18,7 @@ packages=(
   libgraphviz-dev graphviz libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream
   xvfb xauth xdotool dbus-x11 imagemagick fonts-dejavu-core locales librsvg2-common
+  hunspell-fr hunspell-en-us iso-codes
 )
 
 install_missing () {

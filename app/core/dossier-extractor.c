@@ -403,11 +403,33 @@ discover_sentence (Ctx   *ctx,
         }
       i = end;
 
-      /* Leading function words ("Selon", "Le") and trailing ones go. */
+      /* Leading function words ("Selon", "Le") and trailing ones go, but
+       * a first name that is also a word ("Ben Smith") stays. */
       while (first < end && (tok_class (ctx, first) & (DOSSIER_WORD_STOP | DOSSIER_WORD_PLACE |
                                                         DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE |
-                                                        DOSSIER_WORD_CONNECTOR)))
+                                                        DOSSIER_WORD_CONNECTOR)) &&
+             !(end - first >= 2 && (tok_class (ctx, first) & DOSSIER_WORD_FIRST_NAME) &&
+               !(tok_class (ctx, first) & (DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE)) &&
+               (first == s->first || !is_capitalised (tok (ctx, first - 1)))))
         first++;
+      /* "Industry Minister François-Philippe Champagne", "USW President
+       * David McCall": the name is what follows the last title. */
+      for (guint k = end - 1; end - first >= 3 && k > first; k--)
+        if ((tok_class (ctx, k) & (DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE | DOSSIER_WORD_HEAD)) &&
+            !(tok_class (ctx, k) & (DOSSIER_WORD_FIRST_NAME | DOSSIER_WORD_COMPANY_END)) && end - k >= 3)
+          {
+            first = k + 1;
+            break;
+          }
+      /* "Veolia VIE.PA", "Blandine Henault PARIS": a word in capitals after
+       * a name that is not is a ticker or a dateline. */
+      while (end - first >= 2 && (tok (ctx, end - 1)->flags & DOSSIER_TOKEN_ALL_CAPS) &&
+             !(tok (ctx, first)->flags & DOSSIER_TOKEN_ALL_CAPS))
+        end--;
+      /* "Gilles Schnepp, Vice-président": a title ends the name. */
+      while (end > first + 1 && (tok_class (ctx, end - 1) & (DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE)) &&
+             !(tok_class (ctx, end - 1) & (DOSSIER_WORD_COMPANY_END | DOSSIER_WORD_MEDIA_END)))
+        end--;
       while (end > first && (tok_class (ctx, end - 1) & (DOSSIER_WORD_STOP | DOSSIER_WORD_CONNECTOR)))
         end--;
       if (first >= end)
@@ -456,41 +478,265 @@ discover_sentence (Ctx   *ctx,
     }
 }
 
-/* A capitalised run without a cue is a mention only of a name already
- * known: a discovered name seen elsewhere, or the surname of a person. */
-static void
-resolve_pending (Ctx *ctx)
+/* Names without a cue ------------------------------------------------- */
+
+/* What an article says of a capitalised run the gazetteer lacks and no cue
+ * typed: how often it stands where only a name would be capitalised, and
+ * what the words around it say of its type. */
+typedef struct
 {
-  int *owner = (int *) (gpointer) ctx->owner->data;
+  guint    words;
+  guint    evidence;      /* occurrences inside a sentence, or not a common word */
+  guint    person;        /* votes */
+  guint    government;
+  guint    media;
+  gboolean places;        /* a single word the dictionaries list as a place or people */
+  gboolean thing;         /* "Investment Canada Act", "Tour Eiffel" */
+  gboolean accepted;
+  DossierEntityType type;
+} Candidate;
+
+static gboolean
+in_headline (Ctx        *ctx,
+             const Sent *s,
+             guint       first)
+{
+  return s->section == DOSSIER_SECTION_TITLE ||
+         (ctx->article->title != NULL && tok (ctx, first)->start >= ctx->article->title_range.start &&
+          tok (ctx, first)->end <= ctx->article->title_range.end);
+}
+
+/* "Le groupe", "Shares": a run of common words at the start of a sentence
+ * or a quote says nothing; the same words inside a sentence name something. */
+static gboolean
+is_plain_start (Ctx        *ctx,
+                const Sent *s,
+                const Pending *p)
+{
+  if (p->first != s->first && !(tok (ctx, p->first)->flags & (DOSSIER_TOKEN_BREAK | DOSSIER_TOKEN_STOP)))
+    return FALSE;
+  for (guint k = p->first; k < p->end; k++)
+    if (!(tok_class (ctx, k) & (DOSSIER_WORD_COMMON | DOSSIER_WORD_STOP)) ||
+        (tok (ctx, k)->flags & (DOSSIER_TOKEN_MIXED | DOSSIER_TOKEN_ALL_CAPS)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+after_locative (Ctx        *ctx,
+                const Sent *s,
+                guint       first)
+{
+  static const char * const at[] = { "a", "en", "au", "aux", "in", "at", "from", "near", "vers", "depuis" };
+
+  if (first <= s->first)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (at); i++)
+    if (tok_is (ctx, first - 1, at[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The words after a run that say a person: "X a déclaré", "X said",
+ * "X, le PDG du groupe", "X, chief executive of". */
+static gboolean
+person_follows (Ctx        *ctx,
+                const Sent *s,
+                guint       end)
+{
+  guint k = end;
+
+  if (k >= s->end_token)
+    return FALSE;
+  if (tok (ctx, k)->flags & DOSSIER_TOKEN_COMMA)
+    {
+      while (k < s->end_token && k < end + 2 && (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER))
+        k++;
+      return k < s->end_token && (tok_class (ctx, k) & (DOSSIER_WORD_ROLE | DOSSIER_WORD_TITLE)) &&
+             !(tok_class (ctx, k) & DOSSIER_WORD_COMPANY_CUE);
+    }
+  /* "a déclaré", "has said" */
+  if ((tok_is (ctx, k, "a") || tok_is (ctx, k, "has") || tok_is (ctx, k, "had")) && k + 1 < s->end_token)
+    k++;
+  return (tok_class (ctx, k) & DOSSIER_WORD_SAYING) != 0;
+}
+
+static void
+vote (Ctx        *ctx,
+      const Sent *s,
+      const Pending *p,
+      Candidate  *c)
+{
+  guint first_cls = tok_class (ctx, p->first);
+  guint last_cls = tok_class (ctx, p->end - 1);
+
+  c->words = p->end - p->first;
+  if (c->words >= 2 && (first_cls & DOSSIER_WORD_FIRST_NAME))
+    c->person += 2;
+  if (c->words >= 2 && (last_cls & DOSSIER_WORD_SURNAME))
+    c->person++;
+  if (person_follows (ctx, s, p->end))
+    c->person += 2;
+  if ((first_cls | last_cls) & DOSSIER_WORD_THING)
+    c->thing = TRUE;
+  if (first_cls & DOSSIER_WORD_GOV_CUE)
+    c->government++;
+  if (c->words >= 2 && (last_cls & DOSSIER_WORD_MEDIA_END))
+    c->media++;
+  if (c->words == 1 && (first_cls & DOSSIER_WORD_NATIONALITY))
+    c->thing = TRUE;  /* "Swiss rules", "les Français" */
+  if (c->words == 1 && (first_cls & DOSSIER_WORD_PROPER) &&
+      !(first_cls & (DOSSIER_WORD_FIRST_NAME | DOSSIER_WORD_SURNAME | DOSSIER_WORD_COMMON)))
+    c->places = TRUE;
+}
+
+/* Which runs become actors, and of what type.  A name needs two uses that
+ * only a name explains (one, when it has several words), and a single
+ * word the dictionaries list as a place needs more than being named. */
+static GHashTable *
+collect_candidates (Ctx *ctx)
+{
+  GHashTable *candidates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable *surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
 
   for (guint i = 0; i < ctx->pending->len; i++)
     {
       const Pending *p = &g_array_index (ctx->pending, Pending, i);
+      const Sent *s = &g_array_index (ctx->sents, Sent, p->sentence);
       gsize start = tok (ctx, p->first)->start;
-      gsize stop = tok (ctx, p->end - 1)->end;
-      g_autofree char *name = g_strndup (ctx->article->text + start, stop - start);
-      DossierEntity *entity = dossier_graph_lookup_entity (ctx->graph, name);
+      g_autofree char *folded = dossier_fold_string_len (ctx->article->text + start,
+                                                         tok (ctx, p->end - 1)->end - start);
+      Candidate *c = g_hash_table_lookup (candidates, folded);
 
-      if (entity != NULL && !entity->discovered && entity->type != DOSSIER_ENTITY_PERSON)
-        entity = NULL;  /* gazetteer names match through the gazetteer's case rules */
-
-      if (entity == NULL && p->end - p->first == 1)
+      if (s->section == DOSSIER_SECTION_COMMENTS)
+        continue;
+      if (c == NULL)
         {
-          g_autofree char *key = dossier_fold_string (name);
-          guint id = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->surnames, key));
-
-          if (id != 0 && id != G_MAXUINT)
-            entity = dossier_graph_get_entity (ctx->graph, id - 1);
+          c = g_new0 (Candidate, 1);
+          g_hash_table_insert (candidates, g_strdup (folded), c);
         }
-
-      if (entity != NULL && owner[p->first] < 0)
+      vote (ctx, s, p, c);
+      if (!in_headline (ctx, s, p->first) && !is_plain_start (ctx, s, p) &&
+          !(c->places && after_locative (ctx, s, p->first)))
+        c->evidence++;
+      if (c->words >= 2)
         {
-          int m = push_mention (ctx, p->sentence, entity, p->first, p->end, NULL, FALSE, -1);
+          const char *last = strrchr (folded, ' ');
 
-          for (guint k = p->first; k < p->end; k++)
-            owner[k] = m;
+          if (last != NULL && strlen (last + 1) >= 3)
+            g_hash_table_add (surnames, g_strdup (last + 1));
         }
     }
+
+  g_hash_table_iter_init (&iter, candidates);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Candidate *c = value;
+
+      /* "Andrea Orcel" … "Orcel": a name whose last word stands alone is a person's. */
+      if (c->words >= 2 && c->words <= 3)
+        {
+          const char *last = strrchr (key, ' ');
+
+          if (last != NULL && g_hash_table_contains (candidates, last + 1))
+            c->person++;
+        }
+      c->accepted = (c->evidence >= 2 || (c->evidence >= 1 && c->words >= 2)) && !c->thing &&
+                    !(c->places && c->evidence < 3) &&
+                    !(c->words == 1 && g_hash_table_contains (surnames, key));
+      if (c->government > 0)
+        c->type = DOSSIER_ENTITY_GOVERNMENT;
+      else if (c->person >= 2 && c->words >= 2)
+        c->type = DOSSIER_ENTITY_PERSON;
+      else if (c->media > 0)
+        c->type = DOSSIER_ENTITY_MEDIA;
+      else
+        c->type = DOSSIER_ENTITY_COMPANY;
+    }
+
+  g_hash_table_unref (surnames);
+  return candidates;
+}
+
+/* A capitalised run without a cue is a mention of a name already known (a
+ * name found elsewhere, the surname of a person), or of a name the article
+ * itself shows to be one (collect_candidates).  Full names first, so that
+ * a surname alone finds its person. */
+static void
+resolve_pending (Ctx *ctx)
+{
+  int *owner = (int *) (gpointer) ctx->owner->data;
+  g_autoptr(GHashTable) candidates = ctx->options->discover ? collect_candidates (ctx) : NULL;
+  /* "Teck Resources" … "Teck": the first word of a company's name. */
+  g_autoptr(GHashTable) heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < ctx->pending->len; i++)
+      {
+        const Pending *p = &g_array_index (ctx->pending, Pending, i);
+        const Sent *s = &g_array_index (ctx->sents, Sent, p->sentence);
+        gsize start = tok (ctx, p->first)->start;
+        gsize stop = tok (ctx, p->end - 1)->end;
+        g_autofree char *name = NULL;
+        DossierEntity *entity;
+
+        if ((pass == 0) != (p->end - p->first >= 2) || owner[p->first] >= 0)
+          continue;
+
+        name = g_strndup (ctx->article->text + start, stop - start);
+        g_strdelimit (name, "\n\t", ' ');
+        entity = dossier_graph_lookup_entity (ctx->graph, name);
+        /* Gazetteer names match through the gazetteer's case rules: "GLENCORE"
+         * in a headline is no second Glencore either. */
+        if (entity != NULL && !entity->discovered && entity->type != DOSSIER_ENTITY_PERSON)
+          continue;
+
+        if (entity == NULL && p->end - p->first == 1)
+          {
+            g_autofree char *key = dossier_fold_string (name);
+            guint id = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->surnames, key));
+
+            if (id != 0 && id != G_MAXUINT)
+              entity = dossier_graph_get_entity (ctx->graph, id - 1);
+            else if ((id = GPOINTER_TO_UINT (g_hash_table_lookup (heads, key))) != 0 && id != G_MAXUINT)
+              entity = dossier_graph_get_entity (ctx->graph, id - 1);
+          }
+
+        if (entity == NULL && candidates != NULL && s->section != DOSSIER_SECTION_COMMENTS)
+          {
+            g_autofree char *key = dossier_fold_string (name);
+            const Candidate *c = g_hash_table_lookup (candidates, key);
+
+            if (c != NULL && c->accepted && !is_plain_start (ctx, s, p))
+              {
+                entity = dossier_graph_ensure_entity (ctx->graph, name, c->type);
+                entity->discovered = TRUE;
+              }
+          }
+
+        if (entity != NULL && pass == 0 && entity->type == DOSSIER_ENTITY_COMPANY)
+          {
+            gsize len;
+            const char *word = tok_word (ctx, p->first, &len);
+            g_autofree char *head = g_strndup (word, len);
+            gpointer old = g_hash_table_lookup (heads, head);
+
+            if (len >= 3 && !(tok_class (ctx, p->first) & (DOSSIER_WORD_COMMON | DOSSIER_WORD_FIRST_NAME)))
+              g_hash_table_insert (heads, g_steal_pointer (&head),
+                                   GUINT_TO_POINTER (old == NULL || GPOINTER_TO_UINT (old) == entity->id + 1
+                                                     ? entity->id + 1 : G_MAXUINT));
+          }
+
+        if (entity != NULL)
+          {
+            int m = push_mention (ctx, p->sentence, entity, p->first, p->end, NULL, FALSE, -1);
+
+            for (guint k = p->first; k < p->end; k++)
+              owner[k] = m;
+          }
+      }
 }
 
 /* "le président", bare, stands for a person the gazetteer gives that title
@@ -1669,7 +1915,9 @@ process_window (Ctx   *ctx,
       gsize len;
       const char *w = tok_word (ctx, i, &len);
 
-      g_array_index (ctx->classes, guint, i) = dossier_lexicon_classify (w, len);
+      g_array_index (ctx->classes, guint, i) = is_capitalised (tok (ctx, i))
+                                                 ? dossier_lexicon_classify_capitalised (w, len)
+                                                 : dossier_lexicon_classify (w, len);
     }
 
   /* Sentences as token ranges; tokens between them (furniture) belong to none. */

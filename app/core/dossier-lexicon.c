@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "dossier-dictionary.h"
 #include "dossier-lexicon.h"
 
 /* Word lists, folded (lower case, no accents).  They describe French and
@@ -40,6 +41,10 @@ static const char *stop_words[] = {
   "last", "next", "new", "first", "other", "another", "such", "each", "every", "both", "is",
   "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would",
   "can", "could", "should", "may", "might", "must", "said", "says", "today", "yesterday",
+  "under", "over", "about", "despite", "amid", "among", "through", "during", "without", "within",
+  "against", "upon", "beyond", "toward", "towards", "following", "including", "unlike", "like",
+  "into", "onto", "across", "behind", "outside", "inside", "until", "unless", "whether", "where",
+  "once", "perhaps", "instead", "overall", "earlier", "later", "separately", "shares", "sources",
   /* months and days, both languages */
   "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
   "octobre", "novembre", "decembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
@@ -48,7 +53,7 @@ static const char *stop_words[] = {
   "saturday", "sunday",
   /* page furniture and generic capitalised nouns */
   "menu", "accueil", "home", "tags", "tag", "image", "images", "photo", "photos", "video",
-  "videos", "credit", "credits", "source", "sources", "premium", "breaking", "update", "maj",
+  "videos", "source", "sources", "premium", "breaking", "update", "maj",
   "mise", "jour", "lire", "voir", "aussi", "publicite", "newsletter", "abonnez", "abonnement",
   "connexion", "utilisateur", "commentaires", "commentaire", "partager", "share", "accessibilite",
   "redige", "vos", "page", "pages", "article", "articles", "read", "more", "subscribe", "sign",
@@ -234,6 +239,24 @@ static const char *hypotheses[] = {
 
 static const char *agents[] = { "par", "by" };
 
+/* The first or last word of the name of a thing or a place, not of an
+ * actor: "Investment Canada Act", "Elk Valley", "Tour Eiffel". */
+static const char *thing_words[] = {
+  "act", "law", "loi", "bill", "treaty", "traite", "valley", "vallee", "river", "riviere",
+  "street", "road", "avenue", "boulevard", "rue", "square", "park", "parc", "bridge", "pont",
+  "tower", "tour", "building", "airport", "aeroport", "index", "indice", "prize", "prix",
+  "award", "cup", "coupe", "war", "guerre", "summit", "sommet", "island", "ile", "mount",
+  "lake", "lac", "district", "circuit", "county", "province", "region", "state", "etat",
+  "comite", "committee", "conseil", "board", "assemblee", "plan", "programme", "program",
+};
+
+/* Verbs of saying after a name: the name is a person's ("X a déclaré"). */
+static const char *saying[] = {
+  "said", "says", "told", "added", "explained", "argued", "wrote", "declared", "insisted",
+  "declare", "dit", "estime", "explique", "ajoute", "affirme", "souligne", "precise", "assure",
+  "indique", "confie", "raconte", "martele", "rappelle", "regrette", "juge", "reconnait",
+};
+
 /* An open addressing table over (bytes, length): no copy and no
  * NUL-terminated key per lookup, which runs for every word of the text. */
 typedef struct
@@ -318,6 +341,8 @@ build_classes (gpointer data)
   add_words (negations, G_N_ELEMENTS (negations), DOSSIER_WORD_NEGATION);
   add_words (hypotheses, G_N_ELEMENTS (hypotheses), DOSSIER_WORD_HYPOTHESIS);
   add_words (agents, G_N_ELEMENTS (agents), DOSSIER_WORD_AGENT);
+  add_words (saying, G_N_ELEMENTS (saying), DOSSIER_WORD_SAYING);
+  add_words (thing_words, G_N_ELEMENTS (thing_words), DOSSIER_WORD_THING);
 
   return NULL;
 }
@@ -344,6 +369,24 @@ dossier_lexicon_classify (const char *word,
       if (slot->hash == h && slot->len == len && memcmp (slot->word, word, len) == 0)
         return slot->classes;
     }
+}
+
+guint
+dossier_lexicon_classify_capitalised (const char *word,
+                                      gsize       len)
+{
+  guint classes = dossier_lexicon_classify (word, len);
+  guint dict = dossier_dictionary_lookup (word, len);
+
+  if (dict & DOSSIER_DICT_COMMON)
+    classes |= DOSSIER_WORD_COMMON;
+  if (dict & DOSSIER_DICT_PROPER)
+    classes |= DOSSIER_WORD_PROPER;
+  if (dict & DOSSIER_DICT_GIVEN_NAME)
+    classes |= DOSSIER_WORD_FIRST_NAME;
+  if (dict & DOSSIER_DICT_SURNAME)
+    classes |= DOSSIER_WORD_SURNAME;
+  return classes;
 }
 
 /* Relation cues.  Stems end in '*'.  The kind says where the two actors

@@ -39,11 +39,22 @@ typedef enum
   DOSSIER_WORD_NEGATION    = 1 << 18, /* ne, pas, not, never, jamais */
   DOSSIER_WORD_HYPOTHESIS  = 1 << 19, /* pourrait, si, could, if */
   DOSSIER_WORD_AGENT       = 1 << 20, /* par, by: the agent of a passive */
+  /* From the hunspell dictionaries (dossier-dictionary.h), for capitalised words only. */
+  DOSSIER_WORD_COMMON      = 1 << 21, /* a common word: "Grand", "Après", "Shares" */
+  DOSSIER_WORD_PROPER      = 1 << 22, /* listed capitalised: a place, a people, a brand */
+  DOSSIER_WORD_SURNAME     = 1 << 23, /* a family name */
+  DOSSIER_WORD_SAYING      = 1 << 24, /* said, a declare, estime: a person spoke */
+  DOSSIER_WORD_THING       = 1 << 25, /* Act, Valley, Tour: names a thing, not an actor */
 } DossierWordClass;
 
 /* The classes of a folded word (any combination), 0 when unknown. */
 guint dossier_lexicon_classify (const char *word,
                                 gsize       len);
+
+/* The classes of a capitalised word: the above, plus what the hunspell
+ * dictionaries say (common word, given name, surname, proper noun). */
+guint dossier_lexicon_classify_capitalised (const char *word,
+                                            gsize       len);
 
 typedef enum
 {
