@@ -88,6 +88,7 @@ typedef struct
   GHashTable                  *surnames;  /* folded surname -> entity id + 1, G_MAXUINT: ambiguous */
   GHashTable                  *aliases;   /* "id\x1fsurface" seen */
   GHashTable                  *by_entry;  /* DossierGazetteerEntry -> entity id */
+  GHashTable                  *heads;     /* folded first word of a company's name -> id + 1, G_MAXUINT: ambiguous */
   GString                     *scratch;
 
   guint                        article_index;
@@ -359,6 +360,43 @@ first_name:
   return FALSE;
 }
 
+/* "Teck Resources" … "Teck": a company is also named by its first word,
+ * when that is no common word and no other company's. */
+static void
+note_head (Ctx           *ctx,
+           guint          first,
+           DossierEntity *entity)
+{
+  gsize len;
+  const char *word = tok_word (ctx, first, &len);
+  g_autofree char *head = NULL;
+  gpointer old;
+
+  if (entity->type != DOSSIER_ENTITY_COMPANY || len < 3 ||
+      (tok_class (ctx, first) & (DOSSIER_WORD_COMMON | DOSSIER_WORD_FIRST_NAME | DOSSIER_WORD_STOP)))
+    return;
+  head = g_strndup (word, len);
+  old = g_hash_table_lookup (ctx->heads, head);
+  g_hash_table_insert (ctx->heads, g_steal_pointer (&head),
+                       GUINT_TO_POINTER (old == NULL || GPOINTER_TO_UINT (old) == entity->id + 1
+                                         ? entity->id + 1 : G_MAXUINT));
+}
+
+static gboolean
+is_legal_form (Ctx   *ctx,
+               guint  k)
+{
+  static const char * const forms[] = {
+    "inc", "corp", "corporation", "ltd", "llc", "plc", "sa", "sas", "sarl", "ag", "gmbh", "nv",
+    "bv", "spa", "se", "co", "limited", "ab", "asa", "oyj", "kk",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    if (tok_is (ctx, k, forms[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 discover_sentence (Ctx   *ctx,
                    guint  si)
@@ -458,12 +496,16 @@ discover_sentence (Ctx   *ctx,
           int m;
 
           g_strdelimit (name, "\n\t", ' ');
+          /* "Glencore Plc" is Glencore: the legal form is no part of the actor's name. */
+          if (name_end - first >= 2 && is_legal_form (ctx, name_end - 1))
+            name[tok (ctx, name_end - 2)->end - start] = '\0';
           entity = dossier_graph_lookup_entity (ctx->graph, name);
           if (entity == NULL)
             {
               entity = dossier_graph_ensure_entity (ctx->graph, name, type);
               entity->discovered = TRUE;
             }
+          note_head (ctx, first, entity);
           m = push_mention (ctx, si, entity, first, name_end, NULL, FALSE, -1);
           for (guint k = first; k < name_end; k++)
             owner[k] = m;
@@ -479,6 +521,7 @@ discover_sentence (Ctx   *ctx,
 }
 
 /* Names without a cue ------------------------------------------------- */
+
 
 /* What an article says of a capitalised run the gazetteer lacks and no cue
  * typed: how often it stands where only a name would be capitalised, and
@@ -669,8 +712,6 @@ resolve_pending (Ctx *ctx)
 {
   int *owner = (int *) (gpointer) ctx->owner->data;
   g_autoptr(GHashTable) candidates = ctx->options->discover ? collect_candidates (ctx) : NULL;
-  /* "Teck Resources" … "Teck": the first word of a company's name. */
-  g_autoptr(GHashTable) heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < ctx->pending->len; i++)
@@ -700,7 +741,7 @@ resolve_pending (Ctx *ctx)
 
             if (id != 0 && id != G_MAXUINT)
               entity = dossier_graph_get_entity (ctx->graph, id - 1);
-            else if ((id = GPOINTER_TO_UINT (g_hash_table_lookup (heads, key))) != 0 && id != G_MAXUINT)
+            else if ((id = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->heads, key))) != 0 && id != G_MAXUINT)
               entity = dossier_graph_get_entity (ctx->graph, id - 1);
           }
 
@@ -716,18 +757,8 @@ resolve_pending (Ctx *ctx)
               }
           }
 
-        if (entity != NULL && pass == 0 && entity->type == DOSSIER_ENTITY_COMPANY)
-          {
-            gsize len;
-            const char *word = tok_word (ctx, p->first, &len);
-            g_autofree char *head = g_strndup (word, len);
-            gpointer old = g_hash_table_lookup (heads, head);
-
-            if (len >= 3 && !(tok_class (ctx, p->first) & (DOSSIER_WORD_COMMON | DOSSIER_WORD_FIRST_NAME)))
-              g_hash_table_insert (heads, g_steal_pointer (&head),
-                                   GUINT_TO_POINTER (old == NULL || GPOINTER_TO_UINT (old) == entity->id + 1
-                                                     ? entity->id + 1 : G_MAXUINT));
-          }
+        if (entity != NULL && pass == 0)
+          note_head (ctx, p->first, entity);
 
         if (entity != NULL)
           {
@@ -1943,6 +1974,7 @@ process_window (Ctx   *ctx,
     memset (owner, 0xff, ctx->tokens->len * sizeof (int));
   g_array_set_size (ctx->mentions, 0);
   g_array_set_size (ctx->pending, 0);
+  g_hash_table_remove_all (ctx->heads);
 
   for (guint si = 0; si < ctx->sents->len; si++)
     match_sentence (ctx, si);
@@ -2183,6 +2215,7 @@ dossier_extract (DossierCorpus               *corpus,
   ctx.aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.salience = g_hash_table_new (NULL, NULL);
   ctx.by_entry = g_hash_table_new (NULL, NULL);
+  ctx.heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.scratch = g_string_new (NULL);
 
   for (guint i = 0; i < corpus->articles->len; i++)
@@ -2212,6 +2245,7 @@ dossier_extract (DossierCorpus               *corpus,
   g_hash_table_unref (ctx.aliases);
   g_hash_table_unref (ctx.salience);
   g_hash_table_unref (ctx.by_entry);
+  g_hash_table_unref (ctx.heads);
   g_string_free (ctx.scratch, TRUE);
 
   if (cancelled)
