@@ -1469,18 +1469,33 @@ mention_after_of (Ctx        *ctx,
 /* What "la proposition de Microsoft", "Microsoft s'est retiré" are about
  * when the sentence does not say: the most salient company named in this
  * sentence or the two before, other than the actor; else the topic. */
+static guint salient_company (Ctx   *ctx,
+                              guint  si,
+                              guint  exclude);
+
 static guint
 implicit_object (Ctx   *ctx,
                  guint  si,
                  int    actor)
 {
   guint exclude = mention (ctx, actor)->entity;
-  guint best = G_MAXUINT, best_score = 0;
 
   /* "Huang called the acquisition a fit": a person comments on deals
    * more often than makes them; only a named object will do. */
   if (dossier_graph_get_entity (ctx->graph, exclude)->type == DOSSIER_ENTITY_PERSON)
     return G_MAXUINT;
+
+  return salient_company (ctx, si, exclude);
+}
+
+/* The most salient company named in sentence @si or the two before, other
+ * than @exclude; else the window's topic. */
+static guint
+salient_company (Ctx   *ctx,
+                 guint  si,
+                 guint  exclude)
+{
+  guint best = G_MAXUINT, best_score = 0;
 
   for (guint k = si >= 2 ? si - 2 : 0; k <= si; k++)
     {
@@ -1554,6 +1569,58 @@ is_subject (Ctx        *ctx,
   return FALSE;
 }
 
+
+static const char * const on_words[] = { "sur", "pour", "for", "on" };
+static const char * const to_words[] = { "a", "au", "to" };
+
+/* The mention right after one of @words, itself within three tokens of @t:
+ * "sur Carrefour", "to Comcast". */
+static int
+after_word (Ctx                *ctx,
+            const Sent         *s,
+            guint               t,
+            const char * const *words,
+            guint               n_words)
+{
+  int *owner = (int *) (gpointer) ctx->owner->data;
+
+  for (guint k = t; k < s->end_token && k < t + 3; k++)
+    {
+      if (owner[k] >= 0)
+        return -1;
+      for (guint i = 0; i < n_words; i++)
+        if (tok_is (ctx, k, words[i]))
+          {
+            guint j = k + 1;
+
+            while (j < s->end_token && j < k + 3 && owner[j] < 0 &&
+                   (tok_class (ctx, j) & DOSSIER_WORD_DETERMINER))
+              j++;
+            return j < s->end_token ? owner[j] : -1;
+          }
+    }
+  return -1;
+}
+
+/* "du groupe", "de la banque", "of the company": a role whose
+ * organisation is the one the article is about. */
+static gboolean
+names_own_company (Ctx        *ctx,
+                   const Sent *s,
+                   guint       t)
+{
+  guint k = t;
+
+  if (k < s->end_token && (tok_is (ctx, k, "du") || tok_is (ctx, k, "de") || tok_is (ctx, k, "d") ||
+                           tok_is (ctx, k, "of")))
+    k++;
+  else
+    return FALSE;
+  while (k < s->end_token && (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER))
+    k++;
+  return k < s->end_token && (tok_class (ctx, k) & DOSSIER_WORD_COMPANY_CUE) &&
+         g_array_index (ctx->owner, int, k) < 0;
+}
 
 static void
 handle_cue (Ctx              *ctx,
@@ -1640,7 +1707,12 @@ handle_cue (Ctx              *ctx,
               passive = TRUE;
           if (passive)
             {
-              if (L >= 0)
+              /* "the takeover by UBS of Credit Suisse" */
+              int of = mention_after_of (ctx, s, mention (ctx, R)->end, 3);
+
+              if (of >= 0 && cue->kind == DOSSIER_CUE_NOUN)
+                emit_all (ctx, s, type, R, of, G_MAXUINT, cf, ce, flags);
+              else if (L >= 0)
                 emit_all (ctx, s, type, R, L, G_MAXUINT, cf, ce, flags);
               else if (topic_fallback (type))
                 emit_all (ctx, s, type, R, -1, implicit_object (ctx, si, R), cf, ce, flags);
@@ -1683,8 +1755,31 @@ handle_cue (Ctx              *ctx,
 
     case DOSSIER_CUE_AGENT_NOUN:
       R = mention_after_of (ctx, s, ce, 6);
+      /* "UniCredit's offer for Commerzbank": the actor before the noun. */
+      if (R < 0 && (L = left_mention (ctx, s, cf, -1, 2, FALSE)) >= 0 && !is_prepositional (ctx, s, L))
+        R = L;
       if (R >= 0)
-        emit_all (ctx, s, type, R, -1, implicit_object (ctx, si, R), cf, ce, flags);
+        {
+          /* "l'offre de Couche-Tard sur Carrefour", "bid for Commerzbank" */
+          int target = after_word (ctx, s, R >= 0 && mention (ctx, R)->first > ce ? mention (ctx, R)->end : ce,
+                                   on_words, G_N_ELEMENTS (on_words));
+
+          if (target >= 0 && target != R)
+            emit_all (ctx, s, type, R, target, G_MAXUINT, cf, ce, flags);
+          else
+            emit_all (ctx, s, type, R, -1, implicit_object (ctx, si, R), cf, ce, flags);
+        }
+      return;
+
+    case DOSSIER_CUE_SALE:
+      {
+        /* "la vente de Carrefour à Couche-Tard", "the sale of Sky to Comcast" */
+        int sold = mention_after_of (ctx, s, ce, 4);
+        int buyer = sold >= 0 ? after_word (ctx, s, mention (ctx, sold)->end, to_words, G_N_ELEMENTS (to_words)) : -1;
+
+        if (sold >= 0 && buyer >= 0 && buyer != sold)
+          emit_all (ctx, s, type, buyer, sold, G_MAXUINT, cf, ce, flags);
+      }
       return;
 
     case DOSSIER_CUE_PARENT:
@@ -1746,6 +1841,15 @@ handle_cue (Ctx              *ctx,
           }
         if (org >= 0 && person >= 0)
           emit (ctx, s, type, person, org, G_MAXUINT, cf, ce, flags);
+        else if (org < 0 && names_own_company (ctx, s, ce))
+          {
+            /* "Alexandre Bompard, le PDG du groupe": the company the
+             * article is about. */
+            person = left_mention (ctx, s, cf, -1, 3, FALSE);
+            if (person >= 0 && entity_of (ctx, person)->type == DOSSIER_ENTITY_PERSON)
+              emit (ctx, s, type, person, -1, salient_company (ctx, si, mention (ctx, person)->entity),
+                    cf, ce, flags);
+          }
       }
       return;
 

@@ -234,7 +234,7 @@ static const char *hypotheses[] = {
   "devrait", "devraient", "si", "could", "would", "might", "may", "if", "envisage", "envisagerait",
   "envisagent", "potentiel", "potentielle", "potentiellement", "possible", "eventuel",
   "eventuellement", "rumeur", "rumeurs", "rumor", "rumour", "reportedly", "supposedly",
-  "considering", "considers", "mulls", "weighs", "talks", "peut", "peuvent",
+  "considering", "considers", "mulls", "weighs", "peut", "peuvent",
 };
 
 static const char *agents[] = { "par", "by" };
@@ -421,6 +421,22 @@ static const DossierCue cues[] = {
   { "bidding", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_NOUN, FALSE },
   { "merger", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_NOUN, FALSE },
   { "fusion", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_NOUN, FALSE },
+  /* "la vente de Y à X", "the sale of Y to X": X acquires Y */
+  { "vente", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_SALE, FALSE },
+  { "cession", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_SALE, FALSE },
+  { "sale", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_SALE, FALSE },
+  { "offre d achat", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_AGENT_NOUN, FALSE },
+  { "opa", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_AGENT_NOUN, FALSE },
+  { "offer", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_AGENT_NOUN, FALSE },
+  { "tender offer", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_AGENT_NOUN, FALSE },
+  { "acquirer", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_NOUN, FALSE },
+  { "prise de controle", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_NOUN, FALSE },
+  { "prise de participation", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_NOUN, FALSE },
+  { "montee au capital", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_NOUN, FALSE },
+  { "stake in", DOSSIER_RELATION_OWNS, DOSSIER_CUE_NOUN, TRUE },
+  { "participation dans", DOSSIER_RELATION_OWNS, DOSSIER_CUE_NOUN, TRUE },
+  { "actionnaire", DOSSIER_RELATION_OWNS, DOSSIER_CUE_ROLE, TRUE },
+  { "shareholder", DOSSIER_RELATION_OWNS, DOSSIER_CUE_ROLE, TRUE },
 
   /* owns */
   { "maison mere", DOSSIER_RELATION_OWNS, DOSSIER_CUE_PARENT, TRUE },
@@ -609,6 +625,9 @@ static const DossierCue cues[] = {
   { "negocie*", DOSSIER_RELATION_NEGOTIATES, DOSSIER_CUE_VERB, FALSE },
   { "pourparlers", DOSSIER_RELATION_NEGOTIATES, DOSSIER_CUE_NOUN, FALSE },
   { "discussions avec", DOSSIER_RELATION_NEGOTIATES, DOSSIER_CUE_NOUN, FALSE },
+  { "discussion*", DOSSIER_RELATION_NEGOTIATES, DOSSIER_CUE_NOUN, FALSE },
+  { "talks", DOSSIER_RELATION_NEGOTIATES, DOSSIER_CUE_NOUN, FALSE },
+  { "rapprochement", DOSSIER_RELATION_NEGOTIATES, DOSSIER_CUE_NOUN, FALSE },
   { "negotiat*", DOSSIER_RELATION_NEGOTIATES, DOSSIER_CUE_NOUN, FALSE },
   { "talks with", DOSSIER_RELATION_NEGOTIATES, DOSSIER_CUE_NOUN, FALSE },
   { "in talks", DOSSIER_RELATION_NEGOTIATES, DOSSIER_CUE_NOUN, FALSE },
@@ -736,6 +755,45 @@ build_cues (gpointer data)
   return NULL;
 }
 
+/* What may follow a stem: the endings of French and English verbs and
+ * nouns, folded.  A stem is a lemma, not a prefix: "vend*" reads "vendu",
+ * "vendent", "vendra", never "vendredi". */
+static const char * const inflections[] = {
+  "", "s", "x", "e", "es", "ee", "ees", "er", "ers", "ez", "ent", "ons", "ait", "aient", "ais",
+  "a", "as", "ant", "ante", "antes", "ants", "erent", "era", "eront", "erait", "eraient", "erons",
+  "ra", "ront", "rait", "raient", "re", "u", "ue", "us", "ues", "i", "ie", "ies", "is", "ise",
+  "ises", "it", "issent", "issait", "issaient", "ir", "ira", "iront", "irait", "d", "ed", "ing",
+  "ion", "ions", "ation", "ations", "ement", "ements", "eur", "eurs", "rice", "rices", "ert",
+  "ierent", "erir", "errait", "erra", "ition", "itions", "red", "res", "ring", "ly", "ship",
+  "ships", "ial", "ive", "ives", "or", "ors", "ure", "ures", "ure", "es", "ies", "ied", "ying",
+  "nt", "nne", "nnent", "ndra", "ndront", "ndrait", "ndre", "ndu", "ndue", "ndus", "ndues",
+};
+
+static gboolean
+is_inflection (const char *rest,
+               gsize       len)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (inflections); i++)
+        g_hash_table_add (t, (gpointer) inflections[i]);
+      g_once_init_leave (&table, t);
+    }
+  if (len > 8)
+    return FALSE;
+  {
+    char buf[9];
+
+    memcpy (buf, rest, len);
+    buf[len] = '\0';
+    return g_hash_table_contains (table, buf);
+  }
+}
+
 static inline gboolean
 word_matches (const char *word,
               gsize       len,
@@ -745,7 +803,7 @@ word_matches (const char *word,
   gsize plen = strlen (pattern);
 
   if (stem)
-    return len >= plen && memcmp (word, pattern, plen) == 0;
+    return len >= plen && memcmp (word, pattern, plen) == 0 && is_inflection (word + plen, len - plen);
   return len == plen && memcmp (word, pattern, plen) == 0;
 }
 

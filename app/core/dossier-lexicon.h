@@ -67,6 +67,7 @@ typedef enum
   DOSSIER_CUE_PROVIDER,    /* "sur des serveurs A": A supplies the other */
   DOSSIER_CUE_SOURCE,      /* "selon A", "according to A": A reports what follows */
   DOSSIER_CUE_SAYS,        /* "A rapporte que", "A reported": A reports what follows */
+  DOSSIER_CUE_SALE,        /* "la vente de B à A", "the sale of B to A": A takes B */
 } DossierCueKind;
 
 typedef struct
