@@ -1841,7 +1841,7 @@ handle_cue (Ctx              *ctx,
           }
         if (org >= 0 && person >= 0)
           emit (ctx, s, type, person, org, G_MAXUINT, cf, ce, flags);
-        else if (org < 0 && names_own_company (ctx, s, ce))
+        else if (person < 0 && names_own_company (ctx, s, ce))
           {
             /* "Alexandre Bompard, le PDG du groupe": the company the
              * article is about. */
@@ -1921,6 +1921,29 @@ handle_cue (Ctx              *ctx,
     }
 }
 
+/* "le président Trump", "le ministre de l'Économie, Bruno Le Maire",
+ * "Finance Minister Wopke Hoekstra": an office named just before a person,
+ * in the same clause and with no other actor between. */
+static gboolean
+has_office_before (Ctx           *ctx,
+                   const Sent    *s,
+                   const Mention *m)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+
+  if (tok_class (ctx, m->first) & DOSSIER_WORD_HEAD)
+    return TRUE;
+  for (int k = (int) m->first - 1; k >= (int) s->first && m->first - k <= 6; k--)
+    {
+      if (owner[k] >= 0 || (tok_class (ctx, k) & DOSSIER_WORD_CLAUSE) ||
+          (tok (ctx, k + 1)->flags & (DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK)))
+        return FALSE;
+      if (tok_class (ctx, k) & DOSSIER_WORD_HEAD)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 link_sentence (Ctx   *ctx,
                guint  si)
@@ -1946,9 +1969,7 @@ link_sentence (Ctx   *ctx,
 
       if (m->nested)
         emit (ctx, s, DOSSIER_RELATION_LEADS, i, m->container, G_MAXUINT, m->first, m->end, 0);
-      else if (m->entry != NULL && m->entry->leads != NULL &&
-               ((m->first > s->first && (tok_class (ctx, m->first - 1) & DOSSIER_WORD_HEAD)) ||
-                (tok_class (ctx, m->first) & DOSSIER_WORD_HEAD)))
+      else if (m->entry != NULL && m->entry->leads != NULL && has_office_before (ctx, s, m))
         {
           const DossierGazetteerEntry *led = dossier_gazetteer_lookup (ctx->gazetteer, m->entry->leads);
 

@@ -144,6 +144,8 @@ static const char *role_words[] = {
 static const char *head_words[] = {
   "president", "presidente", "premier", "prime", "chancelier", "chanceliere", "chancellor",
   "roi", "reine", "king", "queen", "dirigeant", "leader", "pdg", "ceo", "patron",
+  "ministre", "minister", "secretaire", "secretary", "gouverneur", "governor", "commissaire",
+  "commissioner", "chef",
 };
 
 static const char *company_cues[] = {

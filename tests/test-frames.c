@@ -1,0 +1,200 @@
+/* test-frames.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* One row per construction: a sentence, in French or English, and the
+ * relation it must give (or must not give).  The actors are invented, so
+ * that the names come from the text (legal forms, titles, repetition), not
+ * from the gazetteer. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier-corpus.h"
+#include "dossier-dictionary.h"
+#include "dossier-extractor.h"
+
+#define FR "Vandelle SA, Orbanis SA et Kestrel SA sont des sociétés. M. Paul Garnier est un dirigeant.\n\n"
+#define EN "Vandelle Inc. and Orbanis Inc. are companies. Mr. Paul Garnier is an executive.\n\n"
+
+typedef struct
+{
+  const char *text;
+  const char *source;
+  const char *type;
+  const char *target;
+  gboolean    present;
+  guint       flags;      /* DossierEvidenceFlags the evidence must carry */
+} FrameRow;
+
+static const FrameRow frames[] = {
+  /* acquires */
+  { FR "Vandelle rachète Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
+  { FR "Orbanis est rachetée par Vandelle.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
+  { FR "Le rachat d'Orbanis par Vandelle est bouclé.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
+  { FR "La vente d'Orbanis à Vandelle a été annoncée.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
+  { FR "L'offre de Vandelle sur Orbanis a été rejetée.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
+  { EN "Vandelle agreed to buy Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
+  { EN "Orbanis was acquired by Vandelle.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
+  { EN "Regulators approved the takeover by Vandelle of Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
+  { EN "Vandelle's offer for Orbanis was rejected.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
+  /* negated and hedged evidence */
+  { FR "Vandelle n'a pas racheté Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, DOSSIER_EVIDENCE_NEGATED },
+  { FR "Vandelle pourrait racheter Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, DOSSIER_EVIDENCE_HYPOTHETICAL },
+  { EN "Vandelle did not buy Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, DOSSIER_EVIDENCE_NEGATED },
+  /* negotiates */
+  { FR "Les discussions entre Vandelle et Orbanis ont repris.", "Vandelle", "negotiates", "Orbanis", TRUE, 0 },
+  { EN "Talks between Vandelle and Orbanis resumed.", "Vandelle", "negotiates", "Orbanis", TRUE, 0 },
+  /* owns */
+  { FR "Orbanis, filiale de Vandelle, recrute.", "Vandelle", "owns", "Orbanis", TRUE, 0 },
+  { EN "Orbanis, a subsidiary of Vandelle, is hiring.", "Vandelle", "owns", "Orbanis", TRUE, 0 },
+  /* leads */
+  { FR "Paul Garnier, le PDG de Vandelle, a parlé.", "Paul Garnier", "leads", "Vandelle", TRUE, 0 },
+  { FR "Vandelle va mal. Paul Garnier, le PDG du groupe, a parlé.", "Paul Garnier", "leads", "Vandelle", TRUE, 0 },
+  { EN "Vandelle chief executive Paul Garnier spoke.", "Paul Garnier", "leads", "Vandelle", TRUE, 0 },
+  /* withdraws, opposes */
+  { FR "Vandelle a abandonné son projet de racheter Orbanis.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
+  { EN "Vandelle sued Orbanis on Monday.", "Vandelle", "opposes", "Orbanis", TRUE, 0 },
+  /* what must not come out: "vend*" is no prefix of "vendredi" */
+  { FR "Vandelle a rencontré vendredi les dirigeants d'Orbanis.", "Vandelle", "owns", "Orbanis", FALSE, 0 },
+  { FR "Vandelle a rencontré vendredi les dirigeants d'Orbanis.", "Orbanis", "owns", "Vandelle", FALSE, 0 },
+};
+
+static DossierGraph *
+extract_string (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
+  g_autoptr(DossierGazetteer) gazetteer = dossier_gazetteer_new_default (&error);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  DossierArticle *article;
+  DossierGraph *graph;
+
+  g_assert_no_error (error);
+  article = dossier_article_new_from_bytes ("test.txt", NULL, bytes, &error);
+  g_assert_no_error (error);
+  dossier_corpus_add_article (corpus, article);
+  graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return graph;
+}
+
+static void
+test_frame (gconstpointer data)
+{
+  const FrameRow *row = data;
+  g_autoptr(DossierGraph) graph = extract_string (row->text);
+  DossierEntity *source = dossier_graph_lookup_entity (graph, row->source);
+  DossierEntity *target = dossier_graph_lookup_entity (graph, row->target);
+  DossierRelationType type;
+  const DossierRelation *relation = NULL;
+
+  g_assert_true (dossier_relation_type_from_string (row->type, &type));
+  if (source != NULL && target != NULL)
+    relation = dossier_graph_lookup_relation (graph, source->id, type, target->id);
+
+  if (!row->present)
+    {
+      g_assert_null (relation);
+      return;
+    }
+  if (relation == NULL)
+    {
+      g_test_message ("“%s”: no %s %s %s (source %s, target %s)", row->text, row->source, row->type,
+                      row->target, source ? "found" : "missing", target ? "found" : "missing");
+      g_test_fail ();
+      return;
+    }
+  if (row->flags != 0)
+    {
+      gboolean flagged = FALSE;
+
+      for (guint i = 0; i < relation->evidence->len; i++)
+        if ((g_array_index (relation->evidence, DossierEvidence, i).flags & row->flags) == row->flags)
+          flagged = TRUE;
+      g_assert_true (flagged);
+    }
+}
+
+/* Names from the text itself: what becomes an actor, and of what type. */
+typedef struct
+{
+  const char        *text;
+  const char        *name;
+  DossierEntityType  type;   /* DOSSIER_N_ENTITY_TYPES: must not be an actor */
+} NameRow;
+
+static const NameRow names[] = {
+  /* a name used twice inside sentences, with no cue */
+  { "Le distributeur discute avec Maritz-Lebon. Selon nos informations, Maritz-Lebon hésite.",
+    "Maritz-Lebon", DOSSIER_ENTITY_COMPANY },
+  /* a first name from the dictionaries, a verb of saying */
+  { "La banque est en crise. « Nous verrons », a déclaré Andrea Rossellini jeudi.",
+    "Andrea Rossellini", DOSSIER_ENTITY_PERSON },
+  { "The lender is in talks. Wopkin Terhaar, the chief executive, said on Monday it would wait.",
+    "Wopkin Terhaar", DOSSIER_ENTITY_PERSON },
+  /* a full name then the surname alone: one person */
+  { "Yannick Brossel dirige l'usine. Pour Brossel, le site est rentable.", "Brossel",
+    DOSSIER_ENTITY_PERSON },
+  /* a legal form is no part of the name */
+  { "Kestrel Mining Plc is a miner. Kestrel Mining rejected the approach.", "Kestrel Mining",
+    DOSSIER_ENTITY_COMPANY },
+  /* a title before the name in an English title-case run */
+  { "Industry Minister Hubert Quellec said the deal was reviewed.", "Hubert Quellec",
+    DOSSIER_ENTITY_PERSON },
+  /* common words at the start of a sentence, laws and places are no actors */
+  { "Shares fell. Shares rose again on Monday.", "Shares", DOSSIER_N_ENTITY_TYPES },
+  { "The Investment Review Act applies. Under the Investment Review Act, reviews are long.",
+    "Investment Review Act", DOSSIER_N_ENTITY_TYPES },
+};
+
+static void
+test_name (gconstpointer data)
+{
+  const NameRow *row = data;
+  g_autoptr(DossierGraph) graph = extract_string (row->text);
+  DossierEntity *entity = dossier_graph_lookup_entity (graph, row->name);
+
+  if (row->type == DOSSIER_N_ENTITY_TYPES)
+    {
+      g_assert_true (entity == NULL || entity->mentions->len == 0);
+      return;
+    }
+  if (entity == NULL)
+    {
+      g_test_message ("“%s”: no actor “%s”", row->text, row->name);
+      g_test_fail ();
+      return;
+    }
+  g_assert_cmpint (entity->type, ==, row->type);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (dossier_dictionary_size () == 0)
+    g_test_message ("no hunspell dictionary: the name rows that need one may fail");
+
+  for (guint i = 0; i < G_N_ELEMENTS (frames); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/frames/%02u-%s-%s", i, frames[i].type,
+                                               frames[i].present ? "present" : "absent");
+
+      g_test_add_data_func (path, &frames[i], test_frame);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/names/%02u", i);
+
+      g_test_add_data_func (path, &names[i], test_name);
+    }
+
+  return g_test_run ();
+}
