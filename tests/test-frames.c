@@ -59,6 +59,7 @@ static const FrameRow frames[] = {
   /* withdraws, opposes */
   { FR "Vandelle a abandonné son projet de racheter Orbanis.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
   { EN "Vandelle sued Orbanis on Monday.", "Vandelle", "opposes", "Orbanis", TRUE, 0 },
+  { EN "Vandelle withdrew its bid for Orbanis.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
   /* what must not come out: "vend*" is no prefix of "vendredi" */
   { FR "Vandelle a rencontré vendredi les dirigeants d'Orbanis.", "Vandelle", "owns", "Orbanis", FALSE, 0 },
   { FR "Vandelle a rencontré vendredi les dirigeants d'Orbanis.", "Orbanis", "owns", "Vandelle", FALSE, 0 },

@@ -769,6 +769,12 @@ static const char * const inflections[] = {
   "ierent", "erir", "errait", "erra", "ition", "itions", "red", "res", "ring", "ly", "ship",
   "ships", "ial", "ive", "ives", "or", "ors", "ure", "ures", "ure", "es", "ies", "ied", "ying",
   "nt", "nne", "nnent", "ndra", "ndront", "ndrait", "ndre", "ndu", "ndue", "ndus", "ndues",
+  /* irregular stems: acqui-ert/-se/-sition/-rir, interdi-t/-sent/-ction, regul-ation/-ator,
+   * withdr-aw/-ew/-awn/-awal, bid-der, approv-al, fourni-ssent, banni-ssement */
+  "t", "te", "tes", "sent", "se", "ses", "sition", "sitions", "rir", "ction", "ctions", "ate",
+  "ates", "ated", "ating", "ator", "ators", "atory", "ateur", "ateurs", "atrice", "aw", "aws",
+  "ew", "awn", "awal", "awals", "awing", "der", "ders", "ding", "al", "als", "ssent", "sseur",
+  "sseurs", "ssait", "ment", "ments", "ssement", "ants", "ition", "itions", "ence", "ences",
 };
 
 static gboolean
