@@ -397,6 +397,73 @@ is_legal_form (Ctx   *ctx,
   return FALSE;
 }
 
+/* "U.S. Steel", "China Mobile", "Air France": a country's name followed by
+ * a capitalised word it does not own is the start of a company's name, not
+ * the state.  The state's mention becomes the company's. */
+/* "U.S. Steel": the full stop of an initial does not end the name. */
+static gboolean
+after_initials (Ctx   *ctx,
+                guint  k)
+{
+  const DossierToken *prev;
+  const char *text = ctx->article->text;
+
+  if (k == 0)
+    return FALSE;
+  prev = tok (ctx, k - 1);
+  return prev->end - prev->start == 1 && tok (ctx, k)->start == prev->end + 2 &&
+         text[prev->end] == '.' && text[prev->end + 1] == ' ';
+}
+
+static void
+extend_country_names (Ctx *ctx)
+{
+  int *owner = (int *) (gpointer) ctx->owner->data;
+  const guint not_names = DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE | DOSSIER_WORD_HEAD |
+                          DOSSIER_WORD_STOP | DOSSIER_WORD_PLACE | DOSSIER_WORD_NATIONALITY |
+                          DOSSIER_WORD_GOV_CUE | DOSSIER_WORD_THING | DOSSIER_WORD_CONNECTOR |
+                          DOSSIER_WORD_MEDIA_CUE;
+
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      Mention *m = mention (ctx, i);
+      const Sent *s = &g_array_index (ctx->sents, Sent, m->sentence);
+      guint end = m->end;
+      gsize start, stop;
+      g_autofree char *name = NULL;
+      DossierEntity *entity;
+
+      if (s->section == DOSSIER_SECTION_COMMENTS || m->nested || m->entry == NULL || m->descriptive ||
+          m->entry->type != DOSSIER_ENTITY_GOVERNMENT || m->end - m->first > 2)
+        continue;
+      while (end < s->end_token && end - m->end < 3 && owner[end] < 0 &&
+             (tok (ctx, end)->flags & DOSSIER_TOKEN_JOINED || after_initials (ctx, end)) &&
+             is_capitalised (tok (ctx, end)) &&
+             !(tok (ctx, end)->flags & DOSSIER_TOKEN_ELIDED) && !(tok_class (ctx, end) & not_names))
+        end++;
+      if (end == m->end || (owner[m->first] >= 0 && owner[m->first] != (int) i))
+        continue;
+
+      start = tok (ctx, m->first)->start;
+      stop = tok (ctx, end - 1)->end;
+      name = g_strndup (ctx->article->text + start, stop - start);
+      g_strdelimit (name, "\n\t", ' ');
+      entity = dossier_graph_lookup_entity (ctx->graph, name);
+      if (entity == NULL)
+        {
+          entity = dossier_graph_ensure_entity (ctx->graph, name, DOSSIER_ENTITY_COMPANY);
+          entity->discovered = TRUE;
+        }
+      m->entity = entity->id;
+      m->entry = NULL;
+      for (guint k = m->first; k < end; k++)
+        owner[k] = i;
+      m->end = end;
+      add_alias (ctx, entity, start, stop);
+      note_head (ctx, m->first, entity);
+    }
+}
+
 static void
 discover_sentence (Ctx   *ctx,
                    guint  si)
@@ -549,13 +616,16 @@ in_headline (Ctx        *ctx,
           tok (ctx, first)->end <= ctx->article->title_range.end);
 }
 
-/* "Le groupe", "Shares": a run of common words at the start of a sentence
- * or a quote says nothing; the same words inside a sentence name something. */
+/* "Shares", "Grand": a common word capitalised at the start of a sentence
+ * or a quote says nothing; the same word inside a sentence, or followed by
+ * another capitalised word ("Nippon Steel"), names something. */
 static gboolean
 is_plain_start (Ctx        *ctx,
                 const Sent *s,
                 const Pending *p)
 {
+  if (p->end - p->first > 1)
+    return FALSE;
   if (p->first != s->first && !(tok (ctx, p->first)->flags & (DOSSIER_TOKEN_BREAK | DOSSIER_TOKEN_STOP)))
     return FALSE;
   for (guint k = p->first; k < p->end; k++)
@@ -689,6 +759,8 @@ collect_candidates (Ctx *ctx)
       c->accepted = (c->evidence >= 2 || (c->evidence >= 1 && c->words >= 2)) && !c->thing &&
                     !(c->places && c->evidence < 3) &&
                     !(c->words == 1 && g_hash_table_contains (surnames, key));
+      g_debug ("candidate “%s”: %u words, evidence %u, person %u%s%s", (const char *) key, c->words,
+               c->evidence, c->person, c->places ? ", a place" : "", c->thing ? ", a thing" : "");
       if (c->government > 0)
         c->type = DOSSIER_ENTITY_GOVERNMENT;
       else if (c->person >= 2 && c->words >= 2)
@@ -2103,6 +2175,8 @@ process_window (Ctx   *ctx,
 
   for (guint si = 0; si < ctx->sents->len; si++)
     match_sentence (ctx, si);
+  if (ctx->options->discover)
+    extend_country_names (ctx);
   for (guint si = 0; si < ctx->sents->len; si++)
     discover_sentence (ctx, si);
   resolve_pending (ctx);
