@@ -257,6 +257,21 @@ is_capitalised (const DossierToken *t)
          !(t->flags & DOSSIER_TOKEN_DIGIT);
 }
 
+static const char * const office_words[] = {
+  "ministere", "ministry", "departement", "department", "agence", "agency", "autorite",
+  "authority", "commission", "secretariat", "tresor", "treasury", "office", "bureau",
+};
+
+static gboolean
+is_office_word (Ctx   *ctx,
+                guint  k)
+{
+  for (guint w = 0; w < G_N_ELEMENTS (office_words); w++)
+    if (tok_is (ctx, k, office_words[w]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Looks at the words before a capitalised run for what it names.  Returns
  * TRUE with *type set when a cue says it. */
 static gboolean
@@ -343,7 +358,7 @@ type_from_context (Ctx               *ctx,
     {
       guint before = tok_class (ctx, k - 1);
 
-      if (before & DOSSIER_WORD_ROLE)
+      if ((before & DOSSIER_WORD_ROLE) && !is_office_word (ctx, first))
         {
           *type = DOSSIER_ENTITY_COMPANY;
           return TRUE;
@@ -464,6 +479,82 @@ extend_country_names (Ctx *ctx)
     }
 }
 
+/* "Martin Bouygues", "Vincent Bolloré": a first name before a company's
+ * name is a person of the family, not the company. */
+static void
+extend_family_names (Ctx *ctx)
+{
+  int *owner = (int *) (gpointer) ctx->owner->data;
+
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      Mention *m = mention (ctx, i);
+      const Sent *s = &g_array_index (ctx->sents, Sent, m->sentence);
+      guint k = m->first - 1;
+      gsize start, stop;
+      g_autofree char *name = NULL;
+      DossierEntity *entity;
+
+      if (s->section == DOSSIER_SECTION_COMMENTS || m->nested || m->entry == NULL || m->descriptive ||
+          m->entry->type != DOSSIER_ENTITY_COMPANY || m->end - m->first > 2 || m->first <= s->first ||
+          owner[k] >= 0 || !(tok (ctx, m->first)->flags & DOSSIER_TOKEN_JOINED) ||
+          !is_capitalised (tok (ctx, k)) ||
+          (tok_class (ctx, k) & (DOSSIER_WORD_FIRST_NAME | DOSSIER_WORD_TITLE)) != DOSSIER_WORD_FIRST_NAME ||
+          (k > s->first && is_capitalised (tok (ctx, k - 1)) && (tok (ctx, k)->flags & DOSSIER_TOKEN_JOINED)))
+        continue;
+
+      start = tok (ctx, k)->start;
+      stop = tok (ctx, m->end - 1)->end;
+      name = g_strndup (ctx->article->text + start, stop - start);
+      g_strdelimit (name, "\n\t", ' ');
+      entity = dossier_graph_lookup_entity (ctx->graph, name);
+      if (entity == NULL)
+        {
+          entity = dossier_graph_ensure_entity (ctx->graph, name, DOSSIER_ENTITY_PERSON);
+          entity->discovered = TRUE;
+        }
+      if (entity->type != DOSSIER_ENTITY_PERSON)
+        continue;
+      m->entity = entity->id;
+      m->entry = NULL;
+      m->first = k;
+      for (guint t = k; t < m->end; t++)
+        owner[t] = i;
+      add_alias (ctx, entity, start, stop);
+      register_surname (ctx, entity);
+    }
+}
+
+/* The token of "ministère" in "ministère des Finances", "Ministry of
+ * Finance", "Agence des participations de l'État" when the capitalised run
+ * at @first completes such a phrase; G_MAXUINT otherwise. */
+
+static guint
+office_phrase_start (Ctx        *ctx,
+                     const Sent *s,
+                     guint       first)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  int k = (int) first - 1;
+
+  while (k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER) &&
+         !(tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION))
+    k--;
+  if (k < (int) s->first + 1 || owner[k] >= 0 ||
+      !(tok_is (ctx, k, "de") || tok_is (ctx, k, "des") || tok_is (ctx, k, "du") ||
+        tok_is (ctx, k, "d") || tok_is (ctx, k, "of")))
+    return G_MAXUINT;
+  /* "Agence des participations de l'État": one lower-case word may sit between. */
+  for (int c = k - 1; c >= (int) s->first && k - c <= 3; c--)
+    {
+      if (owner[c] >= 0 || (tok (ctx, c + 1)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_BREAK | DOSSIER_TOKEN_STOP)))
+        return G_MAXUINT;
+      if (is_office_word (ctx, c))
+        return (guint) c;
+    }
+  return G_MAXUINT;
+}
+
 static void
 discover_sentence (Ctx   *ctx,
                    guint  si)
@@ -474,7 +565,7 @@ discover_sentence (Ctx   *ctx,
 
   for (guint i = s->first; i < s->end_token;)
     {
-      guint first = i, end = i;
+      guint first = i, end = i, cue = G_MAXUINT;
       DossierEntityType type;
       guint name_end;
 
@@ -552,7 +643,19 @@ discover_sentence (Ctx   *ctx,
           continue;
       }
 
-      if (allow_new && type_from_context (ctx, s, first, end, &type, &name_end) &&
+      /* "le ministère des Finances néerlandais", "the Ministry of Finance":
+       * the organ is the whole phrase, from its noun. */
+      if (allow_new && (cue = office_phrase_start (ctx, s, first)) != G_MAXUINT)
+        {
+          type = DOSSIER_ENTITY_GOVERNMENT;
+          name_end = end;
+          if (name_end < s->end_token && !is_capitalised (tok (ctx, name_end)) &&
+              (tok_class (ctx, name_end) & DOSSIER_WORD_NATIONALITY) &&
+              (tok (ctx, name_end)->flags & DOSSIER_TOKEN_JOINED))
+            name_end++;
+          first = cue;
+        }
+      if (allow_new && (cue != G_MAXUINT || type_from_context (ctx, s, first, end, &type, &name_end)) &&
           !(end - first == 1 && (tok (ctx, first)->flags & DOSSIER_TOKEN_ALL_CAPS) &&
             type == DOSSIER_ENTITY_PERSON))
         {
@@ -584,6 +687,40 @@ discover_sentence (Ctx   *ctx,
 
           g_array_append_val (ctx->pending, p);
         }
+    }
+}
+
+/* "Federal Trade Commission (FTC)", "l'Agence des participations de l'État
+ * (APE)": an acronym in brackets after a name is that actor's, here and
+ * wherever the article uses it alone. */
+static void
+note_acronyms (Ctx *ctx)
+{
+  int *owner = (int *) (gpointer) ctx->owner->data;
+  guint n = ctx->mentions->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Mention *m = mention (ctx, i);
+      const Sent *s = &g_array_index (ctx->sents, Sent, m->sentence);
+      guint k = m->end;
+      DossierEntity *entity;
+      gsize len;
+      const char *word;
+      int a;
+
+      if (m->nested || m->descriptive || k >= s->end_token || owner[k] >= 0 ||
+          !(tok (ctx, k)->flags & DOSSIER_TOKEN_BREAK) || !(tok (ctx, k)->flags & DOSSIER_TOKEN_ALL_CAPS) ||
+          ctx->article->text[tok (ctx, k)->start - 1] != '(' ||
+          (k + 1 < s->end_token && !(tok (ctx, k + 1)->flags & DOSSIER_TOKEN_BREAK)))
+        continue;
+      entity = dossier_graph_get_entity (ctx->graph, m->entity);
+      if (entity->type == DOSSIER_ENTITY_PERSON)
+        continue;
+      a = push_mention (ctx, m->sentence, entity, k, k + 1, NULL, FALSE, -1);
+      owner[k] = a;
+      word = tok_word (ctx, k, &len);
+      g_hash_table_insert (ctx->heads, g_strndup (word, len), GUINT_TO_POINTER (entity->id + 1));
     }
 }
 
@@ -2176,9 +2313,13 @@ process_window (Ctx   *ctx,
   for (guint si = 0; si < ctx->sents->len; si++)
     match_sentence (ctx, si);
   if (ctx->options->discover)
-    extend_country_names (ctx);
+    {
+      extend_country_names (ctx);
+      extend_family_names (ctx);
+    }
   for (guint si = 0; si < ctx->sents->len; si++)
     discover_sentence (ctx, si);
+  note_acronyms (ctx);
   resolve_pending (ctx);
   resolve_bare_titles (ctx);
 

@@ -131,7 +131,8 @@ static const char *title_words[] = {
   "spokesperson", "conseiller", "conseillere", "adviser", "advisor", "candidat", "candidate",
   "milliardaire", "billionaire", "entrepreneur", "investisseur", "investor", "chancelier",
   "chanceliere", "chancellor", "roi", "reine", "king", "queen", "prince", "princesse",
-  "vice", "premier", "premiere", "prime", "speaker",
+  "vice", "premier", "premiere", "prime", "speaker", "homologue", "counterpart", "tresorier",
+  "tresoriere", "treasurer", "rapporteur", "rapporteure", "negociateur", "negotiator",
 };
 
 static const char *role_words[] = {
