@@ -555,6 +555,33 @@ office_phrase_start (Ctx        *ctx,
   return G_MAXUINT;
 }
 
+static gboolean
+is_portfolio (Ctx        *ctx,
+              const Sent *s,
+              guint       first)
+{
+  int k = (int) first - 1;
+
+  while (k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER) &&
+         !(tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION))
+    k--;
+  if (k <= (int) s->first ||
+      !(tok_is (ctx, k, "de") || tok_is (ctx, k, "des") || tok_is (ctx, k, "du") ||
+        tok_is (ctx, k, "d") || tok_is (ctx, k, "of")))
+    return FALSE;
+  /* "le ministre de l'Économie et des Finances" */
+  for (int c = k - 1; c >= (int) s->first && k - c <= 6; c--)
+    {
+      if (g_array_index (ctx->owner, int, c) >= 0 ||
+          (tok (ctx, c + 1)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_BREAK | DOSSIER_TOKEN_STOP)))
+        return FALSE;
+      if (tok_is (ctx, c, "ministre") || tok_is (ctx, c, "minister") ||
+          tok_is (ctx, c, "secretaire") || tok_is (ctx, c, "secretary"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 discover_sentence (Ctx   *ctx,
                    guint  si)
@@ -642,6 +669,10 @@ discover_sentence (Ctx   *ctx,
         if (all_places)
           continue;
       }
+
+      /* "le ministre des Finances", "Minister of Finance": a portfolio, no actor. */
+      if (is_portfolio (ctx, s, first))
+        continue;
 
       /* "le ministère des Finances néerlandais", "the Ministry of Finance":
        * the organ is the whole phrase, from its noun. */
