@@ -1130,6 +1130,121 @@ resolve_bare_titles (Ctx *ctx)
     }
 }
 
+/* "le groupe", "the lender", "le distributeur français", "the Japanese
+ * steelmaker": a definite description of a company stands for the company
+ * named last before it, not one this sentence has already named ("X a
+ * renoncé à reprendre le distributeur" is not X taking over X). */
+
+static const char * const company_nouns[] = {
+  "groupe", "group", "societe", "company", "entreprise", "firme", "firm", "banque", "bank",
+  "lender", "distributeur", "retailer", "operateur", "operator", "constructeur", "carmaker",
+  "automaker", "steelmaker", "miner", "assureur", "insurer", "laboratoire", "drugmaker",
+  "compagnie", "airline", "transporteur", "carrier", "geant", "giant", "industriel",
+  "chimiste", "fabricant", "maker", "chipmaker", "conglomerat", "conglomerate", "enseigne",
+  "editeur", "publisher", "siderurgiste", "minier", "petrolier", "energeticien",
+  "equipementier", "leader", "numero",
+};
+
+static gboolean
+is_company_noun (Ctx   *ctx,
+                 guint  k)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (company_nouns); i++)
+    if (tok_is (ctx, k, company_nouns[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+resolve_descriptions (Ctx *ctx)
+{
+  int *owner = (int *) (gpointer) ctx->owner->data;
+  g_autoptr(GArray) companies = g_array_new (FALSE, FALSE, sizeof (int));
+  guint next = 0;
+
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      const Mention *m = mention (ctx, i);
+      int index = (int) i;
+
+      if (!m->nested && !m->descriptive &&
+          dossier_graph_get_entity (ctx->graph, m->entity)->type == DOSSIER_ENTITY_COMPANY)
+        g_array_append_val (companies, index);
+    }
+  if (companies->len == 0)
+    return;
+  g_array_sort_with_data (companies, compare_mention_starts, ctx);
+
+  for (guint si = 0; si < ctx->sents->len; si++)
+    {
+      const Sent *s = &g_array_index (ctx->sents, Sent, si);
+
+      if (s->section == DOSSIER_SECTION_COMMENTS)
+        continue;
+      for (guint k = s->first + 1; k < s->end_token; k++)
+        {
+          guint end = k + 1;
+          int antecedent = -1;
+
+          if (owner[k] >= 0 || owner[k - 1] >= 0 || is_capitalised (tok (ctx, k)) ||
+              !(tok_is (ctx, k - 1, "le") || tok_is (ctx, k - 1, "la") || tok_is (ctx, k - 1, "l") ||
+                tok_is (ctx, k - 1, "the") || tok_is (ctx, k - 1, "du") || tok_is (ctx, k - 1, "au")))
+            continue;
+          /* "the Japanese steelmaker" */
+          if ((tok_class (ctx, k) & DOSSIER_WORD_NATIONALITY) && k + 1 < s->end_token &&
+              is_company_noun (ctx, k + 1) && owner[k + 1] < 0)
+            end = k + 2;
+          else if (!is_company_noun (ctx, k))
+            continue;
+          /* "le distributeur français" */
+          if (end < s->end_token && owner[end] < 0 && !is_capitalised (tok (ctx, end)) &&
+              (tok_class (ctx, end) & DOSSIER_WORD_NATIONALITY) && !(tok (ctx, end)->flags & DOSSIER_TOKEN_COMMA))
+            end++;
+          /* "le groupe Bolloré", "le groupe de travail": named or described. */
+          if (end < s->end_token && !(tok (ctx, end)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK)) &&
+              (is_capitalised (tok (ctx, end)) || owner[end] >= 0 || tok_is (ctx, end, "de") ||
+               tok_is (ctx, end, "d") || tok_is (ctx, end, "of") || tok_is (ctx, end, "des")))
+            continue;
+
+          for (; next < companies->len && mention (ctx, g_array_index (companies, int, next))->first < k; next++)
+            ;
+          for (int c = (int) next - 1; c >= 0; c--)
+            {
+              const Mention *m = mention (ctx, g_array_index (companies, int, c));
+              gboolean in_clause = FALSE;
+
+              if (m->sentence + 3 < si)
+                break;
+              /* not a company this sentence named before the description */
+              for (int d = (int) next - 1; d >= 0; d--)
+                {
+                  const Mention *o = mention (ctx, g_array_index (companies, int, d));
+
+                  if (o->sentence != si)
+                    break;
+                  if (o->entity == m->entity)
+                    in_clause = TRUE;
+                }
+              if (!in_clause)
+                {
+                  antecedent = g_array_index (companies, int, c);
+                  break;
+                }
+            }
+          if (antecedent < 0)
+            continue;
+          {
+            int d = push_mention (ctx, si, dossier_graph_get_entity (ctx->graph, mention (ctx, antecedent)->entity),
+                                  k, end, NULL, TRUE, -1);
+
+            for (guint t = k; t < end; t++)
+              owner[t] = d;
+          }
+          k = end - 1;
+        }
+    }
+}
+
 /* Gazetteer ---------------------------------------------------------- */
 
 static void
@@ -2353,6 +2468,8 @@ process_window (Ctx   *ctx,
   note_acronyms (ctx);
   resolve_pending (ctx);
   resolve_bare_titles (ctx);
+  if (ctx->options->discover)
+    resolve_descriptions (ctx);
 
   /* Mentions in text order, then into the graph and per sentence. */
   {
