@@ -1155,25 +1155,37 @@ is_company_noun (Ctx   *ctx,
   return FALSE;
 }
 
+/* "le gouvernement", "the government", "l'exécutif": the state named last
+ * before, however far. */
+static gboolean
+is_government_noun (Ctx   *ctx,
+                    guint  k)
+{
+  return tok_is (ctx, k, "gouvernement") || tok_is (ctx, k, "government") ||
+         tok_is (ctx, k, "executif") || tok_is (ctx, k, "regulateur") || tok_is (ctx, k, "regulator");
+}
+
 static void
 resolve_descriptions (Ctx *ctx)
 {
   int *owner = (int *) (gpointer) ctx->owner->data;
   g_autoptr(GArray) companies = g_array_new (FALSE, FALSE, sizeof (int));
-  guint next = 0;
+  g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (int));
+  guint next = 0, next_state = 0;
 
   for (guint i = 0; i < ctx->mentions->len; i++)
     {
       const Mention *m = mention (ctx, i);
+      DossierEntityType type = dossier_graph_get_entity (ctx->graph, m->entity)->type;
       int index = (int) i;
 
-      if (!m->nested && !m->descriptive &&
-          dossier_graph_get_entity (ctx->graph, m->entity)->type == DOSSIER_ENTITY_COMPANY)
+      if (!m->nested && !m->descriptive && type == DOSSIER_ENTITY_COMPANY)
         g_array_append_val (companies, index);
+      if (!m->nested && type == DOSSIER_ENTITY_GOVERNMENT)
+        g_array_append_val (states, index);
     }
-  if (companies->len == 0)
-    return;
   g_array_sort_with_data (companies, compare_mention_starts, ctx);
+  g_array_sort_with_data (states, compare_mention_starts, ctx);
 
   for (guint si = 0; si < ctx->sents->len; si++)
     {
@@ -1189,6 +1201,29 @@ resolve_descriptions (Ctx *ctx)
           if (owner[k] >= 0 || owner[k - 1] >= 0 || is_capitalised (tok (ctx, k)) ||
               !(tok_is (ctx, k - 1, "le") || tok_is (ctx, k - 1, "la") || tok_is (ctx, k - 1, "l") ||
                 tok_is (ctx, k - 1, "the") || tok_is (ctx, k - 1, "du") || tok_is (ctx, k - 1, "au")))
+            continue;
+          if (is_government_noun (ctx, k))
+            {
+              /* Not "le gouvernement français" (the gazetteer's) nor "le
+               * gouvernement de X" (a head of government). */
+              if (k + 1 < s->end_token && !(tok (ctx, k + 1)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK)) &&
+                  (owner[k + 1] >= 0 || is_capitalised (tok (ctx, k + 1)) || tok_is (ctx, k + 1, "de") ||
+                   tok_is (ctx, k + 1, "d") || tok_is (ctx, k + 1, "of") || tok_is (ctx, k + 1, "du") ||
+                   (tok_class (ctx, k + 1) & DOSSIER_WORD_NATIONALITY)))
+                continue;
+              for (; next_state < states->len && mention (ctx, g_array_index (states, int, next_state))->first < k; next_state++)
+                ;
+              if (next_state > 0)
+                {
+                  const Mention *m = mention (ctx, g_array_index (states, int, next_state - 1));
+                  int d = push_mention (ctx, si, dossier_graph_get_entity (ctx->graph, m->entity), k, k + 1,
+                                        NULL, TRUE, -1);
+
+                  owner[k] = d;
+                }
+              continue;
+            }
+          if (companies->len == 0)
             continue;
           /* "the Japanese steelmaker" */
           if ((tok_class (ctx, k) & DOSSIER_WORD_NATIONALITY) && k + 1 < s->end_token &&
