@@ -56,6 +56,11 @@ static const FrameRow frames[] = {
   { FR "Paul Garnier, le PDG de Vandelle, a parlé.", "Paul Garnier", "leads", "Vandelle", TRUE, 0 },
   { FR "Vandelle va mal. Paul Garnier, le PDG du groupe, a parlé.", "Paul Garnier", "leads", "Vandelle", TRUE, 0 },
   { EN "Vandelle chief executive Paul Garnier spoke.", "Paul Garnier", "leads", "Vandelle", TRUE, 0 },
+  { FR "La cession par Kestrel d'Orbanis à Vandelle est signée.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
+  { EN "Vandelle Chair and CEO Paul Garnier spoke.", "Paul Garnier", "leads", "Vandelle", TRUE, 0 },
+  { FR "Orbanis reste au sein du groupe contrôlé par Vandelle.", "Vandelle", "owns", "Orbanis", TRUE, 0 },
+  { FR "L'Agence des participations de l'État (APE) est actionnaire à 23 % d'Orbanis. Selon l'APE, tout va bien.",
+    "Agence des participations de l'État", "owns", "Orbanis", TRUE, 0 },
   /* withdraws, opposes */
   { FR "Vandelle a abandonné son projet de racheter Orbanis.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
   { EN "Vandelle sued Orbanis on Monday.", "Vandelle", "opposes", "Orbanis", TRUE, 0 },

@@ -415,6 +415,36 @@ is_legal_form (Ctx   *ctx,
 /* "U.S. Steel", "China Mobile", "Air France": a country's name followed by
  * a capitalised word it does not own is the start of a company's name, not
  * the state.  The state's mention becomes the company's. */
+/* The token of "ministère" in "ministère des Finances", "Ministry of
+ * Finance", "Agence des participations de l'État" when the capitalised run
+ * at @first completes such a phrase; G_MAXUINT otherwise. */
+
+static guint
+office_phrase_start (Ctx        *ctx,
+                     const Sent *s,
+                     guint       first)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  int k = (int) first - 1;
+
+  while (k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER) &&
+         !(tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION))
+    k--;
+  if (k < (int) s->first + 1 || owner[k] >= 0 ||
+      !(tok_is (ctx, k, "de") || tok_is (ctx, k, "des") || tok_is (ctx, k, "du") ||
+        tok_is (ctx, k, "d") || tok_is (ctx, k, "of")))
+    return G_MAXUINT;
+  /* "Agence des participations de l'État": one lower-case word may sit between. */
+  for (int c = k - 1; c >= (int) s->first && k - c <= 3; c--)
+    {
+      if (owner[c] >= 0 || (tok (ctx, c + 1)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_BREAK | DOSSIER_TOKEN_STOP)))
+        return G_MAXUINT;
+      if (is_office_word (ctx, c))
+        return (guint) c;
+    }
+  return G_MAXUINT;
+}
+
 /* "U.S. Steel": the full stop of an initial does not end the name. */
 static gboolean
 after_initials (Ctx   *ctx,
@@ -448,9 +478,30 @@ extend_country_names (Ctx *ctx)
       g_autofree char *name = NULL;
       DossierEntity *entity;
 
+      guint first = m->first;
+
       if (s->section == DOSSIER_SECTION_COMMENTS || m->nested || m->entry == NULL || m->descriptive ||
           m->entry->type != DOSSIER_ENTITY_GOVERNMENT || m->end - m->first > 2)
         continue;
+      /* "l'Agence des participations de l'État": an office of the state. */
+      if ((first = office_phrase_start (ctx, s, m->first)) != G_MAXUINT)
+        {
+          start = tok (ctx, first)->start;
+          stop = tok (ctx, end - 1)->end;
+          name = g_strndup (ctx->article->text + start, stop - start);
+          g_strdelimit (name, "\n\t", ' ');
+          entity = dossier_graph_ensure_entity (ctx->graph, name, DOSSIER_ENTITY_GOVERNMENT);
+          if (entity->type != DOSSIER_ENTITY_GOVERNMENT)
+            continue;
+          entity->discovered = entity->discovered || entity->mentions->len == 0;
+          m->entity = entity->id;
+          m->entry = NULL;
+          for (guint k = first; k < end; k++)
+            owner[k] = i;
+          m->first = first;
+          add_alias (ctx, entity, start, stop);
+          continue;
+        }
       while (end < s->end_token && end - m->end < 3 && owner[end] < 0 &&
              (tok (ctx, end)->flags & DOSSIER_TOKEN_JOINED || after_initials (ctx, end)) &&
              is_capitalised (tok (ctx, end)) &&
@@ -523,36 +574,6 @@ extend_family_names (Ctx *ctx)
       add_alias (ctx, entity, start, stop);
       register_surname (ctx, entity);
     }
-}
-
-/* The token of "ministère" in "ministère des Finances", "Ministry of
- * Finance", "Agence des participations de l'État" when the capitalised run
- * at @first completes such a phrase; G_MAXUINT otherwise. */
-
-static guint
-office_phrase_start (Ctx        *ctx,
-                     const Sent *s,
-                     guint       first)
-{
-  const int *owner = (const int *) (gpointer) ctx->owner->data;
-  int k = (int) first - 1;
-
-  while (k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER) &&
-         !(tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION))
-    k--;
-  if (k < (int) s->first + 1 || owner[k] >= 0 ||
-      !(tok_is (ctx, k, "de") || tok_is (ctx, k, "des") || tok_is (ctx, k, "du") ||
-        tok_is (ctx, k, "d") || tok_is (ctx, k, "of")))
-    return G_MAXUINT;
-  /* "Agence des participations de l'État": one lower-case word may sit between. */
-  for (int c = k - 1; c >= (int) s->first && k - c <= 3; c--)
-    {
-      if (owner[c] >= 0 || (tok (ctx, c + 1)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_BREAK | DOSSIER_TOKEN_STOP)))
-        return G_MAXUINT;
-      if (is_office_word (ctx, c))
-        return (guint) c;
-    }
-  return G_MAXUINT;
 }
 
 static gboolean
@@ -1241,6 +1262,23 @@ resolve_descriptions (Ctx *ctx)
                tok_is (ctx, end, "d") || tok_is (ctx, end, "of") || tok_is (ctx, end, "des")))
             continue;
 
+          /* "le groupe contrôlé par Vandelle": a name close after it says who. */
+          {
+            gboolean named = FALSE;
+
+            for (guint t = end; t < s->end_token && t < end + 4; t++)
+              {
+                if (tok (ctx, t)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK))
+                  break;
+                if (owner[t] >= 0)
+                  {
+                    named = TRUE;
+                    break;
+                  }
+              }
+            if (named)
+              continue;
+          }
           for (; next < companies->len && mention (ctx, g_array_index (companies, int, next))->first < k; next++)
             ;
           for (int c = (int) next - 1; c >= 0; c--)
@@ -1960,6 +1998,27 @@ is_subject (Ctx        *ctx,
 }
 
 
+/* The organisation before a list of titles: "Adobe Chair and CEO". */
+static int
+org_before_titles (Ctx        *ctx,
+                   const Sent *s,
+                   guint       cf)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+
+  for (int k = (int) cf - 1; k >= (int) s->first && cf - k <= 8; k--)
+    {
+      if (owner[k] >= 0)
+        return entity_of (ctx, owner[k])->type != DOSSIER_ENTITY_PERSON ? owner[k] : -1;
+      if (!(tok_class (ctx, k) & (DOSSIER_WORD_ROLE | DOSSIER_WORD_TITLE | DOSSIER_WORD_HEAD |
+                                  DOSSIER_WORD_COORD)) &&
+          !tok_is (ctx, k, "founder") && !tok_is (ctx, k, "international") &&
+          !tok_is (ctx, k, "executive") && !tok_is (ctx, k, "officer"))
+        return -1;
+    }
+  return -1;
+}
+
 static const char * const on_words[] = { "sur", "pour", "for", "on" };
 static const char * const to_words[] = { "a", "au", "to" };
 
@@ -2165,7 +2224,13 @@ handle_cue (Ctx              *ctx,
       {
         /* "la vente de Carrefour à Couche-Tard", "the sale of Sky to Comcast" */
         int sold = mention_after_of (ctx, s, ce, 4);
-        int buyer = sold >= 0 ? after_word (ctx, s, mention (ctx, sold)->end, to_words, G_N_ELEMENTS (to_words)) : -1;
+        int buyer;
+
+        /* "la cession par Sanofi d'Opella à CD&R": the seller first. */
+        if (sold >= 0 && mention (ctx, sold)->first > 0 &&
+            (tok_class (ctx, mention (ctx, sold)->first - 1) & DOSSIER_WORD_AGENT))
+          sold = mention_after_of (ctx, s, mention (ctx, sold)->end, 3);
+        buyer = sold >= 0 ? after_word (ctx, s, mention (ctx, sold)->end, to_words, G_N_ELEMENTS (to_words)) : -1;
 
         if (sold >= 0 && buyer >= 0 && buyer != sold)
           emit_all (ctx, s, type, buyer, sold, G_MAXUINT, cf, ce, flags);
@@ -2176,12 +2241,17 @@ handle_cue (Ctx              *ctx,
     case DOSSIER_CUE_CHILD:
       {
         int holder = self;
-        int held = mention_after_of (ctx, s, ce, 3);
+        /* "contrôlé par X": the cue holds the preposition. */
+        int held = (tok_class (ctx, ce - 1) & DOSSIER_WORD_AGENT) ? right_mention (ctx, s, ce, -1, 3, FALSE)
+                                                                  : mention_after_of (ctx, s, ce, 3);
 
         if (holder < 0)
           {
             R = right_mention (ctx, s, ce, -1, 2, TRUE);
             holder = R >= 0 && R != held ? R : left_mention (ctx, s, cf, -1, 4, FALSE);
+            /* "Orbanis reste au sein du groupe contrôlé par Vandelle" */
+            if (holder < 0 && held >= 0 && (tok_class (ctx, ce - 1) & DOSSIER_WORD_AGENT))
+              holder = left_mention (ctx, s, cf, -1, LEFT_WINDOW, TRUE);
           }
         if (holder < 0)
           return;
@@ -2211,7 +2281,8 @@ handle_cue (Ctx              *ctx,
 
     case DOSSIER_CUE_ROLE:
       {
-        int org = mention_after_of (ctx, s, ce, 3);
+        /* "actionnaire à 23 % d'Orange" */
+        int org = mention_after_of (ctx, s, ce, 5);
         int person = -1;
 
         if (org >= 0)
@@ -2228,6 +2299,10 @@ handle_cue (Ctx              *ctx,
           {
             org = left_mention (ctx, s, cf, -1, 2, FALSE);
             person = right_mention (ctx, s, ce, -1, 1, FALSE);
+            /* "Adobe Chair and CEO Shantanu Narayen", "Cleveland-Cliffs'
+             * Chairman, President, and CEO Lourenco Goncalves". */
+            if (org < 0 && person >= 0)
+              org = org_before_titles (ctx, s, cf);
           }
         if (org >= 0 && person >= 0)
           emit (ctx, s, type, person, org, G_MAXUINT, cf, ce, flags);
@@ -2295,8 +2370,18 @@ handle_cue (Ctx              *ctx,
         int media = left_mention (ctx, s, cf, -1, 8, FALSE);
         int subject;
 
+        /* "…, rapporte Le Figaro", "…, reports Reuters": the subject after. */
         if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA)
-          return;
+          {
+            media = right_mention (ctx, s, ce, -1, 2, FALSE);
+            if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA ||
+                !(tok (ctx, cf)->flags & DOSSIER_TOKEN_COMMA))
+              return;
+            subject = next_subject (ctx, s, s->first);
+            if (subject >= 0 && subject != media)
+              emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
+            return;
+          }
         subject = next_subject (ctx, s, ce);
         /* "..., the Financial Times reported." */
         if (subject < 0 && ce >= s->end_token)
