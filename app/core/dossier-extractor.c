@@ -1998,6 +1998,21 @@ is_subject (Ctx        *ctx,
 }
 
 
+/* "Glencore's", "Glencore’s", "Cleveland-Cliffs'" */
+static gboolean
+is_possessive (Ctx *ctx,
+               int  m)
+{
+  const char *text = ctx->article->text;
+  gsize end = tok (ctx, mention (ctx, m)->end - 1)->end;
+  gsize len = ctx->article->len;
+
+  if (end < len && text[end] == '\'')
+    return end + 1 >= len || text[end + 1] == 's' || text[end + 1] == ' ';
+  return end + 3 < len && memcmp (text + end, "\xe2\x80\x99", 3) == 0 &&
+         (text[end + 3] == 's' || text[end + 3] == ' ');
+}
+
 /* The organisation before a list of titles: "Adobe Chair and CEO". */
 static int
 org_before_titles (Ctx        *ctx,
@@ -2123,6 +2138,18 @@ handle_cue (Ctx              *ctx,
             for (guint b = a + 1; b < group->len; b++)
               emit (ctx, s, type, g_array_index (group, int, a), g_array_index (group, int, b),
                     G_MAXUINT, cf, ce, flags);
+          return;
+        }
+
+      /* "Fox's takeover bid for Sky", "Glencore's bid to buy Teck": the
+       * possessor is the actor. */
+      if (cue->kind == DOSSIER_CUE_NOUN && L >= 0 && L != self && cf - mention (ctx, L)->end <= 1 &&
+          is_possessive (ctx, L))
+        {
+          if (R >= 0)
+            emit_all (ctx, s, type, L, R, G_MAXUINT, cf, ce, flags);
+          else if (topic_fallback (type))
+            emit_all (ctx, s, type, L, -1, implicit_object (ctx, si, L), cf, ce, flags);
           return;
         }
 
