@@ -62,6 +62,7 @@ static const FrameRow frames[] = {
   { FR "L'Agence des participations de l'État (APE) est actionnaire à 23 % d'Orbanis. Selon l'APE, tout va bien.",
     "Agence des participations de l'État", "owns", "Orbanis", TRUE, 0 },
   { EN "Vandelle's takeover bid for Orbanis was approved.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
+  { FR "Vandelle va bien. Il a racheté Orbanis en mai.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
   /* withdraws, opposes */
   { FR "Vandelle a abandonné son projet de racheter Orbanis.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
   { EN "Vandelle sued Orbanis on Monday.", "Vandelle", "opposes", "Orbanis", TRUE, 0 },

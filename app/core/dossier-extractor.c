@@ -1998,6 +1998,38 @@ is_subject (Ctx        *ctx,
 }
 
 
+/* The subject a pronoun before @cf stands for: the first actor of the
+ * sentence before, when this one opens on "il", "elle", "it", "they". */
+static int
+carried_subject (Ctx   *ctx,
+                 guint  si,
+                 guint  cf)
+{
+  static const char * const pronouns[] = { "il", "elle", "it", "he", "she", "they", "ils", "elles" };
+  const Sent *s = &g_array_index (ctx->sents, Sent, si);
+  const Sent *prev;
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  gboolean pronoun = FALSE;
+
+  if (si == 0)
+    return -1;
+  for (guint k = s->first; k < cf && k < s->first + 3; k++)
+    for (guint i = 0; i < G_N_ELEMENTS (pronouns); i++)
+      if (tok_is (ctx, k, pronouns[i]))
+        pronoun = TRUE;
+  for (guint k = s->first; k < cf; k++)
+    if (owner[k] >= 0)
+      return -1;
+  if (!pronoun)
+    return -1;
+  prev = &g_array_index (ctx->sents, Sent, si - 1);
+  for (guint i = prev->m_first; i < prev->m_end; i++)
+    if (!mention (ctx, i)->nested && entity_of (ctx, i)->type != DOSSIER_ENTITY_MEDIA &&
+        !is_prepositional (ctx, prev, i))
+      return (int) i;
+  return -1;
+}
+
 /* "Glencore's", "Glencore’s", "Cleveland-Cliffs'" */
 static gboolean
 is_possessive (Ctx *ctx,
@@ -2124,6 +2156,10 @@ handle_cue (Ctx              *ctx,
                         tok_is (ctx, k - 1, "d") || tok_is (ctx, k - 1, "to") ||
                         tok_is (ctx, k - 1, "a"));
           L = left_mention (ctx, s, cf, -1, LEFT_WINDOW, !infinitive || cue->kind == DOSSIER_CUE_NOUN);
+          /* "Il a racheté Orbanis", "It agreed to buy": the subject of the
+           * sentence before carries over. */
+          if (L < 0 && cue->kind == DOSSIER_CUE_VERB)
+            L = carried_subject (ctx, si, cf);
         }
 
       /* "le partenariat entre Microsoft et Mistral AI": the pair is listed. */
