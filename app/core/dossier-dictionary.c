@@ -93,6 +93,12 @@ add_word (Dictionary *dict,
   slot->flags |= flags;
 }
 
+/* The base letter of U+00C0..U+00FF (the second byte of C3 xx), lower
+ * case; '?' where dossier-fold is asked (Æ, Ð, ×, Ø, Þ, ß, æ, ð, ÷, ø, þ). */
+static const char latin1_base[65] =
+  "aaaaaa?ceeeeiiii?nooooo??uuuuy??"
+  "aaaaaa?ceeeeiiii?nooooo??uuuuy?y";
+
 /* One line of a .dic file: "word/FLAGS po:prn is:mas" or "word". */
 static void
 read_line (Dictionary    *dict,
@@ -113,7 +119,8 @@ read_line (Dictionary    *dict,
     if (line[i] == '-' || line[i] == '\'' || line[i] == '.' || g_ascii_isdigit (line[i]))
       return;
 
-  capital = g_unichar_isupper (g_utf8_get_char_validated (line, word_len));
+  capital = (guchar) line[0] < 0x80 ? g_ascii_isupper (line[0])
+                                     : g_unichar_isupper (g_utf8_get_char_validated (line, word_len));
   if (!capital)
     flags = DOSSIER_DICT_COMMON;
   else if (g_strstr_len (line + word_len, len - word_len, "po:prn") != NULL)
@@ -123,6 +130,36 @@ read_line (Dictionary    *dict,
   else
     flags = DOSSIER_DICT_PROPER;
 
+  /* Most words are ASCII or Latin-1 letters with accents: their folding
+   * is done here, the rest goes through dossier-fold. */
+  {
+    char buf[MAX_WORD];
+    gsize n = 0;
+    gboolean plain = TRUE;
+
+    for (gsize i = 0; plain && i < word_len; i++)
+      {
+        guchar c = line[i];
+
+        if (n >= MAX_WORD)
+          plain = FALSE;
+        else if (c < 0x80)
+          buf[n++] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+        else if (c == 0xC3 && i + 1 < word_len && (guchar) line[i + 1] >= 0x80 &&
+                 (guchar) line[i + 1] <= 0xBF && latin1_base[(guchar) line[i + 1] - 0x80] != '?')
+          buf[n++] = latin1_base[(guchar) line[++i] - 0x80];
+        else
+          plain = FALSE;
+      }
+    if (plain)
+      {
+        add_word (dict, buf, n, flags);
+        return;
+      }
+  }
+
+  if (!g_utf8_validate_len (line, word_len, NULL))
+    return;
   dossier_folded_set (folded, line, word_len, 0);
   if (folded->len == 0 || folded->len > MAX_WORD)
     return;
@@ -141,11 +178,6 @@ read_file (Dictionary    *dict,
 
   if (!g_file_get_contents (path, &contents, &length, NULL))
     return;
-  if (!g_utf8_validate (contents, length, NULL))
-    {
-      g_debug ("%s is not UTF-8, skipped", path);
-      return;
-    }
 
   g_debug ("reading %s", path);
   for (p = contents, end = contents + length; p < end;)
