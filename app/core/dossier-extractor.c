@@ -2030,6 +2030,19 @@ carried_subject (Ctx   *ctx,
   return -1;
 }
 
+/* Roles only a company has: not "président", "chairman" of a state or a club. */
+static gboolean
+is_company_role (Ctx   *ctx,
+                 guint  cf)
+{
+  if (cf + 1 >= ctx->tokens->len)
+    return tok_is (ctx, cf, "pdg") || tok_is (ctx, cf, "ceo");
+  return tok_is (ctx, cf, "pdg") || tok_is (ctx, cf, "ceo") || tok_is (ctx, cf, "patron") ||
+         tok_is (ctx, cf, "patronne") || (tok_is (ctx, cf, "directeur") && tok_is (ctx, cf + 1, "general")) ||
+         (tok_is (ctx, cf, "directrice") && tok_is (ctx, cf + 1, "generale")) ||
+         (tok_is (ctx, cf, "chief") && tok_is (ctx, cf + 1, "executive"));
+}
+
 /* "Glencore's", "Glencore’s", "Cleveland-Cliffs'" */
 static gboolean
 is_possessive (Ctx *ctx,
@@ -2369,6 +2382,12 @@ handle_cue (Ctx              *ctx,
           }
         if (org >= 0 && person >= 0)
           emit (ctx, s, type, person, org, G_MAXUINT, cf, ce, flags);
+        else if (org < 0 && person >= 0 && is_company_role (ctx, cf) &&
+                 entity_of (ctx, person)->type == DOSSIER_ENTITY_PERSON)
+          /* "l'ancien PDG Emmanuel Faber", "the chief executive Jane Roe":
+           * of the company the article is about. */
+          emit (ctx, s, type, person, -1, salient_company (ctx, si, mention (ctx, person)->entity),
+                cf, ce, flags);
         else if (person < 0 && names_own_company (ctx, s, ce))
           {
             /* "Alexandre Bompard, le PDG du groupe": the company the
