@@ -791,9 +791,34 @@ typedef struct
   guint    media;
   gboolean places;        /* a single word the dictionaries list as a place or people */
   gboolean thing;         /* "Investment Canada Act", "Tour Eiffel" */
+  int      listed_with;   /* DossierEntityType of an actor it is listed with, or -1 */
   gboolean accepted;
   DossierEntityType type;
 } Candidate;
+
+/* "BFM TV et RMC", "Artisan Partners and Bluebell": a name listed with a
+ * known actor is one of the same kind.  Returns its type, or -1. */
+static int
+listed_type (Ctx        *ctx,
+             const Sent *s,
+             const Pending *p)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  int other = -1;
+
+  if (p->first >= s->first + 2 && (tok_class (ctx, p->first - 1) & DOSSIER_WORD_COORD) &&
+      owner[p->first - 2] >= 0)
+    other = owner[p->first - 2];
+  else if (p->end + 1 < s->end_token && (tok_class (ctx, p->end) & DOSSIER_WORD_COORD) &&
+           owner[p->end + 1] >= 0)
+    other = owner[p->end + 1];
+  /* Companies and media are listed with their kind; a state is listed
+   * with anyone ("l'État et Engie"). */
+  if (other < 0 || mention (ctx, other)->descriptive ||
+      (entity_of (ctx, other)->type != DOSSIER_ENTITY_COMPANY && entity_of (ctx, other)->type != DOSSIER_ENTITY_MEDIA))
+    return -1;
+  return (int) entity_of (ctx, other)->type;
+}
 
 static gboolean
 in_headline (Ctx        *ctx,
@@ -873,6 +898,8 @@ vote (Ctx        *ctx,
   guint last_cls = tok_class (ctx, p->end - 1);
 
   c->words = p->end - p->first;
+  if (c->listed_with < 0)
+    c->listed_with = listed_type (ctx, s, p);
   if (c->words >= 2 && (first_cls & DOSSIER_WORD_FIRST_NAME))
     c->person += 2;
   if (c->words >= 2 && (last_cls & DOSSIER_WORD_SURNAME))
@@ -917,6 +944,7 @@ collect_candidates (Ctx *ctx)
       if (c == NULL)
         {
           c = g_new0 (Candidate, 1);
+          c->listed_with = -1;
           g_hash_table_insert (candidates, g_strdup (folded), c);
         }
       vote (ctx, s, p, c);
@@ -945,12 +973,15 @@ collect_candidates (Ctx *ctx)
           if (last != NULL && g_hash_table_contains (candidates, last + 1))
             c->person++;
         }
-      c->accepted = (c->evidence >= 2 || (c->evidence >= 1 && c->words >= 2)) && !c->thing &&
+      c->accepted = (c->evidence >= 2 || (c->evidence >= 1 && (c->words >= 2 || c->listed_with >= 0))) &&
+                    !c->thing &&
                     !(c->places && c->evidence < 3) &&
                     !(c->words == 1 && g_hash_table_contains (surnames, key));
       g_debug ("candidate “%s”: %u words, evidence %u, person %u%s%s", (const char *) key, c->words,
                c->evidence, c->person, c->places ? ", a place" : "", c->thing ? ", a thing" : "");
-      if (c->government > 0)
+      if (c->listed_with >= 0 && c->person < 2)
+        c->type = c->listed_with;
+      else if (c->government > 0)
         c->type = DOSSIER_ENTITY_GOVERNMENT;
       else if (c->person >= 2 && c->words >= 2)
         c->type = DOSSIER_ENTITY_PERSON;
