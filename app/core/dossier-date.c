@@ -325,7 +325,7 @@ fold_char (const char *p,
   }
 }
 
-static gboolean
+static inline gboolean
 is_word_byte (const char *text,
               gsize       pos,
               gsize       len)
@@ -354,7 +354,123 @@ skip_char (const char *text,
   return pos;
 }
 
-static GHashTable *word_table (void);
+/* One hash lookup per word says all it may be, packed: month in French,
+ * French abbreviation, English, English abbreviation (4 bits each),
+ * weekday (3 bits), date cue (1 bit), first word of a relative date
+ * (1 bit). */
+#define INFO_MONTH_FR(i)      ((i) & 0xF)
+#define INFO_MONTH_FR_ABBR(i) (((i) >> 4) & 0xF)
+#define INFO_MONTH_EN(i)      (((i) >> 8) & 0xF)
+#define INFO_MONTH_EN_ABBR(i) (((i) >> 12) & 0xF)
+#define INFO_WEEKDAY(i)       (((i) >> 16) & 0x7)
+#define INFO_CUE              (1u << 19)
+#define INFO_RELATIVE         (1u << 20)
+
+/* The words a relative date starts with (see match_relative()): "hier",
+ * "le mois dernier", "il y a trois ans", "three years ago". */
+static const char * const relative_words[] = {
+  "hier", "yesterday", "avant", "last", "il", "mois", "month", "months", "an",
+  "annee", "year", "years", "one", "two", "three", "four", "five", "six",
+  "seven", "eight", "nine", "ten",
+};
+
+typedef struct
+{
+  GHashTable *words;
+  /* Bit b of prefixes[a] is set when a word of the table starts with
+   * letters a, b (0..25 for 'a'..'z'; b is 26 for a one-letter word). */
+  guint32     prefixes[26];
+} WordTable;
+
+/* Adds @words with their index (modulo @modulo) + 1 at @shift, or with
+ * @flag when @flag is not 0. */
+static void
+add_info (WordTable          *table,
+          const char * const *words,
+          guint               n,
+          guint               shift,
+          guint               modulo,
+          guint32             flag)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 info = GPOINTER_TO_UINT (g_hash_table_lookup (table->words, words[i]));
+
+      info |= flag != 0 ? flag : ((i % modulo) + 1) << shift;
+      g_hash_table_insert (table->words, (gpointer) words[i], GUINT_TO_POINTER (info));
+      table->prefixes[words[i][0] - 'a'] |= 1u << (words[i][1] != '\0' ? words[i][1] - 'a' : 26);
+    }
+}
+
+static const WordTable *
+word_table (void)
+{
+  static WordTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      WordTable *t = g_new0 (WordTable, 1);
+
+      t->words = g_hash_table_new (g_str_hash, g_str_equal);
+      add_info (t, months_fr, G_N_ELEMENTS (months_fr), 0, 12, 0);
+      add_info (t, months_fr_abbr, G_N_ELEMENTS (months_fr_abbr), 4, 12, 0);
+      add_info (t, months_en, G_N_ELEMENTS (months_en), 8, 12, 0);
+      add_info (t, months_en_abbr, G_N_ELEMENTS (months_en_abbr), 12, 12, 0);
+      add_info (t, weekdays_fr, G_N_ELEMENTS (weekdays_fr), 16, 7, 0);
+      add_info (t, weekdays_en, G_N_ELEMENTS (weekdays_en), 16, 7, 0);
+      add_info (t, date_cues, G_N_ELEMENTS (date_cues), 0, 1, INFO_CUE);
+      add_info (t, relative_words, G_N_ELEMENTS (relative_words), 0, 1, INFO_RELATIVE);
+      g_once_init_leave (&table, t);
+    }
+
+  return table;
+}
+
+/* The letter at @p folded to 0..25 ('a'..'z', Latin-1 accents stripped),
+ * 26 at the end of the word, 27 for anything else; *next is the byte after. */
+static guint
+letter_at (const char *text,
+           gsize       p,
+           gsize       len,
+           gsize      *next)
+{
+  guchar c = p < len ? (guchar) text[p] : 0;
+
+  *next = p + 1;
+  if (c >= 'a' && c <= 'z')
+    return c - 'a';
+  if (c >= 'A' && c <= 'Z')
+    return c - 'A';
+  if (c == 0xC3 && p + 1 < len && (guchar) text[p + 1] >= 0x80 && (guchar) text[p + 1] <= 0xBF)
+    {
+      char out[4];
+      gsize consumed;
+
+      fold_char (text + p, len - p, out, &consumed);
+      *next = p + consumed;
+      return out[0] >= 'a' && out[0] <= 'z' ? (guint) (out[0] - 'a') : 27;
+    }
+  if (g_ascii_isdigit (c) || (c >= 0x80 && is_word_byte (text, p, len)))
+    return 27;
+  return 26;
+}
+
+/* Whether the word at @p may be one of the word table's: checked on its
+ * first two letters, without folding the word or hashing it. */
+static gboolean
+may_be_table_word (const char *text,
+                   gsize       p,
+                   gsize       len)
+{
+  const WordTable *table = word_table ();
+  gsize next;
+  guint a = letter_at (text, p, len, &next), b;
+
+  if (a >= 26)
+    return FALSE;
+  b = letter_at (text, next, len, &next);
+  return b <= 26 && (table->prefixes[a] & (1u << b)) != 0;
+}
 
 /* The word starting at or after @from; FALSE at the end of the text. */
 static gboolean
@@ -408,8 +524,39 @@ next_word (const char *text,
   w->folded[n] = '\0';
   w->suffix = w->folded + MIN (w->n_digits, n);
   w->info = w->n_digits == 0 && n >= 1 && n <= 10
-          ? GPOINTER_TO_UINT (g_hash_table_lookup (word_table (), w->folded))
+          ? GPOINTER_TO_UINT (g_hash_table_lookup (word_table ()->words, w->folded))
           : 0;
+  return TRUE;
+}
+
+/* The scan loop's next word: one that cannot start a date (no digit, and
+ * its first letters begin no word of the tables) is stepped over without
+ * being folded or looked up, and comes back empty (info 0, folded ""). */
+static gboolean
+next_scan_word (const char *text,
+                gsize       len,
+                gsize       from,
+                Word       *w)
+{
+  gsize p = from;
+
+  while (p < len && !is_word_byte (text, p, len))
+    p = skip_char (text, p, len);
+  if (p >= len)
+    return FALSE;
+  if (g_ascii_isdigit (text[p]) || may_be_table_word (text, p, len))
+    return next_word (text, len, p, w);
+
+  w->start = p;
+  while (p < len && is_word_byte (text, p, len))
+    p = skip_char (text, p, len);
+  w->end = p;
+  w->folded[0] = '\0';
+  w->suffix = w->folded;
+  w->number = 0;
+  w->n_digits = 0;
+  w->capital = FALSE;
+  w->info = 0;
   return TRUE;
 }
 
@@ -428,52 +575,6 @@ lookup (const char         *word,
 
 #define LOOKUP(word, list) lookup ((word), (list), G_N_ELEMENTS (list))
 
-/* One hash lookup per word says all it may be, packed: month in French,
- * French abbreviation, English, English abbreviation (4 bits each),
- * weekday (3 bits), date cue (1 bit). */
-#define INFO_MONTH_FR(i)      ((i) & 0xF)
-#define INFO_MONTH_FR_ABBR(i) (((i) >> 4) & 0xF)
-#define INFO_MONTH_EN(i)      (((i) >> 8) & 0xF)
-#define INFO_MONTH_EN_ABBR(i) (((i) >> 12) & 0xF)
-#define INFO_WEEKDAY(i)       (((i) >> 16) & 0x7)
-#define INFO_CUE              (1u << 19)
-
-static void
-add_info (GHashTable         *table,
-          const char * const *words,
-          guint               n,
-          guint               shift)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      guint32 info = GPOINTER_TO_UINT (g_hash_table_lookup (table, words[i]));
-
-      info |= shift == 19 ? INFO_CUE : ((i % (shift == 16 ? 7 : 12)) + 1) << shift;
-      g_hash_table_insert (table, (gpointer) words[i], GUINT_TO_POINTER (info));
-    }
-}
-
-static GHashTable *
-word_table (void)
-{
-  static GHashTable *table;
-
-  if (g_once_init_enter (&table))
-    {
-      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
-
-      add_info (t, months_fr, G_N_ELEMENTS (months_fr), 0);
-      add_info (t, months_fr_abbr, G_N_ELEMENTS (months_fr_abbr), 4);
-      add_info (t, months_en, G_N_ELEMENTS (months_en), 8);
-      add_info (t, months_en_abbr, G_N_ELEMENTS (months_en_abbr), 12);
-      add_info (t, weekdays_fr, G_N_ELEMENTS (weekdays_fr), 16);
-      add_info (t, weekdays_en, G_N_ELEMENTS (weekdays_en), 16);
-      add_info (t, date_cues, G_N_ELEMENTS (date_cues), 19);
-      g_once_init_leave (&table, t);
-    }
-
-  return table;
-}
 
 /* Only white space (and at most one comma when @comma) between @a and @b. */
 static gboolean
@@ -892,6 +993,36 @@ unit_of (const Word *w)
   return DOSSIER_DATE_PRECISION_NONE;
 }
 
+/* The words after a possible relative date, read only as far as needed,
+ * each within three bytes of the one before. */
+typedef struct
+{
+  const char *text;
+  gsize       len;
+  gsize       pos;
+  guint       have;
+  gboolean    done;
+  Word        n[4];
+} Lookahead;
+
+/* Whether word @i (from 0) after the start is there. */
+static gboolean
+ahead (Lookahead *la,
+       guint      i)
+{
+  while (la->have <= i && !la->done)
+    {
+      Word *w = &la->n[la->have];
+
+      if (la->have < G_N_ELEMENTS (la->n) && next_word (la->text, la->len, la->pos, w) &&
+          w->start - la->pos <= 3)
+        la->pos = la->n[la->have++].end;
+      else
+        la->done = TRUE;
+    }
+  return i < la->have;
+}
+
 /* Dates said relative to the day of writing, which only the article's
  * date resolves: "hier", "avant-hier", "yesterday", "le mois dernier",
  * "l'an dernier", "last year", "il y a trois ans", "10 days ago".  Weeks
@@ -902,53 +1033,55 @@ match_relative (const char *text,
                 const Word *w,
                 RawDate    *raw)
 {
-  Word n[4];
-  guint have = 0;
-  gsize p = w->end;
+  Lookahead la;
+  const Word *n = la.n;
+
+  /* Most words start no relative date: read ahead only for those that may. */
+  if (!(w->info & INFO_RELATIVE) && w->n_digits == 0)
+    return FALSE;
 
   memset (raw, 0, sizeof *raw);
   raw->start = w->start;
-
-  while (have < G_N_ELEMENTS (n) && next_word (text, len, p, &n[have]) && n[have].start - p <= 3)
-    p = n[have++].end;
+  la.text = text, la.len = len, la.pos = w->end, la.have = 0, la.done = FALSE;
 
   if (strcmp (w->folded, "hier") == 0 || strcmp (w->folded, "yesterday") == 0)
     {
       raw->back = 1, raw->back_unit = DOSSIER_DATE_PRECISION_DAY, raw->end = w->end;
       return TRUE;
     }
-  if (strcmp (w->folded, "avant") == 0 && have >= 1 && strcmp (n[0].folded, "hier") == 0 &&
+  if (strcmp (w->folded, "avant") == 0 && ahead (&la, 0) && strcmp (n[0].folded, "hier") == 0 &&
       text[w->end] == '-')
     {
       raw->back = 2, raw->back_unit = DOSSIER_DATE_PRECISION_DAY, raw->end = n[0].end;
       return TRUE;
     }
   /* "le mois dernier", "l'an dernier", "l'année dernière". */
-  if (have >= 1 && (strcmp (n[0].folded, "dernier") == 0 || strcmp (n[0].folded, "derniere") == 0) &&
-      (unit_of (w) == DOSSIER_DATE_PRECISION_MONTH || unit_of (w) == DOSSIER_DATE_PRECISION_YEAR) &&
+  if ((unit_of (w) == DOSSIER_DATE_PRECISION_MONTH || unit_of (w) == DOSSIER_DATE_PRECISION_YEAR) &&
       strcmp (w->folded, "annees") != 0 &&
-      strcmp (w->folded, "ans") != 0)
+      strcmp (w->folded, "ans") != 0 &&
+      ahead (&la, 0) && (strcmp (n[0].folded, "dernier") == 0 || strcmp (n[0].folded, "derniere") == 0))
     {
       raw->back = 1, raw->back_unit = unit_of (w), raw->end = n[0].end;
       return TRUE;
     }
   /* "last month", "last year". */
-  if (strcmp (w->folded, "last") == 0 && have >= 1 &&
+  if (strcmp (w->folded, "last") == 0 && ahead (&la, 0) &&
       (strcmp (n[0].folded, "month") == 0 || strcmp (n[0].folded, "year") == 0))
     {
       raw->back = 1, raw->back_unit = unit_of (&n[0]), raw->end = n[0].end;
       return TRUE;
     }
   /* "il y a trois ans". */
-  if (strcmp (w->folded, "il") == 0 && have >= 4 && strcmp (n[0].folded, "y") == 0 &&
-      strcmp (n[1].folded, "a") == 0 && count_of (&n[2]) > 0 && unit_of (&n[3]) != DOSSIER_DATE_PRECISION_NONE)
+  if (strcmp (w->folded, "il") == 0 && ahead (&la, 0) && strcmp (n[0].folded, "y") == 0 &&
+      ahead (&la, 1) && strcmp (n[1].folded, "a") == 0 && ahead (&la, 3) &&
+      count_of (&n[2]) > 0 && unit_of (&n[3]) != DOSSIER_DATE_PRECISION_NONE)
     {
       raw->back = count_of (&n[2]), raw->back_unit = unit_of (&n[3]), raw->end = n[3].end;
       return TRUE;
     }
   /* "three years ago". */
-  if (count_of (w) > 0 && strcmp (w->folded, "a") != 0 && have >= 2 &&
-      unit_of (&n[0]) != DOSSIER_DATE_PRECISION_NONE && strcmp (n[1].folded, "ago") == 0)
+  if (count_of (w) > 0 && strcmp (w->folded, "a") != 0 && ahead (&la, 0) &&
+      unit_of (&n[0]) != DOSSIER_DATE_PRECISION_NONE && ahead (&la, 1) && strcmp (n[1].folded, "ago") == 0)
     {
       raw->back = count_of (w), raw->back_unit = unit_of (&n[0]), raw->end = n[1].end;
       return TRUE;
@@ -965,7 +1098,7 @@ scan_raw (const char *text,
   Word *prev = NULL, *cur = &words[0];
   gsize pos = 0;
 
-  while (next_word (text, len, pos, cur))
+  while (next_scan_word (text, len, pos, cur))
     {
       RawDate raw;
 
