@@ -210,7 +210,13 @@ typedef struct
    * units back, at that unit's precision; 0 for an absolute date. */
   int                  back;
   DossierDatePrecision back_unit;
+  /* "03/04/2021": both orders valid, settled for the whole text by
+   * settle_numeric_order(); NUMERIC_DAY_FIRST / NUMERIC_MONTH_FIRST when
+   * only one order makes sense ("14/03/2019", "12/31/2020"). */
+  guint8               numeric;
 } RawDate;
+
+enum { NUMERIC_NONE, NUMERIC_DAY_FIRST, NUMERIC_MONTH_FIRST, NUMERIC_EITHER };
 
 static const char * const months_fr[] = {
   "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
@@ -267,9 +273,20 @@ static const char * const near_cues[] = {
   "approche", "approchent", "approaching", "approaches", "imminent",
   "imminente", "looms", "looming", "se rapproche",
 };
+/* Words before the publication date on its line, and before the date of
+ * the last change. */
 static const char * const dateline_cues[] = {
-  "publie", "mis a jour", "mis en ligne", "published", "updated", "posted",
-  "modifie", "date",
+  "publie", "mis en ligne", "published", "posted", "date", "paru", "parution",
+};
+static const char * const update_cues[] = {
+  "mis a jour", "updated", "modifie", "actualise", "revised",
+};
+/* Words of a time beside a date ("à 14h30", "10:45 AM ET", "le", "on"). */
+static const char * const time_words[] = {
+  "a", "h", "le", "at", "am", "pm", "et", "gmt", "utc", "cet", "cest", "bst",
+  "est", "edt", "pst", "pdt", "heure", "heures", "hrs", "on", "mon", "tue",
+  "wed", "thu", "fri", "sat", "sun", "lun", "mar", "mer", "jeu", "ven", "sam",
+  "dim",
 };
 
 /* Folds one character into @out (at most 4 bytes), for matching only:
@@ -636,6 +653,23 @@ month_of (const char *text,
   return 0;
 }
 
+/* A capitalised abbreviation without its period ("Mar 3, 2021", "3 Dec
+ * 2023", "Sept 3"): a month only next to a day or a year, which the
+ * caller checks. */
+static int
+bare_month_of (const Word *w,
+               gsize      *end)
+{
+  int m;
+
+  if (w->n_digits > 0 || !w->capital)
+    return 0;
+  *end = w->end;
+  if ((m = INFO_MONTH_EN_ABBR (w->info)) != 0)
+    return m;
+  return INFO_MONTH_FR_ABBR (w->info);
+}
+
 static int
 weekday_of (const Word *w)
 {
@@ -780,7 +814,8 @@ match_iso (const char *text,
   if (year == 0 || p + 6 > len || text[p] != '-' ||
       !g_ascii_isdigit (text[p + 1]) || !g_ascii_isdigit (text[p + 2]) || text[p + 3] != '-' ||
       !g_ascii_isdigit (text[p + 4]) || !g_ascii_isdigit (text[p + 5]) ||
-      (p + 6 < len && g_ascii_isalnum (text[p + 6])))
+      (p + 6 < len && g_ascii_isalnum (text[p + 6]) &&
+       !(text[p + 6] == 'T' && p + 7 < len && g_ascii_isdigit (text[p + 7]))))  /* "2021-03-03T10:45" */
     return FALSE;
 
   month = (text[p + 1] - '0') * 10 + (text[p + 2] - '0');
@@ -796,7 +831,8 @@ match_iso (const char *text,
 }
 
 /* "14/09/2020", "14.09.2020", "14-09-2020" at @w (a one or two-digit word);
- * read day first, as in French, unless only month first makes sense. */
+ * read day first unless only month first makes sense; when both do, the
+ * order is settled later for the whole text (settle_numeric_order()). */
 static gboolean
 match_numeric (const char *text,
                gsize       len,
@@ -824,12 +860,16 @@ match_numeric (const char *text,
   if (ny != 4 || (p < len && g_ascii_isalnum (text[p])) || year < 1900 || year > 2099)
     return FALSE;
 
+  raw->numeric = a == b ? NUMERIC_DAY_FIRST : NUMERIC_EITHER;
   if (b > 12 && a <= 12)
     {
       int t = a;
       a = b;
       b = t;
+      raw->numeric = NUMERIC_MONTH_FIRST;
     }
+  else if (a > 12)
+    raw->numeric = NUMERIC_DAY_FIRST;
   if (b < 1 || b > 12 || !g_date_valid_dmy (a, b, year))
     return FALSE;
 
@@ -888,10 +928,11 @@ match_at (const char *text,
       return TRUE;
     }
 
-  /* Day then month: "6 août", "1er août 2020", "19 February 2021". */
+  /* Day then month: "6 août", "1er août 2020", "19 February 2021", "3 Dec 2023". */
   if ((day = day_of (w)) != 0 && h1 &&
       gap_is_space (text, w->end, n1.start, FALSE) &&
-      (month = month_of (text, len, &n1, &mend)) != 0)
+      ((month = month_of (text, len, &n1, &mend)) != 0 ||
+       (month = bare_month_of (&n1, &mend)) != 0))
     {
       raw->day = day;
       raw->month = month;
@@ -905,8 +946,11 @@ match_at (const char *text,
       return day <= (month == 2 ? 29 : 31);
     }
 
-  if ((month = month_of (text, len, w, &after)) != 0)
+  if ((month = month_of (text, len, w, &after)) != 0 ||
+      (month = bare_month_of (w, &after)) != 0)
     {
+      gboolean bare = month_of (text, len, w, &mend) == 0;
+
       raw->month = month;
       raw->end = after;
 
@@ -933,7 +977,7 @@ match_at (const char *text,
         }
 
       /* A month alone only after a cue: "en août", "mi-août", "d'avril". */
-      if (prev != NULL && (prev->info & INFO_CUE) && w->start - prev->end <= 4)
+      if (!bare && prev != NULL && (prev->info & INFO_CUE) && w->start - prev->end <= 4)
         {
           if (strcmp (prev->folded, "mi") == 0)
             raw->start = prev->start;
@@ -991,6 +1035,86 @@ unit_of (const Word *w)
   if (LOOKUP (w->folded, years) >= 0)
     return DOSSIER_DATE_PRECISION_YEAR;
   return DOSSIER_DATE_PRECISION_NONE;
+}
+
+/* Whether @text reads as English rather than French, from the commonest
+ * short words of each language in its first 16 kB. */
+static gboolean
+reads_as_english (const char *text,
+                  gsize       len)
+{
+  static const char * const en[] = {
+    "the", "of", "and", "to", "is", "was", "for", "that", "with", "on", "by", "said", "has", "it",
+  };
+  static const char * const fr[] = {
+    "le", "la", "les", "des", "du", "de", "et", "est", "une", "dans", "pour", "que", "qui", "au",
+    "sur", "il",
+  };
+  int score = 0;
+  gsize p = 0;
+
+  len = MIN (len, 16384);
+  while (p < len)
+    {
+      char word[8];
+      gsize n = 0;
+
+      while (p < len && !g_ascii_isalpha (text[p]))
+        p++;
+      while (p < len && g_ascii_isalpha (text[p]))
+        {
+          if (n < sizeof word - 1)
+            word[n] = g_ascii_tolower (text[p]);
+          n++, p++;
+        }
+      if (n == 0 || n >= sizeof word || (p < len && (guchar) text[p] >= 0x80))
+        continue;
+      word[n] = '\0';
+      if (LOOKUP (word, en) >= 0)
+        score++;
+      else if (LOOKUP (word, fr) >= 0)
+        score--;
+    }
+  return score > 0;
+}
+
+/* "03/04/2021" is the 3rd of April in French and most of the world, the
+ * 4th of March in American English.  A text uses one order: the one its
+ * unambiguous numeric dates show ("14/03/2019"), else the one of its
+ * language. */
+static void
+settle_numeric_order (const char *text,
+                      gsize       len,
+                      GArray     *raws)
+{
+  guint day_first = 0, month_first = 0;
+  gboolean either = FALSE, month_first_wins;
+
+  for (guint i = 0; i < raws->len; i++)
+    {
+      const RawDate *raw = &g_array_index (raws, RawDate, i);
+
+      day_first += raw->numeric == NUMERIC_DAY_FIRST;
+      month_first += raw->numeric == NUMERIC_MONTH_FIRST;
+      either |= raw->numeric == NUMERIC_EITHER;
+    }
+  if (!either)
+    return;
+
+  month_first_wins = day_first != month_first ? month_first > day_first
+                                              : reads_as_english (text, len);
+  for (guint i = 0; month_first_wins && i < raws->len; i++)
+    {
+      RawDate *raw = &g_array_index (raws, RawDate, i);
+
+      if (raw->numeric == NUMERIC_EITHER)
+        {
+          int t = raw->day;
+
+          raw->day = raw->month;
+          raw->month = t;
+        }
+    }
 }
 
 /* The words after a possible relative date, read only as far as needed,
@@ -1123,6 +1247,7 @@ scan_raw (const char *text,
       cur = cur == &words[0] ? &words[1] : &words[0];
     }
 
+  settle_numeric_order (text, len, raws);
   return raws;
 }
 
@@ -1318,44 +1443,174 @@ kind_at (const GArray *sections,
   return DOSSIER_SECTION_BODY;
 }
 
-/* A line that carries the publication date: "Publié le 14 septembre 2020
- * à 10 h 32", or a date nearly alone on its line. */
-static gboolean
-is_dateline (const char    *text,
-             gsize          len,
-             const RawDate *raw)
+/* The words of @text[@a, @b) other than numbers and the words of a time
+ * ("à 14h30", "10:45 AM ET"), counted up to @max + 1. */
+static guint
+count_other_words (const char *text,
+                   gsize       a,
+                   gsize       b,
+                   guint       max)
 {
-  gsize a = raw->start, b = raw->end;
-  char line[256];
-  guint words = 0;
+  guint n = 0;
   Word w;
-  gsize p;
+
+  for (gsize p = a; n <= max && next_word (text, b, p, &w); p = w.end)
+    {
+      if (w.n_digits == 0 && LOOKUP (w.folded, time_words) < 0)
+        n++;
+    }
+  return n;
+}
+
+/* A dash: '-', '–' or '—'. */
+static gboolean
+is_dash (const char *text,
+         gsize       p,
+         gsize       len)
+{
+  return (p < len && text[p] == '-') ||
+         (p + 2 < len && (guchar) text[p] == 0xE2 && (guchar) text[p + 1] == 0x80 &&
+          ((guchar) text[p + 2] == 0x93 || (guchar) text[p + 2] == 0x94));
+}
+
+/* The agencies' dateline at the head of a dispatch: "PARIS, March 3
+ * (Reuters) -", "30 septembre (AFP) —", "WASHINGTON, 3 mars -": the date
+ * before an agency's name in parentheses and a dash, or between a city
+ * in capitals at the start of a line and a dash. */
+static gboolean
+is_agency_dateline (const char    *text,
+                    gsize          len,
+                    const RawDate *raw)
+{
+  gsize p = raw->end, a = raw->start;
+  guint caps = 0;
+
+  while (p < len && text[p] == ' ')
+    p++;
+  if (p < len && text[p] == '(')
+    {
+      gsize q = p + 1;
+
+      while (q < len && q - p < 40 && text[q] != ')' && text[q] != '\n')
+        q++;
+      if (q >= len || text[q] != ')' || !g_ascii_isupper (text[p + 1]))
+        return FALSE;
+      for (p = q + 1; p < len && text[p] == ' '; p++)
+        ;
+      return is_dash (text, p, len);
+    }
+  if (!is_dash (text, p, len))
+    return FALSE;
+
+  while (a > 0 && text[a - 1] == ' ')
+    a--;
+  if (a == 0 || text[a - 1] != ',')
+    return FALSE;
+  for (a--; a > 0 && (g_ascii_isupper (text[a - 1]) || text[a - 1] == ' ' ||
+                      text[a - 1] == '-' || text[a - 1] == '.'); a--)
+    caps += g_ascii_isupper (text[a - 1]);
+  return caps >= 2 && (a == 0 || text[a - 1] == '\n');
+}
+
+/* How surely @raw is the article's own date, 0 when it is not a dateline:
+ * 3 for "Publié le 14/03/2019 à 14h30", "This content was published on
+ * March 19, 2023", "Par Jean Dupont, le 3 mars 2021", an agency's
+ * dateline, or a date nearly alone on a line of page furniture or of the
+ * header (before @header_end, the first paragraph); 2 for "Mis à jour
+ * le ...", "Updated ...". */
+static guint
+dateline_rank (const char    *text,
+               gsize          len,
+               const GArray  *sections,
+               gsize          header_end,
+               const RawDate *raw)
+{
+  DossierSectionKind kind = kind_at (sections, raw->start);
+  gboolean furniture = sections == NULL || kind == DOSSIER_SECTION_FURNITURE;
+  gsize a = raw->start, b = raw->end;
+  char before[256];
+  gboolean ends_line;
+
+  if (kind == DOSSIER_SECTION_COMMENTS || raw->month == 0 || (raw->day == 0 && raw->year == 0))
+    return 0;
+  if (is_agency_dateline (text, len, raw))
+    return 3;
 
   while (a > 0 && text[a - 1] != '\n')
     a--;
   while (b < len && text[b] != '\n')
     b++;
-  if (b - a > 160)
-    return FALSE;
+  if (b - a > 200)
+    return 0;
 
-  fold_span (text, a, b, line, sizeof line);
-  for (guint i = 0; i < G_N_ELEMENTS (dateline_cues); i++)
+  /* Only a time after the date; and not a sentence of the body. */
+  ends_line = count_other_words (text, raw->end, b, 0) == 0 &&
+              (furniture || text[b - 1] != '.');
+  if (!ends_line)
+    return 0;
+
+  fold_span (text, a, raw->start, before, sizeof before);
+  if (furniture || count_other_words (text, a, raw->start, 5) <= 5)
     {
-      if (g_str_has_prefix (line, dateline_cues[i]))
-        return TRUE;
+      if (HAS_CUE (before, dateline_cues))
+        return 3;
+      if (HAS_CUE (before, update_cues))
+        return 2;
     }
 
-  /* Few words besides the date itself and a time. */
-  for (p = a; next_word (text, b, p, &w) && w.start < b; p = w.end)
+  if (!furniture && raw->start >= header_end)
+    return 0;
+  /* "Par Jean Dupont, le 3 mars 2021", "By Jane Doe | March 3, 2021". */
+  if (g_str_has_prefix (before, "par ") || g_str_has_prefix (before, "by "))
+    return 3;
+  return count_other_words (text, a, raw->start, 1) <= 1 ? 3 : 0;
+}
+
+/* The end of the first line long enough to be a paragraph of the body:
+ * datelines come before it. */
+static gsize
+find_header_end (const char *text,
+                 gsize       len)
+{
+  gsize a = 0;
+
+  while (a < len)
     {
-      if ((w.start >= raw->start && w.end <= raw->end) || w.n_digits > 0)
-        continue;
-      if (strcmp (w.folded, "a") == 0 || strcmp (w.folded, "h") == 0 ||
-          strcmp (w.folded, "le") == 0 || strcmp (w.folded, "at") == 0)
-        continue;
-      words++;
+      const char *nl = memchr (text + a, '\n', len - a);
+      gsize b = nl != NULL ? (gsize) (nl - text) : len;
+
+      if (b - a > 200)
+        return b;
+      a = b + 1;
     }
-  return words <= 1;
+  return len;
+}
+
+/* The article's dateline, or NULL: the surest, then one with its year,
+ * then the first. */
+static const RawDate *
+find_dateline (const char   *text,
+               gsize         len,
+               const GArray *sections,
+               const GArray *raws)
+{
+  gsize header_end = find_header_end (text, len);
+  const RawDate *best = NULL;
+  guint best_score = 0;
+
+  for (guint i = 0; i < raws->len; i++)
+    {
+      const RawDate *raw = &g_array_index (raws, RawDate, i);
+      guint rank = dateline_rank (text, len, sections, header_end, raw);
+      guint score = rank * 2 + (raw->year != 0);
+
+      if (rank > 0 && score > best_score)
+        {
+          best = raw;
+          best_score = score;
+        }
+    }
+  return best;
 }
 
 gboolean
@@ -1371,6 +1626,8 @@ dossier_date_infer (const char   *text,
   const RawDate *past_raw = NULL, *near_raw = NULL;
   int anchor_year = 0, future_year = 0, comment_year = 0;
   gboolean past_is_weekday = FALSE;
+  const RawDate *dateline;
+  DossierDate dl;
 
   g_return_val_if_fail (date != NULL, FALSE);
 
@@ -1383,23 +1640,15 @@ dossier_date_infer (const char   *text,
     if (g_array_index (raws, RawDate, i).back > 0)
       g_array_remove_index (raws, i);
 
-  /* A dateline wins; furniture only counts through them. */
-  for (guint i = 0; i < raws->len; i++)
+  /* A dateline wins over every date of the body; furniture only counts
+   * through them. */
+  dateline = find_dateline (text, len, sections, raws);
+  if (dateline != NULL && dateline->year != 0 && resolve (dateline, NULL, TRUE, &dl))
     {
-      const RawDate *raw = &g_array_index (raws, RawDate, i);
-      DossierSectionKind kind = kind_at (sections, raw->start);
-      DossierDate d;
-
-      if (kind == DOSSIER_SECTION_COMMENTS || raw->year == 0 || raw->month == 0)
-        continue;
-      if ((sections == NULL || kind == DOSSIER_SECTION_FURNITURE) &&
-          is_dateline (text, len, raw) && resolve (raw, NULL, TRUE, &d))
-        {
-          *date = d;
-          if (evidence != NULL)
-            *evidence = (DossierRange) { raw->start, raw->end };
-          return TRUE;
-        }
+      *date = dl;
+      if (evidence != NULL)
+        *evidence = (DossierRange) { dateline->start, dateline->end };
+      return TRUE;
     }
 
   /* The year, and the latest explicit date reported as past. */
@@ -1434,6 +1683,22 @@ dossier_date_infer (const char   *text,
     return FALSE;
   if (!dossier_date_is_known (&anchor))
     anchor = (DossierDate) { anchor_year, 0, 0, DOSSIER_DATE_PRECISION_YEAR };
+
+  /* A year-less dateline ("PARIS, 30 septembre (Reuters) -") is on or
+   * after the dates the text reports. */
+  if (dateline != NULL)
+    {
+      RawDate r = *dateline;
+
+      r.future = TRUE;
+      if (resolve (&r, &anchor, TRUE, &dl))
+        {
+          *date = dl;
+          if (evidence != NULL)
+            *evidence = (DossierRange) { dateline->start, dateline->end };
+          return TRUE;
+        }
+    }
 
   /* Dates without a year take the anchor's; the earliest future one is the
    * reference for weekdays. */
