@@ -286,7 +286,7 @@ static const char * const time_words[] = {
   "a", "h", "le", "at", "am", "pm", "et", "gmt", "utc", "cet", "cest", "bst",
   "est", "edt", "pst", "pdt", "heure", "heures", "hrs", "on", "mon", "tue",
   "wed", "thu", "fri", "sat", "sun", "lun", "mar", "mer", "jeu", "ven", "sam",
-  "dim",
+  "dim", "m", "z",
 };
 
 /* Folds one character into @out (at most 4 bytes), for matching only:
@@ -1444,19 +1444,26 @@ kind_at (const GArray *sections,
 }
 
 /* The words of @text[@a, @b) other than numbers and the words of a time
- * ("à 14h30", "10:45 AM ET"), counted up to @max + 1. */
+ * ("à 14h30", "10:45 AM ET", "T10"), and of the cues of a second date when
+ * @cues ("Publié le 1er mars 2019, mis à jour le 2 mars"), counted up to
+ * @max + 1. */
 static guint
 count_other_words (const char *text,
                    gsize       a,
                    gsize       b,
+                   gboolean    cues,
                    guint       max)
 {
+  static const char * const cue_words[] = {
+    "mis", "jour", "updated", "modifie", "actualise", "revised", "last",
+  };
   guint n = 0;
   Word w;
 
   for (gsize p = a; n <= max && next_word (text, b, p, &w); p = w.end)
     {
-      if (w.n_digits == 0 && LOOKUP (w.folded, time_words) < 0)
+      if (w.n_digits == 0 && strpbrk (w.folded, "0123456789") == NULL &&
+          LOOKUP (w.folded, time_words) < 0 && !(cues && LOOKUP (w.folded, cue_words) >= 0))
         n++;
     }
   return n;
@@ -1523,7 +1530,9 @@ dateline_rank (const char    *text,
                gsize          len,
                const GArray  *sections,
                gsize          header_end,
-               const RawDate *raw)
+               const RawDate *prev,
+               const RawDate *raw,
+               const RawDate *next)
 {
   DossierSectionKind kind = kind_at (sections, raw->start);
   gboolean furniture = sections == NULL || kind == DOSSIER_SECTION_FURNITURE;
@@ -1543,14 +1552,19 @@ dateline_rank (const char    *text,
   if (b - a > 200)
     return 0;
 
-  /* Only a time after the date; and not a sentence of the body. */
-  ends_line = count_other_words (text, raw->end, b, 0) == 0 &&
+  /* Only a time after the date (or another dated cue); and not a sentence
+   * of the body. */
+  ends_line = count_other_words (text, raw->end, next != NULL && next->start < b ? next->start : b,
+                                 TRUE, 0) == 0 &&
               (furniture || text[b - 1] != '.');
   if (!ends_line)
     return 0;
 
+  /* The cue is the one since the date before on the line, if any. */
+  if (prev != NULL && prev->end > a && prev->end <= raw->start)
+    a = prev->end;
   fold_span (text, a, raw->start, before, sizeof before);
-  if (furniture || count_other_words (text, a, raw->start, 5) <= 5)
+  if (furniture || count_other_words (text, a, raw->start, FALSE, 5) <= 5)
     {
       if (HAS_CUE (before, dateline_cues))
         return 3;
@@ -1563,7 +1577,7 @@ dateline_rank (const char    *text,
   /* "Par Jean Dupont, le 3 mars 2021", "By Jane Doe | March 3, 2021". */
   if (g_str_has_prefix (before, "par ") || g_str_has_prefix (before, "by "))
     return 3;
-  return count_other_words (text, a, raw->start, 1) <= 1 ? 3 : 0;
+  return count_other_words (text, a, raw->start, FALSE, 1) <= 1 ? 3 : 0;
 }
 
 /* The end of the first line long enough to be a paragraph of the body:
@@ -1601,7 +1615,9 @@ find_dateline (const char   *text,
   for (guint i = 0; i < raws->len; i++)
     {
       const RawDate *raw = &g_array_index (raws, RawDate, i);
-      guint rank = dateline_rank (text, len, sections, header_end, raw);
+      guint rank = dateline_rank (text, len, sections, header_end,
+                                  i > 0 ? raw - 1 : NULL, raw,
+                                  i + 1 < raws->len ? raw + 1 : NULL);
       guint score = rank * 2 + (raw->year != 0);
 
       if (rank > 0 && score > best_score)
