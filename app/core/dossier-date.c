@@ -1513,8 +1513,9 @@ is_agency_dateline (const char    *text,
     a--;
   if (a == 0 || text[a - 1] != ',')
     return FALSE;
-  for (a--; a > 0 && (g_ascii_isupper (text[a - 1]) || text[a - 1] == ' ' ||
-                      text[a - 1] == '-' || text[a - 1] == '.'); a--)
+  for (a--; a > 0 && raw->start - a < 60 &&
+            (g_ascii_isupper (text[a - 1]) || text[a - 1] == ' ' ||
+             text[a - 1] == '-' || text[a - 1] == '.'); a--)
     caps += g_ascii_isupper (text[a - 1]);
   return caps >= 2 && (a == 0 || text[a - 1] == '\n');
 }
@@ -1545,9 +1546,11 @@ dateline_rank (const char    *text,
   if (is_agency_dateline (text, len, raw))
     return 3;
 
-  while (a > 0 && text[a - 1] != '\n')
+  /* Lines of at most 200 bytes: looked at within that distance only, so
+   * that a text of one long line stays linear. */
+  while (a > 0 && text[a - 1] != '\n' && raw->start - a <= 200)
     a--;
-  while (b < len && text[b] != '\n')
+  while (b < len && text[b] != '\n' && b - a <= 200)
     b++;
   if (b - a > 200)
     return 0;
