@@ -120,6 +120,8 @@ static const ScanCase scan_cases[] = {
     "Mar 3, 2021=2021-03-03|3 Dec 2023=2023-12-03|Sept 3, 2019=2019-09-03" },
   { "Jan Koum left. Mar a Lago. Il a sept ans. Dec 2020 was cold.", NULL, "Dec 2020=2020-12" },
   { "Filed 2021-03-03T10:45:00Z.", NULL, "2021-03-03=2021-03-03" },
+  /* Two-digit years only as dd/mm/yy with slashes. */
+  { "Publié le 14/03/19 à 10h. Version 1.2.19, score 3/4/19.", NULL, "14/03/19=2019-03-14" },
   /* Numeric dates valid both ways: the order of the text's language... */
   { "The board met on 03/04/2021 and said that it was over.", NULL, "03/04/2021=2021-03-04" },
   { "Le conseil s'est réuni le 03/04/2021 et il a dit que c'était fini.", NULL, "03/04/2021=2021-04-03" },

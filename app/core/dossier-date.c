@@ -830,7 +830,7 @@ match_iso (const char *text,
   return TRUE;
 }
 
-/* "14/09/2020", "14.09.2020", "14-09-2020" at @w (a one or two-digit word);
+/* "14/09/2020", "14.09.2020", "14-09-2020", "14/09/20" at @w (a one or two-digit word);
  * read day first unless only month first makes sense; when both do, the
  * order is settled later for the whole text (settle_numeric_order()). */
 static gboolean
@@ -857,7 +857,13 @@ match_numeric (const char *text,
   p++;
   while (p < len && g_ascii_isdigit (text[p]) && ny < 5)
     year = year * 10 + (text[p++] - '0'), ny++;
-  if (ny != 4 || (p < len && g_ascii_isalnum (text[p])) || year < 1900 || year > 2099)
+  /* "14/03/19" as web pages print it; only with slashes and two digits
+   * each, not "1.2.19" (a version). */
+  if (ny == 2 && sep == '/' && w->n_digits == 2 && nb == 2)
+    year += 2000;
+  else if (ny != 4)
+    return FALSE;
+  if ((p < len && g_ascii_isalnum (text[p])) || year < 1900 || year > 2099)
     return FALSE;
 
   raw->numeric = a == b ? NUMERIC_DAY_FIRST : NUMERIC_EITHER;
