@@ -277,9 +277,11 @@ static const char * const near_cues[] = {
  * the last change. */
 static const char * const dateline_cues[] = {
   "publie", "mis en ligne", "published", "posted", "date", "paru", "parution",
+  "publication", "cree", "edite",
 };
 static const char * const update_cues[] = {
-  "mis a jour", "updated", "modifie", "actualise", "revised",
+  "mis a jour", "mise a jour", "updated", "modifie", "modified", "actualise",
+  "revised",
 };
 /* Words of a time beside a date ("à 14h30", "10:45 AM ET", "le", "on"). */
 static const char * const time_words[] = {
@@ -1461,7 +1463,8 @@ count_other_words (const char *text,
                    guint       max)
 {
   static const char * const cue_words[] = {
-    "mis", "jour", "updated", "modifie", "actualise", "revised", "last",
+    "mis", "mise", "jour", "updated", "modifie", "modified", "actualise", "revised", "last",
+    "derniere",
   };
   guint n = 0;
   Word w;
