@@ -345,6 +345,86 @@ test_dateline (void)
   g_assert_cmpstr (event_str, ==, "2022-02-28");
 }
 
+/* Bodies that talk of several years, none of them the article's date. */
+#define BODY_FR "Le groupe, fondé en 2015, avait déjà tenté un rapprochement le 3 janvier 2018, " \
+                "puis en 2021, sans succès. Les deux sociétés, qui discutent depuis 2017, ont confirmé " \
+                "que les négociations se poursuivraient dans les prochaines semaines malgré l'opposition " \
+                "des syndicats.\n"
+#define BODY_EN "The company, founded in 2015, had already tried a merger on January 3, 2018 and " \
+                "again in 2021, without success. The two groups, in talks since 2017, said the " \
+                "negotiations would go on in the coming weeks despite opposition from the unions " \
+                "and the government.\n"
+
+typedef struct
+{
+  const char *text;
+  const char *date;  /* NULL: none */
+} DatelineCase;
+
+/* One row per form of dateline; each wins over the body's dates. */
+static const DatelineCase dateline_cases[] = {
+  { "Le rachat échoue\nLe 14/03/2019 à 14h30\n\n" BODY_FR, "2019-03-14" },
+  { "Le rachat échoue\n14 mars 2019\n\n" BODY_FR, "2019-03-14" },
+  { "Le rachat échoue\n1er mars 2019\n\n" BODY_FR, "2019-03-01" },
+  { "Le rachat échoue\n03.03.2019\n\n" BODY_FR, "2019-03-03" },
+  { "Le rachat échoue\n2019-03-03\n\n" BODY_FR, "2019-03-03" },
+  { "Le rachat échoue\nPublié le 14 mars 2019 à 10h32\n\n" BODY_FR, "2019-03-14" },
+  { "Le rachat échoue\nPublié le 1er mars 2019 à 07h00, mis à jour le 2 mars 2019 à 08h00\n\n" BODY_FR,
+    "2019-03-01" },
+  { "Le rachat échoue\nMis à jour le 2 mars 2019 à 08:00\n\n" BODY_FR, "2019-03-02" },
+  { "Le rachat échoue\nLe Monde avec AFP Publié le 14/03/19 à 10h32 - Mis à jour le 15/03/19 à 12h00\n\n" BODY_FR,
+    "2019-03-14" },
+  { "Le rachat échoue\nlundi 4 mars 2019\n\n" BODY_FR, "2019-03-04" },
+  { "Le rachat échoue\nDate de publication : 14/03/2019 - Dernière mise à jour : 16/03/2019\n\n" BODY_FR,
+    "2019-03-14" },
+  { "Le rachat échoue\nDernière mise à jour : 16/03/2019\n\n" BODY_FR, "2019-03-16" },
+  { "Le rachat échoue\nPar Jean Dupont, le 14/03/2019 à 14h30\n\n" BODY_FR, "2019-03-14" },
+  { "Le rachat échoue\n\n" BODY_FR "Publié le 14 mars 2019\n", "2019-03-14" },
+  { "Le rachat échoue\n\nPARIS, 3 mars 2019 (AFP) - " BODY_FR, "2019-03-03" },
+  /* A year-less agency dateline: on or after the dates of the text. */
+  { "Le rachat échoue\n\nPARIS, 30 septembre (Reuters) - Le groupe a relevé mercredi son offre, "
+    "après celle de juillet 2020 que le conseil avait jugée insuffisante au regard de la valeur "
+    "des actifs, des synergies attendues et des engagements sociaux pris lors de la fusion.\n", "2020-09-30" },
+  { "Deal collapses\nMar 3, 2021\n\n" BODY_EN, "2021-03-03" },
+  { "Deal collapses\nMarch 3, 2021 10:45 AM ET\n\n" BODY_EN, "2021-03-03" },
+  { "Deal collapses\n3 March 2021\n\n" BODY_EN, "2021-03-03" },
+  { "Deal collapses\nPublished 3 March 2021\n\n" BODY_EN, "2021-03-03" },
+  { "Deal collapses\nUpdated March 3, 2021 at 10:45 a.m. ET\n\n" BODY_EN, "2021-03-03" },
+  { "Deal collapses\nBy Jane Doe | Mar 3, 2021\n\n" BODY_EN, "2021-03-03" },
+  { "Deal collapses\n2021-03-03T10:45:00Z\n\n" BODY_EN, "2021-03-03" },
+  { "Deal collapses\nWed 3 Mar 2021 10.45 GMT\n\n" BODY_EN, "2021-03-03" },
+  { "Deal collapses\nPublished 10:45 AM EST, March 3rd, 2021\n\n" BODY_EN, "2021-03-03" },
+  { "Deal collapses\nThursday 4 March 2021 10:45\nLast modified on Fri 5 Mar 2021 12.00 GMT\n\n" BODY_EN,
+    "2021-03-04" },
+  { "Deal collapses\n\n" BODY_EN "This content was published on March 3, 2021\n", "2021-03-03" },
+  { "Deal collapses\n\nLONDON, March 3 (Reuters) - " BODY_EN, "2021-03-03" },
+  /* "03/04/2021": the 4th of March in English, the 3rd of April in French,
+   * unless an unambiguous date of the text says otherwise. */
+  { "Deal collapses\n03/04/2021\n\n" BODY_EN, "2021-03-04" },
+  { "Le rachat échoue\n03/04/2021\n\n" BODY_FR, "2021-04-03" },
+  { "Deal collapses\n03/04/2021\n\n" BODY_EN "The offer of 25/03/2021 stands.\n", "2021-04-03" },
+  /* Not datelines: a date inside a sentence of the body; the latest one
+   * reported as past decides, as without any dateline. */
+  { "Le rachat échoue\n\nLe rapport, qui a fait grand bruit dans le secteur et au-delà, avait été "
+    "rendu public et commenté par les syndicats, les élus et les concurrents du groupe, qui en "
+    "contestaient les chiffres. Il a été publié le 6 août 2020.\n"
+    "Le 3 septembre 2020, le groupe a répondu.\n", "2020-09-03" },
+  { "Le rachat échoue\n\n" BODY_FR, "2021" },
+};
+
+static void
+test_dateline_forms (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (dateline_cases); i++)
+    {
+      g_autoptr(DossierArticle) a = from_string (dateline_cases[i].text);
+      g_autofree char *date = date_string (a);
+
+      g_test_message ("dateline %u: %s", i, date);
+      g_assert_cmpstr (date, ==, dateline_cases[i].date);
+    }
+}
+
 static void
 test_rubric (void)
 {
@@ -495,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/article/dated-comments", test_dated_comments);
   g_test_add_func ("/article/furniture", test_furniture);
   g_test_add_func ("/article/dateline", test_dateline);
+  g_test_add_func ("/article/dateline-forms", test_dateline_forms);
   g_test_add_func ("/article/rubric", test_rubric);
   g_test_add_func ("/article/wrapped", test_wrapped);
   g_test_add_func ("/article/no-title", test_no_title);

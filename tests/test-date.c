@@ -115,6 +115,18 @@ static const ScanCase scan_cases[] = {
   { "La planète Mars est rouge. Il y a sept ans, plus de 2000 personnes et 100 millions d'euros. COVID-19. Version 1.0. It may rain.",
     NULL, "" },
   { "Le 15 sept. 2020 à 17 h.", NULL, "15 sept. 2020=2020-09-15" },
+  /* Capitalised abbreviations without their period, next to a day or a year. */
+  { "Posted Mar 3, 2021; on 3 Dec 2023 and Sept 3, 2019.", NULL,
+    "Mar 3, 2021=2021-03-03|3 Dec 2023=2023-12-03|Sept 3, 2019=2019-09-03" },
+  { "Jan Koum left. Mar a Lago. Il a sept ans. Dec 2020 was cold.", NULL, "Dec 2020=2020-12" },
+  { "Filed 2021-03-03T10:45:00Z.", NULL, "2021-03-03=2021-03-03" },
+  /* Two-digit years only as dd/mm/yy with slashes. */
+  { "Publié le 14/03/19 à 10h. Version 1.2.19, score 3/4/19.", NULL, "14/03/19=2019-03-14" },
+  /* Numeric dates valid both ways: the order of the text's language... */
+  { "The board met on 03/04/2021 and said that it was over.", NULL, "03/04/2021=2021-03-04" },
+  { "Le conseil s'est réuni le 03/04/2021 et il a dit que c'était fini.", NULL, "03/04/2021=2021-04-03" },
+  /* ...unless an unambiguous one shows the other. */
+  { "The board met on 03/04/2021, then on 25/04/2021.", NULL, "03/04/2021=2021-04-03|25/04/2021=2021-04-25" },
   /* Without an anchor, year-less dates and weekdays are left out. */
   { "Oracle a confirmé lundi, le 6 août.", NULL, "" },
   /* Year-less dates before the anchor when past, after it when future. */
@@ -182,6 +194,12 @@ static const InferCase infer_cases[] = {
   /* The latest past date wins, at its precision. */
   { "En 2019, la société a été fondée. En mars 2021, elle a levé des fonds.", "2021-03", "mars 2021" },
   { "Rien de daté ici, sinon lundi.", NULL, NULL },
+  /* A dateline wins over every year of the body, before or after it. */
+  { "Le rachat échoue\nPublié le 14/03/2019 à 14h30\nFondé en 2015, le groupe a échoué en 2021 et en 2018.",
+    "2019-03-14", "14/03/2019" },
+  { "Deal collapses\nMarch 3, 2021 10:45 AM ET\nIn 2015 and in 2022 the group tried.", "2021-03-03", "March 3, 2021" },
+  { "Deal collapses\nWASHINGTON, March 3 (Reuters) - In 2015 and in 2019 the group tried.", "2019-03-03", "March 3" },
+  { "Deal collapses\nUpdated March 4, 2021\nPublished March 3, 2021\nIn 2015 it tried.", "2021-03-03", "March 3, 2021" },
   { "Une échéance d’ici 2030, sans plus.", NULL, NULL },
 };
 

@@ -210,7 +210,13 @@ typedef struct
    * units back, at that unit's precision; 0 for an absolute date. */
   int                  back;
   DossierDatePrecision back_unit;
+  /* "03/04/2021": both orders valid, settled for the whole text by
+   * settle_numeric_order(); NUMERIC_DAY_FIRST / NUMERIC_MONTH_FIRST when
+   * only one order makes sense ("14/03/2019", "12/31/2020"). */
+  guint8               numeric;
 } RawDate;
+
+enum { NUMERIC_NONE, NUMERIC_DAY_FIRST, NUMERIC_MONTH_FIRST, NUMERIC_EITHER };
 
 static const char * const months_fr[] = {
   "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
@@ -267,9 +273,22 @@ static const char * const near_cues[] = {
   "approche", "approchent", "approaching", "approaches", "imminent",
   "imminente", "looms", "looming", "se rapproche",
 };
+/* Words before the publication date on its line, and before the date of
+ * the last change. */
 static const char * const dateline_cues[] = {
-  "publie", "mis a jour", "mis en ligne", "published", "updated", "posted",
-  "modifie", "date",
+  "publie", "mis en ligne", "published", "posted", "date", "paru", "parution",
+  "publication", "cree", "edite",
+};
+static const char * const update_cues[] = {
+  "mis a jour", "mise a jour", "updated", "modifie", "modified", "actualise",
+  "revised",
+};
+/* Words of a time beside a date ("à 14h30", "10:45 AM ET", "le", "on"). */
+static const char * const time_words[] = {
+  "a", "h", "le", "at", "am", "pm", "et", "gmt", "utc", "cet", "cest", "bst",
+  "est", "edt", "pst", "pdt", "heure", "heures", "hrs", "on", "mon", "tue",
+  "wed", "thu", "fri", "sat", "sun", "lun", "mar", "mer", "jeu", "ven", "sam",
+  "dim", "m", "z",
 };
 
 /* Folds one character into @out (at most 4 bytes), for matching only:
@@ -325,7 +344,7 @@ fold_char (const char *p,
   }
 }
 
-static gboolean
+static inline gboolean
 is_word_byte (const char *text,
               gsize       pos,
               gsize       len)
@@ -354,7 +373,123 @@ skip_char (const char *text,
   return pos;
 }
 
-static GHashTable *word_table (void);
+/* One hash lookup per word says all it may be, packed: month in French,
+ * French abbreviation, English, English abbreviation (4 bits each),
+ * weekday (3 bits), date cue (1 bit), first word of a relative date
+ * (1 bit). */
+#define INFO_MONTH_FR(i)      ((i) & 0xF)
+#define INFO_MONTH_FR_ABBR(i) (((i) >> 4) & 0xF)
+#define INFO_MONTH_EN(i)      (((i) >> 8) & 0xF)
+#define INFO_MONTH_EN_ABBR(i) (((i) >> 12) & 0xF)
+#define INFO_WEEKDAY(i)       (((i) >> 16) & 0x7)
+#define INFO_CUE              (1u << 19)
+#define INFO_RELATIVE         (1u << 20)
+
+/* The words a relative date starts with (see match_relative()): "hier",
+ * "le mois dernier", "il y a trois ans", "three years ago". */
+static const char * const relative_words[] = {
+  "hier", "yesterday", "avant", "last", "il", "mois", "month", "months", "an",
+  "annee", "year", "years", "one", "two", "three", "four", "five", "six",
+  "seven", "eight", "nine", "ten",
+};
+
+typedef struct
+{
+  GHashTable *words;
+  /* Bit b of prefixes[a] is set when a word of the table starts with
+   * letters a, b (0..25 for 'a'..'z'; b is 26 for a one-letter word). */
+  guint32     prefixes[26];
+} WordTable;
+
+/* Adds @words with their index (modulo @modulo) + 1 at @shift, or with
+ * @flag when @flag is not 0. */
+static void
+add_info (WordTable          *table,
+          const char * const *words,
+          guint               n,
+          guint               shift,
+          guint               modulo,
+          guint32             flag)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 info = GPOINTER_TO_UINT (g_hash_table_lookup (table->words, words[i]));
+
+      info |= flag != 0 ? flag : ((i % modulo) + 1) << shift;
+      g_hash_table_insert (table->words, (gpointer) words[i], GUINT_TO_POINTER (info));
+      table->prefixes[words[i][0] - 'a'] |= 1u << (words[i][1] != '\0' ? words[i][1] - 'a' : 26);
+    }
+}
+
+static const WordTable *
+word_table (void)
+{
+  static WordTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      WordTable *t = g_new0 (WordTable, 1);
+
+      t->words = g_hash_table_new (g_str_hash, g_str_equal);
+      add_info (t, months_fr, G_N_ELEMENTS (months_fr), 0, 12, 0);
+      add_info (t, months_fr_abbr, G_N_ELEMENTS (months_fr_abbr), 4, 12, 0);
+      add_info (t, months_en, G_N_ELEMENTS (months_en), 8, 12, 0);
+      add_info (t, months_en_abbr, G_N_ELEMENTS (months_en_abbr), 12, 12, 0);
+      add_info (t, weekdays_fr, G_N_ELEMENTS (weekdays_fr), 16, 7, 0);
+      add_info (t, weekdays_en, G_N_ELEMENTS (weekdays_en), 16, 7, 0);
+      add_info (t, date_cues, G_N_ELEMENTS (date_cues), 0, 1, INFO_CUE);
+      add_info (t, relative_words, G_N_ELEMENTS (relative_words), 0, 1, INFO_RELATIVE);
+      g_once_init_leave (&table, t);
+    }
+
+  return table;
+}
+
+/* The letter at @p folded to 0..25 ('a'..'z', Latin-1 accents stripped),
+ * 26 at the end of the word, 27 for anything else; *next is the byte after. */
+static guint
+letter_at (const char *text,
+           gsize       p,
+           gsize       len,
+           gsize      *next)
+{
+  guchar c = p < len ? (guchar) text[p] : 0;
+
+  *next = p + 1;
+  if (c >= 'a' && c <= 'z')
+    return c - 'a';
+  if (c >= 'A' && c <= 'Z')
+    return c - 'A';
+  if (c == 0xC3 && p + 1 < len && (guchar) text[p + 1] >= 0x80 && (guchar) text[p + 1] <= 0xBF)
+    {
+      char out[4];
+      gsize consumed;
+
+      fold_char (text + p, len - p, out, &consumed);
+      *next = p + consumed;
+      return out[0] >= 'a' && out[0] <= 'z' ? (guint) (out[0] - 'a') : 27;
+    }
+  if (g_ascii_isdigit (c) || (c >= 0x80 && is_word_byte (text, p, len)))
+    return 27;
+  return 26;
+}
+
+/* Whether the word at @p may be one of the word table's: checked on its
+ * first two letters, without folding the word or hashing it. */
+static gboolean
+may_be_table_word (const char *text,
+                   gsize       p,
+                   gsize       len)
+{
+  const WordTable *table = word_table ();
+  gsize next;
+  guint a = letter_at (text, p, len, &next), b;
+
+  if (a >= 26)
+    return FALSE;
+  b = letter_at (text, next, len, &next);
+  return b <= 26 && (table->prefixes[a] & (1u << b)) != 0;
+}
 
 /* The word starting at or after @from; FALSE at the end of the text. */
 static gboolean
@@ -408,8 +543,39 @@ next_word (const char *text,
   w->folded[n] = '\0';
   w->suffix = w->folded + MIN (w->n_digits, n);
   w->info = w->n_digits == 0 && n >= 1 && n <= 10
-          ? GPOINTER_TO_UINT (g_hash_table_lookup (word_table (), w->folded))
+          ? GPOINTER_TO_UINT (g_hash_table_lookup (word_table ()->words, w->folded))
           : 0;
+  return TRUE;
+}
+
+/* The scan loop's next word: one that cannot start a date (no digit, and
+ * its first letters begin no word of the tables) is stepped over without
+ * being folded or looked up, and comes back empty (info 0, folded ""). */
+static gboolean
+next_scan_word (const char *text,
+                gsize       len,
+                gsize       from,
+                Word       *w)
+{
+  gsize p = from;
+
+  while (p < len && !is_word_byte (text, p, len))
+    p = skip_char (text, p, len);
+  if (p >= len)
+    return FALSE;
+  if (g_ascii_isdigit (text[p]) || may_be_table_word (text, p, len))
+    return next_word (text, len, p, w);
+
+  w->start = p;
+  while (p < len && is_word_byte (text, p, len))
+    p = skip_char (text, p, len);
+  w->end = p;
+  w->folded[0] = '\0';
+  w->suffix = w->folded;
+  w->number = 0;
+  w->n_digits = 0;
+  w->capital = FALSE;
+  w->info = 0;
   return TRUE;
 }
 
@@ -428,52 +594,6 @@ lookup (const char         *word,
 
 #define LOOKUP(word, list) lookup ((word), (list), G_N_ELEMENTS (list))
 
-/* One hash lookup per word says all it may be, packed: month in French,
- * French abbreviation, English, English abbreviation (4 bits each),
- * weekday (3 bits), date cue (1 bit). */
-#define INFO_MONTH_FR(i)      ((i) & 0xF)
-#define INFO_MONTH_FR_ABBR(i) (((i) >> 4) & 0xF)
-#define INFO_MONTH_EN(i)      (((i) >> 8) & 0xF)
-#define INFO_MONTH_EN_ABBR(i) (((i) >> 12) & 0xF)
-#define INFO_WEEKDAY(i)       (((i) >> 16) & 0x7)
-#define INFO_CUE              (1u << 19)
-
-static void
-add_info (GHashTable         *table,
-          const char * const *words,
-          guint               n,
-          guint               shift)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      guint32 info = GPOINTER_TO_UINT (g_hash_table_lookup (table, words[i]));
-
-      info |= shift == 19 ? INFO_CUE : ((i % (shift == 16 ? 7 : 12)) + 1) << shift;
-      g_hash_table_insert (table, (gpointer) words[i], GUINT_TO_POINTER (info));
-    }
-}
-
-static GHashTable *
-word_table (void)
-{
-  static GHashTable *table;
-
-  if (g_once_init_enter (&table))
-    {
-      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
-
-      add_info (t, months_fr, G_N_ELEMENTS (months_fr), 0);
-      add_info (t, months_fr_abbr, G_N_ELEMENTS (months_fr_abbr), 4);
-      add_info (t, months_en, G_N_ELEMENTS (months_en), 8);
-      add_info (t, months_en_abbr, G_N_ELEMENTS (months_en_abbr), 12);
-      add_info (t, weekdays_fr, G_N_ELEMENTS (weekdays_fr), 16);
-      add_info (t, weekdays_en, G_N_ELEMENTS (weekdays_en), 16);
-      add_info (t, date_cues, G_N_ELEMENTS (date_cues), 19);
-      g_once_init_leave (&table, t);
-    }
-
-  return table;
-}
 
 /* Only white space (and at most one comma when @comma) between @a and @b. */
 static gboolean
@@ -533,6 +653,23 @@ month_of (const char *text,
         return m;
     }
   return 0;
+}
+
+/* A capitalised abbreviation without its period ("Mar 3, 2021", "3 Dec
+ * 2023", "Sept 3"): a month only next to a day or a year, which the
+ * caller checks. */
+static int
+bare_month_of (const Word *w,
+               gsize      *end)
+{
+  int m;
+
+  if (w->n_digits > 0 || !w->capital)
+    return 0;
+  *end = w->end;
+  if ((m = INFO_MONTH_EN_ABBR (w->info)) != 0)
+    return m;
+  return INFO_MONTH_FR_ABBR (w->info);
 }
 
 static int
@@ -679,7 +816,8 @@ match_iso (const char *text,
   if (year == 0 || p + 6 > len || text[p] != '-' ||
       !g_ascii_isdigit (text[p + 1]) || !g_ascii_isdigit (text[p + 2]) || text[p + 3] != '-' ||
       !g_ascii_isdigit (text[p + 4]) || !g_ascii_isdigit (text[p + 5]) ||
-      (p + 6 < len && g_ascii_isalnum (text[p + 6])))
+      (p + 6 < len && g_ascii_isalnum (text[p + 6]) &&
+       !(text[p + 6] == 'T' && p + 7 < len && g_ascii_isdigit (text[p + 7]))))  /* "2021-03-03T10:45" */
     return FALSE;
 
   month = (text[p + 1] - '0') * 10 + (text[p + 2] - '0');
@@ -694,8 +832,9 @@ match_iso (const char *text,
   return TRUE;
 }
 
-/* "14/09/2020", "14.09.2020", "14-09-2020" at @w (a one or two-digit word);
- * read day first, as in French, unless only month first makes sense. */
+/* "14/09/2020", "14.09.2020", "14-09-2020", "14/09/20" at @w (a one or two-digit word);
+ * read day first unless only month first makes sense; when both do, the
+ * order is settled later for the whole text (settle_numeric_order()). */
 static gboolean
 match_numeric (const char *text,
                gsize       len,
@@ -720,15 +859,25 @@ match_numeric (const char *text,
   p++;
   while (p < len && g_ascii_isdigit (text[p]) && ny < 5)
     year = year * 10 + (text[p++] - '0'), ny++;
-  if (ny != 4 || (p < len && g_ascii_isalnum (text[p])) || year < 1900 || year > 2099)
+  /* "14/03/19" as web pages print it; only with slashes and two digits
+   * each, not "1.2.19" (a version). */
+  if (ny == 2 && sep == '/' && w->n_digits == 2 && nb == 2)
+    year += 2000;
+  else if (ny != 4)
+    return FALSE;
+  if ((p < len && g_ascii_isalnum (text[p])) || year < 1900 || year > 2099)
     return FALSE;
 
+  raw->numeric = a == b ? NUMERIC_DAY_FIRST : NUMERIC_EITHER;
   if (b > 12 && a <= 12)
     {
       int t = a;
       a = b;
       b = t;
+      raw->numeric = NUMERIC_MONTH_FIRST;
     }
+  else if (a > 12)
+    raw->numeric = NUMERIC_DAY_FIRST;
   if (b < 1 || b > 12 || !g_date_valid_dmy (a, b, year))
     return FALSE;
 
@@ -787,10 +936,11 @@ match_at (const char *text,
       return TRUE;
     }
 
-  /* Day then month: "6 août", "1er août 2020", "19 February 2021". */
+  /* Day then month: "6 août", "1er août 2020", "19 February 2021", "3 Dec 2023". */
   if ((day = day_of (w)) != 0 && h1 &&
       gap_is_space (text, w->end, n1.start, FALSE) &&
-      (month = month_of (text, len, &n1, &mend)) != 0)
+      ((month = month_of (text, len, &n1, &mend)) != 0 ||
+       (month = bare_month_of (&n1, &mend)) != 0))
     {
       raw->day = day;
       raw->month = month;
@@ -804,8 +954,11 @@ match_at (const char *text,
       return day <= (month == 2 ? 29 : 31);
     }
 
-  if ((month = month_of (text, len, w, &after)) != 0)
+  if ((month = month_of (text, len, w, &after)) != 0 ||
+      (month = bare_month_of (w, &after)) != 0)
     {
+      gboolean bare = month_of (text, len, w, &mend) == 0;
+
       raw->month = month;
       raw->end = after;
 
@@ -832,7 +985,7 @@ match_at (const char *text,
         }
 
       /* A month alone only after a cue: "en août", "mi-août", "d'avril". */
-      if (prev != NULL && (prev->info & INFO_CUE) && w->start - prev->end <= 4)
+      if (!bare && prev != NULL && (prev->info & INFO_CUE) && w->start - prev->end <= 4)
         {
           if (strcmp (prev->folded, "mi") == 0)
             raw->start = prev->start;
@@ -892,6 +1045,116 @@ unit_of (const Word *w)
   return DOSSIER_DATE_PRECISION_NONE;
 }
 
+/* Whether @text reads as English rather than French, from the commonest
+ * short words of each language in its first 16 kB. */
+static gboolean
+reads_as_english (const char *text,
+                  gsize       len)
+{
+  static const char * const en[] = {
+    "the", "of", "and", "to", "is", "was", "for", "that", "with", "on", "by", "said", "has", "it",
+  };
+  static const char * const fr[] = {
+    "le", "la", "les", "des", "du", "de", "et", "est", "une", "dans", "pour", "que", "qui", "au",
+    "sur", "il",
+  };
+  int score = 0;
+  gsize p = 0;
+
+  len = MIN (len, 16384);
+  while (p < len)
+    {
+      char word[8];
+      gsize n = 0;
+
+      while (p < len && !g_ascii_isalpha (text[p]))
+        p++;
+      while (p < len && g_ascii_isalpha (text[p]))
+        {
+          if (n < sizeof word - 1)
+            word[n] = g_ascii_tolower (text[p]);
+          n++, p++;
+        }
+      if (n == 0 || n >= sizeof word || (p < len && (guchar) text[p] >= 0x80))
+        continue;
+      word[n] = '\0';
+      if (LOOKUP (word, en) >= 0)
+        score++;
+      else if (LOOKUP (word, fr) >= 0)
+        score--;
+    }
+  return score > 0;
+}
+
+/* "03/04/2021" is the 3rd of April in French and most of the world, the
+ * 4th of March in American English.  A text uses one order: the one its
+ * unambiguous numeric dates show ("14/03/2019"), else the one of its
+ * language. */
+static void
+settle_numeric_order (const char *text,
+                      gsize       len,
+                      GArray     *raws)
+{
+  guint day_first = 0, month_first = 0;
+  gboolean either = FALSE, month_first_wins;
+
+  for (guint i = 0; i < raws->len; i++)
+    {
+      const RawDate *raw = &g_array_index (raws, RawDate, i);
+
+      day_first += raw->numeric == NUMERIC_DAY_FIRST;
+      month_first += raw->numeric == NUMERIC_MONTH_FIRST;
+      either |= raw->numeric == NUMERIC_EITHER;
+    }
+  if (!either)
+    return;
+
+  month_first_wins = day_first != month_first ? month_first > day_first
+                                              : reads_as_english (text, len);
+  for (guint i = 0; month_first_wins && i < raws->len; i++)
+    {
+      RawDate *raw = &g_array_index (raws, RawDate, i);
+
+      if (raw->numeric == NUMERIC_EITHER)
+        {
+          int t = raw->day;
+
+          raw->day = raw->month;
+          raw->month = t;
+        }
+    }
+}
+
+/* The words after a possible relative date, read only as far as needed,
+ * each within three bytes of the one before. */
+typedef struct
+{
+  const char *text;
+  gsize       len;
+  gsize       pos;
+  guint       have;
+  gboolean    done;
+  Word        n[4];
+} Lookahead;
+
+/* Whether word @i (from 0) after the start is there. */
+static gboolean
+ahead (Lookahead *la,
+       guint      i)
+{
+  while (la->have <= i && !la->done)
+    {
+      Word *w = &la->n[la->have];
+
+      if (la->have < G_N_ELEMENTS (la->n) && next_word (la->text, la->len, la->pos, w) &&
+          w->start - la->pos <= 3)
+        la->pos = la->n[la->have++].end;
+      else
+        la->done = TRUE;
+    }
+  return i < la->have;
+}
+
 /* Dates said relative to the day of writing, which only the article's
  * date resolves: "hier", "avant-hier", "yesterday", "le mois dernier",
  * "l'an dernier", "last year", "il y a trois ans", "10 days ago".  Weeks
@@ -902,53 +1165,55 @@ match_relative (const char *text,
                 const Word *w,
                 RawDate    *raw)
 {
-  Word n[4];
-  guint have = 0;
-  gsize p = w->end;
+  Lookahead la;
+  const Word *n = la.n;
+
+  /* Most words start no relative date: read ahead only for those that may. */
+  if (!(w->info & INFO_RELATIVE) && w->n_digits == 0)
+    return FALSE;
 
   memset (raw, 0, sizeof *raw);
   raw->start = w->start;
-
-  while (have < G_N_ELEMENTS (n) && next_word (text, len, p, &n[have]) && n[have].start - p <= 3)
-    p = n[have++].end;
+  la.text = text, la.len = len, la.pos = w->end, la.have = 0, la.done = FALSE;
 
   if (strcmp (w->folded, "hier") == 0 || strcmp (w->folded, "yesterday") == 0)
     {
       raw->back = 1, raw->back_unit = DOSSIER_DATE_PRECISION_DAY, raw->end = w->end;
       return TRUE;
     }
-  if (strcmp (w->folded, "avant") == 0 && have >= 1 && strcmp (n[0].folded, "hier") == 0 &&
+  if (strcmp (w->folded, "avant") == 0 && ahead (&la, 0) && strcmp (n[0].folded, "hier") == 0 &&
       text[w->end] == '-')
     {
       raw->back = 2, raw->back_unit = DOSSIER_DATE_PRECISION_DAY, raw->end = n[0].end;
       return TRUE;
     }
   /* "le mois dernier", "l'an dernier", "l'année dernière". */
-  if (have >= 1 && (strcmp (n[0].folded, "dernier") == 0 || strcmp (n[0].folded, "derniere") == 0) &&
-      (unit_of (w) == DOSSIER_DATE_PRECISION_MONTH || unit_of (w) == DOSSIER_DATE_PRECISION_YEAR) &&
+  if ((unit_of (w) == DOSSIER_DATE_PRECISION_MONTH || unit_of (w) == DOSSIER_DATE_PRECISION_YEAR) &&
       strcmp (w->folded, "annees") != 0 &&
-      strcmp (w->folded, "ans") != 0)
+      strcmp (w->folded, "ans") != 0 &&
+      ahead (&la, 0) && (strcmp (n[0].folded, "dernier") == 0 || strcmp (n[0].folded, "derniere") == 0))
     {
       raw->back = 1, raw->back_unit = unit_of (w), raw->end = n[0].end;
       return TRUE;
     }
   /* "last month", "last year". */
-  if (strcmp (w->folded, "last") == 0 && have >= 1 &&
+  if (strcmp (w->folded, "last") == 0 && ahead (&la, 0) &&
       (strcmp (n[0].folded, "month") == 0 || strcmp (n[0].folded, "year") == 0))
     {
       raw->back = 1, raw->back_unit = unit_of (&n[0]), raw->end = n[0].end;
       return TRUE;
     }
   /* "il y a trois ans". */
-  if (strcmp (w->folded, "il") == 0 && have >= 4 && strcmp (n[0].folded, "y") == 0 &&
-      strcmp (n[1].folded, "a") == 0 && count_of (&n[2]) > 0 && unit_of (&n[3]) != DOSSIER_DATE_PRECISION_NONE)
+  if (strcmp (w->folded, "il") == 0 && ahead (&la, 0) && strcmp (n[0].folded, "y") == 0 &&
+      ahead (&la, 1) && strcmp (n[1].folded, "a") == 0 && ahead (&la, 3) &&
+      count_of (&n[2]) > 0 && unit_of (&n[3]) != DOSSIER_DATE_PRECISION_NONE)
     {
       raw->back = count_of (&n[2]), raw->back_unit = unit_of (&n[3]), raw->end = n[3].end;
       return TRUE;
     }
   /* "three years ago". */
-  if (count_of (w) > 0 && strcmp (w->folded, "a") != 0 && have >= 2 &&
-      unit_of (&n[0]) != DOSSIER_DATE_PRECISION_NONE && strcmp (n[1].folded, "ago") == 0)
+  if (count_of (w) > 0 && strcmp (w->folded, "a") != 0 && ahead (&la, 0) &&
+      unit_of (&n[0]) != DOSSIER_DATE_PRECISION_NONE && ahead (&la, 1) && strcmp (n[1].folded, "ago") == 0)
     {
       raw->back = count_of (w), raw->back_unit = unit_of (&n[0]), raw->end = n[1].end;
       return TRUE;
@@ -965,7 +1230,7 @@ scan_raw (const char *text,
   Word *prev = NULL, *cur = &words[0];
   gsize pos = 0;
 
-  while (next_word (text, len, pos, cur))
+  while (next_scan_word (text, len, pos, cur))
     {
       RawDate raw;
 
@@ -990,6 +1255,7 @@ scan_raw (const char *text,
       cur = cur == &words[0] ? &words[1] : &words[0];
     }
 
+  settle_numeric_order (text, len, raws);
   return raws;
 }
 
@@ -1185,44 +1451,194 @@ kind_at (const GArray *sections,
   return DOSSIER_SECTION_BODY;
 }
 
-/* A line that carries the publication date: "Publié le 14 septembre 2020
- * à 10 h 32", or a date nearly alone on its line. */
-static gboolean
-is_dateline (const char    *text,
-             gsize          len,
-             const RawDate *raw)
+/* The words of @text[@a, @b) other than numbers and the words of a time
+ * ("à 14h30", "10:45 AM ET", "T10"), and of the cues of a second date when
+ * @cues ("Publié le 1er mars 2019, mis à jour le 2 mars"), counted up to
+ * @max + 1. */
+static guint
+count_other_words (const char *text,
+                   gsize       a,
+                   gsize       b,
+                   gboolean    cues,
+                   guint       max)
 {
-  gsize a = raw->start, b = raw->end;
-  char line[256];
-  guint words = 0;
+  static const char * const cue_words[] = {
+    "mis", "mise", "jour", "updated", "modifie", "modified", "actualise", "revised", "last",
+    "derniere",
+  };
+  guint n = 0;
   Word w;
-  gsize p;
 
-  while (a > 0 && text[a - 1] != '\n')
-    a--;
-  while (b < len && text[b] != '\n')
-    b++;
-  if (b - a > 160)
+  for (gsize p = a; n <= max && next_word (text, b, p, &w); p = w.end)
+    {
+      if (w.n_digits == 0 && strpbrk (w.folded, "0123456789") == NULL &&
+          LOOKUP (w.folded, time_words) < 0 && !(cues && LOOKUP (w.folded, cue_words) >= 0))
+        n++;
+    }
+  return n;
+}
+
+/* A dash: '-', '–' or '—'. */
+static gboolean
+is_dash (const char *text,
+         gsize       p,
+         gsize       len)
+{
+  return (p < len && text[p] == '-') ||
+         (p + 2 < len && (guchar) text[p] == 0xE2 && (guchar) text[p + 1] == 0x80 &&
+          ((guchar) text[p + 2] == 0x93 || (guchar) text[p + 2] == 0x94));
+}
+
+/* The agencies' dateline at the head of a dispatch: "PARIS, March 3
+ * (Reuters) -", "30 septembre (AFP) —", "WASHINGTON, 3 mars -": the date
+ * before an agency's name in parentheses and a dash, or between a city
+ * in capitals at the start of a line and a dash. */
+static gboolean
+is_agency_dateline (const char    *text,
+                    gsize          len,
+                    const RawDate *raw)
+{
+  gsize p = raw->end, a = raw->start;
+  guint caps = 0;
+
+  while (p < len && text[p] == ' ')
+    p++;
+  if (p < len && text[p] == '(')
+    {
+      gsize q = p + 1;
+
+      while (q < len && q - p < 40 && text[q] != ')' && text[q] != '\n')
+        q++;
+      if (q >= len || text[q] != ')' || !g_ascii_isupper (text[p + 1]))
+        return FALSE;
+      for (p = q + 1; p < len && text[p] == ' '; p++)
+        ;
+      return is_dash (text, p, len);
+    }
+  if (!is_dash (text, p, len))
     return FALSE;
 
-  fold_span (text, a, b, line, sizeof line);
-  for (guint i = 0; i < G_N_ELEMENTS (dateline_cues); i++)
+  while (a > 0 && text[a - 1] == ' ')
+    a--;
+  if (a == 0 || text[a - 1] != ',')
+    return FALSE;
+  for (a--; a > 0 && raw->start - a < 60 &&
+            (g_ascii_isupper (text[a - 1]) || text[a - 1] == ' ' ||
+             text[a - 1] == '-' || text[a - 1] == '.'); a--)
+    caps += g_ascii_isupper (text[a - 1]);
+  return caps >= 2 && (a == 0 || text[a - 1] == '\n');
+}
+
+/* How surely @raw is the article's own date, 0 when it is not a dateline:
+ * 3 for "Publié le 14/03/2019 à 14h30", "This content was published on
+ * March 19, 2023", "Par Jean Dupont, le 3 mars 2021", an agency's
+ * dateline, or a date nearly alone on a line of page furniture or of the
+ * header (before @header_end, the first paragraph); 2 for "Mis à jour
+ * le ...", "Updated ...". */
+static guint
+dateline_rank (const char    *text,
+               gsize          len,
+               const GArray  *sections,
+               gsize          header_end,
+               const RawDate *prev,
+               const RawDate *raw,
+               const RawDate *next)
+{
+  DossierSectionKind kind = kind_at (sections, raw->start);
+  gboolean furniture = sections == NULL || kind == DOSSIER_SECTION_FURNITURE;
+  gsize a = raw->start, b = raw->end;
+  char before[256];
+  gboolean ends_line;
+
+  if (kind == DOSSIER_SECTION_COMMENTS || raw->month == 0 || (raw->day == 0 && raw->year == 0))
+    return 0;
+  if (is_agency_dateline (text, len, raw))
+    return 3;
+
+  /* Lines of at most 200 bytes: looked at within that distance only, so
+   * that a text of one long line stays linear. */
+  while (a > 0 && text[a - 1] != '\n' && raw->start - a <= 200)
+    a--;
+  while (b < len && text[b] != '\n' && b - a <= 200)
+    b++;
+  if (b - a > 200)
+    return 0;
+
+  /* Only a time after the date (or another dated cue); and not a sentence
+   * of the body. */
+  ends_line = count_other_words (text, raw->end, next != NULL && next->start < b ? next->start : b,
+                                 TRUE, 0) == 0 &&
+              (furniture || text[b - 1] != '.');
+  if (!ends_line)
+    return 0;
+
+  /* The cue is the one since the date before on the line, if any. */
+  if (prev != NULL && prev->end > a && prev->end <= raw->start)
+    a = prev->end;
+  fold_span (text, a, raw->start, before, sizeof before);
+  if (furniture || count_other_words (text, a, raw->start, FALSE, 5) <= 5)
     {
-      if (g_str_has_prefix (line, dateline_cues[i]))
-        return TRUE;
+      if (HAS_CUE (before, dateline_cues))
+        return 3;
+      if (HAS_CUE (before, update_cues))
+        return 2;
     }
 
-  /* Few words besides the date itself and a time. */
-  for (p = a; next_word (text, b, p, &w) && w.start < b; p = w.end)
+  if (!furniture && raw->start >= header_end)
+    return 0;
+  /* "Par Jean Dupont, le 3 mars 2021", "By Jane Doe | March 3, 2021". */
+  if (g_str_has_prefix (before, "par ") || g_str_has_prefix (before, "by "))
+    return 3;
+  return count_other_words (text, a, raw->start, FALSE, 1) <= 1 ? 3 : 0;
+}
+
+/* The end of the first line long enough to be a paragraph of the body:
+ * datelines come before it. */
+static gsize
+find_header_end (const char *text,
+                 gsize       len)
+{
+  gsize a = 0;
+
+  while (a < len)
     {
-      if ((w.start >= raw->start && w.end <= raw->end) || w.n_digits > 0)
-        continue;
-      if (strcmp (w.folded, "a") == 0 || strcmp (w.folded, "h") == 0 ||
-          strcmp (w.folded, "le") == 0 || strcmp (w.folded, "at") == 0)
-        continue;
-      words++;
+      const char *nl = memchr (text + a, '\n', len - a);
+      gsize b = nl != NULL ? (gsize) (nl - text) : len;
+
+      if (b - a > 200)
+        return b;
+      a = b + 1;
     }
-  return words <= 1;
+  return len;
+}
+
+/* The article's dateline, or NULL: the surest, then one with its year,
+ * then the first. */
+static const RawDate *
+find_dateline (const char   *text,
+               gsize         len,
+               const GArray *sections,
+               const GArray *raws)
+{
+  gsize header_end = find_header_end (text, len);
+  const RawDate *best = NULL;
+  guint best_score = 0;
+
+  for (guint i = 0; i < raws->len; i++)
+    {
+      const RawDate *raw = &g_array_index (raws, RawDate, i);
+      guint rank = dateline_rank (text, len, sections, header_end,
+                                  i > 0 ? raw - 1 : NULL, raw,
+                                  i + 1 < raws->len ? raw + 1 : NULL);
+      guint score = rank * 2 + (raw->year != 0);
+
+      if (rank > 0 && score > best_score)
+        {
+          best = raw;
+          best_score = score;
+        }
+    }
+  return best;
 }
 
 gboolean
@@ -1238,6 +1654,8 @@ dossier_date_infer (const char   *text,
   const RawDate *past_raw = NULL, *near_raw = NULL;
   int anchor_year = 0, future_year = 0, comment_year = 0;
   gboolean past_is_weekday = FALSE;
+  const RawDate *dateline;
+  DossierDate dl;
 
   g_return_val_if_fail (date != NULL, FALSE);
 
@@ -1250,23 +1668,15 @@ dossier_date_infer (const char   *text,
     if (g_array_index (raws, RawDate, i).back > 0)
       g_array_remove_index (raws, i);
 
-  /* A dateline wins; furniture only counts through them. */
-  for (guint i = 0; i < raws->len; i++)
+  /* A dateline wins over every date of the body; furniture only counts
+   * through them. */
+  dateline = find_dateline (text, len, sections, raws);
+  if (dateline != NULL && dateline->year != 0 && resolve (dateline, NULL, TRUE, &dl))
     {
-      const RawDate *raw = &g_array_index (raws, RawDate, i);
-      DossierSectionKind kind = kind_at (sections, raw->start);
-      DossierDate d;
-
-      if (kind == DOSSIER_SECTION_COMMENTS || raw->year == 0 || raw->month == 0)
-        continue;
-      if ((sections == NULL || kind == DOSSIER_SECTION_FURNITURE) &&
-          is_dateline (text, len, raw) && resolve (raw, NULL, TRUE, &d))
-        {
-          *date = d;
-          if (evidence != NULL)
-            *evidence = (DossierRange) { raw->start, raw->end };
-          return TRUE;
-        }
+      *date = dl;
+      if (evidence != NULL)
+        *evidence = (DossierRange) { dateline->start, dateline->end };
+      return TRUE;
     }
 
   /* The year, and the latest explicit date reported as past. */
@@ -1301,6 +1711,22 @@ dossier_date_infer (const char   *text,
     return FALSE;
   if (!dossier_date_is_known (&anchor))
     anchor = (DossierDate) { anchor_year, 0, 0, DOSSIER_DATE_PRECISION_YEAR };
+
+  /* A year-less dateline ("PARIS, 30 septembre (Reuters) -") is on or
+   * after the dates the text reports. */
+  if (dateline != NULL)
+    {
+      RawDate r = *dateline;
+
+      r.future = TRUE;
+      if (resolve (&r, &anchor, TRUE, &dl))
+        {
+          *date = dl;
+          if (evidence != NULL)
+            *evidence = (DossierRange) { dateline->start, dateline->end };
+          return TRUE;
+        }
+    }
 
   /* Dates without a year take the anchor's; the earliest future one is the
    * reference for weekdays. */

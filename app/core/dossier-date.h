@@ -39,8 +39,11 @@ DossierDate  dossier_date_add_days  (const DossierDate *date,
 
 /* Finds the date expressions of @text[0, @len): "6 août", "1er août 2020",
  * "15 septembre", "Septembre 15th", "avril 2025", "mi-août", "en juillet",
- * "February 19, 2021", "2020-09-14", "14/09/2020", "en 2017", weekdays
- * ("dimanche", "Monday").  Each expression is read as past or future from
+ * "February 19, 2021", "Mar 3, 2021", "2020-09-14", "14/09/2020",
+ * "14/09/20", "en 2017", weekdays ("dimanche", "Monday").  A numeric date
+ * valid in both orders ("03/04/2021") is read in the order the text's
+ * unambiguous ones show, else day first in French, month first in
+ * English.  Each expression is read as past or future from
  * the words of its clause ("jusqu'à", "d'ici", "sera", "date butoir",
  * "dernier", "prochain"...).  A year-less date takes the year of @anchor
  * (the article's date) that puts it before @anchor when past, after it
@@ -59,7 +62,15 @@ GArray      *dossier_date_scan      (const char        *text,
 /* Infers the date an article was written from its text alone.  @sections
  * (DossierSection, in order, may be NULL) says where comments and page
  * furniture are: comments only help to find the year, furniture only
- * through datelines ("Publié le 14 septembre 2020").
+ * through datelines.
+ *
+ * A dateline wins over every date of the body: a date after a publication
+ * cue on a short line ("Publié le 14/03/2019 à 14h30", "This content was
+ * published on March 19, 2023"; an update cue, "Mis à jour le", "Updated",
+ * only when there is no other), after a byline ("Par X, le 3 mars 2021"),
+ * nearly alone on a line of furniture or of the header, or an agency's
+ * ("PARIS, March 3 (Reuters) -"; without its year, the year that puts it
+ * on or after the dates the text reports).
  *
  * Otherwise the date is the latest one the text reports as past, at its
  * precision; a past event named by its weekday alone ("s'est retiré
