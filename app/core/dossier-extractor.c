@@ -1312,7 +1312,9 @@ resolve_descriptions (Ctx *ctx)
           }
           for (; next < companies->len && mention (ctx, g_array_index (companies, int, next))->first < k; next++)
             ;
-          for (int c = (int) next - 1; c >= 0; c--)
+          /* Both walks are bounded, so that a sentence listing thousands
+           * of companies stays linear. */
+          for (int c = (int) next - 1; c >= 0 && next - c <= 32; c--)
             {
               const Mention *m = mention (ctx, g_array_index (companies, int, c));
               gboolean in_clause = FALSE;
@@ -1320,7 +1322,7 @@ resolve_descriptions (Ctx *ctx)
               if (m->sentence + 3 < si)
                 break;
               /* not a company this sentence named before the description */
-              for (int d = (int) next - 1; d >= 0; d--)
+              for (int d = (int) next - 1; d >= 0 && next - d <= 32; d--)
                 {
                   const Mention *o = mention (ctx, g_array_index (companies, int, d));
 
