@@ -237,6 +237,21 @@ ZW;Zimbabwean;zimbabwéen;;;
 GL;Greenlandic;groenlandais;;Greenland|Groenland;
 """
 
+# Heads of government (and of the US executive) since 2010, for the
+# "Trudeau government", "gouvernement Fillon", "administration Obama" forms.
+HEADS = {
+    "US": "Obama Trump Biden", "FR": "Fillon Ayrault Valls Cazeneuve Philippe Castex "
+    "Borne Attal Barnier Bayrou Lecornu", "DE": "Merkel Scholz Merz",
+    "GB": "Brown Cameron Johnson Truss Sunak Starmer", "IT": "Berlusconi Monti Letta "
+    "Renzi Gentiloni Conte Draghi Meloni", "ES": "Zapatero Rajoy Sánchez",
+    "NL": "Rutte Schoof", "BE": "Michel Wilmès De_Croo De_Wever", "CA": "Harper Trudeau Carney",
+    "JP": "Kan Noda Abe Suga Kishida Ishiba Takaichi", "IN": "Modi", "AU": "Rudd Gillard "
+    "Abbott Turnbull Morrison Albanese", "BR": "Lula Rousseff Temer Bolsonaro",
+    "AR": "Macri Milei", "PL": "Tusk Morawiecki", "GR": "Tsipras Mitsotakis",
+    "PT": "Costa Montenegro", "AT": "Kurz Nehammer", "HU": "Orbán Orban",
+    "KR": "Yoon", "MX": "Sheinbaum", "ZA": "Ramaphosa", "TR": "Erdoğan Erdogan",
+}
+
 # Canonical names kept from the hand-written governments.gaz, whose
 # style differs from "<adjective> government".
 CANONICAL = {
@@ -372,6 +387,10 @@ def main():
             fem = fr_fem or feminine(fr_adj)
             forms += ["gouvernement %s" % fr_adj, "État %s" % fr_adj,
                       "exécutif %s" % fr_adj, "autorités %s" % plural(fem)]
+        for head in HEADS.get(code, "").split():
+            head = head.replace("_", " ")
+            forms += ["%s government" % head, "gouvernement %s" % head,
+                      "%s administration" % head, "administration %s" % head]
         # Names and capitals are places too: "@" keeps "au Canada" out.
         forms += ["@" + n for n in plain]
         forms += ["@" + m for m in metonyms.split("|") if m]
