@@ -42,7 +42,7 @@ DZ;Algerian;algérien;;;Alger|Algiers
 AD;Andorran;andorran;;;
 AO;Angolan;angolais;;;
 AG;;;;;
-AR;Argentine;argentin;;Argentina|Argentine;
+AR;Argentine;argentin;;Argentina|Argentine;Casa Rosada
 AM;Armenian;arménien;;;
 AU;Australian;australien;;;Canberra
 AT;Austrian;autrichien;;;
@@ -59,7 +59,7 @@ BT;Bhutanese;bhoutanais;;;
 BO;Bolivian;bolivien;;;
 BA;Bosnian;bosnien;;;
 BW;Botswanan;botswanais;;;
-BR;Brazilian;brésilien;;;Brasilia|Brasília
+BR;Brazilian;brésilien;;;Brasilia|Brasília|Planalto
 BN;Bruneian;brunéien;;Brunei|Brunéi;
 BG;Bulgarian;bulgare;;;
 BF;Burkinabe;burkinabé;;Burkina;
@@ -100,7 +100,7 @@ FR;French;français;;;
 GA;Gabonese;gabonais;;;
 GM;Gambian;gambien;;Gambie|Gambia;
 GE;Georgian;géorgien;;;
-DE;German;allemand;;;Berlin
+DE;German;allemand;;;Berlin|Chancellery|Bundeskanzleramt
 GH;Ghanaian;ghanéen;;;
 GR;Greek;grec;grecque;;
 GD;Grenadian;grenadien;;;
@@ -121,13 +121,13 @@ IE;Irish;irlandais;;Republic of Ireland|Eire;
 IL;Israeli;israélien;;;
 IT;Italian;italien;;;Rome|Palazzo Chigi
 JM;Jamaican;jamaïcain;;;
-JP;Japanese;japonais;;;
+JP;Japanese;japonais;;;Kantei
 JO;Jordanian;jordanien;;Jordanie;
 KZ;Kazakh;kazakh;kazakhe;;
 KE;Kenyan;kényan;;;
 KI;;;;;
 KP;North Korean;nord-coréen;;North Korea|Corée du Nord;Pyongyang
-KR;South Korean;sud-coréen;;South Korea|Corée du Sud;
+KR;South Korean;sud-coréen;;South Korea|Corée du Sud;Blue House|Maison bleue
 XK;Kosovar;kosovar;;Kosovo;
 KW;Kuwaiti;koweïtien;;Koweït|Kuwait;
 KG;Kyrgyz;kirghiz;kirghize;Kyrgyzstan|Kirghizstan;
