@@ -6,6 +6,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 #   build-aux/gen-countries-gaz.py [ISO_JSON [FR_MO [OUT]]]
+#   build-aux/gen-countries-gaz.py --check
+#       exits 1 when countries.gaz is not what the script writes now (a
+#       hand-written file or the table changed without a run), 77 (a skip
+#       for meson test) when iso-codes is not installed
 #
 # Names: iso_3166-1.json (English name, common and official names) and its
 # French translation iso_3166-1.mo, read with gettext without the locale.
@@ -348,9 +352,15 @@ def usable_name(name):
 
 
 def main():
-    iso_json = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/iso-codes/json/iso_3166-1.json"
-    fr_mo = sys.argv[2] if len(sys.argv) > 2 else "/usr/share/locale/fr/LC_MESSAGES/iso_3166-1.mo"
-    out = sys.argv[3] if len(sys.argv) > 3 else os.path.join(GAZ_DIR, "countries.gaz")
+    check = sys.argv[1:] == ["--check"]
+    args = [] if check else sys.argv[1:]
+    iso_json = args[0] if len(args) > 0 else "/usr/share/iso-codes/json/iso_3166-1.json"
+    fr_mo = args[1] if len(args) > 1 else "/usr/share/locale/fr/LC_MESSAGES/iso_3166-1.mo"
+    out = args[2] if len(args) > 2 else os.path.join(GAZ_DIR, "countries.gaz")
+
+    if check and not (os.path.exists(iso_json) and os.path.exists(fr_mo)):
+        print("SKIP: iso-codes is not installed", file=sys.stderr)
+        sys.exit(77)
 
     with open(iso_json, encoding="utf-8") as f:
         iso = {c["alpha_2"]: c for c in json.load(f)["3166-1"]}
@@ -445,8 +455,14 @@ def main():
             len(lines) - n_ministries, n_ministries, n_forms),
         "",
     ]
+    text = "\n".join(header + lines) + "\n"
+    if check:
+        with open(out, encoding="utf-8") as f:
+            if f.read() != text:
+                sys.exit("FAIL: %s is stale: run python3 build-aux/gen-countries-gaz.py" % out)
+        return
     with open(out, "w", encoding="utf-8") as f:
-        f.write("\n".join(header + lines) + "\n")
+        f.write(text)
     print("gen-countries-gaz: %d entries, %d aliases -> %s" % (len(lines), n_forms, out))
 
 
