@@ -102,6 +102,22 @@ test_case_rules (void)
   ASSERT_MATCHES (g, "le Groupe De Redmond", "Microsoft=Groupe De Redmond~");
 }
 
+/* A place form ("@Canada") names the state, but not where something happens. */
+static void
+test_place_forms (void)
+{
+  g_autoptr(DossierGazetteer) g = load ("government\tCanadian government\tgouvernement canadien | "
+                                        "@Canada | @Ottawa | @Nouvelle-Écosse\n");
+
+  ASSERT_MATCHES (g, "Le Canada refuse", "Canadian government=Canada");
+  ASSERT_MATCHES (g, "Ottawa a refusé", "Canadian government=Ottawa");
+  ASSERT_MATCHES (g, "ventes au Canada et en Nouvelle-Écosse", "");
+  ASSERT_MATCHES (g, "stores in Canada. Canada said no", "Canadian government=Canada");
+  ASSERT_MATCHES (g, "le gouvernement canadien, au Canada", "Canadian government=gouvernement canadien");
+  /* Only the place form: a name written without "@" still matches there. */
+  ASSERT_MATCHES (g, "en gouvernement canadien", "Canadian government=gouvernement canadien");
+}
+
 static void
 test_load_errors (void)
 {
@@ -170,6 +186,7 @@ main (int   argc,
   g_test_add_func ("/gazetteer/folding-elision", test_folding_and_elision);
   g_test_add_func ("/gazetteer/longest-first", test_longest_first);
   g_test_add_func ("/gazetteer/case-rules", test_case_rules);
+  g_test_add_func ("/gazetteer/place-forms", test_place_forms);
   g_test_add_func ("/gazetteer/load-errors", test_load_errors);
   g_test_add_func ("/gazetteer/user-file", test_user_file_extends);
 

@@ -33,6 +33,7 @@ typedef struct
 {
   DossierGazetteerEntry *entry;
   gboolean               descriptive;
+  gboolean               place;     /* "@Canada": a place after "en", "in" */
   CaseRule               case_rule;
   guint32                capitals;  /* CASE_SOME: words capitalised in the form,
                                      * a leading article excepted */
@@ -298,7 +299,8 @@ static void
 add_form (DossierGazetteer      *gazetteer,
           DossierGazetteerEntry *entry,
           const char            *form,
-          gboolean               descriptive)
+          gboolean               descriptive,
+          gboolean               place)
 {
   g_autoptr(DossierFolded) folded = dossier_folded_new (form, strlen (form));
   g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (DossierToken));
@@ -324,6 +326,7 @@ add_form (DossierGazetteer      *gazetteer,
   f = g_new0 (Form, 1);
   f->entry = entry;
   f->descriptive = descriptive;
+  f->place = place;
   f->case_rule = CASE_ANY;
   if (!descriptive)
     for (guint i = first; i < tokens->len; i++)
@@ -376,6 +379,7 @@ add_form (DossierGazetteer      *gazetteer,
 
     if (old != NULL && old->entry == entry && old->descriptive == descriptive)
       {
+        f->place = f->place && old->place;
         if (old->case_rule == CASE_ANY || f->case_rule == CASE_ANY)
           f->case_rule = CASE_ANY;
         else if (old->case_rule == CASE_SOME || f->case_rule == CASE_SOME)
@@ -476,7 +480,7 @@ dossier_gazetteer_load_data (DossierGazetteer  *gazetteer,
             }
         }
       g_ptr_array_add (gazetteer->entries, entry);
-      add_form (gazetteer, entry, fields[1], FALSE);
+      add_form (gazetteer, entry, fields[1], FALSE, FALSE);
 
       if (fields[2] == NULL)
         continue;
@@ -486,11 +490,13 @@ dossier_gazetteer_load_data (DossierGazetteer  *gazetteer,
         {
           char *alias = g_strstrip (aliases[j]);
           gboolean descriptive = alias[0] == '~';
+          gboolean place = alias[0] == '@';
 
-          if (*alias == '\0' || (descriptive && alias[1] == '\0'))
+          if (*alias == '\0' || ((descriptive || place) && alias[1] == '\0'))
             continue;
 
-          add_form (gazetteer, entry, descriptive ? alias + 1 : alias, descriptive);
+          add_form (gazetteer, entry, descriptive || place ? alias + 1 : alias,
+                    descriptive, place);
         }
     }
 
@@ -600,6 +606,30 @@ case_ok (const Form         *form,
     }
 }
 
+/* A place name right after a locative preposition ("au Canada", "in
+ * Canada") is where something happens, not the state acting. */
+static gboolean
+after_locative (const DossierFolded *folded,
+                const DossierToken  *tokens,
+                guint                first,
+                guint                i)
+{
+  static const char *locatives[] = { "en", "au", "aux", "a", "dans", "in", "across", NULL };
+  const DossierToken *prev;
+  gsize len;
+
+  if (i == first || (tokens[i].flags & (DOSSIER_TOKEN_BREAK | DOSSIER_TOKEN_STOP |
+                                        DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_ELIDED)))
+    return FALSE;
+  prev = &tokens[i - 1];
+  len = prev->fend - prev->fstart;
+  for (guint k = 0; locatives[k] != NULL; k++)
+    if (strlen (locatives[k]) == len &&
+        memcmp (locatives[k], folded->folded + prev->fstart, len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The trie child for token @t, trying the singular of an English or
  * French plural ("gouvernements chinois") when the word itself is absent. */
 static inline guint32
@@ -658,7 +688,9 @@ dossier_gazetteer_match_tokens (DossierGazetteer    *gazetteer,
             }
         }
 
-      if (best != NULL)
+      if (best != NULL && best->place && after_locative (folded, tokens, first, i))
+        i = best_end;
+      else if (best != NULL)
         {
           DossierGazetteerMatch m;
 
