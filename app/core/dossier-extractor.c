@@ -1217,6 +1217,27 @@ is_government_noun (Ctx   *ctx,
          tok_is (ctx, k, "executif") || tok_is (ctx, k, "regulateur") || tok_is (ctx, k, "regulator");
 }
 
+/* "l'État", bare, in a French text is the French state: not "l'État
+ * néerlandais" (the gazetteer's), "l'État membre", "coup d'État", "États". */
+static gboolean
+is_own_state (Ctx        *ctx,
+              const Sent *s,
+              guint       k)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  const DossierToken *t = tok (ctx, k);
+
+  if (!tok_is (ctx, k, "etat") || !(t->flags & DOSSIER_TOKEN_CAPITAL) || !tok_is (ctx, k - 1, "l") ||
+      (k >= s->first + 2 && tok_is (ctx, k - 2, "coup")))
+    return FALSE;
+  if (k + 1 < s->end_token && !(tok (ctx, k + 1)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK)) &&
+      (owner[k + 1] >= 0 || is_capitalised (tok (ctx, k + 1)) ||
+       (tok_class (ctx, k + 1) & DOSSIER_WORD_NATIONALITY) || tok_is (ctx, k + 1, "membre") ||
+       tok_is (ctx, k + 1, "providence") || tok_is (ctx, k + 1, "nation") || tok_is (ctx, k + 1, "major")))
+    return FALSE;
+  return TRUE;
+}
+
 static void
 resolve_descriptions (Ctx *ctx)
 {
@@ -1254,6 +1275,14 @@ resolve_descriptions (Ctx *ctx)
               !(tok_is (ctx, k - 1, "le") || tok_is (ctx, k - 1, "la") || tok_is (ctx, k - 1, "l") ||
                 tok_is (ctx, k - 1, "the") || tok_is (ctx, k - 1, "du") || tok_is (ctx, k - 1, "au")))
             continue;
+          if (is_own_state (ctx, s, k))
+            {
+              const DossierGazetteerEntry *entry = dossier_gazetteer_lookup (ctx->gazetteer, "French government");
+
+              if (entry != NULL)
+                owner[k] = push_mention (ctx, si, entity_for_entry (ctx, entry), k, k + 1, entry, FALSE, -1);
+              continue;
+            }
           if (is_government_noun (ctx, k))
             {
               /* Not "le gouvernement français" (the gazetteer's) nor "le
