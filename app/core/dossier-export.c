@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "dossier-export.h"
+#include "dossier-export-private.h"
 #include "dossier-json.h"
 #include "dossier-render.h"
 #include "dossier-style.h"
@@ -34,6 +35,10 @@ static const char * const format_names[] = {
   [DOSSIER_EXPORT_DOT] = "dot",
   [DOSSIER_EXPORT_GRAPHML] = "graphml",
   [DOSSIER_EXPORT_JSON] = "json",
+  [DOSSIER_EXPORT_CSV] = "csv",
+  [DOSSIER_EXPORT_GEXF] = "gexf",
+  [DOSSIER_EXPORT_NEO4J] = "neo4j",
+  [DOSSIER_EXPORT_HTML] = "html",
 };
 
 static const char * const mime_types[] = {
@@ -43,6 +48,10 @@ static const char * const mime_types[] = {
   [DOSSIER_EXPORT_DOT] = "text/vnd.graphviz",
   [DOSSIER_EXPORT_GRAPHML] = "application/graphml+xml",
   [DOSSIER_EXPORT_JSON] = "application/json",
+  [DOSSIER_EXPORT_CSV] = "text/csv",
+  [DOSSIER_EXPORT_GEXF] = "application/gexf+xml",
+  [DOSSIER_EXPORT_NEO4J] = "inode/directory",
+  [DOSSIER_EXPORT_HTML] = "text/html",
 };
 
 void
@@ -88,8 +97,25 @@ dossier_export_format_from_string (const char          *str,
       *format = DOSSIER_EXPORT_DOT;
       return TRUE;
     }
+  if (str != NULL && g_ascii_strcasecmp (str, "htm") == 0)
+    {
+      *format = DOSSIER_EXPORT_HTML;
+      return TRUE;
+    }
 
   return FALSE;
+}
+
+gboolean
+dossier_export_format_is_image (DossierExportFormat format)
+{
+  return format == DOSSIER_EXPORT_PNG || format == DOSSIER_EXPORT_SVG || format == DOSSIER_EXPORT_PDF;
+}
+
+gboolean
+dossier_export_format_is_folder (DossierExportFormat format)
+{
+  return format == DOSSIER_EXPORT_NEO4J;
 }
 
 gboolean
@@ -227,6 +253,8 @@ restrict_subgraph (DossierSubgraph            *subgraph,
   sub->relation_evidence = g_array_new (FALSE, FALSE, sizeof (guint));
   sub->total_entities = subgraph->total_entities;
   sub->total_relations = subgraph->total_relations;
+  if (subgraph->filter != NULL)
+    sub->filter = dossier_filter_copy (subgraph->filter);
 
   for (guint i = 0; i < subgraph->entities->len; i++)
     {
@@ -1183,6 +1211,25 @@ dossier_export_to_bytes (DossierSubgraph            *subgraph,
       bytes = write_graphml (visible, layout, &progress, error);
       break;
 
+    case DOSSIER_EXPORT_CSV:
+      visible = restrict_subgraph (subgraph, layout, options);
+      bytes = dossier_export_write_csv (visible, cancellable, error);
+      break;
+
+    case DOSSIER_EXPORT_GEXF:
+      visible = restrict_subgraph (subgraph, layout, options);
+      bytes = dossier_export_write_gexf (visible, layout, cancellable, error);
+      break;
+
+    case DOSSIER_EXPORT_HTML:
+      bytes = dossier_export_write_html (subgraph, layout, options, cancellable, error);
+      break;
+
+    case DOSSIER_EXPORT_NEO4J:
+      g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_FORMAT,
+                   _("The Neo4j export is a folder of files; give a folder to write it to"));
+      break;
+
     case DOSSIER_EXPORT_JSON:
     default:
       {
@@ -1201,6 +1248,23 @@ dossier_export_to_bytes (DossierSubgraph            *subgraph,
   freelocale (c_locale);
 
   return bytes;
+}
+
+/* For the evidence formats in dossier-export-data.c: the same escape and
+ * the same area, so every format agrees. */
+void
+dossier_export_append_xml (GString    *out,
+                           const char *str)
+{
+  append_xml (out, str);
+}
+
+DossierSubgraph *
+dossier_export_visible_subgraph (DossierSubgraph            *subgraph,
+                                 DossierLayout              *layout,
+                                 const DossierExportOptions *options)
+{
+  return restrict_subgraph (subgraph, layout, options);
 }
 
 /* ---- Atomic writes ------------------------------------------------------ */
@@ -1425,6 +1489,13 @@ dossier_export_to_file (DossierSubgraph            *subgraph,
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (options->format == DOSSIER_EXPORT_NEO4J)
+    {
+      g_autoptr(DossierSubgraph) visible = restrict_subgraph (subgraph, layout, options);
+
+      return dossier_export_write_neo4j (visible, path, cancellable, error);
+    }
+
   if (!(bytes = dossier_export_to_bytes (subgraph, layout, options, cancellable, error)))
     return FALSE;
 
@@ -1450,6 +1521,8 @@ export_data_free (ExportData *data)
   dossier_subgraph_unref (data->subgraph);
   dossier_layout_unref (data->layout);
   g_main_context_unref (data->context);
+  g_free ((char *) data->options.title);
+  g_free ((char *) data->options.caption);
   g_free (data->path);
   g_free (data);
 }
@@ -1524,6 +1597,8 @@ dossier_export_to_file_async (DossierSubgraph            *subgraph,
   data->subgraph = dossier_subgraph_ref (subgraph);
   data->layout = dossier_layout_ref (layout);
   data->options = *options;
+  data->options.title = g_strdup (options->title);
+  data->options.caption = g_strdup (options->caption);
   data->path = g_strdup (path);
   data->context = g_main_context_ref_thread_default ();
   data->progress = options->progress;

@@ -1,0 +1,57 @@
+/* dossier-export-private.h
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Shared between dossier-export.c (images, DOT, GraphML, JSON, writing)
+ * and dossier-export-data.c (the evidence formats). */
+
+#pragma once
+
+#include "dossier-export.h"
+
+G_BEGIN_DECLS
+
+/* The one XML escape of every XML and HTML writer (text and attributes). */
+void      dossier_export_append_xml   (GString                    *out,
+                                       const char                 *str);
+
+/* The subgraph limited to the export area, when there is one. */
+DossierSubgraph *dossier_export_visible_subgraph (DossierSubgraph            *subgraph,
+                                                  DossierLayout              *layout,
+                                                  const DossierExportOptions *options);
+
+/* "YYYY-MM-DD" of a Julian day; NULL for 0. */
+char     *dossier_export_julian_to_iso (guint32                    julian);
+
+/* First and last day of the visible passages and mentions of an entity,
+ * for GEXF and GraphML; FALSE when none is dated. */
+gboolean  dossier_export_entity_span   (DossierSubgraph            *subgraph,
+                                        guint                       index,
+                                        guint32                    *first,
+                                        guint32                    *last);
+gboolean  dossier_export_relation_span (DossierSubgraph            *subgraph,
+                                        guint                       index,
+                                        guint32                    *first,
+                                        guint32                    *last);
+
+GBytes   *dossier_export_write_csv    (DossierSubgraph            *subgraph,
+                                       GCancellable               *cancellable,
+                                       GError                    **error);
+GBytes   *dossier_export_write_gexf   (DossierSubgraph            *subgraph,
+                                       DossierLayout              *layout,
+                                       GCancellable               *cancellable,
+                                       GError                    **error);
+GBytes   *dossier_export_write_html   (DossierSubgraph            *subgraph,
+                                       DossierLayout              *layout,
+                                       const DossierExportOptions *options,
+                                       GCancellable               *cancellable,
+                                       GError                    **error);
+gboolean  dossier_export_write_neo4j  (DossierSubgraph            *subgraph,
+                                       const char                 *dir,
+                                       GCancellable               *cancellable,
+                                       GError                    **error);
+
+G_END_DECLS
