@@ -20,9 +20,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dossier-date.h"
 #include "dossier-export.h"
 #include "dossier-export-private.h"
 #include "dossier-json.h"
+#include "dossier-keys.h"
 #include "dossier-render.h"
 #include "dossier-style.h"
 
@@ -444,7 +446,11 @@ write_dot (DossierSubgraph *subgraph,
       g_autofree char *aliases = join_aliases (entity);
       int n = dossier_layout_find_entity (layout, id);
 
-      g_string_append_printf (out, "  e%u [label=", id);
+      g_autofree char *key = dossier_key_for_entity (entity);
+
+      /* Keys need no escaping (dossier-keys.h) and stay the same from one
+       * export to the next. */
+      g_string_append_printf (out, "  \"%s\" [label=", key);
       append_dot_label (out, entity->name);
       g_string_append (out, ", name=");
       append_dot_raw (out, entity->name);
@@ -478,9 +484,13 @@ write_dot (DossierSubgraph *subgraph,
       g_autofree char *color = dossier_color_to_hex (&style->color);
       const char *type = dossier_relation_type_to_string (relation->type);
 
+      g_autofree char *key = dossier_key_for_relation (graph, relation);
+      g_autofree char *source = dossier_key_for_entity (dossier_graph_get_entity (graph, relation->source));
+      g_autofree char *target = dossier_key_for_entity (dossier_graph_get_entity (graph, relation->target));
+
       /* The key keeps parallel relations apart when read back. */
-      g_string_append_printf (out, "  e%u -> e%u [key=\"r%u\", id=\"r%u\", label=\"%s\", type=\"%s\", evidence=%u, color=\"%s\", penwidth=%.1f%s%s];\n",
-                              relation->source, relation->target, id, id, type, type,
+      g_string_append_printf (out, "  \"%s\" -> \"%s\" [key=\"%s\", id=\"%s\", label=\"%s\", type=\"%s\", evidence=%u, color=\"%s\", penwidth=%.1f%s%s];\n",
+                              source, target, key, key, type, type,
                               g_array_index (subgraph->relation_evidence, guint, i),
                               color, style->width,
                               style->dash > 0 ? ", style=dashed" : "",
@@ -499,6 +509,20 @@ write_dot (DossierSubgraph *subgraph,
  * Gephi maps the attribute names label, x, y, size, r, g, b (nodes) and
  * label, weight (edges) onto its own columns; the rest become data
  * columns.  Gephi's y axis points up, so y is flipped back. */
+
+static void
+append_graphml_span (GString *out,
+                     guint32  first,
+                     guint32  last)
+{
+  g_autofree char *from = dossier_export_julian_to_iso (first);
+  g_autofree char *to = dossier_export_julian_to_iso (last);
+
+  if (from != NULL && to != NULL)
+    g_string_append_printf (out,
+                            "      <data key=\"first\">%s</data>\n"
+                            "      <data key=\"last\">%s</data>\n", from, to);
+}
 
 static GBytes *
 write_graphml (DossierSubgraph *subgraph,
@@ -532,6 +556,14 @@ write_graphml (DossierSubgraph *subgraph,
                    "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
                    "  <key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"int\"/>\n"
                    "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+                   "  <key id=\"key\" for=\"all\" attr.name=\"key\" attr.type=\"string\"/>\n"
+                   "  <key id=\"first\" for=\"all\" attr.name=\"first_date\" attr.type=\"string\"/>\n"
+                   "  <key id=\"last\" for=\"all\" attr.name=\"last_date\" attr.type=\"string\"/>\n"
+                   "  <key id=\"type_label\" for=\"edge\" attr.name=\"type_label\" attr.type=\"string\"/>\n"
+                   "  <key id=\"dates\" for=\"edge\" attr.name=\"dates\" attr.type=\"string\"/>\n"
+                   "  <key id=\"sources\" for=\"edge\" attr.name=\"articles\" attr.type=\"string\"/>\n"
+                   "  <key id=\"negated\" for=\"edge\" attr.name=\"negated\" attr.type=\"int\"/>\n"
+                   "  <key id=\"hedged\" for=\"edge\" attr.name=\"hedged\" attr.type=\"int\"/>\n"
                    "  <graph id=\"dossier\" edgedefault=\"directed\">\n");
 
   for (guint i = 0; i < subgraph->entities->len; i++)
@@ -542,7 +574,11 @@ write_graphml (DossierSubgraph *subgraph,
       g_autofree char *aliases = join_aliases (entity);
       int n = dossier_layout_find_entity (layout, id);
 
-      g_string_append_printf (out, "    <node id=\"e%u\">\n      <data key=\"label\">", id);
+      g_autofree char *key = dossier_key_for_entity (entity);
+      guint32 first, last;
+
+      g_string_append_printf (out, "    <node id=\"%s\">\n      <data key=\"key\">%s</data>\n      <data key=\"label\">",
+                              key, key);
       append_xml (out, entity->name);
       g_string_append_printf (out, "</data>\n      <data key=\"type\">%s</data>\n      <data key=\"aliases\">",
                               dossier_entity_type_to_string (entity->type));
@@ -571,6 +607,8 @@ write_graphml (DossierSubgraph *subgraph,
                                   "      <data key=\"size\">%.2f</data>\n",
                                   node->x, layout->height - node->y, node->height / 2);
         }
+      if (dossier_export_entity_span (subgraph, i, &first, &last))
+        append_graphml_span (out, first, last);
       g_string_append (out, "    </node>\n");
 
       if (!progress_step (progress, error))
@@ -583,17 +621,58 @@ write_graphml (DossierSubgraph *subgraph,
       const DossierRelation *relation = dossier_graph_get_relation (graph, id);
       const char *type = dossier_relation_type_to_string (relation->type);
       guint evidence = g_array_index (subgraph->relation_evidence, guint, i);
+      g_autofree char *key = dossier_key_for_relation (graph, relation);
+      g_autofree char *source = dossier_key_for_entity (dossier_graph_get_entity (graph, relation->source));
+      g_autofree char *target = dossier_key_for_entity (dossier_graph_get_entity (graph, relation->target));
+      g_autoptr(GString) dates = g_string_new (NULL);
+      g_autoptr(GString) articles = g_string_new (NULL);
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+      guint negated = 0, hedged = 0;
+      guint32 first, last;
+
+      /* Each visible passage's date, and the articles they come from. */
+      for (guint e = 0; e < relation->evidence->len; e++)
+        {
+          const DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, e);
+          g_autofree char *date = NULL;
+
+          if (!dossier_subgraph_evidence_visible (subgraph, ev))
+            continue;
+          negated += dossier_evidence_is_negated (ev);
+          hedged += dossier_evidence_is_hedged (ev);
+          if ((date = dossier_date_to_string (&ev->date)) != NULL)
+            g_string_append_printf (dates, "%s%s", dates->len > 0 ? ";" : "", date);
+          if (!g_hash_table_contains (seen, GUINT_TO_POINTER (ev->article)))
+            {
+              g_hash_table_add (seen, GUINT_TO_POINTER (ev->article));
+              if (articles->len > 0)
+                g_string_append_c (articles, ';');
+              g_string_append (articles, dossier_corpus_get_article (graph->corpus, ev->article)->id);
+            }
+        }
 
       g_string_append_printf (out,
-                              "    <edge id=\"r%u\" source=\"e%u\" target=\"e%u\"%s>\n"
+                              "    <edge id=\"%s\" source=\"%s\" target=\"%s\"%s>\n"
+                              "      <data key=\"key\">%s</data>\n"
                               "      <data key=\"elabel\">%s</data>\n"
                               "      <data key=\"relation\">%s</data>\n"
                               "      <data key=\"evidence\">%u</data>\n"
                               "      <data key=\"weight\">%u</data>\n"
-                              "    </edge>\n",
-                              id, relation->source, relation->target,
+                              "      <data key=\"negated\">%u</data>\n"
+                              "      <data key=\"hedged\">%u</data>\n"
+                              "      <data key=\"type_label\">",
+                              key, source, target,
                               dossier_relation_type_is_symmetric (relation->type) ? " directed=\"false\"" : "",
-                              type, type, evidence, evidence);
+                              key, type, type, evidence, evidence, negated, hedged);
+      append_xml (out, dossier_style_relation_label (relation->type));
+      g_string_append (out, "</data>\n      <data key=\"dates\">");
+      append_xml (out, dates->str);
+      g_string_append (out, "</data>\n      <data key=\"sources\">");
+      append_xml (out, articles->str);
+      g_string_append (out, "</data>\n");
+      if (dossier_export_relation_span (subgraph, i, &first, &last))
+        append_graphml_span (out, first, last);
+      g_string_append (out, "    </edge>\n");
 
       if (!progress_step (progress, error))
         return NULL;

@@ -21,7 +21,8 @@ static void
 append_slug (GString    *out,
              const char *folded)
 {
-  g_autofree char *ascii = g_str_to_ascii (folded, "C");
+  g_autofree char *valid = g_utf8_make_valid (folded, -1);
+  g_autofree char *ascii = g_str_to_ascii (valid, "C");
   gsize start = out->len;
   gboolean dash = FALSE;
 
