@@ -642,6 +642,7 @@ neo4j_evidence (DossierSubgraph *subgraph,
   };
   DossierGraph *graph = subgraph->graph;
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) passages_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   append_csv_row (passages, passage_header);
   append_csv_row (links, link_header);
@@ -669,6 +670,10 @@ neo4j_evidence (DossierSubgraph *subgraph,
 
           akey = dossier_key_for_article (article);
           pkey = dossier_key_join_evidence (rkey, akey, ev->start, ev->end);
+          /* Two identical passages would be one node twice: neo4j-admin
+           * refuses duplicate ids. */
+          if (!g_hash_table_add (passages_seen, g_strdup (pkey)))
+            continue;
           quote = range_text (article, ev->start, ev->end);
           date = dossier_date_to_string (&ev->date);
           start = g_strdup_printf ("%" G_GSIZE_FORMAT, ev->start);
