@@ -808,45 +808,85 @@ append_svg_legend (GString                    *out,
                                   sx - DOSSIER_RENDER_LEGEND_SAMPLE_W / 2, row_y,
                                   sx + DOSSIER_RENDER_LEGEND_SAMPLE_W / 2, row_y, style->width);
           append_color_attr (out, "stroke", &style->color);
+          DossierPoint arrow[3];
+
           if (style->dash > 0)
             g_string_append_printf (out, " stroke-dasharray=\"%.1f\"", style->dash);
           g_string_append (out, "/>");
+          if (dossier_render_legend_arrow (type, sx, row_y, arrow))
+            {
+              g_string_append_printf (out, "<polygon class=\"arrow\" points=\"%.2f,%.2f %.2f,%.2f %.2f,%.2f\"",
+                                      arrow[0].x, arrow[0].y, arrow[1].x, arrow[1].y, arrow[2].x, arrow[2].y);
+              append_color_attr (out, "fill", &style->color);
+              g_string_append (out, "/>");
+            }
         }
 
-      g_string_append_printf (out, "<text x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"",
+      g_string_append_printf (out, "<text class=\"%s\" data-type=\"%s\" x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"",
+                              entity ? "entity-type" : "relation-type",
+                              entity ? dossier_entity_type_to_string (type) : dossier_relation_type_to_string (type),
                               x + 2 * DOSSIER_RENDER_LEGEND_PAD + DOSSIER_RENDER_LEGEND_SAMPLE_W, row_y);
       append_color_attr (out, "fill", &fg);
-      g_string_append_printf (out, ">%s</text>\n",
-                              entity ? dossier_entity_type_to_string (type)
-                                     : dossier_relation_type_to_string (type));
+      g_string_append (out, ">");
+      append_xml (out, entity ? dossier_style_entity_label (type) : dossier_style_relation_label (type));
+      g_string_append (out, "</text>\n");
       row_y += DOSSIER_RENDER_LEGEND_ROW;
     }
 
   g_string_append (out, "</g>\n");
 }
 
-static void
-canvas_size (DossierSubgraph            *subgraph,
-             DossierLayout              *layout,
-             const DossierRenderOptions *render,
-             const View                 *view,
-             double                     *width,
-             double                     *height,
-             double                     *legend_x)
+/* The picture around the view: a title above it, the legend right of it,
+ * a caption below, all in points from the picture's top left. */
+typedef struct
 {
-  double lw = 0, lh = 0;
+  double width;
+  double height;
+  double top;        /* where the graph starts: below the title */
+  double legend_x;
+  double title_y;
+  double caption_y;
+} Canvas;
 
-  *width = view->width;
-  *height = view->height;
-  *legend_x = view->width + DOSSIER_LAYOUT_MARGIN;
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
 
+static void
+canvas_init (Canvas                     *c,
+             DossierSubgraph            *subgraph,
+             DossierLayout              *layout,
+             const DossierExportOptions *options,
+             const DossierRenderOptions *render,
+             const View                 *view)
+{
+  double lw = 0, lh = 0, tw = 0, th = 0, cw = 0, ch = 0;
+
+  if (has_text (options->title))
+    dossier_render_text_size (options->title, DOSSIER_RENDER_TITLE_FONT_SIZE, TRUE, &tw, &th);
+  if (has_text (options->caption))
+    dossier_render_text_size (options->caption, DOSSIER_RENDER_CAPTION_FONT_SIZE, FALSE, &cw, &ch);
   if (render->legend)
     dossier_render_legend_size (subgraph, layout, render, &lw, &lh);
+
+  c->title_y = DOSSIER_LAYOUT_MARGIN;
+  c->top = th > 0 ? DOSSIER_LAYOUT_MARGIN + th : 0;
+  c->width = view->width;
+  c->height = view->height;
+  c->legend_x = view->width + DOSSIER_LAYOUT_MARGIN;
   if (lw > 0)
     {
-      *width += lw + 2 * DOSSIER_LAYOUT_MARGIN;
-      *height = MAX (*height, lh + 2 * DOSSIER_LAYOUT_MARGIN);
+      c->width += lw + 2 * DOSSIER_LAYOUT_MARGIN;
+      c->height = MAX (c->height, lh + 2 * DOSSIER_LAYOUT_MARGIN);
     }
+  c->height += c->top;
+  c->caption_y = c->height;
+  if (ch > 0)
+    c->height += ch + DOSSIER_LAYOUT_MARGIN;
+  /* A long caption widens the picture rather than being cut. */
+  c->width = MAX (c->width, MAX (tw, cw) + 2 * DOSSIER_LAYOUT_MARGIN);
 }
 
 static GBytes *
@@ -861,18 +901,26 @@ write_svg (DossierSubgraph            *subgraph,
   DossierGraph *graph = subgraph->graph;
   g_autoptr(GString) out = g_string_new (NULL);
   DossierColor bg = dossier_style_background (options->dark);
-  double width, height, legend_x;
+  DossierColor fg = dossier_style_node (DOSSIER_ENTITY_COMPANY, options->dark)->text;
+  g_autoptr(GArray) places = NULL;
+  Canvas c;
+  double width, height, x0, y0;
 
   progress->total = 2 * layout->edges->len + layout->nodes->len;
-  canvas_size (subgraph, layout, render, view, &width, &height, &legend_x);
+  canvas_init (&c, subgraph, layout, options, render, view);
+  width = c.width;
+  height = c.height;
+  x0 = view->x;
+  y0 = view->y - c.top;
 
-  /* The viewBox is the view itself, so an area export needs no shift. */
+  /* The viewBox starts at the view (above it, by the title's height), so
+   * an area export needs no shift. */
   g_string_append_printf (out,
                           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                           "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
                           "width=\"%.2fpt\" height=\"%.2fpt\" viewBox=\"%.2f %.2f %.2f %.2f\" "
                           "font-family=\"%s, Verdana, sans-serif\" role=\"img\" aria-labelledby=\"dossier-title dossier-desc\">\n",
-                          width, height, view->x, view->y, width, height,
+                          width, height, x0, y0, width, height,
                           DOSSIER_STYLE_FONT_FAMILY);
   g_string_append (out, "<title id=\"dossier-title\">");
   append_xml (out, _("Dossier graph"));
@@ -887,9 +935,28 @@ write_svg (DossierSubgraph            *subgraph,
   if (!options->transparent)
     {
       g_string_append_printf (out, "<rect class=\"background\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\"",
-                              view->x, view->y, width, height);
+                              x0, y0, width, height);
       append_color_attr (out, "fill", &bg);
       g_string_append (out, "/>\n");
+    }
+  if (has_text (options->title))
+    {
+      /* dy: the first baseline, about 0.9 em below the top of the line. */
+      g_string_append_printf (out, "<text id=\"title\" x=\"%.2f\" y=\"%.2f\" dy=\"0.9em\" font-size=\"%g\" font-weight=\"bold\"",
+                              x0 + DOSSIER_LAYOUT_MARGIN, y0 + c.title_y, DOSSIER_RENDER_TITLE_FONT_SIZE);
+      append_color_attr (out, "fill", &fg);
+      g_string_append (out, ">");
+      append_xml (out, options->title);
+      g_string_append (out, "</text>\n");
+    }
+  if (has_text (options->caption))
+    {
+      g_string_append_printf (out, "<text id=\"caption\" x=\"%.2f\" y=\"%.2f\" dy=\"0.9em\" font-size=\"%g\"",
+                              x0 + DOSSIER_LAYOUT_MARGIN, y0 + c.caption_y, DOSSIER_RENDER_CAPTION_FONT_SIZE);
+      append_color_attr (out, "fill", &fg);
+      g_string_append (out, ">");
+      append_xml (out, options->caption);
+      g_string_append (out, "</text>\n");
     }
 
   g_string_append (out, "<g id=\"edges\" fill=\"none\">\n");
@@ -943,6 +1010,7 @@ write_svg (DossierSubgraph            *subgraph,
       DossierColor halo = bg;
 
       halo.alpha = 0.8;
+      places = dossier_render_place_edge_labels (subgraph, layout);
       g_string_append_printf (out, "<g id=\"edge-labels\" font-size=\"%.1f\" text-anchor=\"middle\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
                               DOSSIER_RENDER_EDGE_FONT_SIZE);
       append_color_attr (out, "stroke", &halo);
@@ -958,11 +1026,17 @@ write_svg (DossierSubgraph            *subgraph,
           if (e->points->len < 4 || (options->has_area && !edge_in_view (e, view)))
             continue;
 
+          const DossierEdgeLabelPlace *place = &g_array_index (places, DossierEdgeLabelPlace, i);
+
+          if (!place->shown)
+            continue;
           color.alpha = 1.0;
           g_string_append_printf (out, "<text class=\"edge-label\" data-edge=\"r%u\" x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"",
-                                  e->relation, e->label.x, e->label.y);
+                                  e->relation, place->x, place->y);
           append_color_attr (out, "fill", &color);
-          g_string_append_printf (out, ">%s</text>\n", dossier_relation_type_to_string (relation->type));
+          g_string_append (out, ">");
+          append_xml (out, dossier_style_relation_label (relation->type));
+          g_string_append (out, "</text>\n");
         }
       g_string_append (out, "</g>\n");
     }
@@ -1001,7 +1075,7 @@ write_svg (DossierSubgraph            *subgraph,
 
   if (render->legend)
     append_svg_legend (out, subgraph, layout, render,
-                       view->x + legend_x, view->y + DOSSIER_LAYOUT_MARGIN);
+                       view->x + c.legend_x, view->y + DOSSIER_LAYOUT_MARGIN);
 
   g_string_append (out, "</svg>\n");
 
@@ -1091,10 +1165,12 @@ draw_graph (cairo_t                    *cr,
             GError                    **error)
 {
   DossierRenderOptions lines = *render;
-  double width, height, legend_x;
+  DossierColor fg = dossier_style_node (DOSSIER_ENTITY_COMPANY, render->dark)->text;
+  g_autoptr(GArray) places = NULL;
+  Canvas c;
 
   progress->total = 2 * layout->edges->len + layout->nodes->len;
-  canvas_size (subgraph, layout, render, view, &width, &height, &legend_x);
+  canvas_init (&c, subgraph, layout, options, render, view);
 
   if (render->background)
     {
@@ -1105,6 +1181,7 @@ draw_graph (cairo_t                    *cr,
     }
 
   cairo_save (cr);
+  cairo_translate (cr, 0, c.top);
   cairo_rectangle (cr, 0, 0, view->width, view->height);
   cairo_clip (cr);
   cairo_translate (cr, -view->x, -view->y);
@@ -1117,13 +1194,20 @@ draw_graph (cairo_t                    *cr,
       if (!options->has_area || edge_in_view (&g_array_index (layout->edges, DossierLayoutEdge, i), view))
         dossier_render_edge (cr, subgraph, layout, i, &lines);
     }
+  if (render->edge_labels)
+    places = dossier_render_place_edge_labels (subgraph, layout);
   for (guint i = 0; i < layout->edges->len; i++)
     {
+      const DossierEdgeLabelPlace *place;
+
       if (!progress_step (progress, error))
         goto cancelled;
-      if (render->edge_labels &&
+      if (places == NULL)
+        continue;
+      place = &g_array_index (places, DossierEdgeLabelPlace, i);
+      if (place->shown &&
           (!options->has_area || edge_in_view (&g_array_index (layout->edges, DossierLayoutEdge, i), view)))
-        dossier_render_edge_label (cr, subgraph, layout, i, render);
+        dossier_render_edge_label_at (cr, subgraph, layout, i, place->x, place->y, render);
     }
   for (guint i = 0; i < layout->nodes->len; i++)
     {
@@ -1135,7 +1219,13 @@ draw_graph (cairo_t                    *cr,
   cairo_restore (cr);
 
   if (render->legend)
-    dossier_render_legend (cr, subgraph, layout, render, legend_x, DOSSIER_LAYOUT_MARGIN);
+    dossier_render_legend (cr, subgraph, layout, render, c.legend_x, c.top + DOSSIER_LAYOUT_MARGIN);
+  if (has_text (options->title))
+    dossier_render_text (cr, options->title, DOSSIER_RENDER_TITLE_FONT_SIZE, TRUE,
+                         DOSSIER_LAYOUT_MARGIN, c.title_y, &fg);
+  if (has_text (options->caption))
+    dossier_render_text (cr, options->caption, DOSSIER_RENDER_CAPTION_FONT_SIZE, FALSE,
+                         DOSSIER_LAYOUT_MARGIN, c.caption_y, &fg);
 
   return TRUE;
 
@@ -1156,11 +1246,14 @@ write_cairo (DossierSubgraph            *subgraph,
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_t *cr;
-  double width, height, legend_x;
+  double width, height;
   cairo_status_t status;
   gboolean ok;
+  Canvas c;
 
-  canvas_size (subgraph, layout, render, view, &width, &height, &legend_x);
+  canvas_init (&c, subgraph, layout, options, render, view);
+  width = c.width;
+  height = c.height;
 
   if (options->format == DOSSIER_EXPORT_PNG)
     {
