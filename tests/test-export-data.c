@@ -21,6 +21,7 @@
 #include "dossier-date.h"
 #include "dossier-export.h"
 #include "dossier-keys.h"
+#include "dossier-render.h"
 #include "export-test-util.h"
 
 /* ---- An RFC 4180 reader ------------------------------------------------- */
@@ -877,6 +878,210 @@ test_caption (void)
   g_assert_true (g_str_has_suffix (caption, " articles, 2020-08-01 – 2020-12-31, around Oracle (depth 2)"));
 }
 
+/* ---- Pictures ---------------------------------------------------------------- */
+
+typedef struct
+{
+  GBytes *bytes;
+  gsize   offset;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *r = closure;
+  gsize len;
+  const guint8 *bytes = g_bytes_get_data (r->bytes, &len);
+
+  if (r->offset + length > len)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, bytes + r->offset, length);
+  r->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+decode_png (GBytes *bytes)
+{
+  PngReader r = { bytes, 0 };
+  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_png, &r);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static GBytes *
+export_png (Fixture    *f,
+            gboolean    edge_labels,
+            const char *title,
+            const char *caption)
+{
+  g_autoptr(GError) error = NULL;
+  DossierExportOptions options;
+  GBytes *bytes;
+
+  dossier_export_options_init (&options, DOSSIER_EXPORT_PNG);
+  options.scale = 1;
+  options.edge_labels = edge_labels;
+  options.title = title;
+  options.caption = caption;
+  bytes = dossier_export_to_bytes (f->sub, f->layout, &options, NULL, &error);
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static gboolean
+boxes_meet (double ax, double ay, double aw, double ah,
+            double bx, double by, double bw, double bh)
+{
+  return ax - aw / 2 < bx + bw / 2 && bx - bw / 2 < ax + aw / 2 &&
+         ay - ah / 2 < by + bh / 2 && by - bh / 2 < ay + ah / 2;
+}
+
+/* On the seeds, relation labels cover no node and no other label, most of
+ * them find a place, and each placed one can be seen in the PNG: its box
+ * differs from the same picture drawn without labels. */
+static void
+test_edge_labels_apart (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GArray) places = dossier_render_place_edge_labels (f->sub, f->layout);
+  g_autoptr(GBytes) with = export_png (f, TRUE, NULL, NULL);
+  g_autoptr(GBytes) without = export_png (f, FALSE, NULL, NULL);
+  cairo_surface_t *a = decode_png (with);
+  cairo_surface_t *b = decode_png (without);
+  int stride = cairo_image_surface_get_stride (a);
+  guint shown = 0;
+
+  g_assert_cmpuint (places->len, ==, f->layout->edges->len);
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      const DossierEdgeLabelPlace *p = &g_array_index (places, DossierEdgeLabelPlace, i);
+      guint differ = 0;
+
+      if (!p->shown)
+        continue;
+      shown++;
+      for (guint n = 0; n < f->layout->nodes->len; n++)
+        {
+          const DossierLayoutNode *node = &g_array_index (f->layout->nodes, DossierLayoutNode, n);
+
+          g_assert_false (boxes_meet (p->x, p->y, p->width, p->height,
+                                      node->x, node->y, node->width, node->height));
+        }
+      for (guint j = 0; j < i; j++)
+        {
+          const DossierEdgeLabelPlace *q = &g_array_index (places, DossierEdgeLabelPlace, j);
+
+          if (q->shown)
+            g_assert_false (boxes_meet (p->x, p->y, p->width, p->height, q->x, q->y, q->width, q->height));
+        }
+
+      for (int y = (int) (p->y - p->height / 2) + 1; y < (int) (p->y + p->height / 2); y++)
+        for (int x = (int) (p->x - p->width / 2) + 1; x < (int) (p->x + p->width / 2); x++)
+          {
+            const guint32 *pa = (const guint32 *) (gpointer) (cairo_image_surface_get_data (a) + y * stride) + x;
+            const guint32 *pb = (const guint32 *) (gpointer) (cairo_image_surface_get_data (b) + y * stride) + x;
+
+            differ += *pa != *pb;
+          }
+      g_assert_cmpuint (differ, >, 10);
+    }
+
+  g_test_message ("%u of %u relation labels placed", shown, places->len);
+  g_assert_cmpuint (shown * 2, >=, places->len);
+
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+/* The legend draws an arrowhead for each directed type shown, none for a
+ * symmetric one, and says what the window says. */
+static void
+test_legend (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *svg = NULL;
+  DossierExportOptions options;
+  guint entity_types, relation_types;
+  const char *legend;
+
+  dossier_export_options_init (&options, DOSSIER_EXPORT_SVG);
+  options.legend = TRUE;
+  options.edge_labels = TRUE;
+  bytes = dossier_export_to_bytes (f->sub, f->layout, &options, NULL, &error);
+  g_assert_no_error (error);
+  svg = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  legend = strstr (svg, "<g id=\"legend\"");
+  g_assert_nonnull (legend);
+
+  dossier_render_types_present (f->sub, f->layout, &entity_types, &relation_types);
+  g_assert_true (relation_types & (1u << DOSSIER_RELATION_PARTNERS));
+  g_assert_true (relation_types & (1u << DOSSIER_RELATION_SUPPORTS));
+  for (guint t = 0; t < DOSSIER_N_RELATION_TYPES; t++)
+    {
+      g_autofree char *row = g_strdup_printf ("data-type=\"%s\"", dossier_relation_type_to_string (t));
+      const char *at = strstr (legend, row);
+      const char *line;
+      const char *arrow;
+
+      if (!(relation_types & (1u << t)))
+        {
+          g_assert_null (at);
+          continue;
+        }
+      g_assert_nonnull (at);
+      g_assert_true (g_str_has_prefix (strchr (at, '>') + 1, dossier_style_relation_label (t)));
+      /* The sample drawn just before its words. */
+      line = g_strrstr_len (legend, at - legend, "<line");
+      arrow = g_strrstr_len (legend, at - legend, "<polygon class=\"arrow\"");
+      g_assert_nonnull (line);
+      if (dossier_relation_type_is_symmetric (t))
+        g_assert_true (arrow == NULL || arrow < line);
+      else
+        g_assert_true (arrow != NULL && arrow > line);
+    }
+  /* Relation labels on the edges say it the same way. */
+  g_assert_nonnull (strstr (svg, ">partners with</text>"));
+  g_assert_null (strstr (svg, ">mentioned_with<"));
+}
+
+/* A title above, a caption below: the picture grows to hold them, and
+ * hostile text is escaped in SVG. */
+static void
+test_title_caption (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) plain = export_png (f, FALSE, NULL, NULL);
+  g_autoptr(GBytes) titled = export_png (f, FALSE, HOSTILE_NAME_2, "47 articles, 2020-08-01 – 2020-12-31");
+  cairo_surface_t *a = decode_png (plain);
+  cairo_surface_t *b = decode_png (titled);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *text = NULL;
+  DossierExportOptions options;
+
+  g_assert_cmpint (cairo_image_surface_get_height (b), >, cairo_image_surface_get_height (a) + 20);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+
+  dossier_export_options_init (&options, DOSSIER_EXPORT_SVG);
+  options.title = HOSTILE_NAME_2;
+  options.caption = "a < b & c";
+  svg = dossier_export_to_bytes (f->sub, f->layout, &options, NULL, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_assert_nonnull (strstr (text, "Zed &amp; Co &lt;i&gt;&apos;quoted&apos;&lt;/i&gt;</text>"));
+  g_assert_nonnull (strstr (text, ">a &lt; b &amp; c</text>"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -895,6 +1100,9 @@ main (int   argc,
   g_test_add ("/export-data/neo4j/hostile", Fixture, NULL, fixture_set_up_hostile, test_neo4j, fixture_tear_down);
   g_test_add ("/export-data/html/seeds", Fixture, NULL, fixture_set_up_seeds, test_html, fixture_tear_down);
   g_test_add ("/export-data/html/hostile", Fixture, NULL, fixture_set_up_hostile, test_html, fixture_tear_down);
+  g_test_add ("/export-data/image/edge-labels-apart", Fixture, NULL, fixture_set_up_seeds, test_edge_labels_apart, fixture_tear_down);
+  g_test_add ("/export-data/image/legend", Fixture, NULL, fixture_set_up_seeds, test_legend, fixture_tear_down);
+  g_test_add ("/export-data/image/title-caption", Fixture, NULL, fixture_set_up_hostile, test_title_caption, fixture_tear_down);
 
   return g_test_run ();
 }

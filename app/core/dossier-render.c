@@ -583,16 +583,20 @@ dossier_render_place_edge_labels (DossierSubgraph *subgraph,
       if (e->points->len < 4)
         continue;
 
-      for (guint c = 0; c <= G_N_ELEMENTS (along); c++)
+      /* On the line first; then just above or below it, still read as
+       * its label. */
+      for (guint c = 0; c < 3 * (G_N_ELEMENTS (along) + 1) && !place->shown; c++)
         {
-          DossierPoint at = c == 0 ? e->label : spline_point (e, along[c - 1]);
-          Box box = { at.x - w / 2, at.y - h / 2, at.x + w / 2, at.y + h / 2 };
+          guint k = c % (G_N_ELEMENTS (along) + 1);
+          DossierPoint at = k == 0 ? e->label : spline_point (e, along[k - 1]);
+          Box box;
 
+          at.y += c < G_N_ELEMENTS (along) + 1 ? 0 : c < 2 * (G_N_ELEMENTS (along) + 1) ? -h * 0.6 : h * 0.6;
+          box = (Box) { at.x - w / 2, at.y - h / 2, at.x + w / 2, at.y + h / 2 };
           if (grid_hits (&grid, &box))
             continue;
           grid_add (&grid, &box);
           *place = (DossierEdgeLabelPlace) { TRUE, at.x, at.y, w, h };
-          break;
         }
     }
 
