@@ -969,6 +969,7 @@ write_svg (DossierSubgraph            *subgraph,
       int k = subgraph_find_relation (subgraph, e->relation);
       guint evidence = k >= 0 ? g_array_index (subgraph->relation_evidence, guint, k) : relation->evidence->len;
       g_autofree char *title = NULL;
+      g_autofree char *key = NULL;
       DossierPoint arrow[3];
 
       if (!progress_step (progress, error))
@@ -977,9 +978,10 @@ write_svg (DossierSubgraph            *subgraph,
         continue;
 
       title = edge_title (graph, relation, evidence);
+      key = dossier_key_for_relation (graph, relation);
 
-      g_string_append_printf (out, "<g id=\"r%u\" class=\"edge %s\" data-source=\"e%u\" data-target=\"e%u\" data-evidence=\"%u\"><title>",
-                              e->relation, dossier_relation_type_to_string (relation->type),
+      g_string_append_printf (out, "<g id=\"r%u\" class=\"edge %s\" data-key=\"%s\" data-source=\"e%u\" data-target=\"e%u\" data-evidence=\"%u\"><title>",
+                              e->relation, dossier_relation_type_to_string (relation->type), key,
                               relation->source, relation->target, evidence);
       append_xml (out, title);
       g_string_append (out, "</title><path");
@@ -1054,14 +1056,16 @@ write_svg (DossierSubgraph            *subgraph,
       guint articles = k >= 0 ? dossier_subgraph_entity_articles (subgraph, k) : dossier_entity_count_articles (entity);
       g_autofree char *title = node_title (entity, mentions, articles);
       g_autofree char *name = dossier_style_display_name (entity->name);
+      g_autofree char *key = NULL;
 
       if (!progress_step (progress, error))
         return NULL;
       if (options->has_area && !node_in_view (n, view))
         continue;
 
-      g_string_append_printf (out, "<g id=\"e%u\" class=\"node %s\" data-mentions=\"%u\"><title>",
-                              n->entity, dossier_entity_type_to_string (entity->type), mentions);
+      key = dossier_key_for_entity (entity);
+      g_string_append_printf (out, "<g id=\"e%u\" class=\"node %s\" data-key=\"%s\" data-mentions=\"%u\"><title>",
+                              n->entity, dossier_entity_type_to_string (entity->type), key, mentions);
       append_xml (out, title);
       g_string_append (out, "</title>");
       append_svg_shape (out, style, n->x, n->y, n->width, n->height);
@@ -1292,8 +1296,11 @@ write_cairo (DossierSubgraph            *subgraph,
     }
   else
     {
+      g_autofree char *pdf_title = dossier_style_display_name (has_text (options->title) ? options->title
+                                                                                         : _("Dossier graph"));
+
       surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, bytes, width, height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Dossier graph"));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pdf_title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Dossier");
       cr = cairo_create (surface);
       ok = draw_graph (cr, subgraph, layout, options, render, view, progress, error);
@@ -1418,6 +1425,12 @@ dossier_export_to_bytes (DossierSubgraph            *subgraph,
 
   uselocale (old_locale);
   freelocale (c_locale);
+
+  /* The evidence formats are written in one go. */
+  if (bytes != NULL && options->progress != NULL &&
+      (options->format == DOSSIER_EXPORT_CSV || options->format == DOSSIER_EXPORT_GEXF ||
+       options->format == DOSSIER_EXPORT_HTML))
+    options->progress (1, 1, options->progress_data);
 
   return bytes;
 }
