@@ -104,17 +104,16 @@ dossier_export_relation_span (DossierSubgraph *subgraph,
 }
 
 /* An actor is there from its first mention to its last, and at least as
- * long as its visible relations (a passage may be dated by its sentence). */
-gboolean
-dossier_export_entity_span (DossierSubgraph *subgraph,
-                            guint            index,
-                            guint32         *first,
-                            guint32         *last)
+ * long as its visible relations (a passage may be dated by its sentence).
+ * One pass over mentions and one over relations: an export of a large
+ * graph must not look at every relation once per actor. */
+guint32 *
+dossier_export_entity_spans (DossierSubgraph *subgraph)
 {
   DossierGraph *graph = subgraph->graph;
-  guint id = g_array_index (subgraph->entities, guint, index);
-  const DossierEntity *entity = dossier_graph_get_entity (graph, id);
   const DossierFilter *filter = subgraph->filter;
+  guint n = subgraph->entities->len;
+  guint32 *spans = g_new0 (guint32, 2 * MAX (n, 1));
   guint32 from = 0, to = G_MAXUINT32;
 
   if (filter != NULL && dossier_date_is_known (&filter->from))
@@ -122,37 +121,46 @@ dossier_export_entity_span (DossierSubgraph *subgraph,
   if (filter != NULL && dossier_date_is_known (&filter->to))
     dossier_date_get_span (&filter->to, NULL, &to);
 
-  *first = *last = 0;
-  for (guint m = 0; m < entity->mentions->len; m++)
+  for (guint i = 0; i < n; i++)
     {
-      const DossierMention *mention = &g_array_index (entity->mentions, DossierMention, m);
-      const DossierArticle *article = dossier_corpus_get_article (graph->corpus, mention->article);
-      DossierDate date;
-      guint32 f, l;
+      const DossierEntity *entity = dossier_graph_get_entity (graph, g_array_index (subgraph->entities, guint, i));
 
-      if (filter != NULL && filter->no_comments && mention->section == DOSSIER_SECTION_COMMENTS)
-        continue;
-      date = dossier_article_date_for_range (article, mention->start, mention->end);
-      if (!dossier_date_get_span (&date, &f, &l) || l < from || f > to)
-        continue;
-      widen_span (&date, first, last);
+      for (guint m = 0; m < entity->mentions->len; m++)
+        {
+          const DossierMention *mention = &g_array_index (entity->mentions, DossierMention, m);
+          const DossierArticle *article = dossier_corpus_get_article (graph->corpus, mention->article);
+          DossierDate date;
+          guint32 f, l;
+
+          if (filter != NULL && filter->no_comments && mention->section == DOSSIER_SECTION_COMMENTS)
+            continue;
+          date = dossier_article_date_for_range (article, mention->start, mention->end);
+          if (!dossier_date_get_span (&date, &f, &l) || l < from || f > to)
+            continue;
+          widen_span (&date, &spans[i], &spans[n + i]);
+        }
     }
 
   for (guint r = 0; r < subgraph->relations->len; r++)
     {
       const DossierRelation *relation =
         dossier_graph_get_relation (graph, g_array_index (subgraph->relations, guint, r));
+      int ends[2] = { dossier_subgraph_find_entity (subgraph, relation->source),
+                      dossier_subgraph_find_entity (subgraph, relation->target) };
       guint32 f, l;
 
-      if ((relation->source == id || relation->target == id) &&
-          dossier_export_relation_span (subgraph, r, &f, &l))
+      if (!dossier_export_relation_span (subgraph, r, &f, &l))
+        continue;
+      for (guint k = 0; k < 2; k++)
         {
-          *first = *first == 0 ? f : MIN (*first, f);
-          *last = MAX (*last, l);
+          if (ends[k] < 0)
+            continue;
+          spans[ends[k]] = spans[ends[k]] == 0 ? f : MIN (spans[ends[k]], f);
+          spans[n + ends[k]] = MAX (spans[n + ends[k]], l);
         }
     }
 
-  return *first != 0;
+  return spans;
 }
 
 static char *
@@ -368,6 +376,8 @@ dossier_export_write_gexf (DossierSubgraph  *subgraph,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *caption = dossier_export_default_caption (subgraph);
+  g_autofree guint32 *spans = dossier_export_entity_spans (subgraph);
+  guint n_entities = subgraph->entities->len;
   g_auto(Keys) keys;
 
   keys_init (&keys);
@@ -410,7 +420,6 @@ dossier_export_write_gexf (DossierSubgraph  *subgraph,
       const DossierNodeStyle *style = dossier_style_node (entity->type, FALSE);
       g_autofree char *aliases = join_aliases (entity);
       int n = layout != NULL ? dossier_layout_find_entity (layout, id) : -1;
-      guint32 first, last;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
@@ -418,8 +427,8 @@ dossier_export_write_gexf (DossierSubgraph  *subgraph,
       g_string_append_printf (out, "      <node id=\"%s\" label=\"", entity_key (&keys, graph, id));
       dossier_export_append_xml (out, entity->name);
       g_string_append_c (out, '"');
-      if (dossier_export_entity_span (subgraph, i, &first, &last))
-        append_interval (out, first, last);
+      if (spans[i] != 0)
+        append_interval (out, spans[i], spans[n_entities + i]);
       g_string_append (out, ">\n        <attvalues>\n");
       append_attvalue (out, "type", dossier_entity_type_to_string (entity->type));
       append_attvalue (out, "name", entity->name);
@@ -547,24 +556,19 @@ neo4j_actors (DossierSubgraph *subgraph,
     "discovered:boolean", "first_mention", "last_mention", ":LABEL", NULL
   };
   DossierGraph *graph = subgraph->graph;
+  g_autofree guint32 *spans = dossier_export_entity_spans (subgraph);
+  guint n = subgraph->entities->len;
 
   append_csv_row (out, header);
-  for (guint i = 0; i < subgraph->entities->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       guint id = g_array_index (subgraph->entities, guint, i);
       const DossierEntity *entity = dossier_graph_get_entity (graph, id);
       g_autofree char *aliases = join_aliases (entity);
       g_autofree char *mentions = g_strdup_printf ("%u", g_array_index (subgraph->entity_mentions, guint, i));
       g_autofree char *articles = g_strdup_printf ("%u", dossier_subgraph_entity_articles (subgraph, i));
-      g_autofree char *first_iso = NULL;
-      g_autofree char *last_iso = NULL;
-      guint32 first, last;
-
-      if (dossier_export_entity_span (subgraph, i, &first, &last))
-        {
-          first_iso = dossier_export_julian_to_iso (first);
-          last_iso = dossier_export_julian_to_iso (last);
-        }
+      g_autofree char *first_iso = dossier_export_julian_to_iso (spans[i]);
+      g_autofree char *last_iso = dossier_export_julian_to_iso (spans[n + i]);
 
       {
         const char *row[] = {

@@ -26,12 +26,10 @@ DossierSubgraph *dossier_export_visible_subgraph (DossierSubgraph            *su
 /* "YYYY-MM-DD" of a Julian day; NULL for 0. */
 char     *dossier_export_julian_to_iso (guint32                    julian);
 
-/* First and last day of the visible passages and mentions of an entity,
- * for GEXF and GraphML; FALSE when none is dated. */
-gboolean  dossier_export_entity_span   (DossierSubgraph            *subgraph,
-                                        guint                       index,
-                                        guint32                    *first,
-                                        guint32                    *last);
+/* First and last day of each entity's visible mentions and passages
+ * (Julian days, 0: undated), indexed like subgraph->entities: two arrays
+ * of guint32 in one, first days then last days. */
+guint32  *dossier_export_entity_spans  (DossierSubgraph            *subgraph);
 gboolean  dossier_export_relation_span (DossierSubgraph            *subgraph,
                                         guint                       index,
                                         guint32                    *first,

@@ -532,6 +532,8 @@ write_graphml (DossierSubgraph *subgraph,
 {
   DossierGraph *graph = subgraph->graph;
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree guint32 *spans = dossier_export_entity_spans (subgraph);
+  guint n_entities = subgraph->entities->len;
 
   progress->total = subgraph->entities->len + subgraph->relations->len;
 
@@ -575,7 +577,6 @@ write_graphml (DossierSubgraph *subgraph,
       int n = dossier_layout_find_entity (layout, id);
 
       g_autofree char *key = dossier_key_for_entity (entity);
-      guint32 first, last;
 
       g_string_append_printf (out, "    <node id=\"%s\">\n      <data key=\"key\">%s</data>\n      <data key=\"label\">",
                               key, key);
@@ -607,8 +608,8 @@ write_graphml (DossierSubgraph *subgraph,
                                   "      <data key=\"size\">%.2f</data>\n",
                                   node->x, layout->height - node->y, node->height / 2);
         }
-      if (dossier_export_entity_span (subgraph, i, &first, &last))
-        append_graphml_span (out, first, last);
+      if (spans[i] != 0)
+        append_graphml_span (out, spans[i], spans[n_entities + i]);
       g_string_append (out, "    </node>\n");
 
       if (!progress_step (progress, error))
