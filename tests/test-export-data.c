@@ -20,6 +20,7 @@
 
 #include "dossier-date.h"
 #include "dossier-export.h"
+#include "dossier-export-private.h"
 #include "dossier-keys.h"
 #include "dossier-render.h"
 #include "export-test-util.h"
@@ -630,7 +631,7 @@ test_neo4j (Fixture       *f,
   actors = read_csv_file (dir, "actors.csv");
   g_assert_cmpstr (cell (actors, 0, 0), ==, "key:ID(Actor)");
   column (actors, ":LABEL");
-  assert_rectangular (actors, 10);
+  assert_rectangular (actors, 11);
   g_assert_cmpuint (actors->len - 1, ==, f->sub->entities->len);
 
   relations = read_csv_file (dir, "relations.csv");
@@ -1082,6 +1083,39 @@ test_title_caption (Fixture       *f,
   g_assert_nonnull (strstr (text, ">a &lt; b &amp; c</text>"));
 }
 
+/* Two triangles joined by one relation are two communities; an actor
+ * alone is its own. */
+static void
+test_communities (void)
+{
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
+  g_autoptr(DossierGraph) graph = dossier_graph_new (corpus);
+  g_autoptr(DossierSubgraph) sub = NULL;
+  g_autofree guint *c = NULL;
+  const guint pairs[][2] = { { 0, 1 }, { 1, 2 }, { 2, 0 }, { 3, 4 }, { 4, 5 }, { 5, 3 }, { 2, 3 } };
+
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Actor %c", 'A' + i);
+      dossier_graph_ensure_entity (graph, name, DOSSIER_ENTITY_COMPANY);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    dossier_graph_ensure_relation (graph, pairs[i][0], DOSSIER_RELATION_PARTNERS, pairs[i][1]);
+  sub = test_subgraph_all (graph);
+  for (guint r = 0; r < sub->relations->len; r++)
+    g_array_index (sub->relation_evidence, guint, r) = r == 6 ? 1 : 3;
+
+  c = dossier_export_communities (sub);
+  g_assert_cmpuint (c[0], ==, 0);
+  g_assert_cmpuint (c[1], ==, c[0]);
+  g_assert_cmpuint (c[2], ==, c[0]);
+  g_assert_cmpuint (c[3], !=, c[0]);
+  g_assert_cmpuint (c[4], ==, c[3]);
+  g_assert_cmpuint (c[5], ==, c[3]);
+  g_assert_cmpuint (c[6], !=, c[0]);
+  g_assert_cmpuint (c[6], !=, c[3]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1091,6 +1125,7 @@ main (int   argc,
   g_test_add_func ("/export-data/keys", test_keys);
   g_test_add_func ("/export-data/keys/merge", test_keys_merge);
   g_test_add_func ("/export-data/caption", test_caption);
+  g_test_add_func ("/export-data/communities", test_communities);
   g_test_add ("/export-data/csv/seeds", Fixture, NULL, fixture_set_up_seeds, test_csv, fixture_tear_down);
   g_test_add ("/export-data/csv/hostile", Fixture, NULL, fixture_set_up_hostile, test_csv, fixture_tear_down);
   g_test_add_func ("/export-data/csv/filtered", test_csv_filtered);

@@ -163,6 +163,118 @@ dossier_export_entity_spans (DossierSubgraph *subgraph)
   return spans;
 }
 
+typedef struct
+{
+  guint neighbour;  /* index in subgraph->entities */
+  guint weight;
+} Link;
+
+guint *
+dossier_export_communities (DossierSubgraph *subgraph)
+{
+  guint n = subgraph->entities->len;
+  guint *label = g_new (guint, MAX (n, 1));
+  g_autofree guint *renumber = g_new (guint, MAX (n, 1));
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) votes = g_hash_table_new (NULL, NULL);
+  g_autofree guint64 *degree = g_new0 (guint64, MAX (n, 1));
+  g_autofree guint64 *total = g_new0 (guint64, MAX (n, 1));
+  guint64 two_m = 0;
+  guint next = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      label[i] = i;
+      renumber[i] = G_MAXUINT;
+      g_ptr_array_add (links, g_array_new (FALSE, FALSE, sizeof (Link)));
+    }
+
+  for (guint r = 0; r < subgraph->relations->len; r++)
+    {
+      const DossierRelation *relation =
+        dossier_graph_get_relation (subgraph->graph, g_array_index (subgraph->relations, guint, r));
+      int s = dossier_subgraph_find_entity (subgraph, relation->source);
+      int t = dossier_subgraph_find_entity (subgraph, relation->target);
+      guint w = MAX (g_array_index (subgraph->relation_evidence, guint, r), 1);
+
+      if (s < 0 || t < 0 || s == t)
+        continue;
+      g_array_append_val (g_ptr_array_index (links, s), ((Link) { t, w }));
+      g_array_append_val (g_ptr_array_index (links, t), ((Link) { s, w }));
+    }
+
+  /* Louvain's local moving phase (one level): each actor in turn joins
+   * the neighbouring community that most raises the modularity, until no
+   * move helps; 30 rounds at most.  Ties go to the smallest community. */
+  for (guint i = 0; i < n; i++)
+    {
+      GArray *mine = g_ptr_array_index (links, i);
+
+      for (guint k = 0; k < mine->len; k++)
+        degree[i] += g_array_index (mine, Link, k).weight;
+      total[i] = degree[i];
+      two_m += degree[i];
+    }
+
+  for (guint round = 0; round < 30 && two_m > 0; round++)
+    {
+      gboolean changed = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          GArray *mine = g_ptr_array_index (links, i);
+          GHashTableIter iter;
+          gpointer key, value;
+          guint home = label[i], best;
+          double best_gain;
+
+          if (mine->len == 0)
+            continue;
+          total[home] -= degree[i];
+          g_hash_table_remove_all (votes);
+          for (guint k = 0; k < mine->len; k++)
+            {
+              const Link *link = &g_array_index (mine, Link, k);
+              gpointer l = GUINT_TO_POINTER (label[link->neighbour] + 1);
+
+              g_hash_table_insert (votes, l, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (votes, l)) + link->weight));
+            }
+
+          best = home;
+          best_gain = GPOINTER_TO_UINT (g_hash_table_lookup (votes, GUINT_TO_POINTER (home + 1)))
+                      - (double) total[home] * degree[i] / two_m;
+          g_hash_table_iter_init (&iter, votes);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            {
+              guint c = GPOINTER_TO_UINT (key) - 1;
+              double gain = GPOINTER_TO_UINT (value) - (double) total[c] * degree[i] / two_m;
+
+              if (gain > best_gain + 1e-9 || (G_APPROX_VALUE (gain, best_gain, 1e-9) && c < best && best != home))
+                {
+                  best = c;
+                  best_gain = gain;
+                }
+            }
+          total[best] += degree[i];
+          if (best != home)
+            {
+              label[i] = best;
+              changed = TRUE;
+            }
+        }
+      if (!changed)
+        break;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (renumber[label[i]] == G_MAXUINT)
+        renumber[label[i]] = next++;
+      label[i] = renumber[label[i]];
+    }
+  return label;
+}
+
 static char *
 join_aliases (const DossierEntity *entity)
 {
@@ -377,6 +489,7 @@ dossier_export_write_gexf (DossierSubgraph  *subgraph,
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *caption = dossier_export_default_caption (subgraph);
   g_autofree guint32 *spans = dossier_export_entity_spans (subgraph);
+  g_autofree guint *communities = dossier_export_communities (subgraph);
   guint n_entities = subgraph->entities->len;
   g_auto(Keys) keys;
 
@@ -403,6 +516,7 @@ dossier_export_write_gexf (DossierSubgraph  *subgraph,
                    "      <attribute id=\"mentions\" title=\"mentions\" type=\"integer\"/>\n"
                    "      <attribute id=\"articles\" title=\"articles\" type=\"integer\"/>\n"
                    "      <attribute id=\"discovered\" title=\"discovered\" type=\"boolean\"/>\n"
+                   "      <attribute id=\"community\" title=\"community\" type=\"integer\"/>\n"
                    "    </attributes>\n"
                    "    <attributes class=\"edge\">\n"
                    "      <attribute id=\"relation\" title=\"relation\" type=\"string\"/>\n"
@@ -436,6 +550,7 @@ dossier_export_write_gexf (DossierSubgraph  *subgraph,
       append_attvalue_uint (out, "mentions", g_array_index (subgraph->entity_mentions, guint, i));
       append_attvalue_uint (out, "articles", dossier_subgraph_entity_articles (subgraph, i));
       append_attvalue (out, "discovered", entity->discovered ? "true" : "false");
+      append_attvalue_uint (out, "community", communities[i]);
       g_string_append_printf (out,
                               "        </attvalues>\n"
                               "        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n",
@@ -553,10 +668,11 @@ neo4j_actors (DossierSubgraph *subgraph,
 {
   static const char * const header[] = {
     "key:ID(Actor)", "name", "type", "aliases", "mentions:int", "articles:int",
-    "discovered:boolean", "first_mention", "last_mention", ":LABEL", NULL
+    "discovered:boolean", "first_mention", "last_mention", "community:int", ":LABEL", NULL
   };
   DossierGraph *graph = subgraph->graph;
   g_autofree guint32 *spans = dossier_export_entity_spans (subgraph);
+  g_autofree guint *communities = dossier_export_communities (subgraph);
   guint n = subgraph->entities->len;
 
   append_csv_row (out, header);
@@ -569,6 +685,7 @@ neo4j_actors (DossierSubgraph *subgraph,
       g_autofree char *articles = g_strdup_printf ("%u", dossier_subgraph_entity_articles (subgraph, i));
       g_autofree char *first_iso = dossier_export_julian_to_iso (spans[i]);
       g_autofree char *last_iso = dossier_export_julian_to_iso (spans[n + i]);
+      g_autofree char *community = g_strdup_printf ("%u", communities[i]);
 
       {
         const char *row[] = {
@@ -576,7 +693,7 @@ neo4j_actors (DossierSubgraph *subgraph,
           dossier_entity_type_to_string (entity->type), aliases, mentions, articles,
           entity->discovered ? "true" : "false",
           first_iso != NULL ? first_iso : "", last_iso != NULL ? last_iso : "",
-          neo4j_label (entity->type), NULL
+          community, neo4j_label (entity->type), NULL
         };
         append_csv_row (out, row);
       }
@@ -734,7 +851,8 @@ neo4j_cypher (GString *out)
                    "SET a.name = row.name, a.type = row.type, a.aliases = row.aliases,\n"
                    "    a.mentions = toInteger(row.`mentions:int`), a.articles = toInteger(row.`articles:int`),\n"
                    "    a.discovered = row.`discovered:boolean` = 'true',\n"
-                   "    a.first_mention = row.first_mention, a.last_mention = row.last_mention\n");
+                   "    a.first_mention = row.first_mention, a.last_mention = row.last_mention,\n"
+                   "    a.community = toInteger(row.`community:int`)\n");
   for (guint t = 0; t < DOSSIER_N_ENTITY_TYPES; t++)
     g_string_append_printf (out, "FOREACH (_ IN CASE WHEN row.type = '%s' THEN [1] ELSE [] END | SET a:%s)\n",
                             dossier_entity_type_to_string (t), neo4j_label (t) + strlen ("Actor;"));

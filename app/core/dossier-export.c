@@ -533,6 +533,7 @@ write_graphml (DossierSubgraph *subgraph,
   DossierGraph *graph = subgraph->graph;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree guint32 *spans = dossier_export_entity_spans (subgraph);
+  g_autofree guint *communities = dossier_export_communities (subgraph);
   guint n_entities = subgraph->entities->len;
 
   progress->total = subgraph->entities->len + subgraph->relations->len;
@@ -566,6 +567,7 @@ write_graphml (DossierSubgraph *subgraph,
                    "  <key id=\"sources\" for=\"edge\" attr.name=\"articles\" attr.type=\"string\"/>\n"
                    "  <key id=\"negated\" for=\"edge\" attr.name=\"negated\" attr.type=\"int\"/>\n"
                    "  <key id=\"hedged\" for=\"edge\" attr.name=\"hedged\" attr.type=\"int\"/>\n"
+                   "  <key id=\"community\" for=\"node\" attr.name=\"community\" attr.type=\"int\"/>\n"
                    "  <graph id=\"dossier\" edgedefault=\"directed\">\n");
 
   for (guint i = 0; i < subgraph->entities->len; i++)
@@ -608,6 +610,7 @@ write_graphml (DossierSubgraph *subgraph,
                                   "      <data key=\"size\">%.2f</data>\n",
                                   node->x, layout->height - node->y, node->height / 2);
         }
+      g_string_append_printf (out, "      <data key=\"community\">%u</data>\n", communities[i]);
       if (spans[i] != 0)
         append_graphml_span (out, spans[i], spans[n_entities + i]);
       g_string_append (out, "    </node>\n");
