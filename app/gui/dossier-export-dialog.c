@@ -460,6 +460,14 @@ build_options (ExportData          *data,
   g_signal_connect_swapped (export, "clicked", G_CALLBACK (on_options_export), task);
   g_signal_connect (window, "close-request", G_CALLBACK (on_options_close_request), task);
   gtk_window_set_default_widget (GTK_WINDOW (window), export);
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (window, keys);
+  }
 
   data->window = g_object_ref_sink (GTK_WINDOW (window));
   g_object_set_data (G_OBJECT (window), "dossier-export-data", data);
