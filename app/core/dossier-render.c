@@ -427,7 +427,8 @@ static gint64
 grid_key (int cx,
           int cy)
 {
-  return ((gint64) cx << 32) ^ (guint32) cy;
+  /* Cells left of or above the origin are negative: pack their bits. */
+  return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
 }
 
 static void
