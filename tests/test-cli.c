@@ -461,6 +461,58 @@ test_export_options (void)
   remove_dir (dir);
 }
 
+/* The evidence formats and the picture options of issue 19. */
+static void
+test_export_evidence (void)
+{
+  g_autofree char *seeds = seeds_dir ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *neo = g_build_filename (dir, "neo", NULL);
+  g_autofree char *svg = g_build_filename (dir, "graph.svg", NULL);
+  g_autofree char *contents = NULL;
+  const char *files[] = { "actors.csv", "relations.csv", "articles.csv", "evidence.csv", "quoted_in.csv", "load.cypher" };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) neo4j = { 0 };
+  g_auto(Run) picture = { 0 };
+  g_auto(Run) theme = { 0 };
+  g_auto(Run) html = { 0 };
+
+  /* The CSV report on the standard output, header first. */
+  run_cli (&csv, "export", "-o", "-", "--format", "csv", "--actor", "Oracle", seeds, NULL);
+  assert_success (&csv);
+  g_assert_true (g_str_has_prefix (csv.out, "source,relation,target,date,article_title,path,start,end,quote,negated,hedged,section,"));
+
+  /* Neo4j is a folder, made when missing. */
+  run_cli (&neo4j, "export", "--format", "neo4j", "-o", neo, seeds, NULL);
+  assert_success (&neo4j);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (neo, files[i], NULL);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+  remove_dir (neo);
+
+  /* A title and the default caption, escaped. */
+  run_cli (&picture, "export", "-o", svg, "--title", "Oracle & <TikTok>", "--caption", "auto",
+           "--actor", "Oracle", "--depth", "2", seeds, NULL);
+  assert_success (&picture);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, ">Oracle &amp; &lt;TikTok&gt;</text>"));
+  g_assert_nonnull (strstr (contents, " articles, "));
+  g_assert_nonnull (strstr (contents, "around Oracle (depth 2)</text>"));
+
+  run_cli (&theme, "export", "-o", svg, "--theme", "sepia", seeds, NULL);
+  g_assert_cmpint (theme.status, !=, 0);
+  g_assert_nonnull (strstr (theme.err, "--theme"));
+
+  run_cli (&html, "export", "-o", "-", "--format", "html", seeds, NULL);
+  assert_success (&html);
+  g_assert_true (g_str_has_prefix (html.out, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (html.out, "<section class=\"relation\""));
+
+  remove_dir (dir);
+}
+
 static void
 test_errors (void)
 {
@@ -571,6 +623,7 @@ main (int    argc,
   g_test_add_func ("/cli/export/seeds-all-formats", test_export_seeds_all_formats);
   g_test_add_func ("/cli/export/hostile", test_export_hostile);
   g_test_add_func ("/cli/export/options", test_export_options);
+  g_test_add_func ("/cli/export/evidence", test_export_evidence);
   g_test_add_func ("/cli/errors", test_errors);
 
   return g_test_run ();

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "dossier-export.h"
+#include "dossier-keys.h"
 #include "dossier-render.h"
 #include "dossier-style.h"
 #include "export-test-util.h"
@@ -612,7 +613,7 @@ test_dot (Fixture       *f,
   for (guint i = 0; i < f->sub->entities->len; i++)
     {
       guint id = g_array_index (f->sub->entities, guint, i);
-      g_autofree char *node_id = g_strdup_printf ("e%u", id);
+      g_autofree char *node_id = dossier_key_for_entity (dossier_graph_get_entity (f->sub->graph, id));
       g_autofree char *name = entity_name (f, id);
       Agnode_t *n = agnode (g, node_id, FALSE);
       const char *read_name;
@@ -636,8 +637,8 @@ test_dot (Fixture       *f,
   for (guint i = 0; i < f->sub->relations->len; i++)
     {
       const DossierRelation *r = dossier_graph_get_relation (f->sub->graph, g_array_index (f->sub->relations, guint, i));
-      g_autofree char *tail_id = g_strdup_printf ("e%u", r->source);
-      g_autofree char *head_id = g_strdup_printf ("e%u", r->target);
+      g_autofree char *tail_id = dossier_key_for_entity (dossier_graph_get_entity (f->sub->graph, r->source));
+      g_autofree char *head_id = dossier_key_for_entity (dossier_graph_get_entity (f->sub->graph, r->target));
       Agnode_t *tail = agnode (g, tail_id, FALSE);
       Agnode_t *head = agnode (g, head_id, FALSE);
       gboolean found = FALSE;
@@ -841,7 +842,7 @@ test_dot_backslash_runs (void)
   g_assert_cmpint (agnnodes (g), ==, G_N_ELEMENTS (cases));
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *node_id = g_strdup_printf ("e%u", ids[i]);
+      g_autofree char *node_id = dossier_key_for_entity (dossier_graph_get_entity (f.sub->graph, ids[i]));
       Agnode_t *n = agnode (g, node_id, FALSE);
       g_assert_nonnull (n);
       g_assert_cmpstr (agget (n, (char *) "name"), ==, cases[i].read);

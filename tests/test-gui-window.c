@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dossier-date.h"
 #include "dossier-export.h"
@@ -473,6 +474,125 @@ test_merge_selected (void)
   close_window (win);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+wait_for_export_options (void)
+{
+  for (int i = 0; i < 100; i++)
+    {
+      GList *toplevels = gtk_window_list_toplevels ();
+      GtkWindow *found = NULL;
+
+      g_main_context_iteration (NULL, FALSE);
+      for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
+        if (g_strcmp0 (gtk_widget_get_name (l->data), "dossier-export-options") == 0 &&
+            gtk_widget_get_visible (l->data))
+          found = l->data;
+      g_list_free (toplevels);
+      if (found != NULL)
+        return found;
+      g_usleep (10000);
+    }
+  g_error ("the export options never showed");
+  return NULL;
+}
+
+/* The colour at (x, y) of a PNG, as 0..255 grey. */
+static int
+png_grey_at (GBytes *png,
+             int     x,
+             int     y)
+{
+  g_autofree char *path = NULL;
+  cairo_surface_t *surface;
+  guint32 pixel;
+  int fd = g_file_open_tmp ("dossier-XXXXXX.png", &path, NULL);
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+  surface = cairo_image_surface_create_from_png (path);
+  g_unlink (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  pixel = *(guint32 *) (gpointer) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + 4 * x);
+  cairo_surface_destroy (surface);
+  return (((pixel >> 16) & 0xff) + ((pixel >> 8) & 0xff) + (pixel & 0xff)) / 3;
+}
+
+/* The rows follow the format, and a picture is light under a dark theme. */
+static void
+check_export_options (GtkWindow       *options,
+                      DossierSubgraph *sub,
+                      DossierLayout   *layout)
+{
+  AdwComboRow *format = ADW_COMBO_ROW (find_named (GTK_WIDGET (options), "format"));
+  GtkEditable *name = GTK_EDITABLE (find_named (GTK_WIDGET (options), "file-name"));
+  GtkWidget *scale = find_named (GTK_WIDGET (options), "scale");
+  GtkWidget *caption = find_named (GTK_WIDGET (options), "caption");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  AdwColorScheme scheme = adw_style_manager_get_color_scheme (style);
+  g_autoptr(GError) error = NULL;
+  DossierExportOptions o;
+
+  g_assert_nonnull (format);
+  g_assert_nonnull (name);
+  g_assert_nonnull (scale);
+  g_assert_true (g_str_has_suffix (gtk_editable_get_text (name), ".png"));
+  g_assert_true (gtk_widget_get_visible (scale));
+  /* The default caption says where the picture comes from. */
+  g_assert_nonnull (strstr (gtk_editable_get_text (GTK_EDITABLE (caption)), "around Josh Hawley (depth 1)"));
+
+  /* SVG: the extension follows, the resolution goes. */
+  adw_combo_row_set_selected (format, 1);
+  g_assert_true (g_str_has_suffix (gtk_editable_get_text (name), ".svg"));
+  g_assert_false (gtk_widget_get_visible (scale));
+  adw_combo_row_set_selected (format, 7);
+  g_assert_cmpstr (gtk_editable_get_text (name), ==, "graph-neo4j");
+  adw_combo_row_set_selected (format, 3);
+  g_assert_true (g_str_has_suffix (gtk_editable_get_text (name), ".html"));
+  g_assert_true (gtk_widget_get_visible (caption));
+  adw_combo_row_set_selected (format, 0);
+  g_assert_true (g_str_has_suffix (gtk_editable_get_text (name), ".png"));
+  g_assert_true (gtk_widget_get_visible (scale));
+
+  /* The window dark, the picture light: its background is near white. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  dossier_export_dialog_read_options (options, &o);
+  g_assert_false (o.dark);
+  o.scale = 1;
+  {
+    g_autoptr(GBytes) light = dossier_export_to_bytes (sub, layout, &o, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (png_grey_at (light, 1, 1), >, 230);
+  }
+  /* Dark when asked, so the pixel test can tell. */
+  o.dark = TRUE;
+  {
+    g_autoptr(GBytes) dark = dossier_export_to_bytes (sub, layout, &o, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (png_grey_at (dark, 1, 1), <, 80);
+  }
+  adw_style_manager_set_color_scheme (style, scheme);
+}
+
 static void
 test_export_what_is_seen (void)
 {
@@ -515,7 +635,14 @@ test_export_what_is_seen (void)
       return;
     }
 
+  /* First the options, then Export… asks where. */
   gtk_widget_activate_action (GTK_WIDGET (win), "win.export", NULL);
+  {
+    GtkWindow *dialog = wait_for_export_options ();
+
+    check_export_options (dialog, sub, layout);
+    gtk_widget_activate (find_named (GTK_WIDGET (dialog), "export"));
+  }
   for (int i = 0; i < 50 && !chooser; i++)
     {
       g_main_context_iteration (NULL, FALSE);

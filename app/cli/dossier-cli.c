@@ -62,6 +62,9 @@ typedef struct
   double    dpi;
   gboolean  transparent;
   gboolean  dark;
+  char     *theme;
+  char     *title;
+  char     *caption;
   gboolean  edge_labels;
   gboolean  legend;
   char     *area;
@@ -84,6 +87,9 @@ options_clear (Options *o)
   g_free (o->format);
   g_free (o->engine);
   g_free (o->area);
+  g_free (o->theme);
+  g_free (o->title);
+  g_free (o->caption);
   g_strfreev (o->paths);
 }
 
@@ -370,15 +376,19 @@ cmd_export (int    argc,
   DossierExportOptions export_options;
   DossierExportFormat format;
   DossierLayoutEngine engine = DOSSIER_LAYOUT_AUTO;
+  g_autofree char *caption = NULL;
   guint n_problems = 0;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, N_("Write to FILE (“-” for the standard output)"), N_("FILE") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &o.format, N_("png, svg, pdf, dot, graphml or json (default: from FILE)"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &o.format, N_("png, svg, pdf, dot, graphml, json, csv, gexf, html or neo4j (a folder) (default: from FILE)"), N_("FORMAT") },
     { "engine", 'e', 0, G_OPTION_ARG_STRING, &o.engine, N_("Layout engine: auto, dot, neato, fdp, sfdp or circo"), N_("ENGINE") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &o.scale, N_("PNG pixels per point (default 2)"), N_("SCALE") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &o.dpi, N_("PNG resolution in dots per inch (72 dpi is scale 1)"), N_("DPI") },
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &o.transparent, N_("PNG and SVG without background"), NULL },
-    { "dark", 0, 0, G_OPTION_ARG_NONE, &o.dark, N_("Use the dark palette"), NULL },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &o.dark, N_("Use the dark palette (same as --theme dark)"), NULL },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &o.theme, N_("Colours of images: light (default) or dark"), N_("THEME") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &o.title, N_("A title above the image or report"), N_("TEXT") },
+    { "caption", 0, 0, G_OPTION_ARG_STRING, &o.caption, N_("A caption below the image (“auto”: corpus, articles, dates and filters)"), N_("TEXT") },
     { "edge-labels", 0, 0, G_OPTION_ARG_NONE, &o.edge_labels, N_("Write relation types on the edges"), NULL },
     { "legend", 0, 0, G_OPTION_ARG_NONE, &o.legend, N_("Add a legend of the shapes and lines"), NULL },
     { "area", 0, 0, G_OPTION_ARG_STRING, &o.area, N_("Only this area of the layout, in points"), N_("X,Y,W,H") },
@@ -415,7 +425,7 @@ cmd_export (int    argc,
                        : !dossier_export_format_from_path (o.output, &format))
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("%s: unknown format; use png, svg, pdf, dot, graphml or json"),
+                   _("%s: unknown format; use png, svg, pdf, dot, graphml, json, csv, gexf, html or neo4j"),
                    o.format != NULL ? o.format : o.output);
       goto fail;
     }
@@ -434,6 +444,21 @@ cmd_export (int    argc,
     export_options.scale = o.dpi / 72.0;
   export_options.transparent = o.transparent;
   export_options.dark = o.dark;
+  if (o.theme != NULL && !g_str_equal (o.theme, "light") && !g_str_equal (o.theme, "dark"))
+    {
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--theme must be light or dark"));
+      goto fail;
+    }
+  if (o.theme != NULL)
+    export_options.dark = g_str_equal (o.theme, "dark");
+  if (format == DOSSIER_EXPORT_NEO4J && g_str_equal (o.output, "-"))
+    {
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("the Neo4j export writes a folder: -o FOLDER"));
+      goto fail;
+    }
+  export_options.title = o.title;
   export_options.edge_labels = o.edge_labels;
   export_options.legend = o.legend;
 
@@ -482,6 +507,12 @@ cmd_export (int    argc,
     }
   if (!(layout = dossier_layout_compute (sub, engine, NULL, &error)))
     goto fail;
+  if (o.caption != NULL)
+    {
+      caption = g_str_equal (o.caption, "auto") ? dossier_export_default_caption (sub)
+                                                : g_strdup (o.caption);
+      export_options.caption = caption;
+    }
 
   if (g_str_equal (o.output, "-"))
     {

@@ -20,8 +20,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dossier-date.h"
 #include "dossier-export.h"
+#include "dossier-export-private.h"
 #include "dossier-json.h"
+#include "dossier-keys.h"
 #include "dossier-render.h"
 #include "dossier-style.h"
 
@@ -34,6 +37,10 @@ static const char * const format_names[] = {
   [DOSSIER_EXPORT_DOT] = "dot",
   [DOSSIER_EXPORT_GRAPHML] = "graphml",
   [DOSSIER_EXPORT_JSON] = "json",
+  [DOSSIER_EXPORT_CSV] = "csv",
+  [DOSSIER_EXPORT_GEXF] = "gexf",
+  [DOSSIER_EXPORT_NEO4J] = "neo4j",
+  [DOSSIER_EXPORT_HTML] = "html",
 };
 
 static const char * const mime_types[] = {
@@ -43,6 +50,10 @@ static const char * const mime_types[] = {
   [DOSSIER_EXPORT_DOT] = "text/vnd.graphviz",
   [DOSSIER_EXPORT_GRAPHML] = "application/graphml+xml",
   [DOSSIER_EXPORT_JSON] = "application/json",
+  [DOSSIER_EXPORT_CSV] = "text/csv",
+  [DOSSIER_EXPORT_GEXF] = "application/gexf+xml",
+  [DOSSIER_EXPORT_NEO4J] = "inode/directory",
+  [DOSSIER_EXPORT_HTML] = "text/html",
 };
 
 void
@@ -88,8 +99,25 @@ dossier_export_format_from_string (const char          *str,
       *format = DOSSIER_EXPORT_DOT;
       return TRUE;
     }
+  if (str != NULL && g_ascii_strcasecmp (str, "htm") == 0)
+    {
+      *format = DOSSIER_EXPORT_HTML;
+      return TRUE;
+    }
 
   return FALSE;
+}
+
+gboolean
+dossier_export_format_is_image (DossierExportFormat format)
+{
+  return format == DOSSIER_EXPORT_PNG || format == DOSSIER_EXPORT_SVG || format == DOSSIER_EXPORT_PDF;
+}
+
+gboolean
+dossier_export_format_is_folder (DossierExportFormat format)
+{
+  return format == DOSSIER_EXPORT_NEO4J;
 }
 
 gboolean
@@ -227,6 +255,8 @@ restrict_subgraph (DossierSubgraph            *subgraph,
   sub->relation_evidence = g_array_new (FALSE, FALSE, sizeof (guint));
   sub->total_entities = subgraph->total_entities;
   sub->total_relations = subgraph->total_relations;
+  if (subgraph->filter != NULL)
+    sub->filter = dossier_filter_copy (subgraph->filter);
 
   for (guint i = 0; i < subgraph->entities->len; i++)
     {
@@ -416,7 +446,11 @@ write_dot (DossierSubgraph *subgraph,
       g_autofree char *aliases = join_aliases (entity);
       int n = dossier_layout_find_entity (layout, id);
 
-      g_string_append_printf (out, "  e%u [label=", id);
+      g_autofree char *key = dossier_key_for_entity (entity);
+
+      /* Keys need no escaping (dossier-keys.h) and stay the same from one
+       * export to the next. */
+      g_string_append_printf (out, "  \"%s\" [label=", key);
       append_dot_label (out, entity->name);
       g_string_append (out, ", name=");
       append_dot_raw (out, entity->name);
@@ -450,9 +484,13 @@ write_dot (DossierSubgraph *subgraph,
       g_autofree char *color = dossier_color_to_hex (&style->color);
       const char *type = dossier_relation_type_to_string (relation->type);
 
+      g_autofree char *key = dossier_key_for_relation (graph, relation);
+      g_autofree char *source = dossier_key_for_entity (dossier_graph_get_entity (graph, relation->source));
+      g_autofree char *target = dossier_key_for_entity (dossier_graph_get_entity (graph, relation->target));
+
       /* The key keeps parallel relations apart when read back. */
-      g_string_append_printf (out, "  e%u -> e%u [key=\"r%u\", id=\"r%u\", label=\"%s\", type=\"%s\", evidence=%u, color=\"%s\", penwidth=%.1f%s%s];\n",
-                              relation->source, relation->target, id, id, type, type,
+      g_string_append_printf (out, "  \"%s\" -> \"%s\" [key=\"%s\", id=\"%s\", label=\"%s\", type=\"%s\", evidence=%u, color=\"%s\", penwidth=%.1f%s%s];\n",
+                              source, target, key, key, type, type,
                               g_array_index (subgraph->relation_evidence, guint, i),
                               color, style->width,
                               style->dash > 0 ? ", style=dashed" : "",
@@ -472,6 +510,20 @@ write_dot (DossierSubgraph *subgraph,
  * label, weight (edges) onto its own columns; the rest become data
  * columns.  Gephi's y axis points up, so y is flipped back. */
 
+static void
+append_graphml_span (GString *out,
+                     guint32  first,
+                     guint32  last)
+{
+  g_autofree char *from = dossier_export_julian_to_iso (first);
+  g_autofree char *to = dossier_export_julian_to_iso (last);
+
+  if (from != NULL && to != NULL)
+    g_string_append_printf (out,
+                            "      <data key=\"first\">%s</data>\n"
+                            "      <data key=\"last\">%s</data>\n", from, to);
+}
+
 static GBytes *
 write_graphml (DossierSubgraph *subgraph,
                DossierLayout   *layout,
@@ -480,6 +532,9 @@ write_graphml (DossierSubgraph *subgraph,
 {
   DossierGraph *graph = subgraph->graph;
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree guint32 *spans = dossier_export_entity_spans (subgraph);
+  g_autofree guint *communities = dossier_export_communities (subgraph);
+  guint n_entities = subgraph->entities->len;
 
   progress->total = subgraph->entities->len + subgraph->relations->len;
 
@@ -504,6 +559,15 @@ write_graphml (DossierSubgraph *subgraph,
                    "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
                    "  <key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"int\"/>\n"
                    "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+                   "  <key id=\"key\" for=\"all\" attr.name=\"key\" attr.type=\"string\"/>\n"
+                   "  <key id=\"first\" for=\"all\" attr.name=\"first_date\" attr.type=\"string\"/>\n"
+                   "  <key id=\"last\" for=\"all\" attr.name=\"last_date\" attr.type=\"string\"/>\n"
+                   "  <key id=\"type_label\" for=\"edge\" attr.name=\"type_label\" attr.type=\"string\"/>\n"
+                   "  <key id=\"dates\" for=\"edge\" attr.name=\"dates\" attr.type=\"string\"/>\n"
+                   "  <key id=\"sources\" for=\"edge\" attr.name=\"articles\" attr.type=\"string\"/>\n"
+                   "  <key id=\"negated\" for=\"edge\" attr.name=\"negated\" attr.type=\"int\"/>\n"
+                   "  <key id=\"hedged\" for=\"edge\" attr.name=\"hedged\" attr.type=\"int\"/>\n"
+                   "  <key id=\"community\" for=\"node\" attr.name=\"community\" attr.type=\"int\"/>\n"
                    "  <graph id=\"dossier\" edgedefault=\"directed\">\n");
 
   for (guint i = 0; i < subgraph->entities->len; i++)
@@ -514,7 +578,10 @@ write_graphml (DossierSubgraph *subgraph,
       g_autofree char *aliases = join_aliases (entity);
       int n = dossier_layout_find_entity (layout, id);
 
-      g_string_append_printf (out, "    <node id=\"e%u\">\n      <data key=\"label\">", id);
+      g_autofree char *key = dossier_key_for_entity (entity);
+
+      g_string_append_printf (out, "    <node id=\"%s\">\n      <data key=\"key\">%s</data>\n      <data key=\"label\">",
+                              key, key);
       append_xml (out, entity->name);
       g_string_append_printf (out, "</data>\n      <data key=\"type\">%s</data>\n      <data key=\"aliases\">",
                               dossier_entity_type_to_string (entity->type));
@@ -543,6 +610,9 @@ write_graphml (DossierSubgraph *subgraph,
                                   "      <data key=\"size\">%.2f</data>\n",
                                   node->x, layout->height - node->y, node->height / 2);
         }
+      g_string_append_printf (out, "      <data key=\"community\">%u</data>\n", communities[i]);
+      if (spans[i] != 0)
+        append_graphml_span (out, spans[i], spans[n_entities + i]);
       g_string_append (out, "    </node>\n");
 
       if (!progress_step (progress, error))
@@ -555,17 +625,58 @@ write_graphml (DossierSubgraph *subgraph,
       const DossierRelation *relation = dossier_graph_get_relation (graph, id);
       const char *type = dossier_relation_type_to_string (relation->type);
       guint evidence = g_array_index (subgraph->relation_evidence, guint, i);
+      g_autofree char *key = dossier_key_for_relation (graph, relation);
+      g_autofree char *source = dossier_key_for_entity (dossier_graph_get_entity (graph, relation->source));
+      g_autofree char *target = dossier_key_for_entity (dossier_graph_get_entity (graph, relation->target));
+      g_autoptr(GString) dates = g_string_new (NULL);
+      g_autoptr(GString) articles = g_string_new (NULL);
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+      guint negated = 0, hedged = 0;
+      guint32 first, last;
+
+      /* Each visible passage's date, and the articles they come from. */
+      for (guint e = 0; e < relation->evidence->len; e++)
+        {
+          const DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, e);
+          g_autofree char *date = NULL;
+
+          if (!dossier_subgraph_evidence_visible (subgraph, ev))
+            continue;
+          negated += dossier_evidence_is_negated (ev);
+          hedged += dossier_evidence_is_hedged (ev);
+          if ((date = dossier_date_to_string (&ev->date)) != NULL)
+            g_string_append_printf (dates, "%s%s", dates->len > 0 ? ";" : "", date);
+          if (!g_hash_table_contains (seen, GUINT_TO_POINTER (ev->article)))
+            {
+              g_hash_table_add (seen, GUINT_TO_POINTER (ev->article));
+              if (articles->len > 0)
+                g_string_append_c (articles, ';');
+              g_string_append (articles, dossier_corpus_get_article (graph->corpus, ev->article)->id);
+            }
+        }
 
       g_string_append_printf (out,
-                              "    <edge id=\"r%u\" source=\"e%u\" target=\"e%u\"%s>\n"
+                              "    <edge id=\"%s\" source=\"%s\" target=\"%s\"%s>\n"
+                              "      <data key=\"key\">%s</data>\n"
                               "      <data key=\"elabel\">%s</data>\n"
                               "      <data key=\"relation\">%s</data>\n"
                               "      <data key=\"evidence\">%u</data>\n"
                               "      <data key=\"weight\">%u</data>\n"
-                              "    </edge>\n",
-                              id, relation->source, relation->target,
+                              "      <data key=\"negated\">%u</data>\n"
+                              "      <data key=\"hedged\">%u</data>\n"
+                              "      <data key=\"type_label\">",
+                              key, source, target,
                               dossier_relation_type_is_symmetric (relation->type) ? " directed=\"false\"" : "",
-                              type, type, evidence, evidence);
+                              key, type, type, evidence, evidence, negated, hedged);
+      append_xml (out, dossier_style_relation_label (relation->type));
+      g_string_append (out, "</data>\n      <data key=\"dates\">");
+      append_xml (out, dates->str);
+      g_string_append (out, "</data>\n      <data key=\"sources\">");
+      append_xml (out, articles->str);
+      g_string_append (out, "</data>\n");
+      if (dossier_export_relation_span (subgraph, i, &first, &last))
+        append_graphml_span (out, first, last);
+      g_string_append (out, "    </edge>\n");
 
       if (!progress_step (progress, error))
         return NULL;
@@ -701,45 +812,85 @@ append_svg_legend (GString                    *out,
                                   sx - DOSSIER_RENDER_LEGEND_SAMPLE_W / 2, row_y,
                                   sx + DOSSIER_RENDER_LEGEND_SAMPLE_W / 2, row_y, style->width);
           append_color_attr (out, "stroke", &style->color);
+          DossierPoint arrow[3];
+
           if (style->dash > 0)
             g_string_append_printf (out, " stroke-dasharray=\"%.1f\"", style->dash);
           g_string_append (out, "/>");
+          if (dossier_render_legend_arrow (type, sx, row_y, arrow))
+            {
+              g_string_append_printf (out, "<polygon class=\"arrow\" points=\"%.2f,%.2f %.2f,%.2f %.2f,%.2f\"",
+                                      arrow[0].x, arrow[0].y, arrow[1].x, arrow[1].y, arrow[2].x, arrow[2].y);
+              append_color_attr (out, "fill", &style->color);
+              g_string_append (out, "/>");
+            }
         }
 
-      g_string_append_printf (out, "<text x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"",
+      g_string_append_printf (out, "<text class=\"%s\" data-type=\"%s\" x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"",
+                              entity ? "entity-type" : "relation-type",
+                              entity ? dossier_entity_type_to_string (type) : dossier_relation_type_to_string (type),
                               x + 2 * DOSSIER_RENDER_LEGEND_PAD + DOSSIER_RENDER_LEGEND_SAMPLE_W, row_y);
       append_color_attr (out, "fill", &fg);
-      g_string_append_printf (out, ">%s</text>\n",
-                              entity ? dossier_entity_type_to_string (type)
-                                     : dossier_relation_type_to_string (type));
+      g_string_append (out, ">");
+      append_xml (out, entity ? dossier_style_entity_label (type) : dossier_style_relation_label (type));
+      g_string_append (out, "</text>\n");
       row_y += DOSSIER_RENDER_LEGEND_ROW;
     }
 
   g_string_append (out, "</g>\n");
 }
 
-static void
-canvas_size (DossierSubgraph            *subgraph,
-             DossierLayout              *layout,
-             const DossierRenderOptions *render,
-             const View                 *view,
-             double                     *width,
-             double                     *height,
-             double                     *legend_x)
+/* The picture around the view: a title above it, the legend right of it,
+ * a caption below, all in points from the picture's top left. */
+typedef struct
 {
-  double lw = 0, lh = 0;
+  double width;
+  double height;
+  double top;        /* where the graph starts: below the title */
+  double legend_x;
+  double title_y;
+  double caption_y;
+} Canvas;
 
-  *width = view->width;
-  *height = view->height;
-  *legend_x = view->width + DOSSIER_LAYOUT_MARGIN;
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
 
+static void
+canvas_init (Canvas                     *c,
+             DossierSubgraph            *subgraph,
+             DossierLayout              *layout,
+             const DossierExportOptions *options,
+             const DossierRenderOptions *render,
+             const View                 *view)
+{
+  double lw = 0, lh = 0, tw = 0, th = 0, cw = 0, ch = 0;
+
+  if (has_text (options->title))
+    dossier_render_text_size (options->title, DOSSIER_RENDER_TITLE_FONT_SIZE, TRUE, &tw, &th);
+  if (has_text (options->caption))
+    dossier_render_text_size (options->caption, DOSSIER_RENDER_CAPTION_FONT_SIZE, FALSE, &cw, &ch);
   if (render->legend)
     dossier_render_legend_size (subgraph, layout, render, &lw, &lh);
+
+  c->title_y = DOSSIER_LAYOUT_MARGIN;
+  c->top = th > 0 ? DOSSIER_LAYOUT_MARGIN + th : 0;
+  c->width = view->width;
+  c->height = view->height;
+  c->legend_x = view->width + DOSSIER_LAYOUT_MARGIN;
   if (lw > 0)
     {
-      *width += lw + 2 * DOSSIER_LAYOUT_MARGIN;
-      *height = MAX (*height, lh + 2 * DOSSIER_LAYOUT_MARGIN);
+      c->width += lw + 2 * DOSSIER_LAYOUT_MARGIN;
+      c->height = MAX (c->height, lh + 2 * DOSSIER_LAYOUT_MARGIN);
     }
+  c->height += c->top;
+  c->caption_y = c->height;
+  if (ch > 0)
+    c->height += ch + DOSSIER_LAYOUT_MARGIN;
+  /* A long caption widens the picture rather than being cut. */
+  c->width = MAX (c->width, MAX (tw, cw) + 2 * DOSSIER_LAYOUT_MARGIN);
 }
 
 static GBytes *
@@ -754,18 +905,26 @@ write_svg (DossierSubgraph            *subgraph,
   DossierGraph *graph = subgraph->graph;
   g_autoptr(GString) out = g_string_new (NULL);
   DossierColor bg = dossier_style_background (options->dark);
-  double width, height, legend_x;
+  DossierColor fg = dossier_style_node (DOSSIER_ENTITY_COMPANY, options->dark)->text;
+  g_autoptr(GArray) places = NULL;
+  Canvas c;
+  double width, height, x0, y0;
 
   progress->total = 2 * layout->edges->len + layout->nodes->len;
-  canvas_size (subgraph, layout, render, view, &width, &height, &legend_x);
+  canvas_init (&c, subgraph, layout, options, render, view);
+  width = c.width;
+  height = c.height;
+  x0 = view->x;
+  y0 = view->y - c.top;
 
-  /* The viewBox is the view itself, so an area export needs no shift. */
+  /* The viewBox starts at the view (above it, by the title's height), so
+   * an area export needs no shift. */
   g_string_append_printf (out,
                           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                           "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
                           "width=\"%.2fpt\" height=\"%.2fpt\" viewBox=\"%.2f %.2f %.2f %.2f\" "
                           "font-family=\"%s, Verdana, sans-serif\" role=\"img\" aria-labelledby=\"dossier-title dossier-desc\">\n",
-                          width, height, view->x, view->y, width, height,
+                          width, height, x0, y0, width, height,
                           DOSSIER_STYLE_FONT_FAMILY);
   g_string_append (out, "<title id=\"dossier-title\">");
   append_xml (out, _("Dossier graph"));
@@ -780,9 +939,28 @@ write_svg (DossierSubgraph            *subgraph,
   if (!options->transparent)
     {
       g_string_append_printf (out, "<rect class=\"background\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\"",
-                              view->x, view->y, width, height);
+                              x0, y0, width, height);
       append_color_attr (out, "fill", &bg);
       g_string_append (out, "/>\n");
+    }
+  if (has_text (options->title))
+    {
+      /* dy: the first baseline, about 0.9 em below the top of the line. */
+      g_string_append_printf (out, "<text id=\"title\" x=\"%.2f\" y=\"%.2f\" dy=\"0.9em\" font-size=\"%g\" font-weight=\"bold\"",
+                              x0 + DOSSIER_LAYOUT_MARGIN, y0 + c.title_y, DOSSIER_RENDER_TITLE_FONT_SIZE);
+      append_color_attr (out, "fill", &fg);
+      g_string_append (out, ">");
+      append_xml (out, options->title);
+      g_string_append (out, "</text>\n");
+    }
+  if (has_text (options->caption))
+    {
+      g_string_append_printf (out, "<text id=\"caption\" x=\"%.2f\" y=\"%.2f\" dy=\"0.9em\" font-size=\"%g\"",
+                              x0 + DOSSIER_LAYOUT_MARGIN, y0 + c.caption_y, DOSSIER_RENDER_CAPTION_FONT_SIZE);
+      append_color_attr (out, "fill", &fg);
+      g_string_append (out, ">");
+      append_xml (out, options->caption);
+      g_string_append (out, "</text>\n");
     }
 
   g_string_append (out, "<g id=\"edges\" fill=\"none\">\n");
@@ -795,6 +973,7 @@ write_svg (DossierSubgraph            *subgraph,
       int k = subgraph_find_relation (subgraph, e->relation);
       guint evidence = k >= 0 ? g_array_index (subgraph->relation_evidence, guint, k) : relation->evidence->len;
       g_autofree char *title = NULL;
+      g_autofree char *key = NULL;
       DossierPoint arrow[3];
 
       if (!progress_step (progress, error))
@@ -803,9 +982,10 @@ write_svg (DossierSubgraph            *subgraph,
         continue;
 
       title = edge_title (graph, relation, evidence);
+      key = dossier_key_for_relation (graph, relation);
 
-      g_string_append_printf (out, "<g id=\"r%u\" class=\"edge %s\" data-source=\"e%u\" data-target=\"e%u\" data-evidence=\"%u\"><title>",
-                              e->relation, dossier_relation_type_to_string (relation->type),
+      g_string_append_printf (out, "<g id=\"r%u\" class=\"edge %s\" data-key=\"%s\" data-source=\"e%u\" data-target=\"e%u\" data-evidence=\"%u\"><title>",
+                              e->relation, dossier_relation_type_to_string (relation->type), key,
                               relation->source, relation->target, evidence);
       append_xml (out, title);
       g_string_append (out, "</title><path");
@@ -836,6 +1016,7 @@ write_svg (DossierSubgraph            *subgraph,
       DossierColor halo = bg;
 
       halo.alpha = 0.8;
+      places = dossier_render_place_edge_labels (subgraph, layout);
       g_string_append_printf (out, "<g id=\"edge-labels\" font-size=\"%.1f\" text-anchor=\"middle\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
                               DOSSIER_RENDER_EDGE_FONT_SIZE);
       append_color_attr (out, "stroke", &halo);
@@ -851,11 +1032,17 @@ write_svg (DossierSubgraph            *subgraph,
           if (e->points->len < 4 || (options->has_area && !edge_in_view (e, view)))
             continue;
 
+          const DossierEdgeLabelPlace *place = &g_array_index (places, DossierEdgeLabelPlace, i);
+
+          if (!place->shown)
+            continue;
           color.alpha = 1.0;
           g_string_append_printf (out, "<text class=\"edge-label\" data-edge=\"r%u\" x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"",
-                                  e->relation, e->label.x, e->label.y);
+                                  e->relation, place->x, place->y);
           append_color_attr (out, "fill", &color);
-          g_string_append_printf (out, ">%s</text>\n", dossier_relation_type_to_string (relation->type));
+          g_string_append (out, ">");
+          append_xml (out, dossier_style_relation_label (relation->type));
+          g_string_append (out, "</text>\n");
         }
       g_string_append (out, "</g>\n");
     }
@@ -873,14 +1060,16 @@ write_svg (DossierSubgraph            *subgraph,
       guint articles = k >= 0 ? dossier_subgraph_entity_articles (subgraph, k) : dossier_entity_count_articles (entity);
       g_autofree char *title = node_title (entity, mentions, articles);
       g_autofree char *name = dossier_style_display_name (entity->name);
+      g_autofree char *key = NULL;
 
       if (!progress_step (progress, error))
         return NULL;
       if (options->has_area && !node_in_view (n, view))
         continue;
 
-      g_string_append_printf (out, "<g id=\"e%u\" class=\"node %s\" data-mentions=\"%u\"><title>",
-                              n->entity, dossier_entity_type_to_string (entity->type), mentions);
+      key = dossier_key_for_entity (entity);
+      g_string_append_printf (out, "<g id=\"e%u\" class=\"node %s\" data-key=\"%s\" data-mentions=\"%u\"><title>",
+                              n->entity, dossier_entity_type_to_string (entity->type), key, mentions);
       append_xml (out, title);
       g_string_append (out, "</title>");
       append_svg_shape (out, style, n->x, n->y, n->width, n->height);
@@ -894,7 +1083,7 @@ write_svg (DossierSubgraph            *subgraph,
 
   if (render->legend)
     append_svg_legend (out, subgraph, layout, render,
-                       view->x + legend_x, view->y + DOSSIER_LAYOUT_MARGIN);
+                       view->x + c.legend_x, view->y + DOSSIER_LAYOUT_MARGIN);
 
   g_string_append (out, "</svg>\n");
 
@@ -984,10 +1173,12 @@ draw_graph (cairo_t                    *cr,
             GError                    **error)
 {
   DossierRenderOptions lines = *render;
-  double width, height, legend_x;
+  DossierColor fg = dossier_style_node (DOSSIER_ENTITY_COMPANY, render->dark)->text;
+  g_autoptr(GArray) places = NULL;
+  Canvas c;
 
   progress->total = 2 * layout->edges->len + layout->nodes->len;
-  canvas_size (subgraph, layout, render, view, &width, &height, &legend_x);
+  canvas_init (&c, subgraph, layout, options, render, view);
 
   if (render->background)
     {
@@ -998,6 +1189,7 @@ draw_graph (cairo_t                    *cr,
     }
 
   cairo_save (cr);
+  cairo_translate (cr, 0, c.top);
   cairo_rectangle (cr, 0, 0, view->width, view->height);
   cairo_clip (cr);
   cairo_translate (cr, -view->x, -view->y);
@@ -1010,13 +1202,20 @@ draw_graph (cairo_t                    *cr,
       if (!options->has_area || edge_in_view (&g_array_index (layout->edges, DossierLayoutEdge, i), view))
         dossier_render_edge (cr, subgraph, layout, i, &lines);
     }
+  if (render->edge_labels)
+    places = dossier_render_place_edge_labels (subgraph, layout);
   for (guint i = 0; i < layout->edges->len; i++)
     {
+      const DossierEdgeLabelPlace *place;
+
       if (!progress_step (progress, error))
         goto cancelled;
-      if (render->edge_labels &&
+      if (places == NULL)
+        continue;
+      place = &g_array_index (places, DossierEdgeLabelPlace, i);
+      if (place->shown &&
           (!options->has_area || edge_in_view (&g_array_index (layout->edges, DossierLayoutEdge, i), view)))
-        dossier_render_edge_label (cr, subgraph, layout, i, render);
+        dossier_render_edge_label_at (cr, subgraph, layout, i, place->x, place->y, render);
     }
   for (guint i = 0; i < layout->nodes->len; i++)
     {
@@ -1028,7 +1227,13 @@ draw_graph (cairo_t                    *cr,
   cairo_restore (cr);
 
   if (render->legend)
-    dossier_render_legend (cr, subgraph, layout, render, legend_x, DOSSIER_LAYOUT_MARGIN);
+    dossier_render_legend (cr, subgraph, layout, render, c.legend_x, c.top + DOSSIER_LAYOUT_MARGIN);
+  if (has_text (options->title))
+    dossier_render_text (cr, options->title, DOSSIER_RENDER_TITLE_FONT_SIZE, TRUE,
+                         DOSSIER_LAYOUT_MARGIN, c.title_y, &fg);
+  if (has_text (options->caption))
+    dossier_render_text (cr, options->caption, DOSSIER_RENDER_CAPTION_FONT_SIZE, FALSE,
+                         DOSSIER_LAYOUT_MARGIN, c.caption_y, &fg);
 
   return TRUE;
 
@@ -1049,11 +1254,14 @@ write_cairo (DossierSubgraph            *subgraph,
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_t *cr;
-  double width, height, legend_x;
+  double width, height;
   cairo_status_t status;
   gboolean ok;
+  Canvas c;
 
-  canvas_size (subgraph, layout, render, view, &width, &height, &legend_x);
+  canvas_init (&c, subgraph, layout, options, render, view);
+  width = c.width;
+  height = c.height;
 
   if (options->format == DOSSIER_EXPORT_PNG)
     {
@@ -1092,8 +1300,11 @@ write_cairo (DossierSubgraph            *subgraph,
     }
   else
     {
+      g_autofree char *pdf_title = dossier_style_display_name (has_text (options->title) ? options->title
+                                                                                         : _("Dossier graph"));
+
       surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, bytes, width, height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Dossier graph"));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pdf_title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Dossier");
       cr = cairo_create (surface);
       ok = draw_graph (cr, subgraph, layout, options, render, view, progress, error);
@@ -1183,6 +1394,25 @@ dossier_export_to_bytes (DossierSubgraph            *subgraph,
       bytes = write_graphml (visible, layout, &progress, error);
       break;
 
+    case DOSSIER_EXPORT_CSV:
+      visible = restrict_subgraph (subgraph, layout, options);
+      bytes = dossier_export_write_csv (visible, cancellable, error);
+      break;
+
+    case DOSSIER_EXPORT_GEXF:
+      visible = restrict_subgraph (subgraph, layout, options);
+      bytes = dossier_export_write_gexf (visible, layout, cancellable, error);
+      break;
+
+    case DOSSIER_EXPORT_HTML:
+      bytes = dossier_export_write_html (subgraph, layout, options, cancellable, error);
+      break;
+
+    case DOSSIER_EXPORT_NEO4J:
+      g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_FORMAT,
+                   _("The Neo4j export is a folder of files; give a folder to write it to"));
+      break;
+
     case DOSSIER_EXPORT_JSON:
     default:
       {
@@ -1200,7 +1430,30 @@ dossier_export_to_bytes (DossierSubgraph            *subgraph,
   uselocale (old_locale);
   freelocale (c_locale);
 
+  /* The evidence formats are written in one go. */
+  if (bytes != NULL && options->progress != NULL &&
+      (options->format == DOSSIER_EXPORT_CSV || options->format == DOSSIER_EXPORT_GEXF ||
+       options->format == DOSSIER_EXPORT_HTML))
+    options->progress (1, 1, options->progress_data);
+
   return bytes;
+}
+
+/* For the evidence formats in dossier-export-data.c: the same escape and
+ * the same area, so every format agrees. */
+void
+dossier_export_append_xml (GString    *out,
+                           const char *str)
+{
+  append_xml (out, str);
+}
+
+DossierSubgraph *
+dossier_export_visible_subgraph (DossierSubgraph            *subgraph,
+                                 DossierLayout              *layout,
+                                 const DossierExportOptions *options)
+{
+  return restrict_subgraph (subgraph, layout, options);
 }
 
 /* ---- Atomic writes ------------------------------------------------------ */
@@ -1425,6 +1678,13 @@ dossier_export_to_file (DossierSubgraph            *subgraph,
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (options->format == DOSSIER_EXPORT_NEO4J)
+    {
+      g_autoptr(DossierSubgraph) visible = restrict_subgraph (subgraph, layout, options);
+
+      return dossier_export_write_neo4j (visible, path, cancellable, error);
+    }
+
   if (!(bytes = dossier_export_to_bytes (subgraph, layout, options, cancellable, error)))
     return FALSE;
 
@@ -1450,6 +1710,8 @@ export_data_free (ExportData *data)
   dossier_subgraph_unref (data->subgraph);
   dossier_layout_unref (data->layout);
   g_main_context_unref (data->context);
+  g_free ((char *) data->options.title);
+  g_free ((char *) data->options.caption);
   g_free (data->path);
   g_free (data);
 }
@@ -1479,12 +1741,19 @@ progress_marshal (guint    done,
 {
   ExportData *data = user_data;
   ProgressCall *call = g_new (ProgressCall, 1);
+  GSource *source = g_idle_source_new ();
 
   call->func = data->progress;
   call->data = data->progress_data;
   call->done = done;
   call->total = total;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_call_run, call, g_free);
+
+  /* Not g_main_context_invoke: when the caller's thread is not iterating
+   * its context, the worker may acquire it and call back from here. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_call_run, call, g_free);
+  g_source_attach (source, data->context);
+  g_source_unref (source);
 }
 
 static void
@@ -1524,6 +1793,8 @@ dossier_export_to_file_async (DossierSubgraph            *subgraph,
   data->subgraph = dossier_subgraph_ref (subgraph);
   data->layout = dossier_layout_ref (layout);
   data->options = *options;
+  data->options.title = g_strdup (options->title);
+  data->options.caption = g_strdup (options->caption);
   data->path = g_strdup (path);
   data->context = g_main_context_ref_thread_default ();
   data->progress = options->progress;

@@ -6,7 +6,10 @@
  */
 
 /* Writes the laid-out subgraph as PNG, SVG, PDF, DOT, GraphML or JSON,
- * with the styles of dossier-style.h, so exports look like the view.
+ * with the styles of dossier-style.h, so exports look like the view; and
+ * the evidence behind it as a CSV report, GEXF (Gephi), Neo4j import files
+ * or a self-contained HTML report.  Every format names actors, relations,
+ * articles and passages by the stable keys of dossier-keys.h.
  *
  * Writes are atomic: the bytes go to a hidden temporary file next to the
  * target, which is synced and renamed over it only when complete.  A
@@ -42,6 +45,10 @@ typedef enum
   DOSSIER_EXPORT_DOT,
   DOSSIER_EXPORT_GRAPHML,
   DOSSIER_EXPORT_JSON,
+  DOSSIER_EXPORT_CSV,      /* one row per visible passage */
+  DOSSIER_EXPORT_GEXF,     /* GEXF 1.3, with dates as spells */
+  DOSSIER_EXPORT_NEO4J,    /* a folder of neo4j-admin CSV files + load.cypher */
+  DOSSIER_EXPORT_HTML,     /* a self-contained report */
 } DossierExportFormat;
 
 typedef struct
@@ -50,7 +57,8 @@ typedef struct
   double              scale;        /* PNG: pixels per point (1.0 = 72 dpi); the
                                      * PNG records 72 * scale dpi */
   gboolean            transparent;  /* PNG, SVG: no background */
-  gboolean            dark;         /* dark palette */
+  gboolean            dark;         /* dark palette (light by default,
+                                     * whatever the window's theme) */
   gboolean            edge_labels;  /* images: relation types on the edges */
   gboolean            legend;       /* images: a legend right of the graph */
   gboolean            has_area;     /* only the area below, in layout points;
@@ -60,6 +68,9 @@ typedef struct
   double              area_y;
   double              area_width;
   double              area_height;
+  const char         *title;        /* images, HTML: a heading; NULL: none */
+  const char         *caption;      /* images, HTML: a line below; NULL: none
+                                     * (see dossier_export_default_caption) */
   /* Called now and then with items written so far; from the thread that
    * exports (the async variant calls it in the caller's main context). */
   DossierProgressFunc progress;
@@ -82,14 +93,25 @@ gboolean    dossier_export_format_from_path   (const char           *path,
 /* "image/png", ... */
 const char *dossier_export_format_mime_type   (DossierExportFormat   format);
 
-/* Serialises into memory.  @cancellable is checked between items. */
+/* Whether @format is a picture (PNG, SVG, PDF): legend, theme, title... */
+gboolean    dossier_export_format_is_image    (DossierExportFormat   format);
+/* Whether @format writes a folder (Neo4j) rather than one file. */
+gboolean    dossier_export_format_is_folder   (DossierExportFormat   format);
+
+/* "seeds, 47 articles, 2020-08-01 – 2020-12-31, around Oracle (depth 2)":
+ * the corpus folder, the articles behind the visible passages, their date
+ * range (the filter's when it has one) and the active filters. */
+char       *dossier_export_default_caption    (DossierSubgraph      *subgraph);
+
+/* Serialises into memory (not Neo4j, which is a folder).  @cancellable is checked between items. */
 GBytes     *dossier_export_to_bytes           (DossierSubgraph            *subgraph,
                                                DossierLayout              *layout,
                                                const DossierExportOptions *options,
                                                GCancellable               *cancellable,
                                                GError                    **error);
 /* Serialises and replaces @path atomically (a temporary file beside it,
- * synced, then renamed over it).  A symbolic link is written through (its
+ * synced, then renamed over it); for Neo4j @path is a folder, made when
+ * missing, and each of its files is replaced so.  A symbolic link is written through (its
  * target is replaced, the link stays); a device or pipe ("/dev/stdout", a
  * FIFO) is written to as it is. */
 gboolean    dossier_export_to_file            (DossierSubgraph            *subgraph,
@@ -98,7 +120,7 @@ gboolean    dossier_export_to_file            (DossierSubgraph            *subgr
                                                const char                 *path,
                                                GCancellable               *cancellable,
                                                GError                    **error);
-/* The same in a worker thread; @options is copied. */
+/* The same in a worker thread; @options and its strings are copied. */
 void        dossier_export_to_file_async      (DossierSubgraph            *subgraph,
                                                DossierLayout              *layout,
                                                const DossierExportOptions *options,

@@ -280,6 +280,15 @@ visible_mentions (const DossierFilter *filter,
   return count;
 }
 
+static gboolean
+evidence_visible (const DossierFilter   *filter,
+                  const DossierEvidence *e)
+{
+  if (filter->no_comments && (e->flags & DOSSIER_EVIDENCE_COMMENTS) != 0)
+    return FALSE;
+  return date_in_range (filter, &e->date);
+}
+
 static guint
 visible_evidence (const DossierFilter   *filter,
                   const DossierRelation *relation)
@@ -288,17 +297,21 @@ visible_evidence (const DossierFilter   *filter,
 
   for (guint i = 0; i < relation->evidence->len; i++)
     {
-      const DossierEvidence *e = &g_array_index (relation->evidence, DossierEvidence, i);
-
-      if (filter->no_comments && (e->flags & DOSSIER_EVIDENCE_COMMENTS) != 0)
-        continue;
-      if (!date_in_range (filter, &e->date))
-        continue;
-
-      count++;
+      if (evidence_visible (filter, &g_array_index (relation->evidence, DossierEvidence, i)))
+        count++;
     }
 
   return count;
+}
+
+gboolean
+dossier_subgraph_evidence_visible (DossierSubgraph       *subgraph,
+                                   const DossierEvidence *evidence)
+{
+  g_return_val_if_fail (subgraph != NULL, FALSE);
+  g_return_val_if_fail (evidence != NULL, FALSE);
+
+  return subgraph->filter == NULL || evidence_visible (subgraph->filter, evidence);
 }
 
 /* Breadth-first distances from @seeds over the kept relations. */
@@ -573,6 +586,7 @@ dossier_filter_apply (const DossierFilter *filter,
         }
     }
 
+  sub->filter = dossier_filter_copy (filter);
   return g_steal_pointer (&sub);
 }
 
@@ -597,6 +611,7 @@ dossier_subgraph_unref (DossierSubgraph *subgraph)
   g_array_unref (subgraph->entity_mentions);
   g_clear_pointer (&subgraph->entity_articles, g_array_unref);
   g_array_unref (subgraph->relation_evidence);
+  g_clear_pointer (&subgraph->filter, dossier_filter_free);
   dossier_graph_unref (subgraph->graph);
   g_free (subgraph);
 }

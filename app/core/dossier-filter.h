@@ -50,6 +50,8 @@ struct _DossierSubgraph
   GArray         *entity_articles;    /* guint, articles of those mentions; may be NULL */
   guint           total_entities;     /* before filtering, for "N of M shown" */
   guint           total_relations;
+  DossierFilter  *filter;             /* a copy of the filter that made it;
+                                       * NULL: every passage is visible */
 };
 
 GQuark           dossier_filter_error_quark (void);
@@ -75,6 +77,11 @@ char            *dossier_filter_to_command_line (const DossierFilter *filter);
 DossierSubgraph *dossier_filter_apply       (const DossierFilter *filter,
                                              DossierGraph        *graph,
                                              GError             **error);
+
+/* Whether @evidence passes @subgraph's filter (dates, reader comments),
+ * i.e. is one of the passages counted in relation_evidence. */
+gboolean         dossier_subgraph_evidence_visible (DossierSubgraph       *subgraph,
+                                                    const DossierEvidence *evidence);
 
 DossierSubgraph *dossier_subgraph_ref       (DossierSubgraph     *subgraph);
 void             dossier_subgraph_unref     (DossierSubgraph     *subgraph);

@@ -293,3 +293,24 @@ dossier_graph_sorted_entities (DossierGraph *graph)
 
   return ids;
 }
+
+gboolean
+dossier_evidence_is_negated (const DossierEvidence *evidence)
+{
+  g_return_val_if_fail (evidence != NULL, FALSE);
+  return (evidence->flags & DOSSIER_EVIDENCE_NEGATED) != 0;
+}
+
+gboolean
+dossier_evidence_is_hedged (const DossierEvidence *evidence)
+{
+  g_return_val_if_fail (evidence != NULL, FALSE);
+  return (evidence->flags & DOSSIER_EVIDENCE_HYPOTHETICAL) != 0;
+}
+
+gboolean
+dossier_evidence_in_comments (const DossierEvidence *evidence)
+{
+  g_return_val_if_fail (evidence != NULL, FALSE);
+  return (evidence->flags & DOSSIER_EVIDENCE_COMMENTS) != 0;
+}

@@ -96,6 +96,12 @@ guint            dossier_entity_count_articles   (const DossierEntity *entity);
  * count then name; relations by source, type, target. */
 GArray          *dossier_graph_sorted_entities   (DossierGraph       *graph);
 
+/* What the extractor says about a passage, read in one place so that the
+ * exports follow when the evidence struct changes. */
+gboolean         dossier_evidence_is_negated     (const DossierEvidence *evidence);
+gboolean         dossier_evidence_is_hedged      (const DossierEvidence *evidence);
+gboolean         dossier_evidence_in_comments    (const DossierEvidence *evidence);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierGraph, dossier_graph_unref)
 
 G_END_DECLS

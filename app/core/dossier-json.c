@@ -11,6 +11,7 @@
 
 #include "dossier-date.h"
 #include "dossier-json.h"
+#include "dossier-keys.h"
 
 static void
 add_range_text (JsonBuilder          *builder,
@@ -180,10 +181,13 @@ dossier_json_build (DossierSubgraph *subgraph,
       guint id = g_array_index (subgraph->entities, guint, i);
       const DossierEntity *entity = dossier_graph_get_entity (graph, id);
       g_autofree char *sid = entity_id (id);
+      g_autofree char *key = dossier_key_for_entity (entity);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_string_value (builder, sid);
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, key);
       json_builder_set_member_name (builder, "name");
       json_builder_add_string_value (builder, entity->name);
       json_builder_set_member_name (builder, "type");
@@ -245,6 +249,7 @@ dossier_json_build (DossierSubgraph *subgraph,
       const DossierRelation *relation = dossier_graph_get_relation (graph, id);
       g_autofree char *source = entity_id (relation->source);
       g_autofree char *target = entity_id (relation->target);
+      g_autofree char *key = dossier_key_for_relation (graph, relation);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "source");
@@ -253,6 +258,8 @@ dossier_json_build (DossierSubgraph *subgraph,
       json_builder_add_string_value (builder, target);
       json_builder_set_member_name (builder, "type");
       json_builder_add_string_value (builder, dossier_relation_type_to_string (relation->type));
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, key);
 
       json_builder_set_member_name (builder, "evidence");
       json_builder_begin_array (builder);

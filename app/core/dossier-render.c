@@ -258,7 +258,8 @@ set_dash (cairo_t                *cr,
 
 static void
 draw_edge_label (cairo_t                    *cr,
-                 const DossierLayoutEdge    *e,
+                 double                      x,
+                 double                      y,
                  const DossierRelation      *relation,
                  const DossierEdgeStyle     *style,
                  const DossierRenderOptions *options)
@@ -268,19 +269,19 @@ draw_edge_label (cairo_t                    *cr,
   DossierColor fg = style->color;
   double tw, th;
 
-  text = create_text (cr, dossier_relation_type_to_string (relation->type),
+  text = create_text (cr, dossier_style_relation_label (relation->type),
                       DOSSIER_RENDER_EDGE_FONT_SIZE);
   layout_size (text, &tw, &th);
 
   /* A halo of background keeps the label legible over crossing edges. */
   bg.alpha = 0.8;
   set_color (cr, &bg);
-  cairo_rectangle (cr, e->label.x - tw / 2 - 2, e->label.y - th / 2, tw + 4, th);
+  cairo_rectangle (cr, x - tw / 2 - 2, y - th / 2, tw + 4, th);
   cairo_fill (cr);
 
   fg.alpha = 1.0;
   set_color (cr, &fg);
-  cairo_move_to (cr, e->label.x - tw / 2, e->label.y - th / 2);
+  cairo_move_to (cr, x - tw / 2, y - th / 2);
   pango_cairo_show_layout (cr, text);
   cairo_new_path (cr);
 }
@@ -359,7 +360,7 @@ dossier_render_edge (cairo_t                    *cr,
   }
 
   if (options->edge_labels)
-    draw_edge_label (cr, e, relation, style, options);
+    draw_edge_label (cr, e->label.x, e->label.y, relation, style, options);
 }
 
 void
@@ -381,7 +382,250 @@ dossier_render_edge_label (cairo_t                    *cr,
   if (e->points->len < 4)
     return;
   relation = dossier_graph_get_relation (subgraph->graph, e->relation);
-  draw_edge_label (cr, e, relation, dossier_style_edge (relation->type, options->dark), options);
+  draw_edge_label (cr, e->label.x, e->label.y, relation, dossier_style_edge (relation->type, options->dark), options);
+}
+
+void
+dossier_render_edge_label_at (cairo_t                    *cr,
+                              DossierSubgraph            *subgraph,
+                              DossierLayout              *layout,
+                              guint                       edge_index,
+                              double                      x,
+                              double                      y,
+                              const DossierRenderOptions *options)
+{
+  const DossierLayoutEdge *e;
+  const DossierRelation *relation;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (subgraph != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (edge_index < layout->edges->len);
+
+  e = &g_array_index (layout->edges, DossierLayoutEdge, edge_index);
+  relation = dossier_graph_get_relation (subgraph->graph, e->relation);
+  draw_edge_label (cr, x, y, relation, dossier_style_edge (relation->type, options->dark), options);
+}
+
+/* ---- Edge label placement ------------------------------------------------ */
+
+/* Rectangles in a uniform grid, so that a test looks at its neighbours
+ * only: placing every label stays linear in the size of the graph. */
+#define GRID_CELL 64.0
+
+typedef struct
+{
+  GHashTable *cells;  /* packed cell -> GArray of Box */
+} Grid;
+
+typedef struct
+{
+  double x1, y1, x2, y2;
+} Box;
+
+static gint64
+grid_key (int cx,
+          int cy)
+{
+  /* Cells left of or above the origin are negative: pack their bits. */
+  return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
+}
+
+static void
+grid_add (Grid      *grid,
+          const Box *box)
+{
+  for (int cy = (int) floor (box->y1 / GRID_CELL); cy <= (int) floor (box->y2 / GRID_CELL); cy++)
+    for (int cx = (int) floor (box->x1 / GRID_CELL); cx <= (int) floor (box->x2 / GRID_CELL); cx++)
+      {
+        gint64 key = grid_key (cx, cy);
+        GArray *boxes = g_hash_table_lookup (grid->cells, &key);
+
+        if (boxes == NULL)
+          {
+            boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+            g_hash_table_insert (grid->cells, g_memdup2 (&key, sizeof key), boxes);
+          }
+        g_array_append_val (boxes, *box);
+      }
+}
+
+static gboolean
+grid_hits (Grid      *grid,
+           const Box *box)
+{
+  for (int cy = (int) floor (box->y1 / GRID_CELL); cy <= (int) floor (box->y2 / GRID_CELL); cy++)
+    for (int cx = (int) floor (box->x1 / GRID_CELL); cx <= (int) floor (box->x2 / GRID_CELL); cx++)
+      {
+        gint64 key = grid_key (cx, cy);
+        GArray *boxes = g_hash_table_lookup (grid->cells, &key);
+
+        for (guint i = 0; boxes != NULL && i < boxes->len; i++)
+          {
+            const Box *b = &g_array_index (boxes, Box, i);
+
+            if (box->x1 < b->x2 && b->x1 < box->x2 && box->y1 < b->y2 && b->y1 < box->y2)
+              return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+/* The point at @t (0..1) along a cubic Bézier spline of 3n+1 points. */
+static DossierPoint
+spline_point (const DossierLayoutEdge *e,
+              double                   t)
+{
+  const DossierPoint *p = (const DossierPoint *) (gpointer) e->points->data;
+  guint segments = (e->points->len - 1) / 3;
+  guint s = MIN ((guint) (t * segments), segments - 1);
+  double u = t * segments - s, v = 1 - u;
+  const DossierPoint *q = p + 3 * s;
+
+  return (DossierPoint) {
+    v * v * v * q[0].x + 3 * v * v * u * q[1].x + 3 * v * u * u * q[2].x + u * u * u * q[3].x,
+    v * v * v * q[0].y + 3 * v * v * u * q[1].y + 3 * v * u * u * q[2].y + u * u * u * q[3].y,
+  };
+}
+
+static guint
+edge_evidence (DossierSubgraph *subgraph,
+               guint            relation)
+{
+  guint lo = 0, hi = subgraph->relations->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint id = g_array_index (subgraph->relations, guint, mid);
+
+      if (id == relation)
+        return g_array_index (subgraph->relation_evidence, guint, mid);
+      if (id < relation)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return 0;
+}
+
+typedef struct
+{
+  guint index;
+  guint evidence;
+} Rank;
+
+static int
+compare_rank (gconstpointer a,
+              gconstpointer b)
+{
+  const Rank *ra = a, *rb = b;
+
+  if (ra->evidence != rb->evidence)
+    return ra->evidence > rb->evidence ? -1 : 1;
+  return ra->index < rb->index ? -1 : ra->index > rb->index;
+}
+
+GArray *
+dossier_render_place_edge_labels (DossierSubgraph *subgraph,
+                                  DossierLayout   *layout)
+{
+  /* Along the curve from its middle outwards, after Graphviz's own point. */
+  static const double along[] = { 0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8 };
+  PangoContext *context;
+  double sizes[DOSSIER_N_RELATION_TYPES][2];
+  GArray *places;
+  g_autofree Rank *ranks = NULL;
+  Grid grid;
+
+  g_return_val_if_fail (subgraph != NULL, NULL);
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  context = dossier_render_create_context (NULL);
+  places = g_array_sized_new (FALSE, TRUE, sizeof (DossierEdgeLabelPlace), layout->edges->len);
+  ranks = g_new (Rank, MAX (layout->edges->len, 1));
+  grid.cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  g_array_set_size (places, layout->edges->len);
+
+  for (guint t = 0; t < DOSSIER_N_RELATION_TYPES; t++)
+    {
+      g_autoptr(PangoLayout) text = pango_layout_new (context);
+
+      set_font (text, DOSSIER_RENDER_EDGE_FONT_SIZE);
+      pango_layout_set_text (text, dossier_style_relation_label (t), -1);
+      layout_size (text, &sizes[t][0], &sizes[t][1]);
+      /* The halo is 2 points wider on each side. */
+      sizes[t][0] += 4;
+    }
+  g_object_unref (context);
+
+  /* Nodes first, with a little air around them. */
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
+      Box box = { n->x - n->width / 2 - 1, n->y - n->height / 2 - 1,
+                  n->x + n->width / 2 + 1, n->y + n->height / 2 + 1 };
+
+      grid_add (&grid, &box);
+    }
+
+  /* The relations with most passages choose first. */
+  for (guint i = 0; i < layout->edges->len; i++)
+    ranks[i] = (Rank) { i, edge_evidence (subgraph, g_array_index (layout->edges, DossierLayoutEdge, i).relation) };
+  qsort (ranks, layout->edges->len, sizeof (Rank), compare_rank);
+
+  for (guint r = 0; r < layout->edges->len; r++)
+    {
+      const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, ranks[r].index);
+      DossierEdgeLabelPlace *place = &g_array_index (places, DossierEdgeLabelPlace, ranks[r].index);
+      const DossierRelation *relation = dossier_graph_get_relation (subgraph->graph, e->relation);
+      double w = sizes[relation->type][0], h = sizes[relation->type][1];
+
+      if (e->points->len < 4)
+        continue;
+
+      /* On the line first; then just above or below it, still read as
+       * its label. */
+      for (guint c = 0; c < 3 * (G_N_ELEMENTS (along) + 1) && !place->shown; c++)
+        {
+          guint k = c % (G_N_ELEMENTS (along) + 1);
+          DossierPoint at = k == 0 ? e->label : spline_point (e, along[k - 1]);
+          Box box;
+
+          at.y += c < G_N_ELEMENTS (along) + 1 ? 0 : c < 2 * (G_N_ELEMENTS (along) + 1) ? -h * 0.6 : h * 0.6;
+          box = (Box) { at.x - w / 2, at.y - h / 2, at.x + w / 2, at.y + h / 2 };
+          if (grid_hits (&grid, &box))
+            continue;
+          grid_add (&grid, &box);
+          *place = (DossierEdgeLabelPlace) { TRUE, at.x, at.y, w, h };
+        }
+    }
+
+  g_hash_table_unref (grid.cells);
+  return places;
+}
+
+gboolean
+dossier_render_legend_arrow (DossierRelationType type,
+                             double              cx,
+                             double              cy,
+                             DossierPoint        points[3])
+{
+  DossierLayoutEdge sample = { 0 };
+  DossierPoint from = { cx, cy };
+  gboolean has;
+
+  if (dossier_relation_type_is_symmetric (type))
+    return FALSE;
+
+  /* The same triangle as on the graph's edges, at the sample's end. */
+  sample.points = g_array_new (FALSE, FALSE, sizeof (DossierPoint));
+  g_array_append_val (sample.points, from);
+  sample.has_arrow = TRUE;
+  sample.arrow_tip = (DossierPoint) { cx + LEGEND_SAMPLE_W / 2, cy };
+  has = dossier_render_arrow_points (&sample, points);
+  g_array_unref (sample.points);
+  return has;
 }
 
 void
@@ -429,8 +673,8 @@ dossier_render_legend_size (DossierSubgraph            *subgraph,
         continue;
 
       dossier_render_measure_label (context,
-                                    entity ? dossier_entity_type_to_string (type)
-                                           : dossier_relation_type_to_string (type),
+                                    entity ? dossier_style_entity_label (type)
+                                           : dossier_style_relation_label (type),
                                     &w, &h);
       text_width = MAX (text_width, w);
       rows++;
@@ -504,14 +748,27 @@ dossier_render_legend (cairo_t                    *cr,
           set_color (cr, &style->color);
           cairo_set_line_width (cr, style->width);
           set_dash (cr, style);
+          DossierPoint arrow[3];
+
           cairo_move_to (cr, sx - LEGEND_SAMPLE_W / 2, row_y);
           cairo_line_to (cr, sx + LEGEND_SAMPLE_W / 2, row_y);
           cairo_stroke (cr);
+          /* The arrowhead tells "supports" from "partners with" when
+           * their colours are alike. */
+          if (dossier_render_legend_arrow (type, sx, row_y, arrow))
+            {
+              cairo_set_dash (cr, NULL, 0, 0);
+              cairo_move_to (cr, arrow[0].x, arrow[0].y);
+              cairo_line_to (cr, arrow[1].x, arrow[1].y);
+              cairo_line_to (cr, arrow[2].x, arrow[2].y);
+              cairo_close_path (cr);
+              cairo_fill (cr);
+            }
         }
 
       text = create_text (cr,
-                          entity ? dossier_entity_type_to_string (type)
-                                 : dossier_relation_type_to_string (type),
+                          entity ? dossier_style_entity_label (type)
+                                 : dossier_style_relation_label (type),
                           DOSSIER_STYLE_FONT_SIZE);
       layout_size (text, &tw, &th);
       set_color (cr, &fg);
@@ -561,12 +818,75 @@ dossier_render_graph (cairo_t                    *cr,
   }
   if (options->edge_labels)
     {
+      g_autoptr(GArray) places = dossier_render_place_edge_labels (subgraph, layout);
+
       for (guint i = 0; i < layout->edges->len; i++)
-        dossier_render_edge_label (cr, subgraph, layout, i, options);
+        {
+          const DossierEdgeLabelPlace *place = &g_array_index (places, DossierEdgeLabelPlace, i);
+
+          if (place->shown)
+            dossier_render_edge_label_at (cr, subgraph, layout, i, place->x, place->y, options);
+        }
     }
   for (guint i = 0; i < layout->nodes->len; i++)
     dossier_render_node (cr, subgraph, layout, i, options);
 
   if (options->legend)
     dossier_render_legend (cr, subgraph, layout, options, 0, 0);
+}
+
+/* ---- Titles and captions ------------------------------------------------- */
+
+static void
+set_text_font (PangoLayout *layout,
+               double       size,
+               gboolean     bold)
+{
+  set_font (layout, size);
+  if (bold)
+    {
+      PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
+
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+    }
+}
+
+void
+dossier_render_text_size (const char *text,
+                          double      size,
+                          gboolean    bold,
+                          double     *width,
+                          double     *height)
+{
+  PangoContext *context = dossier_render_create_context (NULL);
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  set_text_font (layout, size, bold);
+  pango_layout_set_text (layout, valid, -1);
+  layout_size (layout, width, height);
+  g_object_unref (context);
+}
+
+void
+dossier_render_text (cairo_t            *cr,
+                     const char         *text,
+                     double              size,
+                     gboolean            bold,
+                     double              x,
+                     double              y,
+                     const DossierColor *color)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autoptr(PangoLayout) layout = create_text (cr, valid, size);
+
+  set_text_font (layout, size, bold);
+  set_color (cr, color);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+  /* create_text's shared layout must not stay bold. */
+  set_font (layout, size);
 }

@@ -55,6 +55,31 @@ void  dossier_render_edge_label   (cairo_t                    *cr,
                                    guint                       edge_index,
                                    const DossierRenderOptions *options);
 
+/* The label at (@x, @y) rather than at edge->label, for placed labels. */
+void  dossier_render_edge_label_at (cairo_t                    *cr,
+                                    DossierSubgraph            *subgraph,
+                                    DossierLayout              *layout,
+                                    guint                      edge_index,
+                                    double                     x,
+                                    double                     y,
+                                    const DossierRenderOptions *options);
+
+typedef struct
+{
+  gboolean shown;   /* FALSE: it would cover a node or another label */
+  double   x;       /* centre, layout points */
+  double   y;
+  double   width;   /* halo included */
+  double   height;
+} DossierEdgeLabelPlace;
+
+/* Where each edge's label goes in an image (indexed like layout->edges):
+ * at Graphviz's label point or further along the curve, clear of every
+ * node and every label placed before.  Relations with the most passages
+ * are placed first; a label that fits nowhere is left out. */
+GArray  *dossier_render_place_edge_labels (DossierSubgraph *subgraph,
+                                           DossierLayout   *layout);
+
 /* The arrowhead of @edge as a triangle (tip first); FALSE when it has none. */
 gboolean dossier_render_arrow_points (const DossierLayoutEdge *edge,
                                       DossierPoint             points[3]);
@@ -71,6 +96,12 @@ void  dossier_render_legend       (cairo_t                    *cr,
                                    const DossierRenderOptions *options,
                                    double                      x,
                                    double                      y);
+/* A legend row's arrowhead for a directed type, centred sample at
+ * (@cx, @cy); FALSE for a symmetric one. */
+gboolean dossier_render_legend_arrow (DossierRelationType type,
+                                      double              cx,
+                                      double              cy,
+                                      DossierPoint        points[3]);
 /* Which types are in the drawing, as masks of 1 << type. */
 void  dossier_render_types_present (DossierSubgraph           *subgraph,
                                     DossierLayout             *layout,
@@ -102,5 +133,22 @@ void  dossier_render_shape_path   (cairo_t                    *cr,
                                    double                      w,
                                    double                      h,
                                    DossierShape                shape);
+
+/* Title and caption lines of exported images. */
+#define DOSSIER_RENDER_TITLE_FONT_SIZE   16.0
+#define DOSSIER_RENDER_CAPTION_FONT_SIZE 10.0
+
+void  dossier_render_text_size    (const char                 *text,
+                                   double                      size,
+                                   gboolean                    bold,
+                                   double                     *width,
+                                   double                     *height);
+void  dossier_render_text         (cairo_t                    *cr,
+                                   const char                 *text,
+                                   double                      size,
+                                   gboolean                    bold,
+                                   double                      x,
+                                   double                      y,
+                                   const DossierColor         *color);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -194,4 +195,41 @@ dossier_style_display_name (const char *name)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* The window's words, shared by its panels, the legends and the reports. */
+const char *
+dossier_style_entity_label (DossierEntityType type)
+{
+  switch (type)
+    {
+    case DOSSIER_ENTITY_COMPANY:    return _("Company");
+    case DOSSIER_ENTITY_MEDIA:      return _("Media");
+    case DOSSIER_ENTITY_PERSON:     return _("Person");
+    case DOSSIER_ENTITY_GOVERNMENT: return _("Government");
+    case DOSSIER_N_ENTITY_TYPES:
+    default:                        return _("Unknown");
+    }
+}
+
+const char *
+dossier_style_relation_label (DossierRelationType type)
+{
+  switch (type)
+    {
+    case DOSSIER_RELATION_OWNS:           return _("owns");
+    case DOSSIER_RELATION_ACQUIRES:       return _("acquires");
+    case DOSSIER_RELATION_PARTNERS:       return _("partners with");
+    case DOSSIER_RELATION_SUPPLIES:       return _("supplies");
+    case DOSSIER_RELATION_LEADS:          return _("leads");
+    case DOSSIER_RELATION_SUPPORTS:       return _("supports");
+    case DOSSIER_RELATION_OPPOSES:        return _("opposes");
+    case DOSSIER_RELATION_REGULATES:      return _("regulates");
+    case DOSSIER_RELATION_NEGOTIATES:     return _("negotiates with");
+    case DOSSIER_RELATION_WITHDRAWS:      return _("withdraws from");
+    case DOSSIER_RELATION_REPORTS:        return _("reports on");
+    case DOSSIER_RELATION_MENTIONED_WITH: return _("mentioned with");
+    case DOSSIER_N_RELATION_TYPES:
+    default:                              return _("related to");
+    }
 }

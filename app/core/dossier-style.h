@@ -83,4 +83,9 @@ void                    dossier_style_node_size  (DossierShape        shape,
  * every output shows the same label. */
 char                   *dossier_style_display_name (const char        *name);
 
+/* Translated words of the window for the types: "Company", "partners
+ * with"; legends, edge labels and reports use them too. */
+const char             *dossier_style_entity_label   (DossierEntityType   type);
+const char             *dossier_style_relation_label (DossierRelationType type);
+
 G_END_DECLS

@@ -13,14 +13,16 @@
 
 G_BEGIN_DECLS
 
-/* Asks where and how to export (format, PNG scale and transparency, whole
- * graph or visible area), then writes the file on a worker thread.
- * @visible is the visible area in layout points, or NULL. */
+/* Asks how to export (format, file name, theme, PNG resolution and
+ * transparency, legend, relation labels, title, caption, whole graph or
+ * visible area), then where, then writes on a worker thread.  @visible is
+ * the visible area in layout points, or NULL; @report opens on the HTML
+ * report rather than the last picture format. */
 void      dossier_export_dialog_run     (GtkWindow             *parent,
                                          DossierSubgraph       *subgraph,
                                          DossierLayout         *layout,
                                          const graphene_rect_t *visible,
-                                         gboolean               dark,
+                                         gboolean               report,
                                          GCancellable          *cancellable,
                                          GAsyncReadyCallback    callback,
                                          gpointer               user_data);
@@ -36,5 +38,10 @@ char     *dossier_export_dialog_file_name (const char          *path,
                                            DossierExportFormat  format,
                                            gboolean             format_picked,
                                            DossierExportFormat *out_format);
+
+/* What the options window (named "dossier-export-options") would export
+ * with, for tests; strings stay owned by the window. */
+void      dossier_export_dialog_read_options (GtkWindow            *window,
+                                              DossierExportOptions *options);
 
 G_END_DECLS

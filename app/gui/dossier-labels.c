@@ -12,41 +12,19 @@
 #include <glib/gi18n.h>
 
 #include "dossier-labels.h"
+#include "dossier-style.h"
 
+/* The words live in the core, so exported legends say what the window says. */
 const char *
 dossier_entity_type_label (DossierEntityType type)
 {
-  switch (type)
-    {
-    case DOSSIER_ENTITY_COMPANY:    return _("Company");
-    case DOSSIER_ENTITY_MEDIA:      return _("Media");
-    case DOSSIER_ENTITY_PERSON:     return _("Person");
-    case DOSSIER_ENTITY_GOVERNMENT: return _("Government");
-    case DOSSIER_N_ENTITY_TYPES:
-    default:                        return _("Unknown");
-    }
+  return dossier_style_entity_label (type);
 }
 
 const char *
 dossier_relation_type_label (DossierRelationType type)
 {
-  switch (type)
-    {
-    case DOSSIER_RELATION_OWNS:           return _("owns");
-    case DOSSIER_RELATION_ACQUIRES:       return _("acquires");
-    case DOSSIER_RELATION_PARTNERS:       return _("partners with");
-    case DOSSIER_RELATION_SUPPLIES:       return _("supplies");
-    case DOSSIER_RELATION_LEADS:          return _("leads");
-    case DOSSIER_RELATION_SUPPORTS:       return _("supports");
-    case DOSSIER_RELATION_OPPOSES:        return _("opposes");
-    case DOSSIER_RELATION_REGULATES:      return _("regulates");
-    case DOSSIER_RELATION_NEGOTIATES:     return _("negotiates with");
-    case DOSSIER_RELATION_WITHDRAWS:      return _("withdraws from");
-    case DOSSIER_RELATION_REPORTS:        return _("reports on");
-    case DOSSIER_RELATION_MENTIONED_WITH: return _("mentioned with");
-    case DOSSIER_N_RELATION_TYPES:
-    default:                              return _("related to");
-    }
+  return dossier_style_relation_label (type);
 }
 
 char *

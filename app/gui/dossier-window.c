@@ -1281,12 +1281,12 @@ export_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
+  gboolean report = g_str_equal (action_name, "win.export-report");
   DossierWindow *self = DOSSIER_WINDOW (widget);
   DossierLayout *layout = dossier_graph_view_get_layout (self->graph_view);
   const DossierViewTransform *t = dossier_graph_view_get_transform (self->graph_view);
   graphene_rect_t visible;
   double x0, y0, x1, y1;
-  gboolean dark;
 
   if (self->subgraph == NULL || layout == NULL)
     {
@@ -1299,13 +1299,14 @@ export_action_cb (GtkWidget  *widget,
   dossier_view_transform_to_graph (t, gtk_widget_get_width (GTK_WIDGET (self->graph_view)),
                                    gtk_widget_get_height (GTK_WIDGET (self->graph_view)), &x1, &y1);
   graphene_rect_init (&visible, MIN (x0, x1), MIN (y0, y1), ABS (x1 - x0), ABS (y1 - y0));
-  dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   self->export_cancellable = g_cancellable_new ();
 
-  dossier_export_dialog_run (GTK_WINDOW (self), self->subgraph, layout, &visible, dark,
+  /* Light unless the options say otherwise, whatever the window's theme:
+   * a picture is printed and published on white. */
+  dossier_export_dialog_run (GTK_WINDOW (self), self->subgraph, layout, &visible, report,
                              self->export_cancellable, export_done_cb, g_object_ref (self));
 }
 
@@ -1513,6 +1514,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "as", open_recent_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);

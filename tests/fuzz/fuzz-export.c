@@ -22,6 +22,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dossier-export.h"
+#include "dossier-keys.h"
 #include "dossier-filter.h"
 #include "dossier-layout.h"
 #include "fuzz-common.h"
@@ -246,7 +247,7 @@ check_xml (const char      *what,
       for (guint i = 0; i < subgraph->entities->len; i++)
         {
           guint id = g_array_index (subgraph->entities, guint, i);
-          g_autofree char *key = g_strdup_printf ("e%u", id);
+          g_autofree char *key = dossier_key_for_entity (dossier_graph_get_entity (subgraph->graph, id));
 
           g_autofree char *expected = xml_comparable (dossier_graph_get_entity (subgraph->graph, id)->name);
           g_autofree char *got = xml_comparable (g_hash_table_lookup (state.labels, key));
@@ -276,7 +277,7 @@ check_dot (GBytes          *bytes,
   for (guint i = 0; i < subgraph->entities->len; i++)
     {
       guint id = g_array_index (subgraph->entities, guint, i);
-      g_autofree char *node_name = g_strdup_printf ("e%u", id);
+      g_autofree char *node_name = dossier_key_for_entity (dossier_graph_get_entity (subgraph->graph, id));
       Agnode_t *n = agnode (g, node_name, FALSE);
       const DossierEntity *entity = dossier_graph_get_entity (subgraph->graph, id);
       g_autofree char *label = NULL;

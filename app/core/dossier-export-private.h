@@ -1,0 +1,61 @@
+/* dossier-export-private.h
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Shared between dossier-export.c (images, DOT, GraphML, JSON, writing)
+ * and dossier-export-data.c (the evidence formats). */
+
+#pragma once
+
+#include "dossier-export.h"
+
+G_BEGIN_DECLS
+
+/* The one XML escape of every XML and HTML writer (text and attributes). */
+void      dossier_export_append_xml   (GString                    *out,
+                                       const char                 *str);
+
+/* The subgraph limited to the export area, when there is one. */
+DossierSubgraph *dossier_export_visible_subgraph (DossierSubgraph            *subgraph,
+                                                  DossierLayout              *layout,
+                                                  const DossierExportOptions *options);
+
+/* "YYYY-MM-DD" of a Julian day; NULL for 0. */
+char     *dossier_export_julian_to_iso (guint32                    julian);
+
+/* First and last day of each entity's visible mentions and passages
+ * (Julian days, 0: undated), indexed like subgraph->entities: two arrays
+ * of guint32 in one, first days then last days. */
+guint32  *dossier_export_entity_spans  (DossierSubgraph            *subgraph);
+gboolean  dossier_export_relation_span (DossierSubgraph            *subgraph,
+                                        guint                       index,
+                                        guint32                    *first,
+                                        guint32                    *last);
+
+/* A community number per entity (indexed like subgraph->entities, counted
+ * from 0 in order of first appearance), by Louvain's local moving over
+ * the visible relations weighted by their passages: deterministic, so two
+ * exports of the same view agree. */
+guint    *dossier_export_communities   (DossierSubgraph            *subgraph);
+
+GBytes   *dossier_export_write_csv    (DossierSubgraph            *subgraph,
+                                       GCancellable               *cancellable,
+                                       GError                    **error);
+GBytes   *dossier_export_write_gexf   (DossierSubgraph            *subgraph,
+                                       DossierLayout              *layout,
+                                       GCancellable               *cancellable,
+                                       GError                    **error);
+GBytes   *dossier_export_write_html   (DossierSubgraph            *subgraph,
+                                       DossierLayout              *layout,
+                                       const DossierExportOptions *options,
+                                       GCancellable               *cancellable,
+                                       GError                    **error);
+gboolean  dossier_export_write_neo4j  (DossierSubgraph            *subgraph,
+                                       const char                 *dir,
+                                       GCancellable               *cancellable,
+                                       GError                    **error);
+
+G_END_DECLS
