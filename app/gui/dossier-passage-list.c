@@ -253,7 +253,21 @@ create_row (DossierPassageList *self,
   gtk_widget_add_css_class (box, "passage");
 
   label = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
+  /* Evidence that says it did not happen, or only might, reads apart:
+   * dimmed, and in italics when hedged. */
+  if (passage->flags & DOSSIER_EVIDENCE_HYPOTHETICAL)
+    {
+      g_autofree char *italic = g_strconcat ("<i>", markup, "</i>", NULL);
+
+      gtk_label_set_markup (GTK_LABEL (label), italic);
+    }
+  else
+    gtk_label_set_markup (GTK_LABEL (label), markup);
+  if (passage->flags & (DOSSIER_EVIDENCE_NEGATED | DOSSIER_EVIDENCE_HYPOTHETICAL))
+    {
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (box, (passage->flags & DOSSIER_EVIDENCE_NEGATED) ? "negated" : "hedged");
+    }
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
