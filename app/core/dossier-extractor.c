@@ -397,6 +397,25 @@ note_head (Ctx           *ctx,
                                          ? entity->id + 1 : G_MAXUINT));
 }
 
+/* "Bank of America", "Federation of Quarry Workers": English names that
+ * go on after "of"; not "the takeover by Vandelle of Orbanis". */
+static gboolean
+is_org_head (Ctx   *ctx,
+             guint  k)
+{
+  static const char * const heads[] = {
+    "bank", "federation", "ministry", "department", "committee", "commission", "university",
+    "association", "union", "council", "court", "office", "bureau", "institute", "society",
+    "republic", "states", "kingdom", "board", "chamber", "house", "secretary", "authority",
+    "agency", "organization", "organisation", "league", "party", "church", "school", "fund",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    if (tok_is (ctx, k, heads[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_legal_form (Ctx   *ctx,
                guint  k)
@@ -639,6 +658,7 @@ discover_sentence (Ctx   *ctx,
             end++;
           else if (end > first && end + 1 < s->end_token &&
                    (tok_class (ctx, end) & DOSSIER_WORD_CONNECTOR) &&
+                   (!tok_is (ctx, end, "of") || is_org_head (ctx, end - 1)) &&
                    is_capitalised (tok (ctx, end + 1)) && owner[end + 1] < 0 &&
                    (tok (ctx, end + 1)->flags & DOSSIER_TOKEN_JOINED))
             end += 2;
@@ -912,6 +932,12 @@ vote (Ctx        *ctx,
     c->government++;
   if (c->words >= 2 && (last_cls & DOSSIER_WORD_MEDIA_END))
     c->media++;
+  /* "VIE.PA", "BP.L": a ticker with its exchange */
+  if (c->words == 2 && (tok (ctx, p->first)->flags & DOSSIER_TOKEN_ALL_CAPS) &&
+      tok (ctx, p->first + 1)->end - tok (ctx, p->first + 1)->start <= 2 &&
+      tok (ctx, p->first + 1)->start == tok (ctx, p->first)->end + 1 &&
+      ctx->article->text[tok (ctx, p->first)->end] == '.')
+    c->thing = TRUE;
   if (c->words == 1 && (first_cls & DOSSIER_WORD_NATIONALITY))
     c->thing = TRUE;  /* "Swiss rules", "les Français" */
   if (c->words == 1 && (first_cls & DOSSIER_WORD_PROPER) &&
@@ -995,71 +1021,82 @@ collect_candidates (Ctx *ctx)
   return candidates;
 }
 
+static void
+resolve_runs (Ctx        *ctx,
+              GHashTable *candidates,
+              gboolean    full_names)
+{
+  int *owner = (int *) (gpointer) ctx->owner->data;
+
+  for (guint i = 0; i < ctx->pending->len; i++)
+    {
+      const Pending *p = &g_array_index (ctx->pending, Pending, i);
+      const Sent *s = &g_array_index (ctx->sents, Sent, p->sentence);
+      gsize start = tok (ctx, p->first)->start;
+      gsize stop = tok (ctx, p->end - 1)->end;
+      g_autofree char *name = NULL;
+      DossierEntity *entity;
+
+      if (full_names != (p->end - p->first >= 2) || owner[p->first] >= 0)
+        continue;
+
+      name = g_strndup (ctx->article->text + start, stop - start);
+      g_strdelimit (name, "\n\t", ' ');
+      entity = dossier_graph_lookup_entity (ctx->graph, name);
+      /* Gazetteer names match through the gazetteer's case rules: "GLENCORE"
+       * in a headline is no second Glencore either. */
+      if (entity != NULL && !entity->discovered && entity->type != DOSSIER_ENTITY_PERSON)
+        continue;
+
+      if (entity == NULL && p->end - p->first == 1)
+        {
+          g_autofree char *key = dossier_fold_string (name);
+          guint id = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->surnames, key));
+
+          if (id != 0 && id != G_MAXUINT)
+            entity = dossier_graph_get_entity (ctx->graph, id - 1);
+          else if ((id = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->heads, key))) != 0 && id != G_MAXUINT)
+            entity = dossier_graph_get_entity (ctx->graph, id - 1);
+        }
+
+      if (entity == NULL && candidates != NULL && s->section != DOSSIER_SECTION_COMMENTS)
+        {
+          g_autofree char *key = dossier_fold_string (name);
+          const Candidate *c = g_hash_table_lookup (candidates, key);
+
+          if (c != NULL && c->accepted && !is_plain_start (ctx, s, p))
+            {
+              entity = dossier_graph_ensure_entity (ctx->graph, name, c->type);
+              entity->discovered = TRUE;
+            }
+        }
+
+      if (entity == NULL)
+        continue;
+      if (full_names)
+        note_head (ctx, p->first, entity);
+      {
+        int m = push_mention (ctx, p->sentence, entity, p->first, p->end, NULL, FALSE, -1);
+
+        for (guint k = p->first; k < p->end; k++)
+          owner[k] = m;
+      }
+    }
+}
+
 /* A capitalised run without a cue is a mention of a name already known (a
  * name found elsewhere, the surname of a person), or of a name the article
- * itself shows to be one (collect_candidates).  Full names first, so that
- * a surname alone finds its person. */
+ * itself shows to be one (collect_candidates).  Full names first, then the
+ * acronyms given in brackets after them ("United Steelworkers (USW)"), so
+ * that a surname or an acronym alone finds its actor. */
 static void
 resolve_pending (Ctx *ctx)
 {
-  int *owner = (int *) (gpointer) ctx->owner->data;
   g_autoptr(GHashTable) candidates = ctx->options->discover ? collect_candidates (ctx) : NULL;
 
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < ctx->pending->len; i++)
-      {
-        const Pending *p = &g_array_index (ctx->pending, Pending, i);
-        const Sent *s = &g_array_index (ctx->sents, Sent, p->sentence);
-        gsize start = tok (ctx, p->first)->start;
-        gsize stop = tok (ctx, p->end - 1)->end;
-        g_autofree char *name = NULL;
-        DossierEntity *entity;
-
-        if ((pass == 0) != (p->end - p->first >= 2) || owner[p->first] >= 0)
-          continue;
-
-        name = g_strndup (ctx->article->text + start, stop - start);
-        g_strdelimit (name, "\n\t", ' ');
-        entity = dossier_graph_lookup_entity (ctx->graph, name);
-        /* Gazetteer names match through the gazetteer's case rules: "GLENCORE"
-         * in a headline is no second Glencore either. */
-        if (entity != NULL && !entity->discovered && entity->type != DOSSIER_ENTITY_PERSON)
-          continue;
-
-        if (entity == NULL && p->end - p->first == 1)
-          {
-            g_autofree char *key = dossier_fold_string (name);
-            guint id = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->surnames, key));
-
-            if (id != 0 && id != G_MAXUINT)
-              entity = dossier_graph_get_entity (ctx->graph, id - 1);
-            else if ((id = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->heads, key))) != 0 && id != G_MAXUINT)
-              entity = dossier_graph_get_entity (ctx->graph, id - 1);
-          }
-
-        if (entity == NULL && candidates != NULL && s->section != DOSSIER_SECTION_COMMENTS)
-          {
-            g_autofree char *key = dossier_fold_string (name);
-            const Candidate *c = g_hash_table_lookup (candidates, key);
-
-            if (c != NULL && c->accepted && !is_plain_start (ctx, s, p))
-              {
-                entity = dossier_graph_ensure_entity (ctx->graph, name, c->type);
-                entity->discovered = TRUE;
-              }
-          }
-
-        if (entity != NULL && pass == 0)
-          note_head (ctx, p->first, entity);
-
-        if (entity != NULL)
-          {
-            int m = push_mention (ctx, p->sentence, entity, p->first, p->end, NULL, FALSE, -1);
-
-            for (guint k = p->first; k < p->end; k++)
-              owner[k] = m;
-          }
-      }
+  resolve_runs (ctx, candidates, TRUE);
+  note_acronyms (ctx);
+  resolve_runs (ctx, candidates, FALSE);
 }
 
 /* "le président", bare, stands for a person the gazetteer gives that title
@@ -2729,7 +2766,6 @@ process_window (Ctx   *ctx,
     }
   for (guint si = 0; si < ctx->sents->len; si++)
     discover_sentence (ctx, si);
-  note_acronyms (ctx);
   resolve_pending (ctx);
   resolve_bare_titles (ctx);
   if (ctx->options->discover)

@@ -211,7 +211,7 @@ static const char *prepositions[] = {
 };
 
 static const char *connectors[] = {
-  "de", "du", "von", "van", "der", "den", "da", "di", "del", "bin", "al", "le",
+  "de", "du", "von", "van", "der", "den", "da", "di", "del", "bin", "al", "le", "of",
 };
 
 static const char *coords[] = { "et", "and", "ou", "or", "ni", "nor", "ainsi", "&", NULL };
