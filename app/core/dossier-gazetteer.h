@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 
 /* Bumped whenever matching, discovery or relation rules change, so that
  * caches keyed by dossier_gazetteer_get_checksum() are invalidated. */
-#define DOSSIER_EXTRACTION_RULES "dossier-rules-23"
+#define DOSSIER_EXTRACTION_RULES "dossier-rules-24"
 
 typedef enum
 {
