@@ -67,7 +67,10 @@ static const FrameRow frames[] = {
   { FR "Vandelle a abandonné son projet de racheter Orbanis.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
   { EN "Vandelle sued Orbanis on Monday.", "Vandelle", "opposes", "Orbanis", TRUE, 0 },
   { EN "Vandelle withdrew its bid for Orbanis.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
+  { EN "Paul Garnier told Reuters that Vandelle would wait.", "Reuters", "reports", "Paul Garnier", TRUE, 0 },
   /* what must not come out: "vend*" is no prefix of "vendredi" */
+  { EN "Kestrel Inc. is a miner. Vandelle filed two lawsuits, one against Orbanis and the other against Kestrel.",
+    "Kestrel", "opposes", "Orbanis", FALSE, 0 },
   { FR "Vandelle a rencontré vendredi les dirigeants d'Orbanis.", "Vandelle", "owns", "Orbanis", FALSE, 0 },
   { FR "Vandelle a rencontré vendredi les dirigeants d'Orbanis.", "Orbanis", "owns", "Vandelle", FALSE, 0 },
 };

@@ -816,8 +816,9 @@ typedef struct
   DossierEntityType type;
 } Candidate;
 
-/* "BFM TV et RMC", "Artisan Partners and Bluebell": a name listed with a
- * known actor is one of the same kind.  Returns its type, or -1. */
+/* "BFM TV et RMC", "Laura Noonan, Arash Massoudi and Owen Walker": a name
+ * listed with a known company, medium or person is one of the same kind.
+ * Returns its type, or -1. */
 static int
 listed_type (Ctx        *ctx,
              const Sent *s,
@@ -835,7 +836,7 @@ listed_type (Ctx        *ctx,
   /* Companies and media are listed with their kind; a state is listed
    * with anyone ("l'État et Engie"). */
   if (other < 0 || mention (ctx, other)->descriptive ||
-      (entity_of (ctx, other)->type != DOSSIER_ENTITY_COMPANY && entity_of (ctx, other)->type != DOSSIER_ENTITY_MEDIA))
+      entity_of (ctx, other)->type == DOSSIER_ENTITY_GOVERNMENT)
     return -1;
   return (int) entity_of (ctx, other)->type;
 }
@@ -1005,7 +1006,7 @@ collect_candidates (Ctx *ctx)
                     !(c->words == 1 && g_hash_table_contains (surnames, key));
       g_debug ("candidate “%s”: %u words, evidence %u, person %u%s%s", (const char *) key, c->words,
                c->evidence, c->person, c->places ? ", a place" : "", c->thing ? ", a thing" : "");
-      if (c->listed_with >= 0 && c->person < 2)
+      if (c->listed_with >= 0 && (c->person < 2 || c->listed_with == DOSSIER_ENTITY_PERSON))
         c->type = c->listed_with;
       else if (c->government > 0)
         c->type = DOSSIER_ENTITY_GOVERNMENT;
@@ -2129,6 +2130,27 @@ carried_subject (Ctx   *ctx,
   return -1;
 }
 
+/* "le rachat de TikTok", "partenariat avec Zoom", "the TikTok deal": the
+ * mention @m is the object of the noun before it. */
+static gboolean
+complement_is_object (Ctx        *ctx,
+                      const Sent *s,
+                      int         m)
+{
+  static const char * const objects[] = { "de", "d", "du", "des", "of", "avec", "with", "sur" };
+  int k = (int) mention (ctx, m)->first - 1;
+
+  while (k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER) &&
+         !(tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION))
+    k--;
+  if (k < (int) s->first || !(tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    if (tok_is (ctx, k, objects[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Roles only a company has: not "président", "chairman" of a state or a club. */
 static gboolean
 is_company_role (Ctx   *ctx,
@@ -2290,7 +2312,14 @@ handle_cue (Ctx              *ctx,
         }
 
       /* "Fox's takeover bid for Sky", "Glencore's bid to buy Teck": the
-       * possessor is the actor. */
+       * possessor is the actor, however far the subject. */
+      if (cue->kind == DOSSIER_CUE_NOUN && self < 0)
+        {
+          int near = left_mention (ctx, s, cf, -1, 2, FALSE);
+
+          if (near >= 0 && cf - mention (ctx, near)->end <= 1 && is_possessive (ctx, near))
+            L = near;
+        }
       if (cue->kind == DOSSIER_CUE_NOUN && L >= 0 && L != self && cf - mention (ctx, L)->end <= 1 &&
           is_possessive (ctx, L))
         {
@@ -2370,6 +2399,10 @@ handle_cue (Ctx              *ctx,
               new_clause = TRUE;
           /* The actor comes after the noun's complement in its own clause
            * ("partenariat avec Zoom ..., Oracle"), not as a further complement. */
+          /* Only when the noun's complement is its object: "one lawsuit
+           * against X, the other against Y" makes Y no actor against X. */
+          if (R2 >= 0 && !complement_is_object (ctx, s, R))
+            R2 = -1;
           if (R2 >= 0 && (new_clause || !is_prepositional (ctx, s, R2) ||
                           tok_is (ctx, mention (ctx, R2)->first - 1, "avec") ||
                           tok_is (ctx, mention (ctx, R2)->first - 1, "with")))
@@ -2524,6 +2557,13 @@ handle_cue (Ctx              *ctx,
 
         if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA)
           return;
+        /* "David Eby told the Financial Post that …": the medium reports
+         * the speaker. */
+        if (tok_is (ctx, cf, "told") && (subject = left_mention (ctx, s, cf, -1, 3, FALSE)) >= 0)
+          {
+            emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
+            return;
+          }
         subject = next_subject (ctx, s, mention (ctx, media)->end);
         /* "..., according to Reuters.": the sentence's own subject. */
         if (subject < 0 && mention (ctx, media)->end >= s->end_token - 1)
