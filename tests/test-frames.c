@@ -68,7 +68,10 @@ static const FrameRow frames[] = {
   { EN "Vandelle sued Orbanis on Monday.", "Vandelle", "opposes", "Orbanis", TRUE, 0 },
   { EN "Vandelle withdrew its bid for Orbanis.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
   { EN "Paul Garnier told Reuters that Vandelle would wait.", "Reuters", "reports", "Paul Garnier", TRUE, 0 },
+  { FR "Kestrel va bien. Le président d'Orbanis, Jean Roux, et son directeur général Paul Garnier ont parlé.",
+    "Paul Garnier", "leads", "Orbanis", TRUE, 0 },
   /* what must not come out: "vend*" is no prefix of "vendredi" */
+  { FR "Vandelle relève son offre auprès d'Orbanis.", "Orbanis", "acquires", "Vandelle", FALSE, 0 },
   { EN "Kestrel Inc. is a miner. Vandelle filed two lawsuits, one against Orbanis and the other against Kestrel.",
     "Kestrel", "opposes", "Orbanis", FALSE, 0 },
   { FR "Vandelle a rencontré vendredi les dirigeants d'Orbanis.", "Vandelle", "owns", "Orbanis", FALSE, 0 },

@@ -2164,6 +2164,17 @@ is_company_role (Ctx   *ctx,
          (tok_is (ctx, cf, "chief") && tok_is (ctx, cf + 1, "executive"));
 }
 
+static gboolean
+comma_between (Ctx   *ctx,
+               guint  from,
+               guint  to)
+{
+  for (guint k = from; k <= to && k < ctx->tokens->len; k++)
+    if (tok (ctx, k)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_BREAK | DOSSIER_TOKEN_STOP))
+      return TRUE;
+  return FALSE;
+}
+
 /* "Glencore's", "Glencore’s", "Cleveland-Cliffs'" */
 static gboolean
 is_possessive (Ctx *ctx,
@@ -2315,13 +2326,14 @@ handle_cue (Ctx              *ctx,
        * possessor is the actor, however far the subject. */
       if (cue->kind == DOSSIER_CUE_NOUN && self < 0)
         {
-          int near = left_mention (ctx, s, cf, -1, 2, FALSE);
+          /* "Fox's £11.7bn takeover offer": a few words may sit between. */
+          int near = left_mention (ctx, s, cf, -1, 4, FALSE);
 
-          if (near >= 0 && cf - mention (ctx, near)->end <= 1 && is_possessive (ctx, near))
+          if (near >= 0 && is_possessive (ctx, near) && !comma_between (ctx, mention (ctx, near)->end, cf))
             L = near;
         }
-      if (cue->kind == DOSSIER_CUE_NOUN && L >= 0 && L != self && cf - mention (ctx, L)->end <= 1 &&
-          is_possessive (ctx, L))
+      if (cue->kind == DOSSIER_CUE_NOUN && L >= 0 && L != self && cf - mention (ctx, L)->end <= 4 &&
+          is_possessive (ctx, L) && !comma_between (ctx, mention (ctx, L)->end, cf))
         {
           if (R >= 0)
             emit_all (ctx, s, type, L, R, G_MAXUINT, cf, ce, flags);
@@ -2411,9 +2423,15 @@ handle_cue (Ctx              *ctx,
       return;
 
     case DOSSIER_CUE_AGENT_NOUN:
-      R = mention_after_of (ctx, s, ce, 6);
+      /* "Veolia relève son offre auprès d'Engie": the subject's offer. */
+      if (cf > s->first && (tok_is (ctx, cf - 1, "son") || tok_is (ctx, cf - 1, "sa") ||
+                            tok_is (ctx, cf - 1, "its") || tok_is (ctx, cf - 1, "their") ||
+                            tok_is (ctx, cf - 1, "leur")))
+        R = left_mention (ctx, s, cf, -1, LEFT_WINDOW, TRUE);
+      else
+        R = mention_after_of (ctx, s, ce, 6);
       /* "UniCredit's offer for Commerzbank": the actor before the noun. */
-      if (R < 0 && (L = left_mention (ctx, s, cf, -1, 2, FALSE)) >= 0 && !is_prepositional (ctx, s, L))
+      if (R < 0 && (L = left_mention (ctx, s, cf, -1, 2, FALSE)) >= 0 && is_possessive (ctx, L))
         R = L;
       if (R >= 0)
         {
@@ -2516,10 +2534,16 @@ handle_cue (Ctx              *ctx,
           emit (ctx, s, type, person, org, G_MAXUINT, cf, ce, flags);
         else if (org < 0 && person >= 0 && is_company_role (ctx, cf) &&
                  entity_of (ctx, person)->type == DOSSIER_ENTITY_PERSON)
-          /* "l'ancien PDG Emmanuel Faber", "the chief executive Jane Roe":
-           * of the company the article is about. */
-          emit (ctx, s, type, person, -1, salient_company (ctx, si, mention (ctx, person)->entity),
-                cf, ce, flags);
+          {
+            /* "l'ancien PDG Emmanuel Faber": of the company the article is
+             * about; "son directeur général X": of the company just named. */
+            gboolean its = cf > s->first && (tok_is (ctx, cf - 1, "son") || tok_is (ctx, cf - 1, "sa") ||
+                                              tok_is (ctx, cf - 1, "its") || tok_is (ctx, cf - 1, "leur"));
+
+            emit (ctx, s, type, person, -1,
+                  its ? antecedent (ctx, si, person) : salient_company (ctx, si, mention (ctx, person)->entity),
+                  cf, ce, flags);
+          }
         else if (person < 0 && names_own_company (ctx, s, ce))
           {
             /* "Alexandre Bompard, le PDG du groupe": the company the
