@@ -63,6 +63,10 @@ static const FrameRow frames[] = {
     "Agence des participations de l'État", "owns", "Orbanis", TRUE, 0 },
   { EN "Vandelle's takeover bid for Orbanis was approved.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
   { FR "Vandelle va bien. Il a racheté Orbanis en mai.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
+  { FR "Le Canada hésite. Hubert Quellec, ministre canadien des Finances, a parlé.",
+    "Hubert Quellec", "leads", "Canadian government", TRUE, 0 },
+  { FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord.", "Orbanis", "negotiates", "Vandelle", TRUE, 0 },
+  { FR "Vandelle a choisi de se séparer d'Orbanis, sa filiale.", "Vandelle", "owns", "Orbanis", TRUE, 0 },
   /* withdraws, opposes */
   { FR "Vandelle a abandonné son projet de racheter Orbanis.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
   { EN "Vandelle sued Orbanis on Monday.", "Vandelle", "opposes", "Orbanis", TRUE, 0 },

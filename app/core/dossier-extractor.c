@@ -2385,6 +2385,23 @@ handle_cue (Ctx              *ctx,
             }
         }
 
+      /* "Orange et Bouygues ne sont pas parvenus à un accord", "Vandelle
+       * and Orbanis are in talks": a symmetric cue between the listed subjects. */
+      if (L >= 0 && R < 0 && dossier_relation_type_is_symmetric (type))
+        {
+          GArray *group = ctx->group_c;
+
+          coordinated (ctx, s, L, group);
+          if (group->len >= 2)
+            {
+              for (guint a = 0; a < group->len; a++)
+                for (guint b = a + 1; b < group->len; b++)
+                  emit (ctx, s, type, g_array_index (group, int, a), g_array_index (group, int, b),
+                        G_MAXUINT, cf, ce, flags);
+              return;
+            }
+        }
+
       if (L >= 0)
         {
           int near = cue->kind == DOSSIER_CUE_NOUN ? left_mention (ctx, s, cf, -1, 4, FALSE) : -1;
@@ -2471,6 +2488,19 @@ handle_cue (Ctx              *ctx,
         int held = (tok_class (ctx, ce - 1) & DOSSIER_WORD_AGENT) ? right_mention (ctx, s, ce, -1, 3, FALSE)
                                                                   : mention_after_of (ctx, s, ce, 3);
 
+        /* "se séparer d'Opella, sa filiale": the subject owns what stands
+         * before the apposition. */
+        if (holder < 0 && held < 0 && cue->kind == DOSSIER_CUE_CHILD && cf > s->first + 1 &&
+            (tok_is (ctx, cf - 1, "sa") || tok_is (ctx, cf - 1, "son") || tok_is (ctx, cf - 1, "its")) &&
+            (tok (ctx, cf - 1)->flags & DOSSIER_TOKEN_COMMA))
+          {
+            int child = left_mention (ctx, s, cf, -1, 2, FALSE);
+            int parent = child >= 0 ? left_mention (ctx, s, mention (ctx, child)->first, child, LEFT_WINDOW, TRUE) : -1;
+
+            if (parent >= 0)
+              emit (ctx, s, type, parent, child, G_MAXUINT, cf, ce, flags);
+            return;
+          }
         if (holder < 0)
           {
             R = right_mention (ctx, s, ce, -1, 2, TRUE);
@@ -2641,6 +2671,93 @@ handle_cue (Ctx              *ctx,
     }
 }
 
+/* The state a nationality adjective names, through the gazetteer's forms:
+ * "néerlandais" is the state "gouvernement néerlandais" names, "Dutch" the
+ * one "Dutch government" names. */
+static const DossierGazetteerEntry *
+state_of_adjective (Ctx   *ctx,
+                    guint  k)
+{
+  gsize len;
+  const char *word = tok_word (ctx, k, &len);
+
+  for (guint p = 0; p < 2; p++)
+    {
+      g_autofree char *phrase = p == 0 ? g_strdup_printf ("gouvernement %.*s", (int) len, word)
+                                       : g_strdup_printf ("%.*s government", (int) len, word);
+      g_autoptr(DossierFolded) folded = dossier_folded_new (phrase, strlen (phrase));
+      g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (DossierToken));
+      g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (DossierGazetteerMatch));
+
+      dossier_tokenize (folded, phrase, 0, tokens);
+      dossier_gazetteer_match_tokens (ctx->gazetteer, folded, (const DossierToken *) (gpointer) tokens->data,
+                                      0, tokens->len, matches);
+      for (guint i = 0; i < matches->len; i++)
+        {
+          const DossierGazetteerMatch *match = &g_array_index (matches, DossierGazetteerMatch, i);
+
+          if (match->first_token == 0 && match->end_token == tokens->len &&
+              match->entry->type == DOSSIER_ENTITY_GOVERNMENT)
+            return match->entry;
+        }
+    }
+  return NULL;
+}
+
+/* A minister's office with a nationality next to a person, in the same
+ * clause: the state whose minister the person is, or NULL. */
+static const DossierGazetteerEntry *
+national_office (Ctx           *ctx,
+                 const Sent    *s,
+                 const Mention *m,
+                 guint         *office)
+{
+  static const char * const offices[] = {
+    "ministre", "minister", "secretaire", "secretary", "chancelier", "chanceliere", "chancellor",
+  };
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  guint from = m->first > s->first + 6 ? m->first - 6 : s->first;
+  guint to = MIN (m->end + 6, s->end_token);
+
+  for (guint k = from; k < to; k++)
+    {
+      gboolean is_office = FALSE;
+
+      if (k >= m->first && k < m->end)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (offices); i++)
+        if (tok_is (ctx, k, offices[i]))
+          is_office = TRUE;
+      if (!is_office)
+        continue;
+      /* nothing but words between the office and the person */
+      for (guint t = MIN (k, m->end) + 1; t < MAX (k, m->first); t++)
+        if (owner[t] >= 0 || (tok (ctx, t)->flags & (DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK)) ||
+            (tok_class (ctx, t) & DOSSIER_WORD_CLAUSE))
+          goto next;
+      for (int d = -2; d <= 1; d++)
+        {
+          guint a = k + d;
+
+          if (d == 0 || (int) k + d < (int) s->first || a >= s->end_token || owner[a] >= 0 ||
+              !(tok_class (ctx, a) & DOSSIER_WORD_NATIONALITY))
+            continue;
+          {
+            const DossierGazetteerEntry *state = state_of_adjective (ctx, a);
+
+            if (state != NULL)
+              {
+                *office = k;
+                return state;
+              }
+          }
+        }
+    next:
+      ;
+    }
+  return NULL;
+}
+
 /* "le président Trump", "le ministre de l'Économie, Bruno Le Maire",
  * "Finance Minister Wopke Hoekstra": an office named just before a person,
  * in the same clause and with no other actor between. */
@@ -2696,6 +2813,17 @@ link_sentence (Ctx   *ctx,
           if (led != NULL)
             emit (ctx, s, DOSSIER_RELATION_LEADS, i, -1, entity_for_entry (ctx, led)->id,
                   m->first - 1, m->first, 0);
+        }
+      else if (entity_of (ctx, i)->type == DOSSIER_ENTITY_PERSON)
+        {
+          /* "Wopke Hoekstra, ministre néerlandais des Finances", "le
+           * ministre français de l'Économie X", "Dutch Finance Minister X". */
+          guint office;
+          const DossierGazetteerEntry *state = national_office (ctx, s, m, &office);
+
+          if (state != NULL)
+            emit (ctx, s, DOSSIER_RELATION_LEADS, i, -1, entity_for_entry (ctx, state)->id,
+                  office, office + 1, 0);
         }
     }
 
