@@ -67,6 +67,8 @@ static const FrameRow frames[] = {
     "Hubert Quellec", "leads", "Canadian government", TRUE, 0 },
   { FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord.", "Orbanis", "negotiates", "Vandelle", TRUE, 0 },
   { FR "Vandelle a choisi de se séparer d'Orbanis, sa filiale.", "Vandelle", "owns", "Orbanis", TRUE, 0 },
+  { FR "Après avoir mis la main sur Kestrel, Vandelle s'intéresse à Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
+  { FR "Vandelle veut entrer au capital d'Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
   /* withdraws, opposes */
   { FR "Vandelle a abandonné son projet de racheter Orbanis.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
   { EN "Vandelle sued Orbanis on Monday.", "Vandelle", "opposes", "Orbanis", TRUE, 0 },
