@@ -455,6 +455,7 @@ static const DossierCue cues[] = {
   { "prise de participation", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_NOUN, FALSE },
   { "montee au capital", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_NOUN, FALSE },
   { "stake in", DOSSIER_RELATION_OWNS, DOSSIER_CUE_NOUN, TRUE },
+  { "du capital", DOSSIER_RELATION_OWNS, DOSSIER_CUE_NOUN, TRUE },
   { "participation dans", DOSSIER_RELATION_OWNS, DOSSIER_CUE_NOUN, TRUE },
   { "actionnaire", DOSSIER_RELATION_OWNS, DOSSIER_CUE_ROLE, TRUE },
   { "shareholder", DOSSIER_RELATION_OWNS, DOSSIER_CUE_ROLE, TRUE },
