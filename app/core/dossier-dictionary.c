@@ -42,17 +42,6 @@ typedef struct
   guint    size;
 } Dictionary;
 
-static inline guint32
-hash_word (const char *p,
-           gsize       len)
-{
-  guint32 h = 2166136261u;
-
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) p[i]) * 16777619u;
-  return h;
-}
-
 static Slot *
 find_slot (const Dictionary *dict,
            const char       *word,
@@ -75,7 +64,7 @@ add_word (Dictionary *dict,
           gsize       len,
           guint       flags)
 {
-  guint32 h = hash_word (word, len);
+  guint32 h = dossier_fold_hash (word, len);
   Slot *slot;
 
   /* Never fill the table: past 3/4 further words are dropped. */
@@ -237,7 +226,7 @@ lookup_exact (const Dictionary *dict,
               const char       *word,
               gsize             len)
 {
-  const Slot *slot = find_slot (dict, word, len, hash_word (word, len));
+  const Slot *slot = find_slot (dict, word, len, dossier_fold_hash (word, len));
 
   return slot->offset != 0 ? slot->flags : 0;
 }

@@ -70,6 +70,19 @@ char          *dossier_fold_string        (const char    *str);
 char          *dossier_fold_string_len    (const char    *str,
                                            gsize          len);
 
+/* FNV-1a over a folded word's bytes, for the word tables (no copy, no
+ * NUL-terminated key per lookup). */
+static inline guint32
+dossier_fold_hash (const char *word,
+                   gsize       len)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) word[i]) * 16777619u;
+  return h;
+}
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierFolded, dossier_folded_free)
 
 G_END_DECLS

@@ -282,17 +282,6 @@ typedef struct
 
 static ClassSlot class_table[CLASS_TABLE_SIZE];
 
-static inline guint32
-hash_word (const char *p,
-           gsize       len)
-{
-  guint32 h = 2166136261u;
-
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) p[i]) * 16777619u;
-  return h;
-}
-
 static void
 add_words (const char **words,
            gsize        n,
@@ -306,7 +295,7 @@ add_words (const char **words,
       if (words[i] == NULL)
         continue;
       len = strlen (words[i]);
-      h = hash_word (words[i], len);
+      h = dossier_fold_hash (words[i], len);
       for (guint k = h & (CLASS_TABLE_SIZE - 1);; k = (k + 1) & (CLASS_TABLE_SIZE - 1))
         {
           ClassSlot *slot = &class_table[k];
@@ -370,7 +359,7 @@ dossier_lexicon_classify (const char *word,
   if (len == 0 || len > 32)
     return 0;
 
-  h = hash_word (word, len);
+  h = dossier_fold_hash (word, len);
   for (guint k = h & (CLASS_TABLE_SIZE - 1);; k = (k + 1) & (CLASS_TABLE_SIZE - 1))
     {
       const ClassSlot *slot = &class_table[k];
