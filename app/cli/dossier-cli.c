@@ -50,6 +50,7 @@ typedef struct
   char     *project;
   gboolean  no_edits;
   gboolean  no_cache;
+  int       jobs;
 
   /* extract */
   gboolean  json;
@@ -109,6 +110,7 @@ add_filter_entries (GOptionContext *context,
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &o->project, N_("Apply the edits saved in FILE (default: the corpus’s own)"), N_("FILE") },
     { "no-edits", 0, 0, G_OPTION_ARG_NONE, &o->no_edits, N_("Ignore the edits made in the window"), NULL },
     { "no-cache", 0, 0, G_OPTION_ARG_NONE, &o->no_cache, N_("Extract again even when a cached result is valid"), NULL },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs, N_("Read the articles on N threads (default: one per core)"), N_("N") },
     { NULL }
   };
   GOptionGroup *group;
@@ -251,8 +253,15 @@ run_pipeline (Options  *o,
         return NULL;
     }
 
+  if (o->jobs < 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--jobs must be a positive number"));
+      return NULL;
+    }
+
   /* When nothing at all is readable the error lists the problems. */
-  if (!(corpus = dossier_corpus_load (paths, NULL, NULL, NULL, error)))
+  if (!(corpus = dossier_corpus_load_full (paths, o->jobs, NULL, NULL, NULL, error)))
     return NULL;
 
   *n_problems = corpus->problems->len;
