@@ -13,10 +13,12 @@
 
 #include <errno.h>
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dossier-cache.h"
 #include "dossier-corpus.h"
@@ -54,6 +56,7 @@ typedef struct
 
   /* extract */
   gboolean  json;
+  gboolean  jsonl;
 
   /* export */
   char     *output;
@@ -305,6 +308,26 @@ run_pipeline (Options  *o,
   return sub;
 }
 
+/* Streamed: the JSON goes out as it is written, never whole in memory. */
+static gboolean
+write_json (DossierSubgraph   *sub,
+            DossierJsonStyle   style,
+            GError           **error)
+{
+  g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  g_autoptr(GError) local_error = NULL;
+
+  fflush (stdout);
+  if (!dossier_json_write (sub, NULL, style, out, NULL, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not write to the standard output: %s"), local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static int
 cmd_extract (int    argc,
              char **argv)
@@ -316,6 +339,7 @@ cmd_extract (int    argc,
   guint n_problems = 0;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print JSON"), NULL },
+    { "jsonl", 0, 0, G_OPTION_ARG_NONE, &o.jsonl, N_("Print JSON Lines: one article, entity or relation per line"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.paths, NULL, NULL },
     { NULL }
   };
@@ -336,10 +360,13 @@ cmd_extract (int    argc,
       return 1;
     }
 
-  if (o.json)
+  if (o.json || o.jsonl)
     {
-      g_autofree char *json = dossier_json_to_string (sub, NULL, TRUE);
-      g_print ("%s\n", json);
+      if (!write_json (sub, o.jsonl ? DOSSIER_JSON_LINES : DOSSIER_JSON_PRETTY, &error))
+        {
+          g_printerr ("dossier-cli: %s\n", error->message);
+          return 1;
+        }
     }
   else
     {
@@ -523,7 +550,7 @@ fail:
 static void
 usage (gboolean asked)
 {
-  (asked ? g_print : g_printerr) ("%s\n", _("Usage: dossier-cli extract [--json] [OPTION…] [PATH…]\n"
+  (asked ? g_print : g_printerr) ("%s\n", _("Usage: dossier-cli extract [--json|--jsonl] [OPTION…] [PATH…]\n"
                         "       dossier-cli export -o FILE [OPTION…] [PATH…]\n"
                         "Run “dossier-cli COMMAND --help” for the options."));
 }

@@ -372,8 +372,9 @@ load_worker (gpointer data,
 }
 
 /* Reads every file, on @n_jobs threads when more than one; each result
- * lands in its own slot, so the order never depends on the threads. */
-static void
+ * lands in its own slot, so the order never depends on the threads.
+ * FALSE when cancelled: progress stops there and unread files stay so. */
+static gboolean
 load_files (LoadJob             *job,
             guint                n_jobs,
             DossierProgressFunc  progress,
@@ -381,33 +382,45 @@ load_files (LoadJob             *job,
 {
   guint n = job->files->len;
   GThreadPool *pool = NULL;
+  gboolean cancelled = FALSE;
 
   if (n_jobs > 1 && n > 1)
     pool = g_thread_pool_new (load_worker, job, MIN (n_jobs, n), TRUE, NULL);
 
   if (pool == NULL)
     {
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0; i < n && !cancelled; i++)
         {
           load_one (job, i);
-          if (progress != NULL)
+          cancelled = g_cancellable_is_cancelled (job->cancellable);
+          if (progress != NULL && !cancelled)
             progress (i + 1, n, progress_data);
         }
-      return;
+      return !cancelled;
     }
 
   for (guint i = 0; i < n; i++)
     g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
 
   /* Progress is reported here, on the caller's thread, as the contract says. */
-  for (guint done = 1; done <= n; done++)
+  for (guint done = 1; done <= n && !cancelled; done++)
     {
       g_async_queue_pop (job->done);
-      if (progress != NULL)
+      cancelled = g_cancellable_is_cancelled (job->cancellable);
+      if (progress != NULL && !cancelled)
         progress (done, n, progress_data);
     }
 
-  g_thread_pool_free (pool, FALSE, TRUE);
+  /* Files not started are dropped; running ones are waited for. */
+  g_thread_pool_free (pool, cancelled, TRUE);
+  return !cancelled;
+}
+
+static void
+load_slot_clear (LoadSlot *slot)
+{
+  g_clear_pointer (&slot->article, dossier_article_free);
+  g_clear_error (&slot->error);
 }
 
 DossierCorpus *
@@ -436,7 +449,6 @@ dossier_corpus_load_full (const char * const   *paths,
   g_autofree LoadSlot *slots = NULL;
   Walk walk = { corpus, cancellable, files, seen, links };
   LoadJob job;
-  gboolean cancelled = FALSE;
 
   g_return_val_if_fail (paths != NULL, NULL);
 
@@ -469,7 +481,14 @@ dossier_corpus_load_full (const char * const   *paths,
 
   slots = g_new0 (LoadSlot, files->len);
   job = (LoadJob) { files, slots, cancellable, done };
-  load_files (&job, n_jobs, progress, progress_data);
+  if (!load_files (&job, n_jobs, progress, progress_data) ||
+      g_cancellable_is_cancelled (cancellable))
+    {
+      for (guint i = 0; i < files->len; i++)
+        load_slot_clear (&slots[i]);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return NULL;
+    }
 
   /* In the order the files were found, as a single thread would. */
   for (guint i = 0; i < files->len; i++)
@@ -477,22 +496,11 @@ dossier_corpus_load_full (const char * const   *paths,
       FileItem *item = &g_array_index (files, FileItem, i);
       LoadSlot *slot = &slots[i];
 
-      if (cancelled || g_error_matches (slot->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          if (!cancelled)
-            g_propagate_error (error, g_steal_pointer (&slot->error));
-          cancelled = TRUE;
-          g_clear_pointer (&slot->article, dossier_article_free);
-          g_clear_error (&slot->error);
-        }
-      else if (slot->article != NULL)
+      if (slot->article != NULL)
         dossier_corpus_add_article (corpus, g_steal_pointer (&slot->article));
       else
         add_problem (corpus, item->display, g_steal_pointer (&slot->error));
     }
-
-  if (cancelled)
-    return NULL;
 
   g_ptr_array_sort (corpus->articles, compare_articles);
   g_ptr_array_sort (corpus->problems, compare_problems);
