@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "dossier-cache.h"
+#include "dossier-cli-shard.h"
 #include "dossier-corpus.h"
 #include "dossier-curation.h"
 #include "dossier-date.h"
@@ -552,6 +553,8 @@ usage (gboolean asked)
 {
   (asked ? g_print : g_printerr) ("%s\n", _("Usage: dossier-cli extract [--json|--jsonl] [OPTION…] [PATH…]\n"
                         "       dossier-cli export -o FILE [OPTION…] [PATH…]\n"
+                        "       dossier-cli names -o NAMES.gaz [OPTION…] PATH…\n"
+                        "       dossier-cli merge FILE.json…\n"
                         "Run “dossier-cli COMMAND --help” for the options."));
 }
 
@@ -575,6 +578,10 @@ main (int    argc,
     return cmd_extract (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "export"))
     return cmd_export (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "names"))
+    return dossier_cli_names (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "merge"))
+    return dossier_cli_merge (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
       usage (TRUE);
