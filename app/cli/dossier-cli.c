@@ -20,7 +20,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dossier-cache.h"
 #include "dossier-cli-shard.h"
 #include "dossier-corpus.h"
 #include "dossier-curation.h"
@@ -113,7 +112,7 @@ add_filter_entries (GOptionContext *context,
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, N_("Do not report unreadable files"), NULL },
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &o->project, N_("Apply the edits saved in FILE (default: the corpus’s own)"), N_("FILE") },
     { "no-edits", 0, 0, G_OPTION_ARG_NONE, &o->no_edits, N_("Ignore the edits made in the window"), NULL },
-    { "no-cache", 0, 0, G_OPTION_ARG_NONE, &o->no_cache, N_("Extract again even when a cached result is valid"), NULL },
+    { "no-cache", 0, 0, G_OPTION_ARG_NONE, &o->no_cache, N_("Accepted for old scripts: results are not cached"), NULL },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs, N_("Read the articles on N threads (default: one per core)"), N_("N") },
     { NULL }
   };
@@ -275,8 +274,7 @@ run_pipeline (Options  *o,
       g_printerr ("dossier-cli: %s\n", p->error->message);
     }
 
-  if (!(graph = o->no_cache ? dossier_extract (corpus, gazetteer, NULL, NULL, error)
-                            : dossier_extract_cached (corpus, gazetteer, NULL, NULL, error)))
+  if (!(graph = dossier_extract (corpus, gazetteer, NULL, NULL, error)))
     return NULL;
 
   /* The same edits the window applies, so exports match what it shows. */
