@@ -455,6 +455,32 @@ test_shards (void)
                     ==, N_ARTICLES);
 }
 
+/* Refusals are one line on stderr: 2 for the command line, 1 for a file. */
+static void
+test_merge_errors (void)
+{
+  g_autofree char *bad = g_build_filename (corpus.root, "not-extract.json", NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("{\"a\": 1}", 8);
+  g_auto(Run) none = { 0 };
+  g_auto(Run) wrong = { 0 };
+  g_auto(Run) names = { 0 };
+
+  run_cli (&none, "merge");
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_true (g_str_has_prefix (none.err, "dossier-cli: "));
+  g_assert_null (strchr (none.err, '\n') == NULL ? "no newline" : strchr (none.err, '\n')[1] == '\0' ? NULL : "several lines");
+
+  write_file (bad, bytes);
+  run_cli (&wrong, "merge", bad);
+  g_assert_cmpint (wrong.status, ==, 1);
+  g_assert_nonnull (strstr (wrong.err, "not-extract.json"));
+  g_assert_cmpuint (g_bytes_get_size (wrong.out), ==, 0);
+
+  run_cli (&names, "names", corpus.shards[0]);
+  g_assert_cmpint (names.status, ==, 2);
+  g_assert_nonnull (strstr (names.err, "-o FILE"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -467,6 +493,7 @@ main (int    argc,
   g_test_add_func ("/cli-scale/jobs-identical", test_jobs_identical);
   g_test_add_func ("/cli-scale/file-names", test_file_names);
   g_test_add_func ("/cli-scale/shards", test_shards);
+  g_test_add_func ("/cli-scale/merge-errors", test_merge_errors);
 
   ret = g_test_run ();
 

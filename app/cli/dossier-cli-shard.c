@@ -513,17 +513,18 @@ merge_init (Merge *m)
   m->triples = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
+/* Safe on a Merge never initialised (a command line refused early). */
 static void
 merge_clear (Merge *m)
 {
-  g_hash_table_unref (m->triples);
-  g_ptr_array_unref (m->relations);
-  g_hash_table_unref (m->aliases);
-  g_hash_table_unref (m->names);
-  g_ptr_array_unref (m->entities);
-  g_hash_table_unref (m->article_keys);
-  g_array_unref (m->articles);
-  g_ptr_array_unref (m->parsers);
+  g_clear_pointer (&m->triples, g_hash_table_unref);
+  g_clear_pointer (&m->relations, g_ptr_array_unref);
+  g_clear_pointer (&m->aliases, g_hash_table_unref);
+  g_clear_pointer (&m->names, g_hash_table_unref);
+  g_clear_pointer (&m->entities, g_ptr_array_unref);
+  g_clear_pointer (&m->article_keys, g_hash_table_unref);
+  g_clear_pointer (&m->articles, g_array_unref);
+  g_clear_pointer (&m->parsers, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Merge, merge_clear)
@@ -1156,7 +1157,12 @@ dossier_cli_merge (int    argc,
 
   out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
   if (!write_merged (&m, out, &error))
-    goto fail;
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not write to the standard output: %s"), error->message);
+
+      g_printerr ("dossier-cli: %s\n", message);
+      return 1;
+    }
 
   return 0;
 
