@@ -1479,12 +1479,19 @@ progress_marshal (guint    done,
 {
   ExportData *data = user_data;
   ProgressCall *call = g_new (ProgressCall, 1);
+  GSource *source;
 
   call->func = data->progress;
   call->data = data->progress_data;
   call->done = done;
   call->total = total;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_call_run, call, g_free);
+  /* Always through the loop: g_main_context_invoke() would run it right
+   * here, on the worker, whenever the caller's context is free. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_call_run, call, g_free);
+  g_source_attach (source, data->context);
+  g_source_unref (source);
 }
 
 static void
