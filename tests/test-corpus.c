@@ -288,6 +288,55 @@ test_many_files (void)
   g_rmdir (root);
 }
 
+/* Threads change the speed, never the corpus: every fixture (bad files,
+ * manifests, nested folders) read with one job and with several gives
+ * the same articles, in the same order, and the same problems. */
+static void
+test_jobs (void)
+{
+  g_autofree char *root = fixture (".");
+  const char *paths[] = { root, "/nonexistent/dossier", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierCorpus) one = dossier_corpus_load_full (paths, 1, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (one->articles->len, >, 10);
+  g_assert_cmpuint (one->problems->len, >, 1);
+
+  for (guint jobs = 2; jobs <= 8; jobs *= 2)
+    {
+      g_autoptr(DossierCorpus) many = dossier_corpus_load_full (paths, jobs, NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (many->articles->len, ==, one->articles->len);
+      for (guint i = 0; i < one->articles->len; i++)
+        {
+          const DossierArticle *a = dossier_corpus_get_article (one, i);
+          const DossierArticle *b = dossier_corpus_get_article (many, i);
+          g_autofree char *da = dossier_date_to_string (&a->date);
+          g_autofree char *db = dossier_date_to_string (&b->date);
+
+          g_assert_cmpstr (a->id, ==, b->id);
+          g_assert_cmpstr (a->path, ==, b->path);
+          g_assert_cmpmem (a->text, a->len, b->text, b->len);
+          g_assert_cmpstr (a->title, ==, b->title);
+          g_assert_cmpstr (da, ==, db);
+          g_assert_cmpstr (a->date_source, ==, b->date_source);
+          g_assert_cmpuint (a->sentences->len, ==, b->sentences->len);
+        }
+
+      g_assert_cmpuint (many->problems->len, ==, one->problems->len);
+      for (guint i = 0; i < one->problems->len; i++)
+        {
+          const DossierLoadProblem *a = g_ptr_array_index (one->problems, i);
+          const DossierLoadProblem *b = g_ptr_array_index (many->problems, i);
+
+          g_assert_cmpstr (a->path, ==, b->path);
+          g_assert_cmpstr (a->error->message, ==, b->error->message);
+        }
+    }
+}
+
 typedef struct
 {
   GMainLoop     *loop;
@@ -568,6 +617,7 @@ main (int   argc,
   g_test_add_func ("/corpus/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/corpus/many-files", test_many_files);
   g_test_add_func ("/corpus/async", test_async);
+  g_test_add_func ("/corpus/jobs", test_jobs);
   g_test_add_func ("/corpus/seeds-gold", test_seeds_gold);
   g_test_add_func ("/corpus/seeds-text-dates", test_seeds_text_dates);
   g_test_add_func ("/corpus/seeds-structure", test_seeds_structure);

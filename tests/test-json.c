@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "dossier-json.h"
+#include "dossier-json-writer.h"
 #include "export-test-util.h"
 
 static JsonObject *
@@ -259,6 +260,59 @@ test_empty (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "entities")), ==, 0);
 }
 
+/* The streaming writer: every string valid JSON (control characters
+ * escaped, bytes that are not UTF-8 replaced), laid out as json-glib does. */
+static void
+test_writer (void)
+{
+  g_autoptr(DossierJsonWriter) compact = dossier_json_writer_new (NULL, FALSE);
+  g_autoptr(DossierJsonWriter) pretty = dossier_json_writer_new (NULL, TRUE);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *reformatted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dossier_json_writer_begin_object (compact);
+  dossier_json_writer_member (compact, "s");
+  dossier_json_writer_string (compact, "a\x1f\x1b\x7f\n\"\\\xff\xc3(é");
+  dossier_json_writer_member (compact, "empty");
+  dossier_json_writer_begin_array (compact);
+  dossier_json_writer_end_array (compact);
+  dossier_json_writer_member (compact, "n");
+  dossier_json_writer_null (compact);
+  dossier_json_writer_end_object (compact);
+  text = dossier_json_writer_steal_data (compact);
+  g_assert_cmpstr (text, ==, "{\"s\":\"a\\u001f\\u001b\\u007f\\n\\\"\\\\\xef\xbf\xbd\xef\xbf\xbd(é\",\"empty\":[],\"n\":null}");
+
+  /* The pretty layout is json-glib's own. */
+  dossier_json_writer_begin_object (pretty);
+  dossier_json_writer_member (pretty, "list");
+  dossier_json_writer_begin_array (pretty);
+  dossier_json_writer_int (pretty, -3);
+  dossier_json_writer_double (pretty, 0.1);
+  dossier_json_writer_double (pretty, 2);
+  dossier_json_writer_begin_object (pretty);
+  dossier_json_writer_member (pretty, "b");
+  dossier_json_writer_boolean (pretty, TRUE);
+  dossier_json_writer_end_object (pretty);
+  dossier_json_writer_end_array (pretty);
+  dossier_json_writer_member (pretty, "none");
+  dossier_json_writer_begin_array (pretty);
+  dossier_json_writer_end_array (pretty);
+  dossier_json_writer_end_object (pretty);
+  g_clear_pointer (&text, g_free);
+  text = dossier_json_writer_steal_data (pretty);
+
+  root = json_from_string (text, &error);
+  g_assert_no_error (error);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  reformatted = json_generator_to_data (generator, NULL);
+  g_assert_cmpstr (text, ==, reformatted);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -269,6 +323,7 @@ main (int    argc,
   g_test_add_func ("/json/seeds/names", test_seeds_names);
   g_test_add_func ("/json/hostile", test_hostile);
   g_test_add_func ("/json/empty", test_empty);
+  g_test_add_func ("/json/writer", test_writer);
 
   return g_test_run ();
 }

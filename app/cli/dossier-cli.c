@@ -13,12 +13,14 @@
 
 #include <errno.h>
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "dossier-cache.h"
+#include "dossier-cli-shard.h"
 #include "dossier-corpus.h"
 #include "dossier-curation.h"
 #include "dossier-date.h"
@@ -50,9 +52,11 @@ typedef struct
   char     *project;
   gboolean  no_edits;
   gboolean  no_cache;
+  int       jobs;
 
   /* extract */
   gboolean  json;
+  gboolean  jsonl;
 
   /* export */
   char     *output;
@@ -114,7 +118,8 @@ add_filter_entries (GOptionContext *context,
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, N_("Do not report unreadable files"), NULL },
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &o->project, N_("Apply the edits saved in FILE (default: the corpus’s own)"), N_("FILE") },
     { "no-edits", 0, 0, G_OPTION_ARG_NONE, &o->no_edits, N_("Ignore the edits made in the window"), NULL },
-    { "no-cache", 0, 0, G_OPTION_ARG_NONE, &o->no_cache, N_("Extract again even when a cached result is valid"), NULL },
+    { "no-cache", 0, 0, G_OPTION_ARG_NONE, &o->no_cache, N_("Accepted for old scripts: results are not cached"), NULL },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs, N_("Read the articles on N threads (default: one per core)"), N_("N") },
     { NULL }
   };
   GOptionGroup *group;
@@ -257,8 +262,15 @@ run_pipeline (Options  *o,
         return NULL;
     }
 
+  if (o->jobs < 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--jobs must be a positive number"));
+      return NULL;
+    }
+
   /* When nothing at all is readable the error lists the problems. */
-  if (!(corpus = dossier_corpus_load (paths, NULL, NULL, NULL, error)))
+  if (!(corpus = dossier_corpus_load_full (paths, o->jobs, NULL, NULL, NULL, error)))
     return NULL;
 
   *n_problems = corpus->problems->len;
@@ -268,8 +280,7 @@ run_pipeline (Options  *o,
       g_printerr ("dossier-cli: %s\n", p->error->message);
     }
 
-  if (!(graph = o->no_cache ? dossier_extract (corpus, gazetteer, NULL, NULL, error)
-                            : dossier_extract_cached (corpus, gazetteer, NULL, NULL, error)))
+  if (!(graph = dossier_extract (corpus, gazetteer, NULL, NULL, error)))
     return NULL;
 
   /* The same edits the window applies, so exports match what it shows. */
@@ -302,6 +313,26 @@ run_pipeline (Options  *o,
   return sub;
 }
 
+/* Streamed: the JSON goes out as it is written, never whole in memory. */
+static gboolean
+write_json (DossierSubgraph   *sub,
+            DossierJsonStyle   style,
+            GError           **error)
+{
+  g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  g_autoptr(GError) local_error = NULL;
+
+  fflush (stdout);
+  if (!dossier_json_write (sub, NULL, style, out, NULL, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not write to the standard output: %s"), local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static int
 cmd_extract (int    argc,
              char **argv)
@@ -313,6 +344,7 @@ cmd_extract (int    argc,
   guint n_problems = 0;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print JSON"), NULL },
+    { "jsonl", 0, 0, G_OPTION_ARG_NONE, &o.jsonl, N_("Print JSON Lines: one article, entity or relation per line"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.paths, NULL, NULL },
     { NULL }
   };
@@ -333,10 +365,13 @@ cmd_extract (int    argc,
       return 1;
     }
 
-  if (o.json)
+  if (o.json || o.jsonl)
     {
-      g_autofree char *json = dossier_json_to_string (sub, NULL, TRUE);
-      g_print ("%s\n", json);
+      if (!write_json (sub, o.jsonl ? DOSSIER_JSON_LINES : DOSSIER_JSON_PRETTY, &error))
+        {
+          g_printerr ("dossier-cli: %s\n", error->message);
+          return 1;
+        }
     }
   else
     {
@@ -545,8 +580,10 @@ fail:
 static void
 usage (gboolean asked)
 {
-  (asked ? g_print : g_printerr) ("%s\n", _("Usage: dossier-cli extract [--json] [OPTION…] [PATH…]\n"
+  (asked ? g_print : g_printerr) ("%s\n", _("Usage: dossier-cli extract [--json|--jsonl] [OPTION…] [PATH…]\n"
                         "       dossier-cli export -o FILE [OPTION…] [PATH…]\n"
+                        "       dossier-cli names -o NAMES.gaz [OPTION…] PATH…\n"
+                        "       dossier-cli merge FILE.json…\n"
                         "Run “dossier-cli COMMAND --help” for the options."));
 }
 
@@ -570,6 +607,10 @@ main (int    argc,
     return cmd_extract (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "export"))
     return cmd_export (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "names"))
+    return dossier_cli_names (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "merge"))
+    return dossier_cli_merge (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
       usage (TRUE);

@@ -330,6 +330,99 @@ compare_problems (gconstpointer a,
   return g_strcmp0 (pa->path, pb->path);
 }
 
+/* One file's outcome, written by the worker that read it. */
+typedef struct
+{
+  DossierArticle *article;
+  GError         *error;
+} LoadSlot;
+
+typedef struct
+{
+  GArray       *files;        /* FileItem, read-only while workers run */
+  LoadSlot     *slots;        /* one per file */
+  GCancellable *cancellable;
+  GAsyncQueue  *done;         /* file index + 1, as each is finished */
+} LoadJob;
+
+static void
+load_one (LoadJob *job,
+          guint    index)
+{
+  FileItem *item = &g_array_index (job->files, FileItem, index);
+  LoadSlot *slot = &job->slots[index];
+
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, &slot->error))
+    return;
+
+  slot->article = load_article (item, job->cancellable, &slot->error);
+  if (slot->article != NULL)
+    apply_manifests (slot->article, item->file, item->manifests);
+}
+
+static void
+load_worker (gpointer data,
+             gpointer user_data)
+{
+  LoadJob *job = user_data;
+  guint index = GPOINTER_TO_UINT (data) - 1;
+
+  load_one (job, index);
+  g_async_queue_push (job->done, data);
+}
+
+/* Reads every file, on @n_jobs threads when more than one; each result
+ * lands in its own slot, so the order never depends on the threads.
+ * FALSE when cancelled: progress stops there and unread files stay so. */
+static gboolean
+load_files (LoadJob             *job,
+            guint                n_jobs,
+            DossierProgressFunc  progress,
+            gpointer             progress_data)
+{
+  guint n = job->files->len;
+  GThreadPool *pool = NULL;
+  gboolean cancelled = FALSE;
+
+  if (n_jobs > 1 && n > 1)
+    pool = g_thread_pool_new (load_worker, job, MIN (n_jobs, n), TRUE, NULL);
+
+  if (pool == NULL)
+    {
+      for (guint i = 0; i < n && !cancelled; i++)
+        {
+          load_one (job, i);
+          cancelled = g_cancellable_is_cancelled (job->cancellable);
+          if (progress != NULL && !cancelled)
+            progress (i + 1, n, progress_data);
+        }
+      return !cancelled;
+    }
+
+  for (guint i = 0; i < n; i++)
+    g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
+
+  /* Progress is reported here, on the caller's thread, as the contract says. */
+  for (guint done = 1; done <= n && !cancelled; done++)
+    {
+      g_async_queue_pop (job->done);
+      cancelled = g_cancellable_is_cancelled (job->cancellable);
+      if (progress != NULL && !cancelled)
+        progress (done, n, progress_data);
+    }
+
+  /* Files not started are dropped; running ones are waited for. */
+  g_thread_pool_free (pool, cancelled, TRUE);
+  return !cancelled;
+}
+
+static void
+load_slot_clear (LoadSlot *slot)
+{
+  g_clear_pointer (&slot->article, dossier_article_free);
+  g_clear_error (&slot->error);
+}
+
 DossierCorpus *
 dossier_corpus_load (const char * const   *paths,
                      GCancellable         *cancellable,
@@ -337,16 +430,33 @@ dossier_corpus_load (const char * const   *paths,
                      gpointer              progress_data,
                      GError              **error)
 {
+  return dossier_corpus_load_full (paths, 0, cancellable, progress, progress_data, error);
+}
+
+DossierCorpus *
+dossier_corpus_load_full (const char * const   *paths,
+                          guint                 n_jobs,
+                          GCancellable         *cancellable,
+                          DossierProgressFunc   progress,
+                          gpointer              progress_data,
+                          GError              **error)
+{
   g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
   g_autoptr(GArray) files = g_array_new (FALSE, FALSE, sizeof (FileItem));
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) manifest_link_free);
+  g_autoptr(GAsyncQueue) done = g_async_queue_new ();
+  g_autofree LoadSlot *slots = NULL;
   Walk walk = { corpus, cancellable, files, seen, links };
+  LoadJob job;
 
   g_return_val_if_fail (paths != NULL, NULL);
 
   g_array_set_clear_func (files, (GDestroyNotify) file_item_clear);
   corpus->roots = g_strdupv ((char **) paths);
+
+  if (n_jobs == 0)
+    n_jobs = g_get_num_processors ();
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
@@ -369,31 +479,27 @@ dossier_corpus_load (const char * const   *paths,
   if (progress != NULL)
     progress (0, files->len, progress_data);
 
+  slots = g_new0 (LoadSlot, files->len);
+  job = (LoadJob) { files, slots, cancellable, done };
+  if (!load_files (&job, n_jobs, progress, progress_data) ||
+      g_cancellable_is_cancelled (cancellable))
+    {
+      for (guint i = 0; i < files->len; i++)
+        load_slot_clear (&slots[i]);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return NULL;
+    }
+
+  /* In the order the files were found, as a single thread would. */
   for (guint i = 0; i < files->len; i++)
     {
       FileItem *item = &g_array_index (files, FileItem, i);
-      g_autoptr(GError) local_error = NULL;
-      DossierArticle *article;
+      LoadSlot *slot = &slots[i];
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      article = load_article (item, cancellable, &local_error);
-      if (article != NULL)
-        {
-          apply_manifests (article, item->file, item->manifests);
-          dossier_corpus_add_article (corpus, article);
-        }
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
+      if (slot->article != NULL)
+        dossier_corpus_add_article (corpus, g_steal_pointer (&slot->article));
       else
-        add_problem (corpus, item->display, g_steal_pointer (&local_error));
-
-      if (progress != NULL)
-        progress (i + 1, files->len, progress_data);
+        add_problem (corpus, item->display, g_steal_pointer (&slot->error));
     }
 
   g_ptr_array_sort (corpus->articles, compare_articles);

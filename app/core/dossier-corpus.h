@@ -48,8 +48,18 @@ void           dossier_corpus_unref        (DossierCorpus        *corpus);
 
 /* Loads files and folders (recursively, *.txt).  A folder's manifest
  * (see README) sets dates and titles.  Unreadable files become problems;
- * fails only when cancelled or when no article at all could be read. */
+ * fails only when cancelled or when no article at all could be read.
+ * Files are read on one thread per core. */
 DossierCorpus *dossier_corpus_load         (const char * const   *paths,
+                                            GCancellable         *cancellable,
+                                            DossierProgressFunc   progress,
+                                            gpointer              progress_data,
+                                            GError              **error);
+
+/* The same with the files read and prepared on @n_jobs threads (0: one
+ * per core).  The result does not depend on @n_jobs. */
+DossierCorpus *dossier_corpus_load_full    (const char * const   *paths,
+                                            guint                 n_jobs,
                                             GCancellable         *cancellable,
                                             DossierProgressFunc   progress,
                                             gpointer              progress_data,

@@ -9,38 +9,36 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dossier-date.h"
 #include "dossier-json.h"
+#include "dossier-json-writer.h"
 #include "dossier-keys.h"
 
 static void
-add_range_text (JsonBuilder          *builder,
-                const DossierArticle *article,
-                gsize                 start,
-                gsize                 end)
+write_range_text (DossierJsonWriter    *w,
+                  const DossierArticle *article,
+                  gsize                 start,
+                  gsize                 end)
 {
-  g_autofree char *text = g_strndup (article->text + start, end - start);
-
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, start);
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, end);
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, text);
+  dossier_json_writer_member (w, "start");
+  dossier_json_writer_int (w, start);
+  dossier_json_writer_member (w, "end");
+  dossier_json_writer_int (w, end);
+  dossier_json_writer_member (w, "text");
+  dossier_json_writer_string_len (w, article->text + start, end - start);
 }
 
 static void
-add_date (JsonBuilder       *builder,
-          const char        *member,
-          const DossierDate *date)
+write_date (DossierJsonWriter *w,
+            const char        *member,
+            const DossierDate *date)
 {
   g_autofree char *str = dossier_date_to_string (date);
 
-  json_builder_set_member_name (builder, member);
-  if (str != NULL)
-    json_builder_add_string_value (builder, str);
-  else
-    json_builder_add_null_value (builder);
+  dossier_json_writer_member (w, member);
+  dossier_json_writer_string (w, str);
 }
 
 static const char *
@@ -60,61 +58,78 @@ precision_to_string (DossierDatePrecision precision)
     }
 }
 
+/* A file name is bytes: JSON gets it as UTF-8 (U+FFFD for what is not)
+ * and, when that lost something, the bytes themselves in base64. */
 static void
-build_articles (JsonBuilder  *builder,
-                DossierGraph *graph)
+write_file_name (DossierJsonWriter *w,
+                 const char        *member,
+                 const char        *bytes_member,
+                 const char        *name)
 {
-  json_builder_set_member_name (builder, "articles");
-  json_builder_begin_array (builder);
+  g_autofree char *encoded = NULL;
 
-  for (guint i = 0; i < graph->corpus->articles->len; i++)
+  dossier_json_writer_member (w, member);
+  dossier_json_writer_string (w, name);
+  if (name == NULL || g_utf8_validate (name, -1, NULL))
+    return;
+
+  encoded = g_base64_encode ((const guchar *) name, strlen (name));
+  dossier_json_writer_member (w, bytes_member);
+  dossier_json_writer_string (w, encoded);
+}
+
+static void
+write_article_members (DossierJsonWriter    *w,
+                       const DossierArticle *article)
+{
+  dossier_json_writer_member (w, "id");
+  dossier_json_writer_string (w, article->id);
+  write_file_name (w, "path", "path_bytes", article->path);
+  dossier_json_writer_member (w, "title");
+  dossier_json_writer_string (w, article->title);
+  write_date (w, "date", &article->date);
+  dossier_json_writer_member (w, "date_precision");
+  dossier_json_writer_string (w, precision_to_string (article->date.precision));
+  dossier_json_writer_member (w, "date_source");
+  dossier_json_writer_string (w, article->date_source);
+  dossier_json_writer_member (w, "encoding");
+  dossier_json_writer_string (w, article->encoding);
+
+  dossier_json_writer_member (w, "sections");
+  dossier_json_writer_begin_array (w);
+  for (guint s = 0; s < article->sections->len; s++)
     {
-      const DossierArticle *article = dossier_corpus_get_article (graph->corpus, i);
+      const DossierSection *section = &g_array_index (article->sections, DossierSection, s);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, article->id);
-      json_builder_set_member_name (builder, "path");
-      json_builder_add_string_value (builder, article->path);
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, article->title);
-      add_date (builder, "date", &article->date);
-      json_builder_set_member_name (builder, "date_precision");
-      json_builder_add_string_value (builder, precision_to_string (article->date.precision));
-      json_builder_set_member_name (builder, "date_source");
-      json_builder_add_string_value (builder, article->date_source);
-      json_builder_set_member_name (builder, "encoding");
-      json_builder_add_string_value (builder, article->encoding);
-
-      json_builder_set_member_name (builder, "sections");
-      json_builder_begin_array (builder);
-      for (guint s = 0; s < article->sections->len; s++)
-        {
-          const DossierSection *section = &g_array_index (article->sections, DossierSection, s);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, dossier_section_kind_to_string (section->kind));
-          json_builder_set_member_name (builder, "start");
-          json_builder_add_int_value (builder, section->start);
-          json_builder_set_member_name (builder, "end");
-          json_builder_add_int_value (builder, section->end);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-
-      json_builder_end_object (builder);
+      dossier_json_writer_begin_object (w);
+      dossier_json_writer_member (w, "kind");
+      dossier_json_writer_string (w, dossier_section_kind_to_string (section->kind));
+      dossier_json_writer_member (w, "start");
+      dossier_json_writer_int (w, section->start);
+      dossier_json_writer_member (w, "end");
+      dossier_json_writer_int (w, section->end);
+      dossier_json_writer_end_object (w);
     }
-
-  json_builder_end_array (builder);
+  dossier_json_writer_end_array (w);
 }
 
 /* "points": the cubic Bézier [[x, y], ...] (3n + 1 points), "arrow": its
  * tip or null, "label": where the type is written. */
 static void
-add_edge_geometry (JsonBuilder   *builder,
-                   DossierLayout *layout,
-                   guint          relation)
+write_point (DossierJsonWriter *w,
+             double             x,
+             double             y)
+{
+  dossier_json_writer_begin_array (w);
+  dossier_json_writer_double (w, x);
+  dossier_json_writer_double (w, y);
+  dossier_json_writer_end_array (w);
+}
+
+static void
+write_edge_geometry (DossierJsonWriter *w,
+                     DossierLayout     *layout,
+                     guint              relation)
 {
   int e = dossier_layout_find_relation (layout, relation);
   const DossierLayoutEdge *edge;
@@ -123,194 +138,285 @@ add_edge_geometry (JsonBuilder   *builder,
     return;
   edge = &g_array_index (layout->edges, DossierLayoutEdge, e);
 
-  json_builder_set_member_name (builder, "points");
-  json_builder_begin_array (builder);
+  dossier_json_writer_member (w, "points");
+  dossier_json_writer_begin_array (w);
   for (guint p = 0; p < edge->points->len; p++)
     {
       DossierPoint pt = g_array_index (edge->points, DossierPoint, p);
 
-      json_builder_begin_array (builder);
-      json_builder_add_double_value (builder, pt.x);
-      json_builder_add_double_value (builder, pt.y);
-      json_builder_end_array (builder);
+      write_point (w, pt.x, pt.y);
     }
-  json_builder_end_array (builder);
+  dossier_json_writer_end_array (w);
 
-  json_builder_set_member_name (builder, "arrow");
+  dossier_json_writer_member (w, "arrow");
   if (edge->has_arrow)
-    {
-      json_builder_begin_array (builder);
-      json_builder_add_double_value (builder, edge->arrow_tip.x);
-      json_builder_add_double_value (builder, edge->arrow_tip.y);
-      json_builder_end_array (builder);
-    }
+    write_point (w, edge->arrow_tip.x, edge->arrow_tip.y);
   else
-    json_builder_add_null_value (builder);
+    dossier_json_writer_null (w);
 
-  json_builder_set_member_name (builder, "label");
-  json_builder_begin_array (builder);
-  json_builder_add_double_value (builder, edge->label.x);
-  json_builder_add_double_value (builder, edge->label.y);
-  json_builder_end_array (builder);
+  dossier_json_writer_member (w, "label");
+  write_point (w, edge->label.x, edge->label.y);
 }
 
-static char *
-entity_id (guint id)
+static void
+write_entity_id (DossierJsonWriter *w,
+                 const char        *member,
+                 guint              id)
 {
-  return g_strdup_printf ("e%u", id);
+  char sid[16];
+
+  g_snprintf (sid, sizeof sid, "e%u", id);
+  dossier_json_writer_member (w, member);
+  dossier_json_writer_string (w, sid);
+}
+
+static void
+write_entity_members (DossierJsonWriter *w,
+                      DossierGraph      *graph,
+                      guint              id,
+                      DossierLayout     *layout)
+{
+  const DossierEntity *entity = dossier_graph_get_entity (graph, id);
+  g_autofree char *key = dossier_key_for_entity (entity);
+
+  write_entity_id (w, "id", id);
+  dossier_json_writer_member (w, "key");
+  dossier_json_writer_string (w, key);
+  dossier_json_writer_member (w, "name");
+  dossier_json_writer_string (w, entity->name);
+  dossier_json_writer_member (w, "type");
+  dossier_json_writer_string (w, dossier_entity_type_to_string (entity->type));
+  dossier_json_writer_member (w, "discovered");
+  dossier_json_writer_boolean (w, entity->discovered);
+
+  dossier_json_writer_member (w, "aliases");
+  dossier_json_writer_begin_array (w);
+  for (guint a = 0; a < entity->aliases->len; a++)
+    dossier_json_writer_string (w, g_ptr_array_index (entity->aliases, a));
+  dossier_json_writer_end_array (w);
+
+  dossier_json_writer_member (w, "mentions");
+  dossier_json_writer_begin_array (w);
+  for (guint m = 0; m < entity->mentions->len; m++)
+    {
+      const DossierMention *mention = &g_array_index (entity->mentions, DossierMention, m);
+      const DossierArticle *article = dossier_corpus_get_article (graph->corpus, mention->article);
+
+      dossier_json_writer_begin_object (w);
+      dossier_json_writer_member (w, "article");
+      dossier_json_writer_string (w, article->id);
+      write_range_text (w, article, mention->start, mention->end);
+      dossier_json_writer_member (w, "section");
+      dossier_json_writer_string (w, dossier_section_kind_to_string (mention->section));
+      dossier_json_writer_end_object (w);
+    }
+  dossier_json_writer_end_array (w);
+
+  if (layout != NULL)
+    {
+      int n = dossier_layout_find_entity (layout, id);
+
+      if (n >= 0)
+        {
+          const DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, n);
+
+          dossier_json_writer_member (w, "x");
+          dossier_json_writer_double (w, node->x);
+          dossier_json_writer_member (w, "y");
+          dossier_json_writer_double (w, node->y);
+          dossier_json_writer_member (w, "width");
+          dossier_json_writer_double (w, node->width);
+          dossier_json_writer_member (w, "height");
+          dossier_json_writer_double (w, node->height);
+        }
+    }
+}
+
+/* Every passage goes out through here: a new field is one line. */
+static void
+write_evidence (DossierJsonWriter     *w,
+                DossierGraph          *graph,
+                const DossierEvidence *ev)
+{
+  const DossierArticle *article = dossier_corpus_get_article (graph->corpus, ev->article);
+
+  dossier_json_writer_begin_object (w);
+  dossier_json_writer_member (w, "article");
+  dossier_json_writer_string (w, article->id);
+  write_range_text (w, article, ev->start, ev->end);
+  write_date (w, "date", &ev->date);
+  dossier_json_writer_member (w, "negated");
+  dossier_json_writer_boolean (w, (ev->flags & DOSSIER_EVIDENCE_NEGATED) != 0);
+  dossier_json_writer_member (w, "hypothetical");
+  dossier_json_writer_boolean (w, (ev->flags & DOSSIER_EVIDENCE_HYPOTHETICAL) != 0);
+  /* the word for it; "hypothetical" stays, fields are never renamed */
+  dossier_json_writer_member (w, "hedged");
+  dossier_json_writer_boolean (w, dossier_evidence_is_hedged (ev));
+  dossier_json_writer_member (w, "section");
+  dossier_json_writer_string (w, (ev->flags & DOSSIER_EVIDENCE_COMMENTS) != 0 ? "comments" : "body");
+  dossier_json_writer_end_object (w);
+}
+
+static void
+write_relation_members (DossierJsonWriter *w,
+                        DossierGraph      *graph,
+                        guint              id,
+                        DossierLayout     *layout)
+{
+  const DossierRelation *relation = dossier_graph_get_relation (graph, id);
+  g_autofree char *key = dossier_key_for_relation (graph, relation);
+
+  write_entity_id (w, "source", relation->source);
+  write_entity_id (w, "target", relation->target);
+  dossier_json_writer_member (w, "type");
+  dossier_json_writer_string (w, dossier_relation_type_to_string (relation->type));
+  dossier_json_writer_member (w, "key");
+  dossier_json_writer_string (w, key);
+
+  dossier_json_writer_member (w, "evidence");
+  dossier_json_writer_begin_array (w);
+  for (guint e = 0; e < relation->evidence->len; e++)
+    write_evidence (w, graph, &g_array_index (relation->evidence, DossierEvidence, e));
+  dossier_json_writer_end_array (w);
+
+  if (layout != NULL)
+    write_edge_geometry (w, layout, id);
+}
+
+static void
+write_layout (DossierJsonWriter *w,
+              DossierLayout     *layout)
+{
+  dossier_json_writer_member (w, "layout");
+  dossier_json_writer_begin_object (w);
+  dossier_json_writer_member (w, "engine");
+  dossier_json_writer_string (w, dossier_layout_engine_to_string (layout->engine));
+  dossier_json_writer_member (w, "units");
+  dossier_json_writer_string (w, "pt");
+  dossier_json_writer_member (w, "y_axis");
+  dossier_json_writer_string (w, "down");
+  dossier_json_writer_member (w, "width");
+  dossier_json_writer_double (w, layout->width);
+  dossier_json_writer_member (w, "height");
+  dossier_json_writer_double (w, layout->height);
+  dossier_json_writer_end_object (w);
+}
+
+static void
+write_document (DossierJsonWriter *w,
+                DossierSubgraph   *subgraph,
+                DossierLayout     *layout)
+{
+  DossierGraph *graph = subgraph->graph;
+
+  dossier_json_writer_begin_object (w);
+
+  dossier_json_writer_member (w, "articles");
+  dossier_json_writer_begin_array (w);
+  for (guint i = 0; i < graph->corpus->articles->len; i++)
+    {
+      dossier_json_writer_begin_object (w);
+      write_article_members (w, dossier_corpus_get_article (graph->corpus, i));
+      dossier_json_writer_end_object (w);
+    }
+  dossier_json_writer_end_array (w);
+
+  dossier_json_writer_member (w, "entities");
+  dossier_json_writer_begin_array (w);
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    {
+      dossier_json_writer_begin_object (w);
+      write_entity_members (w, graph, g_array_index (subgraph->entities, guint, i), layout);
+      dossier_json_writer_end_object (w);
+    }
+  dossier_json_writer_end_array (w);
+
+  dossier_json_writer_member (w, "relations");
+  dossier_json_writer_begin_array (w);
+  for (guint i = 0; i < subgraph->relations->len; i++)
+    {
+      dossier_json_writer_begin_object (w);
+      write_relation_members (w, graph, g_array_index (subgraph->relations, guint, i), layout);
+      dossier_json_writer_end_object (w);
+    }
+  dossier_json_writer_end_array (w);
+
+  if (layout != NULL)
+    write_layout (w, layout);
+
+  dossier_json_writer_end_object (w);
+}
+
+/* One line per record, each opening with its kind. */
+static void
+write_lines (DossierJsonWriter *w,
+             DossierSubgraph   *subgraph)
+{
+  DossierGraph *graph = subgraph->graph;
+
+  for (guint i = 0; i < graph->corpus->articles->len; i++)
+    {
+      dossier_json_writer_begin_object (w);
+      dossier_json_writer_member (w, "kind");
+      dossier_json_writer_string (w, "article");
+      write_article_members (w, dossier_corpus_get_article (graph->corpus, i));
+      dossier_json_writer_end_object (w);
+      dossier_json_writer_raw (w, "\n");
+    }
+
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    {
+      dossier_json_writer_begin_object (w);
+      dossier_json_writer_member (w, "kind");
+      dossier_json_writer_string (w, "entity");
+      write_entity_members (w, graph, g_array_index (subgraph->entities, guint, i), NULL);
+      dossier_json_writer_end_object (w);
+      dossier_json_writer_raw (w, "\n");
+    }
+
+  for (guint i = 0; i < subgraph->relations->len; i++)
+    {
+      dossier_json_writer_begin_object (w);
+      dossier_json_writer_member (w, "kind");
+      dossier_json_writer_string (w, "relation");
+      write_relation_members (w, graph, g_array_index (subgraph->relations, guint, i), NULL);
+      dossier_json_writer_end_object (w);
+      dossier_json_writer_raw (w, "\n");
+    }
+}
+
+gboolean
+dossier_json_write (DossierSubgraph  *subgraph,
+                    DossierLayout    *layout,
+                    DossierJsonStyle  style,
+                    GOutputStream    *stream,
+                    GCancellable     *cancellable,
+                    GError          **error)
+{
+  g_autoptr(DossierJsonWriter) w = NULL;
+
+  g_return_val_if_fail (subgraph != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  w = dossier_json_writer_new (stream, style == DOSSIER_JSON_PRETTY);
+  if (style == DOSSIER_JSON_LINES)
+    write_lines (w, subgraph);
+  else
+    {
+      write_document (w, subgraph, layout);
+      dossier_json_writer_raw (w, "\n");
+    }
+
+  return dossier_json_writer_flush (w, cancellable, error);
 }
 
 JsonNode *
 dossier_json_build (DossierSubgraph *subgraph,
                     DossierLayout   *layout)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  DossierGraph *graph;
+  g_autofree char *text = dossier_json_to_string (subgraph, layout, FALSE);
 
-  g_return_val_if_fail (subgraph != NULL, NULL);
-
-  graph = subgraph->graph;
-
-  json_builder_begin_object (builder);
-  build_articles (builder, graph);
-
-  json_builder_set_member_name (builder, "entities");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < subgraph->entities->len; i++)
-    {
-      guint id = g_array_index (subgraph->entities, guint, i);
-      const DossierEntity *entity = dossier_graph_get_entity (graph, id);
-      g_autofree char *sid = entity_id (id);
-      g_autofree char *key = dossier_key_for_entity (entity);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, sid);
-      json_builder_set_member_name (builder, "key");
-      json_builder_add_string_value (builder, key);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, entity->name);
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, dossier_entity_type_to_string (entity->type));
-      json_builder_set_member_name (builder, "discovered");
-      json_builder_add_boolean_value (builder, entity->discovered);
-
-      json_builder_set_member_name (builder, "aliases");
-      json_builder_begin_array (builder);
-      for (guint a = 0; a < entity->aliases->len; a++)
-        json_builder_add_string_value (builder, g_ptr_array_index (entity->aliases, a));
-      json_builder_end_array (builder);
-
-      json_builder_set_member_name (builder, "mentions");
-      json_builder_begin_array (builder);
-      for (guint m = 0; m < entity->mentions->len; m++)
-        {
-          const DossierMention *mention = &g_array_index (entity->mentions, DossierMention, m);
-          const DossierArticle *article = dossier_corpus_get_article (graph->corpus, mention->article);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "article");
-          json_builder_add_string_value (builder, article->id);
-          add_range_text (builder, article, mention->start, mention->end);
-          json_builder_set_member_name (builder, "section");
-          json_builder_add_string_value (builder, dossier_section_kind_to_string (mention->section));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-
-      if (layout != NULL)
-        {
-          int n = dossier_layout_find_entity (layout, id);
-
-          if (n >= 0)
-            {
-              const DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, n);
-
-              json_builder_set_member_name (builder, "x");
-              json_builder_add_double_value (builder, node->x);
-              json_builder_set_member_name (builder, "y");
-              json_builder_add_double_value (builder, node->y);
-              json_builder_set_member_name (builder, "width");
-              json_builder_add_double_value (builder, node->width);
-              json_builder_set_member_name (builder, "height");
-              json_builder_add_double_value (builder, node->height);
-            }
-        }
-
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "relations");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < subgraph->relations->len; i++)
-    {
-      guint id = g_array_index (subgraph->relations, guint, i);
-      const DossierRelation *relation = dossier_graph_get_relation (graph, id);
-      g_autofree char *source = entity_id (relation->source);
-      g_autofree char *target = entity_id (relation->target);
-      g_autofree char *key = dossier_key_for_relation (graph, relation);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "source");
-      json_builder_add_string_value (builder, source);
-      json_builder_set_member_name (builder, "target");
-      json_builder_add_string_value (builder, target);
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, dossier_relation_type_to_string (relation->type));
-      json_builder_set_member_name (builder, "key");
-      json_builder_add_string_value (builder, key);
-
-      json_builder_set_member_name (builder, "evidence");
-      json_builder_begin_array (builder);
-      for (guint e = 0; e < relation->evidence->len; e++)
-        {
-          const DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, e);
-          const DossierArticle *article = dossier_corpus_get_article (graph->corpus, ev->article);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "article");
-          json_builder_add_string_value (builder, article->id);
-          add_range_text (builder, article, ev->start, ev->end);
-          add_date (builder, "date", &ev->date);
-          json_builder_set_member_name (builder, "negated");
-          json_builder_add_boolean_value (builder, (ev->flags & DOSSIER_EVIDENCE_NEGATED) != 0);
-          json_builder_set_member_name (builder, "hypothetical");
-          json_builder_add_boolean_value (builder, (ev->flags & DOSSIER_EVIDENCE_HYPOTHETICAL) != 0);
-          json_builder_set_member_name (builder, "section");
-          json_builder_add_string_value (builder,
-                                         (ev->flags & DOSSIER_EVIDENCE_COMMENTS) != 0 ? "comments" : "body");
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-
-      if (layout != NULL)
-        add_edge_geometry (builder, layout, id);
-
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  if (layout != NULL)
-    {
-      json_builder_set_member_name (builder, "layout");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "engine");
-      json_builder_add_string_value (builder, dossier_layout_engine_to_string (layout->engine));
-      json_builder_set_member_name (builder, "units");
-      json_builder_add_string_value (builder, "pt");
-      json_builder_set_member_name (builder, "y_axis");
-      json_builder_add_string_value (builder, "down");
-      json_builder_set_member_name (builder, "width");
-      json_builder_add_double_value (builder, layout->width);
-      json_builder_set_member_name (builder, "height");
-      json_builder_add_double_value (builder, layout->height);
-      json_builder_end_object (builder);
-    }
-
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  return json_from_string (text, NULL);
 }
 
 char *
@@ -318,11 +424,11 @@ dossier_json_to_string (DossierSubgraph *subgraph,
                         DossierLayout   *layout,
                         gboolean         pretty)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = dossier_json_build (subgraph, layout);
+  g_autoptr(DossierJsonWriter) w = NULL;
 
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, pretty);
+  g_return_val_if_fail (subgraph != NULL, NULL);
 
-  return json_generator_to_data (generator, NULL);
+  w = dossier_json_writer_new (NULL, pretty);
+  write_document (w, subgraph, layout);
+  return dossier_json_writer_steal_data (w);
 }

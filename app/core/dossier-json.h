@@ -21,11 +21,29 @@ G_BEGIN_DECLS
  * given: entities get x, y, width, height (centre and size, points, y
  * down), relations get points, arrow and label, and a top-level "layout"
  * object gives engine, width and height.  Entity ids are stable strings
- * ("e12"). */
+ * ("e12").  A file name that is not UTF-8 is written with U+FFFD and
+ * its bytes in base64 beside it ("path_bytes"). */
 JsonNode *dossier_json_build     (DossierSubgraph *subgraph,
                                   DossierLayout   *layout);
 char     *dossier_json_to_string (DossierSubgraph *subgraph,
                                   DossierLayout   *layout,
                                   gboolean         pretty);
+
+typedef enum
+{
+  DOSSIER_JSON_COMPACT,
+  DOSSIER_JSON_PRETTY,
+  DOSSIER_JSON_LINES,   /* JSON Lines: one {"kind": "article"|"entity"|"relation", …}
+                         * per line, articles first; no layout */
+} DossierJsonStyle;
+
+/* The same document written to @stream as it is produced (then a
+ * newline), so memory does not grow with the graph. */
+gboolean  dossier_json_write     (DossierSubgraph  *subgraph,
+                                  DossierLayout    *layout,
+                                  DossierJsonStyle  style,
+                                  GOutputStream    *stream,
+                                  GCancellable     *cancellable,
+                                  GError          **error);
 
 G_END_DECLS

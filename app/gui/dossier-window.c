@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "dossier-article-reader.h"
-#include "dossier-cache.h"
 #include "dossier-curator.h"
 #include "dossier-export-dialog.h"
 #include "dossier-extractor.h"
@@ -231,7 +230,7 @@ load_worker (GTask        *task,
   if (!(corpus = dossier_corpus_load ((const char * const *) data->paths, cancellable,
                                       load_progress_cb, data, &error)) ||
       !(gazetteer = dossier_gazetteer_new_default (&error)) ||
-      !(graph = dossier_extract_cached (corpus, gazetteer, NULL, cancellable, &error)))
+      !(graph = dossier_extract (corpus, gazetteer, NULL, cancellable, &error)))
     {
       g_task_return_error (task, error);
       return;

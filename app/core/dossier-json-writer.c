@@ -1,0 +1,358 @@
+/* dossier-json-writer.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-json-writer"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "dossier-json-writer.h"
+
+/* Written out when the buffer passes this size. */
+#define FLUSH_BYTES (64 * 1024)
+
+typedef struct
+{
+  gboolean object;
+  guint    count;     /* values written so far */
+} Frame;
+
+struct _DossierJsonWriter
+{
+  GOutputStream *stream;   /* NULL: everything stays in buffer */
+  GString       *buffer;
+  GArray        *frames;   /* Frame, innermost last */
+  GError        *error;    /* the first write error */
+  gboolean       pretty;
+  gboolean       named;    /* a member name was written, its value is next */
+};
+
+DossierJsonWriter *
+dossier_json_writer_new (GOutputStream *stream,
+                         gboolean       pretty)
+{
+  DossierJsonWriter *writer = g_new0 (DossierJsonWriter, 1);
+
+  g_return_val_if_fail (stream == NULL || G_IS_OUTPUT_STREAM (stream), NULL);
+
+  writer->stream = stream != NULL ? g_object_ref (stream) : NULL;
+  writer->buffer = g_string_sized_new (stream != NULL ? FLUSH_BYTES + 4096 : 4096);
+  writer->frames = g_array_new (FALSE, FALSE, sizeof (Frame));
+  writer->pretty = pretty;
+
+  return writer;
+}
+
+void
+dossier_json_writer_free (DossierJsonWriter *writer)
+{
+  if (writer == NULL)
+    return;
+
+  g_clear_object (&writer->stream);
+  g_string_free (writer->buffer, TRUE);
+  g_array_unref (writer->frames);
+  g_clear_error (&writer->error);
+  g_free (writer);
+}
+
+static void
+write_out (DossierJsonWriter *writer,
+           GCancellable      *cancellable)
+{
+  gsize written;
+
+  if (writer->stream == NULL || writer->buffer->len == 0)
+    return;
+
+  if (writer->error == NULL)
+    g_output_stream_write_all (writer->stream, writer->buffer->str, writer->buffer->len,
+                               &written, cancellable, &writer->error);
+  g_string_truncate (writer->buffer, 0);
+}
+
+static inline void
+maybe_flush (DossierJsonWriter *writer)
+{
+  if (writer->stream != NULL && writer->buffer->len >= FLUSH_BYTES)
+    write_out (writer, NULL);
+}
+
+static void
+newline_indent (DossierJsonWriter *writer,
+                guint              depth)
+{
+  g_string_append_c (writer->buffer, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (writer->buffer, "  ");
+}
+
+/* Separators before a value: a comma after the previous one and, in an
+ * array, the new line (an object member had its own with its name). */
+static void
+begin_value (DossierJsonWriter *writer)
+{
+  Frame *frame;
+
+  if (writer->frames->len == 0)
+    return;
+
+  frame = &g_array_index (writer->frames, Frame, writer->frames->len - 1);
+  if (frame->object)
+    {
+      g_return_if_fail (writer->named);
+      writer->named = FALSE;
+      return;
+    }
+
+  if (frame->count > 0)
+    g_string_append_c (writer->buffer, ',');
+  if (writer->pretty)
+    newline_indent (writer, writer->frames->len);
+  frame->count++;
+}
+
+static void
+append_escaped (GString    *out,
+                const char *value,
+                gsize       len)
+{
+  const guchar *p = (const guchar *) value;
+  const guchar *end = p + len;
+
+  g_string_append_c (out, '"');
+  while (p < end)
+    {
+      const guchar *run = p;
+
+      /* Plain ASCII goes out in one piece. */
+      while (p < end && *p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\')
+        p++;
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+      if (p >= end)
+        break;
+
+      switch (*p)
+        {
+        case '"':  g_string_append (out, "\\\""); p++; continue;
+        case '\\': g_string_append (out, "\\\\"); p++; continue;
+        case '\b': g_string_append (out, "\\b"); p++; continue;
+        case '\f': g_string_append (out, "\\f"); p++; continue;
+        case '\n': g_string_append (out, "\\n"); p++; continue;
+        case '\r': g_string_append (out, "\\r"); p++; continue;
+        case '\t': g_string_append (out, "\\t"); p++; continue;
+        default:
+          break;
+        }
+
+      if (*p < 0x80)
+        {
+          g_string_append_printf (out, "\\u%04x", *p);
+          p++;
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char_validated ((const char *) p, end - p);
+
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            {
+              g_string_append (out, "\xef\xbf\xbd");
+              p++;
+            }
+          else
+            {
+              const guchar *next = (const guchar *) g_utf8_next_char (p);
+
+              g_string_append_len (out, (const char *) p, next - p);
+              p = next;
+            }
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+begin_container (DossierJsonWriter *writer,
+                 gboolean           object)
+{
+  Frame frame = { object, 0 };
+
+  begin_value (writer);
+  g_string_append_c (writer->buffer, object ? '{' : '[');
+  g_array_append_val (writer->frames, frame);
+}
+
+static void
+end_container (DossierJsonWriter *writer,
+               gboolean           object)
+{
+  Frame frame;
+
+  g_return_if_fail (writer->frames->len > 0);
+
+  frame = g_array_index (writer->frames, Frame, writer->frames->len - 1);
+  g_return_if_fail (frame.object == object);
+  g_array_set_size (writer->frames, writer->frames->len - 1);
+
+  if (writer->pretty && frame.count > 0)
+    newline_indent (writer, writer->frames->len);
+  g_string_append_c (writer->buffer, object ? '}' : ']');
+  maybe_flush (writer);
+}
+
+void
+dossier_json_writer_begin_object (DossierJsonWriter *writer)
+{
+  begin_container (writer, TRUE);
+}
+
+void
+dossier_json_writer_end_object (DossierJsonWriter *writer)
+{
+  end_container (writer, TRUE);
+}
+
+void
+dossier_json_writer_begin_array (DossierJsonWriter *writer)
+{
+  begin_container (writer, FALSE);
+}
+
+void
+dossier_json_writer_end_array (DossierJsonWriter *writer)
+{
+  end_container (writer, FALSE);
+}
+
+void
+dossier_json_writer_member (DossierJsonWriter *writer,
+                            const char        *name)
+{
+  Frame *frame;
+
+  g_return_if_fail (writer->frames->len > 0);
+  frame = &g_array_index (writer->frames, Frame, writer->frames->len - 1);
+  g_return_if_fail (frame->object && !writer->named);
+
+  if (frame->count > 0)
+    g_string_append_c (writer->buffer, ',');
+  if (writer->pretty)
+    newline_indent (writer, writer->frames->len);
+  append_escaped (writer->buffer, name, strlen (name));
+  g_string_append (writer->buffer, writer->pretty ? " : " : ":");
+  frame->count++;
+  writer->named = TRUE;
+}
+
+void
+dossier_json_writer_string_len (DossierJsonWriter *writer,
+                                const char        *value,
+                                gsize              len)
+{
+  begin_value (writer);
+  append_escaped (writer->buffer, value, len);
+  maybe_flush (writer);
+}
+
+void
+dossier_json_writer_string (DossierJsonWriter *writer,
+                            const char        *value)
+{
+  if (value == NULL)
+    dossier_json_writer_null (writer);
+  else
+    dossier_json_writer_string_len (writer, value, strlen (value));
+}
+
+void
+dossier_json_writer_int (DossierJsonWriter *writer,
+                         gint64             value)
+{
+  begin_value (writer);
+  g_string_append_printf (writer->buffer, "%" G_GINT64_FORMAT, value);
+}
+
+/* As json-glib writes them: 17 significant digits, ".0" on whole numbers. */
+void
+dossier_json_writer_double (DossierJsonWriter *writer,
+                            double             value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  begin_value (writer);
+  if (!isfinite (value))
+    {
+      /* JSON has no infinity or NaN. */
+      g_string_append (writer->buffer, "null");
+      return;
+    }
+  g_ascii_formatd (buf, sizeof buf, "%.17g", value);
+  g_string_append (writer->buffer, buf);
+  if (strpbrk (buf, ".eE") == NULL)
+    g_string_append (writer->buffer, ".0");
+}
+
+void
+dossier_json_writer_boolean (DossierJsonWriter *writer,
+                             gboolean           value)
+{
+  begin_value (writer);
+  g_string_append (writer->buffer, value ? "true" : "false");
+}
+
+void
+dossier_json_writer_null (DossierJsonWriter *writer)
+{
+  begin_value (writer);
+  g_string_append (writer->buffer, "null");
+}
+
+void
+dossier_json_writer_raw (DossierJsonWriter *writer,
+                         const char        *text)
+{
+  g_return_if_fail (writer->frames->len == 0);
+
+  g_string_append (writer->buffer, text);
+  maybe_flush (writer);
+}
+
+gboolean
+dossier_json_writer_flush (DossierJsonWriter  *writer,
+                           GCancellable       *cancellable,
+                           GError            **error)
+{
+  g_return_val_if_fail (writer != NULL, FALSE);
+
+  write_out (writer, cancellable);
+  if (writer->error == NULL && writer->stream != NULL &&
+      !g_output_stream_flush (writer->stream, cancellable, &writer->error))
+    g_assert (writer->error != NULL);
+
+  if (writer->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (writer->error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+dossier_json_writer_steal_data (DossierJsonWriter *writer)
+{
+  g_return_val_if_fail (writer != NULL, NULL);
+  g_return_val_if_fail (writer->stream == NULL, NULL);
+
+  char *data = g_string_free (writer->buffer, FALSE);
+
+  writer->buffer = g_string_new (NULL);
+  return data;
+}
