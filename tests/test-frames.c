@@ -70,6 +70,8 @@ static const FrameRow frames[] = {
   { FR "Après avoir mis la main sur Kestrel, Vandelle s'intéresse à Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
   { FR "Vandelle veut entrer au capital d'Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
   { FR "Vandelle est montée lundi à près de 21 % du capital d'Orbanis.", "Vandelle", "owns", "Orbanis", TRUE, 0 },
+  { FR "Paul Garnier a critiqué l'intervention de l'État. L'État, actionnaire à 23 % d'Orbanis, se tait.",
+    "French government", "owns", "Orbanis", TRUE, 0 },
   /* withdraws, opposes */
   { FR "Vandelle a abandonné son projet de racheter Orbanis.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
   { EN "Vandelle sued Orbanis on Monday.", "Vandelle", "opposes", "Orbanis", TRUE, 0 },

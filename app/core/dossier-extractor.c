@@ -1309,11 +1309,7 @@ resolve_descriptions (Ctx *ctx)
           guint end = k + 1;
           int antecedent = -1;
 
-          if (owner[k] >= 0 || owner[k - 1] >= 0 || is_capitalised (tok (ctx, k)) ||
-              !(tok_is (ctx, k - 1, "le") || tok_is (ctx, k - 1, "la") || tok_is (ctx, k - 1, "l") ||
-                tok_is (ctx, k - 1, "the") || tok_is (ctx, k - 1, "du") || tok_is (ctx, k - 1, "au")))
-            continue;
-          if (is_own_state (ctx, s, k))
+          if (owner[k] < 0 && is_own_state (ctx, s, k))
             {
               const DossierGazetteerEntry *entry = dossier_gazetteer_lookup (ctx->gazetteer, "French government");
 
@@ -1321,6 +1317,10 @@ resolve_descriptions (Ctx *ctx)
                 owner[k] = push_mention (ctx, si, entity_for_entry (ctx, entry), k, k + 1, entry, FALSE, -1);
               continue;
             }
+          if (owner[k] >= 0 || owner[k - 1] >= 0 || is_capitalised (tok (ctx, k)) ||
+              !(tok_is (ctx, k - 1, "le") || tok_is (ctx, k - 1, "la") || tok_is (ctx, k - 1, "l") ||
+                tok_is (ctx, k - 1, "the") || tok_is (ctx, k - 1, "du") || tok_is (ctx, k - 1, "au")))
+            continue;
           if (is_government_noun (ctx, k))
             {
               /* Not "le gouvernement français" (the gazetteer's) nor "le
