@@ -175,6 +175,9 @@ static const NameRow names[] = {
     DOSSIER_ENTITY_COMPANY, "Federation of Quarry Workers" },
   /* a ticker is no name */
   { "Vandelle VDL.PA rose. Vandelle VDL.PA fell.", "VDL.PA", DOSSIER_N_ENTITY_TYPES },
+  /* a known surname before a family's vehicle names the vehicle */
+  { "Trust\n\nThe Murdoch Family Trust controls the group.", "Murdoch Family Trust",
+    DOSSIER_ENTITY_COMPANY, NULL },
   /* common words at the start of a sentence, laws and places are no actors */
   { "Shares fell. Shares rose again on Monday.", "Shares", DOSSIER_N_ENTITY_TYPES },
   { "The Investment Review Act applies. Under the Investment Review Act, reviews are long.",

@@ -464,6 +464,21 @@ office_phrase_start (Ctx        *ctx,
   return G_MAXUINT;
 }
 
+static gboolean
+is_family_vehicle (Ctx   *ctx,
+                   guint  k)
+{
+  static const char * const words[] = {
+    "trust", "foundation", "fondation", "family", "holding", "holdings", "group", "groupe",
+    "organization", "organisation", "enterprises", "industries", "capital", "partners",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (tok_is (ctx, k, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* "U.S. Steel": the full stop of an initial does not end the name. */
 static gboolean
 after_initials (Ctx   *ctx,
@@ -499,8 +514,14 @@ extend_country_names (Ctx *ctx)
 
       guint first = m->first;
 
+      gboolean family;
+
       if (s->section == DOSSIER_SECTION_COMMENTS || m->nested || m->entry == NULL || m->descriptive ||
-          m->entry->type != DOSSIER_ENTITY_GOVERNMENT || m->end - m->first > 2)
+          m->end - m->first > 2)
+        continue;
+      /* "Murdoch Family Trust", "Bettencourt Foundation": a family's vehicle. */
+      family = m->entry->type == DOSSIER_ENTITY_PERSON && m->end - m->first == 1;
+      if (m->entry->type != DOSSIER_ENTITY_GOVERNMENT && !family)
         continue;
       /* "l'Agence des participations de l'État": an office of the state. */
       if ((first = office_phrase_start (ctx, s, m->first)) != G_MAXUINT)
@@ -526,7 +547,8 @@ extend_country_names (Ctx *ctx)
              is_capitalised (tok (ctx, end)) &&
              !(tok (ctx, end)->flags & DOSSIER_TOKEN_ELIDED) && !(tok_class (ctx, end) & not_names))
         end++;
-      if (end == m->end || (owner[m->first] >= 0 && owner[m->first] != (int) i))
+      if (end == m->end || (owner[m->first] >= 0 && owner[m->first] != (int) i) ||
+          (family && !is_family_vehicle (ctx, end - 1)))
         continue;
 
       start = tok (ctx, m->first)->start;
