@@ -72,6 +72,7 @@ static const FrameRow frames[] = {
   { FR "Vandelle est montée lundi à près de 21 % du capital d'Orbanis.", "Vandelle", "owns", "Orbanis", TRUE, 0 },
   { FR "Paul Garnier a critiqué l'intervention de l'État. L'État, actionnaire à 23 % d'Orbanis, se tait.",
     "French government", "owns", "Orbanis", TRUE, 0 },
+  { FR "Le gouvernement de Vandelle? Non. Kestrel « soutient la stratégie d'Orbanis », dit-on.", "Kestrel", "supports", "Orbanis", TRUE, 0 },
   /* withdraws, opposes */
   { FR "Vandelle a abandonné son projet de racheter Orbanis.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
   { EN "Vandelle sued Orbanis on Monday.", "Vandelle", "opposes", "Orbanis", TRUE, 0 },

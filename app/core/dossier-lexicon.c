@@ -854,6 +854,19 @@ word_matches (const char *word,
   return len == plen && memcmp (word, pattern, plen) == 0;
 }
 
+/* Equal in words, the longer pattern is the more specific, and a word
+ * spelled out beats a stem of the same length: "soutient" (a verb) over
+ * "soutien*" (a noun). */
+static gsize
+cue_weight (const CompiledCue *c)
+{
+  gsize weight = 0;
+
+  for (guint w = 0; w < c->n_words; w++)
+    weight += 2 * strlen (c->words[w]) + (c->stems[w] ? 0 : 1);
+  return weight;
+}
+
 const DossierCue *
 dossier_lexicon_match_cue (const DossierFolded *folded,
                            const DossierToken  *tokens,
@@ -883,9 +896,7 @@ dossier_lexicon_match_cue (const DossierFolded *folded,
 
       if (c->n_words < best_n || i + c->n_words > end)
         continue;
-      /* Equal in words, the longer pattern is the more specific:
-       * "soutiendr*" (a verb) over "soutien*" (a noun). */
-      if (c->n_words == best_n && strlen (c->cue->pattern) <= best_len)
+      if (c->n_words == best_n && cue_weight (c) <= best_len)
         continue;
       for (w = 0; w < c->n_words; w++)
         {
@@ -901,7 +912,7 @@ dossier_lexicon_match_cue (const DossierFolded *folded,
         {
           best = c->cue;
           best_n = c->n_words;
-          best_len = strlen (c->cue->pattern);
+          best_len = cue_weight (c);
         }
     }
 
