@@ -10,13 +10,19 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "dossier-corpus.h"
 #include "dossier-curation.h"
 #include "dossier-date.h"
 #include "dossier-fold.h"
+#include "dossier-io.h"
 
 G_DEFINE_QUARK (dossier-curation-error-quark, dossier_curation_error)
 
@@ -35,6 +41,7 @@ struct _DossierCuration
   GPtrArray  *edits;    /* JsonObject, applied in order */
   GPtrArray  *redo;     /* JsonObject, last undone last */
   GHashTable *pristine; /* article id -> ArticleState: values before any edit */
+  GHashTable *known;    /* ids of the edits in the file when last read or saved */
 };
 
 static void
@@ -54,6 +61,7 @@ dossier_curation_new (void)
   curation->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   curation->pristine = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) article_state_free);
+  curation->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   return curation;
 }
@@ -67,6 +75,7 @@ dossier_curation_free (DossierCuration *curation)
   g_ptr_array_unref (curation->edits);
   g_ptr_array_unref (curation->redo);
   g_hash_table_unref (curation->pristine);
+  g_hash_table_unref (curation->known);
   g_free (curation);
 }
 
@@ -122,38 +131,204 @@ dossier_curation_path_for_corpus (const char * const *roots)
   return g_build_filename (g_get_user_data_dir (), "dossier", "projects", digest, "project.json", NULL);
 }
 
-static gboolean
-back_up (const char  *path,
-         GError     **error)
+/* json-glib recurses on nesting: a file nested tens of thousands of levels
+ * deep would overflow the stack.  Real edits nest three levels. */
+#define MAX_DEPTH 64
+#define MAX_PROJECT_SIZE (64 * 1024 * 1024)
+
+/* Every edit carries an id, so that two processes saving one file can tell
+ * their own edits from the other's.  Files from before ids get ids from
+ * their place and content: every process reading one file agrees on them. */
+static const char *
+edit_id (JsonObject *edit)
 {
-  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
-  g_autofree char *contents = NULL;
-  gsize len;
-
-  if (!g_file_get_contents (path, &contents, &len, error))
-    return FALSE;
-
-  return g_file_set_contents (backup, contents, len, error);
+  return json_object_get_string_member_with_default (edit, "id", NULL);
 }
 
-static gboolean
-fail_and_back_up (const char  *path,
-                  int          code,
-                  const char  *reason,
-                  GError     **error)
+static void
+ensure_edit_id (JsonObject *edit,
+                guint       index)
 {
-  g_autoptr(GError) backup_error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *id = NULL;
 
-  if (back_up (path, &backup_error))
-    g_set_error (error, DOSSIER_CURATION_ERROR, code,
-                 _("The edits in “%s” could not be read (%s); the file was copied to “%s.bak”"),
-                 path, reason, path);
+  if (edit_id (edit) != NULL)
+    return;
+
+  if (index == G_MAXUINT)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      /* The pid too: forked processes share GLib's random state. */
+      id = g_strdup_printf ("%s-%d", uuid, (int) getpid ());
+      json_object_set_string_member (edit, "id", id);
+      return;
+    }
+
+  node = json_node_init_object (json_node_alloc (), edit);
+  json = json_to_string (node, FALSE);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA1, json, -1);
+  id = g_strdup_printf ("%u-%s", index, digest);
+  json_object_set_string_member (edit, "id", id);
+}
+
+/* Parses a project file into @edits; on failure, says why in @reason. */
+static gboolean
+parse_project (GBytes     *bytes,
+               const char *display,
+               GPtrArray  *edits,
+               int        *code,
+               char      **reason)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize len;
+  JsonObject *root;
+  JsonArray *array;
+  gint64 version;
+
+  data = g_bytes_get_data (bytes, &len);
+  *code = DOSSIER_CURATION_ERROR_CORRUPT;
+
+  if (!dossier_io_check_json_depth (data, len, MAX_DEPTH, NULL, &local_error) ||
+      !json_parser_load_from_data (parser, data, len, &local_error))
+    {
+      *reason = g_strdup (local_error->message);
+      return FALSE;
+    }
+
+  /* An empty file parses, with no root at all. */
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    goto not_project;
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", NULL), FORMAT_NAME) != 0)
+    goto not_project;
+
+  version = json_object_get_int_member_with_default (root, "version", 0);
+  if (version > DOSSIER_CURATION_VERSION)
+    {
+      *code = DOSSIER_CURATION_ERROR_NEWER;
+      *reason = g_strdup (_("written by a newer version of Dossier"));
+      return FALSE;
+    }
+
+  if (!json_object_has_member (root, "edits") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "edits")))
+    {
+      *reason = g_strdup (_("no list of edits"));
+      return FALSE;
+    }
+
+  array = json_object_get_array_member (root, "edits");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *edit;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          json_object_get_string_member_with_default (json_node_get_object (node), "op", NULL) == NULL)
+        {
+          g_ptr_array_set_size (edits, 0);
+          *reason = g_strdup (_("an edit is malformed"));
+          return FALSE;
+        }
+
+      edit = json_node_get_object (node);
+      if (json_object_has_member (edit, "id") &&
+          (!JSON_NODE_HOLDS_VALUE (json_object_get_member (edit, "id")) ||
+           json_node_get_value_type (json_object_get_member (edit, "id")) != G_TYPE_STRING))
+        json_object_remove_member (edit, "id");
+      ensure_edit_id (edit, i);
+      g_ptr_array_add (edits, json_object_ref (edit));
+    }
+
+  return TRUE;
+
+not_project:
+  *reason = g_strdup (_("not a project file"));
+  return FALSE;
+}
+
+/* A file name beside @path that does not exist yet: "@path.STAMP.bak". */
+static char *
+aside_name (const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *name = n == 1 ? g_strdup_printf ("%s.%s.bak", path, stamp)
+                                     : g_strdup_printf ("%s.%s-%u.bak", path, stamp, n);
+      GStatBuf st;
+
+      if (g_lstat (name, &st) != 0 && errno == ENOENT)
+        return g_steal_pointer (&name);
+    }
+
+  return NULL;
+}
+
+/* A file we cannot read is never overwritten silently.  A corrupt one is
+ * set aside (renamed, with the time in its name) and the folder opens
+ * without it; one from a newer Dossier is copied to "@path.bak" with its
+ * permissions, since that Dossier still reads it where it is. */
+static gboolean
+fail_and_set_aside (const char  *path,
+                    GBytes      *bytes,
+                    guint        mode,
+                    int          code,
+                    const char  *reason,
+                    GError     **error)
+{
+  g_autofree char *name = dossier_io_display_name (path);
+  g_autoptr(GError) aside_error = NULL;
+  g_autofree char *aside = NULL;
+  gboolean ok;
+
+  if (code == DOSSIER_CURATION_ERROR_NEWER)
+    {
+      aside = g_strconcat (path, ".bak", NULL);
+      ok = dossier_io_replace_file (aside, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    mode & 07777, &aside_error);
+    }
+  else
+    {
+      aside = aside_name (path);
+      ok = aside != NULL && g_rename (path, aside) == 0;
+      if (!ok)
+        g_set_error_literal (&aside_error, G_IO_ERROR, g_io_error_from_errno (errno), g_strerror (errno));
+    }
+
+  if (ok)
+    {
+      g_autofree char *aside_display = dossier_io_display_name (aside);
+
+      g_set_error (error, DOSSIER_CURATION_ERROR, code,
+                   code == DOSSIER_CURATION_ERROR_NEWER
+                   ? _("The edits in “%s” could not be read (%s); the file was copied to “%s”")
+                   : _("The edits in “%s” could not be read (%s); the file was set aside as “%s” and the articles open without them"),
+                   name, reason, aside_display);
+    }
   else
     g_set_error (error, DOSSIER_CURATION_ERROR, code,
                  _("The edits in “%s” could not be read (%s), nor copied aside: %s"),
-                 path, reason, backup_error->message);
+                 name, reason, aside_error->message);
 
   return FALSE;
+}
+
+static void
+remember_saved (DossierCuration *curation)
+{
+  g_hash_table_remove_all (curation->known);
+  for (guint i = 0; i < curation->edits->len; i++)
+    g_hash_table_add (curation->known, g_strdup (edit_id (g_ptr_array_index (curation->edits, i))));
 }
 
 gboolean
@@ -161,58 +336,125 @@ dossier_curation_load (DossierCuration  *curation,
                        const char       *path,
                        GError          **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonObject *root;
-  JsonArray *edits;
-  gint64 version;
+  g_autofree char *reason = NULL;
+  g_autofree char *display = NULL;
+  guint mode = 0;
+  int code;
 
   g_return_val_if_fail (curation != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   g_ptr_array_set_size (curation->edits, 0);
   g_ptr_array_set_size (curation->redo, 0);
+  g_hash_table_remove_all (curation->known);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-
-  if (!json_parser_load_from_file (parser, path, &local_error))
-    return fail_and_back_up (path, DOSSIER_CURATION_ERROR_CORRUPT, local_error->message, error);
-
-  /* An empty file parses, with no root at all. */
-  if (json_parser_get_root (parser) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return fail_and_back_up (path, DOSSIER_CURATION_ERROR_CORRUPT, _("not a project file"), error);
-
-  root = json_node_get_object (json_parser_get_root (parser));
-  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", NULL), FORMAT_NAME) != 0)
-    return fail_and_back_up (path, DOSSIER_CURATION_ERROR_CORRUPT, _("not a project file"), error);
-
-  version = json_object_get_int_member_with_default (root, "version", 0);
-  if (version > DOSSIER_CURATION_VERSION)
-    return fail_and_back_up (path, DOSSIER_CURATION_ERROR_NEWER,
-                             _("written by a newer version of Dossier"), error);
-
-  if (!json_object_has_member (root, "edits") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "edits")))
-    return fail_and_back_up (path, DOSSIER_CURATION_ERROR_CORRUPT, _("no list of edits"), error);
-
-  edits = json_object_get_array_member (root, "edits");
-  for (guint i = 0; i < json_array_get_length (edits); i++)
+  bytes = dossier_io_read_file (path, MAX_PROJECT_SIZE, DOSSIER_IO_NOFOLLOW, &mode, &local_error);
+  if (bytes == NULL)
     {
-      JsonNode *node = json_array_get_element (edits, i);
-
-      if (!JSON_NODE_HOLDS_OBJECT (node) ||
-          json_object_get_string_member_with_default (json_node_get_object (node), "op", NULL) == NULL)
-        {
-          g_ptr_array_set_size (curation->edits, 0);
-          return fail_and_back_up (path, DOSSIER_CURATION_ERROR_CORRUPT, _("an edit is malformed"), error);
-        }
-
-      g_ptr_array_add (curation->edits, json_object_ref (json_node_get_object (node)));
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      /* A link, a pipe, a huge file: not ours to move or copy. */
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
+  display = dossier_io_display_name (path);
+  if (!parse_project (bytes, display, curation->edits, &code, &reason))
+    return fail_and_set_aside (path, bytes, mode, code, reason, error);
+
+  remember_saved (curation);
   return TRUE;
+}
+
+/* Takes in the edits another process saved since we last read or wrote
+ * @path; drops those we undid since.  Our edits come after theirs. */
+static void
+merge_saved (DossierCuration *curation,
+             GPtrArray       *saved)
+{
+  g_autoptr(GHashTable) ours = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) on_disk = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+
+  for (guint i = 0; i < curation->edits->len; i++)
+    {
+      JsonObject *edit = g_ptr_array_index (curation->edits, i);
+
+      g_hash_table_insert (ours, (gpointer) edit_id (edit), edit);
+    }
+
+  for (guint i = 0; i < saved->len; i++)
+    {
+      JsonObject *edit = g_ptr_array_index (saved, i);
+      const char *id = edit_id (edit);
+      JsonObject *mine = g_hash_table_lookup (ours, id);
+
+      g_hash_table_add (on_disk, (gpointer) id);
+      if (mine != NULL)
+        g_ptr_array_add (merged, json_object_ref (mine));
+      else if (!g_hash_table_contains (curation->known, id))
+        g_ptr_array_add (merged, json_object_ref (edit));
+    }
+
+  for (guint i = 0; i < curation->edits->len; i++)
+    {
+      JsonObject *edit = g_ptr_array_index (curation->edits, i);
+
+      if (!g_hash_table_contains (on_disk, edit_id (edit)))
+        g_ptr_array_add (merged, json_object_ref (edit));
+    }
+
+  /* The hash tables point into the old list: swap last. */
+  g_ptr_array_set_size (curation->edits, 0);
+  for (guint i = 0; i < merged->len; i++)
+    g_ptr_array_add (curation->edits, json_object_ref (g_ptr_array_index (merged, i)));
+}
+
+static gboolean
+is_project_header (const char *path)
+{
+  g_autoptr(GBytes) bytes = dossier_io_read_file (path, 1024 * 1024, DOSSIER_IO_NOFOLLOW, NULL, NULL);
+  const char *data;
+  gsize len;
+
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &len);
+  return g_strstr_len (data, MIN (len, 128), "\"" FORMAT_NAME "\"") != NULL;
+}
+
+/* A save killed half way leaves its temporary file: ".NAME.XXXXXX" from
+ * ours, ".goutputstream-XXXXXX" from GIO's (which earlier versions used).
+ * Under the lock no save of ours is running, so ours are stale; GIO's are
+ * only removed when they hold a project file. */
+static void
+remove_stale_temporaries (const char *dir,
+                          const char *base)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  const char *name;
+
+  if (d == NULL)
+    return;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = NULL;
+      gboolean ours = g_str_has_prefix (name, prefix) && strlen (name) == strlen (prefix) + 6;
+      gboolean gio = g_str_has_prefix (name, ".goutputstream-");
+      GStatBuf st;
+
+      if (!ours && !gio)
+        continue;
+      child = g_build_filename (dir, name, NULL);
+      if (g_lstat (child, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+      if (ours || is_project_header (child))
+        g_unlink (child);
+    }
 }
 
 gboolean
@@ -223,14 +465,64 @@ dossier_curation_save (DossierCuration  *curation,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
   g_autofree char *data = NULL;
+  gboolean ok;
   gsize len;
+  int lock_fd;
 
   g_return_val_if_fail (curation != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  if (g_mkdir_with_parents (dir, 0777) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = dossier_io_display_name (dir);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not save “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* One save at a time per folder, across processes: read, merge, write
+   * under the lock.  The folder is locked, not the file, which the rename
+   * replaces. */
+  lock_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (lock_fd >= 0)
+    while (flock (lock_fd, LOCK_EX) != 0 && errno == EINTR)
+      ;
+
+  remove_stale_temporaries (dir, base);
+
+  bytes = dossier_io_read_file (path, MAX_PROJECT_SIZE, DOSSIER_IO_NOFOLLOW, NULL, &local_error);
+  if (bytes != NULL)
+    {
+      g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+      g_autofree char *display = dossier_io_display_name (path);
+      g_autofree char *reason = NULL;
+      int code;
+
+      if (parse_project (bytes, display, saved, &code, &reason))
+        merge_saved (curation, saved);
+      else if (code == DOSSIER_CURATION_ERROR_CORRUPT)
+        {
+          /* Broken since we read it: keep it aside all the same. */
+          g_autoptr(GError) ignored = NULL;
+          fail_and_set_aside (path, bytes, 0, code, reason, &ignored);
+        }
+    }
+  else if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      if (lock_fd >= 0)
+        close (lock_fd);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -254,18 +546,13 @@ dossier_curation_save (DossierCuration  *curation,
   json_generator_set_pretty (generator, TRUE);
   data = json_generator_to_data (generator, &len);
 
-  file = g_file_new_for_path (path);
-  parent = g_file_get_parent (file);
-  if (parent != NULL &&
-      !g_file_make_directory_with_parents (parent, NULL, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  ok = dossier_io_replace_file (path, data, len, 0, error);
+  if (ok)
+    remember_saved (curation);
 
-  return g_file_replace_contents (file, data, len, NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, NULL, error);
+  if (lock_fd >= 0)
+    close (lock_fd);
+  return ok;
 }
 
 /* The edit list ---------------------------------------------------------- */
@@ -277,6 +564,7 @@ dossier_curation_push (DossierCuration *curation,
   g_return_if_fail (curation != NULL);
   g_return_if_fail (edit != NULL);
 
+  ensure_edit_id (edit, G_MAXUINT);
   g_ptr_array_add (curation->edits, edit);
   g_ptr_array_set_size (curation->redo, 0);
 }

@@ -149,6 +149,21 @@ reapply (DossierCurator *self,
   if (self->extracted == NULL)
     return;
 
+  /* Saving first: it takes in edits another window or process saved. */
+  if (save && self->path != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* The edits stay in memory; the next change saves them all again. */
+      if (!dossier_curation_save (self->curation, self->path, &error))
+        {
+          /* Translators: %s says which file could not be written and why. */
+          g_autofree char *message = g_strdup_printf (_("The edits are not saved yet: %s"), error->message);
+
+          g_signal_emit (self, signals[PROBLEM], 0, message);
+        }
+    }
+
   g_clear_pointer (&self->graph, dossier_graph_unref);
   self->graph = dossier_curation_apply (self->curation, self->extracted, &problems);
 
@@ -158,14 +173,6 @@ reapply (DossierCurator *self,
 
   for (guint i = 0; i < problems->len; i++)
     g_signal_emit (self, signals[PROBLEM], 0, g_ptr_array_index (problems, i));
-
-  if (save && self->path != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!dossier_curation_save (self->curation, self->path, &error))
-        g_signal_emit (self, signals[PROBLEM], 0, error->message);
-    }
 
   update_actions (self);
   g_signal_emit (self, signals[GRAPH_CHANGED], 0);
