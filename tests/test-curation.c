@@ -291,6 +291,45 @@ test_persistence (void)
   }
 }
 
+/* Edits find their targets through indexes (so that 20,000 edits apply in
+ * well under a second; bench-curation prints the figures): the indexes
+ * must follow every rename, alias, merge and reversal. */
+static void
+test_indexes_follow_edits (void)
+{
+  g_autoptr(DossierGraph) extracted = make_graph ();
+  g_autoptr(DossierCuration) curation = dossier_curation_new ();
+  const char *others[] = { "ByteDance", NULL };
+
+  /* A name given back: found by it again, first among equals. */
+  dossier_curation_push (curation, dossier_edit_rename ("Oracle", "Larry's"));
+  dossier_curation_push (curation, dossier_edit_rename ("Larry's", "Oracle"));
+  dossier_curation_push (curation, dossier_edit_hide ("oracle", TRUE));
+  /* An alias removed is no way to it any more (one problem). */
+  dossier_curation_push (curation, dossier_edit_remove_alias ("Donald Trump", "Trump"));
+  dossier_curation_push (curation, dossier_edit_hide ("Trump", TRUE));
+  /* A merged actor's relations are found from the one it went into. */
+  dossier_curation_push (curation, dossier_edit_merge ("Oracle", others));
+  dossier_curation_push (curation, dossier_edit_reverse_relation ("Oracle", DOSSIER_RELATION_OWNS, "TikTok"));
+  dossier_curation_push (curation, dossier_edit_retype_relation ("TikTok", DOSSIER_RELATION_OWNS, "Oracle",
+                                                                  DOSSIER_RELATION_SUPPORTS));
+  /* By the merged actor's name, now an alias. */
+  dossier_curation_push (curation, dossier_edit_reject_relation ("ByteDance", DOSSIER_RELATION_PARTNERS, "TikTok"));
+
+  {
+    g_autoptr(DossierGraph) g = apply (curation, extracted, 1);
+    DossierEntity *oracle = dossier_graph_lookup_entity (g, "Oracle");
+
+    g_assert_nonnull (oracle);
+    g_assert_true (oracle->hidden);
+    g_assert_false (dossier_graph_lookup_entity (g, "Donald Trump")->hidden);
+    g_assert_nonnull (find_relation (g, "TikTok", DOSSIER_RELATION_SUPPORTS, "Oracle"));
+    g_assert_null (find_relation (g, "Oracle", DOSSIER_RELATION_OWNS, "TikTok"));
+    g_assert_null (find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok"));
+    g_assert_cmpuint (g->relations->len, ==, 1);
+  }
+}
+
 /* The one file set aside for @path ("@path.STAMP.bak"), removed. */
 static char *
 take_aside (const char *path)
@@ -673,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/curation/article-edits", test_article_edits);
   g_test_add_func ("/curation/missing-targets", test_missing_targets);
   g_test_add_func ("/curation/persistence", test_persistence);
+  g_test_add_func ("/curation/indexes-follow-edits", test_indexes_follow_edits);
   g_test_add_func ("/curation/corrupt-and-newer", test_corrupt_and_newer);
   g_test_add_func ("/curation/deep-nesting", test_deep_nesting);
   g_test_add_func ("/curation/symlink-refused", test_symlink_refused);

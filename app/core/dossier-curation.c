@@ -353,7 +353,9 @@ dossier_curation_load (DossierCuration  *curation,
   bytes = dossier_io_read_file (path, MAX_PROJECT_SIZE, DOSSIER_IO_NOFOLLOW, &mode, &local_error);
   if (bytes == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      /* No file, or no folder for it: no edits yet. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
         return TRUE;
       /* A link, a pipe, a huge file: not ours to move or copy. */
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -872,14 +874,19 @@ dossier_edit_set_article_date (const char        *article_id,
 /* Applying edits --------------------------------------------------------- */
 
 /* A mutable copy of the graph: edits mark things removed and the result is
- * compacted into a fresh DossierGraph at the end. */
+ * compacted into a fresh DossierGraph at the end.  Lookups go through
+ * indexes, so that applying N edits is linear in N: the indexes only grow,
+ * and a candidate found there is checked against the entity or relation
+ * as it is now. */
 typedef struct
 {
   char              *name;
   char              *folded;
   DossierEntityType  type;
-  GPtrArray         *aliases;   /* char * */
-  GArray            *mentions;  /* DossierMention */
+  GPtrArray         *aliases;     /* char * */
+  GHashTable        *alias_keys;  /* folded alias -> number of aliases folding to it */
+  GArray            *mentions;    /* DossierMention */
+  GArray            *relations;   /* guint: relations that touch it, or once did */
   gboolean           discovered;
   gboolean           hidden;
   gboolean           removed;
@@ -900,6 +907,10 @@ typedef struct
   GPtrArray     *entities;   /* WorkEntity */
   GPtrArray     *relations;  /* WorkRelation */
   GPtrArray     *problems;   /* char * */
+  GHashTable    *by_name;    /* folded name -> GArray of entity indexes */
+  GHashTable    *by_alias;   /* folded alias -> GArray of entity indexes */
+  GHashTable    *by_triple;  /* "source type target" -> GArray of relation indexes */
+  GHashTable    *articles;   /* article id -> index + 1 */
 } Work;
 
 static void
@@ -908,7 +919,9 @@ work_entity_free (WorkEntity *e)
   g_free (e->name);
   g_free (e->folded);
   g_ptr_array_unref (e->aliases);
+  g_hash_table_unref (e->alias_keys);
   g_array_unref (e->mentions);
+  g_array_unref (e->relations);
   g_free (e);
 }
 
@@ -928,6 +941,24 @@ array_copy (GArray *array)
   return copy;
 }
 
+static void
+index_add (GHashTable *index,
+           const char *key,
+           guint       value)
+{
+  GArray *values = g_hash_table_lookup (index, key);
+
+  if (values == NULL)
+    {
+      values = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (index, g_strdup (key), values);
+    }
+  /* Renaming back and forth would add the same index again and again. */
+  if (values->len > 0 && g_array_index (values, guint, values->len - 1) == value)
+    return;
+  g_array_append_val (values, value);
+}
+
 static WorkEntity *
 work_entity_new (const char        *name,
                  DossierEntityType  type)
@@ -938,8 +969,128 @@ work_entity_new (const char        *name,
   e->folded = dossier_fold_string (name);
   e->type = type;
   e->aliases = g_ptr_array_new_with_free_func (g_free);
+  e->alias_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   e->mentions = g_array_new (FALSE, FALSE, sizeof (DossierMention));
+  e->relations = g_array_new (FALSE, FALSE, sizeof (guint));
   return e;
+}
+
+static guint
+work_add_entity (Work       *work,
+                 WorkEntity *e)
+{
+  guint index = work->entities->len;
+
+  g_ptr_array_add (work->entities, e);
+  index_add (work->by_name, e->folded, index);
+  return index;
+}
+
+static gboolean
+entity_has_alias (WorkEntity *e,
+                  const char *alias)
+{
+  g_autofree char *key = dossier_fold_string (alias);
+
+  return g_hash_table_contains (e->alias_keys, key);
+}
+
+static void
+entity_add_alias (Work       *work,
+                  guint       index,
+                  const char *alias)
+{
+  WorkEntity *e = g_ptr_array_index (work->entities, index);
+  g_autofree char *key = dossier_fold_string (alias);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (e->alias_keys, key));
+
+  g_ptr_array_add (e->aliases, g_strdup (alias));
+  g_hash_table_insert (e->alias_keys, g_strdup (key), GUINT_TO_POINTER (count + 1));
+  index_add (work->by_alias, key, index);
+}
+
+/* The first alias of @e written like @alias, or -1. */
+static int
+alias_index (WorkEntity *e,
+             const char *alias)
+{
+  g_autofree char *key = dossier_fold_string (alias);
+
+  if (!g_hash_table_contains (e->alias_keys, key))
+    return -1;
+
+  for (guint a = 0; a < e->aliases->len; a++)
+    {
+      g_autofree char *other = dossier_fold_string (g_ptr_array_index (e->aliases, a));
+
+      if (g_str_equal (other, key))
+        return a;
+    }
+
+  return -1;
+}
+
+static void
+entity_remove_alias (WorkEntity *e,
+                     guint       a)
+{
+  g_autofree char *key = dossier_fold_string (g_ptr_array_index (e->aliases, a));
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (e->alias_keys, key));
+
+  if (count <= 1)
+    g_hash_table_remove (e->alias_keys, key);
+  else
+    g_hash_table_insert (e->alias_keys, g_strdup (key), GUINT_TO_POINTER (count - 1));
+  g_ptr_array_remove_index (e->aliases, a);
+}
+
+static void
+entity_rename (Work       *work,
+               guint       index,
+               const char *name)
+{
+  WorkEntity *e = g_ptr_array_index (work->entities, index);
+
+  g_free (e->name);
+  g_free (e->folded);
+  e->name = g_strdup (name);
+  e->folded = dossier_fold_string (name);
+  index_add (work->by_name, e->folded, index);
+}
+
+static char *
+triple_key (guint               source,
+            DossierRelationType type,
+            guint               target)
+{
+  return g_strdup_printf ("%u %d %u", source, (int) type, target);
+}
+
+/* Files a relation under its current ends and type. */
+static void
+index_relation (Work  *work,
+                guint  index)
+{
+  WorkRelation *r = g_ptr_array_index (work->relations, index);
+  g_autofree char *key = triple_key (r->source, r->type, r->target);
+  WorkEntity *source = g_ptr_array_index (work->entities, r->source);
+  WorkEntity *target = g_ptr_array_index (work->entities, r->target);
+
+  index_add (work->by_triple, key, index);
+  g_array_append_val (source->relations, index);
+  if (r->target != r->source)
+    g_array_append_val (target->relations, index);
+}
+
+static guint
+work_add_relation (Work         *work,
+                   WorkRelation *r)
+{
+  guint index = work->relations->len;
+
+  g_ptr_array_add (work->relations, r);
+  index_relation (work, index);
+  return index;
 }
 
 static void
@@ -949,18 +1100,31 @@ work_init (Work         *work,
   work->corpus = graph->corpus;
   work->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) work_entity_free);
   work->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) work_relation_free);
+  work->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  work->by_alias = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  work->by_triple = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  work->articles = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < graph->corpus->articles->len; i++)
+    {
+      DossierArticle *article = dossier_corpus_get_article (graph->corpus, i);
+
+      /* The first article of an id wins, as a scan in order found it. */
+      if (!g_hash_table_contains (work->articles, article->id))
+        g_hash_table_insert (work->articles, article->id, GUINT_TO_POINTER (i + 1));
+    }
 
   for (guint i = 0; i < graph->entities->len; i++)
     {
       const DossierEntity *src = dossier_graph_get_entity (graph, i);
       WorkEntity *e = work_entity_new (src->name, src->type);
+      guint index = work_add_entity (work, e);
 
       for (guint a = 0; a < src->aliases->len; a++)
-        g_ptr_array_add (e->aliases, g_strdup (g_ptr_array_index (src->aliases, a)));
+        entity_add_alias (work, index, g_ptr_array_index (src->aliases, a));
       g_array_append_vals (e->mentions, src->mentions->data, src->mentions->len);
       e->discovered = src->discovered;
       e->hidden = src->hidden;
-      g_ptr_array_add (work->entities, e);
     }
 
   for (guint i = 0; i < graph->relations->len; i++)
@@ -972,7 +1136,7 @@ work_init (Work         *work,
       r->target = src->target;
       r->type = src->type;
       r->evidence = array_copy (src->evidence);
-      g_ptr_array_add (work->relations, r);
+      work_add_relation (work, r);
     }
 }
 
@@ -981,42 +1145,71 @@ work_clear (Work *work)
 {
   g_clear_pointer (&work->entities, g_ptr_array_unref);
   g_clear_pointer (&work->relations, g_ptr_array_unref);
+  g_clear_pointer (&work->by_name, g_hash_table_unref);
+  g_clear_pointer (&work->by_alias, g_hash_table_unref);
+  g_clear_pointer (&work->by_triple, g_hash_table_unref);
+  g_clear_pointer (&work->articles, g_hash_table_unref);
 }
 
-/* An entity by canonical name, then by alias. */
+/* An entity by canonical name, then by alias: the first one in the list,
+ * as a scan in order would find it. */
 static int
 work_find (Work       *work,
            const char *name)
 {
   g_autofree char *key = NULL;
+  GArray *candidates;
+  int found = -1;
 
   if (name == NULL || *name == '\0')
     return -1;
 
   key = dossier_fold_string (name);
 
-  for (guint i = 0; i < work->entities->len; i++)
+  if ((candidates = g_hash_table_lookup (work->by_name, key)) != NULL)
+    for (guint c = 0; c < candidates->len; c++)
+      {
+        guint i = g_array_index (candidates, guint, c);
+        WorkEntity *e = g_ptr_array_index (work->entities, i);
+
+        if (!e->removed && g_str_equal (e->folded, key) && (found < 0 || (int) i < found))
+          found = i;
+      }
+  if (found >= 0)
+    return found;
+
+  if ((candidates = g_hash_table_lookup (work->by_alias, key)) != NULL)
+    for (guint c = 0; c < candidates->len; c++)
+      {
+        guint i = g_array_index (candidates, guint, c);
+        WorkEntity *e = g_ptr_array_index (work->entities, i);
+
+        if (!e->removed && g_hash_table_contains (e->alias_keys, key) && (found < 0 || (int) i < found))
+          found = i;
+      }
+
+  return found;
+}
+
+static void
+find_relation_in (Work                *work,
+                  guint                source,
+                  DossierRelationType  type,
+                  guint                target,
+                  int                 *found)
+{
+  g_autofree char *key = triple_key (source, type, target);
+  GArray *candidates = g_hash_table_lookup (work->by_triple, key);
+
+  for (guint c = 0; candidates != NULL && c < candidates->len; c++)
     {
-      WorkEntity *e = g_ptr_array_index (work->entities, i);
+      guint i = g_array_index (candidates, guint, c);
+      WorkRelation *r = g_ptr_array_index (work->relations, i);
 
-      if (!e->removed && g_str_equal (e->folded, key))
-        return i;
+      if (!r->removed && r->type == type && r->source == source && r->target == target &&
+          (*found < 0 || (int) i < *found))
+        *found = i;
     }
-
-  for (guint i = 0; i < work->entities->len; i++)
-    {
-      WorkEntity *e = g_ptr_array_index (work->entities, i);
-
-      for (guint a = 0; !e->removed && a < e->aliases->len; a++)
-        {
-          g_autofree char *alias = dossier_fold_string (g_ptr_array_index (e->aliases, a));
-
-          if (g_str_equal (alias, key))
-            return i;
-        }
-    }
-
-  return -1;
 }
 
 static int
@@ -1025,35 +1218,12 @@ work_find_relation (Work                *work,
                     DossierRelationType  type,
                     guint                target)
 {
-  for (guint i = 0; i < work->relations->len; i++)
-    {
-      WorkRelation *r = g_ptr_array_index (work->relations, i);
+  int found = -1;
 
-      if (r->removed || r->type != type)
-        continue;
-      if ((r->source == source && r->target == target) ||
-          (dossier_relation_type_is_symmetric (type) && r->source == target && r->target == source))
-        return i;
-    }
-
-  return -1;
-}
-
-static int
-alias_index (WorkEntity *e,
-             const char *alias)
-{
-  g_autofree char *key = dossier_fold_string (alias);
-
-  for (guint a = 0; a < e->aliases->len; a++)
-    {
-      g_autofree char *other = dossier_fold_string (g_ptr_array_index (e->aliases, a));
-
-      if (g_str_equal (other, key))
-        return a;
-    }
-
-  return -1;
+  find_relation_in (work, source, type, target, &found);
+  if (dossier_relation_type_is_symmetric (type))
+    find_relation_in (work, target, type, source, &found);
+  return found;
 }
 
 static void
@@ -1097,31 +1267,38 @@ merge_into (Work  *work,
 {
   WorkEntity *target = g_ptr_array_index (work->entities, into);
   WorkEntity *source = g_ptr_array_index (work->entities, other);
+  g_autoptr(GArray) touching = NULL;
 
   if (into == other || source->removed)
     return;
 
-  if (alias_index (target, source->name) < 0)
-    g_ptr_array_add (target->aliases, g_strdup (source->name));
+  if (!entity_has_alias (target, source->name))
+    entity_add_alias (work, into, source->name);
   for (guint a = 0; a < source->aliases->len; a++)
     {
       const char *alias = g_ptr_array_index (source->aliases, a);
 
-      if (alias_index (target, alias) < 0)
-        g_ptr_array_add (target->aliases, g_strdup (alias));
+      if (!entity_has_alias (target, alias))
+        entity_add_alias (work, into, alias);
     }
   g_array_append_vals (target->mentions, source->mentions->data, source->mentions->len);
   source->removed = TRUE;
 
   /* Relations follow; duplicates fold when the graph is rebuilt. */
-  for (guint i = 0; i < work->relations->len; i++)
+  touching = g_steal_pointer (&source->relations);
+  source->relations = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint k = 0; k < touching->len; k++)
     {
+      guint i = g_array_index (touching, guint, k);
       WorkRelation *r = g_ptr_array_index (work->relations, i);
 
+      if (r->source != other && r->target != other)
+        continue;
       if (r->source == other)
         r->source = into;
       if (r->target == other)
         r->target = into;
+      index_relation (work, i);
     }
 }
 
@@ -1132,9 +1309,9 @@ remove_entity (Work  *work,
   WorkEntity *e = g_ptr_array_index (work->entities, index);
 
   e->removed = TRUE;
-  for (guint i = 0; i < work->relations->len; i++)
+  for (guint k = 0; k < e->relations->len; k++)
     {
-      WorkRelation *r = g_ptr_array_index (work->relations, i);
+      WorkRelation *r = g_ptr_array_index (work->relations, g_array_index (e->relations, guint, k));
 
       if (r->source == index || r->target == index)
         r->removed = TRUE;
@@ -1165,6 +1342,7 @@ split_alias (Work       *work,
   WorkEntity *old = g_ptr_array_index (work->entities, index);
   const char *alias = str_member (edit, "alias");
   g_autofree char *key = dossier_fold_string (alias);
+  g_autoptr(GArray) touching = NULL;
   WorkEntity *fresh;
   guint fresh_index;
   int a = alias_index (old, alias);
@@ -1177,11 +1355,10 @@ split_alias (Work       *work,
     }
 
   fresh = work_entity_new (alias, old->type);
-  g_ptr_array_add (fresh->aliases, g_strdup (g_ptr_array_index (old->aliases, a)));
-  g_ptr_array_remove_index (old->aliases, a);
   fresh->discovered = TRUE;
-  g_ptr_array_add (work->entities, fresh);
-  fresh_index = work->entities->len - 1;
+  fresh_index = work_add_entity (work, fresh);
+  entity_add_alias (work, fresh_index, g_ptr_array_index (old->aliases, a));
+  entity_remove_alias (old, a);
   old = g_ptr_array_index (work->entities, index);
 
   for (guint m = 0; m < old->mentions->len;)
@@ -1198,9 +1375,10 @@ split_alias (Work       *work,
     }
 
   /* Evidence whose end is written that way moves to a relation of the new entity. */
-  for (guint i = 0, n = work->relations->len; i < n; i++)
+  touching = array_copy (old->relations);
+  for (guint k = 0; k < touching->len; k++)
     {
-      WorkRelation *r = g_ptr_array_index (work->relations, i);
+      WorkRelation *r = g_ptr_array_index (work->relations, g_array_index (touching, guint, k));
       WorkRelation *moved = NULL;
 
       if (r->removed || (r->source != index && r->target != index))
@@ -1236,35 +1414,25 @@ split_alias (Work       *work,
         {
           if (r->evidence->len == 0)
             r->removed = TRUE;
-          g_ptr_array_add (work->relations, moved);
+          work_add_relation (work, moved);
         }
     }
 }
 
-static DossierArticle *
-find_article (DossierCorpus *corpus,
-              const char    *id)
+static int
+find_article_index (Work       *work,
+                    const char *id)
 {
-  for (guint i = 0; i < corpus->articles->len; i++)
-    {
-      DossierArticle *article = dossier_corpus_get_article (corpus, i);
-
-      if (g_str_equal (article->id, id))
-        return article;
-    }
-
-  return NULL;
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (work->articles, id)) - 1;
 }
 
-static int
-find_article_index (DossierCorpus *corpus,
-                    const char    *id)
+static DossierArticle *
+find_article (Work       *work,
+              const char *id)
 {
-  for (guint i = 0; i < corpus->articles->len; i++)
-    if (g_str_equal (dossier_corpus_get_article (corpus, i)->id, id))
-      return i;
+  int index = find_article_index (work, id);
 
-  return -1;
+  return index >= 0 ? dossier_corpus_get_article (work->corpus, index) : NULL;
 }
 
 static void
@@ -1282,12 +1450,9 @@ apply_edit (Work       *work,
       if ((e = require_entity (work, edit, "entity")) < 0 || *name == '\0')
         return;
       entity = g_ptr_array_index (work->entities, e);
-      if (alias_index (entity, entity->name) < 0)
-        g_ptr_array_add (entity->aliases, g_strdup (entity->name));
-      g_free (entity->name);
-      g_free (entity->folded);
-      entity->name = g_strdup (name);
-      entity->folded = dossier_fold_string (name);
+      if (!entity_has_alias (entity, entity->name))
+        entity_add_alias (work, e, entity->name);
+      entity_rename (work, e, name);
     }
   else if (g_str_equal (op, "retype"))
     {
@@ -1310,8 +1475,8 @@ apply_edit (Work       *work,
       if ((e = require_entity (work, edit, "entity")) < 0 || *alias == '\0')
         return;
       entity = g_ptr_array_index (work->entities, e);
-      if (alias_index (entity, alias) < 0)
-        g_ptr_array_add (entity->aliases, g_strdup (alias));
+      if (!entity_has_alias (entity, alias))
+        entity_add_alias (work, e, alias);
     }
   else if (g_str_equal (op, "remove-alias"))
     {
@@ -1322,7 +1487,7 @@ apply_edit (Work       *work,
         return;
       entity = g_ptr_array_index (work->entities, e);
       if ((a = alias_index (entity, str_member (edit, "alias"))) >= 0)
-        g_ptr_array_remove_index (entity->aliases, a);
+        entity_remove_alias (entity, a);
     }
   else if (g_str_equal (op, "merge"))
     {
@@ -1382,7 +1547,7 @@ apply_edit (Work       *work,
 
       if (g_str_equal (op, "add-relation"))
         {
-          int article = find_article_index (work->corpus, str_member (edit, "article"));
+          int article = find_article_index (work, str_member (edit, "article"));
           gint64 start = json_object_get_int_member_with_default (edit, "start", -1);
           gint64 end = json_object_get_int_member_with_default (edit, "end", -1);
           DossierEvidence ev = { 0 };
@@ -1408,7 +1573,7 @@ apply_edit (Work       *work,
               relation->target = t;
               relation->type = type;
               relation->evidence = g_array_new (FALSE, FALSE, sizeof (DossierEvidence));
-              g_ptr_array_add (work->relations, relation);
+              work_add_relation (work, relation);
             }
           g_array_append_val (relation->evidence, ev);
           return;
@@ -1439,6 +1604,7 @@ apply_edit (Work       *work,
               ev->target_start = ss;
               ev->target_end = se;
             }
+          index_relation (work, r);
         }
       else
         {
@@ -1450,11 +1616,12 @@ apply_edit (Work       *work,
               return;
             }
           ((WorkRelation *) g_ptr_array_index (work->relations, r))->type = new_type;
+          index_relation (work, r);
         }
     }
   else if (g_str_equal (op, "article-title") || g_str_equal (op, "article-date"))
     {
-      DossierArticle *article = find_article (work->corpus, str_member (edit, "article"));
+      DossierArticle *article = find_article (work, str_member (edit, "article"));
 
       if (article == NULL)
         {
