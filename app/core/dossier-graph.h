@@ -96,6 +96,11 @@ guint            dossier_entity_count_articles   (const DossierEntity *entity);
  * count then name; relations by source, type, target. */
 GArray          *dossier_graph_sorted_entities   (DossierGraph       *graph);
 
+/* A copy of @graph without a trace of reader comments: no mention in a
+ * comment section, no passage flagged DOSSIER_EVIDENCE_COMMENTS, and no
+ * relation left without passages (`--no-comments`). */
+DossierGraph    *dossier_graph_without_comments  (DossierGraph       *graph);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierGraph, dossier_graph_unref)
 
 G_END_DECLS
