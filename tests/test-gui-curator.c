@@ -18,6 +18,7 @@
 #include "dossier-corpus.h"
 #include "dossier-curator.h"
 #include "dossier-extractor.h"
+#include "gui-test-util.h"
 
 static void
 select_entity (DossierCurator *curator,
@@ -214,6 +215,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gui_test_tolerate_machine_warnings ();
   gtk_init ();
 
   g_test_add_func ("/gui/curator/edit-save-reload", test_edit_save_reload);
