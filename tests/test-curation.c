@@ -633,6 +633,51 @@ test_two_writers_merge (void)
   }
 }
 
+/* A window notices what another saved (reload), including an undo there,
+ * and keeps its own edits not saved yet. */
+static void
+test_reload (void)
+{
+  g_autoptr(DossierCuration) a = dossier_curation_new ();
+  g_autoptr(DossierCuration) b = dossier_curation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "reload", NULL);
+  g_autofree char *path = g_build_filename (dir, ".dossier-project.json", NULL);
+  gboolean changed = TRUE;
+
+  g_assert_true (dossier_curation_reload (a, path, &changed, &error));
+  g_assert_false (changed);
+
+  dossier_curation_push (a, dossier_edit_hide ("Oracle", TRUE));
+  g_assert_true (dossier_curation_save (a, path, &error));
+  g_assert_true (dossier_curation_reload (a, path, &changed, &error));
+  g_assert_false (changed);
+
+  /* b saves an edit; a takes it in. */
+  g_assert_true (dossier_curation_load (b, path, &error));
+  dossier_curation_push (b, dossier_edit_hide ("TikTok", TRUE));
+  g_assert_true (dossier_curation_save (b, path, &error));
+  dossier_curation_push (a, dossier_edit_hide ("ByteDance", TRUE));  /* not saved yet */
+  g_assert_true (dossier_curation_reload (a, path, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (changed);
+  g_assert_cmpuint (dossier_curation_get_n_edits (a), ==, 3);
+
+  /* b undoes a's saved edit: a drops it too, and keeps its unsaved one. */
+  g_assert_true (dossier_curation_reload (b, path, &changed, &error));
+  g_assert_true (dossier_curation_undo (b));
+  g_assert_true (dossier_curation_undo (b));
+  g_assert_cmpuint (dossier_curation_get_n_edits (b), ==, 0);
+  g_assert_true (dossier_curation_save (b, path, &error));
+  g_assert_true (dossier_curation_reload (a, path, &changed, &error));
+  g_assert_true (changed);
+  g_assert_cmpuint (dossier_curation_get_n_edits (a), ==, 1);
+  {
+    g_autofree char *label = dossier_curation_undo_label (a);
+    g_assert_nonnull (strstr (label, "ByteDance"));
+  }
+}
+
 /* Two processes saving as fast as they can, under the lock: every edit of
  * both is in the file at the end. */
 static void
@@ -720,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/curation/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/curation/two-writers-merge", test_two_writers_merge);
   g_test_add_func ("/curation/two-processes", test_two_processes);
+  g_test_add_func ("/curation/reload", test_reload);
   g_test_add_func ("/curation/storage-place", test_storage_place);
 
   return g_test_run ();

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "dossier-corpus.h"
+#include "dossier-curation.h"
 #include "dossier-curator.h"
 #include "dossier-extractor.h"
 #include "gui-test-util.h"
@@ -210,6 +211,53 @@ test_rename_onto_other (void)
   g_assert_cmpstr (dossier_graph_lookup_entity (graph, "Donald Trump")->name, ==, "Trump");
 }
 
+static gboolean
+timed_out (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Another process saves an edit in the file the window uses: the window
+ * notices (a file monitor) and shows it, and its own next save keeps it. */
+static void
+test_edits_from_elsewhere (void)
+{
+  g_autoptr(DossierGraph) extracted = test_load_seeds ();
+  g_autoptr(DossierCurator) curator = dossier_curator_new ();
+  g_autoptr(DossierCuration) other = dossier_curation_new ();
+  g_autoptr(GError) error = NULL;
+  GActionGroup *actions;
+  const char *path;
+  gboolean timeout = FALSE;
+  guint changed = 0;
+  guint timer;
+
+  dossier_curator_set_extracted (curator, extracted);
+  path = dossier_curator_get_path (curator);
+  g_signal_connect_swapped (curator, "graph-changed", G_CALLBACK (count), &changed);
+
+  g_assert_true (dossier_curation_load (other, path, &error));
+  dossier_curation_push (other, dossier_edit_rename ("Oracle", "Oracle Elsewhere"));
+  g_assert_true (dossier_curation_save (other, path, &error));
+  g_assert_no_error (error);
+
+  timer = g_timeout_add_seconds (20, timed_out, &timeout);
+  while (changed == 0 && !timeout)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timeout)
+    g_source_remove (timer);
+  g_assert_false (timeout);
+  g_assert_nonnull (dossier_graph_lookup_entity (dossier_curator_get_graph (curator), "Oracle Elsewhere"));
+
+  /* An edit in the window now: both are in the file. */
+  actions = dossier_curator_get_actions (curator);
+  select_entity (curator, "TikTok");
+  g_action_group_activate_action (actions, "rename", g_variant_new_string ("TikTok Here"));
+  g_assert_true (dossier_curation_load (other, path, &error));
+  g_assert_cmpuint (dossier_curation_get_n_edits (other), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +270,7 @@ main (int   argc,
   g_test_add_func ("/gui/curator/corrupt-project", test_corrupt_project);
   g_test_add_func ("/gui/curator/add-relation-from-passage", test_add_relation_from_passage);
   g_test_add_func ("/gui/curator/rename-onto-other", test_rename_onto_other);
+  g_test_add_func ("/gui/curator/edits-from-elsewhere", test_edits_from_elsewhere);
 
   return g_test_run ();
 }

@@ -371,14 +371,17 @@ dossier_curation_load (DossierCuration  *curation,
 }
 
 /* Takes in the edits another process saved since we last read or wrote
- * @path; drops those we undid since.  Our edits come after theirs. */
-static void
+ * @path (@saved, what it holds now) and drops those it removed; our edits
+ * not saved yet come after theirs.  What we removed stays removed.
+ * Returns TRUE when our list changed. */
+static gboolean
 merge_saved (DossierCuration *curation,
              GPtrArray       *saved)
 {
   g_autoptr(GHashTable) ours = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) on_disk = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  gboolean changed;
 
   for (guint i = 0; i < curation->edits->len; i++)
     {
@@ -400,18 +403,74 @@ merge_saved (DossierCuration *curation,
         g_ptr_array_add (merged, json_object_ref (edit));
     }
 
+  /* Ours, not in the file: new if the file never had them, else another
+   * process undid them. */
   for (guint i = 0; i < curation->edits->len; i++)
     {
       JsonObject *edit = g_ptr_array_index (curation->edits, i);
+      const char *id = edit_id (edit);
 
-      if (!g_hash_table_contains (on_disk, edit_id (edit)))
+      if (!g_hash_table_contains (on_disk, id) && !g_hash_table_contains (curation->known, id))
         g_ptr_array_add (merged, json_object_ref (edit));
     }
+
+  changed = merged->len != curation->edits->len;
+  for (guint i = 0; !changed && i < merged->len; i++)
+    changed = g_ptr_array_index (merged, i) != g_ptr_array_index (curation->edits, i);
 
   /* The hash tables point into the old list: swap last. */
   g_ptr_array_set_size (curation->edits, 0);
   for (guint i = 0; i < merged->len; i++)
     g_ptr_array_add (curation->edits, json_object_ref (g_ptr_array_index (merged, i)));
+
+  g_hash_table_remove_all (curation->known);
+  for (guint i = 0; i < saved->len; i++)
+    g_hash_table_add (curation->known, g_strdup (edit_id (g_ptr_array_index (saved, i))));
+
+  return changed;
+}
+
+gboolean
+dossier_curation_reload (DossierCuration  *curation,
+                         const char       *path,
+                         gboolean         *changed,
+                         GError          **error)
+{
+  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean did_change;
+
+  g_return_val_if_fail (curation != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  bytes = dossier_io_read_file (path, MAX_PROJECT_SIZE, DOSSIER_IO_NOFOLLOW, NULL, &local_error);
+  if (bytes != NULL)
+    {
+      g_autofree char *reason = NULL;
+      int code;
+
+      if (!parse_project (bytes, NULL, saved, &code, &reason))
+        {
+          g_autofree char *name = dossier_io_display_name (path);
+
+          /* Perhaps half written by a Dossier that does not save our way:
+           * left alone; the next save sets it aside. */
+          g_set_error (error, DOSSIER_CURATION_ERROR, code,
+                       _("The edits in “%s” could not be read (%s)"), name, reason);
+          return FALSE;
+        }
+    }
+  else if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  did_change = merge_saved (curation, saved);
+  if (changed != NULL)
+    *changed = did_change;
+  return TRUE;
 }
 
 static gboolean
@@ -510,7 +569,7 @@ dossier_curation_save (DossierCuration  *curation,
       int code;
 
       if (parse_project (bytes, display, saved, &code, &reason))
-        merge_saved (curation, saved);
+        (void) merge_saved (curation, saved);
       else if (code == DOSSIER_CURATION_ERROR_CORRUPT)
         {
           /* Broken since we read it: keep it aside all the same. */
