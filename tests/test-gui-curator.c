@@ -14,6 +14,8 @@
 
 #include <gtk/gtk.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "dossier-corpus.h"
 #include "dossier-curation.h"
@@ -148,6 +150,50 @@ test_corrupt_project (void)
   g_assert_nonnull (strstr (problem, ".bak"));
 }
 
+/* A link in the edits file's place: the window refuses it (named), keeps
+ * the edit in memory, shows it, and says it is not saved yet; the file
+ * the link points at is untouched. */
+static void
+test_unsaved_edits_kept (void)
+{
+  g_autoptr(DossierGraph) extracted = test_load_seeds ();
+  g_autoptr(DossierCurator) curator = dossier_curator_new ();
+  g_autofree char *path = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *contents = NULL;
+
+  dossier_curator_set_extracted (curator, extracted);
+  path = g_strdup (dossier_curator_get_path (curator));
+  target = g_strconcat (path, ".elsewhere", NULL);
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  }
+  g_unlink (path);
+  g_assert_true (g_file_set_contents (target, "someone's file", -1, NULL));
+  g_assert_cmpint (symlink (target, path), ==, 0);
+
+  g_signal_connect_swapped (curator, "problem", G_CALLBACK (keep_problem), &problem);
+  dossier_curator_set_extracted (curator, extracted);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "symbolic link"));
+  g_clear_pointer (&problem, g_free);
+
+  select_entity (curator, "Oracle");
+  g_action_group_activate_action (dossier_curator_get_actions (curator), "rename",
+                                  g_variant_new_string ("Oracle Unsaved"));
+  g_assert_nonnull (problem);
+  g_test_message ("%s", problem);
+  g_assert_nonnull (strstr (problem, "not saved yet"));
+  g_assert_nonnull (strstr (problem, path));
+  g_assert_nonnull (dossier_graph_lookup_entity (dossier_curator_get_graph (curator), "Oracle Unsaved"));
+
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "someone's file");
+  g_unlink (path);
+}
+
 static void
 test_add_relation_from_passage (void)
 {
@@ -271,6 +317,7 @@ main (int   argc,
   g_test_add_func ("/gui/curator/add-relation-from-passage", test_add_relation_from_passage);
   g_test_add_func ("/gui/curator/rename-onto-other", test_rename_onto_other);
   g_test_add_func ("/gui/curator/edits-from-elsewhere", test_edits_from_elsewhere);
+  g_test_add_func ("/gui/curator/unsaved-edits-kept", test_unsaved_edits_kept);
 
   return g_test_run ();
 }

@@ -177,7 +177,6 @@ ensure_edit_id (JsonObject *edit,
 /* Parses a project file into @edits; on failure, says why in @reason. */
 static gboolean
 parse_project (GBytes     *bytes,
-               const char *display,
                GPtrArray  *edits,
                int        *code,
                char      **reason)
@@ -339,7 +338,6 @@ dossier_curation_load (DossierCuration  *curation,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *reason = NULL;
-  g_autofree char *display = NULL;
   guint mode = 0;
   int code;
 
@@ -362,8 +360,7 @@ dossier_curation_load (DossierCuration  *curation,
       return FALSE;
     }
 
-  display = dossier_io_display_name (path);
-  if (!parse_project (bytes, display, curation->edits, &code, &reason))
+  if (!parse_project (bytes, curation->edits, &code, &reason))
     return fail_and_set_aside (path, bytes, mode, code, reason, error);
 
   remember_saved (curation);
@@ -450,7 +447,7 @@ dossier_curation_reload (DossierCuration  *curation,
       g_autofree char *reason = NULL;
       int code;
 
-      if (!parse_project (bytes, NULL, saved, &code, &reason))
+      if (!parse_project (bytes, saved, &code, &reason))
         {
           g_autofree char *name = dossier_io_display_name (path);
 
@@ -532,6 +529,7 @@ dossier_curation_save (DossierCuration  *curation,
   g_autofree char *base = NULL;
   g_autofree char *data = NULL;
   gboolean ok;
+  guint mode = 0;
   gsize len;
   int lock_fd;
 
@@ -560,21 +558,21 @@ dossier_curation_save (DossierCuration  *curation,
 
   remove_stale_temporaries (dir, base);
 
-  bytes = dossier_io_read_file (path, MAX_PROJECT_SIZE, DOSSIER_IO_NOFOLLOW, NULL, &local_error);
+  bytes = dossier_io_read_file (path, MAX_PROJECT_SIZE, DOSSIER_IO_NOFOLLOW, &mode, &local_error);
   if (bytes != NULL)
     {
       g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-      g_autofree char *display = dossier_io_display_name (path);
       g_autofree char *reason = NULL;
       int code;
 
-      if (parse_project (bytes, display, saved, &code, &reason))
+      if (parse_project (bytes, saved, &code, &reason))
         (void) merge_saved (curation, saved);
-      else if (code == DOSSIER_CURATION_ERROR_CORRUPT)
+      else
         {
-          /* Broken since we read it: keep it aside all the same. */
+          /* Broken, or from a newer Dossier, since we read it: kept aside
+           * all the same before it is replaced. */
           g_autoptr(GError) ignored = NULL;
-          fail_and_set_aside (path, bytes, 0, code, reason, &ignored);
+          fail_and_set_aside (path, bytes, mode, code, reason, &ignored);
         }
     }
   else if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
