@@ -335,7 +335,8 @@ static char *
 take_aside (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *prefix = g_strconcat (g_path_get_basename (path), ".", NULL);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, ".", NULL);
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   g_autofree char *found = NULL;
   const char *name;
