@@ -86,8 +86,8 @@ dossier_io_read_file (const char      *path,
   if ((guint64) st.st_size > limit)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                   _("“%s” is too large (more than %" G_GSIZE_FORMAT " MB)"),
-                   name, limit / (1024 * 1024));
+                   _("“%s” is too large (more than %u MB)"),
+                   name, (guint) (limit / (1024 * 1024)));
       close (fd);
       return NULL;
     }
@@ -124,8 +124,8 @@ dossier_io_read_file (const char      *path,
   if (len > limit)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                   _("“%s” is too large (more than %" G_GSIZE_FORMAT " MB)"),
-                   name, limit / (1024 * 1024));
+                   _("“%s” is too large (more than %u MB)"),
+                   name, (guint) (limit / (1024 * 1024)));
       return NULL;
     }
 
