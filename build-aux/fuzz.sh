@@ -38,7 +38,7 @@ if [ "${1:-}" = "--ci" ]; then
 fi
 seconds=${1:-30}
 shift || true
-all_targets=(article date extract gazetteer curation export)
+all_targets=(article date extract gazetteer curation export manifest)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 export CC=${CC:-clang}
 

@@ -207,6 +207,26 @@ test_line_ends (void)
   g_assert_cmpstr (utf16->title, ==, "Texte en UTF-16");
 }
 
+/* U+0000 in UTF-16 used to cut the text short silently. */
+static void
+test_utf16_nul (void)
+{
+  static const char le[] = "\xFF\xFE" "A\0b\0\0\0c\0\n\0";
+  static const char be[] = "\xFE\xFF" "\0A\0b\0\0\0c\0\n";
+  const char *cases[] = { le, be };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i], sizeof le - 1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierArticle) a = dossier_article_new_from_bytes ("nul.txt", NULL, bytes, &error);
+
+      g_assert_null (a);
+      g_assert_error (error, DOSSIER_ARTICLE_ERROR, DOSSIER_ARTICLE_ERROR_ENCODING);
+      g_assert_nonnull (strstr (error->message, "nul.txt"));
+    }
+}
+
 static void
 test_bad_files (void)
 {
@@ -582,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/article/set-date-and-title", test_set_date_and_title);
   g_test_add_func ("/article/fuzz", test_fuzz);
   g_test_add_func ("/article/large", test_large);
+  g_test_add_func ("/article/utf16-nul", test_utf16_nul);
 
   return g_test_run ();
 }

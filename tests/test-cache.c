@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -192,6 +194,38 @@ test_damaged_file (void)
   g_assert_null (dossier_cache_load (path, corpus, gazetteer));
 }
 
+/* A link in the cache's place is never read through, and a save replaces
+ * the link, not the file it points at. */
+static void
+test_symlink_not_followed (void)
+{
+  g_autoptr(DossierGazetteer) gazetteer = NULL;
+  g_autoptr(DossierCorpus) corpus = NULL;
+  g_autoptr(DossierGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seeds = dossier_corpus_default_path ();
+  g_autofree char *real = g_build_filename (g_get_user_cache_dir (), "real", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "link", NULL);
+  g_autofree char *contents = NULL;
+
+  gazetteer = dossier_gazetteer_new_default (&error);
+  g_assert_no_error (error);
+  corpus = load (seeds);
+  graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  g_assert_true (dossier_cache_save (real, graph, gazetteer, &error));
+  g_assert_cmpint (symlink (real, path), ==, 0);
+  g_assert_null (dossier_cache_load (path, corpus, gazetteer));
+
+  g_assert_true (g_file_set_contents (real, "keep me", -1, NULL));
+  g_assert_true (dossier_cache_save (path, graph, gazetteer, &error));
+  g_assert_false (g_file_test (path, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (real, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +234,7 @@ main (int   argc,
 
   g_test_add_func ("/cache/round-trip-and-invalidation", test_round_trip_and_invalidation);
   g_test_add_func ("/cache/damaged-file", test_damaged_file);
+  g_test_add_func ("/cache/symlink-not-followed", test_symlink_not_followed);
 
   return g_test_run ();
 }

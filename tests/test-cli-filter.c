@@ -196,6 +196,65 @@ test_actor_neighbourhood (void)
     g_assert_true (g_hash_table_contains (shown, key));
 }
 
+static gboolean
+in_comments (JsonObject *root,
+             const char *article_id,
+             gint64      start)
+{
+  JsonArray *articles = json_object_get_array_member (root, "articles");
+
+  for (guint i = 0; i < json_array_get_length (articles); i++)
+    {
+      JsonObject *a = json_array_get_object_element (articles, i);
+      JsonArray *sections = json_object_get_array_member (a, "sections");
+
+      if (!g_str_equal (json_object_get_string_member (a, "id"), article_id))
+        continue;
+      for (guint s = 0; s < json_array_get_length (sections); s++)
+        {
+          JsonObject *section = json_array_get_object_element (sections, s);
+
+          if (g_str_equal (json_object_get_string_member (section, "kind"), "comments") &&
+              start >= json_object_get_int_member (section, "start") &&
+              start < json_object_get_int_member (section, "end"))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Mentions in a comment section plus passages that start in one. */
+static guint
+count_comment_passages (JsonObject *root)
+{
+  JsonArray *entities = json_object_get_array_member (root, "entities");
+  JsonArray *relations = json_object_get_array_member (root, "relations");
+  guint count = 0;
+
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonArray *mentions = json_object_get_array_member (json_array_get_object_element (entities, i), "mentions");
+
+      for (guint m = 0; m < json_array_get_length (mentions); m++)
+        if (g_str_equal (json_object_get_string_member (json_array_get_object_element (mentions, m), "section"), "comments"))
+          count++;
+    }
+  for (guint i = 0; i < json_array_get_length (relations); i++)
+    {
+      JsonArray *evidence = json_object_get_array_member (json_array_get_object_element (relations, i), "evidence");
+
+      for (guint e = 0; e < json_array_get_length (evidence); e++)
+        {
+          JsonObject *ev = json_array_get_object_element (evidence, e);
+
+          if (in_comments (root, json_object_get_string_member (ev, "article"),
+                           json_object_get_int_member (ev, "start")))
+            count++;
+        }
+    }
+  return count;
+}
+
 static void
 test_no_comments (void)
 {
@@ -224,6 +283,11 @@ test_no_comments (void)
 
   /* Reader comments of the seeds name actors the articles do not (IBM…). */
   g_assert_cmpuint (comment_only, >, 0);
+
+  /* Nor does any mention or passage from a comment stay in the result
+   * (only the actors seen in comments alone used to go). */
+  g_assert_cmpuint (count_comment_passages (all), >, 0);
+  g_assert_cmpuint (count_comment_passages (body), ==, 0);
 }
 
 static void

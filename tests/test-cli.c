@@ -613,6 +613,102 @@ test_errors (void)
   remove_dir (dir);
 }
 
+/* A bad command line is status 2 (README), whatever is wrong with it. */
+static void
+test_bad_command_lines (void)
+{
+  g_autofree char *seeds = seeds_dir ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *png = g_build_filename (dir, "graph.png", NULL);
+  const char *cases[][4] = {
+    { "extract", "--bogus", NULL },
+    { "extract", "--depth", "4" },
+    { "extract", "--from", "2020-13-45" },
+    { "extract", "--min-evidence", "x" },
+    { "extract", "--actor", "Nobody Here" },
+    { "export", "--scale", "0" },
+    { "export", "--scale", "nan" },
+    { "export", "--dpi", "0" },
+    { "export", "--dpi", "-72" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      if (g_str_equal (cases[i][0], "export"))
+        run_cli (&run, "export", "-o", png, cases[i][1], cases[i][2], seeds, NULL);
+      else if (cases[i][2] != NULL)
+        run_cli (&run, "extract", cases[i][1], cases[i][2], seeds, NULL);
+      else
+        run_cli (&run, "extract", cases[i][1], seeds, NULL);
+      g_test_message ("%s %s: %d %s", cases[i][1], cases[i][2], run.status, run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      assert_one_line_error (&run, NULL);
+      g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+    }
+
+  /* A name far from every actor gets no guess; a typo does. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "extract", "--actor", "Nobody Here", seeds, NULL);
+    g_assert_null (strstr (run.err, "did you mean"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "extract", "--actor", "Josh Hawly", seeds, NULL);
+    g_assert_nonnull (strstr (run.err, "did you mean “Josh Hawley”"));
+  }
+}
+
+/* A project file that is missing or corrupt: named on stderr, status 3
+ * (done, but something could not be read). */
+static void
+test_project_problems (void)
+{
+  g_autofree char *seeds = seeds_dir ();
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *corrupt = g_build_filename (dir, "corrupt.json", NULL);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "extract", "--project", "/nonexistent", seeds, NULL);
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_nonnull (strstr (run.err, "/nonexistent"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    g_assert_true (g_file_set_contents (corrupt, "{ not json", -1, NULL));
+    run_cli (&run, "extract", "--project", corrupt, seeds, NULL);
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_nonnull (strstr (run.err, "corrupt.json"));
+  }
+}
+
+/* ESC and a newline in a file name reach the terminal escaped. */
+static void
+test_control_characters_escaped (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *bad = g_build_filename (dir, "evil\033[31m\nname.txt", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.txt", NULL);
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (bad, "", 0, NULL));
+  g_assert_true (g_file_set_contents (good, "A story\n\nOracle bought TikTok in 2020.\n", -1, NULL));
+  run_cli (&run, "extract", dir, NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_null (strchr (run.err, '\033'));
+  g_assert_nonnull (strstr (run.err, "evil\\x1B[31m\\x0Aname.txt"));
+  /* One line for the one bad file. */
+  g_assert_true (strchr (run.err, '\n') + 1 == run.err + strlen (run.err));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -625,6 +721,9 @@ main (int    argc,
   g_test_add_func ("/cli/export/options", test_export_options);
   g_test_add_func ("/cli/export/evidence", test_export_evidence);
   g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/bad-command-lines", test_bad_command_lines);
+  g_test_add_func ("/cli/project-problems", test_project_problems);
+  g_test_add_func ("/cli/control-characters-escaped", test_control_characters_escaped);
 
   return g_test_run ();
 }

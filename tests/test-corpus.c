@@ -7,7 +7,11 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "dossier-corpus.h"
 #include "dossier-date.h"
@@ -165,6 +169,128 @@ test_bad_manifest (void)
   g_assert_error (p->error, DOSSIER_CORPUS_ERROR, DOSSIER_CORPUS_ERROR_MANIFEST);
   g_assert_nonnull (strstr (p->error->message, "dossier-manifest.json"));
   g_assert_nonnull (strstr (p->error->message, "story.txt"));
+}
+
+static gboolean
+has_problem (DossierCorpus *corpus,
+             const char    *name,
+             GQuark         domain,
+             int            code)
+{
+  for (guint i = 0; i < corpus->problems->len; i++)
+    {
+      const DossierLoadProblem *p = g_ptr_array_index (corpus->problems, i);
+
+      if (g_str_has_suffix (p->path, name) && g_error_matches (p->error, domain, code))
+        {
+          g_test_message ("%s", p->error->message);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A 1 GB file (sparse), a link to /dev/zero and a named pipe called x.txt:
+ * each is refused from what stat says, without reading it (the pipe used
+ * to hang for ever, /dev/zero to read 4 GB); the good file still loads. */
+static void
+test_special_files (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "special", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.txt", NULL);
+  g_autofree char *zero = g_build_filename (dir, "zero.txt", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "x.txt", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.txt", NULL);
+  const char *paths[] = { dir, NULL };
+  g_autoptr(DossierCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rusage before, after;
+  int fd;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (good, "A story\n\nOracle bought a company in 2020.\n", -1, NULL));
+  fd = open (big, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 1 << 30), ==, 0);
+  close (fd);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  getrusage (RUSAGE_SELF, &before);
+  corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
+  getrusage (RUSAGE_SELF, &after);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (corpus->articles->len, ==, 1);
+  g_assert_true (has_problem (corpus, "big.txt", DOSSIER_ARTICLE_ERROR, DOSSIER_ARTICLE_ERROR_TOO_LARGE));
+  g_assert_true (has_problem (corpus, "zero.txt", G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE));
+  g_assert_true (has_problem (corpus, "x.txt", G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE));
+  /* Nothing near 256 MB was ever held (ru_maxrss is in kB). */
+  g_assert_cmpint (after.ru_maxrss - before.ru_maxrss, <, 64 * 1024);
+}
+
+/* One bad entry in a manifest leaves out that entry only, named in a warning. */
+static void
+test_manifest_bad_entry (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "half-manifest", NULL);
+  g_autofree char *manifest = g_build_filename (dir, "dossier-manifest.json", NULL);
+  g_autofree char *a = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.txt", NULL);
+  const char *paths[] = { dir, NULL };
+  g_autoptr(DossierCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  const DossierLoadProblem *p;
+  g_autofree char *date = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (a, "A story\n\nOracle bought a company.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (b, "B story\n\nOracle sold a company.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (manifest,
+                                      "{\"articles\": {\"a.txt\": {\"date\": \"2020-09-14\"},"
+                                      " \"b.txt\": {\"date\": \"last week\"}}}", -1, NULL));
+
+  corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (corpus->articles->len, ==, 2);
+  date = date_of (find (corpus, "a.txt"));
+  g_assert_cmpstr (date, ==, "2020-09-14");
+  g_assert_cmpstr (find (corpus, "b.txt")->date_source, !=, "manifest");
+
+  g_assert_cmpuint (corpus->problems->len, ==, 1);
+  p = g_ptr_array_index (corpus->problems, 0);
+  g_assert_error (p->error, DOSSIER_CORPUS_ERROR, DOSSIER_CORPUS_ERROR_MANIFEST);
+  g_assert_nonnull (strstr (p->error->message, "b.txt"));
+  g_assert_null (strstr (p->error->message, "a.txt"));
+}
+
+/* A manifest nested 75,000 levels deep crashed json-glib. */
+static void
+test_manifest_deep (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "deep-manifest", NULL);
+  g_autofree char *manifest = g_build_filename (dir, "dossier-manifest.json", NULL);
+  g_autofree char *a = g_build_filename (dir, "a.txt", NULL);
+  g_autoptr(GString) deep = g_string_new ("{\"articles\": {\"a.txt\": {\"note\": ");
+  const char *paths[] = { dir, NULL };
+  g_autoptr(DossierCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  const DossierLoadProblem *p;
+
+  for (guint i = 0; i < 75000; i++)
+    g_string_append_c (deep, '[');
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (a, "A story\n\nOracle bought a company.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (manifest, deep->str, deep->len, NULL));
+
+  corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (corpus->articles->len, ==, 1);
+  g_assert_cmpuint (corpus->problems->len, ==, 1);
+  p = g_ptr_array_index (corpus->problems, 0);
+  g_test_message ("%s", p->error->message);
+  g_assert_error (p->error, DOSSIER_CORPUS_ERROR, DOSSIER_CORPUS_ERROR_MANIFEST);
+  g_assert_nonnull (strstr (p->error->message, "levels deep"));
 }
 
 static void
@@ -613,6 +739,9 @@ main (int   argc,
   g_test_add_func ("/corpus/nested", test_nested);
   g_test_add_func ("/corpus/manifest", test_manifest);
   g_test_add_func ("/corpus/bad-manifest", test_bad_manifest);
+  g_test_add_func ("/corpus/manifest-bad-entry", test_manifest_bad_entry);
+  g_test_add_func ("/corpus/manifest-deep", test_manifest_deep);
+  g_test_add_func ("/corpus/special-files", test_special_files);
   g_test_add_func ("/corpus/nothing-readable", test_nothing_readable);
   g_test_add_func ("/corpus/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/corpus/many-files", test_many_files);

@@ -8,7 +8,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "dossier-curation.h"
 #include "dossier-date.h"
@@ -287,12 +291,75 @@ test_persistence (void)
   }
 }
 
+/* Edits find their targets through indexes (so that 20,000 edits apply in
+ * well under a second; bench-curation prints the figures): the indexes
+ * must follow every rename, alias, merge and reversal. */
+static void
+test_indexes_follow_edits (void)
+{
+  g_autoptr(DossierGraph) extracted = make_graph ();
+  g_autoptr(DossierCuration) curation = dossier_curation_new ();
+  const char *others[] = { "ByteDance", NULL };
+
+  /* A name given back: found by it again, first among equals. */
+  dossier_curation_push (curation, dossier_edit_rename ("Oracle", "Larry's"));
+  dossier_curation_push (curation, dossier_edit_rename ("Larry's", "Oracle"));
+  dossier_curation_push (curation, dossier_edit_hide ("oracle", TRUE));
+  /* An alias removed is no way to it any more (one problem). */
+  dossier_curation_push (curation, dossier_edit_remove_alias ("Donald Trump", "Trump"));
+  dossier_curation_push (curation, dossier_edit_hide ("Trump", TRUE));
+  /* A merged actor's relations are found from the one it went into. */
+  dossier_curation_push (curation, dossier_edit_merge ("Oracle", others));
+  dossier_curation_push (curation, dossier_edit_reverse_relation ("Oracle", DOSSIER_RELATION_OWNS, "TikTok"));
+  dossier_curation_push (curation, dossier_edit_retype_relation ("TikTok", DOSSIER_RELATION_OWNS, "Oracle",
+                                                                  DOSSIER_RELATION_SUPPORTS));
+  /* By the merged actor's name, now an alias. */
+  dossier_curation_push (curation, dossier_edit_reject_relation ("ByteDance", DOSSIER_RELATION_PARTNERS, "TikTok"));
+
+  {
+    g_autoptr(DossierGraph) g = apply (curation, extracted, 1);
+    DossierEntity *oracle = dossier_graph_lookup_entity (g, "Oracle");
+
+    g_assert_nonnull (oracle);
+    g_assert_true (oracle->hidden);
+    g_assert_false (dossier_graph_lookup_entity (g, "Donald Trump")->hidden);
+    g_assert_nonnull (find_relation (g, "TikTok", DOSSIER_RELATION_SUPPORTS, "Oracle"));
+    g_assert_null (find_relation (g, "Oracle", DOSSIER_RELATION_OWNS, "TikTok"));
+    g_assert_null (find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok"));
+    g_assert_cmpuint (g->relations->len, ==, 1);
+  }
+}
+
+/* The one file set aside for @path ("@path.STAMP.bak"), removed. */
+static char *
+take_aside (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, ".", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *found = NULL;
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".bak") &&
+        strlen (name) > strlen (prefix) + 4)
+      {
+        g_assert_null (found);
+        found = g_build_filename (dir, name, NULL);
+      }
+  g_assert_nonnull (found);
+  return g_steal_pointer (&found);
+}
+
 static void
 test_corrupt_and_newer (void)
 {
   g_autoptr(DossierCuration) curation = dossier_curation_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "corrupt.json", NULL);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "corrupt", NULL);
+  g_autofree char *path = g_build_filename (dir, "corrupt.json", NULL);
   g_autofree char *backup = g_strconcat (path, ".bak", NULL);
   g_autofree char *contents = NULL;
   const char *cases[] = {
@@ -301,25 +368,362 @@ test_corrupt_and_newer (void)
     "{\"format\": \"something-else\", \"version\": 1, \"edits\": []}",
     "{\"format\": \"dossier-project\", \"version\": 1, \"edits\": [42]}",
   };
+  GStatBuf st;
 
-  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_mkdir_with_parents (dir, 0700);
 
+  /* A corrupt file is set aside under a new name; the folder opens without it. */
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_autofree char *aside = NULL;
+
       g_assert_true (g_file_set_contents (path, cases[i], -1, NULL));
       g_assert_false (dossier_curation_load (curation, path, &error));
       g_assert_error (error, DOSSIER_CURATION_ERROR, DOSSIER_CURATION_ERROR_CORRUPT);
       g_assert_nonnull (strstr (error->message, ".bak"));
+      g_assert_nonnull (strstr (error->message, "set aside"));
       g_clear_error (&error);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-      g_assert_true (g_file_get_contents (backup, &contents, NULL, NULL));
+      aside = take_aside (path);
+      g_assert_true (g_file_get_contents (aside, &contents, NULL, NULL));
       g_assert_cmpstr (contents, ==, cases[i]);
       g_clear_pointer (&contents, g_free);
+      g_unlink (aside);
     }
 
+  /* A newer one is copied, with its permissions: it may hold secrets. */
   g_assert_true (g_file_set_contents (path, "{\"format\": \"dossier-project\", \"version\": 99, \"edits\": []}", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
   g_assert_false (dossier_curation_load (curation, path, &error));
   g_assert_error (error, DOSSIER_CURATION_ERROR, DOSSIER_CURATION_ERROR_NEWER);
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static char *
+nested (guint       depth,
+        const char *open,
+        const char *close)
+{
+  GString *s = g_string_new ("{\"format\": \"dossier-project\", \"version\": 1, \"edits\": [{\"op\": \"hide\", \"x\": ");
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (s, open);
+  for (guint i = 0; i < depth; i++)
+    g_string_append (s, close);
+  g_string_append (s, "}]}");
+  return g_string_free (s, FALSE);
+}
+
+/* 75,000 levels crashed json-glib (a stack overflow) on every open. */
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(DossierCuration) curation = dossier_curation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "deep", NULL);
+  g_autofree char *path = g_build_filename (dir, ".dossier-project.json", NULL);
+  g_autofree char *deep = nested (75000, "[", "]");
+  g_autofree char *shallow = nested (20, "{\"a\": [", "]}");
+  g_autofree char *aside = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path, deep, -1, NULL));
+  g_assert_false (dossier_curation_load (curation, path, &error));
+  g_assert_error (error, DOSSIER_CURATION_ERROR, DOSSIER_CURATION_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "levels deep"));
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpuint (dossier_curation_get_n_edits (curation), ==, 0);
+  aside = take_aside (path);
+  g_unlink (aside);
+
+  /* Nesting within the limit still loads. */
+  g_assert_true (g_file_set_contents (path, shallow, -1, NULL));
+  g_assert_true (dossier_curation_load (curation, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_curation_get_n_edits (curation), ==, 1);
+}
+
+/* A link in place of the edits file: nothing is read through it, copied
+ * from it or written through it. */
+static void
+test_symlink_refused (void)
+{
+  g_autoptr(DossierCuration) curation = dossier_curation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "links", NULL);
+  g_autofree char *secret = g_build_filename (dir, "secret.txt", NULL);
+  g_autofree char *path = g_build_filename (dir, ".dossier-project.json", NULL);
+  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
+  g_autofree char *contents = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (secret, "not for you", -1, NULL));
+  g_assert_cmpint (symlink (secret, path), ==, 0);
+
+  g_assert_false (dossier_curation_load (curation, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS);
+  g_assert_null (strstr (error->message, "not for you"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  dossier_curation_push (curation, dossier_edit_hide ("Oracle", TRUE));
+  g_assert_false (dossier_curation_save (curation, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (secret, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "not for you");
+}
+
+/* A write that fails half way (here the file size limit; a full disk
+ * alike) leaves the saved edits as they were and names the file. */
+static void
+test_save_failure_keeps_file (void)
+{
+  /* The child's isolated data folder is not the parent's: name one both find. */
+  g_autofree char *leaf = g_strdup_printf ("dossier-test-full-%d", (int) (g_test_subprocess () ? getppid () : getpid ()));
+  g_autofree char *dir = g_build_filename (g_get_tmp_dir (), leaf, NULL);
+  g_autofree char *path = g_build_filename (dir, "project.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  g_mkdir_with_parents (dir, 0700);
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(DossierCuration) curation = dossier_curation_new ();
+      g_autoptr(GError) error = NULL;
+      struct rlimit limit = { 4096, 4096 };
+
+      g_assert_true (dossier_curation_load (curation, path, &error));
+      for (guint i = 0; i < 500; i++)
+        {
+          g_autofree char *actor = g_strdup_printf ("Actor number %u", i);
+          dossier_curation_push (curation, dossier_edit_rename (actor, "Another rather long name"));
+        }
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      g_assert_false (dossier_curation_save (curation, path, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, path));
+      g_printerr ("%s\n", error->message);
+      /* Still in memory, for the next try. */
+      g_assert_cmpuint (dossier_curation_get_n_edits (curation), ==, 501);
+      return;
+    }
+
+  {
+    g_autoptr(DossierCuration) curation = dossier_curation_new ();
+    g_autoptr(GError) error = NULL;
+
+    dossier_curation_push (curation, dossier_edit_hide ("Oracle", TRUE));
+    g_assert_true (dossier_curation_save (curation, path, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*Could not save*project.json*");
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  /* No temporary file is left behind. */
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_assert_cmpstr (name, ==, "project.json");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Temporary files a killed save left beside the edits go at the next save;
+ * other files that look alike stay. */
+static void
+test_stale_temporaries (void)
+{
+  g_autoptr(DossierCuration) curation = dossier_curation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "stale", NULL);
+  g_autofree char *path = g_build_filename (dir, ".dossier-project.json", NULL);
+  g_autofree char *ours = g_build_filename (dir, "..dossier-project.json.Ab12Cd", NULL);
+  g_autofree char *gio = g_build_filename (dir, ".goutputstream-XY12Z3", NULL);
+  g_autofree char *foreign = g_build_filename (dir, ".goutputstream-QQ12Z3", NULL);
+  g_autofree char *other = g_build_filename (dir, ".notes.txt.Ab12Cd", NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (ours, "{\n  \"format\" : \"dossier-pro", -1, NULL));
+  g_assert_true (g_file_set_contents (gio, "{\n  \"format\" : \"dossier-project\",\n  \"ver", -1, NULL));
+  g_assert_true (g_file_set_contents (foreign, "someone else's", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "a note", -1, NULL));
+
+  dossier_curation_push (curation, dossier_edit_hide ("Oracle", TRUE));
+  g_assert_true (dossier_curation_save (curation, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (g_file_test (ours, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (gio, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (foreign, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
+static gboolean
+has_hidden (DossierGraph *graph,
+            const char   *name)
+{
+  DossierEntity *entity = dossier_graph_lookup_entity (graph, name);
+
+  return entity != NULL && entity->hidden;
+}
+
+/* Two windows on one folder save in turn: neither loses the other's
+ * edits, and an undo in one removes only its own edit. */
+static void
+test_two_writers_merge (void)
+{
+  g_autoptr(DossierGraph) extracted = make_graph ();
+  g_autoptr(DossierCuration) a = dossier_curation_new ();
+  g_autoptr(DossierCuration) b = dossier_curation_new ();
+  g_autoptr(DossierCuration) check = dossier_curation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "two", NULL);
+  g_autofree char *path = g_build_filename (dir, ".dossier-project.json", NULL);
+
+  g_assert_true (dossier_curation_load (a, path, &error));
+  g_assert_true (dossier_curation_load (b, path, &error));
+
+  dossier_curation_push (a, dossier_edit_hide ("Oracle", TRUE));
+  g_assert_true (dossier_curation_save (a, path, &error));
+  dossier_curation_push (b, dossier_edit_hide ("TikTok", TRUE));
+  g_assert_true (dossier_curation_save (b, path, &error));
+  dossier_curation_push (a, dossier_edit_hide ("ByteDance", TRUE));
+  g_assert_true (dossier_curation_save (a, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dossier_curation_load (check, path, &error));
+  g_assert_cmpuint (dossier_curation_get_n_edits (check), ==, 3);
+  {
+    g_autoptr(DossierGraph) g = apply (check, extracted, 0);
+    g_assert_true (has_hidden (g, "Oracle"));
+    g_assert_true (has_hidden (g, "TikTok"));
+    g_assert_true (has_hidden (g, "ByteDance"));
+  }
+  /* a took b's edit in while saving. */
+  g_assert_cmpuint (dossier_curation_get_n_edits (a), ==, 3);
+
+  /* b undoes its own edit: a's two stay. */
+  g_assert_true (dossier_curation_undo (b));
+  g_assert_true (dossier_curation_save (b, path, &error));
+  g_assert_true (dossier_curation_load (check, path, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(DossierGraph) g = apply (check, extracted, 0);
+    g_assert_true (has_hidden (g, "Oracle"));
+    g_assert_false (has_hidden (g, "TikTok"));
+    g_assert_true (has_hidden (g, "ByteDance"));
+  }
+}
+
+/* A window notices what another saved (reload), including an undo there,
+ * and keeps its own edits not saved yet. */
+static void
+test_reload (void)
+{
+  g_autoptr(DossierCuration) a = dossier_curation_new ();
+  g_autoptr(DossierCuration) b = dossier_curation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "reload", NULL);
+  g_autofree char *path = g_build_filename (dir, ".dossier-project.json", NULL);
+  gboolean changed = TRUE;
+
+  g_assert_true (dossier_curation_reload (a, path, &changed, &error));
+  g_assert_false (changed);
+
+  dossier_curation_push (a, dossier_edit_hide ("Oracle", TRUE));
+  g_assert_true (dossier_curation_save (a, path, &error));
+  g_assert_true (dossier_curation_reload (a, path, &changed, &error));
+  g_assert_false (changed);
+
+  /* b saves an edit; a takes it in. */
+  g_assert_true (dossier_curation_load (b, path, &error));
+  dossier_curation_push (b, dossier_edit_hide ("TikTok", TRUE));
+  g_assert_true (dossier_curation_save (b, path, &error));
+  dossier_curation_push (a, dossier_edit_hide ("ByteDance", TRUE));  /* not saved yet */
+  g_assert_true (dossier_curation_reload (a, path, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (changed);
+  g_assert_cmpuint (dossier_curation_get_n_edits (a), ==, 3);
+
+  /* b undoes a's saved edit: a drops it too, and keeps its unsaved one. */
+  g_assert_true (dossier_curation_reload (b, path, &changed, &error));
+  g_assert_true (dossier_curation_undo (b));
+  g_assert_true (dossier_curation_undo (b));
+  g_assert_cmpuint (dossier_curation_get_n_edits (b), ==, 0);
+  g_assert_true (dossier_curation_save (b, path, &error));
+  g_assert_true (dossier_curation_reload (a, path, &changed, &error));
+  g_assert_true (changed);
+  g_assert_cmpuint (dossier_curation_get_n_edits (a), ==, 1);
+  {
+    g_autofree char *label = dossier_curation_undo_label (a);
+    g_assert_nonnull (strstr (label, "ByteDance"));
+  }
+}
+
+/* Two processes saving as fast as they can, under the lock: every edit of
+ * both is in the file at the end. */
+static void
+test_two_processes (void)
+{
+  g_autoptr(DossierCuration) check = dossier_curation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "procs", NULL);
+  g_autofree char *path = g_build_filename (dir, ".dossier-project.json", NULL);
+  const guint n = 25;
+  pid_t pids[2];
+
+  g_mkdir_with_parents (dir, 0700);
+
+  for (guint p = 0; p < 2; p++)
+    {
+      pids[p] = fork ();
+      g_assert_cmpint (pids[p], >=, 0);
+      if (pids[p] == 0)
+        {
+          DossierCuration *curation = dossier_curation_new ();
+          gboolean ok = TRUE;
+
+          for (guint i = 0; i < n; i++)
+            {
+              g_autofree char *name = g_strdup_printf ("Actor %u of %u", i, p);
+
+              dossier_curation_push (curation, dossier_edit_hide (name, TRUE));
+              ok = ok && dossier_curation_save (curation, path, NULL);
+            }
+          _exit (ok ? 0 : 1);
+        }
+    }
+
+  for (guint p = 0; p < 2; p++)
+    {
+      int status;
+
+      g_assert_cmpint (waitpid (pids[p], &status, 0), ==, pids[p]);
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    }
+
+  g_assert_true (dossier_curation_load (check, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_curation_get_n_edits (check), ==, 2 * n);
 }
 
 static void
@@ -354,7 +758,15 @@ main (int   argc,
   g_test_add_func ("/curation/article-edits", test_article_edits);
   g_test_add_func ("/curation/missing-targets", test_missing_targets);
   g_test_add_func ("/curation/persistence", test_persistence);
+  g_test_add_func ("/curation/indexes-follow-edits", test_indexes_follow_edits);
   g_test_add_func ("/curation/corrupt-and-newer", test_corrupt_and_newer);
+  g_test_add_func ("/curation/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/curation/symlink-refused", test_symlink_refused);
+  g_test_add_func ("/curation/save-failure-keeps-file", test_save_failure_keeps_file);
+  g_test_add_func ("/curation/stale-temporaries", test_stale_temporaries);
+  g_test_add_func ("/curation/two-writers-merge", test_two_writers_merge);
+  g_test_add_func ("/curation/two-processes", test_two_processes);
+  g_test_add_func ("/curation/reload", test_reload);
   g_test_add_func ("/curation/storage-place", test_storage_place);
 
   return g_test_run ();

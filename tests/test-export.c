@@ -865,6 +865,7 @@ test_noncharacter_names (void)
 
   dossier_graph_ensure_entity (graph, "Bad\xef\xbf\xbfName", DOSSIER_ENTITY_COMPANY);
   dossier_graph_ensure_entity (graph, "\xef\xb7\x90", DOSSIER_ENTITY_PERSON);
+  dossier_graph_ensure_entity (graph, "Also\xef\xbf\xbe bad", DOSSIER_ENTITY_PERSON);
   f.sub = test_subgraph_all (graph);
   f.layout = dossier_layout_compute (f.sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
   g_assert_no_error (error);
@@ -872,8 +873,17 @@ test_noncharacter_names (void)
   for (DossierExportFormat format = DOSSIER_EXPORT_PNG; format <= DOSSIER_EXPORT_JSON; format++)
     {
       g_autoptr(GBytes) bytes = export_format (&f, format);
+      gsize len;
+      const char *data = g_bytes_get_data (bytes, &len);
 
       g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+      /* XML 1.0 forbids U+FFFE and U+FFFF: parsers rejected the file. */
+      if (format == DOSSIER_EXPORT_SVG || format == DOSSIER_EXPORT_GRAPHML)
+        {
+          g_assert_null (g_strstr_len (data, len, "\xef\xbf\xbf"));
+          g_assert_null (g_strstr_len (data, len, "\xef\xbf\xbe"));
+          g_assert_nonnull (g_strstr_len (data, len, "Bad\xef\xbf\xbdName"));
+        }
     }
   fixture_tear_down (&f, NULL);
 }

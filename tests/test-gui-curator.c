@@ -14,10 +14,14 @@
 
 #include <gtk/gtk.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "dossier-corpus.h"
+#include "dossier-curation.h"
 #include "dossier-curator.h"
 #include "dossier-extractor.h"
+#include "gui-test-util.h"
 
 static void
 select_entity (DossierCurator *curator,
@@ -146,6 +150,50 @@ test_corrupt_project (void)
   g_assert_nonnull (strstr (problem, ".bak"));
 }
 
+/* A link in the edits file's place: the window refuses it (named), keeps
+ * the edit in memory, shows it, and says it is not saved yet; the file
+ * the link points at is untouched. */
+static void
+test_unsaved_edits_kept (void)
+{
+  g_autoptr(DossierGraph) extracted = test_load_seeds ();
+  g_autoptr(DossierCurator) curator = dossier_curator_new ();
+  g_autofree char *path = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *contents = NULL;
+
+  dossier_curator_set_extracted (curator, extracted);
+  path = g_strdup (dossier_curator_get_path (curator));
+  target = g_strconcat (path, ".elsewhere", NULL);
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  }
+  g_unlink (path);
+  g_assert_true (g_file_set_contents (target, "someone's file", -1, NULL));
+  g_assert_cmpint (symlink (target, path), ==, 0);
+
+  g_signal_connect_swapped (curator, "problem", G_CALLBACK (keep_problem), &problem);
+  dossier_curator_set_extracted (curator, extracted);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "symbolic link"));
+  g_clear_pointer (&problem, g_free);
+
+  select_entity (curator, "Oracle");
+  g_action_group_activate_action (dossier_curator_get_actions (curator), "rename",
+                                  g_variant_new_string ("Oracle Unsaved"));
+  g_assert_nonnull (problem);
+  g_test_message ("%s", problem);
+  g_assert_nonnull (strstr (problem, "not saved yet"));
+  g_assert_nonnull (strstr (problem, path));
+  g_assert_nonnull (dossier_graph_lookup_entity (dossier_curator_get_graph (curator), "Oracle Unsaved"));
+
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "someone's file");
+  g_unlink (path);
+}
+
 static void
 test_add_relation_from_passage (void)
 {
@@ -209,17 +257,67 @@ test_rename_onto_other (void)
   g_assert_cmpstr (dossier_graph_lookup_entity (graph, "Donald Trump")->name, ==, "Trump");
 }
 
+static gboolean
+timed_out (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Another process saves an edit in the file the window uses: the window
+ * notices (a file monitor) and shows it, and its own next save keeps it. */
+static void
+test_edits_from_elsewhere (void)
+{
+  g_autoptr(DossierGraph) extracted = test_load_seeds ();
+  g_autoptr(DossierCurator) curator = dossier_curator_new ();
+  g_autoptr(DossierCuration) other = dossier_curation_new ();
+  g_autoptr(GError) error = NULL;
+  GActionGroup *actions;
+  const char *path;
+  gboolean timeout = FALSE;
+  guint changed = 0;
+  guint timer;
+
+  dossier_curator_set_extracted (curator, extracted);
+  path = dossier_curator_get_path (curator);
+  g_signal_connect_swapped (curator, "graph-changed", G_CALLBACK (count), &changed);
+
+  g_assert_true (dossier_curation_load (other, path, &error));
+  dossier_curation_push (other, dossier_edit_rename ("Oracle", "Oracle Elsewhere"));
+  g_assert_true (dossier_curation_save (other, path, &error));
+  g_assert_no_error (error);
+
+  timer = g_timeout_add_seconds (20, timed_out, &timeout);
+  while (changed == 0 && !timeout)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timeout)
+    g_source_remove (timer);
+  g_assert_false (timeout);
+  g_assert_nonnull (dossier_graph_lookup_entity (dossier_curator_get_graph (curator), "Oracle Elsewhere"));
+
+  /* An edit in the window now: both are in the file. */
+  actions = dossier_curator_get_actions (curator);
+  select_entity (curator, "TikTok");
+  g_action_group_activate_action (actions, "rename", g_variant_new_string ("TikTok Here"));
+  g_assert_true (dossier_curation_load (other, path, &error));
+  g_assert_cmpuint (dossier_curation_get_n_edits (other), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gui_test_tolerate_machine_warnings ();
   gtk_init ();
 
   g_test_add_func ("/gui/curator/edit-save-reload", test_edit_save_reload);
   g_test_add_func ("/gui/curator/corrupt-project", test_corrupt_project);
   g_test_add_func ("/gui/curator/add-relation-from-passage", test_add_relation_from_passage);
   g_test_add_func ("/gui/curator/rename-onto-other", test_rename_onto_other);
+  g_test_add_func ("/gui/curator/edits-from-elsewhere", test_edits_from_elsewhere);
+  g_test_add_func ("/gui/curator/unsaved-edits-kept", test_unsaved_edits_kept);
 
   return g_test_run ();
 }

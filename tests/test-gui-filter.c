@@ -19,6 +19,7 @@
 #include "dossier-extractor.h"
 #include "dossier-filter-panel.h"
 #include "dossier-timeline.h"
+#include "gui-test-util.h"
 
 static void
 count_changed (guint *count)
@@ -191,6 +192,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gui_test_tolerate_machine_warnings ();
   gtk_init ();
 
   g_test_add_func ("/gui/filter-panel/controls", test_panel);

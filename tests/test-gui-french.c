@@ -18,6 +18,7 @@
 #include "dossier-graph-view.h"
 #include "dossier-window.h"
 #include "menu-test-util.h"
+#include "gui-test-util.h"
 
 static gboolean
 has_label (GtkWidget  *widget,
@@ -112,6 +113,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  gui_test_tolerate_machine_warnings ();
   gtk_init ();
   adw_init ();
 

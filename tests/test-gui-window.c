@@ -26,6 +26,7 @@
 #include "dossier-timeline.h"
 #include "dossier-window.h"
 #include "menu-test-util.h"
+#include "gui-test-util.h"
 
 static int
 compare_strings (gconstpointer a,
@@ -666,17 +667,6 @@ test_export_what_is_seen (void)
   close_window (win);
 }
 
-/* A machine without an icon theme or an SVG loader is no reason to fail. */
-static gboolean
-fatal_log_cb (const char     *log_domain,
-              GLogLevelFlags  log_level,
-              const char     *message,
-              gpointer        data)
-{
-  return !(g_strcmp0 (log_domain, "Gtk") == 0 && (log_level & G_LOG_LEVEL_WARNING) &&
-           g_str_has_prefix (message, "Failed to load icon"));
-}
-
 /* A big graph asked of circo (minutes) is laid out with sfdp, and the
  * layout menu keeps the person's choice; a small one gets circo. */
 static void
@@ -870,7 +860,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   /* The isolated folders hide the system icon theme; give it back. */
   g_setenv ("XDG_DATA_DIRS", data_dirs != NULL ? data_dirs : "/usr/local/share:/usr/share", TRUE);
-  g_test_log_set_fatal_handler (fatal_log_cb, NULL);
+  gui_test_tolerate_machine_warnings ();
   gtk_init ();
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);

@@ -18,6 +18,7 @@
 #include "dossier-graph-view.h"
 #include "dossier-passage-list.h"
 #include "dossier-window.h"
+#include "gui-test-util.h"
 
 static DossierWindow *window;
 
@@ -802,19 +803,6 @@ test_bad_input (void)
   g_rmdir (dir);
 }
 
-/* A machine without an icon theme or an SVG loader is no reason to fail. */
-static gboolean
-fatal_log_cb (const char     *log_domain,
-              GLogLevelFlags  log_level,
-              const char     *message,
-              gpointer        data)
-{
-  if (g_strcmp0 (log_domain, "Gtk") == 0 && (log_level & G_LOG_LEVEL_WARNING) &&
-      g_str_has_prefix (message, "Failed to load icon"))
-    return FALSE;
-  return TRUE;
-}
-
 /* Names full of markup and quotes go through every widget intact. */
 static void
 test_hostile_names (void)
@@ -926,7 +914,7 @@ main (int   argc,
   /* The isolated directories hide the system icon theme; put the system
    * data back (read only) so the window looks as it does for people. */
   g_setenv ("XDG_DATA_DIRS", data_dirs != NULL ? data_dirs : "/usr/local/share:/usr/share", TRUE);
-  g_test_log_set_fatal_handler (fatal_log_cb, NULL);
+  gui_test_tolerate_machine_warnings ();
   gtk_init ();
   adw_init ();
 

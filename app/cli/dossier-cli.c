@@ -16,6 +16,7 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -27,12 +28,34 @@
 #include "dossier-export.h"
 #include "dossier-extractor.h"
 #include "dossier-filter.h"
+#include "dossier-io.h"
 #include "dossier-json.h"
 #include "dossier-layout.h"
 
 /* Exit statuses: 0 done, 1 failed, 2 bad command line, 3 done with some
  * files that could not be read (each named on stderr). */
 #define EXIT_PARTIAL 3
+#define EXIT_USAGE 2
+
+/* --scale and --dpi when not given (0 and nan are refused, not "unset"). */
+#define UNSET_NUMBER (-G_MAXDOUBLE)
+
+/* One line on stderr; file names in it may hold ESC, newlines or bytes
+ * that are not UTF-8, which reach the terminal escaped. */
+static void
+print_message (const char *message)
+{
+  g_autofree char *escaped = dossier_io_display_name (message);
+
+  g_printerr ("dossier-cli: %s\n", escaped);
+}
+
+/* A value the command line got wrong is status 2, as --help says. */
+static int
+failure_status (const GError *error)
+{
+  return error->domain == G_OPTION_ERROR || error->domain == DOSSIER_FILTER_ERROR ? EXIT_USAGE : 1;
+}
 
 typedef struct
 {
@@ -277,7 +300,7 @@ run_pipeline (Options  *o,
   for (guint i = 0; !o->quiet && i < corpus->problems->len; i++)
     {
       const DossierLoadProblem *p = g_ptr_array_index (corpus->problems, i);
-      g_printerr ("dossier-cli: %s\n", p->error->message);
+      print_message (p->error->message);
     }
 
   if (!(graph = dossier_extract (corpus, gazetteer, NULL, NULL, error)))
@@ -294,15 +317,37 @@ run_pipeline (Options  *o,
                                : dossier_curation_path_for_corpus (paths);
       DossierGraph *curated;
 
-      if (!dossier_curation_load (curation, project, &local_error))
-        g_printerr ("dossier-cli: %s\n", local_error->message);
+      /* One asked for by name must be there; either must be readable. */
+      if (o->project != NULL && !g_file_test (project, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *name = g_filename_display_name (project);
+
+          g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("The project file “%s” does not exist; no edits applied"), name);
+        }
+      else
+        dossier_curation_load (curation, project, &local_error);
+      if (local_error != NULL)
+        {
+          print_message (local_error->message);
+          (*n_problems)++;
+        }
 
       curated = dossier_curation_apply (curation, graph, &problems);
       g_clear_pointer (&graph, dossier_graph_unref);
       graph = curated;
 
       for (guint i = 0; !o->quiet && i < problems->len; i++)
-        g_printerr ("dossier-cli: %s\n", (char *) g_ptr_array_index (problems, i));
+        print_message (g_ptr_array_index (problems, i));
+    }
+
+  /* Not only actors seen in comments alone: every comment passage goes. */
+  if (o->no_comments)
+    {
+      DossierGraph *stripped = dossier_graph_without_comments (graph);
+
+      g_clear_pointer (&graph, dossier_graph_unref);
+      graph = stripped;
     }
 
   sub = dossier_filter_apply (filter, graph, error);
@@ -361,8 +406,8 @@ cmd_extract (int    argc,
   if (!g_option_context_parse (context, &argc, &argv, &error) ||
       !(sub = run_pipeline (&o, &n_problems, &error)))
     {
-      g_printerr ("dossier-cli: %s\n", error->message);
-      return 1;
+      print_message (error->message);
+      return failure_status (error);
     }
 
   if (o.json || o.jsonl)
@@ -433,6 +478,7 @@ cmd_export (int    argc,
 
   o.depth = 1;
   o.min_evidence = 1;
+  o.scale = o.dpi = UNSET_NUMBER;
 
   g_set_prgname ("dossier-cli export");
   context = g_option_context_new (_("-o FILE [PATH…] — write the laid-out graph"));
@@ -465,7 +511,9 @@ cmd_export (int    argc,
       goto fail;
     }
 
-  if (o.scale < 0 || o.dpi < 0 || (o.scale > 0 && o.dpi > 0))
+  if ((o.scale != UNSET_NUMBER && !(isfinite (o.scale) && o.scale > 0)) ||
+      (o.dpi != UNSET_NUMBER && !(isfinite (o.dpi) && o.dpi > 0)) ||
+      (o.scale != UNSET_NUMBER && o.dpi != UNSET_NUMBER))
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("Give either --scale or --dpi, as a positive number"));
@@ -473,9 +521,9 @@ cmd_export (int    argc,
     }
 
   dossier_export_options_init (&export_options, format);
-  if (o.scale > 0)
+  if (o.scale != UNSET_NUMBER)
     export_options.scale = o.scale;
-  if (o.dpi > 0)
+  if (o.dpi != UNSET_NUMBER)
     export_options.scale = o.dpi / 72.0;
   export_options.transparent = o.transparent;
   export_options.dark = o.dark;
@@ -538,7 +586,7 @@ cmd_export (int    argc,
     {
       g_autofree char *warning = g_strdup_printf (_("the “%s” layout may take minutes on a graph this large (“--engine auto” is quick)"),
                                                   dossier_layout_engine_to_string (engine));
-      g_printerr ("dossier-cli: %s\n", warning);
+      print_message (warning);
     }
   if (!(layout = dossier_layout_compute (sub, engine, NULL, &error)))
     goto fail;
@@ -572,8 +620,8 @@ cmd_export (int    argc,
   return n_problems > 0 ? EXIT_PARTIAL : 0;
 
 fail:
-  g_printerr ("dossier-cli: %s\n", error->message);
-  return 1;
+  print_message (error->message);
+  return failure_status (error);
 }
 
 /* On stdout when asked for (--help), on stderr after a mistake. */

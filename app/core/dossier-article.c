@@ -14,6 +14,7 @@
 
 #include "dossier-article.h"
 #include "dossier-date.h"
+#include "dossier-io.h"
 #include "dossier-sentences.h"
 
 G_DEFINE_QUARK (dossier-article-error-quark, dossier_article_error)
@@ -171,11 +172,14 @@ decode_text (const char  *name,
                    ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
     {
       gboolean le = (guchar) data[0] == 0xFF;
+      gsize written = 0;
       char *text;
 
       *encoding = le ? "UTF-16LE" : "UTF-16BE";
-      text = g_convert (data + 2, len - 2, "UTF-8", *encoding, NULL, NULL, NULL);
-      if (text == NULL || memchr (text, '\0', strlen (text)) != NULL)
+      text = g_convert (data + 2, len - 2, "UTF-8", *encoding, NULL, &written, NULL);
+      /* A U+0000 would cut the text short where C strings end: refused
+       * like a NUL byte in UTF-8. */
+      if (text == NULL || memchr (text, '\0', written) != NULL)
         {
           g_free (text);
           g_set_error (error, DOSSIER_ARTICLE_ERROR, DOSSIER_ARTICLE_ERROR_ENCODING,
@@ -1248,10 +1252,38 @@ dossier_article_new_from_file (GFile         *file,
   id = g_file_get_basename (file);
   path = g_file_get_path (file);
 
-  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, error)))
+  if (path != NULL)
+    bytes = dossier_article_read_file (path, error);
+  else
+    bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (bytes == NULL)
     return NULL;
 
   return dossier_article_new_from_bytes (id, path, bytes, error);
+}
+
+GBytes *
+dossier_article_read_file (const char  *path,
+                           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  bytes = dossier_io_read_file (path, MAX_ARTICLE_SIZE, DOSSIER_IO_NONE, NULL, &local_error);
+  if (bytes == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    {
+      g_autofree char *name = dossier_io_display_name (path);
+
+      g_set_error (error, DOSSIER_ARTICLE_ERROR, DOSSIER_ARTICLE_ERROR_TOO_LARGE,
+                   _("“%s” is too large to be an article (more than %d MB)"),
+                   name, MAX_ARTICLE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (bytes == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return bytes;
 }
 
 void

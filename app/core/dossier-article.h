@@ -83,6 +83,11 @@ DossierArticle     *dossier_article_new_from_bytes (const char    *id,
                                                     const char    *path,
                                                     GBytes        *bytes,
                                                     GError       **error);
+/* Reads an article's bytes: a regular file only (a pipe, a device or a
+ * folder is refused without waiting or reading), refused as too large
+ * from its size before reading, and never more than the limit + 1 bytes. */
+GBytes             *dossier_article_read_file     (const char    *path,
+                                                   GError       **error);
 DossierArticle     *dossier_article_new_from_file  (GFile         *file,
                                                     GCancellable  *cancellable,
                                                     GError       **error);

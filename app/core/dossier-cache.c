@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
 #include <string.h>
 
 #include "dossier-cache.h"
@@ -184,10 +187,14 @@ load_with_options (const char       *path,
   g_autoptr(GVariant) relations = NULL;
   g_autoptr(DossierGraph) graph = NULL;
   const char *checksum, *stored_options;
+  GStatBuf st;
   guint32 format;
   gsize n_entities;
 
-  if (path == NULL || !(mapped = g_mapped_file_new (path, FALSE, NULL)))
+  /* A link or a pipe in the cache is nothing we wrote: a miss, never followed
+   * (saving replaces the link itself, by rename). */
+  if (path == NULL || g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
+      !(mapped = g_mapped_file_new (path, FALSE, NULL)))
     return NULL;
 
   bytes = g_mapped_file_get_bytes (mapped);

@@ -141,6 +141,9 @@ folder_manifests (Walk         *walk,
       return parent;
     }
 
+  for (guint i = 0; i < dossier_manifest_get_warnings (manifest)->len; i++)
+    add_problem (walk->corpus, name, g_error_copy (g_ptr_array_index (dossier_manifest_get_warnings (manifest), i)));
+
   link = g_new0 (ManifestLink, 1);
   link->manifest = manifest;
   link->parent = parent;
@@ -314,7 +317,11 @@ load_article (FileItem      *item,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *id = g_file_get_basename (item->file);
 
-  if (!(bytes = g_file_load_bytes (item->file, cancellable, NULL, error)))
+  g_autofree char *path = g_file_get_path (item->file);
+
+  bytes = path != NULL ? dossier_article_read_file (path, error)
+                       : g_file_load_bytes (item->file, cancellable, NULL, error);
+  if (bytes == NULL)
     return NULL;
 
   return dossier_article_new_from_bytes (id, item->display, bytes, error);

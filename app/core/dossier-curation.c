@@ -10,13 +10,19 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "dossier-corpus.h"
 #include "dossier-curation.h"
 #include "dossier-date.h"
 #include "dossier-fold.h"
+#include "dossier-io.h"
 
 G_DEFINE_QUARK (dossier-curation-error-quark, dossier_curation_error)
 
@@ -35,6 +41,7 @@ struct _DossierCuration
   GPtrArray  *edits;    /* JsonObject, applied in order */
   GPtrArray  *redo;     /* JsonObject, last undone last */
   GHashTable *pristine; /* article id -> ArticleState: values before any edit */
+  GHashTable *known;    /* ids of the edits in the file when last read or saved */
 };
 
 static void
@@ -54,6 +61,7 @@ dossier_curation_new (void)
   curation->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   curation->pristine = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) article_state_free);
+  curation->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   return curation;
 }
@@ -67,6 +75,7 @@ dossier_curation_free (DossierCuration *curation)
   g_ptr_array_unref (curation->edits);
   g_ptr_array_unref (curation->redo);
   g_hash_table_unref (curation->pristine);
+  g_hash_table_unref (curation->known);
   g_free (curation);
 }
 
@@ -122,38 +131,203 @@ dossier_curation_path_for_corpus (const char * const *roots)
   return g_build_filename (g_get_user_data_dir (), "dossier", "projects", digest, "project.json", NULL);
 }
 
-static gboolean
-back_up (const char  *path,
-         GError     **error)
+/* json-glib recurses on nesting: a file nested tens of thousands of levels
+ * deep would overflow the stack.  Real edits nest three levels. */
+#define MAX_DEPTH 64
+#define MAX_PROJECT_SIZE (64 * 1024 * 1024)
+
+/* Every edit carries an id, so that two processes saving one file can tell
+ * their own edits from the other's.  Files from before ids get ids from
+ * their place and content: every process reading one file agrees on them. */
+static const char *
+edit_id (JsonObject *edit)
 {
-  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
-  g_autofree char *contents = NULL;
-  gsize len;
-
-  if (!g_file_get_contents (path, &contents, &len, error))
-    return FALSE;
-
-  return g_file_set_contents (backup, contents, len, error);
+  return json_object_get_string_member_with_default (edit, "id", NULL);
 }
 
-static gboolean
-fail_and_back_up (const char  *path,
-                  int          code,
-                  const char  *reason,
-                  GError     **error)
+static void
+ensure_edit_id (JsonObject *edit,
+                guint       index)
 {
-  g_autoptr(GError) backup_error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *id = NULL;
 
-  if (back_up (path, &backup_error))
-    g_set_error (error, DOSSIER_CURATION_ERROR, code,
-                 _("The edits in “%s” could not be read (%s); the file was copied to “%s.bak”"),
-                 path, reason, path);
+  if (edit_id (edit) != NULL)
+    return;
+
+  if (index == G_MAXUINT)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      /* The pid too: forked processes share GLib's random state. */
+      id = g_strdup_printf ("%s-%d", uuid, (int) getpid ());
+      json_object_set_string_member (edit, "id", id);
+      return;
+    }
+
+  node = json_node_init_object (json_node_alloc (), edit);
+  json = json_to_string (node, FALSE);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA1, json, -1);
+  id = g_strdup_printf ("%u-%s", index, digest);
+  json_object_set_string_member (edit, "id", id);
+}
+
+/* Parses a project file into @edits; on failure, says why in @reason. */
+static gboolean
+parse_project (GBytes     *bytes,
+               GPtrArray  *edits,
+               int        *code,
+               char      **reason)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize len;
+  JsonObject *root;
+  JsonArray *array;
+  gint64 version;
+
+  data = g_bytes_get_data (bytes, &len);
+  *code = DOSSIER_CURATION_ERROR_CORRUPT;
+
+  if (!dossier_io_check_json_depth (data, len, MAX_DEPTH, NULL, &local_error) ||
+      !json_parser_load_from_data (parser, data, len, &local_error))
+    {
+      *reason = g_strdup (local_error->message);
+      return FALSE;
+    }
+
+  /* An empty file parses, with no root at all. */
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    goto not_project;
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", NULL), FORMAT_NAME) != 0)
+    goto not_project;
+
+  version = json_object_get_int_member_with_default (root, "version", 0);
+  if (version > DOSSIER_CURATION_VERSION)
+    {
+      *code = DOSSIER_CURATION_ERROR_NEWER;
+      *reason = g_strdup (_("written by a newer version of Dossier"));
+      return FALSE;
+    }
+
+  if (!json_object_has_member (root, "edits") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "edits")))
+    {
+      *reason = g_strdup (_("no list of edits"));
+      return FALSE;
+    }
+
+  array = json_object_get_array_member (root, "edits");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *edit;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          json_object_get_string_member_with_default (json_node_get_object (node), "op", NULL) == NULL)
+        {
+          g_ptr_array_set_size (edits, 0);
+          *reason = g_strdup (_("an edit is malformed"));
+          return FALSE;
+        }
+
+      edit = json_node_get_object (node);
+      if (json_object_has_member (edit, "id") &&
+          (!JSON_NODE_HOLDS_VALUE (json_object_get_member (edit, "id")) ||
+           json_node_get_value_type (json_object_get_member (edit, "id")) != G_TYPE_STRING))
+        json_object_remove_member (edit, "id");
+      ensure_edit_id (edit, i);
+      g_ptr_array_add (edits, json_object_ref (edit));
+    }
+
+  return TRUE;
+
+not_project:
+  *reason = g_strdup (_("not a project file"));
+  return FALSE;
+}
+
+/* A file name beside @path that does not exist yet: "@path.STAMP.bak". */
+static char *
+aside_name (const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *name = n == 1 ? g_strdup_printf ("%s.%s.bak", path, stamp)
+                                     : g_strdup_printf ("%s.%s-%u.bak", path, stamp, n);
+      GStatBuf st;
+
+      if (g_lstat (name, &st) != 0 && errno == ENOENT)
+        return g_steal_pointer (&name);
+    }
+
+  return NULL;
+}
+
+/* A file we cannot read is never overwritten silently.  A corrupt one is
+ * set aside (renamed, with the time in its name) and the folder opens
+ * without it; one from a newer Dossier is copied to "@path.bak" with its
+ * permissions, since that Dossier still reads it where it is. */
+static gboolean
+fail_and_set_aside (const char  *path,
+                    GBytes      *bytes,
+                    guint        mode,
+                    int          code,
+                    const char  *reason,
+                    GError     **error)
+{
+  g_autofree char *name = dossier_io_display_name (path);
+  g_autoptr(GError) aside_error = NULL;
+  g_autofree char *aside = NULL;
+  gboolean ok;
+
+  if (code == DOSSIER_CURATION_ERROR_NEWER)
+    {
+      aside = g_strconcat (path, ".bak", NULL);
+      ok = dossier_io_replace_file (aside, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    mode & 07777, &aside_error);
+    }
+  else
+    {
+      aside = aside_name (path);
+      ok = aside != NULL && g_rename (path, aside) == 0;
+      if (!ok)
+        g_set_error_literal (&aside_error, G_IO_ERROR, g_io_error_from_errno (errno), g_strerror (errno));
+    }
+
+  if (ok)
+    {
+      g_autofree char *aside_display = dossier_io_display_name (aside);
+
+      g_set_error (error, DOSSIER_CURATION_ERROR, code,
+                   code == DOSSIER_CURATION_ERROR_NEWER
+                   ? _("The edits in “%s” could not be read (%s); the file was copied to “%s”")
+                   : _("The edits in “%s” could not be read (%s); the file was set aside as “%s” and the articles open without them"),
+                   name, reason, aside_display);
+    }
   else
     g_set_error (error, DOSSIER_CURATION_ERROR, code,
                  _("The edits in “%s” could not be read (%s), nor copied aside: %s"),
-                 path, reason, backup_error->message);
+                 name, reason, aside_error->message);
 
   return FALSE;
+}
+
+static void
+remember_saved (DossierCuration *curation)
+{
+  g_hash_table_remove_all (curation->known);
+  for (guint i = 0; i < curation->edits->len; i++)
+    g_hash_table_add (curation->known, g_strdup (edit_id (g_ptr_array_index (curation->edits, i))));
 }
 
 gboolean
@@ -161,58 +335,184 @@ dossier_curation_load (DossierCuration  *curation,
                        const char       *path,
                        GError          **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonObject *root;
-  JsonArray *edits;
-  gint64 version;
+  g_autofree char *reason = NULL;
+  guint mode = 0;
+  int code;
 
   g_return_val_if_fail (curation != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   g_ptr_array_set_size (curation->edits, 0);
   g_ptr_array_set_size (curation->redo, 0);
+  g_hash_table_remove_all (curation->known);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-
-  if (!json_parser_load_from_file (parser, path, &local_error))
-    return fail_and_back_up (path, DOSSIER_CURATION_ERROR_CORRUPT, local_error->message, error);
-
-  /* An empty file parses, with no root at all. */
-  if (json_parser_get_root (parser) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return fail_and_back_up (path, DOSSIER_CURATION_ERROR_CORRUPT, _("not a project file"), error);
-
-  root = json_node_get_object (json_parser_get_root (parser));
-  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", NULL), FORMAT_NAME) != 0)
-    return fail_and_back_up (path, DOSSIER_CURATION_ERROR_CORRUPT, _("not a project file"), error);
-
-  version = json_object_get_int_member_with_default (root, "version", 0);
-  if (version > DOSSIER_CURATION_VERSION)
-    return fail_and_back_up (path, DOSSIER_CURATION_ERROR_NEWER,
-                             _("written by a newer version of Dossier"), error);
-
-  if (!json_object_has_member (root, "edits") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "edits")))
-    return fail_and_back_up (path, DOSSIER_CURATION_ERROR_CORRUPT, _("no list of edits"), error);
-
-  edits = json_object_get_array_member (root, "edits");
-  for (guint i = 0; i < json_array_get_length (edits); i++)
+  bytes = dossier_io_read_file (path, MAX_PROJECT_SIZE, DOSSIER_IO_NOFOLLOW, &mode, &local_error);
+  if (bytes == NULL)
     {
-      JsonNode *node = json_array_get_element (edits, i);
-
-      if (!JSON_NODE_HOLDS_OBJECT (node) ||
-          json_object_get_string_member_with_default (json_node_get_object (node), "op", NULL) == NULL)
-        {
-          g_ptr_array_set_size (curation->edits, 0);
-          return fail_and_back_up (path, DOSSIER_CURATION_ERROR_CORRUPT, _("an edit is malformed"), error);
-        }
-
-      g_ptr_array_add (curation->edits, json_object_ref (json_node_get_object (node)));
+      /* No file, or no folder for it: no edits yet. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
+        return TRUE;
+      /* A link, a pipe, a huge file: not ours to move or copy. */
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
+  if (!parse_project (bytes, curation->edits, &code, &reason))
+    return fail_and_set_aside (path, bytes, mode, code, reason, error);
+
+  remember_saved (curation);
   return TRUE;
+}
+
+/* Takes in the edits another process saved since we last read or wrote
+ * @path (@saved, what it holds now) and drops those it removed; our edits
+ * not saved yet come after theirs.  What we removed stays removed.
+ * Returns TRUE when our list changed. */
+static gboolean
+merge_saved (DossierCuration *curation,
+             GPtrArray       *saved)
+{
+  g_autoptr(GHashTable) ours = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) on_disk = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  gboolean changed;
+
+  for (guint i = 0; i < curation->edits->len; i++)
+    {
+      JsonObject *edit = g_ptr_array_index (curation->edits, i);
+
+      g_hash_table_insert (ours, (gpointer) edit_id (edit), edit);
+    }
+
+  for (guint i = 0; i < saved->len; i++)
+    {
+      JsonObject *edit = g_ptr_array_index (saved, i);
+      const char *id = edit_id (edit);
+      JsonObject *mine = g_hash_table_lookup (ours, id);
+
+      g_hash_table_add (on_disk, (gpointer) id);
+      if (mine != NULL)
+        g_ptr_array_add (merged, json_object_ref (mine));
+      else if (!g_hash_table_contains (curation->known, id))
+        g_ptr_array_add (merged, json_object_ref (edit));
+    }
+
+  /* Ours, not in the file: new if the file never had them, else another
+   * process undid them. */
+  for (guint i = 0; i < curation->edits->len; i++)
+    {
+      JsonObject *edit = g_ptr_array_index (curation->edits, i);
+      const char *id = edit_id (edit);
+
+      if (!g_hash_table_contains (on_disk, id) && !g_hash_table_contains (curation->known, id))
+        g_ptr_array_add (merged, json_object_ref (edit));
+    }
+
+  changed = merged->len != curation->edits->len;
+  for (guint i = 0; !changed && i < merged->len; i++)
+    changed = g_ptr_array_index (merged, i) != g_ptr_array_index (curation->edits, i);
+
+  /* The hash tables point into the old list: swap last. */
+  g_ptr_array_set_size (curation->edits, 0);
+  for (guint i = 0; i < merged->len; i++)
+    g_ptr_array_add (curation->edits, json_object_ref (g_ptr_array_index (merged, i)));
+
+  g_hash_table_remove_all (curation->known);
+  for (guint i = 0; i < saved->len; i++)
+    g_hash_table_add (curation->known, g_strdup (edit_id (g_ptr_array_index (saved, i))));
+
+  return changed;
+}
+
+gboolean
+dossier_curation_reload (DossierCuration  *curation,
+                         const char       *path,
+                         gboolean         *changed,
+                         GError          **error)
+{
+  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean did_change;
+
+  g_return_val_if_fail (curation != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  bytes = dossier_io_read_file (path, MAX_PROJECT_SIZE, DOSSIER_IO_NOFOLLOW, NULL, &local_error);
+  if (bytes != NULL)
+    {
+      g_autofree char *reason = NULL;
+      int code;
+
+      if (!parse_project (bytes, saved, &code, &reason))
+        {
+          g_autofree char *name = dossier_io_display_name (path);
+
+          /* Perhaps half written by a Dossier that does not save our way:
+           * left alone; the next save sets it aside. */
+          g_set_error (error, DOSSIER_CURATION_ERROR, code,
+                       _("The edits in “%s” could not be read (%s)"), name, reason);
+          return FALSE;
+        }
+    }
+  else if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  did_change = merge_saved (curation, saved);
+  if (changed != NULL)
+    *changed = did_change;
+  return TRUE;
+}
+
+static gboolean
+is_project_header (const char *path)
+{
+  g_autoptr(GBytes) bytes = dossier_io_read_file (path, 1024 * 1024, DOSSIER_IO_NOFOLLOW, NULL, NULL);
+  const char *data;
+  gsize len;
+
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &len);
+  return g_strstr_len (data, MIN (len, 128), "\"" FORMAT_NAME "\"") != NULL;
+}
+
+/* A save killed half way leaves its temporary file: ".NAME.XXXXXX" from
+ * ours, ".goutputstream-XXXXXX" from GIO's (which earlier versions used).
+ * Under the lock no save of ours is running, so ours are stale; GIO's are
+ * only removed when they hold a project file. */
+static void
+remove_stale_temporaries (const char *dir,
+                          const char *base)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  const char *name;
+
+  if (d == NULL)
+    return;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = NULL;
+      gboolean ours = g_str_has_prefix (name, prefix) && strlen (name) == strlen (prefix) + 6;
+      gboolean gio = g_str_has_prefix (name, ".goutputstream-");
+      GStatBuf st;
+
+      if (!ours && !gio)
+        continue;
+      child = g_build_filename (dir, name, NULL);
+      if (g_lstat (child, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+      if (ours || is_project_header (child))
+        g_unlink (child);
+    }
 }
 
 gboolean
@@ -223,14 +523,65 @@ dossier_curation_save (DossierCuration  *curation,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
   g_autofree char *data = NULL;
+  gboolean ok;
+  guint mode = 0;
   gsize len;
+  int lock_fd;
 
   g_return_val_if_fail (curation != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  if (g_mkdir_with_parents (dir, 0777) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = dossier_io_display_name (dir);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not save “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* One save at a time per folder, across processes: read, merge, write
+   * under the lock.  The folder is locked, not the file, which the rename
+   * replaces. */
+  lock_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (lock_fd >= 0)
+    while (flock (lock_fd, LOCK_EX) != 0 && errno == EINTR)
+      ;
+
+  remove_stale_temporaries (dir, base);
+
+  bytes = dossier_io_read_file (path, MAX_PROJECT_SIZE, DOSSIER_IO_NOFOLLOW, &mode, &local_error);
+  if (bytes != NULL)
+    {
+      g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+      g_autofree char *reason = NULL;
+      int code;
+
+      if (parse_project (bytes, saved, &code, &reason))
+        (void) merge_saved (curation, saved);
+      else
+        {
+          /* Broken, or from a newer Dossier, since we read it: kept aside
+           * all the same before it is replaced. */
+          g_autoptr(GError) ignored = NULL;
+          fail_and_set_aside (path, bytes, mode, code, reason, &ignored);
+        }
+    }
+  else if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      if (lock_fd >= 0)
+        close (lock_fd);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -254,18 +605,13 @@ dossier_curation_save (DossierCuration  *curation,
   json_generator_set_pretty (generator, TRUE);
   data = json_generator_to_data (generator, &len);
 
-  file = g_file_new_for_path (path);
-  parent = g_file_get_parent (file);
-  if (parent != NULL &&
-      !g_file_make_directory_with_parents (parent, NULL, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  ok = dossier_io_replace_file (path, data, len, 0, error);
+  if (ok)
+    remember_saved (curation);
 
-  return g_file_replace_contents (file, data, len, NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, NULL, error);
+  if (lock_fd >= 0)
+    close (lock_fd);
+  return ok;
 }
 
 /* The edit list ---------------------------------------------------------- */
@@ -277,6 +623,7 @@ dossier_curation_push (DossierCuration *curation,
   g_return_if_fail (curation != NULL);
   g_return_if_fail (edit != NULL);
 
+  ensure_edit_id (edit, G_MAXUINT);
   g_ptr_array_add (curation->edits, edit);
   g_ptr_array_set_size (curation->redo, 0);
 }
@@ -584,14 +931,19 @@ dossier_edit_set_article_date (const char        *article_id,
 /* Applying edits --------------------------------------------------------- */
 
 /* A mutable copy of the graph: edits mark things removed and the result is
- * compacted into a fresh DossierGraph at the end. */
+ * compacted into a fresh DossierGraph at the end.  Lookups go through
+ * indexes, so that applying N edits is linear in N: the indexes only grow,
+ * and a candidate found there is checked against the entity or relation
+ * as it is now. */
 typedef struct
 {
   char              *name;
   char              *folded;
   DossierEntityType  type;
-  GPtrArray         *aliases;   /* char * */
-  GArray            *mentions;  /* DossierMention */
+  GPtrArray         *aliases;     /* char * */
+  GHashTable        *alias_keys;  /* folded alias -> number of aliases folding to it */
+  GArray            *mentions;    /* DossierMention */
+  GArray            *relations;   /* guint: relations that touch it, or once did */
   gboolean           discovered;
   gboolean           hidden;
   gboolean           removed;
@@ -612,6 +964,10 @@ typedef struct
   GPtrArray     *entities;   /* WorkEntity */
   GPtrArray     *relations;  /* WorkRelation */
   GPtrArray     *problems;   /* char * */
+  GHashTable    *by_name;    /* folded name -> GArray of entity indexes */
+  GHashTable    *by_alias;   /* folded alias -> GArray of entity indexes */
+  GHashTable    *by_triple;  /* "source type target" -> GArray of relation indexes */
+  GHashTable    *articles;   /* article id -> index + 1 */
 } Work;
 
 static void
@@ -620,7 +976,9 @@ work_entity_free (WorkEntity *e)
   g_free (e->name);
   g_free (e->folded);
   g_ptr_array_unref (e->aliases);
+  g_hash_table_unref (e->alias_keys);
   g_array_unref (e->mentions);
+  g_array_unref (e->relations);
   g_free (e);
 }
 
@@ -640,6 +998,24 @@ array_copy (GArray *array)
   return copy;
 }
 
+static void
+index_add (GHashTable *index,
+           const char *key,
+           guint       value)
+{
+  GArray *values = g_hash_table_lookup (index, key);
+
+  if (values == NULL)
+    {
+      values = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (index, g_strdup (key), values);
+    }
+  /* Renaming back and forth would add the same index again and again. */
+  if (values->len > 0 && g_array_index (values, guint, values->len - 1) == value)
+    return;
+  g_array_append_val (values, value);
+}
+
 static WorkEntity *
 work_entity_new (const char        *name,
                  DossierEntityType  type)
@@ -650,8 +1026,128 @@ work_entity_new (const char        *name,
   e->folded = dossier_fold_string (name);
   e->type = type;
   e->aliases = g_ptr_array_new_with_free_func (g_free);
+  e->alias_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   e->mentions = g_array_new (FALSE, FALSE, sizeof (DossierMention));
+  e->relations = g_array_new (FALSE, FALSE, sizeof (guint));
   return e;
+}
+
+static guint
+work_add_entity (Work       *work,
+                 WorkEntity *e)
+{
+  guint index = work->entities->len;
+
+  g_ptr_array_add (work->entities, e);
+  index_add (work->by_name, e->folded, index);
+  return index;
+}
+
+static gboolean
+entity_has_alias (WorkEntity *e,
+                  const char *alias)
+{
+  g_autofree char *key = dossier_fold_string (alias);
+
+  return g_hash_table_contains (e->alias_keys, key);
+}
+
+static void
+entity_add_alias (Work       *work,
+                  guint       index,
+                  const char *alias)
+{
+  WorkEntity *e = g_ptr_array_index (work->entities, index);
+  g_autofree char *key = dossier_fold_string (alias);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (e->alias_keys, key));
+
+  g_ptr_array_add (e->aliases, g_strdup (alias));
+  g_hash_table_insert (e->alias_keys, g_strdup (key), GUINT_TO_POINTER (count + 1));
+  index_add (work->by_alias, key, index);
+}
+
+/* The first alias of @e written like @alias, or -1. */
+static int
+alias_index (WorkEntity *e,
+             const char *alias)
+{
+  g_autofree char *key = dossier_fold_string (alias);
+
+  if (!g_hash_table_contains (e->alias_keys, key))
+    return -1;
+
+  for (guint a = 0; a < e->aliases->len; a++)
+    {
+      g_autofree char *other = dossier_fold_string (g_ptr_array_index (e->aliases, a));
+
+      if (g_str_equal (other, key))
+        return a;
+    }
+
+  return -1;
+}
+
+static void
+entity_remove_alias (WorkEntity *e,
+                     guint       a)
+{
+  g_autofree char *key = dossier_fold_string (g_ptr_array_index (e->aliases, a));
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (e->alias_keys, key));
+
+  if (count <= 1)
+    g_hash_table_remove (e->alias_keys, key);
+  else
+    g_hash_table_insert (e->alias_keys, g_strdup (key), GUINT_TO_POINTER (count - 1));
+  g_ptr_array_remove_index (e->aliases, a);
+}
+
+static void
+entity_rename (Work       *work,
+               guint       index,
+               const char *name)
+{
+  WorkEntity *e = g_ptr_array_index (work->entities, index);
+
+  g_free (e->name);
+  g_free (e->folded);
+  e->name = g_strdup (name);
+  e->folded = dossier_fold_string (name);
+  index_add (work->by_name, e->folded, index);
+}
+
+static char *
+triple_key (guint               source,
+            DossierRelationType type,
+            guint               target)
+{
+  return g_strdup_printf ("%u %d %u", source, (int) type, target);
+}
+
+/* Files a relation under its current ends and type. */
+static void
+index_relation (Work  *work,
+                guint  index)
+{
+  WorkRelation *r = g_ptr_array_index (work->relations, index);
+  g_autofree char *key = triple_key (r->source, r->type, r->target);
+  WorkEntity *source = g_ptr_array_index (work->entities, r->source);
+  WorkEntity *target = g_ptr_array_index (work->entities, r->target);
+
+  index_add (work->by_triple, key, index);
+  g_array_append_val (source->relations, index);
+  if (r->target != r->source)
+    g_array_append_val (target->relations, index);
+}
+
+static guint
+work_add_relation (Work         *work,
+                   WorkRelation *r)
+{
+  guint index = work->relations->len;
+
+  g_ptr_array_add (work->relations, r);
+  index_relation (work, index);
+  return index;
 }
 
 static void
@@ -661,18 +1157,31 @@ work_init (Work         *work,
   work->corpus = graph->corpus;
   work->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) work_entity_free);
   work->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) work_relation_free);
+  work->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  work->by_alias = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  work->by_triple = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  work->articles = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < graph->corpus->articles->len; i++)
+    {
+      DossierArticle *article = dossier_corpus_get_article (graph->corpus, i);
+
+      /* The first article of an id wins, as a scan in order found it. */
+      if (!g_hash_table_contains (work->articles, article->id))
+        g_hash_table_insert (work->articles, article->id, GUINT_TO_POINTER (i + 1));
+    }
 
   for (guint i = 0; i < graph->entities->len; i++)
     {
       const DossierEntity *src = dossier_graph_get_entity (graph, i);
       WorkEntity *e = work_entity_new (src->name, src->type);
+      guint index = work_add_entity (work, e);
 
       for (guint a = 0; a < src->aliases->len; a++)
-        g_ptr_array_add (e->aliases, g_strdup (g_ptr_array_index (src->aliases, a)));
+        entity_add_alias (work, index, g_ptr_array_index (src->aliases, a));
       g_array_append_vals (e->mentions, src->mentions->data, src->mentions->len);
       e->discovered = src->discovered;
       e->hidden = src->hidden;
-      g_ptr_array_add (work->entities, e);
     }
 
   for (guint i = 0; i < graph->relations->len; i++)
@@ -684,7 +1193,7 @@ work_init (Work         *work,
       r->target = src->target;
       r->type = src->type;
       r->evidence = array_copy (src->evidence);
-      g_ptr_array_add (work->relations, r);
+      work_add_relation (work, r);
     }
 }
 
@@ -693,42 +1202,71 @@ work_clear (Work *work)
 {
   g_clear_pointer (&work->entities, g_ptr_array_unref);
   g_clear_pointer (&work->relations, g_ptr_array_unref);
+  g_clear_pointer (&work->by_name, g_hash_table_unref);
+  g_clear_pointer (&work->by_alias, g_hash_table_unref);
+  g_clear_pointer (&work->by_triple, g_hash_table_unref);
+  g_clear_pointer (&work->articles, g_hash_table_unref);
 }
 
-/* An entity by canonical name, then by alias. */
+/* An entity by canonical name, then by alias: the first one in the list,
+ * as a scan in order would find it. */
 static int
 work_find (Work       *work,
            const char *name)
 {
   g_autofree char *key = NULL;
+  GArray *candidates;
+  int found = -1;
 
   if (name == NULL || *name == '\0')
     return -1;
 
   key = dossier_fold_string (name);
 
-  for (guint i = 0; i < work->entities->len; i++)
+  if ((candidates = g_hash_table_lookup (work->by_name, key)) != NULL)
+    for (guint c = 0; c < candidates->len; c++)
+      {
+        guint i = g_array_index (candidates, guint, c);
+        WorkEntity *e = g_ptr_array_index (work->entities, i);
+
+        if (!e->removed && g_str_equal (e->folded, key) && (found < 0 || (int) i < found))
+          found = i;
+      }
+  if (found >= 0)
+    return found;
+
+  if ((candidates = g_hash_table_lookup (work->by_alias, key)) != NULL)
+    for (guint c = 0; c < candidates->len; c++)
+      {
+        guint i = g_array_index (candidates, guint, c);
+        WorkEntity *e = g_ptr_array_index (work->entities, i);
+
+        if (!e->removed && g_hash_table_contains (e->alias_keys, key) && (found < 0 || (int) i < found))
+          found = i;
+      }
+
+  return found;
+}
+
+static void
+find_relation_in (Work                *work,
+                  guint                source,
+                  DossierRelationType  type,
+                  guint                target,
+                  int                 *found)
+{
+  g_autofree char *key = triple_key (source, type, target);
+  GArray *candidates = g_hash_table_lookup (work->by_triple, key);
+
+  for (guint c = 0; candidates != NULL && c < candidates->len; c++)
     {
-      WorkEntity *e = g_ptr_array_index (work->entities, i);
+      guint i = g_array_index (candidates, guint, c);
+      WorkRelation *r = g_ptr_array_index (work->relations, i);
 
-      if (!e->removed && g_str_equal (e->folded, key))
-        return i;
+      if (!r->removed && r->type == type && r->source == source && r->target == target &&
+          (*found < 0 || (int) i < *found))
+        *found = i;
     }
-
-  for (guint i = 0; i < work->entities->len; i++)
-    {
-      WorkEntity *e = g_ptr_array_index (work->entities, i);
-
-      for (guint a = 0; !e->removed && a < e->aliases->len; a++)
-        {
-          g_autofree char *alias = dossier_fold_string (g_ptr_array_index (e->aliases, a));
-
-          if (g_str_equal (alias, key))
-            return i;
-        }
-    }
-
-  return -1;
 }
 
 static int
@@ -737,35 +1275,12 @@ work_find_relation (Work                *work,
                     DossierRelationType  type,
                     guint                target)
 {
-  for (guint i = 0; i < work->relations->len; i++)
-    {
-      WorkRelation *r = g_ptr_array_index (work->relations, i);
+  int found = -1;
 
-      if (r->removed || r->type != type)
-        continue;
-      if ((r->source == source && r->target == target) ||
-          (dossier_relation_type_is_symmetric (type) && r->source == target && r->target == source))
-        return i;
-    }
-
-  return -1;
-}
-
-static int
-alias_index (WorkEntity *e,
-             const char *alias)
-{
-  g_autofree char *key = dossier_fold_string (alias);
-
-  for (guint a = 0; a < e->aliases->len; a++)
-    {
-      g_autofree char *other = dossier_fold_string (g_ptr_array_index (e->aliases, a));
-
-      if (g_str_equal (other, key))
-        return a;
-    }
-
-  return -1;
+  find_relation_in (work, source, type, target, &found);
+  if (dossier_relation_type_is_symmetric (type))
+    find_relation_in (work, target, type, source, &found);
+  return found;
 }
 
 static void
@@ -809,31 +1324,38 @@ merge_into (Work  *work,
 {
   WorkEntity *target = g_ptr_array_index (work->entities, into);
   WorkEntity *source = g_ptr_array_index (work->entities, other);
+  g_autoptr(GArray) touching = NULL;
 
   if (into == other || source->removed)
     return;
 
-  if (alias_index (target, source->name) < 0)
-    g_ptr_array_add (target->aliases, g_strdup (source->name));
+  if (!entity_has_alias (target, source->name))
+    entity_add_alias (work, into, source->name);
   for (guint a = 0; a < source->aliases->len; a++)
     {
       const char *alias = g_ptr_array_index (source->aliases, a);
 
-      if (alias_index (target, alias) < 0)
-        g_ptr_array_add (target->aliases, g_strdup (alias));
+      if (!entity_has_alias (target, alias))
+        entity_add_alias (work, into, alias);
     }
   g_array_append_vals (target->mentions, source->mentions->data, source->mentions->len);
   source->removed = TRUE;
 
   /* Relations follow; duplicates fold when the graph is rebuilt. */
-  for (guint i = 0; i < work->relations->len; i++)
+  touching = g_steal_pointer (&source->relations);
+  source->relations = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint k = 0; k < touching->len; k++)
     {
+      guint i = g_array_index (touching, guint, k);
       WorkRelation *r = g_ptr_array_index (work->relations, i);
 
+      if (r->source != other && r->target != other)
+        continue;
       if (r->source == other)
         r->source = into;
       if (r->target == other)
         r->target = into;
+      index_relation (work, i);
     }
 }
 
@@ -844,9 +1366,9 @@ remove_entity (Work  *work,
   WorkEntity *e = g_ptr_array_index (work->entities, index);
 
   e->removed = TRUE;
-  for (guint i = 0; i < work->relations->len; i++)
+  for (guint k = 0; k < e->relations->len; k++)
     {
-      WorkRelation *r = g_ptr_array_index (work->relations, i);
+      WorkRelation *r = g_ptr_array_index (work->relations, g_array_index (e->relations, guint, k));
 
       if (r->source == index || r->target == index)
         r->removed = TRUE;
@@ -877,6 +1399,7 @@ split_alias (Work       *work,
   WorkEntity *old = g_ptr_array_index (work->entities, index);
   const char *alias = str_member (edit, "alias");
   g_autofree char *key = dossier_fold_string (alias);
+  g_autoptr(GArray) touching = NULL;
   WorkEntity *fresh;
   guint fresh_index;
   int a = alias_index (old, alias);
@@ -889,11 +1412,10 @@ split_alias (Work       *work,
     }
 
   fresh = work_entity_new (alias, old->type);
-  g_ptr_array_add (fresh->aliases, g_strdup (g_ptr_array_index (old->aliases, a)));
-  g_ptr_array_remove_index (old->aliases, a);
   fresh->discovered = TRUE;
-  g_ptr_array_add (work->entities, fresh);
-  fresh_index = work->entities->len - 1;
+  fresh_index = work_add_entity (work, fresh);
+  entity_add_alias (work, fresh_index, g_ptr_array_index (old->aliases, a));
+  entity_remove_alias (old, a);
   old = g_ptr_array_index (work->entities, index);
 
   for (guint m = 0; m < old->mentions->len;)
@@ -910,9 +1432,10 @@ split_alias (Work       *work,
     }
 
   /* Evidence whose end is written that way moves to a relation of the new entity. */
-  for (guint i = 0, n = work->relations->len; i < n; i++)
+  touching = array_copy (old->relations);
+  for (guint k = 0; k < touching->len; k++)
     {
-      WorkRelation *r = g_ptr_array_index (work->relations, i);
+      WorkRelation *r = g_ptr_array_index (work->relations, g_array_index (touching, guint, k));
       WorkRelation *moved = NULL;
 
       if (r->removed || (r->source != index && r->target != index))
@@ -948,35 +1471,25 @@ split_alias (Work       *work,
         {
           if (r->evidence->len == 0)
             r->removed = TRUE;
-          g_ptr_array_add (work->relations, moved);
+          work_add_relation (work, moved);
         }
     }
 }
 
-static DossierArticle *
-find_article (DossierCorpus *corpus,
-              const char    *id)
+static int
+find_article_index (Work       *work,
+                    const char *id)
 {
-  for (guint i = 0; i < corpus->articles->len; i++)
-    {
-      DossierArticle *article = dossier_corpus_get_article (corpus, i);
-
-      if (g_str_equal (article->id, id))
-        return article;
-    }
-
-  return NULL;
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (work->articles, id)) - 1;
 }
 
-static int
-find_article_index (DossierCorpus *corpus,
-                    const char    *id)
+static DossierArticle *
+find_article (Work       *work,
+              const char *id)
 {
-  for (guint i = 0; i < corpus->articles->len; i++)
-    if (g_str_equal (dossier_corpus_get_article (corpus, i)->id, id))
-      return i;
+  int index = find_article_index (work, id);
 
-  return -1;
+  return index >= 0 ? dossier_corpus_get_article (work->corpus, index) : NULL;
 }
 
 static void
@@ -994,12 +1507,9 @@ apply_edit (Work       *work,
       if ((e = require_entity (work, edit, "entity")) < 0 || *name == '\0')
         return;
       entity = g_ptr_array_index (work->entities, e);
-      if (alias_index (entity, entity->name) < 0)
-        g_ptr_array_add (entity->aliases, g_strdup (entity->name));
-      g_free (entity->name);
-      g_free (entity->folded);
-      entity->name = g_strdup (name);
-      entity->folded = dossier_fold_string (name);
+      if (!entity_has_alias (entity, entity->name))
+        entity_add_alias (work, e, entity->name);
+      entity_rename (work, e, name);
     }
   else if (g_str_equal (op, "retype"))
     {
@@ -1022,8 +1532,8 @@ apply_edit (Work       *work,
       if ((e = require_entity (work, edit, "entity")) < 0 || *alias == '\0')
         return;
       entity = g_ptr_array_index (work->entities, e);
-      if (alias_index (entity, alias) < 0)
-        g_ptr_array_add (entity->aliases, g_strdup (alias));
+      if (!entity_has_alias (entity, alias))
+        entity_add_alias (work, e, alias);
     }
   else if (g_str_equal (op, "remove-alias"))
     {
@@ -1034,7 +1544,7 @@ apply_edit (Work       *work,
         return;
       entity = g_ptr_array_index (work->entities, e);
       if ((a = alias_index (entity, str_member (edit, "alias"))) >= 0)
-        g_ptr_array_remove_index (entity->aliases, a);
+        entity_remove_alias (entity, a);
     }
   else if (g_str_equal (op, "merge"))
     {
@@ -1094,7 +1604,7 @@ apply_edit (Work       *work,
 
       if (g_str_equal (op, "add-relation"))
         {
-          int article = find_article_index (work->corpus, str_member (edit, "article"));
+          int article = find_article_index (work, str_member (edit, "article"));
           gint64 start = json_object_get_int_member_with_default (edit, "start", -1);
           gint64 end = json_object_get_int_member_with_default (edit, "end", -1);
           DossierEvidence ev = { 0 };
@@ -1120,7 +1630,7 @@ apply_edit (Work       *work,
               relation->target = t;
               relation->type = type;
               relation->evidence = g_array_new (FALSE, FALSE, sizeof (DossierEvidence));
-              g_ptr_array_add (work->relations, relation);
+              work_add_relation (work, relation);
             }
           g_array_append_val (relation->evidence, ev);
           return;
@@ -1151,6 +1661,7 @@ apply_edit (Work       *work,
               ev->target_start = ss;
               ev->target_end = se;
             }
+          index_relation (work, r);
         }
       else
         {
@@ -1162,11 +1673,12 @@ apply_edit (Work       *work,
               return;
             }
           ((WorkRelation *) g_ptr_array_index (work->relations, r))->type = new_type;
+          index_relation (work, r);
         }
     }
   else if (g_str_equal (op, "article-title") || g_str_equal (op, "article-date"))
     {
-      DossierArticle *article = find_article (work->corpus, str_member (edit, "article"));
+      DossierArticle *article = find_article (work, str_member (edit, "article"));
 
       if (article == NULL)
         {

@@ -51,7 +51,17 @@ char             *dossier_curation_path_for_corpus (const char * const *roots);
 gboolean          dossier_curation_load          (DossierCuration  *curation,
                                                   const char       *path,
                                                   GError          **error);
-/* Atomically replaces @path. */
+/* Takes in the edits another process saved in @path since this curation
+ * last read or saved it, and drops those it undid; edits not saved yet
+ * stay.  @changed says whether the list of edits changed (apply again). */
+gboolean          dossier_curation_reload        (DossierCuration  *curation,
+                                                  const char       *path,
+                                                  gboolean         *changed,
+                                                  GError          **error);
+/* Replaces @path atomically (never through a symbolic link), after taking
+ * in what other processes saved there (see dossier_curation_reload), under
+ * a lock of its folder.  On failure the file is as it was and the edits
+ * stay in memory. */
 gboolean          dossier_curation_save          (DossierCuration  *curation,
                                                   const char       *path,
                                                   GError          **error);

@@ -290,7 +290,7 @@ restrict_subgraph (DossierSubgraph            *subgraph,
 
 /* XML text and attribute values.  Besides the five markup characters,
  * line breaks become character references so attributes keep them, and
- * control characters XML 1.0 forbids become U+FFFD. */
+ * the characters XML 1.0 forbids (controls, U+FFFE, U+FFFF) become U+FFFD. */
 static void
 append_xml (GString    *out,
             const char *str)
@@ -312,6 +312,12 @@ append_xml (GString    *out,
         default:
           if ((guchar) *p < 0x20)
             g_string_append (out, "\xef\xbf\xbd");
+          /* U+FFFE, U+FFFF: EF BF BE, EF BF BF (valid UTF-8, so p[2] exists). */
+          else if ((guchar) p[0] == 0xEF && (guchar) p[1] == 0xBF && (guchar) p[2] >= 0xBE)
+            {
+              g_string_append (out, "\xef\xbf\xbd");
+              p += 2;
+            }
           else
             g_string_append_c (out, *p);
           break;

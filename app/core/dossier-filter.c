@@ -127,6 +127,11 @@ nearest_actor (DossierGraph *graph,
         }
     }
 
+  /* A far guess ("Nobody Here": "did you mean Google?") only misleads:
+   * a typo or two, or one in three letters of a long name. */
+  if (best_distance > MAX (2, strlen (key) / 3))
+    return NULL;
+
   return best;
 }
 

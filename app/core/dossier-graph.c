@@ -314,3 +314,61 @@ dossier_evidence_in_comments (const DossierEvidence *evidence)
   g_return_val_if_fail (evidence != NULL, FALSE);
   return (evidence->flags & DOSSIER_EVIDENCE_COMMENTS) != 0;
 }
+
+DossierGraph *
+dossier_graph_without_comments (DossierGraph *graph)
+{
+  DossierGraph *copy;
+  g_autofree guint *map = NULL;
+
+  g_return_val_if_fail (graph != NULL, NULL);
+
+  copy = dossier_graph_new (graph->corpus);
+  map = g_new (guint, graph->entities->len);
+
+  /* Every actor first, then aliases: an alias may spell another's name. */
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      const DossierEntity *src = dossier_graph_get_entity (graph, i);
+      DossierEntity *entity = dossier_graph_ensure_entity (copy, src->name, src->type);
+
+      map[i] = entity->id;
+      entity->discovered = src->discovered;
+      entity->hidden = src->hidden;
+    }
+
+  for (guint i = 0; i < graph->entities->len; i++)
+    {
+      const DossierEntity *src = dossier_graph_get_entity (graph, i);
+      DossierEntity *entity = dossier_graph_get_entity (copy, map[i]);
+
+      for (guint a = 0; a < src->aliases->len; a++)
+        dossier_graph_add_alias (copy, entity, g_ptr_array_index (src->aliases, a));
+      for (guint m = 0; m < src->mentions->len; m++)
+        {
+          const DossierMention *mention = &g_array_index (src->mentions, DossierMention, m);
+
+          if (mention->section != DOSSIER_SECTION_COMMENTS)
+            g_array_append_val (entity->mentions, *mention);
+        }
+    }
+
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      const DossierRelation *src = dossier_graph_get_relation (graph, i);
+      DossierRelation *relation = NULL;
+
+      for (guint e = 0; e < src->evidence->len; e++)
+        {
+          const DossierEvidence *ev = &g_array_index (src->evidence, DossierEvidence, e);
+
+          if ((ev->flags & DOSSIER_EVIDENCE_COMMENTS) != 0)
+            continue;
+          if (relation == NULL)
+            relation = dossier_graph_ensure_relation (copy, map[src->source], src->type, map[src->target]);
+          g_array_append_val (relation->evidence, *ev);
+        }
+    }
+
+  return copy;
+}

@@ -102,6 +102,11 @@ gboolean         dossier_evidence_is_negated     (const DossierEvidence *evidenc
 gboolean         dossier_evidence_is_hedged      (const DossierEvidence *evidence);
 gboolean         dossier_evidence_in_comments    (const DossierEvidence *evidence);
 
+/* A copy of @graph without a trace of reader comments: no mention in a
+ * comment section, no passage flagged DOSSIER_EVIDENCE_COMMENTS, and no
+ * relation left without passages (`--no-comments`). */
+DossierGraph    *dossier_graph_without_comments  (DossierGraph       *graph);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierGraph, dossier_graph_unref)
 
 G_END_DECLS

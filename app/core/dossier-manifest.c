@@ -14,12 +14,18 @@
 
 #include "dossier-corpus.h"
 #include "dossier-date.h"
+#include "dossier-io.h"
 #include "dossier-manifest.h"
+
+/* json-glib recurses on nesting; a manifest nests three levels. */
+#define MAX_DEPTH 64
+#define MAX_MANIFEST_SIZE (64 * 1024 * 1024)
 
 struct _DossierManifest
 {
   GFile      *folder;
-  GHashTable *entries;  /* relative path -> DossierManifestEntry */
+  GHashTable *entries;   /* relative path -> DossierManifestEntry */
+  GPtrArray  *warnings;  /* GError: entries left out */
 };
 
 static void
@@ -37,6 +43,7 @@ dossier_manifest_free (DossierManifest *manifest)
 
   g_clear_object (&manifest->folder);
   g_clear_pointer (&manifest->entries, g_hash_table_unref);
+  g_clear_pointer (&manifest->warnings, g_ptr_array_unref);
   g_free (manifest);
 }
 
@@ -114,6 +121,7 @@ dossier_manifest_new_from_file (GFile         *file,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = display_name != NULL ? g_strdup (display_name) : g_file_get_parse_name (file);
+  g_autofree char *path = NULL;
   JsonNode *root;
   JsonObject *articles;
   JsonObjectIter iter;
@@ -124,14 +132,19 @@ dossier_manifest_new_from_file (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &local_error)))
+  path = g_file_get_path (file);
+  bytes = path != NULL
+        ? dossier_io_read_file (path, MAX_MANIFEST_SIZE, DOSSIER_IO_NONE, NULL, &local_error)
+        : g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
     {
       fail (error, name, local_error->message);
       return NULL;
     }
 
   data = g_bytes_get_data (bytes, &len);
-  if (!json_parser_load_from_data (parser, data != NULL ? data : "", len, &local_error))
+  if (!dossier_io_check_json_depth (data, len, MAX_DEPTH, NULL, &local_error) ||
+      !json_parser_load_from_data (parser, data != NULL ? data : "", len, &local_error))
     {
       fail (error, name, local_error->message);
       return NULL;
@@ -150,22 +163,33 @@ dossier_manifest_new_from_file (GFile         *file,
   manifest->folder = g_file_get_parent (file);
   manifest->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) entry_free);
+  manifest->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
 
   articles = json_object_get_object_member (json_node_get_object (root), "articles");
   json_object_iter_init (&iter, articles);
   while (json_object_iter_next (&iter, &key, &node))
     {
       DossierManifestEntry *entry = g_new0 (DossierManifestEntry, 1);
+      GError *entry_error = NULL;
 
-      if (!read_entry (name, key, node, entry, error))
+      /* One bad entry leaves out that entry only, with a warning. */
+      if (!read_entry (name, key, node, entry, &entry_error))
         {
           entry_free (entry);
-          return NULL;
+          g_ptr_array_add (manifest->warnings, entry_error);
+          continue;
         }
       g_hash_table_replace (manifest->entries, g_strdup (key), entry);
     }
 
   return g_steal_pointer (&manifest);
+}
+
+GPtrArray *
+dossier_manifest_get_warnings (DossierManifest *manifest)
+{
+  g_return_val_if_fail (manifest != NULL, NULL);
+  return manifest->warnings;
 }
 
 GFile *

@@ -50,6 +50,10 @@ DossierManifest            *dossier_manifest_new_from_file (GFile           *fil
                                                             GError         **error);
 void                        dossier_manifest_free          (DossierManifest *manifest);
 
+/* The entries left out because they were malformed: one GError each
+ * (DOSSIER_CORPUS_ERROR_MANIFEST), naming the manifest and the entry. */
+GPtrArray                  *dossier_manifest_get_warnings  (DossierManifest *manifest);
+
 /* The folder the manifest describes. */
 GFile                      *dossier_manifest_get_folder    (DossierManifest *manifest);
 

@@ -25,6 +25,7 @@ struct _DossierCurator
   DossierGraph       *extracted;
   DossierGraph       *graph;       /* curated */
   char               *path;
+  GFileMonitor       *monitor;     /* on path: edits saved by another window or process */
   GSimpleActionGroup *actions;
   GMenu              *undo_menu;
   GtkWindow          *parent;      /* weak */
@@ -149,6 +150,21 @@ reapply (DossierCurator *self,
   if (self->extracted == NULL)
     return;
 
+  /* Saving first: it takes in edits another window or process saved. */
+  if (save && self->path != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* The edits stay in memory; the next change saves them all again. */
+      if (!dossier_curation_save (self->curation, self->path, &error))
+        {
+          /* Translators: %s says which file could not be written and why. */
+          g_autofree char *message = g_strdup_printf (_("The edits are not saved yet: %s"), error->message);
+
+          g_signal_emit (self, signals[PROBLEM], 0, message);
+        }
+    }
+
   g_clear_pointer (&self->graph, dossier_graph_unref);
   self->graph = dossier_curation_apply (self->curation, self->extracted, &problems);
 
@@ -158,14 +174,6 @@ reapply (DossierCurator *self,
 
   for (guint i = 0; i < problems->len; i++)
     g_signal_emit (self, signals[PROBLEM], 0, g_ptr_array_index (problems, i));
-
-  if (save && self->path != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!dossier_curation_save (self->curation, self->path, &error))
-        g_signal_emit (self, signals[PROBLEM], 0, error->message);
-    }
 
   update_actions (self);
   g_signal_emit (self, signals[GRAPH_CHANGED], 0);
@@ -920,6 +928,9 @@ dossier_curator_dispose (GObject *object)
 {
   DossierCurator *self = DOSSIER_CURATOR (object);
 
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->actions);
   g_clear_object (&self->undo_menu);
   g_clear_weak_pointer (&self->parent);
@@ -982,6 +993,55 @@ dossier_curator_new (void)
   return g_object_new (DOSSIER_TYPE_CURATOR, NULL);
 }
 
+/* Another window or process saved the edits file: take its edits in. Our
+ * own saves come back here too, and change nothing. */
+static void
+on_project_changed (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other,
+                    GFileMonitorEvent  event,
+                    DossierCurator    *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean changed = FALSE;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT &&
+      event != G_FILE_MONITOR_EVENT_CREATED &&
+      event != G_FILE_MONITOR_EVENT_RENAMED &&
+      event != G_FILE_MONITOR_EVENT_MOVED_IN &&
+      event != G_FILE_MONITOR_EVENT_DELETED)
+    return;
+  if (self->path == NULL || self->extracted == NULL)
+    return;
+
+  /* A file half written by an older Dossier reads as corrupt: wait for the next event. */
+  if (!dossier_curation_reload (self->curation, self->path, &changed, &error))
+    {
+      g_debug ("Not reloading %s: %s", self->path, error->message);
+      return;
+    }
+  if (changed)
+    reapply (self, FALSE);
+}
+
+static void
+watch_path (DossierCurator *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
+  if (self->path == NULL)
+    return;
+
+  /* Saves rename a new file over the old one: watch moves too. */
+  file = g_file_new_for_path (self->path);
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_project_changed), self);
+}
+
 void
 dossier_curator_set_extracted (DossierCurator *self,
                                DossierGraph   *extracted)
@@ -1003,6 +1063,7 @@ dossier_curator_set_extracted (DossierCurator *self,
   if (self->path != NULL && !dossier_curation_load (self->curation, self->path, &error))
     g_signal_emit (self, signals[PROBLEM], 0, error->message);
 
+  watch_path (self);
   reapply (self, FALSE);
 }
 

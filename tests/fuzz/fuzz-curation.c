@@ -6,7 +6,7 @@
  */
 
 /* The project-file parser: a file on disk either loads or is refused with
- * an error and copied aside.  What loads is applied to a small extracted
+ * an error and set aside (however deep it nests).  What loads is applied to a small extracted
  * graph, undone and redone, saved, and must read back the same. */
 
 #define G_LOG_DOMAIN "fuzz-curation"
@@ -81,6 +81,22 @@ extract_small_graph (void)
   return dossier_extract (corpus, get_gazetteer (), NULL, NULL, NULL);
 }
 
+/* "@path.STAMP.bak", where a corrupt file is set aside. */
+static char *
+find_aside (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, ".", NULL);
+  g_autoptr(GDir) dir = g_dir_open (get_dir (), 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".bak") &&
+        strlen (name) > strlen (prefix) + 4)
+      return g_build_filename (get_dir (), name, NULL);
+  return NULL;
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -106,13 +122,18 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       g_assert_nonnull (error);
       g_assert_true (error->domain == DOSSIER_CURATION_ERROR);
-      /* The unreadable file is kept aside, byte for byte. */
+      /* The unreadable file is kept aside, byte for byte: copied when a
+       * newer Dossier wrote it, else renamed with the time in its name. */
       {
+        g_autofree char *aside = error->code == DOSSIER_CURATION_ERROR_NEWER
+                               ? g_strdup (bak) : find_aside (path);
         g_autofree char *copy = NULL;
         gsize copy_len = 0;
 
-        g_assert_true (g_file_get_contents (bak, &copy, &copy_len, NULL));
+        g_assert_nonnull (aside);
+        g_assert_true (g_file_get_contents (aside, &copy, &copy_len, NULL));
         g_assert_cmpmem (copy, copy_len, data, size);
+        g_unlink (aside);
       }
       g_assert_cmpuint (dossier_curation_get_n_edits (curation), ==, 0);
       return 0;
@@ -147,7 +168,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_assert_false (dossier_curation_can_redo (curation));
   g_assert_cmpuint (dossier_curation_get_n_edits (curation), ==, n_edits);
 
-  /* Saved, it reads back with as many edits. */
+  /* Saved, it reads back with as many edits (into a fresh file: saving
+   * takes in the edits already in the file). */
+  g_unlink (saved);
   if (!dossier_curation_save (curation, saved, &error))
     g_error ("could not save: %s", error->message);
   if (!dossier_curation_load (reread, saved, &error))

@@ -119,6 +119,10 @@ check_xml_chars (const char *xml,
 
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
         g_error ("control character 0x%02x at byte %" G_GSIZE_FORMAT " of XML output", c, i);
+      /* U+FFFE, U+FFFF: not XML characters either. */
+      if (c == 0xEF && i + 2 < len && (guchar) xml[i + 1] == 0xBF && (guchar) xml[i + 2] >= 0xBE)
+        g_error ("non-character U+FFF%c at byte %" G_GSIZE_FORMAT " of XML output",
+                 (guchar) xml[i + 2] == 0xBE ? 'E' : 'F', i);
       if (c == '&' && i + 2 < len && xml[i + 1] == '#')
         {
           gboolean hex = xml[i + 2] == 'x' || xml[i + 2] == 'X';
@@ -201,8 +205,9 @@ xml_text (GMarkupParseContext  *context,
 
 static const GMarkupParser xml_parser = { xml_start, xml_end, xml_text, NULL, NULL };
 
-/* XML 1.0 cannot hold most C0 controls: a writer may drop them or put
- * U+FFFD in their place.  Everything else must come back exactly. */
+/* XML 1.0 cannot hold most C0 controls, U+FFFE or U+FFFF: a writer may
+ * drop them or put U+FFFD in their place.  Everything else must come back
+ * exactly. */
 static char *
 xml_comparable (const char *str)
 {
@@ -212,7 +217,7 @@ xml_comparable (const char *str)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFD)
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFD || c == 0xFFFE || c == 0xFFFF)
         continue;
       g_string_append_unichar (out, c);
     }

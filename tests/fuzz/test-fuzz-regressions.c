@@ -32,6 +32,7 @@ int dossier_fuzz_extract   (const uint8_t *data, size_t size);
 int dossier_fuzz_gazetteer (const uint8_t *data, size_t size);
 int dossier_fuzz_curation  (const uint8_t *data, size_t size);
 int dossier_fuzz_export    (const uint8_t *data, size_t size);
+int dossier_fuzz_manifest  (const uint8_t *data, size_t size);
 
 typedef enum
 {
@@ -51,6 +52,7 @@ static const struct {
   { "gazetteer", dossier_fuzz_gazetteer, SEEDS_GAZ },
   { "curation", dossier_fuzz_curation, SEEDS_NONE },
   { "export", dossier_fuzz_export, SEEDS_NONE },
+  { "manifest", dossier_fuzz_manifest, SEEDS_NONE },
 };
 
 typedef struct

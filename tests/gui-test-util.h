@@ -1,0 +1,67 @@
+/* gui-test-util.h
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What every GUI test shares: which of GTK's warnings are about the
+ * machine rather than about Dossier. */
+
+#pragma once
+
+#include <glib.h>
+
+/* A machine without an icon theme or an SVG loader, or without a session
+ * bus (GtkApplication then runs without D-Bus, and says so), is no
+ * reason to fail.  Everything else stays fatal. */
+static inline gboolean
+gui_test_is_machine_warning (const char     *log_domain,
+                             GLogLevelFlags  log_level,
+                             const char     *message)
+{
+  return g_strcmp0 (log_domain, "Gtk") == 0 && (log_level & G_LOG_LEVEL_WARNING) && message != NULL &&
+         (g_str_has_prefix (message, "Failed to load icon") ||
+          g_str_has_prefix (message, "Unable to acquire session bus"));
+}
+
+/* For g_log () (g_test_log_set_fatal_handler). */
+static inline gboolean
+gui_test_fatal_log_cb (const char     *log_domain,
+                       GLogLevelFlags  log_level,
+                       const char     *message,
+                       gpointer        data)
+{
+  return !gui_test_is_machine_warning (log_domain, log_level, message);
+}
+
+/* For structured logging, which GTK uses: the default writer aborts on
+ * a warning in a test without asking the fatal handler. */
+static inline GLogWriterOutput
+gui_test_log_writer (GLogLevelFlags   log_level,
+                     const GLogField *fields,
+                     gsize            n_fields,
+                     gpointer         data)
+{
+  const char *domain = NULL, *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+        domain = fields[i].value;
+      else if (g_str_equal (fields[i].key, "MESSAGE"))
+        message = fields[i].value;
+    }
+
+  if (gui_test_is_machine_warning (domain, log_level, message))
+    return g_log_writer_standard_streams (log_level, fields, n_fields, data);
+  return g_log_writer_default (log_level, fields, n_fields, data);
+}
+
+/* After g_test_init (), before gtk_init (). */
+static inline void
+gui_test_tolerate_machine_warnings (void)
+{
+  g_test_log_set_fatal_handler (gui_test_fatal_log_cb, NULL);
+  g_log_set_writer_func (gui_test_log_writer, NULL, NULL);
+}
