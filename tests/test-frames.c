@@ -73,6 +73,7 @@ static const FrameRow frames[] = {
   { FR "Paul Garnier a critiqué l'intervention de l'État. L'État, actionnaire à 23 % d'Orbanis, se tait.",
     "French government", "owns", "Orbanis", TRUE, 0 },
   { FR "Le gouvernement de Vandelle? Non. Kestrel « soutient la stratégie d'Orbanis », dit-on.", "Kestrel", "supports", "Orbanis", TRUE, 0 },
+  { FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord sur la vente de Kestrel.", "Orbanis", "negotiates", "Vandelle", TRUE, 0 },
   /* withdraws, opposes */
   { FR "Vandelle a abandonné son projet de racheter Orbanis.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
   { EN "Vandelle sued Orbanis on Monday.", "Vandelle", "opposes", "Orbanis", TRUE, 0 },
@@ -81,6 +82,7 @@ static const FrameRow frames[] = {
   { FR "Kestrel va bien. Le président d'Orbanis, Jean Roux, et son directeur général Paul Garnier ont parlé.",
     "Paul Garnier", "leads", "Orbanis", TRUE, 0 },
   /* what must not come out: "vend*" is no prefix of "vendredi" */
+  { FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord sur la vente de Kestrel.", "Kestrel", "negotiates", "Vandelle", FALSE, 0 },
   { FR "Vandelle relève son offre auprès d'Orbanis.", "Orbanis", "acquires", "Vandelle", FALSE, 0 },
   { EN "Kestrel Inc. is a miner. Vandelle filed two lawsuits, one against Orbanis and the other against Kestrel.",
     "Kestrel", "opposes", "Orbanis", FALSE, 0 },

@@ -2407,9 +2407,14 @@ handle_cue (Ctx              *ctx,
             }
         }
 
-      /* "Orange et Bouygues ne sont pas parvenus à un accord", "Vandelle
-       * and Orbanis are in talks": a symmetric cue between the listed subjects. */
-      if (L >= 0 && R < 0 && dossier_relation_type_is_symmetric (type))
+      /* "Orange et Bouygues ne sont pas parvenus à un accord sur la vente
+       * de Bouygues Telecom", "Vandelle and Orbanis are in talks": a
+       * symmetric cue between the listed subjects, not with what it is about. */
+      if (L >= 0 && dossier_relation_type_is_symmetric (type) &&
+          (R < 0 || !(tok_is (ctx, mention (ctx, R)->first - 1, "avec") ||
+                      tok_is (ctx, mention (ctx, R)->first - 1, "with") ||
+                      tok_is (ctx, mention (ctx, R)->first - 1, "entre") ||
+                      tok_is (ctx, mention (ctx, R)->first - 1, "between"))))
         {
           GArray *group = ctx->group_c;
 
@@ -2792,6 +2797,16 @@ has_office_before (Ctx           *ctx,
 
   if (tok_class (ctx, m->first) & DOSSIER_WORD_HEAD)
     return TRUE;
+  /* "Bruno Le Maire, le ministre de l'Économie" */
+  if (m->end + 1 < s->end_token && (tok (ctx, m->end)->flags & DOSSIER_TOKEN_COMMA))
+    {
+      guint k = m->end;
+
+      if (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER)
+        k++;
+      if (k < s->end_token && owner[k] < 0 && (tok_class (ctx, k) & DOSSIER_WORD_HEAD))
+        return TRUE;
+    }
   for (int k = (int) m->first - 1; k >= (int) s->first && m->first - k <= 6; k--)
     {
       if (owner[k] >= 0 || (tok_class (ctx, k) & DOSSIER_WORD_CLAUSE) ||
