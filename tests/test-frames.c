@@ -74,6 +74,8 @@ static const FrameRow frames[] = {
     "French government", "owns", "Orbanis", TRUE, 0 },
   { FR "Le gouvernement de Vandelle? Non. Kestrel « soutient la stratégie d'Orbanis », dit-on.", "Kestrel", "supports", "Orbanis", TRUE, 0 },
   { FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord sur la vente de Kestrel.", "Orbanis", "negotiates", "Vandelle", TRUE, 0 },
+  { EN "Regulators were probing the deal, including the European Commission and the Competition and Markets Authority.",
+    "European Commission", "regulates", "Vandelle", TRUE, 0 },
   /* withdraws, opposes */
   { FR "Vandelle a abandonné son projet de racheter Orbanis.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
   { EN "Vandelle sued Orbanis on Monday.", "Vandelle", "opposes", "Orbanis", TRUE, 0 },

@@ -2173,6 +2173,31 @@ complement_is_object (Ctx        *ctx,
   return FALSE;
 }
 
+/* The first actor after "including", "notamment", "such as" past @t: the
+ * examples of a subject the sentence described without naming it. */
+static int
+first_example (Ctx        *ctx,
+               const Sent *s,
+               guint       t)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+
+  for (guint k = t; k < s->end_token && k < t + 8; k++)
+    {
+      guint j = k + 1;
+
+      if (owner[k] >= 0)
+        return -1;
+      if (!(tok_is (ctx, k, "including") || tok_is (ctx, k, "notamment") ||
+            (k > t && tok_is (ctx, k, "as") && tok_is (ctx, k - 1, "such"))))
+        continue;
+      while (j < s->end_token && (tok_class (ctx, j) & DOSSIER_WORD_DETERMINER))
+        j++;
+      return j < s->end_token ? owner[j] : -1;
+    }
+  return -1;
+}
+
 /* Roles only a company has: not "président", "chairman" of a state or a club. */
 static gboolean
 is_company_role (Ctx   *ctx,
@@ -2425,6 +2450,20 @@ handle_cue (Ctx              *ctx,
                 for (guint b = a + 1; b < group->len; b++)
                   emit (ctx, s, type, g_array_index (group, int, a), g_array_index (group, int, b),
                         G_MAXUINT, cf, ce, flags);
+              return;
+            }
+        }
+
+      /* "regulators were probing the deal, including the European
+       * Commission, the CMA and the DOJ": the listed actors are the subject,
+       * the deal the article is about the object. */
+      if (L < 0 && cue->kind == DOSSIER_CUE_VERB && topic_fallback (type))
+        {
+          int example = first_example (ctx, s, ce);
+
+          if (example >= 0)
+            {
+              emit_all (ctx, s, type, example, -1, implicit_object (ctx, si, example), cf, ce, flags);
               return;
             }
         }
