@@ -64,9 +64,11 @@ run_cliv (Run                *run,
   g_assert_no_error (error);
   g_subprocess_communicate (proc, NULL, NULL, &run->out, &err, &error);
   g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  run->status = g_subprocess_get_exit_status (proc);
   run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  if (!g_subprocess_get_if_exited (proc))
+    g_error ("dossier-cli %s did not exit (signal %d): %s", args[0],
+             g_subprocess_get_term_sig (proc), run->err);
+  run->status = g_subprocess_get_exit_status (proc);
 }
 
 #define run_cli(run, ...) run_cliv ((run), (const char * const[]) { __VA_ARGS__, NULL })

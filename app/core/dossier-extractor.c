@@ -2828,14 +2828,18 @@ national_office (Ctx           *ctx,
  * "Finance Minister Wopke Hoekstra": an office named just before a person,
  * in the same clause and with no other actor between. */
 static gboolean
-has_office_before (Ctx           *ctx,
-                   const Sent    *s,
-                   const Mention *m)
+has_office (Ctx           *ctx,
+            const Sent    *s,
+            const Mention *m,
+            guint         *office)
 {
   const int *owner = (const int *) (gpointer) ctx->owner->data;
 
   if (tok_class (ctx, m->first) & DOSSIER_WORD_HEAD)
-    return TRUE;
+    {
+      *office = m->first;
+      return TRUE;
+    }
   /* "Bruno Le Maire, le ministre de l'Économie" */
   if (m->end + 1 < s->end_token && (tok (ctx, m->end)->flags & DOSSIER_TOKEN_COMMA))
     {
@@ -2844,7 +2848,10 @@ has_office_before (Ctx           *ctx,
       if (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER)
         k++;
       if (k < s->end_token && owner[k] < 0 && (tok_class (ctx, k) & DOSSIER_WORD_HEAD))
-        return TRUE;
+        {
+          *office = k;
+          return TRUE;
+        }
     }
   for (int k = (int) m->first - 1; k >= (int) s->first && m->first - k <= 6; k--)
     {
@@ -2852,7 +2859,10 @@ has_office_before (Ctx           *ctx,
           (tok (ctx, k + 1)->flags & (DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK)))
         return FALSE;
       if (tok_class (ctx, k) & DOSSIER_WORD_HEAD)
-        return TRUE;
+        {
+          *office = (guint) k;
+          return TRUE;
+        }
     }
   return FALSE;
 }
@@ -2879,22 +2889,22 @@ link_sentence (Ctx   *ctx,
   for (guint i = s->m_first; i < s->m_end; i++)
     {
       const Mention *m = mention (ctx, i);
+      guint office;
 
       if (m->nested)
         emit (ctx, s, DOSSIER_RELATION_LEADS, i, m->container, G_MAXUINT, m->first, m->end, 0);
-      else if (m->entry != NULL && m->entry->leads != NULL && has_office_before (ctx, s, m))
+      else if (m->entry != NULL && m->entry->leads != NULL && has_office (ctx, s, m, &office))
         {
           const DossierGazetteerEntry *led = dossier_gazetteer_lookup (ctx->gazetteer, m->entry->leads);
 
           if (led != NULL)
             emit (ctx, s, DOSSIER_RELATION_LEADS, i, -1, entity_for_entry (ctx, led)->id,
-                  m->first - 1, m->first, 0);
+                  office, office + 1, 0);
         }
       else if (entity_of (ctx, i)->type == DOSSIER_ENTITY_PERSON)
         {
           /* "Wopke Hoekstra, ministre néerlandais des Finances", "le
            * ministre français de l'Économie X", "Dutch Finance Minister X". */
-          guint office;
           const DossierGazetteerEntry *state = national_office (ctx, s, m, &office);
 
           if (state != NULL)
