@@ -112,6 +112,7 @@ ci_runs () {
     gazetteer) echo 3000 ;;
     curation) echo 2500 ;;
     export) echo 600 ;;
+    manifest) echo 3000 ;;
   esac
 }
 
