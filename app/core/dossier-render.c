@@ -371,7 +371,6 @@ dossier_render_edge_label (cairo_t                    *cr,
                            const DossierRenderOptions *options)
 {
   const DossierLayoutEdge *e;
-  const DossierRelation *relation;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (subgraph != NULL);
@@ -381,8 +380,7 @@ dossier_render_edge_label (cairo_t                    *cr,
   e = &g_array_index (layout->edges, DossierLayoutEdge, edge_index);
   if (e->points->len < 4)
     return;
-  relation = dossier_graph_get_relation (subgraph->graph, e->relation);
-  draw_edge_label (cr, e->label.x, e->label.y, relation, dossier_style_edge (relation->type, options->dark), options);
+  dossier_render_edge_label_at (cr, subgraph, layout, edge_index, e->label.x, e->label.y, options);
 }
 
 void
