@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "dossier-fold.h"
-#include "dossier-dictionary.h"
 #include "dossier-gazetteer.h"
 
 G_DEFINE_QUARK (dossier-gazetteer-error-quark, dossier_gazetteer_error)
@@ -759,12 +758,8 @@ dossier_gazetteer_get_checksum (DossierGazetteer *gazetteer)
 
       /* The rules are part of the result: cached extractions made by an
        * older extractor must not be reused. */
-      g_autofree char *words = g_strdup_printf ("|%u", dossier_dictionary_size ());
-
       g_checksum_update (copy, (const guchar *) DOSSIER_EXTRACTION_RULES,
                          strlen (DOSSIER_EXTRACTION_RULES));
-      /* ... and so are the dictionaries the names are told apart with. */
-      g_checksum_update (copy, (const guchar *) words, strlen (words));
       gazetteer->digest = g_strdup (g_checksum_get_string (copy));
     }
 
