@@ -151,6 +151,21 @@ entity_of (Ctx *ctx,
 
 /* Names -------------------------------------------------------------- */
 
+/* The token before the determiners that open a noun phrase at @first
+ * ("de" in "de la banque"), or less than @s->first when there is none. */
+static int
+word_before (Ctx        *ctx,
+             const Sent *s,
+             guint       first)
+{
+  int k = (int) first - 1;
+
+  while (k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER) &&
+         !(tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION))
+    k--;
+  return k;
+}
+
 static void
 register_surname (Ctx           *ctx,
                   DossierEntity *entity)
@@ -444,11 +459,8 @@ office_phrase_start (Ctx        *ctx,
                      guint       first)
 {
   const int *owner = (const int *) (gpointer) ctx->owner->data;
-  int k = (int) first - 1;
+  int k = word_before (ctx, s, first);
 
-  while (k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER) &&
-         !(tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION))
-    k--;
   if (k < (int) s->first + 1 || owner[k] >= 0 ||
       !(tok_is (ctx, k, "de") || tok_is (ctx, k, "des") || tok_is (ctx, k, "du") ||
         tok_is (ctx, k, "d") || tok_is (ctx, k, "of")))
@@ -622,11 +634,8 @@ is_portfolio (Ctx        *ctx,
               const Sent *s,
               guint       first)
 {
-  int k = (int) first - 1;
+  int k = word_before (ctx, s, first);
 
-  while (k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER) &&
-         !(tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION))
-    k--;
   if (k <= (int) s->first ||
       !(tok_is (ctx, k, "de") || tok_is (ctx, k, "des") || tok_is (ctx, k, "du") ||
         tok_is (ctx, k, "d") || tok_is (ctx, k, "of")))
@@ -1058,6 +1067,7 @@ resolve_runs (Ctx        *ctx,
       gsize start = tok (ctx, p->first)->start;
       gsize stop = tok (ctx, p->end - 1)->end;
       g_autofree char *name = NULL;
+      g_autofree char *key = NULL;
       DossierEntity *entity;
 
       if (full_names != (p->end - p->first >= 2) || owner[p->first] >= 0)
@@ -1071,9 +1081,13 @@ resolve_runs (Ctx        *ctx,
       if (entity != NULL && !entity->discovered && entity->type != DOSSIER_ENTITY_PERSON)
         continue;
 
+      /* The folded name keys the surnames, the companies' heads and the
+       * candidates alike. */
+      if (entity == NULL)
+        key = dossier_fold_string (name);
+
       if (entity == NULL && p->end - p->first == 1)
         {
-          g_autofree char *key = dossier_fold_string (name);
           guint id = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->surnames, key));
 
           if (id != 0 && id != G_MAXUINT)
@@ -1084,7 +1098,6 @@ resolve_runs (Ctx        *ctx,
 
       if (entity == NULL && candidates != NULL && s->section != DOSSIER_SECTION_COMMENTS)
         {
-          g_autofree char *key = dossier_fold_string (name);
           const Candidate *c = g_hash_table_lookup (candidates, key);
 
           if (c != NULL && c->accepted && !is_plain_start (ctx, s, p))
@@ -1706,11 +1719,8 @@ is_prepositional (Ctx     *ctx,
                   const Sent *s,
                   int      m)
 {
-  int k = (int) mention (ctx, m)->first - 1;
+  int k = word_before (ctx, s, mention (ctx, m)->first);
 
-  while (k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER) &&
-         !(tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION))
-    k--;
   return k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION);
 }
 
@@ -1731,9 +1741,7 @@ is_locative (Ctx        *ctx,
       !(tok (ctx, k)->flags & (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS)) &&
       !(tok_class (ctx, k) & (DOSSIER_WORD_PREPOSITION | DOSSIER_WORD_DETERMINER)))
     return TRUE;
-  while (k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER) &&
-         !(tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION))
-    k--;
+  k = word_before (ctx, s, mention (ctx, m)->first);
   return k >= (int) s->first &&
          (tok_is (ctx, k, "aux") || tok_is (ctx, k, "au") || tok_is (ctx, k, "en") ||
           tok_is (ctx, k, "in") || tok_is (ctx, k, "dans") || tok_is (ctx, k, "across") ||
@@ -2160,11 +2168,8 @@ complement_is_object (Ctx        *ctx,
                       int         m)
 {
   static const char * const objects[] = { "de", "d", "du", "des", "of", "avec", "with", "sur" };
-  int k = (int) mention (ctx, m)->first - 1;
+  int k = word_before (ctx, s, mention (ctx, m)->first);
 
-  while (k >= (int) s->first && (tok_class (ctx, k) & DOSSIER_WORD_DETERMINER) &&
-         !(tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION))
-    k--;
   if (k < (int) s->first || !(tok_class (ctx, k) & DOSSIER_WORD_PREPOSITION))
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
