@@ -44,7 +44,9 @@ struct _DossierSession
   GPtrArray           *selected_names;
   char                *selected_relation[3];  /* source, type, target */
 
+  GCancellable        *cancellables[DOSSIER_SESSION_N_STAGES];
   guint                loading;
+  guint                filtering;
   guint                laying_out;
   gboolean             told_capped;
   gboolean             told_slow_engine;
@@ -55,6 +57,7 @@ G_DEFINE_FINAL_TYPE (DossierSession, dossier_session, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_GRAPH,
+  PROP_FILTER,
   PROP_SUBGRAPH,
   PROP_LAYOUT,
   PROP_BUSY,
@@ -91,6 +94,30 @@ set_busy (DossierSession *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+void
+dossier_session_cancel (DossierSession      *self,
+                        DossierSessionStage  stage)
+{
+  g_return_if_fail (DOSSIER_IS_SESSION (self));
+  g_return_if_fail (stage < DOSSIER_SESSION_N_STAGES);
+
+  for (guint i = stage; i < DOSSIER_SESSION_N_STAGES; i++)
+    {
+      g_cancellable_cancel (self->cancellables[i]);
+      g_clear_object (&self->cancellables[i]);
+    }
+}
+
+/* A new request for @stage replaces the running ones from @stage on. */
+static GCancellable *
+start_stage (DossierSession      *self,
+             DossierSessionStage  stage)
+{
+  dossier_session_cancel (self, stage);
+  self->cancellables[stage] = g_cancellable_new ();
+  return self->cancellables[stage];
+}
+
 static void
 clear_selected_relation (DossierSession *self)
 {
@@ -114,6 +141,8 @@ dossier_session_finalize (GObject *object)
   g_clear_pointer (&self->layout, dossier_layout_unref);
   g_clear_pointer (&self->selected_names, g_ptr_array_unref);
   clear_selected_relation (self);
+  for (guint i = 0; i < DOSSIER_SESSION_N_STAGES; i++)
+    g_clear_object (&self->cancellables[i]);
 
   G_OBJECT_CLASS (dossier_session_parent_class)->finalize (object);
 }
@@ -130,6 +159,9 @@ dossier_session_get_property (GObject    *object,
     {
     case PROP_GRAPH:
       g_value_set_pointer (value, self->graph);
+      break;
+    case PROP_FILTER:
+      g_value_set_pointer (value, self->filter);
       break;
     case PROP_SUBGRAPH:
       g_value_set_pointer (value, self->subgraph);
@@ -156,6 +188,10 @@ dossier_session_class_init (DossierSessionClass *klass)
   /* Pointers, not boxed copies: the graphs are large and refcounted. */
   properties[PROP_GRAPH] =
     g_param_spec_pointer ("graph", NULL, NULL,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Notified when a policy changes it, not when it is set. */
+  properties[PROP_FILTER] =
+    g_param_spec_pointer ("filter", NULL, NULL,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SUBGRAPH] =
     g_param_spec_pointer ("subgraph", NULL, NULL,
@@ -269,7 +305,7 @@ gboolean
 dossier_session_get_busy (DossierSession *self)
 {
   g_return_val_if_fail (DOSSIER_IS_SESSION (self), FALSE);
-  return self->loading > 0 || self->laying_out > 0;
+  return self->loading > 0 || self->filtering > 0 || self->laying_out > 0;
 }
 
 /* 1. Articles → extracted graph ------------------------------------------ */
@@ -281,12 +317,15 @@ typedef struct
   char                **gazetteer_files;
   DossierProgressFunc   progress;
   gpointer              progress_data;
+  GDestroyNotify        progress_free;
   DossierGraph         *extracted;   /* the result */
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
+  if (data->progress_free != NULL)
+    data->progress_free (data->progress_data);
   g_strfreev (data->paths);
   g_strfreev (data->gazetteer_files);
   g_clear_pointer (&data->extracted, dossier_graph_unref);
@@ -391,9 +430,9 @@ load_thread (GTask        *task,
 void
 dossier_session_load_async (DossierSession      *self,
                             const char * const  *paths,
-                            GCancellable        *cancellable,
                             DossierProgressFunc  progress,
                             gpointer             progress_data,
+                            GDestroyNotify       progress_free,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
@@ -405,8 +444,9 @@ dossier_session_load_async (DossierSession      *self,
   data = load_data_new (self, paths);
   data->progress = progress;
   data->progress_data = progress_data;
+  data->progress_free = progress_free;
 
-  task = g_task_new (self, cancellable, callback, user_data);
+  task = g_task_new (self, start_stage (self, DOSSIER_SESSION_LOAD), callback, user_data);
   g_task_set_source_tag (task, dossier_session_load_async);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   set_busy (self, &self->loading, TRUE);
@@ -534,6 +574,40 @@ dossier_session_get_filter (DossierSession *self)
   return self->filter;
 }
 
+/* What one filtering needs, copied so that it may run on any thread. */
+typedef struct
+{
+  DossierGraph    *graph;
+  DossierFilter   *filter;       /* unknown actors are taken out of it */
+  guint            max_shown;
+  gboolean         drop_unknown_actors;
+  gboolean         capped;       /* out: the cap applied */
+  char            *dropped;      /* out: the actors taken out, or NULL */
+  DossierSubgraph *result;
+} FilterData;
+
+static void
+filter_data_free (FilterData *data)
+{
+  g_clear_pointer (&data->graph, dossier_graph_unref);
+  g_clear_pointer (&data->filter, dossier_filter_free);
+  g_free (data->dropped);
+  g_clear_pointer (&data->result, dossier_subgraph_unref);
+  g_free (data);
+}
+
+static FilterData *
+filter_data_new (DossierSession *self)
+{
+  FilterData *data = g_new0 (FilterData, 1);
+
+  data->graph = dossier_graph_ref (self->graph);
+  data->filter = dossier_filter_copy (self->filter);
+  data->max_shown = self->max_shown;
+  data->drop_unknown_actors = self->drop_unknown_actors;
+  return data;
+}
+
 static void
 append_dropped (GString    *dropped,
                 const char *name)
@@ -542,18 +616,17 @@ append_dropped (GString    *dropped,
 }
 
 /* Takes out of the filter the actors the graph does not know; TRUE if it
- * took any, after saying which. */
+ * took any. */
 static gboolean
-drop_unknown_actors (DossierSession *self)
+drop_unknown_actors (FilterData *data)
 {
-  DossierFilter *filter = self->filter;
+  DossierFilter *filter = data->filter;
   g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
   g_autoptr(GString) dropped = g_string_new (NULL);
-  g_autofree char *message = NULL;
 
   for (guint i = 0; filter->actors != NULL && filter->actors[i] != NULL; i++)
     {
-      if (dossier_graph_lookup_entity (self->graph, filter->actors[i]) != NULL)
+      if (dossier_graph_lookup_entity (data->graph, filter->actors[i]) != NULL)
         g_strv_builder_add (kept, filter->actors[i]);
       else
         append_dropped (dropped, filter->actors[i]);
@@ -564,7 +637,7 @@ drop_unknown_actors (DossierSession *self)
     g_clear_pointer (&filter->actors, g_strfreev);
 
   for (guint i = 0; filter->path != NULL && filter->path[i] != NULL; i++)
-    if (dossier_graph_lookup_entity (self->graph, filter->path[i]) == NULL)
+    if (dossier_graph_lookup_entity (data->graph, filter->path[i]) == NULL)
       {
         append_dropped (dropped, filter->path[i]);
         g_clear_pointer (&filter->path, g_strfreev);
@@ -573,9 +646,7 @@ drop_unknown_actors (DossierSession *self)
 
   if (dropped->len == 0)
     return FALSE;
-
-  message = g_strdup_printf (_("Not in these articles, so no longer filtered on: %s"), dropped->str);
-  problem (self, message);
+  data->dropped = g_string_free (g_steal_pointer (&dropped), FALSE);
   return TRUE;
 }
 
@@ -583,63 +654,141 @@ drop_unknown_actors (DossierSession *self)
  * actors to focus on, start from the most connected ones (those with the
  * most passages on their visible relations). */
 static DossierSubgraph *
-cap (DossierSession   *self,
+cap (FilterData       *data,
      DossierSubgraph  *subgraph,
      GError          **error)
 {
   g_autoptr(DossierFilter) capped = NULL;
-  g_autofree char *message = NULL;
 
-  if (self->max_shown == 0 || subgraph->entities->len <= self->max_shown ||
-      self->filter->max_nodes != 0 ||
-      (self->filter->actors != NULL && self->filter->actors[0] != NULL))
+  if (data->max_shown == 0 || subgraph->entities->len <= data->max_shown ||
+      data->filter->max_nodes != 0 ||
+      (data->filter->actors != NULL && data->filter->actors[0] != NULL))
     return subgraph;
 
-  capped = dossier_filter_copy (self->filter);
-  capped->max_nodes = self->max_shown;
+  capped = dossier_filter_copy (data->filter);
+  capped->max_nodes = data->max_shown;
   dossier_subgraph_unref (subgraph);
-  if (!(subgraph = dossier_filter_apply (capped, self->graph, error)))
-    return NULL;
+  data->capped = TRUE;
+  return dossier_filter_apply (capped, data->graph, error);
+}
 
-  if (!self->told_capped)
+/* Safe on any thread: touches nothing but @data. */
+static gboolean
+filter_run (FilterData  *data,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  DossierSubgraph *subgraph;
+
+  /* Filters remembered from other articles name actors these lack: show
+   * these articles without them rather than nothing. */
+  if (!(subgraph = dossier_filter_apply (data->filter, data->graph, &local_error)) &&
+      data->drop_unknown_actors &&
+      g_error_matches (local_error, DOSSIER_FILTER_ERROR, DOSSIER_FILTER_ERROR_UNKNOWN_ACTOR) &&
+      drop_unknown_actors (data))
     {
-      message = g_strdup_printf (_("Showing the %u most connected actors; use the filters to see the others"),
-                                 self->max_shown);
-      problem (self, message);
-      self->told_capped = TRUE;
+      g_clear_error (&local_error);
+      subgraph = dossier_filter_apply (data->filter, data->graph, &local_error);
     }
-  return subgraph;
+  if (subgraph == NULL || !(subgraph = cap (data, subgraph, &local_error)))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  data->result = subgraph;
+  return TRUE;
+}
+
+/* On the main thread: keeps the result and says what the policies did. */
+static DossierSubgraph *
+filter_done (DossierSession *self,
+             FilterData     *data)
+{
+  if (data->dropped != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Not in these articles, so no longer filtered on: %s"),
+                                                  data->dropped);
+
+      g_clear_pointer (&self->filter, dossier_filter_free);
+      self->filter = dossier_filter_copy (data->filter);
+      problem (self, message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+    }
+  if (data->capped && !self->told_capped)
+    {
+      g_autofree char *message = g_strdup_printf (_("Showing the %u most connected actors; use the filters to see the others"),
+                                                  self->max_shown);
+
+      self->told_capped = TRUE;
+      problem (self, message);
+    }
+
+  g_clear_pointer (&self->filtered, dossier_subgraph_unref);
+  self->filtered = g_steal_pointer (&data->result);
+  return self->filtered;
 }
 
 DossierSubgraph *
 dossier_session_filter (DossierSession  *self,
                         GError         **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  DossierSubgraph *subgraph;
+  FilterData *data;
+  DossierSubgraph *result = NULL;
 
   g_return_val_if_fail (DOSSIER_IS_SESSION (self), NULL);
   g_return_val_if_fail (self->graph != NULL, NULL);
 
-  /* Filters remembered from other articles name actors these lack: show
-   * these articles without them rather than nothing. */
-  if (!(subgraph = dossier_filter_apply (self->filter, self->graph, &local_error)) &&
-      self->drop_unknown_actors &&
-      g_error_matches (local_error, DOSSIER_FILTER_ERROR, DOSSIER_FILTER_ERROR_UNKNOWN_ACTOR) &&
-      drop_unknown_actors (self))
-    {
-      g_clear_error (&local_error);
-      subgraph = dossier_filter_apply (self->filter, self->graph, &local_error);
-    }
-  if (subgraph == NULL || !(subgraph = cap (self, subgraph, &local_error)))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  data = filter_data_new (self);
+  if (filter_run (data, error))
+    result = filter_done (self, data);
+  filter_data_free (data);
+  return result;
+}
 
-  g_clear_pointer (&self->filtered, dossier_subgraph_unref);
-  self->filtered = subgraph;
-  return subgraph;
+static void
+filter_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (filter_run (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+dossier_session_filter_async (DossierSession      *self,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DOSSIER_IS_SESSION (self));
+  g_return_if_fail (self->graph != NULL);
+
+  task = g_task_new (self, start_stage (self, DOSSIER_SESSION_FILTER), callback, user_data);
+  g_task_set_source_tag (task, dossier_session_filter_async);
+  g_task_set_task_data (task, filter_data_new (self), (GDestroyNotify) filter_data_free);
+  /* A replaced request returns cancelled rather than an older subgraph. */
+  g_task_set_return_on_cancel (task, TRUE);
+  set_busy (self, &self->filtering, TRUE);
+  g_task_run_in_thread (task, filter_thread);
+}
+
+DossierSubgraph *
+dossier_session_filter_finish (DossierSession  *self,
+                               GAsyncResult    *result,
+                               GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  set_busy (self, &self->filtering, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return filter_done (self, g_task_get_task_data (G_TASK (result)));
 }
 
 DossierSubgraph *
@@ -731,15 +880,16 @@ layout_cb (GObject      *object,
 
 void
 dossier_session_layout_async (DossierSession      *self,
-                              GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  GCancellable *cancellable;
   GTask *task;
 
   g_return_if_fail (DOSSIER_IS_SESSION (self));
   g_return_if_fail (self->filtered != NULL);
 
+  cancellable = start_stage (self, DOSSIER_SESSION_LAYOUT);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, dossier_session_layout_async);
   g_task_set_task_data (task, dossier_subgraph_ref (self->filtered),

@@ -52,16 +52,32 @@ DossierLayoutEngine  dossier_session_get_engine          (DossierSession       *
 void                 dossier_session_set_engine_fallback (DossierSession       *self,
                                                           gboolean              fallback);
 
+/* Each stage has a cancellable of its own: a new request for a stage
+ * cancels the one running and those of the stages after it.  The _async
+ * forms' callbacks get G_IO_ERROR_CANCELLED for requests so replaced. */
+typedef enum
+{
+  DOSSIER_SESSION_LOAD,
+  DOSSIER_SESSION_FILTER,
+  DOSSIER_SESSION_LAYOUT,
+  DOSSIER_SESSION_N_STAGES /*< skip >*/
+} DossierSessionStage;
+
+/* Cancels @stage and the stages after it (DOSSIER_SESSION_LOAD: all). */
+void                 dossier_session_cancel              (DossierSession       *self,
+                                                          DossierSessionStage   stage);
+
 /* 1. Articles → extracted graph.  @paths NULL or empty: the seeds. */
 gboolean             dossier_session_load                (DossierSession       *self,
                                                           const char * const   *paths,
                                                           GCancellable         *cancellable,
                                                           GError              **error);
+/* @progress runs on the loading thread; @progress_free when it is done. */
 void                 dossier_session_load_async          (DossierSession       *self,
                                                           const char * const   *paths,
-                                                          GCancellable         *cancellable,
                                                           DossierProgressFunc   progress,
                                                           gpointer              progress_data,
+                                                          GDestroyNotify        progress_free,
                                                           GAsyncReadyCallback   callback,
                                                           gpointer              user_data);
 gboolean             dossier_session_load_finish         (DossierSession       *self,
@@ -90,6 +106,12 @@ void                 dossier_session_set_filter          (DossierSession       *
 const DossierFilter *dossier_session_get_filter          (DossierSession       *self);
 DossierSubgraph     *dossier_session_filter              (DossierSession       *self,
                                                           GError              **error);
+void                 dossier_session_filter_async        (DossierSession       *self,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+DossierSubgraph     *dossier_session_filter_finish       (DossierSession       *self,
+                                                          GAsyncResult         *result,
+                                                          GError              **error);
 /* The latest result of dossier_session_filter(), shown or not yet. */
 DossierSubgraph     *dossier_session_get_filtered        (DossierSession       *self);
 
@@ -99,7 +121,6 @@ DossierLayout       *dossier_session_layout              (DossierSession       *
                                                           GCancellable         *cancellable,
                                                           GError              **error);
 void                 dossier_session_layout_async        (DossierSession       *self,
-                                                          GCancellable         *cancellable,
                                                           GAsyncReadyCallback   callback,
                                                           gpointer              user_data);
 DossierLayout       *dossier_session_layout_finish       (DossierSession       *self,

@@ -70,9 +70,6 @@ struct _DossierWindow
   DossierSubgraph      *subgraph;       /* the one shown, or counted on an empty page */
   GPtrArray            *problems;       /* char *, "path: message" */
   GtkListStore         *completion_store;
-  /* Cancel when a newer request comes, or when the window closes. */
-  GCancellable         *load_cancellable;
-  GCancellable         *layout_cancellable;
 
   /* State */
   gboolean              loading;         /* the loading page's progress is ours */
@@ -173,12 +170,16 @@ progress_free (gpointer data)
 typedef struct
 {
   GWeakRef       window;
-  GCancellable  *cancellable;
+  GCancellable  *cancellable;  /* cancelled when a newer load starts */
 } LoadData;
 
 static void
-load_data_free (LoadData *data)
+load_data_free (gpointer user_data)
 {
+  LoadData *data = user_data;
+
+  /* The figures of a finished load must not overwrite a newer one's. */
+  g_cancellable_cancel (data->cancellable);
   g_weak_ref_clear (&data->window);
   g_clear_object (&data->cancellable);
   g_free (data);
@@ -274,6 +275,7 @@ show_error_page (DossierWindow *self,
 {
   g_autofree char *escaped = g_markup_escape_text (description, -1);
 
+  g_debug ("Error page: %s: %s", title, description);
   /* The description is markup; error messages hold file names. */
   gtk_widget_set_visible (self->retry_button, TRUE);
   gtk_widget_set_visible (self->clear_filters_button, FALSE);
@@ -363,11 +365,6 @@ dossier_window_load (DossierWindow      *self,
       self->paths[0] = dossier_corpus_default_path ();
     }
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  g_cancellable_cancel (self->layout_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-
   if (self->subgraph == NULL)
     {
       gtk_progress_bar_set_fraction (self->loading_progress, 0);
@@ -375,16 +372,13 @@ dossier_window_load (DossierWindow      *self,
       gtk_stack_set_visible_child_name (self->main_stack, "loading");
     }
 
-  /* The progress callback outlives nothing: the task keeps its data. */
   data = g_new0 (LoadData, 1);
-  data->cancellable = g_object_ref (self->load_cancellable);
+  data->cancellable = g_cancellable_new ();
   g_weak_ref_init (&data->window, self);
-  g_object_set_data_full (G_OBJECT (self->load_cancellable), "dossier-load-data", data,
-                          (GDestroyNotify) load_data_free);
 
   self->loading = TRUE;
   dossier_session_load_async (self->session, (const char * const *) self->paths,
-                              self->load_cancellable, load_progress_cb, data,
+                              load_progress_cb, data, load_data_free,
                               load_cb, g_object_ref (self));
 }
 
@@ -481,36 +475,18 @@ show_empty (DossierWindow   *self,
   update_title (self);
 }
 
-/* Filters the curated graph again and lays the result out. */
 static void
-relayout (DossierWindow *self)
+filter_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  const DossierFilter *before = dossier_session_get_filter (self->session);
-  g_autofree char *old = dossier_filter_to_command_line (before);
-  g_autofree char *now = NULL;
+  g_autoptr(DossierWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   DossierSubgraph *subgraph;
 
-  if (dossier_session_get_graph (self->session) == NULL)
+  subgraph = dossier_session_filter_finish (self->session, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-
-  g_cancellable_cancel (self->layout_cancellable);
-  g_clear_object (&self->layout_cancellable);
-  self->layout_cancellable = g_cancellable_new ();
-
-  dossier_session_set_engine (self->session, current_engine (self));
-  subgraph = dossier_session_filter (self->session, &error);
-
-  /* The session dropped actors these articles lack: the panel shows it
-   * and the settings remember it. */
-  now = dossier_filter_to_command_line (dossier_session_get_filter (self->session));
-  if (g_strcmp0 (old, now) != 0)
-    {
-      dossier_filter_panel_set_filter (self->filter_panel, dossier_session_get_filter (self->session));
-      if (self->settings != NULL)
-        g_settings_set_value (self->settings, "filter",
-                              dossier_filter_to_variant (dossier_session_get_filter (self->session)));
-    }
 
   if (subgraph == NULL)
     {
@@ -525,8 +501,30 @@ relayout (DossierWindow *self)
       return;
     }
 
-  dossier_session_layout_async (self->session, self->layout_cancellable,
-                                layout_cb, g_object_ref (self));
+  dossier_session_layout_async (self->session, layout_cb, g_object_ref (self));
+}
+
+/* The session dropped actors these articles lack: the panel shows it and
+ * the settings remember it (the panel's set_filter emits no "changed"). */
+static void
+session_filter_changed_cb (DossierWindow *self)
+{
+  const DossierFilter *filter = dossier_session_get_filter (self->session);
+
+  dossier_filter_panel_set_filter (self->filter_panel, filter);
+  if (self->settings != NULL)
+    g_settings_set_value (self->settings, "filter", dossier_filter_to_variant (filter));
+}
+
+/* Filters the curated graph again and lays the result out. */
+static void
+relayout (DossierWindow *self)
+{
+  if (dossier_session_get_graph (self->session) == NULL)
+    return;
+
+  dossier_session_set_engine (self->session, current_engine (self));
+  dossier_session_filter_async (self->session, filter_cb, g_object_ref (self));
 }
 
 static void
@@ -1310,14 +1308,12 @@ dossier_window_dispose (GObject *object)
 {
   DossierWindow *self = DOSSIER_WINDOW (object);
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_cancellable_cancel (self->layout_cancellable);
+  if (self->session != NULL)
+    dossier_session_cancel (self->session, DOSSIER_SESSION_LOAD);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
 
-  g_clear_object (&self->load_cancellable);
-  g_clear_object (&self->layout_cancellable);
   g_clear_object (&self->settings);
   /* Settings-backed actions follow the key after the window is gone:
    * take them out of its action group first. */
@@ -1457,6 +1453,8 @@ dossier_window_init (DossierWindow *self)
   self->session = dossier_session_new ();
   g_signal_connect_object (self->session, "notify::graph",
                            G_CALLBACK (graph_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::filter",
+                           G_CALLBACK (session_filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::busy",
                            G_CALLBACK (update_busy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "problem",
