@@ -255,7 +255,7 @@ typedef struct
   guint       nodes;         /* <g class="node ..."> or <node> */
   guint       edges;
   guint       texts;
-  guint       shapes[4];     /* rect, ellipse, polygon (node shapes), path */
+  guint       shapes[4];     /* box, ellipse, other node shapes; edge paths */
   char       *view_box;
   GPtrArray  *titles;        /* text of every <title> */
   GPtrArray  *labels;        /* <data key="label"> text */
@@ -316,13 +316,10 @@ xml_start (GMarkupParseContext  *context,
     s->edges++;
   if (g_str_equal (element, "text"))
     s->texts++;
-  if (in_node && g_str_equal (element, "rect"))
-    s->shapes[0]++;
-  if (in_node && g_str_equal (element, "ellipse"))
-    s->shapes[1]++;
-  if (in_node && g_str_equal (element, "polygon"))
-    s->shapes[2]++;
-  if (g_str_equal (element, "path"))
+  /* Node shapes are the renderer's outlines as paths, named by class. */
+  if (in_node && g_str_equal (element, "path") && klass != NULL)
+    s->shapes[g_str_equal (klass, "shape box") ? 0 : g_str_equal (klass, "shape ellipse") ? 1 : 2]++;
+  else if (g_str_equal (element, "path"))
     s->shapes[3]++;
   if (g_str_equal (element, "key"))
     {
