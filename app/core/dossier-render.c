@@ -107,6 +107,22 @@ dossier_render_measure_label (PangoContext *context,
 }
 
 void
+dossier_render_rounded_rect_path (cairo_t *cr,
+                                  double   x,
+                                  double   y,
+                                  double   w,
+                                  double   h,
+                                  double   r)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+void
 dossier_render_shape_path (cairo_t      *cr,
                            double        cx,
                            double        cy,
@@ -150,16 +166,7 @@ dossier_render_shape_path (cairo_t      *cr,
 
     case DOSSIER_SHAPE_BOX:
     default:
-      {
-        double r = MIN (6.0, h / 3);
-
-        cairo_new_sub_path (cr);
-        cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-        cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-        cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-        cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-        cairo_close_path (cr);
-      }
+      dossier_render_rounded_rect_path (cr, x, y, w, h, MIN (6.0, h / 3));
       break;
     }
 }

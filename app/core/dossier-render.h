@@ -100,6 +100,15 @@ void  dossier_render_shape_path   (cairo_t                    *cr,
                                    double                      h,
                                    DossierShape                shape);
 
+/* A rectangle with corners of radius @r, added to the current path (the
+ * box shape, and the view's selection ring around any shape). */
+void  dossier_render_rounded_rect_path (cairo_t                 *cr,
+                                        double                   x,
+                                        double                   y,
+                                        double                   w,
+                                        double                   h,
+                                        double                   r);
+
 /* The same outlines as SVG path data ("M… L… C… Z"), from the same
  * cairo path, so the SVG writer draws no shapes of its own. */
 char *dossier_render_shape_svg_path (double                      cx,

@@ -103,25 +103,6 @@ select_direction (DossierGraphView *self,
     }
 }
 
-/* From the keyboard, what the pointer last hovered (now elsewhere after a
- * zoom) no longer decides what is highlighted; moving it again does. */
-static DossierGraphView *
-begin_action (GtkWidget *widget,
-              double    *cx,
-              double    *cy)
-{
-  DossierGraphView *self = DOSSIER_GRAPH_VIEW (widget);
-
-  *cx = gtk_widget_get_width (widget) / 2.0;
-  *cy = gtk_widget_get_height (widget) / 2.0;
-  if (self->hover_node >= 0 || self->hover_edge >= 0)
-    {
-      self->hover_node = self->hover_edge = -1;
-      gtk_widget_queue_draw (widget);
-    }
-  return self;
-}
-
 /* Where the selection is drawn, in layout points: an actor's centre or a
  * relation's label point (the layout's midpoint of the curve). */
 static gboolean
@@ -143,45 +124,41 @@ selection_point (DossierGraphView *self,
   return FALSE;
 }
 
-static void
-zoom_in_action (GtkWidget  *widget,
-                const char *name,
-                GVariant   *param)
-{
-  double cx, cy;
-  DossierGraphView *self = begin_action (widget, &cx, &cy);
+/* Each action gets the view, its parameter, the table's @arg and the
+ * middle of the widget (@cx, @cy), the keyboard's zoom centre. */
+typedef void (*ViewActionFunc) (DossierGraphView *self,
+                                GVariant         *param,
+                                int               arg,
+                                double            cx,
+                                double            cy);
 
-  dossier_graph_view_zoom_by (self, ZOOM_STEP, cx, cy, TRUE);
+static void
+zoom_step_action (DossierGraphView *self,
+                  GVariant         *param,
+                  int               arg,
+                  double            cx,
+                  double            cy)
+{
+  dossier_graph_view_zoom_by (self, pow (ZOOM_STEP, arg), cx, cy, TRUE);
 }
 
 static void
-zoom_out_action (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *param)
+zoom_fit_action (DossierGraphView *self,
+                 GVariant         *param,
+                 int               arg,
+                 double            cx,
+                 double            cy)
 {
-  double cx, cy;
-  DossierGraphView *self = begin_action (widget, &cx, &cy);
-
-  dossier_graph_view_zoom_by (self, 1 / ZOOM_STEP, cx, cy, TRUE);
+  dossier_graph_view_zoom_fit (self, TRUE);
 }
 
 static void
-zoom_fit_action (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *param)
+zoom_reset_action (DossierGraphView *self,
+                   GVariant         *param,
+                   int               arg,
+                   double            cx,
+                   double            cy)
 {
-  double cx, cy;
-
-  dossier_graph_view_zoom_fit (begin_action (widget, &cx, &cy), TRUE);
-}
-
-static void
-zoom_reset_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  double cx, cy;
-  DossierGraphView *self = begin_action (widget, &cx, &cy);
   /* Relative to where a zoom under way is heading, so the end is 1. */
   double from = self->tick_id != 0 && self->anim_anchored ? self->anim_to.scale : self->transform.scale;
 
@@ -189,12 +166,12 @@ zoom_reset_action (GtkWidget  *widget,
 }
 
 static void
-pan_action (GtkWidget  *widget,
-            const char *name,
-            GVariant   *param)
+pan_action (DossierGraphView *self,
+            GVariant         *param,
+            int               arg,
+            double            cx,
+            double            cy)
 {
-  double cx, cy;
-  DossierGraphView *self = begin_action (widget, &cx, &cy);
   DossierViewTransform target = self->transform;
   int dx, dy;
 
@@ -204,32 +181,22 @@ pan_action (GtkWidget  *widget,
 }
 
 static void
-select_next_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
+select_step_action (DossierGraphView *self,
+                    GVariant         *param,
+                    int               arg,
+                    double            cx,
+                    double            cy)
 {
-  double cx, cy;
-
-  select_step (begin_action (widget, &cx, &cy), 1);
+  select_step (self, arg);
 }
 
 static void
-select_previous_action (GtkWidget  *widget,
-                        const char *name,
-                        GVariant   *param)
+select_direction_action (DossierGraphView *self,
+                         GVariant         *param,
+                         int               arg,
+                         double            cx,
+                         double            cy)
 {
-  double cx, cy;
-
-  select_step (begin_action (widget, &cx, &cy), -1);
-}
-
-static void
-select_direction_action (GtkWidget  *widget,
-                         const char *name,
-                         GVariant   *param)
-{
-  double cx, cy;
-  DossierGraphView *self = begin_action (widget, &cx, &cy);
   int dx, dy;
 
   g_variant_get (param, "(ii)", &dx, &dy);
@@ -237,32 +204,32 @@ select_direction_action (GtkWidget  *widget,
 }
 
 static void
-activate_action (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *param)
+activate_action (DossierGraphView *self,
+                 GVariant         *param,
+                 int               arg,
+                 double            cx,
+                 double            cy)
 {
-  double cx, cy;
-
-  _dossier_graph_view_activate (begin_action (widget, &cx, &cy));
+  _dossier_graph_view_activate (self);
 }
 
 static void
-clear_selection_action (GtkWidget  *widget,
-                        const char *name,
-                        GVariant   *param)
+clear_selection_action (DossierGraphView *self,
+                        GVariant         *param,
+                        int               arg,
+                        double            cx,
+                        double            cy)
 {
-  double cx, cy;
-
-  dossier_graph_view_clear_selection (begin_action (widget, &cx, &cy));
+  dossier_graph_view_clear_selection (self);
 }
 
 static void
-center_selection_action (GtkWidget  *widget,
-                         const char *name,
-                         GVariant   *param)
+center_selection_action (DossierGraphView *self,
+                         GVariant         *param,
+                         int               arg,
+                         double            cx,
+                         double            cy)
 {
-  double cx, cy;
-  DossierGraphView *self = begin_action (widget, &cx, &cy);
   DossierViewTransform target = self->transform;
   DossierPoint p;
 
@@ -276,13 +243,14 @@ center_selection_action (GtkWidget  *widget,
 }
 
 static void
-context_menu_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
+context_menu_action (DossierGraphView *self,
+                     GVariant         *param,
+                     int               arg,
+                     double            cx,
+                     double            cy)
 {
-  double cx, cy, x, y;
-  DossierGraphView *self = begin_action (widget, &cx, &cy);
   DossierPoint p;
+  double x, y;
 
   if (!selection_point (self, &p))
     return;
@@ -292,23 +260,45 @@ context_menu_action (GtkWidget  *widget,
 
 static const struct
 {
-  const char                   *name;
-  const char                   *parameter_type;
-  GtkWidgetActionActivateFunc   activate;
+  const char     *name;
+  const char     *parameter_type;
+  ViewActionFunc  activate;
+  int             arg;
 } actions[] = {
-  { "view.zoom-in",          NULL,   zoom_in_action },
-  { "view.zoom-out",         NULL,   zoom_out_action },
-  { "view.zoom-fit",         NULL,   zoom_fit_action },
-  { "view.zoom-reset",       NULL,   zoom_reset_action },
-  { "view.pan",              "(ii)", pan_action },
-  { "view.select-next",      NULL,   select_next_action },
-  { "view.select-previous",  NULL,   select_previous_action },
-  { "view.select-direction", "(ii)", select_direction_action },
-  { "view.activate",         NULL,   activate_action },
-  { "view.clear-selection",  NULL,   clear_selection_action },
-  { "view.center-selection", NULL,   center_selection_action },
-  { "view.context-menu",     NULL,   context_menu_action },
+  { "view.zoom-in",          NULL,   zoom_step_action,         1 },
+  { "view.zoom-out",         NULL,   zoom_step_action,        -1 },
+  { "view.zoom-fit",         NULL,   zoom_fit_action,          0 },
+  { "view.zoom-reset",       NULL,   zoom_reset_action,        0 },
+  { "view.pan",              "(ii)", pan_action,               0 },
+  { "view.select-next",      NULL,   select_step_action,       1 },
+  { "view.select-previous",  NULL,   select_step_action,      -1 },
+  { "view.select-direction", "(ii)", select_direction_action,  0 },
+  { "view.activate",         NULL,   activate_action,          0 },
+  { "view.clear-selection",  NULL,   clear_selection_action,   0 },
+  { "view.center-selection", NULL,   center_selection_action,  0 },
+  { "view.context-menu",     NULL,   context_menu_action,      0 },
 };
+
+static void
+view_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  DossierGraphView *self = DOSSIER_GRAPH_VIEW (widget);
+
+  /* From the keyboard, what the pointer last hovered (now elsewhere after
+   * a zoom) no longer decides what is highlighted; moving it again does. */
+  if (self->hover_node >= 0 || self->hover_edge >= 0)
+    {
+      self->hover_node = self->hover_edge = -1;
+      gtk_widget_queue_draw (widget);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_str_equal (action_name, actions[i].name))
+      actions[i].activate (self, param, actions[i].arg,
+                           gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+}
 
 static const struct
 {
@@ -368,7 +358,7 @@ _dossier_graph_view_class_init_actions (GtkWidgetClass *widget_class)
 {
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type,
-                                     actions[i].activate);
+                                     view_action_cb);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     add_key (widget_class, keys[i].key, keys[i].mods, keys[i].action, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)

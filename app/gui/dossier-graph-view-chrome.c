@@ -158,12 +158,7 @@ draw_selection (DossierGraphView *self,
           double w = n->width + 2 * pad, h = n->height + 2 * pad, r = MIN (8 * px + pad, h / 2);
           double dash = 5 * px;
 
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-          cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-          cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-          cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-          cairo_close_path (cr);
+          dossier_render_rounded_rect_path (cr, x, y, w, h, r);
           cairo_set_line_width (cr, 3 * px);
           cairo_set_dash (cr, &dash, k < 0 ? 0 : 1, 0);
           cairo_stroke (cr);
