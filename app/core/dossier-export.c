@@ -325,21 +325,6 @@ append_xml (GString    *out,
     }
 }
 
-static char *
-join_aliases (const DossierEntity *entity)
-{
-  GString *aliases = g_string_new (NULL);
-
-  for (guint a = 0; a < entity->aliases->len; a++)
-    {
-      if (a > 0)
-        g_string_append (aliases, "; ");
-      g_string_append (aliases, g_ptr_array_index (entity->aliases, a));
-    }
-
-  return g_string_free (aliases, FALSE);
-}
-
 /* "Oracle\ncompany, 61 mentions in 5 articles" */
 static char *
 node_title (const DossierEntity *entity,
@@ -449,7 +434,7 @@ write_dot (DossierSubgraph *subgraph,
       const DossierNodeStyle *style = dossier_style_node (entity->type, FALSE);
       g_autofree char *fill = dossier_color_to_hex (&style->fill);
       g_autofree char *stroke = dossier_color_to_hex (&style->stroke);
-      g_autofree char *aliases = join_aliases (entity);
+      g_autofree char *aliases = dossier_export_join_aliases (entity);
       int n = dossier_layout_find_entity (layout, id);
 
       g_autofree char *key = dossier_key_for_entity (entity);
@@ -530,17 +515,166 @@ append_graphml_span (GString *out,
                             "      <data key=\"last\">%s</data>\n", from, to);
 }
 
+/* Gephi's columns and ours, in the order they are declared. */
+static const struct
+{
+  const char *id;
+  const char *domain;
+  const char *name;
+  const char *type;
+} graphml_keys[] = {
+  { "label",      "node", "label",      "string" },
+  { "type",       "node", "type",       "string" },
+  { "aliases",    "node", "aliases",    "string" },
+  { "mentions",   "node", "mentions",   "int" },
+  { "articles",   "node", "articles",   "int" },
+  { "discovered", "node", "discovered", "boolean" },
+  { "x",          "node", "x",          "float" },
+  { "y",          "node", "y",          "float" },
+  { "size",       "node", "size",       "float" },
+  { "r",          "node", "r",          "int" },
+  { "g",          "node", "g",          "int" },
+  { "b",          "node", "b",          "int" },
+  { "elabel",     "edge", "label",      "string" },
+  { "relation",   "edge", "relation",   "string" },
+  { "evidence",   "edge", "evidence",   "int" },
+  { "weight",     "edge", "weight",     "double" },
+  { "key",        "all",  "key",        "string" },
+  { "first",      "all",  "first_date", "string" },
+  { "last",       "all",  "last_date",  "string" },
+  { "type_label", "edge", "type_label", "string" },
+  { "dates",      "edge", "dates",      "string" },
+  { "sources",    "edge", "articles",   "string" },
+  { "negated",    "edge", "negated",    "int" },
+  { "hedged",     "edge", "hedged",     "int" },
+  { "community",  "node", "community",  "int" },
+};
+
+static void
+append_graphml_node (GString         *out,
+                     DossierSubgraph *subgraph,
+                     DossierLayout   *layout,
+                     guint            i,
+                     const guint32   *spans,
+                     const guint     *communities)
+{
+  guint id = g_array_index (subgraph->entities, guint, i);
+  const DossierEntity *entity = dossier_graph_get_entity (subgraph->graph, id);
+  g_autofree char *aliases = dossier_export_join_aliases (entity);
+  g_autofree char *key = dossier_key_for_entity (entity);
+  int n = dossier_layout_find_entity (layout, id);
+  int rgb[3];
+
+  dossier_export_node_rgb (entity->type, rgb);
+  g_string_append_printf (out, "    <node id=\"%s\">\n      <data key=\"key\">%s</data>\n      <data key=\"label\">",
+                          key, key);
+  append_xml (out, entity->name);
+  g_string_append_printf (out, "</data>\n      <data key=\"type\">%s</data>\n      <data key=\"aliases\">",
+                          dossier_entity_type_to_string (entity->type));
+  append_xml (out, aliases);
+  g_string_append_printf (out,
+                          "</data>\n"
+                          "      <data key=\"mentions\">%u</data>\n"
+                          "      <data key=\"articles\">%u</data>\n"
+                          "      <data key=\"discovered\">%s</data>\n"
+                          "      <data key=\"r\">%d</data>\n"
+                          "      <data key=\"g\">%d</data>\n"
+                          "      <data key=\"b\">%d</data>\n",
+                          g_array_index (subgraph->entity_mentions, guint, i),
+                          dossier_subgraph_entity_articles (subgraph, i),
+                          entity->discovered ? "true" : "false", rgb[0], rgb[1], rgb[2]);
+  if (n >= 0)
+    {
+      const DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, n);
+
+      g_string_append_printf (out,
+                              "      <data key=\"x\">%.2f</data>\n"
+                              "      <data key=\"y\">%.2f</data>\n"
+                              "      <data key=\"size\">%.2f</data>\n",
+                              node->x, layout->height - node->y, node->height / 2);
+    }
+  g_string_append_printf (out, "      <data key=\"community\">%u</data>\n", communities[i]);
+  if (spans[i] != 0)
+    append_graphml_span (out, spans[i], spans[subgraph->entities->len + i]);
+  g_string_append (out, "    </node>\n");
+}
+
+typedef struct
+{
+  DossierCorpus *corpus;
+  GString       *dates;
+  GString       *articles;
+  GHashTable    *seen;
+} GraphmlPassages;
+
+/* Each visible passage's date, and the articles they come from. */
+static void
+add_graphml_passage (const DossierEvidence *ev,
+                     gpointer               user_data)
+{
+  GraphmlPassages *p = user_data;
+  g_autofree char *date = dossier_date_to_string (&ev->date);
+
+  if (date != NULL)
+    g_string_append_printf (p->dates, "%s%s", p->dates->len > 0 ? ";" : "", date);
+  if (g_hash_table_add (p->seen, GUINT_TO_POINTER (ev->article)))
+    g_string_append_printf (p->articles, "%s%s", p->articles->len > 0 ? ";" : "",
+                            dossier_corpus_get_article (p->corpus, ev->article)->id);
+}
+
+static void
+append_graphml_edge (GString         *out,
+                     DossierSubgraph *subgraph,
+                     guint            i)
+{
+  DossierGraph *graph = subgraph->graph;
+  const DossierRelation *relation = dossier_graph_get_relation (graph, g_array_index (subgraph->relations, guint, i));
+  const char *type = dossier_relation_type_to_string (relation->type);
+  guint evidence = g_array_index (subgraph->relation_evidence, guint, i);
+  g_autofree char *key = dossier_key_for_relation (graph, relation);
+  g_autofree char *source = dossier_key_for_entity (dossier_graph_get_entity (graph, relation->source));
+  g_autofree char *target = dossier_key_for_entity (dossier_graph_get_entity (graph, relation->target));
+  g_autoptr(GString) dates = g_string_new (NULL);
+  g_autoptr(GString) articles = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GraphmlPassages passages = { graph->corpus, dates, articles, seen };
+  guint negated, hedged;
+  guint32 first, last;
+
+  dossier_export_visit_passages (subgraph, relation, add_graphml_passage, &passages, &negated, &hedged);
+  g_string_append_printf (out,
+                          "    <edge id=\"%s\" source=\"%s\" target=\"%s\"%s>\n"
+                          "      <data key=\"key\">%s</data>\n"
+                          "      <data key=\"elabel\">%s</data>\n"
+                          "      <data key=\"relation\">%s</data>\n"
+                          "      <data key=\"evidence\">%u</data>\n"
+                          "      <data key=\"weight\">%u</data>\n"
+                          "      <data key=\"negated\">%u</data>\n"
+                          "      <data key=\"hedged\">%u</data>\n"
+                          "      <data key=\"type_label\">",
+                          key, source, target,
+                          dossier_relation_type_is_symmetric (relation->type) ? " directed=\"false\"" : "",
+                          key, type, type, evidence, evidence, negated, hedged);
+  append_xml (out, dossier_style_relation_label (relation->type));
+  g_string_append (out, "</data>\n      <data key=\"dates\">");
+  append_xml (out, dates->str);
+  g_string_append (out, "</data>\n      <data key=\"sources\">");
+  append_xml (out, articles->str);
+  g_string_append (out, "</data>\n");
+  if (dossier_export_relation_span (subgraph, i, &first, &last))
+    append_graphml_span (out, first, last);
+  g_string_append (out, "    </edge>\n");
+}
+
 static GBytes *
 write_graphml (DossierSubgraph *subgraph,
                DossierLayout   *layout,
                Progress        *progress,
                GError         **error)
 {
-  DossierGraph *graph = subgraph->graph;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree guint32 *spans = dossier_export_entity_spans (subgraph);
   g_autofree guint *communities = dossier_export_communities (subgraph);
-  guint n_entities = subgraph->entities->len;
 
   progress->total = subgraph->entities->len + subgraph->relations->len;
 
@@ -548,142 +682,22 @@ write_graphml (DossierSubgraph *subgraph,
                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
                    "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-                   "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
-                   "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
-                   "  <key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
-                   "  <key id=\"aliases\" for=\"node\" attr.name=\"aliases\" attr.type=\"string\"/>\n"
-                   "  <key id=\"mentions\" for=\"node\" attr.name=\"mentions\" attr.type=\"int\"/>\n"
-                   "  <key id=\"articles\" for=\"node\" attr.name=\"articles\" attr.type=\"int\"/>\n"
-                   "  <key id=\"discovered\" for=\"node\" attr.name=\"discovered\" attr.type=\"boolean\"/>\n"
-                   "  <key id=\"x\" for=\"node\" attr.name=\"x\" attr.type=\"float\"/>\n"
-                   "  <key id=\"y\" for=\"node\" attr.name=\"y\" attr.type=\"float\"/>\n"
-                   "  <key id=\"size\" for=\"node\" attr.name=\"size\" attr.type=\"float\"/>\n"
-                   "  <key id=\"r\" for=\"node\" attr.name=\"r\" attr.type=\"int\"/>\n"
-                   "  <key id=\"g\" for=\"node\" attr.name=\"g\" attr.type=\"int\"/>\n"
-                   "  <key id=\"b\" for=\"node\" attr.name=\"b\" attr.type=\"int\"/>\n"
-                   "  <key id=\"elabel\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n"
-                   "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
-                   "  <key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"int\"/>\n"
-                   "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
-                   "  <key id=\"key\" for=\"all\" attr.name=\"key\" attr.type=\"string\"/>\n"
-                   "  <key id=\"first\" for=\"all\" attr.name=\"first_date\" attr.type=\"string\"/>\n"
-                   "  <key id=\"last\" for=\"all\" attr.name=\"last_date\" attr.type=\"string\"/>\n"
-                   "  <key id=\"type_label\" for=\"edge\" attr.name=\"type_label\" attr.type=\"string\"/>\n"
-                   "  <key id=\"dates\" for=\"edge\" attr.name=\"dates\" attr.type=\"string\"/>\n"
-                   "  <key id=\"sources\" for=\"edge\" attr.name=\"articles\" attr.type=\"string\"/>\n"
-                   "  <key id=\"negated\" for=\"edge\" attr.name=\"negated\" attr.type=\"int\"/>\n"
-                   "  <key id=\"hedged\" for=\"edge\" attr.name=\"hedged\" attr.type=\"int\"/>\n"
-                   "  <key id=\"community\" for=\"node\" attr.name=\"community\" attr.type=\"int\"/>\n"
-                   "  <graph id=\"dossier\" edgedefault=\"directed\">\n");
+                   "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+  for (guint k = 0; k < G_N_ELEMENTS (graphml_keys); k++)
+    g_string_append_printf (out, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+                            graphml_keys[k].id, graphml_keys[k].domain,
+                            graphml_keys[k].name, graphml_keys[k].type);
+  g_string_append (out, "  <graph id=\"dossier\" edgedefault=\"directed\">\n");
 
   for (guint i = 0; i < subgraph->entities->len; i++)
     {
-      guint id = g_array_index (subgraph->entities, guint, i);
-      const DossierEntity *entity = dossier_graph_get_entity (graph, id);
-      const DossierNodeStyle *style = dossier_style_node (entity->type, FALSE);
-      g_autofree char *aliases = join_aliases (entity);
-      int n = dossier_layout_find_entity (layout, id);
-
-      g_autofree char *key = dossier_key_for_entity (entity);
-
-      g_string_append_printf (out, "    <node id=\"%s\">\n      <data key=\"key\">%s</data>\n      <data key=\"label\">",
-                              key, key);
-      append_xml (out, entity->name);
-      g_string_append_printf (out, "</data>\n      <data key=\"type\">%s</data>\n      <data key=\"aliases\">",
-                              dossier_entity_type_to_string (entity->type));
-      append_xml (out, aliases);
-      g_string_append_printf (out,
-                              "</data>\n"
-                              "      <data key=\"mentions\">%u</data>\n"
-                              "      <data key=\"articles\">%u</data>\n"
-                              "      <data key=\"discovered\">%s</data>\n"
-                              "      <data key=\"r\">%d</data>\n"
-                              "      <data key=\"g\">%d</data>\n"
-                              "      <data key=\"b\">%d</data>\n",
-                              g_array_index (subgraph->entity_mentions, guint, i),
-                              dossier_subgraph_entity_articles (subgraph, i),
-                              entity->discovered ? "true" : "false",
-                              (int) (style->stroke.red * 255 + 0.5),
-                              (int) (style->stroke.green * 255 + 0.5),
-                              (int) (style->stroke.blue * 255 + 0.5));
-      if (n >= 0)
-        {
-          const DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, n);
-
-          g_string_append_printf (out,
-                                  "      <data key=\"x\">%.2f</data>\n"
-                                  "      <data key=\"y\">%.2f</data>\n"
-                                  "      <data key=\"size\">%.2f</data>\n",
-                                  node->x, layout->height - node->y, node->height / 2);
-        }
-      g_string_append_printf (out, "      <data key=\"community\">%u</data>\n", communities[i]);
-      if (spans[i] != 0)
-        append_graphml_span (out, spans[i], spans[n_entities + i]);
-      g_string_append (out, "    </node>\n");
-
+      append_graphml_node (out, subgraph, layout, i, spans, communities);
       if (!progress_step (progress, error))
         return NULL;
     }
-
   for (guint i = 0; i < subgraph->relations->len; i++)
     {
-      guint id = g_array_index (subgraph->relations, guint, i);
-      const DossierRelation *relation = dossier_graph_get_relation (graph, id);
-      const char *type = dossier_relation_type_to_string (relation->type);
-      guint evidence = g_array_index (subgraph->relation_evidence, guint, i);
-      g_autofree char *key = dossier_key_for_relation (graph, relation);
-      g_autofree char *source = dossier_key_for_entity (dossier_graph_get_entity (graph, relation->source));
-      g_autofree char *target = dossier_key_for_entity (dossier_graph_get_entity (graph, relation->target));
-      g_autoptr(GString) dates = g_string_new (NULL);
-      g_autoptr(GString) articles = g_string_new (NULL);
-      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-      guint negated = 0, hedged = 0;
-      guint32 first, last;
-
-      /* Each visible passage's date, and the articles they come from. */
-      for (guint e = 0; e < relation->evidence->len; e++)
-        {
-          const DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, e);
-          g_autofree char *date = NULL;
-
-          if (!dossier_subgraph_evidence_visible (subgraph, ev))
-            continue;
-          negated += dossier_evidence_is_negated (ev);
-          hedged += dossier_evidence_is_hedged (ev);
-          if ((date = dossier_date_to_string (&ev->date)) != NULL)
-            g_string_append_printf (dates, "%s%s", dates->len > 0 ? ";" : "", date);
-          if (!g_hash_table_contains (seen, GUINT_TO_POINTER (ev->article)))
-            {
-              g_hash_table_add (seen, GUINT_TO_POINTER (ev->article));
-              if (articles->len > 0)
-                g_string_append_c (articles, ';');
-              g_string_append (articles, dossier_corpus_get_article (graph->corpus, ev->article)->id);
-            }
-        }
-
-      g_string_append_printf (out,
-                              "    <edge id=\"%s\" source=\"%s\" target=\"%s\"%s>\n"
-                              "      <data key=\"key\">%s</data>\n"
-                              "      <data key=\"elabel\">%s</data>\n"
-                              "      <data key=\"relation\">%s</data>\n"
-                              "      <data key=\"evidence\">%u</data>\n"
-                              "      <data key=\"weight\">%u</data>\n"
-                              "      <data key=\"negated\">%u</data>\n"
-                              "      <data key=\"hedged\">%u</data>\n"
-                              "      <data key=\"type_label\">",
-                              key, source, target,
-                              dossier_relation_type_is_symmetric (relation->type) ? " directed=\"false\"" : "",
-                              key, type, type, evidence, evidence, negated, hedged);
-      append_xml (out, dossier_style_relation_label (relation->type));
-      g_string_append (out, "</data>\n      <data key=\"dates\">");
-      append_xml (out, dates->str);
-      g_string_append (out, "</data>\n      <data key=\"sources\">");
-      append_xml (out, articles->str);
-      g_string_append (out, "</data>\n");
-      if (dossier_export_relation_span (subgraph, i, &first, &last))
-        append_graphml_span (out, first, last);
-      g_string_append (out, "    </edge>\n");
-
+      append_graphml_edge (out, subgraph, i);
       if (!progress_step (progress, error))
         return NULL;
     }
