@@ -480,6 +480,44 @@ test_svg (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (g_ascii_strtod (box[3], NULL), f->layout->height, 0.01);
 }
 
+/* Relations the articles repeat are drawn thicker, the same in every
+ * picture: the SVG writes the width the renderer strokes. */
+static void
+test_edge_width_by_passages (Fixture       *f,
+                             gconstpointer  data)
+{
+  const DossierEdgeStyle *owns = dossier_style_edge (DOSSIER_RELATION_OWNS, FALSE);
+  g_autoptr(GBytes) bytes = export_format (f, DOSSIER_EXPORT_SVG);
+  g_autofree char *svg = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  guint best = 0, most = 0;
+
+  g_assert_cmpfloat (dossier_style_edge_width (owns, 0), ==, owns->width);
+  g_assert_cmpfloat (dossier_style_edge_width (owns, 1), ==, owns->width);
+  g_assert_cmpfloat (dossier_style_edge_width (owns, 2), >, owns->width);
+  g_assert_cmpfloat (dossier_style_edge_width (owns, 8), >, dossier_style_edge_width (owns, 2));
+  g_assert_cmpfloat (dossier_style_edge_width (owns, 100000), <=, 2.5 * owns->width);
+
+  for (guint i = 0; i < f->sub->relations->len; i++)
+    if (g_array_index (f->sub->relation_evidence, guint, i) > most)
+      {
+        most = g_array_index (f->sub->relation_evidence, guint, i);
+        best = i;
+      }
+  g_assert_cmpuint (most, >, 1);
+  {
+    guint id = g_array_index (f->sub->relations, guint, best);
+    const DossierRelation *relation = dossier_graph_get_relation (f->sub->graph, id);
+    const DossierEdgeStyle *style = dossier_style_edge (relation->type, FALSE);
+    g_autofree char *group = g_strdup_printf ("<g id=\"r%u\"", id);
+    g_autofree char *width = g_strdup_printf ("stroke-width=\"%.2f\"", dossier_style_edge_width (style, most));
+    const char *at = strstr (svg, group);
+    const char *end = at != NULL ? strstr (at, "</g>") : NULL;
+
+    g_assert_nonnull (end);
+    g_assert_nonnull (g_strstr_len (at, end - at, width));
+  }
+}
+
 static void
 test_svg_options (Fixture       *f,
                   gconstpointer  data)
@@ -1294,6 +1332,7 @@ main (int    argc,
   SEEDS ("/export/seeds/png", test_png);
   SEEDS ("/export/seeds/png-errors", test_png_errors);
   SEEDS ("/export/seeds/svg", test_svg);
+  SEEDS ("/export/seeds/edge-width-by-passages", test_edge_width_by_passages);
   SEEDS ("/export/seeds/svg-options", test_svg_options);
   SEEDS ("/export/seeds/graphml", test_graphml);
   SEEDS ("/export/seeds/pdf", test_pdf);

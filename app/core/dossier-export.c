@@ -483,7 +483,8 @@ write_dot (DossierSubgraph *subgraph,
       g_string_append_printf (out, "  \"%s\" -> \"%s\" [key=\"%s\", id=\"%s\", label=\"%s\", type=\"%s\", evidence=%u, color=\"%s\", penwidth=%.1f%s%s];\n",
                               source, target, key, key, type, type,
                               g_array_index (subgraph->relation_evidence, guint, i),
-                              color, style->width,
+                              color,
+                              dossier_style_edge_width (style, g_array_index (subgraph->relation_evidence, guint, i)),
                               style->dash > 0 ? ", style=dashed" : "",
                               dossier_relation_type_is_symmetric (relation->type) ? ", dir=none" : "");
 
@@ -763,10 +764,11 @@ append_svg_shape (GString                *out,
 
 static void
 append_svg_stroke (GString                *out,
-                   const DossierEdgeStyle *style)
+                   const DossierEdgeStyle *style,
+                   double                  width)
 {
   append_color_attr (out, "stroke", &style->color);
-  g_string_append_printf (out, " stroke-width=\"%.1f\"", style->width);
+  g_string_append_printf (out, " stroke-width=\"%.2f\"", width);
   if (style->dash > 0)
     g_string_append_printf (out, " stroke-dasharray=\"%.1f\"", style->dash);
 }
@@ -832,7 +834,7 @@ append_svg_legend (GString                    *out,
           g_string_append_printf (out, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\"",
                                   sx - DOSSIER_RENDER_LEGEND_SAMPLE_W / 2, row_y,
                                   sx + DOSSIER_RENDER_LEGEND_SAMPLE_W / 2, row_y);
-          append_svg_stroke (out, style);
+          append_svg_stroke (out, style, style->width);
           g_string_append (out, "/>");
           if (dossier_render_legend_arrow (type, sx, row_y, arrow))
             append_svg_arrow (out, "arrow", arrow, &style->color);
@@ -990,7 +992,7 @@ append_svg_edge (GString                 *out,
                           relation->source, relation->target, evidence);
   append_xml (out, title);
   g_string_append (out, "</title><path");
-  append_svg_stroke (out, style);
+  append_svg_stroke (out, style, dossier_style_edge_width (style, evidence));
   g_string_append_printf (out, " d=\"%s\"/>", d);
   if (dossier_render_arrow_points (e, arrow))
     append_svg_arrow (out, NULL, arrow, &style->color);

@@ -861,7 +861,7 @@ dossier_renderer_draw_edge (DossierRenderer *self,
 
   dossier_render_edge_path (cr, e);
   set_color (cr, &style->color);
-  cairo_set_line_width (cr, style->width);
+  cairo_set_line_width (cr, dossier_style_edge_width (style, edge_evidence (self->subgraph, e->relation)));
   set_dash (cr, style);
   cairo_stroke (cr);
   if (dossier_render_arrow_points (e, arrow))
