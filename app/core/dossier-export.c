@@ -710,28 +710,6 @@ write_graphml (DossierSubgraph *subgraph,
 
 /* ---- SVG ---------------------------------------------------------------- */
 
-/* Position in subgraph->relations (sorted), for the visible passages. */
-static int
-subgraph_find_relation (DossierSubgraph *subgraph,
-                        guint            relation)
-{
-  guint lo = 0, hi = subgraph->relations->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      guint id = g_array_index (subgraph->relations, guint, mid);
-
-      if (id == relation)
-        return mid;
-      if (id < relation)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return -1;
-}
 
 static void
 append_color_attr (GString            *out,
@@ -980,8 +958,7 @@ append_svg_edge (GString                 *out,
   DossierGraph *graph = subgraph->graph;
   const DossierRelation *relation = dossier_graph_get_relation (graph, e->relation);
   const DossierEdgeStyle *style = dossier_style_edge (relation->type, dark);
-  int k = subgraph_find_relation (subgraph, e->relation);
-  guint evidence = k >= 0 ? g_array_index (subgraph->relation_evidence, guint, k) : relation->evidence->len;
+  guint evidence = dossier_render_relation_passages (subgraph, e->relation);
   g_autofree char *title = edge_title (graph, relation, evidence);
   g_autofree char *key = dossier_key_for_relation (graph, relation);
   g_autofree char *d = dossier_render_edge_svg_path (e);

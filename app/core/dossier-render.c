@@ -444,11 +444,13 @@ dossier_render_edge_point_along (const DossierLayoutEdge *edge,
   return flat[0];
 }
 
-static guint
-edge_evidence (DossierSubgraph *subgraph,
-               guint            relation)
+guint
+dossier_render_relation_passages (DossierSubgraph *subgraph,
+                                  guint            relation)
 {
   guint lo = 0, hi = subgraph->relations->len;
+
+  g_return_val_if_fail (subgraph != NULL, 0);
 
   while (lo < hi)
     {
@@ -462,7 +464,7 @@ edge_evidence (DossierSubgraph *subgraph,
       else
         hi = mid;
     }
-  return 0;
+  return dossier_graph_get_relation (subgraph->graph, relation)->evidence->len;
 }
 
 typedef struct
@@ -544,7 +546,7 @@ place_labels (DossierSubgraph  *subgraph,
     {
       guint index = edges != NULL ? edges[i] : i;
 
-      ranks[i] = (Rank) { index, edge_evidence (subgraph, g_array_index (layout->edges, DossierLayoutEdge, index).relation) };
+      ranks[i] = (Rank) { index, dossier_render_relation_passages (subgraph, g_array_index (layout->edges, DossierLayoutEdge, index).relation) };
     }
   qsort (ranks, n_edges, sizeof (Rank), compare_rank);
 
@@ -861,7 +863,7 @@ dossier_renderer_draw_edge (DossierRenderer *self,
 
   dossier_render_edge_path (cr, e);
   set_color (cr, &style->color);
-  cairo_set_line_width (cr, dossier_style_edge_width (style, edge_evidence (self->subgraph, e->relation)));
+  cairo_set_line_width (cr, dossier_style_edge_width (style, dossier_render_relation_passages (self->subgraph, e->relation)));
   set_dash (cr, style);
   cairo_stroke (cr);
   if (dossier_render_arrow_points (e, arrow))

@@ -69,6 +69,11 @@ GArray  *dossier_render_place_edge_labels (DossierSubgraph *subgraph,
 DossierPoint dossier_render_edge_point_along (const DossierLayoutEdge *edge,
                                               double                   fraction);
 
+/* The passages @relation shows in @subgraph (subgraph->relations is
+ * sorted): what ranks labels and thickens lines. */
+guint    dossier_render_relation_passages (DossierSubgraph *subgraph,
+                                           guint            relation);
+
 /* The arrowhead of @edge as a triangle (tip first); FALSE when it has none. */
 gboolean dossier_render_arrow_points (const DossierLayoutEdge *edge,
                                       DossierPoint             points[3]);
