@@ -407,41 +407,65 @@ bezier_point (const DossierPoint *q,
   };
 }
 
-/* Walks the curve flattened into FLATTEN_STEPS segments per piece, as
- * the layout does for its label point, so that 0.5 lands on edge->label. */
-DossierPoint
-dossier_render_edge_point_along (const DossierLayoutEdge *edge,
-                                 double                   fraction)
+/* The points @fractions[k] of the way along the curve, by arc length, on
+ * the curve flattened into FLATTEN_STEPS segments per piece, as the
+ * layout does for its label point, so that 0.5 lands on edge->label.
+ * One flattening serves every fraction. */
+static void
+points_along (const DossierLayoutEdge *edge,
+              const double            *fractions,
+              guint                    n_fractions,
+              DossierPoint            *out)
 {
   const DossierPoint *pts = (const DossierPoint *) (gpointer) edge->points->data;
   guint n = edge->points->len < 4 ? 0 : (edge->points->len - 1) / 3 * FLATTEN_STEPS;
   g_autofree DossierPoint *flat = g_new (DossierPoint, n + 1);
-  double total = 0, goal, walked = 0;
+  g_autofree double *walked = g_new (double, n + 1);
 
   if (edge->points->len == 0)
-    return (DossierPoint) { 0, 0 };
-  flat[0] = pts[0];
-  for (guint k = 1; k <= n; k++)
-    flat[k] = bezier_point (pts + 3 * ((k - 1) / FLATTEN_STEPS),
-                            (double) ((k - 1) % FLATTEN_STEPS + 1) / FLATTEN_STEPS);
+    {
+      for (guint f = 0; f < n_fractions; f++)
+        out[f] = (DossierPoint) { 0, 0 };
+      return;
+    }
 
-  for (guint k = 1; k <= n; k++)
-    total += hypot (flat[k].x - flat[k - 1].x, flat[k].y - flat[k - 1].y);
-  goal = CLAMP (fraction, 0.0, 1.0) * total;
+  flat[0] = pts[0];
+  walked[0] = 0;
   for (guint k = 1; k <= n; k++)
     {
-      double len = hypot (flat[k].x - flat[k - 1].x, flat[k].y - flat[k - 1].y);
-
-      if (walked + len >= goal && len > 0)
-        {
-          double t = (goal - walked) / len;
-
-          return (DossierPoint) { flat[k - 1].x + t * (flat[k].x - flat[k - 1].x),
-                                  flat[k - 1].y + t * (flat[k].y - flat[k - 1].y) };
-        }
-      walked += len;
+      flat[k] = bezier_point (pts + 3 * ((k - 1) / FLATTEN_STEPS),
+                              (double) ((k - 1) % FLATTEN_STEPS + 1) / FLATTEN_STEPS);
+      walked[k] = walked[k - 1] + hypot (flat[k].x - flat[k - 1].x, flat[k].y - flat[k - 1].y);
     }
-  return flat[0];
+
+  for (guint f = 0; f < n_fractions; f++)
+    {
+      double goal = CLAMP (fractions[f], 0.0, 1.0) * walked[n];
+      guint k = 1;
+
+      out[f] = flat[0];
+      while (k <= n && (walked[k] < goal || walked[k] <= walked[k - 1]))
+        k++;
+      if (k <= n)
+        {
+          double t = (goal - walked[k - 1]) / (walked[k] - walked[k - 1]);
+
+          out[f] = (DossierPoint) { flat[k - 1].x + t * (flat[k].x - flat[k - 1].x),
+                                    flat[k - 1].y + t * (flat[k].y - flat[k - 1].y) };
+        }
+    }
+}
+
+DossierPoint
+dossier_render_edge_point_along (const DossierLayoutEdge *edge,
+                                 double                   fraction)
+{
+  DossierPoint p = { 0, 0 };
+
+  g_return_val_if_fail (edge != NULL, p);
+
+  points_along (edge, &fraction, 1, &p);
+  return p;
 }
 
 guint
@@ -499,13 +523,24 @@ place_one_label (Grid                    *grid,
                  double                   h,
                  DossierEdgeLabelPlace   *place)
 {
+  DossierPoint spots[N_LABEL_SPOTS] = { e->label };
+  gboolean along = FALSE;
+
   /* On the line first; then just above or below it, still read as its
-   * label. */
+   * label.  Most labels fit at the middle: the curve is walked only for
+   * those that do not. */
   for (guint c = 0; c < 3 * N_LABEL_SPOTS && !place->shown; c++)
     {
       guint k = c % N_LABEL_SPOTS;
-      DossierPoint at = k == 0 ? e->label : dossier_render_edge_point_along (e, label_along[k - 1]);
+      DossierPoint at;
       Box box;
+
+      if (k > 0 && !along)
+        {
+          points_along (e, label_along, G_N_ELEMENTS (label_along), spots + 1);
+          along = TRUE;
+        }
+      at = spots[k];
 
       at.y += c < N_LABEL_SPOTS ? 0 : c < 2 * N_LABEL_SPOTS ? -h * 0.6 : h * 0.6;
       box = (Box) { at.x - w / 2, at.y - h / 2, at.x + w / 2, at.y + h / 2 };
