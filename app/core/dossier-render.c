@@ -353,6 +353,14 @@ grid_key (int cx,
   return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
 }
 
+/* g_int64_hash() folds the two halves together (column ^ row): every
+ * cell of a diagonal would share one bucket.  Mix the bits instead. */
+static guint
+grid_hash (gconstpointer key)
+{
+  return (guint) ((*(const guint64 *) key * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> 32);
+}
+
 static void
 grid_add (Grid      *grid,
           const Box *box)
@@ -564,7 +572,7 @@ place_labels (DossierSubgraph  *subgraph,
   g_autofree Rank *ranks = g_new (Rank, MAX (n_edges, 1));
   Grid grid;
 
-  grid.cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  grid.cells = g_hash_table_new_full (grid_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
   g_array_set_size (places, layout->edges->len);
 
   /* Nodes first, with a little air around them. */
