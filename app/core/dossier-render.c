@@ -634,11 +634,13 @@ dossier_render_place_edge_labels (DossierSubgraph *subgraph,
   return dossier_renderer_place_labels (renderer, NULL, layout->edges->len);
 }
 
-gboolean
-dossier_render_legend_arrow (DossierRelationType type,
-                             double              cx,
-                             double              cy,
-                             DossierPoint        points[3])
+/* The arrowhead of a sample @w points wide centred on (@cx, @cy). */
+static gboolean
+sample_arrow (DossierRelationType type,
+              double              cx,
+              double              cy,
+              double              w,
+              DossierPoint        points[3])
 {
   DossierLayoutEdge sample = { 0 };
   DossierPoint from = { cx, cy };
@@ -651,10 +653,19 @@ dossier_render_legend_arrow (DossierRelationType type,
   sample.points = g_array_new (FALSE, FALSE, sizeof (DossierPoint));
   g_array_append_val (sample.points, from);
   sample.has_arrow = TRUE;
-  sample.arrow_tip = (DossierPoint) { cx + LEGEND_SAMPLE_W / 2, cy };
+  sample.arrow_tip = (DossierPoint) { cx + w / 2, cy };
   has = dossier_render_arrow_points (&sample, points);
   g_array_unref (sample.points);
   return has;
+}
+
+gboolean
+dossier_render_legend_arrow (DossierRelationType type,
+                             double              cx,
+                             double              cy,
+                             DossierPoint        points[3])
+{
+  return sample_arrow (type, cx, cy, LEGEND_SAMPLE_W, points);
 }
 
 void
@@ -978,21 +989,24 @@ dossier_renderer_draw_node (DossierRenderer *self,
   show_text (cr, text, n->x - tw / 2.0, n->y - th / 2.0, &style->text);
 }
 
-static void
-draw_legend_sample (cairo_t  *cr,
-                    gboolean  entity,
-                    guint     type,
-                    double    sx,
-                    double    row_y,
-                    gboolean  dark)
+void
+dossier_render_legend_sample (cairo_t  *cr,
+                              gboolean  entity,
+                              guint     type,
+                              double    cx,
+                              double    cy,
+                              double    w,
+                              double    h,
+                              gboolean  dark)
 {
   const DossierEdgeStyle *style;
   DossierPoint arrow[3];
 
+  g_return_if_fail (cr != NULL);
+
   if (entity)
     {
-      draw_shape (cr, dossier_style_node (type, dark), sx, row_y,
-                  LEGEND_SAMPLE_W, LEGEND_SAMPLE_H);
+      draw_shape (cr, dossier_style_node (type, dark), cx, cy, w, h);
       return;
     }
 
@@ -1001,12 +1015,12 @@ draw_legend_sample (cairo_t  *cr,
   set_color (cr, &style->color);
   cairo_set_line_width (cr, style->width);
   set_dash (cr, style);
-  cairo_move_to (cr, sx - LEGEND_SAMPLE_W / 2, row_y);
-  cairo_line_to (cr, sx + LEGEND_SAMPLE_W / 2, row_y);
+  cairo_move_to (cr, cx - w / 2, cy);
+  cairo_line_to (cr, cx + w / 2, cy);
   cairo_stroke (cr);
   /* The arrowhead tells "supports" from "partners with" when their
    * colours are alike. */
-  if (dossier_render_legend_arrow (type, sx, row_y, arrow))
+  if (sample_arrow (type, cx, cy, w, arrow))
     fill_arrow (cr, arrow);
 }
 
@@ -1053,7 +1067,8 @@ dossier_renderer_draw_legend (DossierRenderer *self,
       if (!((entity ? entity_types : relation_types) & (1u << type)))
         continue;
 
-      draw_legend_sample (cr, entity, type, x + LEGEND_PAD + LEGEND_SAMPLE_W / 2, row_y, self->options.dark);
+      dossier_render_legend_sample (cr, entity, type, x + LEGEND_PAD + LEGEND_SAMPLE_W / 2, row_y,
+                                    LEGEND_SAMPLE_W, LEGEND_SAMPLE_H, self->options.dark);
       text = text_for (self, cr, self->node_text,
                        entity ? dossier_style_entity_label (type) : dossier_style_relation_label (type));
       layout_size (text, &tw, &th);

@@ -90,6 +90,17 @@ gboolean dossier_render_legend_arrow (DossierRelationType type,
                                       double              cx,
                                       double              cy,
                                       DossierPoint        points[3]);
+/* A legend row's sample, @w x @h centred on (@cx, @cy): the shape of an
+ * entity type (@entity) or a line of a relation type with its arrowhead.
+ * The exports' legends and the window's legend draw these. */
+void  dossier_render_legend_sample (cairo_t                   *cr,
+                                    gboolean                   entity,
+                                    guint                      type,
+                                    double                     cx,
+                                    double                     cy,
+                                    double                     w,
+                                    double                     h,
+                                    gboolean                   dark);
 /* Which types are in the drawing, as masks of 1 << type. */
 void  dossier_render_types_present (DossierSubgraph           *subgraph,
                                     DossierLayout             *layout,
