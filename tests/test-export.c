@@ -255,7 +255,7 @@ typedef struct
   guint       nodes;         /* <g class="node ..."> or <node> */
   guint       edges;
   guint       texts;
-  guint       shapes[4];     /* rect, ellipse, polygon (node shapes), path */
+  guint       shapes[4];     /* box, ellipse, other node shapes; edge paths */
   char       *view_box;
   GPtrArray  *titles;        /* text of every <title> */
   GPtrArray  *labels;        /* <data key="label"> text */
@@ -316,13 +316,10 @@ xml_start (GMarkupParseContext  *context,
     s->edges++;
   if (g_str_equal (element, "text"))
     s->texts++;
-  if (in_node && g_str_equal (element, "rect"))
-    s->shapes[0]++;
-  if (in_node && g_str_equal (element, "ellipse"))
-    s->shapes[1]++;
-  if (in_node && g_str_equal (element, "polygon"))
-    s->shapes[2]++;
-  if (g_str_equal (element, "path"))
+  /* Node shapes are the renderer's outlines as paths, named by class. */
+  if (in_node && g_str_equal (element, "path") && klass != NULL)
+    s->shapes[g_str_equal (klass, "shape box") ? 0 : g_str_equal (klass, "shape ellipse") ? 1 : 2]++;
+  else if (g_str_equal (element, "path"))
     s->shapes[3]++;
   if (g_str_equal (element, "key"))
     {
@@ -481,6 +478,44 @@ test_svg (Fixture       *f,
   g_assert_cmpuint (g_strv_length (box), ==, 4);
   g_assert_cmpfloat_with_epsilon (g_ascii_strtod (box[2], NULL), f->layout->width, 0.01);
   g_assert_cmpfloat_with_epsilon (g_ascii_strtod (box[3], NULL), f->layout->height, 0.01);
+}
+
+/* Relations the articles repeat are drawn thicker, the same in every
+ * picture: the SVG writes the width the renderer strokes. */
+static void
+test_edge_width_by_passages (Fixture       *f,
+                             gconstpointer  data)
+{
+  const DossierEdgeStyle *owns = dossier_style_edge (DOSSIER_RELATION_OWNS, FALSE);
+  g_autoptr(GBytes) bytes = export_format (f, DOSSIER_EXPORT_SVG);
+  g_autofree char *svg = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  guint best = 0, most = 0;
+
+  g_assert_cmpfloat (dossier_style_edge_width (owns, 0), ==, owns->width);
+  g_assert_cmpfloat (dossier_style_edge_width (owns, 1), ==, owns->width);
+  g_assert_cmpfloat (dossier_style_edge_width (owns, 2), >, owns->width);
+  g_assert_cmpfloat (dossier_style_edge_width (owns, 8), >, dossier_style_edge_width (owns, 2));
+  g_assert_cmpfloat (dossier_style_edge_width (owns, 100000), <=, 2.5 * owns->width);
+
+  for (guint i = 0; i < f->sub->relations->len; i++)
+    if (g_array_index (f->sub->relation_evidence, guint, i) > most)
+      {
+        most = g_array_index (f->sub->relation_evidence, guint, i);
+        best = i;
+      }
+  g_assert_cmpuint (most, >, 1);
+  {
+    guint id = g_array_index (f->sub->relations, guint, best);
+    const DossierRelation *relation = dossier_graph_get_relation (f->sub->graph, id);
+    const DossierEdgeStyle *style = dossier_style_edge (relation->type, FALSE);
+    g_autofree char *group = g_strdup_printf ("<g id=\"r%u\"", id);
+    g_autofree char *width = g_strdup_printf ("stroke-width=\"%.2f\"", dossier_style_edge_width (style, most));
+    const char *at = strstr (svg, group);
+    const char *end = at != NULL ? strstr (at, "</g>") : NULL;
+
+    g_assert_nonnull (end);
+    g_assert_nonnull (g_strstr_len (at, end - at, width));
+  }
 }
 
 static void
@@ -1297,6 +1332,7 @@ main (int    argc,
   SEEDS ("/export/seeds/png", test_png);
   SEEDS ("/export/seeds/png-errors", test_png_errors);
   SEEDS ("/export/seeds/svg", test_svg);
+  SEEDS ("/export/seeds/edge-width-by-passages", test_edge_width_by_passages);
   SEEDS ("/export/seeds/svg-options", test_svg_options);
   SEEDS ("/export/seeds/graphml", test_graphml);
   SEEDS ("/export/seeds/pdf", test_pdf);

@@ -259,6 +259,21 @@ test_edge_label_positions (void)
 
       /* On the curve, and away from both ends. */
       g_assert_cmpfloat (distance_to_curve (e, e->label), <, 1.5);
+      /* One midpoint: the renderer's point halfway along the curve (label
+       * placement, the view's centring) is the layout's label point. */
+      {
+        DossierPoint half = dossier_render_edge_point_along (e, 0.5);
+
+        g_assert_cmpfloat (hypot (half.x - e->label.x, half.y - e->label.y), <, 0.01);
+      }
+      /* Along the curve, by arc length: the ends at 0 and 1. */
+      {
+        DossierPoint start = dossier_render_edge_point_along (e, 0.0);
+        DossierPoint end = dossier_render_edge_point_along (e, 1.0);
+
+        g_assert_cmpfloat (hypot (start.x - first.x, start.y - first.y), <, 0.01);
+        g_assert_cmpfloat (hypot (end.x - last.x, end.y - last.y), <, 0.01);
+      }
       if (hypot (last.x - first.x, last.y - first.y) > 40)
         {
           g_assert_cmpfloat (hypot (e->label.x - first.x, e->label.y - first.y), >, 10);

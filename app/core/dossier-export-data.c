@@ -275,8 +275,8 @@ dossier_export_communities (DossierSubgraph *subgraph)
   return label;
 }
 
-static char *
-join_aliases (const DossierEntity *entity)
+char *
+dossier_export_join_aliases (const DossierEntity *entity)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -477,23 +477,46 @@ append_interval (GString *out,
     g_string_append_printf (out, " start=\"%s\" end=\"%s\"", start, end);
 }
 
-GBytes *
-dossier_export_write_gexf (DossierSubgraph  *subgraph,
-                           DossierLayout    *layout,
-                           GCancellable     *cancellable,
-                           GError          **error)
+void
+dossier_export_visit_passages (DossierSubgraph       *subgraph,
+                               const DossierRelation *relation,
+                               void                 (*func) (const DossierEvidence *ev,
+                                                             gpointer               user_data),
+                               gpointer               user_data,
+                               guint                 *negated,
+                               guint                 *hedged)
 {
-  DossierGraph *graph = subgraph->graph;
-  g_autoptr(GString) out = g_string_new (NULL);
+  *negated = *hedged = 0;
+  for (guint e = 0; e < relation->evidence->len; e++)
+    {
+      const DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, e);
+
+      if (!dossier_subgraph_evidence_visible (subgraph, ev))
+        continue;
+      *negated += dossier_evidence_is_negated (ev);
+      *hedged += dossier_evidence_is_hedged (ev);
+      func (ev, user_data);
+    }
+}
+
+void
+dossier_export_node_rgb (DossierEntityType type,
+                         int               rgb[3])
+{
+  const DossierNodeStyle *style = dossier_style_node (type, FALSE);
+
+  rgb[0] = (int) (style->stroke.red * 255 + 0.5);
+  rgb[1] = (int) (style->stroke.green * 255 + 0.5);
+  rgb[2] = (int) (style->stroke.blue * 255 + 0.5);
+}
+
+static void
+append_gexf_head (GString         *out,
+                  DossierSubgraph *subgraph)
+{
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *caption = dossier_export_default_caption (subgraph);
-  g_autofree guint32 *spans = dossier_export_entity_spans (subgraph);
-  g_autofree guint *communities = dossier_export_communities (subgraph);
-  guint n_entities = subgraph->entities->len;
-  g_auto(Keys) keys;
-
-  keys_init (&keys);
 
   g_string_append_printf (out,
                           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -526,103 +549,141 @@ dossier_export_write_gexf (DossierSubgraph  *subgraph,
                    "      <attribute id=\"articles\" title=\"articles\" type=\"integer\"/>\n"
                    "    </attributes>\n"
                    "    <nodes>\n");
+}
 
+static void
+append_gexf_node (GString         *out,
+                  Keys            *keys,
+                  DossierSubgraph *subgraph,
+                  DossierLayout   *layout,
+                  guint            i,
+                  const guint32   *spans,
+                  const guint     *communities)
+{
+  DossierGraph *graph = subgraph->graph;
+  guint id = g_array_index (subgraph->entities, guint, i);
+  const DossierEntity *entity = dossier_graph_get_entity (graph, id);
+  g_autofree char *aliases = dossier_export_join_aliases (entity);
+  int n = layout != NULL ? dossier_layout_find_entity (layout, id) : -1;
+  int rgb[3];
+
+  g_string_append_printf (out, "      <node id=\"%s\" label=\"", entity_key (keys, graph, id));
+  dossier_export_append_xml (out, entity->name);
+  g_string_append_c (out, '"');
+  if (spans[i] != 0)
+    append_interval (out, spans[i], spans[subgraph->entities->len + i]);
+  g_string_append (out, ">\n        <attvalues>\n");
+  append_attvalue (out, "type", dossier_entity_type_to_string (entity->type));
+  append_attvalue (out, "name", entity->name);
+  append_attvalue (out, "aliases", aliases);
+  append_attvalue_uint (out, "mentions", g_array_index (subgraph->entity_mentions, guint, i));
+  append_attvalue_uint (out, "articles", dossier_subgraph_entity_articles (subgraph, i));
+  append_attvalue (out, "discovered", entity->discovered ? "true" : "false");
+  append_attvalue_uint (out, "community", communities[i]);
+  dossier_export_node_rgb (entity->type, rgb);
+  g_string_append_printf (out,
+                          "        </attvalues>\n"
+                          "        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n",
+                          rgb[0], rgb[1], rgb[2]);
+  if (n >= 0)
+    {
+      const DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, n);
+
+      g_string_append_printf (out,
+                              "        <viz:position x=\"%.2f\" y=\"%.2f\" z=\"0.0\"/>\n"
+                              "        <viz:size value=\"%.2f\"/>\n",
+                              node->x, layout->height - node->y, node->height / 2);
+    }
+  g_string_append (out, "      </node>\n");
+}
+
+typedef struct
+{
+  GString    *spells;
+  GHashTable *articles;
+} GexfPassages;
+
+/* One spell per dated passage; the articles they come from. */
+static void
+add_gexf_passage (const DossierEvidence *ev,
+                  gpointer               user_data)
+{
+  GexfPassages *p = user_data;
+  guint32 first, last;
+
+  g_hash_table_add (p->articles, GUINT_TO_POINTER (ev->article));
+  if (dossier_date_get_span (&ev->date, &first, &last))
+    {
+      g_string_append (p->spells, "          <spell");
+      append_interval (p->spells, first, last);
+      g_string_append (p->spells, "/>\n");
+    }
+}
+
+static void
+append_gexf_edge (GString         *out,
+                  Keys            *keys,
+                  DossierSubgraph *subgraph,
+                  guint            r)
+{
+  DossierGraph *graph = subgraph->graph;
+  const DossierRelation *relation =
+    dossier_graph_get_relation (graph, g_array_index (subgraph->relations, guint, r));
+  g_autofree char *rkey = relation_key (keys, graph, relation);
+  g_autoptr(GString) spells = g_string_new (NULL);
+  g_autoptr(GHashTable) articles = g_hash_table_new (NULL, NULL);
+  GexfPassages passages = { spells, articles };
+  guint evidence = g_array_index (subgraph->relation_evidence, guint, r);
+  guint negated, hedged;
+  guint32 first, last;
+
+  dossier_export_visit_passages (subgraph, relation, add_gexf_passage, &passages, &negated, &hedged);
+  g_string_append_printf (out, "      <edge id=\"%s\" source=\"%s\" target=\"%s\" label=\"",
+                          rkey, entity_key (keys, graph, relation->source),
+                          entity_key (keys, graph, relation->target));
+  dossier_export_append_xml (out, dossier_style_relation_label (relation->type));
+  g_string_append_printf (out, "\" weight=\"%u\"%s", MAX (evidence, 1),
+                          dossier_relation_type_is_symmetric (relation->type) ? " type=\"undirected\"" : "");
+  if (dossier_export_relation_span (subgraph, r, &first, &last))
+    append_interval (out, first, last);
+  g_string_append (out, ">\n        <attvalues>\n");
+  append_attvalue (out, "relation", dossier_relation_type_to_string (relation->type));
+  append_attvalue_uint (out, "evidence", evidence);
+  append_attvalue_uint (out, "negated", negated);
+  append_attvalue_uint (out, "hedged", hedged);
+  append_attvalue_uint (out, "articles", g_hash_table_size (articles));
+  g_string_append (out, "        </attvalues>\n");
+  if (spells->len > 0)
+    g_string_append_printf (out, "        <spells>\n%s        </spells>\n", spells->str);
+  g_string_append (out, "      </edge>\n");
+}
+
+GBytes *
+dossier_export_write_gexf (DossierSubgraph  *subgraph,
+                           DossierLayout    *layout,
+                           GCancellable     *cancellable,
+                           GError          **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree guint32 *spans = dossier_export_entity_spans (subgraph);
+  g_autofree guint *communities = dossier_export_communities (subgraph);
+  g_auto(Keys) keys;
+
+  keys_init (&keys);
+  append_gexf_head (out, subgraph);
   for (guint i = 0; i < subgraph->entities->len; i++)
     {
-      guint id = g_array_index (subgraph->entities, guint, i);
-      const DossierEntity *entity = dossier_graph_get_entity (graph, id);
-      const DossierNodeStyle *style = dossier_style_node (entity->type, FALSE);
-      g_autofree char *aliases = join_aliases (entity);
-      int n = layout != NULL ? dossier_layout_find_entity (layout, id) : -1;
-
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-
-      g_string_append_printf (out, "      <node id=\"%s\" label=\"", entity_key (&keys, graph, id));
-      dossier_export_append_xml (out, entity->name);
-      g_string_append_c (out, '"');
-      if (spans[i] != 0)
-        append_interval (out, spans[i], spans[n_entities + i]);
-      g_string_append (out, ">\n        <attvalues>\n");
-      append_attvalue (out, "type", dossier_entity_type_to_string (entity->type));
-      append_attvalue (out, "name", entity->name);
-      append_attvalue (out, "aliases", aliases);
-      append_attvalue_uint (out, "mentions", g_array_index (subgraph->entity_mentions, guint, i));
-      append_attvalue_uint (out, "articles", dossier_subgraph_entity_articles (subgraph, i));
-      append_attvalue (out, "discovered", entity->discovered ? "true" : "false");
-      append_attvalue_uint (out, "community", communities[i]);
-      g_string_append_printf (out,
-                              "        </attvalues>\n"
-                              "        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n",
-                              (int) (style->stroke.red * 255 + 0.5),
-                              (int) (style->stroke.green * 255 + 0.5),
-                              (int) (style->stroke.blue * 255 + 0.5));
-      if (n >= 0)
-        {
-          const DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, n);
-
-          g_string_append_printf (out,
-                                  "        <viz:position x=\"%.2f\" y=\"%.2f\" z=\"0.0\"/>\n"
-                                  "        <viz:size value=\"%.2f\"/>\n",
-                                  node->x, layout->height - node->y, node->height / 2);
-        }
-      g_string_append (out, "      </node>\n");
+      append_gexf_node (out, &keys, subgraph, layout, i, spans, communities);
     }
-
   g_string_append (out, "    </nodes>\n    <edges>\n");
-
   for (guint r = 0; r < subgraph->relations->len; r++)
     {
-      const DossierRelation *relation =
-        dossier_graph_get_relation (graph, g_array_index (subgraph->relations, guint, r));
-      g_autofree char *rkey = relation_key (&keys, graph, relation);
-      g_autoptr(GString) spells = g_string_new (NULL);
-      g_autoptr(GHashTable) articles = g_hash_table_new (NULL, NULL);
-      guint evidence = g_array_index (subgraph->relation_evidence, guint, r);
-      guint negated = 0, hedged = 0;
-      guint32 first, last;
-
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-
-      for (guint e = 0; e < relation->evidence->len; e++)
-        {
-          const DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, e);
-          guint32 f, l;
-
-          if (!dossier_subgraph_evidence_visible (subgraph, ev))
-            continue;
-          negated += dossier_evidence_is_negated (ev);
-          hedged += dossier_evidence_is_hedged (ev);
-          g_hash_table_add (articles, GUINT_TO_POINTER (ev->article));
-          if (dossier_date_get_span (&ev->date, &f, &l))
-            {
-              g_string_append (spells, "          <spell");
-              append_interval (spells, f, l);
-              g_string_append (spells, "/>\n");
-            }
-        }
-
-      g_string_append_printf (out, "      <edge id=\"%s\" source=\"%s\" target=\"%s\" label=\"",
-                              rkey, entity_key (&keys, graph, relation->source),
-                              entity_key (&keys, graph, relation->target));
-      dossier_export_append_xml (out, dossier_style_relation_label (relation->type));
-      g_string_append_printf (out, "\" weight=\"%u\"%s", MAX (evidence, 1),
-                              dossier_relation_type_is_symmetric (relation->type) ? " type=\"undirected\"" : "");
-      if (dossier_export_relation_span (subgraph, r, &first, &last))
-        append_interval (out, first, last);
-      g_string_append (out, ">\n        <attvalues>\n");
-      append_attvalue (out, "relation", dossier_relation_type_to_string (relation->type));
-      append_attvalue_uint (out, "evidence", evidence);
-      append_attvalue_uint (out, "negated", negated);
-      append_attvalue_uint (out, "hedged", hedged);
-      append_attvalue_uint (out, "articles", g_hash_table_size (articles));
-      g_string_append (out, "        </attvalues>\n");
-      if (spells->len > 0)
-        g_string_append_printf (out, "        <spells>\n%s        </spells>\n", spells->str);
-      g_string_append (out, "      </edge>\n");
+      append_gexf_edge (out, &keys, subgraph, r);
     }
-
   g_string_append (out, "    </edges>\n  </graph>\n</gexf>\n");
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
@@ -680,7 +741,7 @@ neo4j_actors (DossierSubgraph *subgraph,
     {
       guint id = g_array_index (subgraph->entities, guint, i);
       const DossierEntity *entity = dossier_graph_get_entity (graph, id);
-      g_autofree char *aliases = join_aliases (entity);
+      g_autofree char *aliases = dossier_export_join_aliases (entity);
       g_autofree char *mentions = g_strdup_printf ("%u", g_array_index (subgraph->entity_mentions, guint, i));
       g_autofree char *articles = g_strdup_printf ("%u", dossier_subgraph_entity_articles (subgraph, i));
       g_autofree char *first_iso = dossier_export_julian_to_iso (spans[i]);

@@ -35,6 +35,22 @@ gboolean  dossier_export_relation_span (DossierSubgraph            *subgraph,
                                         guint32                    *first,
                                         guint32                    *last);
 
+/* The aliases joined by "; ". */
+char     *dossier_export_join_aliases   (const DossierEntity      *entity);
+
+/* Calls @func for each visible passage of @relation and counts the
+ * negated and hedged ones (GraphML and GEXF write both). */
+void      dossier_export_visit_passages (DossierSubgraph          *subgraph,
+                                         const DossierRelation    *relation,
+                                         void                    (*func) (const DossierEvidence *ev,
+                                                                          gpointer               user_data),
+                                         gpointer                  user_data,
+                                         guint                    *negated,
+                                         guint                    *hedged);
+/* A node's colour for Gephi (its light stroke), 0 to 255 per channel. */
+void      dossier_export_node_rgb       (DossierEntityType         type,
+                                         int                       rgb[3]);
+
 /* A community number per entity (indexed like subgraph->entities, counted
  * from 0 in order of first appearance), by Louvain's local moving over
  * the visible relations weighted by their passages: deterministic, so two

@@ -325,21 +325,6 @@ append_xml (GString    *out,
     }
 }
 
-static char *
-join_aliases (const DossierEntity *entity)
-{
-  GString *aliases = g_string_new (NULL);
-
-  for (guint a = 0; a < entity->aliases->len; a++)
-    {
-      if (a > 0)
-        g_string_append (aliases, "; ");
-      g_string_append (aliases, g_ptr_array_index (entity->aliases, a));
-    }
-
-  return g_string_free (aliases, FALSE);
-}
-
 /* "Oracle\ncompany, 61 mentions in 5 articles" */
 static char *
 node_title (const DossierEntity *entity,
@@ -449,7 +434,7 @@ write_dot (DossierSubgraph *subgraph,
       const DossierNodeStyle *style = dossier_style_node (entity->type, FALSE);
       g_autofree char *fill = dossier_color_to_hex (&style->fill);
       g_autofree char *stroke = dossier_color_to_hex (&style->stroke);
-      g_autofree char *aliases = join_aliases (entity);
+      g_autofree char *aliases = dossier_export_join_aliases (entity);
       int n = dossier_layout_find_entity (layout, id);
 
       g_autofree char *key = dossier_key_for_entity (entity);
@@ -498,7 +483,8 @@ write_dot (DossierSubgraph *subgraph,
       g_string_append_printf (out, "  \"%s\" -> \"%s\" [key=\"%s\", id=\"%s\", label=\"%s\", type=\"%s\", evidence=%u, color=\"%s\", penwidth=%.1f%s%s];\n",
                               source, target, key, key, type, type,
                               g_array_index (subgraph->relation_evidence, guint, i),
-                              color, style->width,
+                              color,
+                              dossier_style_edge_width (style, g_array_index (subgraph->relation_evidence, guint, i)),
                               style->dash > 0 ? ", style=dashed" : "",
                               dossier_relation_type_is_symmetric (relation->type) ? ", dir=none" : "");
 
@@ -530,17 +516,166 @@ append_graphml_span (GString *out,
                             "      <data key=\"last\">%s</data>\n", from, to);
 }
 
+/* Gephi's columns and ours, in the order they are declared. */
+static const struct
+{
+  const char *id;
+  const char *domain;
+  const char *name;
+  const char *type;
+} graphml_keys[] = {
+  { "label",      "node", "label",      "string" },
+  { "type",       "node", "type",       "string" },
+  { "aliases",    "node", "aliases",    "string" },
+  { "mentions",   "node", "mentions",   "int" },
+  { "articles",   "node", "articles",   "int" },
+  { "discovered", "node", "discovered", "boolean" },
+  { "x",          "node", "x",          "float" },
+  { "y",          "node", "y",          "float" },
+  { "size",       "node", "size",       "float" },
+  { "r",          "node", "r",          "int" },
+  { "g",          "node", "g",          "int" },
+  { "b",          "node", "b",          "int" },
+  { "elabel",     "edge", "label",      "string" },
+  { "relation",   "edge", "relation",   "string" },
+  { "evidence",   "edge", "evidence",   "int" },
+  { "weight",     "edge", "weight",     "double" },
+  { "key",        "all",  "key",        "string" },
+  { "first",      "all",  "first_date", "string" },
+  { "last",       "all",  "last_date",  "string" },
+  { "type_label", "edge", "type_label", "string" },
+  { "dates",      "edge", "dates",      "string" },
+  { "sources",    "edge", "articles",   "string" },
+  { "negated",    "edge", "negated",    "int" },
+  { "hedged",     "edge", "hedged",     "int" },
+  { "community",  "node", "community",  "int" },
+};
+
+static void
+append_graphml_node (GString         *out,
+                     DossierSubgraph *subgraph,
+                     DossierLayout   *layout,
+                     guint            i,
+                     const guint32   *spans,
+                     const guint     *communities)
+{
+  guint id = g_array_index (subgraph->entities, guint, i);
+  const DossierEntity *entity = dossier_graph_get_entity (subgraph->graph, id);
+  g_autofree char *aliases = dossier_export_join_aliases (entity);
+  g_autofree char *key = dossier_key_for_entity (entity);
+  int n = dossier_layout_find_entity (layout, id);
+  int rgb[3];
+
+  dossier_export_node_rgb (entity->type, rgb);
+  g_string_append_printf (out, "    <node id=\"%s\">\n      <data key=\"key\">%s</data>\n      <data key=\"label\">",
+                          key, key);
+  append_xml (out, entity->name);
+  g_string_append_printf (out, "</data>\n      <data key=\"type\">%s</data>\n      <data key=\"aliases\">",
+                          dossier_entity_type_to_string (entity->type));
+  append_xml (out, aliases);
+  g_string_append_printf (out,
+                          "</data>\n"
+                          "      <data key=\"mentions\">%u</data>\n"
+                          "      <data key=\"articles\">%u</data>\n"
+                          "      <data key=\"discovered\">%s</data>\n"
+                          "      <data key=\"r\">%d</data>\n"
+                          "      <data key=\"g\">%d</data>\n"
+                          "      <data key=\"b\">%d</data>\n",
+                          g_array_index (subgraph->entity_mentions, guint, i),
+                          dossier_subgraph_entity_articles (subgraph, i),
+                          entity->discovered ? "true" : "false", rgb[0], rgb[1], rgb[2]);
+  if (n >= 0)
+    {
+      const DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, n);
+
+      g_string_append_printf (out,
+                              "      <data key=\"x\">%.2f</data>\n"
+                              "      <data key=\"y\">%.2f</data>\n"
+                              "      <data key=\"size\">%.2f</data>\n",
+                              node->x, layout->height - node->y, node->height / 2);
+    }
+  g_string_append_printf (out, "      <data key=\"community\">%u</data>\n", communities[i]);
+  if (spans[i] != 0)
+    append_graphml_span (out, spans[i], spans[subgraph->entities->len + i]);
+  g_string_append (out, "    </node>\n");
+}
+
+typedef struct
+{
+  DossierCorpus *corpus;
+  GString       *dates;
+  GString       *articles;
+  GHashTable    *seen;
+} GraphmlPassages;
+
+/* Each visible passage's date, and the articles they come from. */
+static void
+add_graphml_passage (const DossierEvidence *ev,
+                     gpointer               user_data)
+{
+  GraphmlPassages *p = user_data;
+  g_autofree char *date = dossier_date_to_string (&ev->date);
+
+  if (date != NULL)
+    g_string_append_printf (p->dates, "%s%s", p->dates->len > 0 ? ";" : "", date);
+  if (g_hash_table_add (p->seen, GUINT_TO_POINTER (ev->article)))
+    g_string_append_printf (p->articles, "%s%s", p->articles->len > 0 ? ";" : "",
+                            dossier_corpus_get_article (p->corpus, ev->article)->id);
+}
+
+static void
+append_graphml_edge (GString         *out,
+                     DossierSubgraph *subgraph,
+                     guint            i)
+{
+  DossierGraph *graph = subgraph->graph;
+  const DossierRelation *relation = dossier_graph_get_relation (graph, g_array_index (subgraph->relations, guint, i));
+  const char *type = dossier_relation_type_to_string (relation->type);
+  guint evidence = g_array_index (subgraph->relation_evidence, guint, i);
+  g_autofree char *key = dossier_key_for_relation (graph, relation);
+  g_autofree char *source = dossier_key_for_entity (dossier_graph_get_entity (graph, relation->source));
+  g_autofree char *target = dossier_key_for_entity (dossier_graph_get_entity (graph, relation->target));
+  g_autoptr(GString) dates = g_string_new (NULL);
+  g_autoptr(GString) articles = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GraphmlPassages passages = { graph->corpus, dates, articles, seen };
+  guint negated, hedged;
+  guint32 first, last;
+
+  dossier_export_visit_passages (subgraph, relation, add_graphml_passage, &passages, &negated, &hedged);
+  g_string_append_printf (out,
+                          "    <edge id=\"%s\" source=\"%s\" target=\"%s\"%s>\n"
+                          "      <data key=\"key\">%s</data>\n"
+                          "      <data key=\"elabel\">%s</data>\n"
+                          "      <data key=\"relation\">%s</data>\n"
+                          "      <data key=\"evidence\">%u</data>\n"
+                          "      <data key=\"weight\">%u</data>\n"
+                          "      <data key=\"negated\">%u</data>\n"
+                          "      <data key=\"hedged\">%u</data>\n"
+                          "      <data key=\"type_label\">",
+                          key, source, target,
+                          dossier_relation_type_is_symmetric (relation->type) ? " directed=\"false\"" : "",
+                          key, type, type, evidence, evidence, negated, hedged);
+  append_xml (out, dossier_style_relation_label (relation->type));
+  g_string_append (out, "</data>\n      <data key=\"dates\">");
+  append_xml (out, dates->str);
+  g_string_append (out, "</data>\n      <data key=\"sources\">");
+  append_xml (out, articles->str);
+  g_string_append (out, "</data>\n");
+  if (dossier_export_relation_span (subgraph, i, &first, &last))
+    append_graphml_span (out, first, last);
+  g_string_append (out, "    </edge>\n");
+}
+
 static GBytes *
 write_graphml (DossierSubgraph *subgraph,
                DossierLayout   *layout,
                Progress        *progress,
                GError         **error)
 {
-  DossierGraph *graph = subgraph->graph;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree guint32 *spans = dossier_export_entity_spans (subgraph);
   g_autofree guint *communities = dossier_export_communities (subgraph);
-  guint n_entities = subgraph->entities->len;
 
   progress->total = subgraph->entities->len + subgraph->relations->len;
 
@@ -548,142 +683,22 @@ write_graphml (DossierSubgraph *subgraph,
                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
                    "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-                   "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
-                   "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
-                   "  <key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
-                   "  <key id=\"aliases\" for=\"node\" attr.name=\"aliases\" attr.type=\"string\"/>\n"
-                   "  <key id=\"mentions\" for=\"node\" attr.name=\"mentions\" attr.type=\"int\"/>\n"
-                   "  <key id=\"articles\" for=\"node\" attr.name=\"articles\" attr.type=\"int\"/>\n"
-                   "  <key id=\"discovered\" for=\"node\" attr.name=\"discovered\" attr.type=\"boolean\"/>\n"
-                   "  <key id=\"x\" for=\"node\" attr.name=\"x\" attr.type=\"float\"/>\n"
-                   "  <key id=\"y\" for=\"node\" attr.name=\"y\" attr.type=\"float\"/>\n"
-                   "  <key id=\"size\" for=\"node\" attr.name=\"size\" attr.type=\"float\"/>\n"
-                   "  <key id=\"r\" for=\"node\" attr.name=\"r\" attr.type=\"int\"/>\n"
-                   "  <key id=\"g\" for=\"node\" attr.name=\"g\" attr.type=\"int\"/>\n"
-                   "  <key id=\"b\" for=\"node\" attr.name=\"b\" attr.type=\"int\"/>\n"
-                   "  <key id=\"elabel\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n"
-                   "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
-                   "  <key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"int\"/>\n"
-                   "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
-                   "  <key id=\"key\" for=\"all\" attr.name=\"key\" attr.type=\"string\"/>\n"
-                   "  <key id=\"first\" for=\"all\" attr.name=\"first_date\" attr.type=\"string\"/>\n"
-                   "  <key id=\"last\" for=\"all\" attr.name=\"last_date\" attr.type=\"string\"/>\n"
-                   "  <key id=\"type_label\" for=\"edge\" attr.name=\"type_label\" attr.type=\"string\"/>\n"
-                   "  <key id=\"dates\" for=\"edge\" attr.name=\"dates\" attr.type=\"string\"/>\n"
-                   "  <key id=\"sources\" for=\"edge\" attr.name=\"articles\" attr.type=\"string\"/>\n"
-                   "  <key id=\"negated\" for=\"edge\" attr.name=\"negated\" attr.type=\"int\"/>\n"
-                   "  <key id=\"hedged\" for=\"edge\" attr.name=\"hedged\" attr.type=\"int\"/>\n"
-                   "  <key id=\"community\" for=\"node\" attr.name=\"community\" attr.type=\"int\"/>\n"
-                   "  <graph id=\"dossier\" edgedefault=\"directed\">\n");
+                   "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+  for (guint k = 0; k < G_N_ELEMENTS (graphml_keys); k++)
+    g_string_append_printf (out, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+                            graphml_keys[k].id, graphml_keys[k].domain,
+                            graphml_keys[k].name, graphml_keys[k].type);
+  g_string_append (out, "  <graph id=\"dossier\" edgedefault=\"directed\">\n");
 
   for (guint i = 0; i < subgraph->entities->len; i++)
     {
-      guint id = g_array_index (subgraph->entities, guint, i);
-      const DossierEntity *entity = dossier_graph_get_entity (graph, id);
-      const DossierNodeStyle *style = dossier_style_node (entity->type, FALSE);
-      g_autofree char *aliases = join_aliases (entity);
-      int n = dossier_layout_find_entity (layout, id);
-
-      g_autofree char *key = dossier_key_for_entity (entity);
-
-      g_string_append_printf (out, "    <node id=\"%s\">\n      <data key=\"key\">%s</data>\n      <data key=\"label\">",
-                              key, key);
-      append_xml (out, entity->name);
-      g_string_append_printf (out, "</data>\n      <data key=\"type\">%s</data>\n      <data key=\"aliases\">",
-                              dossier_entity_type_to_string (entity->type));
-      append_xml (out, aliases);
-      g_string_append_printf (out,
-                              "</data>\n"
-                              "      <data key=\"mentions\">%u</data>\n"
-                              "      <data key=\"articles\">%u</data>\n"
-                              "      <data key=\"discovered\">%s</data>\n"
-                              "      <data key=\"r\">%d</data>\n"
-                              "      <data key=\"g\">%d</data>\n"
-                              "      <data key=\"b\">%d</data>\n",
-                              g_array_index (subgraph->entity_mentions, guint, i),
-                              dossier_subgraph_entity_articles (subgraph, i),
-                              entity->discovered ? "true" : "false",
-                              (int) (style->stroke.red * 255 + 0.5),
-                              (int) (style->stroke.green * 255 + 0.5),
-                              (int) (style->stroke.blue * 255 + 0.5));
-      if (n >= 0)
-        {
-          const DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, n);
-
-          g_string_append_printf (out,
-                                  "      <data key=\"x\">%.2f</data>\n"
-                                  "      <data key=\"y\">%.2f</data>\n"
-                                  "      <data key=\"size\">%.2f</data>\n",
-                                  node->x, layout->height - node->y, node->height / 2);
-        }
-      g_string_append_printf (out, "      <data key=\"community\">%u</data>\n", communities[i]);
-      if (spans[i] != 0)
-        append_graphml_span (out, spans[i], spans[n_entities + i]);
-      g_string_append (out, "    </node>\n");
-
+      append_graphml_node (out, subgraph, layout, i, spans, communities);
       if (!progress_step (progress, error))
         return NULL;
     }
-
   for (guint i = 0; i < subgraph->relations->len; i++)
     {
-      guint id = g_array_index (subgraph->relations, guint, i);
-      const DossierRelation *relation = dossier_graph_get_relation (graph, id);
-      const char *type = dossier_relation_type_to_string (relation->type);
-      guint evidence = g_array_index (subgraph->relation_evidence, guint, i);
-      g_autofree char *key = dossier_key_for_relation (graph, relation);
-      g_autofree char *source = dossier_key_for_entity (dossier_graph_get_entity (graph, relation->source));
-      g_autofree char *target = dossier_key_for_entity (dossier_graph_get_entity (graph, relation->target));
-      g_autoptr(GString) dates = g_string_new (NULL);
-      g_autoptr(GString) articles = g_string_new (NULL);
-      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-      guint negated = 0, hedged = 0;
-      guint32 first, last;
-
-      /* Each visible passage's date, and the articles they come from. */
-      for (guint e = 0; e < relation->evidence->len; e++)
-        {
-          const DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, e);
-          g_autofree char *date = NULL;
-
-          if (!dossier_subgraph_evidence_visible (subgraph, ev))
-            continue;
-          negated += dossier_evidence_is_negated (ev);
-          hedged += dossier_evidence_is_hedged (ev);
-          if ((date = dossier_date_to_string (&ev->date)) != NULL)
-            g_string_append_printf (dates, "%s%s", dates->len > 0 ? ";" : "", date);
-          if (!g_hash_table_contains (seen, GUINT_TO_POINTER (ev->article)))
-            {
-              g_hash_table_add (seen, GUINT_TO_POINTER (ev->article));
-              if (articles->len > 0)
-                g_string_append_c (articles, ';');
-              g_string_append (articles, dossier_corpus_get_article (graph->corpus, ev->article)->id);
-            }
-        }
-
-      g_string_append_printf (out,
-                              "    <edge id=\"%s\" source=\"%s\" target=\"%s\"%s>\n"
-                              "      <data key=\"key\">%s</data>\n"
-                              "      <data key=\"elabel\">%s</data>\n"
-                              "      <data key=\"relation\">%s</data>\n"
-                              "      <data key=\"evidence\">%u</data>\n"
-                              "      <data key=\"weight\">%u</data>\n"
-                              "      <data key=\"negated\">%u</data>\n"
-                              "      <data key=\"hedged\">%u</data>\n"
-                              "      <data key=\"type_label\">",
-                              key, source, target,
-                              dossier_relation_type_is_symmetric (relation->type) ? " directed=\"false\"" : "",
-                              key, type, type, evidence, evidence, negated, hedged);
-      append_xml (out, dossier_style_relation_label (relation->type));
-      g_string_append (out, "</data>\n      <data key=\"dates\">");
-      append_xml (out, dates->str);
-      g_string_append (out, "</data>\n      <data key=\"sources\">");
-      append_xml (out, articles->str);
-      g_string_append (out, "</data>\n");
-      if (dossier_export_relation_span (subgraph, i, &first, &last))
-        append_graphml_span (out, first, last);
-      g_string_append (out, "    </edge>\n");
-
+      append_graphml_edge (out, subgraph, i);
       if (!progress_step (progress, error))
         return NULL;
     }
@@ -695,28 +710,6 @@ write_graphml (DossierSubgraph *subgraph,
 
 /* ---- SVG ---------------------------------------------------------------- */
 
-/* Position in subgraph->relations (sorted), for the visible passages. */
-static int
-subgraph_find_relation (DossierSubgraph *subgraph,
-                        guint            relation)
-{
-  guint lo = 0, hi = subgraph->relations->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      guint id = g_array_index (subgraph->relations, guint, mid);
-
-      if (id == relation)
-        return mid;
-      if (id < relation)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return -1;
-}
 
 static void
 append_color_attr (GString            *out,
@@ -730,6 +723,7 @@ append_color_attr (GString            *out,
     g_string_append_printf (out, " %s-opacity=\"%.2f\"", attr, color->alpha);
 }
 
+/* The renderer's own outline of the shape, as a path. */
 static void
 append_svg_shape (GString                *out,
                   const DossierNodeStyle *style,
@@ -738,36 +732,36 @@ append_svg_shape (GString                *out,
                   double                  w,
                   double                  h)
 {
-  double x = cx - w / 2, y = cy - h / 2;
+  g_autofree char *d = dossier_render_shape_svg_path (cx, cy, w, h, style->shape);
 
-  switch (style->shape)
-    {
-    case DOSSIER_SHAPE_ELLIPSE:
-      g_string_append_printf (out, "<ellipse cx=\"%.2f\" cy=\"%.2f\" rx=\"%.2f\" ry=\"%.2f\"",
-                              cx, cy, w / 2, h / 2);
-      break;
-
-    case DOSSIER_SHAPE_DIAMOND:
-      g_string_append_printf (out, "<polygon points=\"%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f\"",
-                              cx, y, x + w, cy, cx, y + h, x, cy);
-      break;
-
-    case DOSSIER_SHAPE_HEXAGON:
-      g_string_append_printf (out, "<polygon points=\"%.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f\"",
-                              x + w * 0.25, y, x + w * 0.75, y, x + w, cy,
-                              x + w * 0.75, y + h, x + w * 0.25, y + h, x, cy);
-      break;
-
-    case DOSSIER_SHAPE_BOX:
-    default:
-      g_string_append_printf (out, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" rx=\"%.2f\"",
-                              x, y, w, h, MIN (6.0, h / 3));
-      break;
-    }
-
+  g_string_append_printf (out, "<path class=\"shape %s\" d=\"%s\"", style->graphviz_shape, d);
   append_color_attr (out, "fill", &style->fill);
   append_color_attr (out, "stroke", &style->stroke);
   g_string_append (out, " stroke-width=\"1.5\"/>");
+}
+
+static void
+append_svg_stroke (GString                *out,
+                   const DossierEdgeStyle *style,
+                   double                  width)
+{
+  append_color_attr (out, "stroke", &style->color);
+  g_string_append_printf (out, " stroke-width=\"%.2f\"", width);
+  if (style->dash > 0)
+    g_string_append_printf (out, " stroke-dasharray=\"%.1f\"", style->dash);
+}
+
+static void
+append_svg_arrow (GString            *out,
+                  const char         *klass,
+                  const DossierPoint  arrow[3],
+                  const DossierColor *color)
+{
+  g_string_append_printf (out, "<polygon%s%s%s points=\"%.2f,%.2f %.2f,%.2f %.2f,%.2f\"",
+                          klass != NULL ? " class=\"" : "", klass != NULL ? klass : "", klass != NULL ? "\"" : "",
+                          arrow[0].x, arrow[0].y, arrow[1].x, arrow[1].y, arrow[2].x, arrow[2].y);
+  append_color_attr (out, "fill", color);
+  g_string_append (out, "/>");
 }
 
 static void
@@ -813,23 +807,15 @@ append_svg_legend (GString                    *out,
       else
         {
           const DossierEdgeStyle *style = dossier_style_edge (type, render->dark);
-
-          g_string_append_printf (out, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke-width=\"%.1f\"",
-                                  sx - DOSSIER_RENDER_LEGEND_SAMPLE_W / 2, row_y,
-                                  sx + DOSSIER_RENDER_LEGEND_SAMPLE_W / 2, row_y, style->width);
-          append_color_attr (out, "stroke", &style->color);
           DossierPoint arrow[3];
 
-          if (style->dash > 0)
-            g_string_append_printf (out, " stroke-dasharray=\"%.1f\"", style->dash);
+          g_string_append_printf (out, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\"",
+                                  sx - DOSSIER_RENDER_LEGEND_SAMPLE_W / 2, row_y,
+                                  sx + DOSSIER_RENDER_LEGEND_SAMPLE_W / 2, row_y);
+          append_svg_stroke (out, style, style->width);
           g_string_append (out, "/>");
           if (dossier_render_legend_arrow (type, sx, row_y, arrow))
-            {
-              g_string_append_printf (out, "<polygon class=\"arrow\" points=\"%.2f,%.2f %.2f,%.2f %.2f,%.2f\"",
-                                      arrow[0].x, arrow[0].y, arrow[1].x, arrow[1].y, arrow[2].x, arrow[2].y);
-              append_color_attr (out, "fill", &style->color);
-              g_string_append (out, "/>");
-            }
+            append_svg_arrow (out, "arrow", arrow, &style->color);
         }
 
       g_string_append_printf (out, "<text class=\"%s\" data-type=\"%s\" x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"",
@@ -899,6 +885,209 @@ canvas_init (Canvas                     *c,
   c->width = MAX (c->width, MAX (tw, cw) + 2 * DOSSIER_LAYOUT_MARGIN);
 }
 
+static void
+append_svg_text_line (GString            *out,
+                      const char         *id,
+                      const char         *text,
+                      double              x,
+                      double              y,
+                      double              size,
+                      gboolean            bold,
+                      const DossierColor *color)
+{
+  /* dy: the first baseline, about 0.9 em below the top of the line. */
+  g_string_append_printf (out, "<text id=\"%s\" x=\"%.2f\" y=\"%.2f\" dy=\"0.9em\" font-size=\"%g\"%s",
+                          id, x, y, size, bold ? " font-weight=\"bold\"" : "");
+  append_color_attr (out, "fill", color);
+  g_string_append (out, ">");
+  append_xml (out, text);
+  g_string_append (out, "</text>\n");
+}
+
+/* The document up to the graph: size, title for assistive technologies,
+ * background, the picture's title and caption. */
+static void
+append_svg_head (GString                    *out,
+                 DossierLayout              *layout,
+                 const DossierExportOptions *options,
+                 const Canvas               *c,
+                 double                      x0,
+                 double                      y0)
+{
+  DossierColor bg = dossier_style_background (options->dark);
+  DossierColor fg = dossier_style_node (DOSSIER_ENTITY_COMPANY, options->dark)->text;
+  g_autofree char *desc = g_strdup_printf (_("%u actors, %u relations"),
+                                           layout->nodes->len, layout->edges->len);
+
+  /* The viewBox starts at the view (above it, by the title's height), so
+   * an area export needs no shift. */
+  g_string_append_printf (out,
+                          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
+                          "width=\"%.2fpt\" height=\"%.2fpt\" viewBox=\"%.2f %.2f %.2f %.2f\" "
+                          "font-family=\"%s, Verdana, sans-serif\" role=\"img\" aria-labelledby=\"dossier-title dossier-desc\">\n",
+                          c->width, c->height, x0, y0, c->width, c->height,
+                          DOSSIER_STYLE_FONT_FAMILY);
+  g_string_append (out, "<title id=\"dossier-title\">");
+  append_xml (out, _("Dossier graph"));
+  g_string_append (out, "</title>\n<desc id=\"dossier-desc\">");
+  append_xml (out, desc);
+  g_string_append (out, "</desc>\n");
+
+  if (!options->transparent)
+    {
+      g_string_append_printf (out, "<rect class=\"background\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\"",
+                              x0, y0, c->width, c->height);
+      append_color_attr (out, "fill", &bg);
+      g_string_append (out, "/>\n");
+    }
+  if (has_text (options->title))
+    append_svg_text_line (out, "title", options->title, x0 + DOSSIER_LAYOUT_MARGIN, y0 + c->title_y,
+                          DOSSIER_RENDER_TITLE_FONT_SIZE, TRUE, &fg);
+  if (has_text (options->caption))
+    append_svg_text_line (out, "caption", options->caption, x0 + DOSSIER_LAYOUT_MARGIN, y0 + c->caption_y,
+                          DOSSIER_RENDER_CAPTION_FONT_SIZE, FALSE, &fg);
+}
+
+static void
+append_svg_edge (GString                 *out,
+                 DossierSubgraph         *subgraph,
+                 const DossierLayoutEdge *e,
+                 gboolean                 dark)
+{
+  DossierGraph *graph = subgraph->graph;
+  const DossierRelation *relation = dossier_graph_get_relation (graph, e->relation);
+  const DossierEdgeStyle *style = dossier_style_edge (relation->type, dark);
+  guint evidence = dossier_render_relation_passages (subgraph, e->relation);
+  g_autofree char *title = edge_title (graph, relation, evidence);
+  g_autofree char *key = dossier_key_for_relation (graph, relation);
+  g_autofree char *d = dossier_render_edge_svg_path (e);
+  DossierPoint arrow[3];
+
+  g_string_append_printf (out, "<g id=\"r%u\" class=\"edge %s\" data-key=\"%s\" data-source=\"e%u\" data-target=\"e%u\" data-evidence=\"%u\"><title>",
+                          e->relation, dossier_relation_type_to_string (relation->type), key,
+                          relation->source, relation->target, evidence);
+  append_xml (out, title);
+  g_string_append (out, "</title><path");
+  append_svg_stroke (out, style, dossier_style_edge_width (style, evidence));
+  g_string_append_printf (out, " d=\"%s\"/>", d);
+  if (dossier_render_arrow_points (e, arrow))
+    append_svg_arrow (out, NULL, arrow, &style->color);
+  g_string_append (out, "</g>\n");
+}
+
+/* A relation label where the renderer places it, on the same halo. */
+static void
+append_svg_edge_label (GString                     *out,
+                       DossierSubgraph             *subgraph,
+                       const DossierLayoutEdge     *e,
+                       const DossierEdgeLabelPlace *place,
+                       gboolean                     dark)
+{
+  const DossierRelation *relation = dossier_graph_get_relation (subgraph->graph, e->relation);
+  DossierColor color = dossier_style_edge (relation->type, dark)->color;
+  DossierColor halo = dossier_style_background (dark);
+
+  halo.alpha = 0.8;
+  g_string_append_printf (out, "<rect class=\"halo\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\"",
+                          place->x - place->width / 2, place->y - place->height / 2,
+                          place->width, place->height);
+  append_color_attr (out, "fill", &halo);
+  color.alpha = 1.0;
+  g_string_append_printf (out, "/><text class=\"edge-label\" data-edge=\"r%u\" x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"",
+                          e->relation, place->x, place->y);
+  append_color_attr (out, "fill", &color);
+  g_string_append (out, ">");
+  append_xml (out, dossier_style_relation_label (relation->type));
+  g_string_append (out, "</text>\n");
+}
+
+static void
+append_svg_node (GString                 *out,
+                 DossierSubgraph         *subgraph,
+                 const DossierLayoutNode *n,
+                 gboolean                 dark)
+{
+  const DossierEntity *entity = dossier_graph_get_entity (subgraph->graph, n->entity);
+  const DossierNodeStyle *style = dossier_style_node (entity->type, dark);
+  int k = dossier_subgraph_find_entity (subgraph, n->entity);
+  guint mentions = k >= 0 ? g_array_index (subgraph->entity_mentions, guint, k) : entity->mentions->len;
+  guint articles = k >= 0 ? dossier_subgraph_entity_articles (subgraph, k) : dossier_entity_count_articles (entity);
+  g_autofree char *title = node_title (entity, mentions, articles);
+  g_autofree char *name = dossier_style_display_name (entity->name);
+  g_autofree char *key = dossier_key_for_entity (entity);
+
+  g_string_append_printf (out, "<g id=\"e%u\" class=\"node %s\" data-key=\"%s\" data-mentions=\"%u\"><title>",
+                          n->entity, dossier_entity_type_to_string (entity->type), key, mentions);
+  append_xml (out, title);
+  g_string_append (out, "</title>");
+  append_svg_shape (out, style, n->x, n->y, n->width, n->height);
+  g_string_append_printf (out, "<text x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"", n->x, n->y);
+  append_color_attr (out, "fill", &style->text);
+  g_string_append (out, ">");
+  append_xml (out, name);
+  g_string_append (out, "</text></g>\n");
+}
+
+/* The edges, their labels and the nodes, in drawing order; FALSE when
+ * cancelled. */
+static gboolean
+append_svg_graph (GString                    *out,
+                  DossierSubgraph            *subgraph,
+                  DossierLayout              *layout,
+                  const DossierExportOptions *options,
+                  const View                 *view,
+                  Progress                   *progress,
+                  GError                    **error)
+{
+  g_autoptr(DossierRenderer) renderer = NULL;
+
+  g_string_append (out, "<g id=\"edges\" fill=\"none\">\n");
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, i);
+
+      if (!progress_step (progress, error))
+        return FALSE;
+      if (e->points->len >= 4 && (!options->has_area || edge_in_view (e, view)))
+        append_svg_edge (out, subgraph, e, options->dark);
+    }
+  g_string_append (out, "</g>\n");
+
+  if (options->edge_labels)
+    {
+      renderer = dossier_renderer_new (subgraph, layout, NULL);
+      g_string_append_printf (out, "<g id=\"edge-labels\" font-size=\"%.1f\" text-anchor=\"middle\">\n",
+                              DOSSIER_RENDER_EDGE_FONT_SIZE);
+    }
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, i);
+      const DossierEdgeLabelPlace *place;
+
+      if (!progress_step (progress, error))
+        return FALSE;
+      if (renderer != NULL && e->points->len >= 4 && (!options->has_area || edge_in_view (e, view)) &&
+          (place = dossier_renderer_get_label_place (renderer, i))->shown)
+        append_svg_edge_label (out, subgraph, e, place, options->dark);
+    }
+  if (renderer != NULL)
+    g_string_append (out, "</g>\n");
+
+  g_string_append_printf (out, "<g id=\"nodes\" font-size=\"%g\" text-anchor=\"middle\">\n", DOSSIER_STYLE_FONT_SIZE);
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
+
+      if (!progress_step (progress, error))
+        return FALSE;
+      if (!options->has_area || node_in_view (n, view))
+        append_svg_node (out, subgraph, n, options->dark);
+    }
+  g_string_append (out, "</g>\n");
+  return TRUE;
+}
+
 static GBytes *
 write_svg (DossierSubgraph            *subgraph,
            DossierLayout              *layout,
@@ -908,189 +1097,17 @@ write_svg (DossierSubgraph            *subgraph,
            Progress                   *progress,
            GError                    **error)
 {
-  DossierGraph *graph = subgraph->graph;
   g_autoptr(GString) out = g_string_new (NULL);
-  DossierColor bg = dossier_style_background (options->dark);
-  DossierColor fg = dossier_style_node (DOSSIER_ENTITY_COMPANY, options->dark)->text;
-  g_autoptr(GArray) places = NULL;
   Canvas c;
-  double width, height, x0, y0;
 
   progress->total = 2 * layout->edges->len + layout->nodes->len;
   canvas_init (&c, subgraph, layout, options, render, view);
-  width = c.width;
-  height = c.height;
-  x0 = view->x;
-  y0 = view->y - c.top;
-
-  /* The viewBox starts at the view (above it, by the title's height), so
-   * an area export needs no shift. */
-  g_string_append_printf (out,
-                          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                          "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
-                          "width=\"%.2fpt\" height=\"%.2fpt\" viewBox=\"%.2f %.2f %.2f %.2f\" "
-                          "font-family=\"%s, Verdana, sans-serif\" role=\"img\" aria-labelledby=\"dossier-title dossier-desc\">\n",
-                          width, height, x0, y0, width, height,
-                          DOSSIER_STYLE_FONT_FAMILY);
-  g_string_append (out, "<title id=\"dossier-title\">");
-  append_xml (out, _("Dossier graph"));
-  g_string_append (out, "</title>\n<desc id=\"dossier-desc\">");
-  {
-    g_autofree char *desc = g_strdup_printf (_("%u actors, %u relations"),
-                                             layout->nodes->len, layout->edges->len);
-    append_xml (out, desc);
-  }
-  g_string_append (out, "</desc>\n");
-
-  if (!options->transparent)
-    {
-      g_string_append_printf (out, "<rect class=\"background\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\"",
-                              x0, y0, width, height);
-      append_color_attr (out, "fill", &bg);
-      g_string_append (out, "/>\n");
-    }
-  if (has_text (options->title))
-    {
-      /* dy: the first baseline, about 0.9 em below the top of the line. */
-      g_string_append_printf (out, "<text id=\"title\" x=\"%.2f\" y=\"%.2f\" dy=\"0.9em\" font-size=\"%g\" font-weight=\"bold\"",
-                              x0 + DOSSIER_LAYOUT_MARGIN, y0 + c.title_y, DOSSIER_RENDER_TITLE_FONT_SIZE);
-      append_color_attr (out, "fill", &fg);
-      g_string_append (out, ">");
-      append_xml (out, options->title);
-      g_string_append (out, "</text>\n");
-    }
-  if (has_text (options->caption))
-    {
-      g_string_append_printf (out, "<text id=\"caption\" x=\"%.2f\" y=\"%.2f\" dy=\"0.9em\" font-size=\"%g\"",
-                              x0 + DOSSIER_LAYOUT_MARGIN, y0 + c.caption_y, DOSSIER_RENDER_CAPTION_FONT_SIZE);
-      append_color_attr (out, "fill", &fg);
-      g_string_append (out, ">");
-      append_xml (out, options->caption);
-      g_string_append (out, "</text>\n");
-    }
-
-  g_string_append (out, "<g id=\"edges\" fill=\"none\">\n");
-  for (guint i = 0; i < layout->edges->len; i++)
-    {
-      const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, i);
-      const DossierRelation *relation = dossier_graph_get_relation (graph, e->relation);
-      const DossierEdgeStyle *style = dossier_style_edge (relation->type, options->dark);
-      const DossierPoint *pts = (const DossierPoint *) (gpointer) e->points->data;
-      int k = subgraph_find_relation (subgraph, e->relation);
-      guint evidence = k >= 0 ? g_array_index (subgraph->relation_evidence, guint, k) : relation->evidence->len;
-      g_autofree char *title = NULL;
-      g_autofree char *key = NULL;
-      DossierPoint arrow[3];
-
-      if (!progress_step (progress, error))
-        return NULL;
-      if (e->points->len < 4 || (options->has_area && !edge_in_view (e, view)))
-        continue;
-
-      title = edge_title (graph, relation, evidence);
-      key = dossier_key_for_relation (graph, relation);
-
-      g_string_append_printf (out, "<g id=\"r%u\" class=\"edge %s\" data-key=\"%s\" data-source=\"e%u\" data-target=\"e%u\" data-evidence=\"%u\"><title>",
-                              e->relation, dossier_relation_type_to_string (relation->type), key,
-                              relation->source, relation->target, evidence);
-      append_xml (out, title);
-      g_string_append (out, "</title><path");
-      append_color_attr (out, "stroke", &style->color);
-      g_string_append_printf (out, " stroke-width=\"%.1f\"", style->width);
-      if (style->dash > 0)
-        g_string_append_printf (out, " stroke-dasharray=\"%.1f\"", style->dash);
-      g_string_append_printf (out, " d=\"M%.2f,%.2f", pts[0].x, pts[0].y);
-      for (guint p = 1; p + 2 < e->points->len; p += 3)
-        g_string_append_printf (out, " C%.2f,%.2f %.2f,%.2f %.2f,%.2f",
-                                pts[p].x, pts[p].y, pts[p + 1].x, pts[p + 1].y, pts[p + 2].x, pts[p + 2].y);
-      if (e->has_arrow)
-        g_string_append_printf (out, " L%.2f,%.2f", e->arrow_tip.x, e->arrow_tip.y);
-      g_string_append (out, "\"/>");
-      if (dossier_render_arrow_points (e, arrow))
-        {
-          g_string_append_printf (out, "<polygon points=\"%.2f,%.2f %.2f,%.2f %.2f,%.2f\"",
-                                  arrow[0].x, arrow[0].y, arrow[1].x, arrow[1].y, arrow[2].x, arrow[2].y);
-          append_color_attr (out, "fill", &style->color);
-          g_string_append (out, "/>");
-        }
-      g_string_append (out, "</g>\n");
-    }
-  g_string_append (out, "</g>\n");
-
-  if (options->edge_labels)
-    {
-      DossierColor halo = bg;
-
-      halo.alpha = 0.8;
-      places = dossier_render_place_edge_labels (subgraph, layout);
-      g_string_append_printf (out, "<g id=\"edge-labels\" font-size=\"%.1f\" text-anchor=\"middle\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
-                              DOSSIER_RENDER_EDGE_FONT_SIZE);
-      append_color_attr (out, "stroke", &halo);
-      g_string_append (out, ">\n");
-      for (guint i = 0; i < layout->edges->len; i++)
-        {
-          const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, i);
-          const DossierRelation *relation = dossier_graph_get_relation (graph, e->relation);
-          DossierColor color = dossier_style_edge (relation->type, options->dark)->color;
-
-          if (!progress_step (progress, error))
-            return NULL;
-          if (e->points->len < 4 || (options->has_area && !edge_in_view (e, view)))
-            continue;
-
-          const DossierEdgeLabelPlace *place = &g_array_index (places, DossierEdgeLabelPlace, i);
-
-          if (!place->shown)
-            continue;
-          color.alpha = 1.0;
-          g_string_append_printf (out, "<text class=\"edge-label\" data-edge=\"r%u\" x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"",
-                                  e->relation, place->x, place->y);
-          append_color_attr (out, "fill", &color);
-          g_string_append (out, ">");
-          append_xml (out, dossier_style_relation_label (relation->type));
-          g_string_append (out, "</text>\n");
-        }
-      g_string_append (out, "</g>\n");
-    }
-  else
-    progress->done += layout->edges->len;
-
-  g_string_append_printf (out, "<g id=\"nodes\" font-size=\"%g\" text-anchor=\"middle\">\n", DOSSIER_STYLE_FONT_SIZE);
-  for (guint i = 0; i < layout->nodes->len; i++)
-    {
-      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
-      const DossierEntity *entity = dossier_graph_get_entity (graph, n->entity);
-      const DossierNodeStyle *style = dossier_style_node (entity->type, options->dark);
-      int k = dossier_subgraph_find_entity (subgraph, n->entity);
-      guint mentions = k >= 0 ? g_array_index (subgraph->entity_mentions, guint, k) : entity->mentions->len;
-      guint articles = k >= 0 ? dossier_subgraph_entity_articles (subgraph, k) : dossier_entity_count_articles (entity);
-      g_autofree char *title = node_title (entity, mentions, articles);
-      g_autofree char *name = dossier_style_display_name (entity->name);
-      g_autofree char *key = NULL;
-
-      if (!progress_step (progress, error))
-        return NULL;
-      if (options->has_area && !node_in_view (n, view))
-        continue;
-
-      key = dossier_key_for_entity (entity);
-      g_string_append_printf (out, "<g id=\"e%u\" class=\"node %s\" data-key=\"%s\" data-mentions=\"%u\"><title>",
-                              n->entity, dossier_entity_type_to_string (entity->type), key, mentions);
-      append_xml (out, title);
-      g_string_append (out, "</title>");
-      append_svg_shape (out, style, n->x, n->y, n->width, n->height);
-      g_string_append_printf (out, "<text x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"", n->x, n->y);
-      append_color_attr (out, "fill", &style->text);
-      g_string_append (out, ">");
-      append_xml (out, name);
-      g_string_append (out, "</text></g>\n");
-    }
-  g_string_append (out, "</g>\n");
-
+  append_svg_head (out, layout, options, &c, view->x, view->y - c.top);
+  if (!append_svg_graph (out, subgraph, layout, options, view, progress, error))
+    return NULL;
   if (render->legend)
     append_svg_legend (out, subgraph, layout, render,
                        view->x + c.legend_x, view->y + DOSSIER_LAYOUT_MARGIN);
-
   g_string_append (out, "</svg>\n");
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
@@ -1168,6 +1185,49 @@ png_set_dpi (GByteArray *png,
   g_array_insert_vals ((GArray *) png, after_ihdr, chunk, sizeof chunk);
 }
 
+/* One pass over the edges, the labels or the nodes of the view, counted
+ * in @progress; FALSE when cancelled. */
+typedef enum
+{
+  PASS_EDGES,
+  PASS_LABELS,
+  PASS_NODES,
+} Pass;
+
+static gboolean
+draw_pass (cairo_t                    *cr,
+           DossierRenderer            *renderer,
+           DossierLayout              *layout,
+           const DossierExportOptions *options,
+           const View                 *view,
+           Pass                        pass,
+           Progress                   *progress,
+           GError                    **error)
+{
+  guint n = pass == PASS_NODES ? layout->nodes->len : layout->edges->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const DossierEdgeLabelPlace *place;
+
+      if (!progress_step (progress, error))
+        return FALSE;
+      if (pass == PASS_NODES)
+        {
+          if (!options->has_area || node_in_view (&g_array_index (layout->nodes, DossierLayoutNode, i), view))
+            dossier_renderer_draw_node (renderer, cr, i, TRUE);
+          continue;
+        }
+      if (options->has_area && !edge_in_view (&g_array_index (layout->edges, DossierLayoutEdge, i), view))
+        continue;
+      if (pass == PASS_EDGES)
+        dossier_renderer_draw_edge (renderer, cr, i);
+      else if (options->edge_labels && (place = dossier_renderer_get_label_place (renderer, i))->shown)
+        dossier_renderer_draw_edge_label (renderer, cr, i, place->x, place->y);
+    }
+  return TRUE;
+}
+
 static gboolean
 draw_graph (cairo_t                    *cr,
             DossierSubgraph            *subgraph,
@@ -1178,9 +1238,9 @@ draw_graph (cairo_t                    *cr,
             Progress                   *progress,
             GError                    **error)
 {
-  DossierRenderOptions lines = *render;
+  g_autoptr(DossierRenderer) renderer = dossier_renderer_new (subgraph, layout, render);
   DossierColor fg = dossier_style_node (DOSSIER_ENTITY_COMPANY, render->dark)->text;
-  g_autoptr(GArray) places = NULL;
+  gboolean ok = TRUE;
   Canvas c;
 
   progress->total = 2 * layout->edges->len + layout->nodes->len;
@@ -1199,53 +1259,22 @@ draw_graph (cairo_t                    *cr,
   cairo_rectangle (cr, 0, 0, view->width, view->height);
   cairo_clip (cr);
   cairo_translate (cr, -view->x, -view->y);
-
-  lines.edge_labels = FALSE;
-  for (guint i = 0; i < layout->edges->len; i++)
-    {
-      if (!progress_step (progress, error))
-        goto cancelled;
-      if (!options->has_area || edge_in_view (&g_array_index (layout->edges, DossierLayoutEdge, i), view))
-        dossier_render_edge (cr, subgraph, layout, i, &lines);
-    }
-  if (render->edge_labels)
-    places = dossier_render_place_edge_labels (subgraph, layout);
-  for (guint i = 0; i < layout->edges->len; i++)
-    {
-      const DossierEdgeLabelPlace *place;
-
-      if (!progress_step (progress, error))
-        goto cancelled;
-      if (places == NULL)
-        continue;
-      place = &g_array_index (places, DossierEdgeLabelPlace, i);
-      if (place->shown &&
-          (!options->has_area || edge_in_view (&g_array_index (layout->edges, DossierLayoutEdge, i), view)))
-        dossier_render_edge_label_at (cr, subgraph, layout, i, place->x, place->y, render);
-    }
-  for (guint i = 0; i < layout->nodes->len; i++)
-    {
-      if (!progress_step (progress, error))
-        goto cancelled;
-      if (!options->has_area || node_in_view (&g_array_index (layout->nodes, DossierLayoutNode, i), view))
-        dossier_render_node (cr, subgraph, layout, i, render);
-    }
+  /* Labels go on top of every line, under the nodes. */
+  for (Pass pass = PASS_EDGES; pass <= PASS_NODES && ok; pass++)
+    ok = draw_pass (cr, renderer, layout, options, view, pass, progress, error);
   cairo_restore (cr);
+  if (!ok)
+    return FALSE;
 
   if (render->legend)
-    dossier_render_legend (cr, subgraph, layout, render, c.legend_x, c.top + DOSSIER_LAYOUT_MARGIN);
+    dossier_renderer_draw_legend (renderer, cr, c.legend_x, c.top + DOSSIER_LAYOUT_MARGIN);
   if (has_text (options->title))
-    dossier_render_text (cr, options->title, DOSSIER_RENDER_TITLE_FONT_SIZE, TRUE,
-                         DOSSIER_LAYOUT_MARGIN, c.title_y, &fg);
+    dossier_renderer_draw_text (renderer, cr, options->title, DOSSIER_RENDER_TITLE_FONT_SIZE, TRUE,
+                                DOSSIER_LAYOUT_MARGIN, c.title_y, &fg);
   if (has_text (options->caption))
-    dossier_render_text (cr, options->caption, DOSSIER_RENDER_CAPTION_FONT_SIZE, FALSE,
-                         DOSSIER_LAYOUT_MARGIN, c.caption_y, &fg);
-
+    dossier_renderer_draw_text (renderer, cr, options->caption, DOSSIER_RENDER_CAPTION_FONT_SIZE, FALSE,
+                                DOSSIER_LAYOUT_MARGIN, c.caption_y, &fg);
   return TRUE;
-
-cancelled:
-  cairo_restore (cr);
-  return FALSE;
 }
 
 static GBytes *

@@ -106,31 +106,20 @@ dossier_render_measure_label (PangoContext *context,
   layout_size (layout, width, height);
 }
 
-static const cairo_user_data_key_t text_layout_key;
-
-/* Creating a Pango context per label dominates the cost of drawing big
- * graphs, so each cairo context keeps one layout for all its labels. */
-static PangoLayout *
-create_text (cairo_t    *cr,
-             const char *text,
-             double      size)
+void
+dossier_render_rounded_rect_path (cairo_t *cr,
+                                  double   x,
+                                  double   y,
+                                  double   w,
+                                  double   h,
+                                  double   r)
 {
-  PangoLayout *layout = cairo_get_user_data (cr, &text_layout_key);
-
-  if (layout == NULL)
-    {
-      layout = pango_cairo_create_layout (cr);
-      set_unhinted (pango_layout_get_context (layout));
-      pango_layout_context_changed (layout);
-      cairo_set_user_data (cr, &text_layout_key, layout, g_object_unref);
-    }
-  else
-    pango_cairo_update_layout (cr, layout);
-
-  set_font (layout, size);
-  pango_layout_set_text (layout, text, -1);
-
-  return g_object_ref (layout);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
 }
 
 void
@@ -177,16 +166,7 @@ dossier_render_shape_path (cairo_t      *cr,
 
     case DOSSIER_SHAPE_BOX:
     default:
-      {
-        double r = MIN (6.0, h / 3);
-
-        cairo_new_sub_path (cr);
-        cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-        cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-        cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-        cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-        cairo_close_path (cr);
-      }
+      dossier_render_rounded_rect_path (cr, x, y, w, h, MIN (6.0, h / 3));
       break;
     }
 }
@@ -208,41 +188,6 @@ draw_shape (cairo_t                *cr,
   cairo_stroke (cr);
 }
 
-void
-dossier_render_node (cairo_t                    *cr,
-                     DossierSubgraph            *subgraph,
-                     DossierLayout              *layout,
-                     guint                       node_index,
-                     const DossierRenderOptions *options)
-{
-  const DossierLayoutNode *n;
-  const DossierEntity *entity;
-  const DossierNodeStyle *style;
-  g_autoptr(PangoLayout) text = NULL;
-  g_autofree char *name = NULL;
-  double tw, th;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (subgraph != NULL);
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (node_index < layout->nodes->len);
-
-  n = &g_array_index (layout->nodes, DossierLayoutNode, node_index);
-  entity = dossier_graph_get_entity (subgraph->graph, n->entity);
-  style = dossier_style_node (entity->type, options->dark);
-
-  draw_shape (cr, style, n->x, n->y, n->width, n->height);
-
-  name = dossier_style_display_name (entity->name);
-  text = create_text (cr, name, DOSSIER_STYLE_FONT_SIZE);
-  layout_size (text, &tw, &th);
-
-  set_color (cr, &style->text);
-  cairo_move_to (cr, n->x - tw / 2.0, n->y - th / 2.0);
-  pango_cairo_show_layout (cr, text);
-  cairo_new_path (cr);
-}
-
 static void
 set_dash (cairo_t                *cr,
           const DossierEdgeStyle *style)
@@ -254,36 +199,6 @@ set_dash (cairo_t                *cr,
     }
   else
     cairo_set_dash (cr, NULL, 0, 0);
-}
-
-static void
-draw_edge_label (cairo_t                    *cr,
-                 double                      x,
-                 double                      y,
-                 const DossierRelation      *relation,
-                 const DossierEdgeStyle     *style,
-                 const DossierRenderOptions *options)
-{
-  g_autoptr(PangoLayout) text = NULL;
-  DossierColor bg = dossier_style_background (options->dark);
-  DossierColor fg = style->color;
-  double tw, th;
-
-  text = create_text (cr, dossier_style_relation_label (relation->type),
-                      DOSSIER_RENDER_EDGE_FONT_SIZE);
-  layout_size (text, &tw, &th);
-
-  /* A halo of background keeps the label legible over crossing edges. */
-  bg.alpha = 0.8;
-  set_color (cr, &bg);
-  cairo_rectangle (cr, x - tw / 2 - 2, y - th / 2, tw + 4, th);
-  cairo_fill (cr);
-
-  fg.alpha = 1.0;
-  set_color (cr, &fg);
-  cairo_move_to (cr, x - tw / 2, y - th / 2);
-  pango_cairo_show_layout (cr, text);
-  cairo_new_path (cr);
 }
 
 gboolean
@@ -308,101 +223,110 @@ dossier_render_arrow_points (const DossierLayoutEdge *edge,
   return TRUE;
 }
 
-void
-dossier_render_edge (cairo_t                    *cr,
-                     DossierSubgraph            *subgraph,
-                     DossierLayout              *layout,
-                     guint                       edge_index,
-                     const DossierRenderOptions *options)
+/* Both an edge and an arrowhead legend sample end in this triangle. */
+static void
+fill_arrow (cairo_t            *cr,
+            const DossierPoint  arrow[3])
 {
-  const DossierLayoutEdge *e;
-  const DossierRelation *relation;
-  const DossierEdgeStyle *style;
-  const DossierPoint *pts;
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_move_to (cr, arrow[0].x, arrow[0].y);
+  cairo_line_to (cr, arrow[1].x, arrow[1].y);
+  cairo_line_to (cr, arrow[2].x, arrow[2].y);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (subgraph != NULL);
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (edge_index < layout->edges->len);
-
-  e = &g_array_index (layout->edges, DossierLayoutEdge, edge_index);
-  relation = dossier_graph_get_relation (subgraph->graph, e->relation);
-  style = dossier_style_edge (relation->type, options->dark);
-  pts = (const DossierPoint *) (gpointer) e->points->data;
-
-  if (e->points->len < 4)
-    return;
+void
+dossier_render_edge_path (cairo_t                 *cr,
+                          const DossierLayoutEdge *edge)
+{
+  const DossierPoint *pts = (const DossierPoint *) (gpointer) edge->points->data;
 
   cairo_new_path (cr);
-  set_color (cr, &style->color);
-  cairo_set_line_width (cr, style->width);
-  set_dash (cr, style);
-
-  cairo_move_to (cr, pts[0].x, pts[0].y);
-  for (guint i = 1; i + 2 < e->points->len; i += 3)
-    cairo_curve_to (cr, pts[i].x, pts[i].y, pts[i + 1].x, pts[i + 1].y, pts[i + 2].x, pts[i + 2].y);
-  if (e->has_arrow)
-    cairo_line_to (cr, e->arrow_tip.x, e->arrow_tip.y);
-  cairo_stroke (cr);
-
-  {
-    DossierPoint arrow[3];
-
-    if (dossier_render_arrow_points (e, arrow))
-      {
-        cairo_set_dash (cr, NULL, 0, 0);
-        cairo_move_to (cr, arrow[0].x, arrow[0].y);
-        cairo_line_to (cr, arrow[1].x, arrow[1].y);
-        cairo_line_to (cr, arrow[2].x, arrow[2].y);
-        cairo_close_path (cr);
-        cairo_fill (cr);
-      }
-  }
-
-  if (options->edge_labels)
-    draw_edge_label (cr, e->label.x, e->label.y, relation, style, options);
-}
-
-void
-dossier_render_edge_label (cairo_t                    *cr,
-                           DossierSubgraph            *subgraph,
-                           DossierLayout              *layout,
-                           guint                       edge_index,
-                           const DossierRenderOptions *options)
-{
-  const DossierLayoutEdge *e;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (subgraph != NULL);
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (edge_index < layout->edges->len);
-
-  e = &g_array_index (layout->edges, DossierLayoutEdge, edge_index);
-  if (e->points->len < 4)
+  if (edge->points->len < 4)
     return;
-  dossier_render_edge_label_at (cr, subgraph, layout, edge_index, e->label.x, e->label.y, options);
+  cairo_move_to (cr, pts[0].x, pts[0].y);
+  for (guint i = 1; i + 2 < edge->points->len; i += 3)
+    cairo_curve_to (cr, pts[i].x, pts[i].y, pts[i + 1].x, pts[i + 1].y, pts[i + 2].x, pts[i + 2].y);
+  if (edge->has_arrow)
+    cairo_line_to (cr, edge->arrow_tip.x, edge->arrow_tip.y);
 }
 
-void
-dossier_render_edge_label_at (cairo_t                    *cr,
-                              DossierSubgraph            *subgraph,
-                              DossierLayout              *layout,
-                              guint                       edge_index,
-                              double                      x,
-                              double                      y,
-                              const DossierRenderOptions *options)
+/* The current path of @cr as SVG path data. */
+static char *
+path_to_svg (cairo_t *cr)
 {
-  const DossierLayoutEdge *e;
-  const DossierRelation *relation;
+  cairo_path_t *path = cairo_copy_path (cr);
+  GString *out = g_string_new (NULL);
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (subgraph != NULL);
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (edge_index < layout->edges->len);
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      const cairo_path_data_t *d = &path->data[i];
 
-  e = &g_array_index (layout->edges, DossierLayoutEdge, edge_index);
-  relation = dossier_graph_get_relation (subgraph->graph, e->relation);
-  draw_edge_label (cr, x, y, relation, dossier_style_edge (relation->type, options->dark), options);
+      if (out->len > 0 && d->header.type != CAIRO_PATH_CLOSE_PATH)
+        g_string_append_c (out, ' ');
+      switch (d->header.type)
+        {
+        case CAIRO_PATH_MOVE_TO:
+          g_string_append_printf (out, "M%.2f,%.2f", d[1].point.x, d[1].point.y);
+          break;
+        case CAIRO_PATH_LINE_TO:
+          g_string_append_printf (out, "L%.2f,%.2f", d[1].point.x, d[1].point.y);
+          break;
+        case CAIRO_PATH_CURVE_TO:
+          g_string_append_printf (out, "C%.2f,%.2f %.2f,%.2f %.2f,%.2f",
+                                  d[1].point.x, d[1].point.y, d[2].point.x, d[2].point.y,
+                                  d[3].point.x, d[3].point.y);
+          break;
+        case CAIRO_PATH_CLOSE_PATH:
+        default:
+          g_string_append (out, "Z");
+          break;
+        }
+    }
+  cairo_path_destroy (path);
+  return g_string_free (out, FALSE);
+}
+
+/* A context to build paths on, never drawn. */
+static cairo_t *
+scratch_context (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_surface_destroy (surface);
+  return cr;
+}
+
+char *
+dossier_render_shape_svg_path (double       cx,
+                               double       cy,
+                               double       w,
+                               double       h,
+                               DossierShape shape)
+{
+  cairo_t *cr = scratch_context ();
+  char *d;
+
+  dossier_render_shape_path (cr, cx, cy, w, h, shape);
+  d = path_to_svg (cr);
+  cairo_destroy (cr);
+  return d;
+}
+
+char *
+dossier_render_edge_svg_path (const DossierLayoutEdge *edge)
+{
+  cairo_t *cr = scratch_context ();
+  char *d;
+
+  g_return_val_if_fail (edge != NULL, NULL);
+
+  dossier_render_edge_path (cr, edge);
+  d = path_to_svg (cr);
+  cairo_destroy (cr);
+  return d;
 }
 
 /* ---- Edge label placement ------------------------------------------------ */
@@ -427,6 +351,14 @@ grid_key (int cx,
 {
   /* Cells left of or above the origin are negative: pack their bits. */
   return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
+}
+
+/* g_int64_hash() folds the two halves together (column ^ row): every
+ * cell of a diagonal would share one bucket.  Mix the bits instead. */
+static guint
+grid_hash (gconstpointer key)
+{
+  return (guint) ((*(const guint64 *) key * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> 32);
 }
 
 static void
@@ -469,16 +401,13 @@ grid_hits (Grid      *grid,
   return FALSE;
 }
 
-/* The point at @t (0..1) along a cubic Bézier spline of 3n+1 points. */
+#define FLATTEN_STEPS 12
+
 static DossierPoint
-spline_point (const DossierLayoutEdge *e,
-              double                   t)
+bezier_point (const DossierPoint *q,
+              double              u)
 {
-  const DossierPoint *p = (const DossierPoint *) (gpointer) e->points->data;
-  guint segments = (e->points->len - 1) / 3;
-  guint s = MIN ((guint) (t * segments), segments - 1);
-  double u = t * segments - s, v = 1 - u;
-  const DossierPoint *q = p + 3 * s;
+  double v = 1 - u;
 
   return (DossierPoint) {
     v * v * v * q[0].x + 3 * v * v * u * q[1].x + 3 * v * u * u * q[2].x + u * u * u * q[3].x,
@@ -486,11 +415,74 @@ spline_point (const DossierLayoutEdge *e,
   };
 }
 
-static guint
-edge_evidence (DossierSubgraph *subgraph,
-               guint            relation)
+/* The points @fractions[k] of the way along the curve, by arc length, on
+ * the curve flattened into FLATTEN_STEPS segments per piece, as the
+ * layout does for its label point, so that 0.5 lands on edge->label.
+ * One flattening serves every fraction. */
+static void
+points_along (const DossierLayoutEdge *edge,
+              const double            *fractions,
+              guint                    n_fractions,
+              DossierPoint            *out)
+{
+  const DossierPoint *pts = (const DossierPoint *) (gpointer) edge->points->data;
+  guint n = edge->points->len < 4 ? 0 : (edge->points->len - 1) / 3 * FLATTEN_STEPS;
+  g_autofree DossierPoint *flat = g_new (DossierPoint, n + 1);
+  g_autofree double *walked = g_new (double, n + 1);
+
+  if (edge->points->len == 0)
+    {
+      for (guint f = 0; f < n_fractions; f++)
+        out[f] = (DossierPoint) { 0, 0 };
+      return;
+    }
+
+  flat[0] = pts[0];
+  walked[0] = 0;
+  for (guint k = 1; k <= n; k++)
+    {
+      flat[k] = bezier_point (pts + 3 * ((k - 1) / FLATTEN_STEPS),
+                              (double) ((k - 1) % FLATTEN_STEPS + 1) / FLATTEN_STEPS);
+      walked[k] = walked[k - 1] + hypot (flat[k].x - flat[k - 1].x, flat[k].y - flat[k - 1].y);
+    }
+
+  for (guint f = 0; f < n_fractions; f++)
+    {
+      double goal = CLAMP (fractions[f], 0.0, 1.0) * walked[n];
+      guint k = 1;
+
+      out[f] = flat[0];
+      while (k <= n && (walked[k] < goal || walked[k] <= walked[k - 1]))
+        k++;
+      if (k <= n)
+        {
+          double t = (goal - walked[k - 1]) / (walked[k] - walked[k - 1]);
+
+          out[f] = (DossierPoint) { flat[k - 1].x + t * (flat[k].x - flat[k - 1].x),
+                                    flat[k - 1].y + t * (flat[k].y - flat[k - 1].y) };
+        }
+    }
+}
+
+DossierPoint
+dossier_render_edge_point_along (const DossierLayoutEdge *edge,
+                                 double                   fraction)
+{
+  DossierPoint p = { 0, 0 };
+
+  g_return_val_if_fail (edge != NULL, p);
+
+  points_along (edge, &fraction, 1, &p);
+  return p;
+}
+
+guint
+dossier_render_relation_passages (DossierSubgraph *subgraph,
+                                  guint            relation)
 {
   guint lo = 0, hi = subgraph->relations->len;
+
+  g_return_val_if_fail (subgraph != NULL, 0);
 
   while (lo < hi)
     {
@@ -504,7 +496,7 @@ edge_evidence (DossierSubgraph *subgraph,
       else
         hi = mid;
     }
-  return 0;
+  return dossier_graph_get_relation (subgraph->graph, relation)->evidence->len;
 }
 
 typedef struct
@@ -524,38 +516,64 @@ compare_rank (gconstpointer a,
   return ra->index < rb->index ? -1 : ra->index > rb->index;
 }
 
-GArray *
-dossier_render_place_edge_labels (DossierSubgraph *subgraph,
-                                  DossierLayout   *layout)
+/* Label sizes by relation type, halo included. */
+typedef double LabelSizes[DOSSIER_N_RELATION_TYPES][2];
+
+/* Along the curve from its middle outwards, after the middle itself
+ * (edge->label, the layout's arc-length midpoint). */
+static const double label_along[] = { 0.4, 0.6, 0.3, 0.7, 0.2, 0.8 };
+#define N_LABEL_SPOTS (G_N_ELEMENTS (label_along) + 1)
+
+static void
+place_one_label (Grid                    *grid,
+                 const DossierLayoutEdge *e,
+                 double                   w,
+                 double                   h,
+                 DossierEdgeLabelPlace   *place)
 {
-  /* Along the curve from its middle outwards, after Graphviz's own point. */
-  static const double along[] = { 0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8 };
-  PangoContext *context;
-  double sizes[DOSSIER_N_RELATION_TYPES][2];
-  GArray *places;
-  g_autofree Rank *ranks = NULL;
+  DossierPoint spots[N_LABEL_SPOTS] = { e->label };
+  gboolean along = FALSE;
+
+  /* On the line first; then just above or below it, still read as its
+   * label.  Most labels fit at the middle: the curve is walked only for
+   * those that do not. */
+  for (guint c = 0; c < 3 * N_LABEL_SPOTS && !place->shown; c++)
+    {
+      guint k = c % N_LABEL_SPOTS;
+      DossierPoint at;
+      Box box;
+
+      if (k > 0 && !along)
+        {
+          points_along (e, label_along, G_N_ELEMENTS (label_along), spots + 1);
+          along = TRUE;
+        }
+      at = spots[k];
+
+      at.y += c < N_LABEL_SPOTS ? 0 : c < 2 * N_LABEL_SPOTS ? -h * 0.6 : h * 0.6;
+      box = (Box) { at.x - w / 2, at.y - h / 2, at.x + w / 2, at.y + h / 2 };
+      if (grid_hits (grid, &box))
+        continue;
+      grid_add (grid, &box);
+      *place = (DossierEdgeLabelPlace) { TRUE, at.x, at.y, w, h };
+    }
+}
+
+/* Places the labels of @edges (every edge when NULL) clear of the nodes
+ * and of each other, those with most passages first. */
+static GArray *
+place_labels (DossierSubgraph  *subgraph,
+              DossierLayout    *layout,
+              const LabelSizes  sizes,
+              const guint      *edges,
+              guint             n_edges)
+{
+  GArray *places = g_array_sized_new (FALSE, TRUE, sizeof (DossierEdgeLabelPlace), layout->edges->len);
+  g_autofree Rank *ranks = g_new (Rank, MAX (n_edges, 1));
   Grid grid;
 
-  g_return_val_if_fail (subgraph != NULL, NULL);
-  g_return_val_if_fail (layout != NULL, NULL);
-
-  context = dossier_render_create_context (NULL);
-  places = g_array_sized_new (FALSE, TRUE, sizeof (DossierEdgeLabelPlace), layout->edges->len);
-  ranks = g_new (Rank, MAX (layout->edges->len, 1));
-  grid.cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  grid.cells = g_hash_table_new_full (grid_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
   g_array_set_size (places, layout->edges->len);
-
-  for (guint t = 0; t < DOSSIER_N_RELATION_TYPES; t++)
-    {
-      g_autoptr(PangoLayout) text = pango_layout_new (context);
-
-      set_font (text, DOSSIER_RENDER_EDGE_FONT_SIZE);
-      pango_layout_set_text (text, dossier_style_relation_label (t), -1);
-      layout_size (text, &sizes[t][0], &sizes[t][1]);
-      /* The halo is 2 points wider on each side. */
-      sizes[t][0] += 4;
-    }
-  g_object_unref (context);
 
   /* Nodes first, with a little air around them. */
   for (guint i = 0; i < layout->nodes->len; i++)
@@ -567,47 +585,62 @@ dossier_render_place_edge_labels (DossierSubgraph *subgraph,
       grid_add (&grid, &box);
     }
 
-  /* The relations with most passages choose first. */
-  for (guint i = 0; i < layout->edges->len; i++)
-    ranks[i] = (Rank) { i, edge_evidence (subgraph, g_array_index (layout->edges, DossierLayoutEdge, i).relation) };
-  qsort (ranks, layout->edges->len, sizeof (Rank), compare_rank);
+  for (guint i = 0; i < n_edges; i++)
+    {
+      guint index = edges != NULL ? edges[i] : i;
 
-  for (guint r = 0; r < layout->edges->len; r++)
+      ranks[i] = (Rank) { index, dossier_render_relation_passages (subgraph, g_array_index (layout->edges, DossierLayoutEdge, index).relation) };
+    }
+  qsort (ranks, n_edges, sizeof (Rank), compare_rank);
+
+  for (guint r = 0; r < n_edges; r++)
     {
       const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, ranks[r].index);
-      DossierEdgeLabelPlace *place = &g_array_index (places, DossierEdgeLabelPlace, ranks[r].index);
       const DossierRelation *relation = dossier_graph_get_relation (subgraph->graph, e->relation);
-      double w = sizes[relation->type][0], h = sizes[relation->type][1];
 
-      if (e->points->len < 4)
-        continue;
-
-      /* On the line first; then just above or below it, still read as
-       * its label. */
-      for (guint c = 0; c < 3 * (G_N_ELEMENTS (along) + 1) && !place->shown; c++)
-        {
-          guint k = c % (G_N_ELEMENTS (along) + 1);
-          DossierPoint at = k == 0 ? e->label : spline_point (e, along[k - 1]);
-          Box box;
-
-          at.y += c < G_N_ELEMENTS (along) + 1 ? 0 : c < 2 * (G_N_ELEMENTS (along) + 1) ? -h * 0.6 : h * 0.6;
-          box = (Box) { at.x - w / 2, at.y - h / 2, at.x + w / 2, at.y + h / 2 };
-          if (grid_hits (&grid, &box))
-            continue;
-          grid_add (&grid, &box);
-          *place = (DossierEdgeLabelPlace) { TRUE, at.x, at.y, w, h };
-        }
+      if (e->points->len >= 4)
+        place_one_label (&grid, e, sizes[relation->type][0], sizes[relation->type][1],
+                         &g_array_index (places, DossierEdgeLabelPlace, ranks[r].index));
     }
 
   g_hash_table_unref (grid.cells);
   return places;
 }
 
-gboolean
-dossier_render_legend_arrow (DossierRelationType type,
-                             double              cx,
-                             double              cy,
-                             DossierPoint        points[3])
+static void
+measure_relation_labels (PangoLayout *text,
+                         LabelSizes   sizes)
+{
+  /* Twelve words in all: measure each once, not once per edge. */
+  for (guint t = 0; t < DOSSIER_N_RELATION_TYPES; t++)
+    {
+      pango_layout_set_text (text, dossier_style_relation_label (t), -1);
+      layout_size (text, &sizes[t][0], &sizes[t][1]);
+      /* The halo is 2 points wider on each side. */
+      sizes[t][0] += 4;
+    }
+}
+
+GArray *
+dossier_render_place_edge_labels (DossierSubgraph *subgraph,
+                                  DossierLayout   *layout)
+{
+  g_autoptr(DossierRenderer) renderer = NULL;
+
+  g_return_val_if_fail (subgraph != NULL, NULL);
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  renderer = dossier_renderer_new (subgraph, layout, NULL);
+  return dossier_renderer_place_labels (renderer, NULL, layout->edges->len);
+}
+
+/* The arrowhead of a sample @w points wide centred on (@cx, @cy). */
+static gboolean
+sample_arrow (DossierRelationType type,
+              double              cx,
+              double              cy,
+              double              w,
+              DossierPoint        points[3])
 {
   DossierLayoutEdge sample = { 0 };
   DossierPoint from = { cx, cy };
@@ -620,10 +653,19 @@ dossier_render_legend_arrow (DossierRelationType type,
   sample.points = g_array_new (FALSE, FALSE, sizeof (DossierPoint));
   g_array_append_val (sample.points, from);
   sample.has_arrow = TRUE;
-  sample.arrow_tip = (DossierPoint) { cx + LEGEND_SAMPLE_W / 2, cy };
+  sample.arrow_tip = (DossierPoint) { cx + w / 2, cy };
   has = dossier_render_arrow_points (&sample, points);
   g_array_unref (sample.points);
   return has;
+}
+
+gboolean
+dossier_render_legend_arrow (DossierRelationType type,
+                             double              cx,
+                             double              cy,
+                             DossierPoint        points[3])
+{
+  return sample_arrow (type, cx, cy, LEGEND_SAMPLE_W, points);
 }
 
 void
@@ -689,150 +731,6 @@ dossier_render_legend_size (DossierSubgraph            *subgraph,
   *height = 2 * LEGEND_PAD + rows * LEGEND_ROW;
 }
 
-void
-dossier_render_legend (cairo_t                    *cr,
-                       DossierSubgraph            *subgraph,
-                       DossierLayout              *layout,
-                       const DossierRenderOptions *options,
-                       double                      x,
-                       double                      y)
-{
-  DossierColor bg = dossier_style_background (options->dark);
-  DossierColor fg = dossier_style_node (DOSSIER_ENTITY_COMPANY, options->dark)->text;
-  guint entity_types, relation_types;
-  double width, height;
-  double row_y;
-
-  g_return_if_fail (cr != NULL);
-
-  dossier_render_legend_size (subgraph, layout, options, &width, &height);
-  if (width <= 0)
-    return;
-  dossier_render_types_present (subgraph, layout, &entity_types, &relation_types);
-
-  cairo_save (cr);
-  cairo_new_path (cr);
-  bg.alpha = 0.9;
-  set_color (cr, &bg);
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_fill_preserve (cr);
-  fg.alpha = 0.4;
-  set_color (cr, &fg);
-  cairo_set_line_width (cr, 0.8);
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_stroke (cr);
-  fg.alpha = 1.0;
-
-  row_y = y + LEGEND_PAD + LEGEND_ROW / 2;
-  for (guint t = 0; t < DOSSIER_N_ENTITY_TYPES + DOSSIER_N_RELATION_TYPES; t++)
-    {
-      gboolean entity = t < DOSSIER_N_ENTITY_TYPES;
-      guint type = entity ? t : t - DOSSIER_N_ENTITY_TYPES;
-      double sx = x + LEGEND_PAD + LEGEND_SAMPLE_W / 2;
-      g_autoptr(PangoLayout) text = NULL;
-      double tw, th;
-
-      if (!((entity ? entity_types : relation_types) & (1u << type)))
-        continue;
-
-      if (entity)
-        draw_shape (cr, dossier_style_node (type, options->dark), sx, row_y,
-                    LEGEND_SAMPLE_W, LEGEND_SAMPLE_H);
-      else
-        {
-          const DossierEdgeStyle *style = dossier_style_edge (type, options->dark);
-
-          cairo_new_path (cr);
-          set_color (cr, &style->color);
-          cairo_set_line_width (cr, style->width);
-          set_dash (cr, style);
-          DossierPoint arrow[3];
-
-          cairo_move_to (cr, sx - LEGEND_SAMPLE_W / 2, row_y);
-          cairo_line_to (cr, sx + LEGEND_SAMPLE_W / 2, row_y);
-          cairo_stroke (cr);
-          /* The arrowhead tells "supports" from "partners with" when
-           * their colours are alike. */
-          if (dossier_render_legend_arrow (type, sx, row_y, arrow))
-            {
-              cairo_set_dash (cr, NULL, 0, 0);
-              cairo_move_to (cr, arrow[0].x, arrow[0].y);
-              cairo_line_to (cr, arrow[1].x, arrow[1].y);
-              cairo_line_to (cr, arrow[2].x, arrow[2].y);
-              cairo_close_path (cr);
-              cairo_fill (cr);
-            }
-        }
-
-      text = create_text (cr,
-                          entity ? dossier_style_entity_label (type)
-                                 : dossier_style_relation_label (type),
-                          DOSSIER_STYLE_FONT_SIZE);
-      layout_size (text, &tw, &th);
-      set_color (cr, &fg);
-      cairo_move_to (cr, x + 2 * LEGEND_PAD + LEGEND_SAMPLE_W, row_y - th / 2);
-      pango_cairo_show_layout (cr, text);
-      cairo_new_path (cr);
-
-      row_y += LEGEND_ROW;
-    }
-
-  cairo_restore (cr);
-}
-
-void
-dossier_render_graph (cairo_t                    *cr,
-                      DossierSubgraph            *subgraph,
-                      DossierLayout              *layout,
-                      const DossierRenderOptions *options)
-{
-  DossierRenderOptions defaults;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (subgraph != NULL);
-  g_return_if_fail (layout != NULL);
-
-  if (options == NULL)
-    {
-      dossier_render_options_init (&defaults);
-      options = &defaults;
-    }
-
-  if (options->background)
-    {
-      DossierColor bg = dossier_style_background (options->dark);
-
-      set_color (cr, &bg);
-      cairo_paint (cr);
-    }
-
-  {
-    DossierRenderOptions lines = *options;
-
-    /* Labels go on top of every line, under the nodes. */
-    lines.edge_labels = FALSE;
-    for (guint i = 0; i < layout->edges->len; i++)
-      dossier_render_edge (cr, subgraph, layout, i, &lines);
-  }
-  if (options->edge_labels)
-    {
-      g_autoptr(GArray) places = dossier_render_place_edge_labels (subgraph, layout);
-
-      for (guint i = 0; i < layout->edges->len; i++)
-        {
-          const DossierEdgeLabelPlace *place = &g_array_index (places, DossierEdgeLabelPlace, i);
-
-          if (place->shown)
-            dossier_render_edge_label_at (cr, subgraph, layout, i, place->x, place->y, options);
-        }
-    }
-  for (guint i = 0; i < layout->nodes->len; i++)
-    dossier_render_node (cr, subgraph, layout, i, options);
-
-  if (options->legend)
-    dossier_render_legend (cr, subgraph, layout, options, 0, 0);
-}
-
 /* ---- Titles and captions ------------------------------------------------- */
 
 static void
@@ -868,23 +766,369 @@ dossier_render_text_size (const char *text,
   g_object_unref (context);
 }
 
-void
-dossier_render_text (cairo_t            *cr,
-                     const char         *text,
-                     double              size,
-                     gboolean            bold,
-                     double              x,
-                     double              y,
-                     const DossierColor *color)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  g_autoptr(PangoLayout) layout = create_text (cr, valid, size);
+/* ---- The renderer -------------------------------------------------------- */
 
-  set_text_font (layout, size, bold);
+struct _DossierRenderer
+{
+  gatomicrefcount       ref_count;
+  DossierSubgraph      *subgraph;
+  DossierLayout        *layout;
+  DossierRenderOptions  options;
+  PangoContext         *context;
+  PangoLayout          *node_text;   /* node names, legend rows */
+  PangoLayout          *edge_text;   /* relation labels */
+  PangoLayout          *free_text;   /* titles and captions, any size */
+  LabelSizes            label_sizes;
+  GArray               *places;      /* DossierEdgeLabelPlace, on first use */
+};
+
+DossierRenderer *
+dossier_renderer_new (DossierSubgraph            *subgraph,
+                      DossierLayout              *layout,
+                      const DossierRenderOptions *options)
+{
+  DossierRenderer *self;
+
+  g_return_val_if_fail (subgraph != NULL, NULL);
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  self = g_new0 (DossierRenderer, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->subgraph = dossier_subgraph_ref (subgraph);
+  self->layout = dossier_layout_ref (layout);
+  if (options != NULL)
+    self->options = *options;
+  else
+    dossier_render_options_init (&self->options);
+
+  self->context = dossier_render_create_context (NULL);
+  self->node_text = pango_layout_new (self->context);
+  set_font (self->node_text, DOSSIER_STYLE_FONT_SIZE);
+  self->edge_text = pango_layout_new (self->context);
+  set_font (self->edge_text, DOSSIER_RENDER_EDGE_FONT_SIZE);
+  self->free_text = pango_layout_new (self->context);
+  measure_relation_labels (self->edge_text, self->label_sizes);
+  return self;
+}
+
+DossierRenderer *
+dossier_renderer_ref (DossierRenderer *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+dossier_renderer_unref (DossierRenderer *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_clear_pointer (&self->places, g_array_unref);
+  g_clear_object (&self->node_text);
+  g_clear_object (&self->edge_text);
+  g_clear_object (&self->free_text);
+  g_clear_object (&self->context);
+  dossier_layout_unref (self->layout);
+  dossier_subgraph_unref (self->subgraph);
+  g_free (self);
+}
+
+const DossierRenderOptions *
+dossier_renderer_get_options (DossierRenderer *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return &self->options;
+}
+
+/* One of the cached layouts, ready to draw on @cr (its transformation
+ * and target may differ from the last call's). */
+static PangoLayout *
+text_for (DossierRenderer *self,
+          cairo_t         *cr,
+          PangoLayout     *layout,
+          const char      *text)
+{
+  pango_cairo_update_context (cr, self->context);
+  pango_layout_context_changed (layout);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* Draws @layout's text with its top left at (@x, @y). */
+static void
+show_text (cairo_t            *cr,
+           PangoLayout        *layout,
+           double              x,
+           double              y,
+           const DossierColor *color)
+{
   set_color (cr, color);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
   cairo_new_path (cr);
-  /* create_text's shared layout must not stay bold. */
-  set_font (layout, size);
+}
+
+const DossierEdgeLabelPlace *
+dossier_renderer_get_label_place (DossierRenderer *self,
+                                  guint            edge_index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (edge_index < self->layout->edges->len, NULL);
+
+  if (self->places == NULL)
+    self->places = place_labels (self->subgraph, self->layout, self->label_sizes,
+                                 NULL, self->layout->edges->len);
+  return &g_array_index (self->places, DossierEdgeLabelPlace, edge_index);
+}
+
+GArray *
+dossier_renderer_place_labels (DossierRenderer *self,
+                               const guint     *edges,
+                               guint            n_edges)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return place_labels (self->subgraph, self->layout, self->label_sizes, edges, n_edges);
+}
+
+void
+dossier_renderer_draw_edge (DossierRenderer *self,
+                            cairo_t         *cr,
+                            guint            edge_index)
+{
+  const DossierLayoutEdge *e;
+  const DossierEdgeStyle *style;
+  DossierPoint arrow[3];
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (edge_index < self->layout->edges->len);
+
+  e = &g_array_index (self->layout->edges, DossierLayoutEdge, edge_index);
+  if (e->points->len < 4)
+    return;
+  style = dossier_style_edge (dossier_graph_get_relation (self->subgraph->graph, e->relation)->type,
+                              self->options.dark);
+
+  dossier_render_edge_path (cr, e);
+  set_color (cr, &style->color);
+  cairo_set_line_width (cr, dossier_style_edge_width (style, dossier_render_relation_passages (self->subgraph, e->relation)));
+  set_dash (cr, style);
+  cairo_stroke (cr);
+  if (dossier_render_arrow_points (e, arrow))
+    fill_arrow (cr, arrow);
+}
+
+void
+dossier_renderer_draw_edge_label (DossierRenderer *self,
+                                  cairo_t         *cr,
+                                  guint            edge_index,
+                                  double           x,
+                                  double           y)
+{
+  const DossierLayoutEdge *e;
+  const DossierRelation *relation;
+  DossierColor bg = dossier_style_background (self->options.dark);
+  DossierColor fg;
+  double tw, th;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (edge_index < self->layout->edges->len);
+
+  e = &g_array_index (self->layout->edges, DossierLayoutEdge, edge_index);
+  relation = dossier_graph_get_relation (self->subgraph->graph, e->relation);
+  fg = dossier_style_edge (relation->type, self->options.dark)->color;
+  tw = self->label_sizes[relation->type][0];
+  th = self->label_sizes[relation->type][1];
+
+  /* A halo of background keeps the label legible over crossing edges. */
+  bg.alpha = 0.8;
+  set_color (cr, &bg);
+  cairo_rectangle (cr, x - tw / 2, y - th / 2, tw, th);
+  cairo_fill (cr);
+
+  fg.alpha = 1.0;
+  show_text (cr, text_for (self, cr, self->edge_text, dossier_style_relation_label (relation->type)),
+             x - tw / 2 + 2, y - th / 2, &fg);
+}
+
+void
+dossier_renderer_draw_node (DossierRenderer *self,
+                            cairo_t         *cr,
+                            guint            node_index,
+                            gboolean         label)
+{
+  const DossierLayoutNode *n;
+  const DossierEntity *entity;
+  const DossierNodeStyle *style;
+  g_autofree char *name = NULL;
+  PangoLayout *text;
+  double tw, th;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (node_index < self->layout->nodes->len);
+
+  n = &g_array_index (self->layout->nodes, DossierLayoutNode, node_index);
+  entity = dossier_graph_get_entity (self->subgraph->graph, n->entity);
+  style = dossier_style_node (entity->type, self->options.dark);
+
+  draw_shape (cr, style, n->x, n->y, n->width, n->height);
+  if (!label)
+    return;
+
+  name = dossier_style_display_name (entity->name);
+  text = text_for (self, cr, self->node_text, name);
+  layout_size (text, &tw, &th);
+  show_text (cr, text, n->x - tw / 2.0, n->y - th / 2.0, &style->text);
+}
+
+void
+dossier_render_legend_sample (cairo_t  *cr,
+                              gboolean  entity,
+                              guint     type,
+                              double    cx,
+                              double    cy,
+                              double    w,
+                              double    h,
+                              gboolean  dark)
+{
+  const DossierEdgeStyle *style;
+  DossierPoint arrow[3];
+
+  g_return_if_fail (cr != NULL);
+
+  if (entity)
+    {
+      draw_shape (cr, dossier_style_node (type, dark), cx, cy, w, h);
+      return;
+    }
+
+  style = dossier_style_edge (type, dark);
+  cairo_new_path (cr);
+  set_color (cr, &style->color);
+  cairo_set_line_width (cr, style->width);
+  set_dash (cr, style);
+  cairo_move_to (cr, cx - w / 2, cy);
+  cairo_line_to (cr, cx + w / 2, cy);
+  cairo_stroke (cr);
+  /* The arrowhead tells "supports" from "partners with" when their
+   * colours are alike. */
+  if (sample_arrow (type, cx, cy, w, arrow))
+    fill_arrow (cr, arrow);
+}
+
+void
+dossier_renderer_draw_legend (DossierRenderer *self,
+                              cairo_t         *cr,
+                              double           x,
+                              double           y)
+{
+  DossierColor bg = dossier_style_background (self->options.dark);
+  DossierColor fg = dossier_style_node (DOSSIER_ENTITY_COMPANY, self->options.dark)->text;
+  guint entity_types, relation_types;
+  double width, height, row_y;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  dossier_render_legend_size (self->subgraph, self->layout, &self->options, &width, &height);
+  if (width <= 0)
+    return;
+  dossier_render_types_present (self->subgraph, self->layout, &entity_types, &relation_types);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  bg.alpha = 0.9;
+  set_color (cr, &bg);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill_preserve (cr);
+  fg.alpha = 0.4;
+  set_color (cr, &fg);
+  cairo_set_line_width (cr, 0.8);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_stroke (cr);
+  fg.alpha = 1.0;
+
+  row_y = y + LEGEND_PAD + LEGEND_ROW / 2;
+  for (guint t = 0; t < DOSSIER_N_ENTITY_TYPES + DOSSIER_N_RELATION_TYPES; t++)
+    {
+      gboolean entity = t < DOSSIER_N_ENTITY_TYPES;
+      guint type = entity ? t : t - DOSSIER_N_ENTITY_TYPES;
+      PangoLayout *text;
+      double tw, th;
+
+      if (!((entity ? entity_types : relation_types) & (1u << type)))
+        continue;
+
+      dossier_render_legend_sample (cr, entity, type, x + LEGEND_PAD + LEGEND_SAMPLE_W / 2, row_y,
+                                    LEGEND_SAMPLE_W, LEGEND_SAMPLE_H, self->options.dark);
+      text = text_for (self, cr, self->node_text,
+                       entity ? dossier_style_entity_label (type) : dossier_style_relation_label (type));
+      layout_size (text, &tw, &th);
+      show_text (cr, text, x + 2 * LEGEND_PAD + LEGEND_SAMPLE_W, row_y - th / 2, &fg);
+      row_y += LEGEND_ROW;
+    }
+
+  cairo_restore (cr);
+}
+
+void
+dossier_renderer_draw_text (DossierRenderer    *self,
+                            cairo_t            *cr,
+                            const char         *text,
+                            double              size,
+                            gboolean            bold,
+                            double              x,
+                            double              y,
+                            const DossierColor *color)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  set_text_font (self->free_text, size, bold);
+  show_text (cr, text_for (self, cr, self->free_text, valid), x, y, color);
+}
+
+void
+dossier_renderer_draw (DossierRenderer *self,
+                       cairo_t         *cr)
+{
+  DossierLayout *layout;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  layout = self->layout;
+  if (self->options.background)
+    {
+      DossierColor bg = dossier_style_background (self->options.dark);
+
+      set_color (cr, &bg);
+      cairo_paint (cr);
+    }
+
+  /* Labels go on top of every line, under the nodes. */
+  for (guint i = 0; i < layout->edges->len; i++)
+    dossier_renderer_draw_edge (self, cr, i);
+  for (guint i = 0; i < layout->edges->len && self->options.edge_labels; i++)
+    {
+      const DossierEdgeLabelPlace *place = dossier_renderer_get_label_place (self, i);
+
+      if (place->shown)
+        dossier_renderer_draw_edge_label (self, cr, i, place->x, place->y);
+    }
+  for (guint i = 0; i < layout->nodes->len; i++)
+    dossier_renderer_draw_node (self, cr, i, TRUE);
+
+  if (self->options.legend)
+    dossier_renderer_draw_legend (self, cr, 0, 0);
 }

@@ -23,7 +23,7 @@ typedef struct
   gboolean dark;
   gboolean background;   /* fill the background first */
   gboolean edge_labels;  /* write relation types on edges */
-  gboolean legend;       /* dossier_render_graph draws the legend at top left */
+  gboolean legend;       /* dossier_renderer_draw draws the legend at top left */
 } DossierRenderOptions;
 
 /* Legend geometry, shared with the SVG writer. */
@@ -47,23 +47,6 @@ void  dossier_render_measure_label (PangoContext               *context,
                                     double                     *width,
                                     double                     *height);
 
-/* The relation type written at edge->label, with a halo (drawn by
- * dossier_render_graph after all edges so no line crosses a label). */
-void  dossier_render_edge_label   (cairo_t                    *cr,
-                                   DossierSubgraph            *subgraph,
-                                   DossierLayout              *layout,
-                                   guint                       edge_index,
-                                   const DossierRenderOptions *options);
-
-/* The label at (@x, @y) rather than at edge->label, for placed labels. */
-void  dossier_render_edge_label_at (cairo_t                    *cr,
-                                    DossierSubgraph            *subgraph,
-                                    DossierLayout              *layout,
-                                    guint                      edge_index,
-                                    double                     x,
-                                    double                     y,
-                                    const DossierRenderOptions *options);
-
 typedef struct
 {
   gboolean shown;   /* FALSE: it would cover a node or another label */
@@ -80,6 +63,17 @@ typedef struct
 GArray  *dossier_render_place_edge_labels (DossierSubgraph *subgraph,
                                            DossierLayout   *layout);
 
+/* The point a @fraction (0..1) of the way along an edge's curve, by arc
+ * length.  Graphviz's label point, edge->label, is the one at 0.5: the
+ * view centres on it and labels are placed from it. */
+DossierPoint dossier_render_edge_point_along (const DossierLayoutEdge *edge,
+                                              double                   fraction);
+
+/* The passages @relation shows in @subgraph (subgraph->relations is
+ * sorted): what ranks labels and thickens lines. */
+guint    dossier_render_relation_passages (DossierSubgraph *subgraph,
+                                           guint            relation);
+
 /* The arrowhead of @edge as a triangle (tip first); FALSE when it has none. */
 gboolean dossier_render_arrow_points (const DossierLayoutEdge *edge,
                                       DossierPoint             points[3]);
@@ -90,40 +84,28 @@ void  dossier_render_legend_size  (DossierSubgraph            *subgraph,
                                    const DossierRenderOptions *options,
                                    double                     *width,
                                    double                     *height);
-void  dossier_render_legend       (cairo_t                    *cr,
-                                   DossierSubgraph            *subgraph,
-                                   DossierLayout              *layout,
-                                   const DossierRenderOptions *options,
-                                   double                      x,
-                                   double                      y);
 /* A legend row's arrowhead for a directed type, centred sample at
  * (@cx, @cy); FALSE for a symmetric one. */
 gboolean dossier_render_legend_arrow (DossierRelationType type,
                                       double              cx,
                                       double              cy,
                                       DossierPoint        points[3]);
+/* A legend row's sample, @w x @h centred on (@cx, @cy): the shape of an
+ * entity type (@entity) or a line of a relation type with its arrowhead.
+ * The exports' legends and the window's legend draw these. */
+void  dossier_render_legend_sample (cairo_t                   *cr,
+                                    gboolean                   entity,
+                                    guint                      type,
+                                    double                     cx,
+                                    double                     cy,
+                                    double                     w,
+                                    double                     h,
+                                    gboolean                   dark);
 /* Which types are in the drawing, as masks of 1 << type. */
 void  dossier_render_types_present (DossierSubgraph           *subgraph,
                                     DossierLayout             *layout,
                                     guint                     *entity_types,
                                     guint                     *relation_types);
-
-void  dossier_render_graph        (cairo_t                    *cr,
-                                   DossierSubgraph            *subgraph,
-                                   DossierLayout              *layout,
-                                   const DossierRenderOptions *options);
-
-/* Just one node or edge, e.g. for a highlight drawn over the cached scene. */
-void  dossier_render_node         (cairo_t                    *cr,
-                                   DossierSubgraph            *subgraph,
-                                   DossierLayout              *layout,
-                                   guint                       node_index,
-                                   const DossierRenderOptions *options);
-void  dossier_render_edge         (cairo_t                    *cr,
-                                   DossierSubgraph            *subgraph,
-                                   DossierLayout              *layout,
-                                   guint                       edge_index,
-                                   const DossierRenderOptions *options);
 
 /* The outline of a node of @shape centred on (@cx, @cy), as a new path:
  * the one definition of the shapes, for the view and every export. */
@@ -134,6 +116,27 @@ void  dossier_render_shape_path   (cairo_t                    *cr,
                                    double                      h,
                                    DossierShape                shape);
 
+/* A rectangle with corners of radius @r, added to the current path (the
+ * box shape, and the view's selection ring around any shape). */
+void  dossier_render_rounded_rect_path (cairo_t                 *cr,
+                                        double                   x,
+                                        double                   y,
+                                        double                   w,
+                                        double                   h,
+                                        double                   r);
+
+/* The same outlines as SVG path data ("M… L… C… Z"), from the same
+ * cairo path, so the SVG writer draws no shapes of its own. */
+char *dossier_render_shape_svg_path (double                      cx,
+                                     double                      cy,
+                                     double                      w,
+                                     double                      h,
+                                     DossierShape                shape);
+/* An edge's line (its spline, then the segment to the arrow's tip). */
+void  dossier_render_edge_path      (cairo_t                    *cr,
+                                     const DossierLayoutEdge    *edge);
+char *dossier_render_edge_svg_path  (const DossierLayoutEdge    *edge);
+
 /* Title and caption lines of exported images. */
 #define DOSSIER_RENDER_TITLE_FONT_SIZE   16.0
 #define DOSSIER_RENDER_CAPTION_FONT_SIZE 10.0
@@ -143,12 +146,70 @@ void  dossier_render_text_size    (const char                 *text,
                                    gboolean                    bold,
                                    double                     *width,
                                    double                     *height);
-void  dossier_render_text         (cairo_t                    *cr,
-                                   const char                 *text,
-                                   double                      size,
-                                   gboolean                    bold,
-                                   double                      x,
-                                   double                      y,
-                                   const DossierColor         *color);
+/* ---- The renderer --------------------------------------------------------
+ *
+ * Draws one laid-out subgraph with cairo, in layout points: the view's
+ * tiles and highlights, the PNG and the PDF export all go through it, so
+ * they draw the same shapes, labels and halos.  It keeps one Pango context
+ * and its layouts for every label (making one per label costs a font
+ * lookup each) and the relation labels' places once computed.  A renderer
+ * is used by one thread at a time; an export makes its own. */
+
+typedef struct _DossierRenderer DossierRenderer;
+
+DossierRenderer *dossier_renderer_new              (DossierSubgraph            *subgraph,
+                                                    DossierLayout              *layout,
+                                                    const DossierRenderOptions *options);
+DossierRenderer *dossier_renderer_ref              (DossierRenderer            *self);
+void             dossier_renderer_unref            (DossierRenderer            *self);
+const DossierRenderOptions *
+                 dossier_renderer_get_options      (DossierRenderer            *self);
+
+/* Where each relation label goes in the whole graph (see
+ * dossier_render_place_edge_labels), computed on first use. */
+const DossierEdgeLabelPlace *
+                 dossier_renderer_get_label_place  (DossierRenderer            *self,
+                                                    guint                       edge_index);
+/* The same placement among @n_edges edges only (e.g. those of a hovered
+ * actor), indexed like layout->edges; the others are not shown. */
+GArray          *dossier_renderer_place_labels     (DossierRenderer            *self,
+                                                    const guint                *edges,
+                                                    guint                       n_edges);
+
+/* An edge's line and arrowhead (its label is drawn apart, above every line). */
+void             dossier_renderer_draw_edge        (DossierRenderer            *self,
+                                                    cairo_t                    *cr,
+                                                    guint                       edge_index);
+/* The relation label of an edge centred on (@x, @y), on its halo. */
+void             dossier_renderer_draw_edge_label  (DossierRenderer            *self,
+                                                    cairo_t                    *cr,
+                                                    guint                       edge_index,
+                                                    double                      x,
+                                                    double                      y);
+/* A node's shape, and its name when @label (the view leaves names out
+ * when they would be too small to read). */
+void             dossier_renderer_draw_node        (DossierRenderer            *self,
+                                                    cairo_t                    *cr,
+                                                    guint                       node_index,
+                                                    gboolean                    label);
+void             dossier_renderer_draw_legend      (DossierRenderer            *self,
+                                                    cairo_t                    *cr,
+                                                    double                      x,
+                                                    double                      y);
+/* One line of text with its top left at (@x, @y): titles and captions. */
+void             dossier_renderer_draw_text        (DossierRenderer            *self,
+                                                    cairo_t                    *cr,
+                                                    const char                 *text,
+                                                    double                      size,
+                                                    gboolean                    bold,
+                                                    double                      x,
+                                                    double                      y,
+                                                    const DossierColor         *color);
+/* The whole graph: background, lines, placed labels, nodes, and the
+ * legend at the top left when the options ask for them. */
+void             dossier_renderer_draw             (DossierRenderer            *self,
+                                                    cairo_t                    *cr);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierRenderer, dossier_renderer_unref)
 
 G_END_DECLS

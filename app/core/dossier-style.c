@@ -158,6 +158,15 @@ dossier_style_node_size (DossierShape  shape,
   *height = h * grow;
 }
 
+double
+dossier_style_edge_width (const DossierEdgeStyle *style,
+                          guint                   passages)
+{
+  g_return_val_if_fail (style != NULL, 1.0);
+
+  return style->width * MIN (1.0 + 0.3 * log2 (MAX (passages, 1)), 2.5);
+}
+
 char *
 dossier_style_display_name (const char *name)
 {

@@ -61,6 +61,12 @@ char                   *dossier_color_to_hex     (const DossierColor *color);
 /* "#rrggbb" only, and the alpha separately (SVG 1.1 has no #rrggbbaa). */
 char                   *dossier_color_to_rgb_hex (const DossierColor *color);
 
+/* The line width of a relation backed by @passages passages: the type's
+ * width for one, growing slowly (2 are 1.3x, 8 are 1.9x, 2.5x at most)
+ * so that what the articles repeat stands out. */
+double                  dossier_style_edge_width (const DossierEdgeStyle *style,
+                                                  guint               passages);
+
 /* Padding between a label and the edge of its shape, in points. */
 #define DOSSIER_STYLE_NODE_PAD_X 10.0
 #define DOSSIER_STYLE_NODE_PAD_Y 7.0

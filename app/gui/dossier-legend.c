@@ -15,6 +15,7 @@
 
 #include "dossier-labels.h"
 #include "dossier-legend.h"
+#include "dossier-render.h"
 #include "dossier-style.h"
 
 struct _DossierLegend
@@ -29,14 +30,7 @@ G_DEFINE_FINAL_TYPE (DossierLegend, dossier_legend, GTK_TYPE_WIDGET)
 #define SWATCH_WIDTH  28
 #define SWATCH_HEIGHT 16
 
-static void
-set_color (cairo_t            *cr,
-           const DossierColor *c)
-{
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
-}
-
-/* Swatches draw with the same style table as the graph. */
+/* Swatches are the renderer's legend samples, as on exported pictures. */
 static void
 draw_node_swatch (GtkDrawingArea *area,
                   cairo_t        *cr,
@@ -44,45 +38,9 @@ draw_node_swatch (GtkDrawingArea *area,
                   int             height,
                   gpointer        data)
 {
-  DossierEntityType type = GPOINTER_TO_INT (data);
-  const DossierNodeStyle *style = dossier_style_node (type, adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  double w = width - 4, h = height - 4, x = 2, y = 2;
-
-  switch (style->shape)
-    {
-    case DOSSIER_SHAPE_ELLIPSE:
-      cairo_save (cr);
-      cairo_translate (cr, width / 2.0, height / 2.0);
-      cairo_scale (cr, w / 2, h / 2);
-      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
-      cairo_restore (cr);
-      break;
-    case DOSSIER_SHAPE_DIAMOND:
-      cairo_move_to (cr, width / 2.0, y);
-      cairo_line_to (cr, x + w, height / 2.0);
-      cairo_line_to (cr, width / 2.0, y + h);
-      cairo_line_to (cr, x, height / 2.0);
-      cairo_close_path (cr);
-      break;
-    case DOSSIER_SHAPE_HEXAGON:
-      cairo_move_to (cr, x + w * 0.25, y);
-      cairo_line_to (cr, x + w * 0.75, y);
-      cairo_line_to (cr, x + w, height / 2.0);
-      cairo_line_to (cr, x + w * 0.75, y + h);
-      cairo_line_to (cr, x + w * 0.25, y + h);
-      cairo_line_to (cr, x, height / 2.0);
-      cairo_close_path (cr);
-      break;
-    case DOSSIER_SHAPE_BOX:
-    default:
-      cairo_rectangle (cr, x, y, w, h);
-      break;
-    }
-  set_color (cr, &style->fill);
-  cairo_fill_preserve (cr);
-  set_color (cr, &style->stroke);
-  cairo_set_line_width (cr, 1.5);
-  cairo_stroke (cr);
+  dossier_render_legend_sample (cr, TRUE, GPOINTER_TO_INT (data), width / 2.0, height / 2.0,
+                                width - 4, height - 4,
+                                adw_style_manager_get_dark (adw_style_manager_get_default ()));
 }
 
 static void
@@ -92,30 +50,9 @@ draw_edge_swatch (GtkDrawingArea *area,
                   int             height,
                   gpointer        data)
 {
-  DossierRelationType type = GPOINTER_TO_INT (data);
-  const DossierEdgeStyle *style = dossier_style_edge (type, adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  double y = height / 2.0;
-
-  set_color (cr, &style->color);
-  cairo_set_line_width (cr, MAX (1.0, style->width));
-  if (style->dash > 0)
-    {
-      double dash[] = { MIN (style->dash, 5), MIN (style->dash, 5) };
-      cairo_set_dash (cr, dash, 2, 0);
-    }
-  cairo_move_to (cr, 2, y);
-  cairo_line_to (cr, width - (dossier_relation_type_is_symmetric (type) ? 2 : 7), y);
-  cairo_stroke (cr);
-
-  if (!dossier_relation_type_is_symmetric (type))
-    {
-      cairo_set_dash (cr, NULL, 0, 0);
-      cairo_move_to (cr, width - 1, y);
-      cairo_line_to (cr, width - 9, y - 4);
-      cairo_line_to (cr, width - 9, y + 4);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-    }
+  dossier_render_legend_sample (cr, FALSE, GPOINTER_TO_INT (data), width / 2.0, height / 2.0,
+                                width - 4, height - 4,
+                                adw_style_manager_get_dark (adw_style_manager_get_default ()));
 }
 
 static void
