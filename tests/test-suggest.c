@@ -98,6 +98,7 @@ test_pairs (void)
     { "Oracle", DOSSIER_ENTITY_PERSON, 0 },
     { "Larry Ellison", DOSSIER_ENTITY_PERSON, 3 },
     { "Ellison Capital", DOSSIER_ENTITY_COMPANY, 1 },
+    { "United States Steel", DOSSIER_ENTITY_COMPANY, 1 },
   };
   g_autoptr(DossierGraph) graph = make_graph (actors, G_N_ELEMENTS (actors));
   g_autoptr(GArray) suggestions = dossier_suggest_duplicates (graph, NULL);
@@ -127,7 +128,12 @@ test_pairs (void)
   g_assert_nonnull (find (graph, suggestions, "Bibliothèque nationale de France", "BNF"));
   /* A newspaper and its company are compatible. */
   g_assert_nonnull (find (graph, suggestions, "Le Monde", "Monde SA"));
-  g_assert_cmpuint (suggestions->len, ==, 6);
+  /* Some words as initials: both spellings pair with the full name. */
+  s = find (graph, suggestions, "United States Steel", "U.S. Steel");
+  g_assert_nonnull (s);
+  g_assert_cmpint (s->reason, ==, DOSSIER_SUGGEST_ACRONYM);
+  g_assert_nonnull (find (graph, suggestions, "United States Steel", "US Steel"));
+  g_assert_cmpuint (suggestions->len, ==, 8);
 
   /* Best first: the same name before the others. */
   g_assert_cmpint (g_array_index (suggestions, DossierSuggestion, 0).reason, ==, DOSSIER_SUGGEST_SAME_NAME);

@@ -169,6 +169,7 @@ typedef struct
   GHashTable *by_initials;
   GHashTable *by_surname;
   GHashTable *by_first;
+  GHashTable *by_last;   /* an organisation's last word */
   GHashTable *distinct;  /* guint64 pair -> itself */
   GHashTable *seen;      /* guint64 pair -> itself */
   GArray     *out;       /* DossierSuggestion */
@@ -252,11 +253,49 @@ is_prefix (const Name *a,
   return TRUE;
 }
 
+/* Whether the words of @a are those of @b with runs of words written as
+ * their initials: "us steel" and "united states steel". */
+static gboolean
+abbreviates (const Name *a,
+             const Name *b)
+{
+  gboolean shortened = FALSE;
+  guint j = 0;
+
+  for (guint i = 0; i < a->n_tokens; i++)
+    {
+      const char *t = a->tokens[i];
+      gsize len = strlen (t);
+
+      if (j < b->n_tokens && g_str_equal (t, b->tokens[j]))
+        {
+          j++;
+          continue;
+        }
+      if (len < 2 || j + len > b->n_tokens)
+        return FALSE;
+      for (gsize k = 0; k < len; k++)
+        {
+          if (b->tokens[j + k][0] != t[k])
+            return FALSE;
+        }
+      j += len;
+      shortened = TRUE;
+    }
+  return shortened && j == b->n_tokens;
+}
+
+typedef gboolean (*FitsFunc) (const Name *a,
+                              const Name *b);
+
+/* Proposes @i with every name of @index under @key that @fits (NULL: all);
+ * the score is shared among them unless the names are the same. */
 static void
 propose_all (Suggest              *s,
              guint                 i,
              GHashTable           *index,
              const char           *key,
+             FitsFunc              fits,
              DossierSuggestReason  reason,
              double                score)
 {
@@ -267,19 +306,17 @@ propose_all (Suggest              *s,
   if (list == NULL)
     return;
 
-  /* Several candidates share the evidence. */
   for (guint k = 0; k < list->len; k++)
     {
       const Name *b = &g_array_index (s->names, Name, g_array_index (list, guint, k));
 
-      n += g_array_index (list, guint, k) != i && b->family == a->family &&
-           (reason != DOSSIER_SUGGEST_SHORT_NAME || is_prefix (a, b));
+      n += g_array_index (list, guint, k) != i && b->family == a->family && (fits == NULL || fits (a, b));
     }
   for (guint k = 0; k < list->len; k++)
     {
       guint j = g_array_index (list, guint, k);
 
-      if (reason != DOSSIER_SUGGEST_SHORT_NAME || is_prefix (a, &g_array_index (s->names, Name, j)))
+      if (fits == NULL || fits (a, &g_array_index (s->names, Name, j)))
         propose (s, i, j, reason, reason == DOSSIER_SUGGEST_SAME_NAME ? score : score / MAX (n, 1));
     }
 }
@@ -321,7 +358,10 @@ index_names (Suggest      *s,
       if (name.n_tokens >= 2 && name.family == 0)
         index_add (s->by_surname, name.tokens[name.n_tokens - 1], i);
       if (name.n_tokens >= 2 && name.family != 0)
-        index_add (s->by_first, name.tokens[0], i);
+        {
+          index_add (s->by_first, name.tokens[0], i);
+          index_add (s->by_last, name.tokens[name.n_tokens - 1], i);
+        }
     }
 }
 
@@ -373,6 +413,7 @@ dossier_suggest_duplicates (DossierGraph       *graph,
   s.by_initials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   s.by_surname = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   s.by_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  s.by_last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   s.distinct = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   s.seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   s.out = g_array_new (FALSE, FALSE, sizeof (DossierSuggestion));
@@ -385,13 +426,15 @@ dossier_suggest_duplicates (DossierGraph       *graph,
       const Name *a = &g_array_index (s.names, Name, i);
       gboolean one_word = a->n_tokens == 1;
 
-      propose_all (&s, i, s.by_key, a->key, DOSSIER_SUGGEST_SAME_NAME, SCORE_SAME_NAME);
+      propose_all (&s, i, s.by_key, a->key, NULL, DOSSIER_SUGGEST_SAME_NAME, SCORE_SAME_NAME);
       if (one_word && strlen (a->key) >= 2 && strlen (a->key) <= 8)
-        propose_all (&s, i, s.by_initials, a->key, DOSSIER_SUGGEST_ACRONYM, SCORE_ACRONYM);
+        propose_all (&s, i, s.by_initials, a->key, NULL, DOSSIER_SUGGEST_ACRONYM, SCORE_ACRONYM);
       if (one_word && a->family == 0)
-        propose_all (&s, i, s.by_surname, a->key, DOSSIER_SUGGEST_SURNAME, SCORE_SURNAME);
+        propose_all (&s, i, s.by_surname, a->key, NULL, DOSSIER_SUGGEST_SURNAME, SCORE_SURNAME);
       if (a->family != 0 && strlen (a->tokens[0]) >= 2)
-        propose_all (&s, i, s.by_first, a->tokens[0], DOSSIER_SUGGEST_SHORT_NAME, SCORE_SHORT_NAME);
+        propose_all (&s, i, s.by_first, a->tokens[0], is_prefix, DOSSIER_SUGGEST_SHORT_NAME, SCORE_SHORT_NAME);
+      if (a->family != 0 && !one_word)
+        propose_all (&s, i, s.by_last, a->tokens[a->n_tokens - 1], abbreviates, DOSSIER_SUGGEST_ACRONYM, SCORE_ACRONYM);
     }
 
   g_array_sort_with_data (s.out, compare_suggestions, graph);
@@ -401,6 +444,7 @@ dossier_suggest_duplicates (DossierGraph       *graph,
   g_hash_table_unref (s.by_initials);
   g_hash_table_unref (s.by_surname);
   g_hash_table_unref (s.by_first);
+  g_hash_table_unref (s.by_last);
   g_hash_table_unref (s.distinct);
   g_hash_table_unref (s.seen);
   return s.out;

@@ -13,7 +13,8 @@
  * "The").  A pair is suggested when
  *   - both keys are the same ("US Steel", "U.S. Steel");
  *   - one name is the initials of the other ("IBM", "International
- *     Business Machines"; "de", "of"… may be skipped);
+ *     Business Machines"; "de", "of"… may be skipped), or writes some of
+ *     its words as initials ("U.S. Steel", "United States Steel");
  *   - two persons, one named by the other's surname alone ("Segal",
  *     "Daniel Segal");
  *   - two organisations, one named by the other's first words ("BNP",
