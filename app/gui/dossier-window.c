@@ -979,7 +979,7 @@ build_curation_menu (void)
   g_menu_append (actor, _("_Hide or Show Actor"), "curate.hide");
   ADD_S (actor, _("Sh_ow a Hidden Actor…"), "curate.show-hidden");
   g_menu_append (actor, _("_Not an Actor…"), "curate.not-entity");
-  g_menu_append (actor, _("Possible _Duplicates…"), "win.duplicates");
+  g_menu_append (actor, _("_Possible Duplicates…"), "win.duplicates");
   ADD_S (relation, _("Change Relation T_ype…"), "curate.retype-relation");
   g_menu_append (relation, _("Re_verse Relation"), "curate.reverse-relation");
   g_menu_append (relation, _("Re_ject Relation"), "curate.reject-relation");
