@@ -93,9 +93,9 @@ make_row (DossierTextSearch      *self,
 {
   const DossierArticle *article = dossier_corpus_get_article (self->graph->corpus, hit->article);
   g_autofree char *date = dossier_date_format (&article->date);
-  g_autofree char *header = g_markup_printf_escaped ("<small><b>%s</b> · %s</small>",
-                                                     article->title != NULL ? article->title : article->id,
-                                                     date);
+  /* The date first: a long title is cut, the date should not be. */
+  g_autofree char *header = g_markup_printf_escaped ("<small>%s · <b>%s</b></small>", date,
+                                                     article->title != NULL ? article->title : article->id);
   g_autofree char *markup = hit_markup (article, hit);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
