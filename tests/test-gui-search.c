@@ -23,6 +23,7 @@
 #include "dossier-text-search.h"
 #include "dossier-window.h"
 #include "gui-test-util.h"
+#include "suggest-test-util.h"
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -163,23 +164,6 @@ find_dialog (void)
   return NULL;
 }
 
-static gboolean
-has_pair (DossierGraph *graph,
-          GArray       *suggestions,
-          const char   *keep,
-          const char   *other)
-{
-  for (guint i = 0; i < suggestions->len; i++)
-    {
-      const DossierSuggestion *s = &g_array_index (suggestions, DossierSuggestion, i);
-
-      if (g_str_equal (dossier_graph_get_entity (graph, s->keep)->name, keep) &&
-          g_str_equal (dossier_graph_get_entity (graph, s->other)->name, other))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static guint
 index_of (DossierGraph *graph,
           GArray       *suggestions,
@@ -211,8 +195,8 @@ test_duplicates (void)
   g_assert_nonnull (dialog);
   graph = dossier_window_get_graph (win);
   suggestions = dossier_duplicates_dialog_get_suggestions (dialog);
-  g_assert_true (has_pair (graph, suggestions, "United States Steel", "U.S. Steel"));
-  g_assert_true (has_pair (graph, suggestions, "International Business Machines", "IBM"));
+  g_assert_nonnull (test_find_suggestion (graph, suggestions, "United States Steel", "U.S. Steel"));
+  g_assert_nonnull (test_find_suggestion (graph, suggestions, "International Business Machines", "IBM"));
 
   /* Merge: one actor is left, under the fuller name. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "duplicates.merge", "u",
@@ -222,7 +206,7 @@ test_duplicates (void)
   g_assert_true (dossier_graph_lookup_entity (graph, "U.S. Steel") ==
                  dossier_graph_lookup_entity (graph, "United States Steel"));
   suggestions = dossier_duplicates_dialog_get_suggestions (dialog);
-  g_assert_false (has_pair (graph, suggestions, "United States Steel", "U.S. Steel"));
+  g_assert_null (test_find_suggestion (graph, suggestions, "United States Steel", "U.S. Steel"));
 
   /* Not the Same: the pair goes, both actors stay, the edit is saved. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "duplicates.not-same", "u",
@@ -230,7 +214,7 @@ test_duplicates (void)
   iterate_until (window_ready, win);
   graph = dossier_window_get_graph (win);
   suggestions = dossier_duplicates_dialog_get_suggestions (dialog);
-  g_assert_false (has_pair (graph, suggestions, "International Business Machines", "IBM"));
+  g_assert_null (test_find_suggestion (graph, suggestions, "International Business Machines", "IBM"));
   g_assert_true (dossier_graph_lookup_entity (graph, "IBM") !=
                  dossier_graph_lookup_entity (graph, "International Business Machines"));
   {
@@ -248,20 +232,17 @@ test_duplicates (void)
   gtk_widget_activate_action (GTK_WIDGET (win), "curate.undo", NULL);
   iterate_until (window_ready, win);
   graph = dossier_window_get_graph (win);
-  g_assert_true (has_pair (graph, dossier_duplicates_dialog_get_suggestions (dialog),
+  g_assert_nonnull (test_find_suggestion (graph, dossier_duplicates_dialog_get_suggestions (dialog),
                            "International Business Machines", "IBM"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (win));
   {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
+    const char *roots[] = { dir, NULL };
+    g_autofree char *project = dossier_curation_path_for_corpus (roots);
 
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-        g_unlink (file);
-      }
+    g_unlink (project);
+    g_unlink (path);
   }
   g_rmdir (dir);
 }

@@ -12,6 +12,7 @@
 
 #include "dossier-curation.h"
 #include "dossier-suggest.h"
+#include "suggest-test-util.h"
 
 typedef struct
 {
@@ -35,24 +36,6 @@ make_graph (const Actor *actors,
         dossier_graph_add_mention (graph, e, &(DossierMention) { 0, m * 10, m * 10 + 5, DOSSIER_SECTION_BODY });
     }
   return graph;
-}
-
-/* The suggestion pairing @a and @b (keeping @a), or NULL. */
-static const DossierSuggestion *
-find (DossierGraph *graph,
-      GArray       *suggestions,
-      const char   *keep,
-      const char   *other)
-{
-  for (guint i = 0; i < suggestions->len; i++)
-    {
-      const DossierSuggestion *s = &g_array_index (suggestions, DossierSuggestion, i);
-
-      if (g_str_equal (dossier_graph_get_entity (graph, s->keep)->name, keep) &&
-          g_str_equal (dossier_graph_get_entity (graph, s->other)->name, other))
-        return s;
-    }
-  return NULL;
 }
 
 static void
@@ -111,28 +94,28 @@ test_pairs (void)
                       dossier_graph_get_entity (graph, x->other)->name, x->score);
     }
 
-  s = find (graph, suggestions, "Daniel Segal", "Segal");
+  s = test_find_suggestion (graph, suggestions, "Daniel Segal", "Segal");
   g_assert_nonnull (s);
   g_assert_cmpint (s->reason, ==, DOSSIER_SUGGEST_SURNAME);
-  s = find (graph, suggestions, "BNP Paribas", "BNP");
+  s = test_find_suggestion (graph, suggestions, "BNP Paribas", "BNP");
   g_assert_nonnull (s);
   g_assert_cmpint (s->reason, ==, DOSSIER_SUGGEST_SHORT_NAME);
   /* The same name: the most mentioned is kept. */
-  s = find (graph, suggestions, "U.S. Steel", "US Steel");
+  s = test_find_suggestion (graph, suggestions, "U.S. Steel", "US Steel");
   g_assert_nonnull (s);
   g_assert_cmpint (s->reason, ==, DOSSIER_SUGGEST_SAME_NAME);
   g_assert_cmpfloat (s->score, ==, 1.0);
-  s = find (graph, suggestions, "International Business Machines", "IBM");
+  s = test_find_suggestion (graph, suggestions, "International Business Machines", "IBM");
   g_assert_nonnull (s);
   g_assert_cmpint (s->reason, ==, DOSSIER_SUGGEST_ACRONYM);
-  g_assert_nonnull (find (graph, suggestions, "Bibliothèque nationale de France", "BNF"));
+  g_assert_nonnull (test_find_suggestion (graph, suggestions, "Bibliothèque nationale de France", "BNF"));
   /* A newspaper and its company are compatible. */
-  g_assert_nonnull (find (graph, suggestions, "Le Monde", "Monde SA"));
+  g_assert_nonnull (test_find_suggestion (graph, suggestions, "Le Monde", "Monde SA"));
   /* Some words as initials: both spellings pair with the full name. */
-  s = find (graph, suggestions, "United States Steel", "U.S. Steel");
+  s = test_find_suggestion (graph, suggestions, "United States Steel", "U.S. Steel");
   g_assert_nonnull (s);
   g_assert_cmpint (s->reason, ==, DOSSIER_SUGGEST_ACRONYM);
-  g_assert_nonnull (find (graph, suggestions, "United States Steel", "US Steel"));
+  g_assert_nonnull (test_find_suggestion (graph, suggestions, "United States Steel", "US Steel"));
   g_assert_cmpuint (suggestions->len, ==, 8);
 
   /* Best first: the same name before the others. */
@@ -157,10 +140,10 @@ test_ambiguous (void)
   g_autoptr(GArray) suggestions = dossier_suggest_duplicates (graph, NULL);
 
   g_assert_cmpuint (suggestions->len, ==, 3);
-  g_assert_cmpfloat (find (graph, suggestions, "Larry Ellison", "Ellison")->score, >,
-                     find (graph, suggestions, "Daniel Segal", "Segal")->score);
-  g_assert_cmpfloat (find (graph, suggestions, "Marc Segal", "Segal")->score, ==,
-                     find (graph, suggestions, "Daniel Segal", "Segal")->score);
+  g_assert_cmpfloat (test_find_suggestion (graph, suggestions, "Larry Ellison", "Ellison")->score, >,
+                     test_find_suggestion (graph, suggestions, "Daniel Segal", "Segal")->score);
+  g_assert_cmpfloat (test_find_suggestion (graph, suggestions, "Marc Segal", "Segal")->score, ==,
+                     test_find_suggestion (graph, suggestions, "Daniel Segal", "Segal")->score);
 }
 
 /* Hidden actors and pairs said not to be the same are left out; a
@@ -195,7 +178,7 @@ test_not_same (void)
     g_assert_cmpuint (problems->len, ==, 0);
     g_assert_cmpuint (graph->entities->len, ==, 4);
     g_assert_cmpuint (suggestions->len, ==, 1);
-    g_assert_nonnull (find (graph, suggestions, "BNP Paribas", "BNP"));
+    g_assert_nonnull (test_find_suggestion (graph, suggestions, "BNP Paribas", "BNP"));
   }
 
   g_assert_true (dossier_curation_save (curation, path, &error));
