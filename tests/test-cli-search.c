@@ -196,6 +196,37 @@ test_statuses (void)
   remove_corpus (dir);
 }
 
+/* A file name that is not UTF-8 or holds ESC reaches neither the terminal
+ * nor the JSON raw; a tab in the sentence is a space on its line. */
+static void
+test_hostile_names (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dossier-search-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "caf\xe9\x1b.txt", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *lines[] = { "--color=never", "rachat", dir, NULL };
+  const char *as_json[] = { "--json", "rachat", dir, NULL };
+  JsonObject *passage;
+
+  g_assert_true (g_file_set_contents (path, "Le rachat\test fait.\n", -1, NULL));
+  g_assert_cmpint (search (lines, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "caf\\xE9\\x1B.txt:1: Le [rachat] est fait."));
+  g_assert_null (strchr (out, '\x1b'));
+
+  g_assert_cmpint (search (as_json, &json, NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  passage = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                          "passages"), 0);
+  g_assert_true (json_object_has_member (passage, "path_bytes"));
+  g_assert_true (g_utf8_validate (json_object_get_string_member (passage, "path"), -1, NULL));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* With --actors, the passages of the seeds name the actors in them. */
 static void
 test_actors (void)
@@ -231,6 +262,7 @@ main (int   argc,
   g_test_add_func ("/cli-search/lines", test_lines);
   g_test_add_func ("/cli-search/json", test_json);
   g_test_add_func ("/cli-search/statuses", test_statuses);
+  g_test_add_func ("/cli-search/hostile-names", test_hostile_names);
   g_test_add_func ("/cli-search/actors", test_actors);
 
   return g_test_run ();
