@@ -119,7 +119,7 @@ dossier_suggest_reason_label (DossierSuggestReason reason)
     case DOSSIER_SUGGEST_SAME_NAME:
       return _("The same name written differently");
     case DOSSIER_SUGGEST_ACRONYM:
-      return _("One name is the initials of the other");
+      return _("The same name with initials");
     case DOSSIER_SUGGEST_SURNAME:
       return _("A person named by the surname alone");
     case DOSSIER_SUGGEST_SHORT_NAME:

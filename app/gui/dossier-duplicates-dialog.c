@@ -168,6 +168,7 @@ dossier_duplicates_dialog_init (DossierDuplicatesDialog *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
   gtk_widget_set_margin_top (GTK_WIDGET (self->list), 12);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->list), 12);
+  gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
   adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->list));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
