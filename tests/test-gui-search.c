@@ -72,6 +72,36 @@ open_window (const char *dir)
   return win;
 }
 
+/* Whether @widget binds @keyval with @mods to the action @name. */
+static gboolean
+binds (GtkWidget       *widget,
+       guint            keyval,
+       GdkModifierType  mods,
+       const char      *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      for (guint j = 0; GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+                        j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && GTK_IS_NAMED_ACTION (action) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), name))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static char *
 hit_text (DossierWindow          *win,
           const DossierSearchHit *hit,
@@ -91,6 +121,7 @@ test_text_search (void)
   const DossierSearchHit *hit;
   g_autoptr(GArray) selected = NULL;
 
+  g_assert_true (binds (GTK_WIDGET (win), GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.text-search"));
   gtk_widget_activate_action (GTK_WIDGET (win), "win.text-search", NULL);
   g_assert_cmpstr (dossier_window_get_side_page (win), ==, "search");
 
