@@ -69,7 +69,7 @@ test_stages (void)
 static void
 test_edits_apply (void)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(DossierSession) session = new_session (NULL);
   g_autoptr(DossierCuration) curation = dossier_curation_new ();
 
