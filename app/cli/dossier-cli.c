@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "dossier-cli-search.h"
 #include "dossier-cli-shard.h"
 #include "dossier-corpus.h"
 #include "dossier-curation.h"
@@ -634,6 +635,7 @@ usage (gboolean asked)
                         "       dossier-cli export -o FILE [OPTION…] [PATH…]\n"
                         "       dossier-cli names -o NAMES.gaz [OPTION…] PATH…\n"
                         "       dossier-cli merge FILE.json…\n"
+                        "       dossier-cli search [--json] [OPTION…] QUERY [PATH…]\n"
                         "Run “dossier-cli COMMAND --help” for the options."));
 }
 
@@ -661,6 +663,8 @@ main (int    argc,
     return dossier_cli_names (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "merge"))
     return dossier_cli_merge (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "search"))
+    return dossier_cli_search (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
       usage (TRUE);

@@ -722,6 +722,8 @@ dossier_edit_describe (JsonObject *edit)
     return g_strdup_printf (_("Change the title of “%s”"), str_member (edit, "article"));
   if (g_str_equal (op, "article-date"))
     return g_strdup_printf (_("Change the date of “%s”"), str_member (edit, "article"));
+  if (g_str_equal (op, "not-same"))
+    return g_strdup_printf (_("Mark “%s” and “%s” as not the same"), str_member (edit, "entity"), str_member (edit, "other"));
 
   return g_strdup_printf (_("Unknown edit “%s”"), op);
 }
@@ -845,6 +847,36 @@ dossier_edit_not_entity (const char *entity)
 
   json_object_set_string_member (edit, "entity", entity);
   return edit;
+}
+
+JsonObject *
+dossier_edit_not_same (const char *a,
+                       const char *b)
+{
+  JsonObject *edit = edit_new ("not-same");
+
+  json_object_set_string_member (edit, "entity", a);
+  json_object_set_string_member (edit, "other", b);
+  return edit;
+}
+
+char **
+dossier_curation_dup_distinct (DossierCuration *curation)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  g_return_val_if_fail (curation != NULL, NULL);
+
+  for (guint i = 0; i < curation->edits->len; i++)
+    {
+      JsonObject *edit = g_ptr_array_index (curation->edits, i);
+
+      if (!g_str_equal (str_member (edit, "op"), "not-same"))
+        continue;
+      g_strv_builder_add (names, str_member (edit, "entity"));
+      g_strv_builder_add (names, str_member (edit, "other"));
+    }
+  return g_strv_builder_end (names);
 }
 
 static JsonObject *
@@ -1707,6 +1739,8 @@ apply_edit (Work       *work,
           article->date_source = g_strdup ("user");
         }
     }
+  else if (g_str_equal (op, "not-same"))
+    ;  /* Read by dossier_curation_dup_distinct, for the merge suggestions. */
   else
     problem (work, edit, _("this version of Dossier does not know it"));
 }

@@ -128,6 +128,12 @@ JsonObject *dossier_edit_set_article_title (const char        *article_id,
                                             const char        *title);
 JsonObject *dossier_edit_set_article_date  (const char        *article_id,
                                             const DossierDate *date);
+/* Says that @a and @b are two actors: no merge suggestion pairs them
+ * (the graph is unchanged). */
+JsonObject *dossier_edit_not_same          (const char        *a,
+                                            const char        *b);
+/* The names of every not-same edit in force, two by two, NULL-terminated. */
+char      **dossier_curation_dup_distinct  (DossierCuration   *curation);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierCuration, dossier_curation_free)
 

@@ -16,6 +16,7 @@
 #include "dossier-curator.h"
 #include "dossier-date.h"
 #include "dossier-labels.h"
+#include "dossier-suggest.h"
 
 struct _DossierCurator
 {
@@ -639,6 +640,21 @@ not_entity_action (GSimpleAction *action,
   ask (self, _("Not an Actor?"), body, _("_Remove"), NULL, NULL, NULL, 0, do_not_entity);
 }
 
+/* The selected actor and the one named in @parameter are two: the merge
+ * suggestions stop pairing them. */
+static void
+not_same_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  DossierEntity *entity = main_entity (self);
+  DossierEntity *other = entity != NULL ? dossier_graph_lookup_entity (self->graph, arg (parameter)) : NULL;
+
+  if (other != NULL && other != entity)
+    push (self, dossier_edit_not_same (entity->name, other->name));
+}
+
 static const char *relation_values[] = {
   "owns", "acquires", "partners", "supplies", "leads", "supports", "opposes",
   "regulates", "negotiates", "withdraws", "reports", "mentioned_with", NULL
@@ -913,6 +929,7 @@ static const GActionEntry action_entries[] = {
   { "hide", hide_action },
   { "show-hidden", show_hidden_action, "s" },
   { "not-entity", not_entity_action },
+  { "not-same", not_same_action, "s" },
   { "retype-relation", retype_relation_action, "s" },
   { "reverse-relation", reverse_relation_action },
   { "reject-relation", reject_relation_action },
@@ -1111,6 +1128,19 @@ dossier_curator_get_path (DossierCurator *self)
 {
   g_return_val_if_fail (DOSSIER_IS_CURATOR (self), NULL);
   return self->path;
+}
+
+GArray *
+dossier_curator_suggest_duplicates (DossierCurator *self)
+{
+  g_auto(GStrv) distinct = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_CURATOR (self), NULL);
+
+  if (self->graph == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (DossierSuggestion));
+  distinct = dossier_curation_dup_distinct (self->curation);
+  return dossier_suggest_duplicates (self->graph, (const char * const *) distinct);
 }
 
 void

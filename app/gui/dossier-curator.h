@@ -38,6 +38,9 @@ GActionGroup   *dossier_curator_get_actions    (DossierCurator *self);
 GMenuModel     *dossier_curator_get_undo_menu  (DossierCurator *self);
 /* Where edits are saved (transfer none). */
 const char     *dossier_curator_get_path       (DossierCurator *self);
+/* The merge suggestions for the curated graph, without the pairs marked
+ * not the same ("curate.not-same"): an array of DossierSuggestion. */
+GArray         *dossier_curator_suggest_duplicates (DossierCurator *self);
 /* The window that parents the dialogs. */
 void            dossier_curator_set_parent     (DossierCurator *self,
                                                 GtkWindow      *parent);

@@ -13,6 +13,7 @@
 
 #include "dossier-article-reader.h"
 #include "dossier-curator.h"
+#include "dossier-duplicates-dialog.h"
 #include "dossier-export-dialog.h"
 #include "dossier-extractor.h"
 #include "dossier-filter-panel.h"
@@ -23,6 +24,7 @@
 #include "dossier-passage-list.h"
 #include "dossier-resources.h"
 #include "dossier-session.h"
+#include "dossier-text-search.h"
 #include "dossier-window.h"
 
 enum {
@@ -58,6 +60,7 @@ struct _DossierWindow
   DossierFilterPanel   *filter_panel;
   GMenu                *edit_section;
   GMenu                *recent_menu;
+  DossierTextSearch    *text_search;    /* the side panel's "search" page */
 
   /* Owned refs */
   DossierSession       *session;        /* the pipeline, from articles to layout */
@@ -580,22 +583,31 @@ node_activated_cb (DossierWindow    *self,
 }
 
 static void
+open_in_reader (DossierWindow *self,
+                guint          article,
+                gsize          start,
+                gsize          end)
+{
+  if (self->subgraph == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->side_stack, "reader");
+  dossier_article_reader_show (self->reader, self->subgraph->graph, article, start, end);
+  self->reader_article = article;
+  self->reader_start = start;
+  self->reader_end = end;
+  update_curator_selection (self);
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_article_reader_get_text_view (self->reader)));
+}
+
+static void
 passage_activated_cb (DossierWindow      *self,
                       guint               index,
                       DossierPassageList *list)
 {
   const DossierPassage *passage = dossier_passage_list_get_passage (list, index);
 
-  if (passage == NULL || self->subgraph == NULL)
-    return;
-  gtk_stack_set_visible_child_name (self->side_stack, "reader");
-  dossier_article_reader_show (self->reader, self->subgraph->graph,
-                               passage->article, passage->start, passage->end);
-  self->reader_article = passage->article;
-  self->reader_start = passage->start;
-  self->reader_end = passage->end;
-  update_curator_selection (self);
-  gtk_widget_grab_focus (GTK_WIDGET (dossier_article_reader_get_text_view (self->reader)));
+  if (passage != NULL)
+    open_in_reader (self, passage->article, passage->start, passage->end);
 }
 
 static void
@@ -819,6 +831,7 @@ graph_changed_cb (DossierWindow  *self,
                   DossierSession *session)
 {
   dossier_filter_panel_set_graph (self->filter_panel, dossier_session_get_graph (session));
+  dossier_text_search_set_graph (self->text_search, dossier_session_get_graph (session));
   relayout (self);
 }
 
@@ -856,6 +869,7 @@ build_curation_menu (void)
   g_menu_append (actor, _("_Hide or Show Actor"), "curate.hide");
   ADD_S (actor, _("Sh_ow a Hidden Actor…"), "curate.show-hidden");
   g_menu_append (actor, _("_Not an Actor…"), "curate.not-entity");
+  g_menu_append (actor, _("_Possible Duplicates…"), "win.duplicates");
   ADD_S (relation, _("Change Relation T_ype…"), "curate.retype-relation");
   g_menu_append (relation, _("Re_verse Relation"), "curate.reverse-relation");
   g_menu_append (relation, _("Re_ject Relation"), "curate.reject-relation");
@@ -1301,6 +1315,79 @@ engine_change_state_cb (GSimpleAction *action,
     g_simple_action_set_state (action, state);
 }
 
+/* Text search and duplicates */
+
+static void
+text_search_passage_cb (DossierWindow     *self,
+                        guint              article,
+                        guint64            start,
+                        guint64            end,
+                        DossierTextSearch *search)
+{
+  open_in_reader (self, article, start, end);
+}
+
+/* The results' actors, found by name in the graph shown, selected together. */
+static void
+text_search_select_actors_cb (DossierWindow     *self,
+                              DossierTextSearch *search)
+{
+  g_autoptr(GArray) actors = dossier_text_search_dup_actors (search);
+  DossierGraph *graph = dossier_session_get_graph (self->session);
+  guint n_selected = 0;
+
+  if (self->subgraph == NULL || graph == NULL)
+    return;
+  dossier_graph_view_clear_selection (self->graph_view);
+  for (guint i = 0; i < actors->len; i++)
+    {
+      guint id = g_array_index (actors, guint, i);
+      DossierEntity *entity = id < graph->entities->len
+                            ? dossier_graph_lookup_entity (self->subgraph->graph, dossier_graph_get_entity (graph, id)->name)
+                            : NULL;
+
+      if (entity != NULL && (n_selected == 0 ? dossier_graph_view_select_entity (self->graph_view, entity->id)
+                                             : dossier_graph_view_toggle_entity (self->graph_view, entity->id)))
+        n_selected++;
+    }
+
+  if (n_selected == 0)
+    show_toast (self, _("None of these actors is shown in the graph"));
+  /* The results stay in view: the selection is what the graph shows. */
+  gtk_stack_set_visible_child_name (self->side_stack, "search");
+}
+
+static void
+text_search_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  dossier_text_search_set_graph (self->text_search, dossier_session_get_graph (self->session));
+  gtk_stack_set_visible_child_name (self->side_stack, "search");
+  dossier_text_search_focus (self->text_search);
+}
+
+static void
+duplicates_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (dossier_duplicates_dialog_new (GTK_WINDOW (self), self->curator)));
+}
+
+static void
+init_text_search (DossierWindow *self)
+{
+  self->text_search = DOSSIER_TEXT_SEARCH (dossier_text_search_new ());
+  gtk_stack_add_named (self->side_stack, GTK_WIDGET (self->text_search), "search");
+  g_signal_connect_swapped (self->text_search, "passage-activated", G_CALLBACK (text_search_passage_cb), self);
+  g_signal_connect_swapped (self->text_search, "select-actors", G_CALLBACK (text_search_select_actors_cb), self);
+}
+
 /* GObject */
 
 static void
@@ -1403,6 +1490,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "as", open_recent_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.text-search", NULL, text_search_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.duplicates", NULL, duplicates_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
@@ -1413,6 +1502,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.text-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.text-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.show-passages", NULL);
@@ -1522,6 +1613,7 @@ dossier_window_init (DossierWindow *self)
   g_signal_connect_swapped (self->reader, "back", G_CALLBACK (reader_back_cb), self);
 
   self->reader_article = -1;
+  init_text_search (self);
   init_curation (self);
   init_filters (self);
   init_drop_target (self);
@@ -1623,4 +1715,11 @@ dossier_window_get_filter_panel (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
   return self->filter_panel;
+}
+
+DossierTextSearch *
+dossier_window_get_text_search (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->text_search;
 }

@@ -14,6 +14,7 @@
 #include "dossier-article-reader.h"
 #include "dossier-graph-view.h"
 #include "dossier-passage-list.h"
+#include "dossier-text-search.h"
 
 G_BEGIN_DECLS
 
@@ -48,5 +49,7 @@ const char           *dossier_window_get_side_page    (DossierWindow      *self)
 const char           *dossier_window_get_main_page    (DossierWindow      *self);
 
 DossierFilterPanel   *dossier_window_get_filter_panel (DossierWindow      *self);
+/* The side panel's text search (Ctrl+Shift+F, "win.text-search"). */
+DossierTextSearch    *dossier_window_get_text_search  (DossierWindow      *self);
 
 G_END_DECLS
