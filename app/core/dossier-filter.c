@@ -1018,3 +1018,23 @@ dossier_graph_date_histogram (DossierGraph *graph,
   *first_julian = first > last ? 0 : first;
   return counts;
 }
+
+guint
+dossier_graph_count_undated (DossierGraph *graph)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (graph != NULL, 0);
+
+  for (guint r = 0; r < graph->relations->len; r++)
+    {
+      const DossierRelation *relation = dossier_graph_get_relation (graph, r);
+
+      if (relation->type == DOSSIER_RELATION_MENTIONED_WITH)
+        continue;
+      for (guint i = 0; i < relation->evidence->len; i++)
+        if (!dossier_date_is_known (&g_array_index (relation->evidence, DossierEvidence, i).date))
+          n++;
+    }
+  return n;
+}

@@ -128,6 +128,10 @@ int              dossier_subgraph_find_entity (DossierSubgraph   *subgraph,
 GArray          *dossier_graph_date_histogram (DossierGraph     *graph,
                                                guint32          *first_julian);
 
+/* Passages of the graph's typed relations whose date is unknown: the
+ * timeline's bar of their own. */
+guint            dossier_graph_count_undated (DossierGraph     *graph);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierFilter, dossier_filter_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierSubgraph, dossier_subgraph_unref)
 

@@ -519,6 +519,12 @@ drop_unknown_actors (DossierWindow *self)
         break;
       }
 
+  if (filter->cluster != NULL && dossier_graph_lookup_entity (self->graph, filter->cluster) == NULL)
+    {
+      g_string_append_printf (dropped, "%s“%s”", dropped->len > 0 ? ", " : "", filter->cluster);
+      g_clear_pointer (&filter->cluster, g_free);
+    }
+
   if (dropped->len == 0)
     return FALSE;
 
