@@ -27,9 +27,9 @@
 #define UNDATED_WIDTH 48.0
 #define UNDATED_GAP 8.0
 /* An end group of dates is an outlier when it holds at most this share of
- * the passages (at least one) and the gap to the rest is more than this
+ * the passages (at least two) and the gap to the rest is more than this
  * many times the rest's span. */
-#define OUTLIER_SHARE 0.02
+#define OUTLIER_SHARE 0.05
 #define OUTLIER_GAP_FACTOR 3
 #define MIN_CORE_SPAN 30
 #define PLAY_INTERVAL_MS 1000
@@ -164,7 +164,7 @@ compute_axis (DossierTimeline *self)
   if (days->len < 3)
     return;
 
-  limit = MAX (1, (guint) (total * OUTLIER_SHARE));
+  limit = MAX (2, (guint) (total * OUTLIER_SHARE));
   lo = trim_end (self, days, 0, days->len - 1, +1, limit);
   hi = days->len - 1 - trim_end (self, days, lo, days->len - 1, -1, limit);
 
@@ -392,7 +392,8 @@ draw_axis (DossierTimeline *self,
     }
 }
 
-/* "‹3" at the left edge, "2›" at the right: passages off the axis. */
+/* A pointer at each edge beyond which passages lie off the axis (their
+ * count and dates are in the tooltip). */
 static void
 draw_outliers (DossierTimeline *self,
                GtkSnapshot     *snapshot,
@@ -403,12 +404,10 @@ draw_outliers (DossierTimeline *self,
 
   for (guint side = 0; side < 2; side++)
     {
-      double x = side == 0 ? 1 : PADDING + plot_width (self) + 1;
+      double x = side == 0 ? PADDING / 2 : PADDING * 1.5 + plot_width (self);
 
-      if (counts[side] == 0)
-        continue;
-      gtk_snapshot_append_color (snapshot, accent,
-                                 &GRAPHENE_RECT_INIT (x, bars_height * 0.25, PADDING - 3, bars_height * 0.75));
+      if (counts[side] > 0)
+        append_text (self, snapshot, side == 0 ? "◀" : "▶", x, bars_height / 2 - AXIS_HEIGHT / 2, 0.5, accent);
     }
 }
 
@@ -453,7 +452,7 @@ dossier_timeline_snapshot (GtkWidget   *widget,
   bar = fg;
   bar.alpha = 0.55;
   sel = (GdkRGBA) { 0.21, 0.52, 0.89, 0.25 };
-  accent = (GdkRGBA) { 0.90, 0.38, 0.0, 0.8 };
+  accent = (GdkRGBA) { 0.90, 0.38, 0.0, 1.0 };
 
   if ((n_days (self) == 0 && self->n_undated == 0) || plot <= 0 || bars_height <= 4)
     return;
