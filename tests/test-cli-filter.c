@@ -442,22 +442,29 @@ json_member_is_int (JsonObject *object,
   return node != NULL && json_node_get_value_type (node) == G_TYPE_INT64;
 }
 
+static void
+count_ends (JsonArray *array,
+            guint      index,
+            JsonNode  *node,
+            gpointer   user_data)
+{
+  GHashTable *degree = user_data;
+  JsonObject *r = json_node_get_object (node);
+  const char *source = json_object_get_string_member (r, "source");
+  const char *target = json_object_get_string_member (r, "target");
+
+  g_hash_table_insert (degree, g_strdup (source), GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (degree, source)) + 1));
+  if (!g_str_equal (source, target))
+    g_hash_table_insert (degree, g_strdup (target), GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (degree, target)) + 1));
+}
+
 /* Relations at each entity id, from the JSON itself. */
 static GHashTable *
 degrees (JsonObject *root)
 {
   GHashTable *degree = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  JsonArray *relations = json_object_get_array_member (root, "relations");
 
-  for (guint i = 0; i < json_array_get_length (relations); i++)
-    {
-      JsonObject *r = json_array_get_object_element (relations, i);
-      const char *ends[] = { json_object_get_string_member (r, "source"), json_object_get_string_member (r, "target") };
-
-      for (guint k = 0; k < 2 && (k == 0 || !g_str_equal (ends[0], ends[1])); k++)
-        g_hash_table_insert (degree, g_strdup (ends[k]),
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (degree, ends[k])) + 1));
-    }
+  json_array_foreach_element (json_object_get_array_member (root, "relations"), count_ends, degree);
   return degree;
 }
 

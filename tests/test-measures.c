@@ -166,6 +166,31 @@ two_cliques (guint *first,
   return graph;
 }
 
+typedef struct
+{
+  guint            red[4];
+  guint            blue[4];
+  guint            alone;
+  DossierGraph    *graph;
+  DossierSubgraph *sub;
+} Cliques;
+
+static void
+cliques_setup (Cliques       *fx,
+               gconstpointer  data)
+{
+  fx->graph = two_cliques (fx->red, fx->blue, &fx->alone);
+  fx->sub = everything (fx->graph);
+}
+
+static void
+cliques_teardown (Cliques       *fx,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&fx->sub, dossier_subgraph_unref);
+  g_clear_pointer (&fx->graph, dossier_graph_unref);
+}
+
 static guint
 community_of (DossierSubgraph    *sub,
               DossierCommunities *communities,
@@ -178,13 +203,13 @@ community_of (DossierSubgraph    *sub,
 }
 
 static void
-test_two_cliques (void)
+test_two_cliques (Cliques       *fx,
+                  gconstpointer  data)
 {
-  guint red[4], blue[4], alone;
-  g_autoptr(DossierGraph) graph = two_cliques (red, blue, &alone);
-  g_autoptr(DossierSubgraph) sub = everything (graph);
+  DossierSubgraph *sub = fx->sub;
   g_autoptr(DossierCommunities) communities = dossier_communities_compute (sub);
   g_autofree double *degree = dossier_measures_compute (sub, DOSSIER_MEASURE_DEGREE);
+  guint *red = fx->red, *blue = fx->blue, alone = fx->alone;
 
   g_assert_cmpuint (communities->n_communities, ==, 3);
   for (guint i = 0; i < 4; i++)
@@ -212,19 +237,17 @@ test_two_cliques (void)
 
 /* A fixed seed: the same view gives the same communities every time. */
 static void
-test_deterministic (void)
+test_deterministic (Cliques       *fx,
+                    gconstpointer  data)
 {
-  guint red[4], blue[4], alone;
-  g_autoptr(DossierGraph) graph = two_cliques (red, blue, &alone);
-  g_autoptr(DossierSubgraph) sub = everything (graph);
-  g_autoptr(DossierCommunities) once = dossier_communities_compute (sub);
+  g_autoptr(DossierCommunities) once = dossier_communities_compute (fx->sub);
 
   for (guint run = 0; run < 20; run++)
     {
-      g_autoptr(DossierCommunities) again = dossier_communities_compute (sub);
+      g_autoptr(DossierCommunities) again = dossier_communities_compute (fx->sub);
 
       g_assert_cmpuint (again->n_communities, ==, once->n_communities);
-      for (guint i = 0; i < sub->entities->len; i++)
+      for (guint i = 0; i < fx->sub->entities->len; i++)
         g_assert_cmpuint (again->membership[i], ==, once->membership[i]);
     }
 }
@@ -246,15 +269,13 @@ compute_in_thread (gpointer data)
 
 /* The window filters on worker threads; igraph's globals are locked. */
 static void
-test_threads (void)
+test_threads (Cliques       *fx,
+              gconstpointer  data)
 {
-  guint red[4], blue[4], alone;
-  g_autoptr(DossierGraph) graph = two_cliques (red, blue, &alone);
-  g_autoptr(DossierSubgraph) sub = everything (graph);
   GThread *threads[4];
 
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
-    threads[i] = g_thread_new ("measures", compute_in_thread, sub);
+    threads[i] = g_thread_new ("measures", compute_in_thread, fx->sub);
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
     g_thread_join (threads[i]);
 }
@@ -280,9 +301,9 @@ main (int   argc,
 
   g_test_add_func ("/measures/names", test_names);
   g_test_add_func ("/measures/star", test_star);
-  g_test_add_func ("/measures/two-cliques", test_two_cliques);
-  g_test_add_func ("/measures/deterministic", test_deterministic);
-  g_test_add_func ("/measures/threads", test_threads);
+  g_test_add ("/measures/two-cliques", Cliques, NULL, cliques_setup, test_two_cliques, cliques_teardown);
+  g_test_add ("/measures/deterministic", Cliques, NULL, cliques_setup, test_deterministic, cliques_teardown);
+  g_test_add ("/measures/threads", Cliques, NULL, cliques_setup, test_threads, cliques_teardown);
   g_test_add_func ("/measures/empty", test_empty);
 
   return g_test_run ();

@@ -801,14 +801,24 @@ dossier_subgraph_unref (DossierSubgraph *subgraph)
   g_free (subgraph);
 }
 
+/* Whether an optional per-entity column (NULL in a subgraph built by
+ * hand) has a value for entities[@index]. */
+static gboolean
+has_column (DossierSubgraph *subgraph,
+            GArray          *column,
+            guint            index)
+{
+  g_return_val_if_fail (subgraph != NULL, FALSE);
+  g_return_val_if_fail (index < subgraph->entities->len, FALSE);
+
+  return column != NULL && index < column->len;
+}
+
 guint
 dossier_subgraph_entity_articles (DossierSubgraph *subgraph,
                                   guint            index)
 {
-  g_return_val_if_fail (subgraph != NULL, 0);
-  g_return_val_if_fail (index < subgraph->entities->len, 0);
-
-  if (subgraph->entity_articles != NULL && index < subgraph->entity_articles->len)
+  if (has_column (subgraph, subgraph->entity_articles, index))
     return g_array_index (subgraph->entity_articles, guint, index);
   return dossier_entity_count_articles (dossier_graph_get_entity (subgraph->graph,
                                                                   g_array_index (subgraph->entities, guint, index)));
@@ -818,12 +828,10 @@ double
 dossier_subgraph_entity_weight (DossierSubgraph *subgraph,
                                 guint            index)
 {
-  g_return_val_if_fail (subgraph != NULL, 0);
-  g_return_val_if_fail (index < subgraph->entities->len, 0);
-
-  if (subgraph->entity_weight != NULL && index < subgraph->entity_weight->len)
-    return g_array_index (subgraph->entity_weight, double, index);
-  return g_array_index (subgraph->entity_mentions, guint, index);
+  /* Mentions are what sized actors before measures existed. */
+  return has_column (subgraph, subgraph->entity_weight, index)
+         ? g_array_index (subgraph->entity_weight, double, index)
+         : g_array_index (subgraph->entity_mentions, guint, index);
 }
 
 guint *
