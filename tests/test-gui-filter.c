@@ -223,6 +223,21 @@ test_hide_isolated (void)
   g_assert_false (gtk_check_button_get_active (check));
   g_assert_cmpuint (changed, ==, 0);
 
+  /* A result that hid some (past 50 actors) ticks it, still automatic. */
+  {
+    g_autoptr(DossierFilter) hide = dossier_filter_new ();
+    g_autoptr(DossierSubgraph) automatic = NULL;
+
+    hide->isolated = DOSSIER_ISOLATED_HIDE;
+    automatic = dossier_filter_apply (hide, graph, NULL);
+    dossier_filter_panel_set_result (panel, automatic);
+    g_assert_true (gtk_check_button_get_active (check));
+    g_assert_cmpuint (dossier_filter_panel_get_filter (panel)->isolated, ==, DOSSIER_ISOLATED_AUTO);
+    g_assert_cmpuint (changed, ==, 0);
+    dossier_filter_panel_set_result (panel, shown);
+    g_assert_false (gtk_check_button_get_active (check));
+  }
+
   gtk_check_button_set_active (check, TRUE);
   g_assert_cmpuint (changed, ==, 1);
   g_assert_cmpuint (dossier_filter_panel_get_filter (panel)->isolated, ==, DOSSIER_ISOLATED_HIDE);

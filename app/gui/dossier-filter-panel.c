@@ -401,6 +401,9 @@ on_dated_toggled (DossierFilterPanel *self)
 static void
 on_isolated_toggled (DossierFilterPanel *self)
 {
+  /* The automatic choice shown by a result is not the person's. */
+  if (self->updating > 0)
+    return;
   /* A choice of the person's: no longer automatic. */
   self->filter->isolated = gtk_check_button_get_active (self->isolated_check)
                          ? DOSSIER_ISOLATED_HIDE : DOSSIER_ISOLATED_SHOW;
