@@ -372,6 +372,26 @@ test_timeline_axis (void)
   for (guint i = 0; years[i] != NULL; i++)
     g_assert_cmpuint (strlen (years[i]), ==, 4);
 
+  /* Zoomed in around mid-2022: months, and what lies either side is
+   * counted at the edges; zoomed out, back to 2019–2025. */
+  dossier_timeline_zoom (timeline, 0.05, g_date_get_julian (&d));
+  {
+    g_auto(GStrv) zoomed = dossier_timeline_get_tick_labels (timeline);
+
+    g_assert_true (dossier_timeline_get_axis (timeline, &axis_first, &axis_last, &before, &after));
+    g_assert_cmpuint (axis_first, <=, g_date_get_julian (&d));
+    g_assert_cmpuint (axis_last, >=, g_date_get_julian (&d));
+    g_assert_cmpuint (axis_last - axis_first, <, 200);
+    g_assert_cmpuint (before, >, 1);
+    g_assert_cmpuint (after, >, 0);
+    g_assert_cmpuint (g_strv_length (zoomed), >=, 2);
+    g_assert_cmpuint (strlen (zoomed[0]), >, 4);
+  }
+  dossier_timeline_zoom (timeline, 1000, g_date_get_julian (&d));
+  g_assert_true (dossier_timeline_get_axis (timeline, &axis_first, &axis_last, &before, &after));
+  g_assert_cmpuint (before, ==, 1);
+  g_assert_cmpuint (after, ==, 0);
+
   /* Three months of days: month names, the first with its year. */
   {
     g_autoptr(GArray) few = g_array_new (FALSE, TRUE, sizeof (guint));

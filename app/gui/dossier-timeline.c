@@ -12,7 +12,8 @@
  *
  * The axis leaves out isolated outliers (a reader comment about 1983 in a
  * corpus of 2019–2025), marked with their count at its edge; passages of
- * unknown date get a bar of their own at the right. */
+ * unknown date get a bar of their own at the right.  Ctrl+scroll zooms
+ * the axis around the pointer (months appear when there is room). */
 
 #define G_LOG_DOMAIN "dossier-timeline"
 
@@ -33,6 +34,8 @@
 #define OUTLIER_GAP_FACTOR 3
 #define MIN_CORE_SPAN 30
 #define PLAY_INTERVAL_MS 1000
+/* The narrowest zoom, in days. */
+#define MIN_ZOOM_SPAN 45
 
 struct _DossierTimeline
 {
@@ -42,10 +45,13 @@ struct _DossierTimeline
   guint32    first_julian;
   guint      n_undated;
 
-  /* The axis, in Julian days; outliers lie outside it. */
+  /* The dates without outliers (home), and the part of them the axis
+   * shows (all of them until Ctrl+scroll zooms in), in Julian days. */
+  guint32    home_first;
+  guint32    home_last;
   guint32    axis_first;
   guint32    axis_last;
-  guint      n_before;
+  guint      n_before;   /* passages left of the axis */
   guint      n_after;
 
   /* Selection, in Julian days; 0 when there is none. */
@@ -152,28 +158,44 @@ trim_end (DossierTimeline *self,
   return best;
 }
 
+/* Shows @first..@last on the axis and counts the passages either side. */
+static void
+set_view (DossierTimeline *self,
+          guint32          first,
+          guint32          last)
+{
+  self->axis_first = first;
+  self->axis_last = last;
+  self->n_before = self->n_after = 0;
+  for (guint d = 0; d < n_days (self); d++)
+    {
+      guint32 day = self->first_julian + d;
+
+      if (day < first)
+        self->n_before += g_array_index (self->counts, guint, d);
+      else if (day > last)
+        self->n_after += g_array_index (self->counts, guint, d);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 compute_axis (DossierTimeline *self)
 {
   guint total, lo, hi, limit;
   g_autoptr(GArray) days = dated_days (self, &total);
 
-  self->n_before = self->n_after = 0;
-  self->axis_first = self->first_julian;
-  self->axis_last = self->first_julian + MAX (n_days (self), 1) - 1;
-  if (days->len < 3)
-    return;
-
-  limit = MAX (2, (guint) (total * OUTLIER_SHARE));
-  lo = trim_end (self, days, 0, days->len - 1, +1, limit);
-  hi = days->len - 1 - trim_end (self, days, lo, days->len - 1, -1, limit);
-
-  for (guint k = 0; k < lo; k++)
-    self->n_before += count_at (self, g_array_index (days, guint32, k));
-  for (guint k = hi + 1; k < days->len; k++)
-    self->n_after += count_at (self, g_array_index (days, guint32, k));
-  self->axis_first = g_array_index (days, guint32, lo);
-  self->axis_last = g_array_index (days, guint32, hi);
+  self->home_first = self->first_julian;
+  self->home_last = self->first_julian + MAX (n_days (self), 1) - 1;
+  if (days->len >= 3)
+    {
+      limit = MAX (2, (guint) (total * OUTLIER_SHARE));
+      lo = trim_end (self, days, 0, days->len - 1, +1, limit);
+      hi = days->len - 1 - trim_end (self, days, lo, days->len - 1, -1, limit);
+      self->home_first = g_array_index (days, guint32, lo);
+      self->home_last = g_array_index (days, guint32, hi);
+    }
+  set_view (self, self->home_first, self->home_last);
 }
 
 /* Coordinates ------------------------------------------------------------ */
@@ -622,7 +644,7 @@ tooltip_text (DossierTimeline *self,
 
   day = format_day (x_to_day (self, x));
   /* Translators: timeline tooltip; %s is a date. */
-  return g_strdup_printf (_("%s — drag to choose a date range, click to clear it"), day);
+  return g_strdup_printf (_("%s — drag to choose a date range, click to clear it, Ctrl+scroll to zoom"), day);
 }
 
 static gboolean
@@ -643,6 +665,51 @@ dossier_timeline_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* Zoom ------------------------------------------------------------------- */
+
+void
+dossier_timeline_zoom (DossierTimeline *self,
+                       double           factor,
+                       guint32          center)
+{
+  guint32 span, home_span, new_span, first;
+
+  g_return_if_fail (DOSSIER_IS_TIMELINE (self));
+
+  if (n_days (self) == 0 || factor <= 0)
+    return;
+
+  span = self->axis_last - self->axis_first;
+  home_span = self->home_last - self->home_first;
+  new_span = CLAMP ((guint32) (span * factor + 0.5), MIN (MIN_ZOOM_SPAN, home_span), home_span);
+  center = CLAMP (center, self->axis_first, self->axis_last);
+
+  /* The day under the pointer stays under it. */
+  first = span > 0 ? center - (guint32) ((double) (center - self->axis_first) * new_span / span) : self->home_first;
+  first = CLAMP (first, self->home_first, self->home_last - new_span);
+  set_view (self, first, first + new_span);
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           DossierTimeline          *self)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double x = 0, y = 0;
+
+  /* A plain scroll belongs to the panel around the timeline. */
+  if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
+    return FALSE;
+
+  if (event != NULL)
+    gdk_event_get_position (event, &x, &y);
+  dossier_timeline_zoom (self, dy < 0 ? 0.8 : 1.25, x_to_day (self, x));
+  return TRUE;
+}
+
 /* Playback --------------------------------------------------------------- */
 
 gboolean
@@ -659,18 +726,18 @@ dossier_timeline_step (DossierTimeline *self,
   if (self->sel_first == 0)
     {
       /* The first quarter of the axis, or its last going back. */
-      width = (self->axis_last - self->axis_first) / 4;
-      first = direction > 0 ? self->axis_first : self->axis_last - width;
+      width = (self->home_last - self->home_first) / 4;
+      first = direction > 0 ? self->home_first : self->home_last - width;
       last = first + width;
     }
   else
     {
       width = self->sel_last - self->sel_first;
-      if (direction > 0 ? self->sel_last >= self->axis_last : self->sel_first <= self->axis_first)
+      if (direction > 0 ? self->sel_last >= self->home_last : self->sel_first <= self->home_first)
         return FALSE;
-      first = direction > 0 ? self->sel_last + 1 : MAX (self->sel_first, self->axis_first + width + 1) - width - 1;
-      first = MAX (first, self->axis_first);
-      last = MIN (first + width, self->axis_last);
+      first = direction > 0 ? self->sel_last + 1 : MAX (self->sel_first, self->home_first + width + 1) - width - 1;
+      first = MAX (first, self->home_first);
+      last = MIN (first + width, self->home_last);
     }
 
   set_range_internal (self, first, last);
@@ -705,7 +772,7 @@ dossier_timeline_set_playing (DossierTimeline *self,
       if (n_days (self) == 0)
         return;
       /* From the start again once the window has reached the end. */
-      if (self->sel_first != 0 && self->sel_last >= self->axis_last)
+      if (self->sel_first != 0 && self->sel_last >= self->home_last)
         set_range_internal (self, 0, 0);
       if (!dossier_timeline_step (self, +1))
         return;
@@ -817,11 +884,16 @@ static void
 dossier_timeline_init (DossierTimeline *self)
 {
   GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *scroll;
 
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
