@@ -15,7 +15,7 @@ build=${BUILD_DIR:-_build}
 packages=(
   build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev libxml2-dev
-  libgraphviz-dev graphviz libcairo2-dev libpango1.0-dev
+  libgraphviz-dev graphviz libcairo2-dev libpango1.0-dev libigraph-dev
   desktop-file-utils appstream
   xvfb xauth xdotool dbus-x11 imagemagick fonts-dejavu-core locales librsvg2-common librsvg2-dev
   hunspell-fr hunspell-en-us iso-codes

@@ -347,6 +347,218 @@ test_mixed_folder (void)
   g_assert_nonnull (strstr (lines[0], "binary.txt"));
 }
 
+/* Runs $DOSSIER_CLI with @args (NULL-terminated); returns the status. */
+static int
+run_cli (const char * const *args,
+         char              **out,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (proc);
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* An undated article and a dated one (issue #15). */
+static char *
+make_undated_corpus (void)
+{
+  char *dir = g_build_filename (g_get_tmp_dir (), "undated", NULL);
+  g_autofree char *a = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.txt", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (a, "Microsoft rachète TikTok\n\nMicrosoft a racheté TikTok.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (b, "Publié le 14/03/2019\n\nOracle rachète Cerner\n\n"
+                                         "Oracle a racheté Cerner, selon Reuters.\n", -1, NULL));
+  return dir;
+}
+
+/* A date range keeps undated evidence and says so; --dated-only drops it,
+ * in extract and export alike. */
+static void
+test_dated_only (void)
+{
+  g_autofree char *dir = make_undated_corpus ();
+  const char *commands[][4] = {
+    { "extract", "--json", NULL },
+    { "export", "--format=json", "--output=-", NULL },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    for (guint dated = 0; dated < 2; dated++)
+      {
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        g_auto(GStrv) args = NULL;
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+        g_autoptr(JsonObject) root = NULL;
+        g_autoptr(GHashTable) relations = NULL;
+
+        g_strv_builder_addv (builder, (const char **) commands[c]);
+        g_strv_builder_add_many (builder, "--no-edits", "--from", "2019", "--to", "2019", NULL);
+        if (dated)
+          g_strv_builder_add (builder, "--dated-only");
+        g_strv_builder_add (builder, dir);
+        args = g_strv_builder_end (builder);
+
+        g_assert_cmpint (run_cli ((const char * const *) args, &out, &err), ==, 0);
+        g_test_message ("%s%s: %s", commands[c][0], dated ? " --dated-only" : "", err);
+        root = parse_object (out);
+        relations = relation_set (root);
+        g_assert_cmpint (g_hash_table_contains (relations, "Microsoft|acquires|TikTok"), ==, !dated);
+        g_assert_cmpint (strstr (err, "undated passages kept") != NULL, ==, !dated);
+      }
+}
+
+static gboolean
+json_member_is_int (JsonObject *object,
+                    const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static void
+count_ends (JsonArray *array,
+            guint      index,
+            JsonNode  *node,
+            gpointer   user_data)
+{
+  GHashTable *degree = user_data;
+  JsonObject *r = json_node_get_object (node);
+  const char *source = json_object_get_string_member (r, "source");
+  const char *target = json_object_get_string_member (r, "target");
+
+  g_hash_table_insert (degree, g_strdup (source), GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (degree, source)) + 1));
+  if (!g_str_equal (source, target))
+    g_hash_table_insert (degree, g_strdup (target), GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (degree, target)) + 1));
+}
+
+/* Relations at each entity id, from the JSON itself. */
+static GHashTable *
+degrees (JsonObject *root)
+{
+  GHashTable *degree = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  json_array_foreach_element (json_object_get_array_member (root, "relations"), count_ends, degree);
+  return degree;
+}
+
+/* Issue #16: weight, community and pinned on every entity; the weight
+ * follows --size-by; --cluster keeps one community. */
+static void
+test_export_measures (void)
+{
+  const char *args[] = { "export", "--format=json", "-o", "-", "--no-edits", "--size-by", "degree",
+                         g_getenv ("DOSSIER_SEEDS_DIR"), NULL };
+  const char *bad[] = { "export", "--format=json", "-o", "-", "--size-by", "fame", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GHashTable) degree = NULL;
+  JsonArray *entities;
+  gint64 leader_community = -1;
+  const char *leader = NULL;
+  guint n_leader = 0;
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  root = parse_object (out);
+  degree = degrees (root);
+  entities = json_object_get_array_member (root, "entities");
+  g_assert_cmpuint (json_array_get_length (entities), >, 10);
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonObject *e = json_array_get_object_element (entities, i);
+      guint expected = GPOINTER_TO_UINT (g_hash_table_lookup (degree, json_object_get_string_member (e, "id")));
+
+      g_assert_cmpfloat (json_object_get_double_member (e, "weight"), ==, expected);
+      g_assert_true (json_member_is_int (e, "community"));
+      g_assert_false (json_object_get_boolean_member (e, "pinned"));
+      if (json_object_get_int_member (e, "community") == 0 && leader == NULL)
+        leader = json_object_get_string_member (e, "name");
+    }
+
+  /* Only the community of one of its members. */
+  {
+    const char *cluster[] = { "export", "--format=json", "-o", "-", "--no-edits", "--cluster", leader,
+                              g_getenv ("DOSSIER_SEEDS_DIR"), NULL };
+    g_autofree char *cluster_out = NULL;
+    g_autoptr(JsonObject) cluster_root = NULL;
+    JsonArray *members;
+
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (cluster, &cluster_out, &err), ==, 0);
+    cluster_root = parse_object (cluster_out);
+    members = json_object_get_array_member (cluster_root, "entities");
+    for (guint i = 0; i < json_array_get_length (members); i++)
+      {
+        JsonObject *e = json_array_get_object_element (members, i);
+
+        if (leader_community < 0)
+          leader_community = json_object_get_int_member (e, "community");
+        g_assert_cmpint (json_object_get_int_member (e, "community"), ==, leader_community);
+        n_leader++;
+      }
+    g_assert_cmpint (leader_community, ==, 0);
+    g_assert_cmpuint (n_leader, >, 1);
+    g_assert_cmpuint (n_leader, <, json_array_get_length (entities));
+  }
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (bad, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "fame"));
+}
+
+/* GraphML and DOT carry the same three attributes. */
+static void
+test_export_measures_formats (void)
+{
+  const char *formats[][2] = {
+    { "graphml", "<data key=\"node_weight\">" },
+    { "dot", ", weight=" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *format = g_strdup_printf ("--format=%s", formats[i][0]);
+      const char *args[] = { "export", format, "-o", "-", "--no-edits", "--show-isolated",
+                             g_getenv ("DOSSIER_SEEDS_DIR"), NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+      g_assert_nonnull (strstr (out, formats[i][1]));
+      g_assert_true (strstr (out, "<data key=\"pinned\">false</data>") != NULL ||
+                     strstr (out, "pinned=false") != NULL);
+      g_assert_true (strstr (out, "<data key=\"community\">0</data>") != NULL ||
+                     strstr (out, "community=0") != NULL);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +570,9 @@ main (int   argc,
   g_test_add_func ("/cli/filter/no-comments", test_no_comments);
   g_test_add_func ("/cli/filter/bad-values", test_bad_values);
   g_test_add_func ("/cli/mixed-folder", test_mixed_folder);
+  g_test_add_func ("/cli/filter/dated-only", test_dated_only);
+  g_test_add_func ("/cli/export/measures", test_export_measures);
+  g_test_add_func ("/cli/export/measures-formats", test_export_measures_formats);
 
   return g_test_run ();
 }

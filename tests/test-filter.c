@@ -11,6 +11,7 @@
 
 #include "dossier-date.h"
 #include "dossier-filter.h"
+#include "graph-test-util.h"
 #include "test-util.h"
 
 /* A small graph built by hand, so each filter is checked against a known
@@ -21,58 +22,6 @@ typedef struct
   DossierGraph *graph;
   guint         a, b, c, d, e, f;
 } Fixture;
-
-static DossierArticle *
-make_article (const char *id,
-              const char *text,
-              const char *date)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr(GError) error = NULL;
-  DossierArticle *article;
-
-  article = dossier_article_new_from_bytes (id, NULL, bytes, &error);
-  g_assert_no_error (error);
-  g_assert_true (dossier_date_parse_iso (date, &article->date));
-
-  return article;
-}
-
-static guint
-add_entity (DossierGraph       *graph,
-            const char         *name,
-            DossierEntityType   type,
-            guint               article,
-            DossierSectionKind  section)
-{
-  DossierEntity *entity = dossier_graph_ensure_entity (graph, name, type);
-  DossierMention mention = { article, 0, 1, section };
-
-  dossier_graph_add_mention (graph, entity, &mention);
-  return entity->id;
-}
-
-static void
-add_relation (DossierGraph        *graph,
-              guint                source,
-              DossierRelationType  type,
-              guint                target,
-              guint                article,
-              const char          *date,
-              DossierEvidenceFlags flags)
-{
-  DossierRelation *relation = dossier_graph_ensure_relation (graph, source, type, target);
-  DossierEvidence evidence = { 0 };
-  static gsize next_start = 0;
-
-  evidence.article = article;
-  /* Distinct passages, so they are not folded into one. */
-  evidence.start = next_start++;
-  evidence.end = evidence.start + 1;
-  evidence.flags = flags;
-  g_assert_true (dossier_date_parse_iso (date, &evidence.date));
-  dossier_graph_add_evidence (graph, relation, &evidence);
-}
 
 static void
 fixture_setup (Fixture       *fx,
@@ -363,6 +312,196 @@ test_command_line (void)
   g_assert_cmpstr (full, ==,
                    "dossier-cli export --from 2020-08 --actor 'Larry O'\\''Ellison' --depth 2"
                    " --entity-types company,person --min-evidence 3 --no-comments");
+
+  dossier_filter_reset (filter);
+  filter->dated_only = TRUE;
+  filter->isolated = DOSSIER_ISOLATED_HIDE;
+  filter->cluster = g_strdup ("Oracle");
+  filter->size_by = DOSSIER_MEASURE_PAGERANK;
+  g_clear_pointer (&full, g_free);
+  full = dossier_filter_to_command_line (filter);
+  g_assert_cmpstr (full, ==,
+                   "dossier-cli export --dated-only --hide-isolated --cluster Oracle --size-by pagerank");
+  filter->isolated = DOSSIER_ISOLATED_SHOW;
+  g_clear_pointer (&full, g_free);
+  full = dossier_filter_to_command_line (filter);
+  g_assert_nonnull (strstr (full, " --show-isolated"));
+}
+
+/* A passage of unknown date: A owns B says so in an undated text. */
+static void
+add_undated_passage (Fixture *fx)
+{
+  DossierRelation *relation = dossier_graph_ensure_relation (fx->graph, fx->d, DOSSIER_RELATION_REGULATES, fx->a);
+  DossierEvidence evidence = { 0 };
+
+  evidence.article = 0;
+  evidence.start = 100;
+  evidence.end = 101;
+  dossier_graph_add_evidence (fx->graph, relation, &evidence);
+}
+
+/* A date range keeps what it cannot place, and says how much; dated_only
+ * leaves it out, with or without a range. */
+static void
+test_undated (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  /* Passages kept (the undated one among them) as the filter changes. */
+  const struct { const char *from, *to; gboolean dated_only; guint relations, undated; } steps[] = {
+    { NULL, NULL, FALSE, 5, 1 },
+    { "1900", "1901", FALSE, 1, 1 },
+    { "1900", "1901", TRUE, 0, 0 },
+    { NULL, NULL, TRUE, 4, 0 },
+  };
+
+  add_undated_passage (fx);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(DossierSubgraph) sub = NULL;
+
+      filter->from = filter->to = (DossierDate) { 0 };
+      g_assert_true (steps[i].from == NULL || dossier_date_parse_iso (steps[i].from, &filter->from));
+      g_assert_true (steps[i].to == NULL || dossier_date_parse_iso (steps[i].to, &filter->to));
+      filter->dated_only = steps[i].dated_only;
+      sub = apply (fx, filter);
+      g_assert_cmpuint (sub->relations->len, ==, steps[i].relations);
+      g_assert_cmpuint (sub->undated_evidence, ==, steps[i].undated);
+      g_assert_cmpint (has_relation (sub, fx->d, DOSSIER_RELATION_REGULATES, fx->a), ==, !steps[i].dated_only);
+    }
+}
+
+/* Foxtrot has only an untyped link: alone in the default view. */
+static void
+test_isolated (Fixture       *fx,
+               gconstpointer  data)
+{
+  char *actors[] = { (char *) "Foxtrot", NULL };
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autoptr(DossierSubgraph) automatic = NULL;
+  g_autoptr(DossierSubgraph) hidden = NULL;
+  g_autoptr(DossierSubgraph) named = NULL;
+  g_autoptr(DossierSubgraph) crowd = NULL;
+
+  /* Six actors: far from the automatic limit. */
+  automatic = apply (fx, filter);
+  g_assert_true (has_entity (automatic, fx->f));
+  g_assert_cmpuint (automatic->hidden_isolated, ==, 0);
+
+  filter->isolated = DOSSIER_ISOLATED_HIDE;
+  hidden = apply (fx, filter);
+  g_assert_false (has_entity (hidden, fx->f));
+  g_assert_cmpuint (hidden->hidden_isolated, ==, 1);
+  g_assert_cmpuint (hidden->entities->len, ==, 5);
+
+  /* An actor asked for by name stays, alone or not. */
+  filter->actors = g_strdupv (actors);
+  filter->depth = 0;
+  named = apply (fx, filter);
+  g_assert_true (has_entity (named, fx->f));
+  g_assert_cmpuint (named->hidden_isolated, ==, 0);
+
+  /* Past the limit the automatic mode hides them. */
+  for (guint i = 0; i < DOSSIER_FILTER_ISOLATED_LIMIT; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Loner %u", i);
+      add_entity (fx->graph, name, DOSSIER_ENTITY_PERSON, 0, DOSSIER_SECTION_BODY);
+    }
+  dossier_filter_reset (filter);
+  crowd = apply (fx, filter);
+  g_assert_cmpuint (crowd->hidden_isolated, ==, DOSSIER_FILTER_ISOLATED_LIMIT + 1);
+  g_assert_cmpuint (crowd->entities->len, ==, 5);
+  g_assert_true (has_entity (crowd, fx->a));
+}
+
+static guint
+community (DossierSubgraph *sub,
+           guint            id)
+{
+  int i = dossier_subgraph_find_entity (sub, id);
+
+  g_assert_cmpint (i, >=, 0);
+  return g_array_index (sub->entity_community, guint, i);
+}
+
+/* "This cluster only" keeps one community, under its number. */
+static void
+test_cluster (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autoptr(DossierSubgraph) all = apply (fx, filter);
+  g_autoptr(DossierSubgraph) alpha = NULL;
+  g_autoptr(DossierSubgraph) fox = NULL;
+  g_autoptr(GError) error = NULL;
+  guint c = community (all, fx->a);
+
+  filter->cluster = g_strdup ("alpha corp");
+  alpha = apply (fx, filter);
+  g_assert_true (has_entity (alpha, fx->a));
+  g_assert_true (has_entity (alpha, fx->b));
+  g_assert_false (has_entity (alpha, fx->f));
+  for (guint i = 0; i < alpha->entities->len; i++)
+    {
+      guint id = g_array_index (alpha->entities, guint, i);
+
+      g_assert_cmpuint (g_array_index (alpha->entity_community, guint, i), ==, c);
+      g_assert_cmpuint (community (all, id), ==, c);
+    }
+  for (guint i = 0; i < all->entities->len; i++)
+    if (g_array_index (all->entity_community, guint, i) == c)
+      g_assert_true (has_entity (alpha, g_array_index (all->entities, guint, i)));
+  g_assert_cmpuint (g_array_index (all->community_leaders, guint, c), ==,
+                    g_array_index (alpha->community_leaders, guint, c));
+
+  /* A lone actor's cluster is itself, even when lone actors are hidden. */
+  g_free (filter->cluster);
+  filter->cluster = g_strdup ("Foxtrot");
+  filter->isolated = DOSSIER_ISOLATED_HIDE;
+  fox = apply (fx, filter);
+  g_assert_cmpuint (fox->entities->len, ==, 1);
+  g_assert_true (has_entity (fox, fx->f));
+
+  g_free (filter->cluster);
+  filter->cluster = g_strdup ("Foxtrott");
+  g_assert_null (dossier_filter_apply (filter, fx->graph, &error));
+  g_assert_error (error, DOSSIER_FILTER_ERROR, DOSSIER_FILTER_ERROR_UNKNOWN_ACTOR);
+  g_assert_nonnull (strstr (error->message, "Foxtrot"));
+}
+
+/* The weight follows size_by; a copy keeps every new field. */
+static void
+test_weights (Fixture       *fx,
+              gconstpointer  data)
+{
+  const double expected[][2] = { { 0 /* b */, 2 }, { 1 /* e */, 1 } };
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autoptr(DossierFilter) copy = NULL;
+  g_autoptr(DossierSubgraph) by_degree = NULL;
+
+  filter->size_by = DOSSIER_MEASURE_DEGREE;
+  filter->cluster = g_strdup ("Beta");
+  filter->dated_only = TRUE;
+  filter->isolated = DOSSIER_ISOLATED_HIDE;
+  copy = dossier_filter_copy (filter);
+  g_assert_cmpstr (copy->cluster, ==, "Beta");
+  g_assert_true (copy->dated_only);
+  g_assert_cmpuint (copy->isolated, ==, DOSSIER_ISOLATED_HIDE);
+
+  g_clear_pointer (&filter->cluster, g_free);
+  by_degree = apply (fx, filter);
+  /* B: owned by A, partners with C; E supports D. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      guint id = expected[i][0] == 0 ? fx->b : fx->e;
+
+      g_assert_cmpfloat (dossier_subgraph_entity_weight (by_degree, dossier_subgraph_find_entity (by_degree, id)), ==,
+                         expected[i][1]);
+    }
+
+  filter->size_by = DOSSIER_N_MEASURES;
+  g_assert_false (dossier_filter_validate (filter, NULL, NULL));
 }
 
 /* Article counts follow the filter like mention counts (exports print
@@ -420,6 +559,10 @@ main (int   argc,
   ADD ("/filter/cap", test_cap);
   ADD ("/filter/errors", test_errors);
   ADD ("/filter/histogram", test_histogram);
+  ADD ("/filter/undated", test_undated);
+  ADD ("/filter/isolated", test_isolated);
+  ADD ("/filter/cluster", test_cluster);
+  ADD ("/filter/weights", test_weights);
 #undef ADD
   g_test_add_func ("/filter/command-line", test_command_line);
   g_test_add_func ("/filter/article-counts", test_article_counts);

@@ -73,6 +73,12 @@ typedef struct
   int       min_evidence;
   gboolean  no_comments;
   gboolean  mentioned_with;
+  gboolean  dated_only;
+  gboolean  hide_isolated;
+  gboolean  show_isolated;
+  gboolean  keep_isolated;   /* extract: data keeps lone actors unless asked */
+  char     *cluster;
+  char     *size_by;
   gboolean  quiet;
   char     *project;
   gboolean  no_edits;
@@ -111,6 +117,8 @@ options_clear (Options *o)
   g_strfreev (o->path);
   g_free (o->entity_types);
   g_free (o->relation_types);
+  g_free (o->cluster);
+  g_free (o->size_by);
   g_free (o->project);
   g_free (o->output);
   g_free (o->format);
@@ -139,6 +147,11 @@ add_filter_entries (GOptionContext *context,
     { "min-evidence", 0, 0, G_OPTION_ARG_INT, &o->min_evidence, N_("Passages a relation or an actor needs (default 1)"), N_("N") },
     { "no-comments", 0, 0, G_OPTION_ARG_NONE, &o->no_comments, N_("Ignore reader comments"), NULL },
     { "mentioned-with", 0, 0, G_OPTION_ARG_NONE, &o->mentioned_with, N_("Also show untyped co-occurrence links"), NULL },
+    { "dated-only", 0, 0, G_OPTION_ARG_NONE, &o->dated_only, N_("Leave out evidence whose date is unknown"), NULL },
+    { "hide-isolated", 0, 0, G_OPTION_ARG_NONE, &o->hide_isolated, N_("Leave out actors without a relation (export: the default past 50 actors)"), NULL },
+    { "show-isolated", 0, 0, G_OPTION_ARG_NONE, &o->show_isolated, N_("Keep actors without a relation"), NULL },
+    { "cluster", 0, 0, G_OPTION_ARG_STRING, &o->cluster, N_("Only the community of this actor"), N_("NAME") },
+    { "size-by", 0, 0, G_OPTION_ARG_STRING, &o->size_by, N_("What an actor’s weight measures: mentions, articles, degree or pagerank"), N_("MEASURE") },
     { "gazetteer", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->gazetteers, N_("Add actors from a gazetteer file (repeatable)"), N_("FILE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, N_("Do not report unreadable files"), NULL },
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &o->project, N_("Apply the edits saved in FILE (default: the corpus’s own)"), N_("FILE") },
@@ -208,6 +221,60 @@ parse_date_option (const char  *name,
   return TRUE;
 }
 
+/* The options of dossier-measures.h and the filter's newer switches. */
+static gboolean
+filter_add_measures (Options       *o,
+                     DossierFilter *filter,
+                     GError       **error)
+{
+  if (o->hide_isolated && o->show_isolated)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--hide-isolated and --show-isolated contradict each other"));
+      return FALSE;
+    }
+  filter->isolated = o->hide_isolated ? DOSSIER_ISOLATED_HIDE
+                   : o->show_isolated || o->keep_isolated ? DOSSIER_ISOLATED_SHOW
+                   : DOSSIER_ISOLATED_AUTO;
+  filter->dated_only = o->dated_only;
+  filter->cluster = g_strdup (o->cluster);
+  if (o->size_by != NULL && !dossier_measure_from_string (o->size_by, &filter->size_by))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown measure “%s” (mentions, articles, degree, pagerank)"), o->size_by);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What the filters kept or left out that a reader would not guess. */
+static void
+report_filter_counts (Options         *o,
+                      DossierSubgraph *sub)
+{
+  g_autofree char *isolated = NULL;
+  g_autofree char *undated = NULL;
+
+  if (o->quiet || sub == NULL)
+    return;
+  if (sub->hidden_isolated > 0)
+    isolated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u actor without relations left out (--show-isolated keeps it)",
+                                             "%u actors without relations left out (--show-isolated keeps them)",
+                                             sub->hidden_isolated),
+                                sub->hidden_isolated);
+  if (sub->undated_evidence > 0 && (o->from != NULL || o->to != NULL))
+    undated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u undated passage kept (--dated-only leaves it out)",
+                                            "%u undated passages kept (--dated-only leaves them out)",
+                                            sub->undated_evidence),
+                               sub->undated_evidence);
+  if (isolated != NULL)
+    print_message (isolated);
+  if (undated != NULL)
+    print_message (undated);
+}
+
 static DossierFilter *
 build_filter (Options  *o,
               GError  **error)
@@ -246,6 +313,8 @@ build_filter (Options  *o,
     return NULL;
   if (o->mentioned_with)
     filter->relation_types |= 1u << DOSSIER_RELATION_MENTIONED_WITH;
+  if (!filter_add_measures (o, filter, error))
+    return NULL;
 
   if (!dossier_filter_validate (filter, NULL, error))
     return NULL;
@@ -352,6 +421,7 @@ run_pipeline (Options   *o,
    * should know it was the filters, not the articles. */
   if (sub->entities->len == 0 && sub->total_entities > 0 && !o->quiet)
     g_printerr ("dossier-cli: %s\n", _("no actor matches the filters"));
+  report_filter_counts (o, sub);
   return g_steal_pointer (&session);
 }
 
@@ -394,6 +464,7 @@ cmd_extract (int    argc,
 
   o.depth = 1;
   o.min_evidence = 1;
+  o.keep_isolated = TRUE;
 
   /* The usage line starts with the program name: make it the whole command. */
   g_set_prgname ("dossier-cli extract");

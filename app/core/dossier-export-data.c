@@ -163,116 +163,12 @@ dossier_export_entity_spans (DossierSubgraph *subgraph)
   return spans;
 }
 
-typedef struct
-{
-  guint neighbour;  /* index in subgraph->entities */
-  guint weight;
-} Link;
-
 guint *
 dossier_export_communities (DossierSubgraph *subgraph)
 {
-  guint n = subgraph->entities->len;
-  guint *label = g_new (guint, MAX (n, 1));
-  g_autofree guint *renumber = g_new (guint, MAX (n, 1));
-  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr(GHashTable) votes = g_hash_table_new (NULL, NULL);
-  g_autofree guint64 *degree = g_new0 (guint64, MAX (n, 1));
-  g_autofree guint64 *total = g_new0 (guint64, MAX (n, 1));
-  guint64 two_m = 0;
-  guint next = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      label[i] = i;
-      renumber[i] = G_MAXUINT;
-      g_ptr_array_add (links, g_array_new (FALSE, FALSE, sizeof (Link)));
-    }
-
-  for (guint r = 0; r < subgraph->relations->len; r++)
-    {
-      const DossierRelation *relation =
-        dossier_graph_get_relation (subgraph->graph, g_array_index (subgraph->relations, guint, r));
-      int s = dossier_subgraph_find_entity (subgraph, relation->source);
-      int t = dossier_subgraph_find_entity (subgraph, relation->target);
-      guint w = MAX (g_array_index (subgraph->relation_evidence, guint, r), 1);
-
-      if (s < 0 || t < 0 || s == t)
-        continue;
-      g_array_append_val (g_ptr_array_index (links, s), ((Link) { t, w }));
-      g_array_append_val (g_ptr_array_index (links, t), ((Link) { s, w }));
-    }
-
-  /* Louvain's local moving phase (one level): each actor in turn joins
-   * the neighbouring community that most raises the modularity, until no
-   * move helps; 30 rounds at most.  Ties go to the smallest community. */
-  for (guint i = 0; i < n; i++)
-    {
-      GArray *mine = g_ptr_array_index (links, i);
-
-      for (guint k = 0; k < mine->len; k++)
-        degree[i] += g_array_index (mine, Link, k).weight;
-      total[i] = degree[i];
-      two_m += degree[i];
-    }
-
-  for (guint round = 0; round < 30 && two_m > 0; round++)
-    {
-      gboolean changed = FALSE;
-
-      for (guint i = 0; i < n; i++)
-        {
-          GArray *mine = g_ptr_array_index (links, i);
-          GHashTableIter iter;
-          gpointer key, value;
-          guint home = label[i], best;
-          double best_gain;
-
-          if (mine->len == 0)
-            continue;
-          total[home] -= degree[i];
-          g_hash_table_remove_all (votes);
-          for (guint k = 0; k < mine->len; k++)
-            {
-              const Link *link = &g_array_index (mine, Link, k);
-              gpointer l = GUINT_TO_POINTER (label[link->neighbour] + 1);
-
-              g_hash_table_insert (votes, l, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (votes, l)) + link->weight));
-            }
-
-          best = home;
-          best_gain = GPOINTER_TO_UINT (g_hash_table_lookup (votes, GUINT_TO_POINTER (home + 1)))
-                      - (double) total[home] * degree[i] / two_m;
-          g_hash_table_iter_init (&iter, votes);
-          while (g_hash_table_iter_next (&iter, &key, &value))
-            {
-              guint c = GPOINTER_TO_UINT (key) - 1;
-              double gain = GPOINTER_TO_UINT (value) - (double) total[c] * degree[i] / two_m;
-
-              if (gain > best_gain + 1e-9 || (G_APPROX_VALUE (gain, best_gain, 1e-9) && c < best && best != home))
-                {
-                  best = c;
-                  best_gain = gain;
-                }
-            }
-          total[best] += degree[i];
-          if (best != home)
-            {
-              label[i] = best;
-              changed = TRUE;
-            }
-        }
-      if (!changed)
-        break;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (renumber[label[i]] == G_MAXUINT)
-        renumber[label[i]] = next++;
-      label[i] = renumber[label[i]];
-    }
-  return label;
+  /* The filter's communities (dossier-measures.c), so that every format
+   * and the window number the clusters alike. */
+  return dossier_subgraph_communities (subgraph);
 }
 
 char *

@@ -51,10 +51,9 @@ void      dossier_export_visit_passages (DossierSubgraph          *subgraph,
 void      dossier_export_node_rgb       (DossierEntityType         type,
                                          int                       rgb[3]);
 
-/* A community number per entity (indexed like subgraph->entities, counted
- * from 0 in order of first appearance), by Louvain's local moving over
- * the visible relations weighted by their passages: deterministic, so two
- * exports of the same view agree. */
+/* A community number per entity (indexed like subgraph->entities, the
+ * largest community 0): dossier_subgraph_communities, deterministic, so
+ * two exports of the same view agree. */
 guint    *dossier_export_communities   (DossierSubgraph            *subgraph);
 
 GBytes   *dossier_export_write_csv    (DossierSubgraph            *subgraph,

@@ -238,6 +238,7 @@ restrict_subgraph (DossierSubgraph            *subgraph,
                    const DossierExportOptions *options)
 {
   DossierSubgraph *sub;
+  g_autofree guint *communities = NULL;
   View view;
 
   if (!options->has_area)
@@ -257,6 +258,10 @@ restrict_subgraph (DossierSubgraph            *subgraph,
   sub->total_relations = subgraph->total_relations;
   if (subgraph->filter != NULL)
     sub->filter = dossier_filter_copy (subgraph->filter);
+  /* The area keeps the whole view's weights and community numbers. */
+  sub->entity_weight = g_array_new (FALSE, FALSE, sizeof (double));
+  sub->entity_community = g_array_new (FALSE, FALSE, sizeof (guint));
+  communities = dossier_subgraph_communities (subgraph);
 
   for (guint i = 0; i < subgraph->entities->len; i++)
     {
@@ -267,6 +272,11 @@ restrict_subgraph (DossierSubgraph            *subgraph,
         continue;
       g_array_append_val (sub->entities, id);
       g_array_append_val (sub->entity_mentions, g_array_index (subgraph->entity_mentions, guint, i));
+      g_array_append_val (sub->entity_community, communities[i]);
+      {
+        double weight = dossier_subgraph_entity_weight (subgraph, i);
+        g_array_append_val (sub->entity_weight, weight);
+      }
       {
         guint articles = dossier_subgraph_entity_articles (subgraph, i);
         g_array_append_val (sub->entity_articles, articles);
@@ -417,6 +427,7 @@ write_dot (DossierSubgraph *subgraph,
 {
   DossierGraph *graph = subgraph->graph;
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree guint *communities = dossier_export_communities (subgraph);
 
   progress->total = subgraph->entities->len + subgraph->relations->len;
 
@@ -452,6 +463,8 @@ write_dot (DossierSubgraph *subgraph,
                               g_array_index (subgraph->entity_mentions, guint, i),
                               dossier_subgraph_entity_articles (subgraph, i),
                               style->graphviz_shape, fill, stroke);
+      g_string_append_printf (out, ", weight=%g, community=%u, pinned=false",
+                              dossier_subgraph_entity_weight (subgraph, i), communities[i]);
       if (n >= 0)
         {
           const DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, n);
@@ -549,6 +562,8 @@ static const struct
   { "negated",    "edge", "negated",    "int" },
   { "hedged",     "edge", "hedged",     "int" },
   { "community",  "node", "community",  "int" },
+  { "node_weight", "node", "weight",    "double" },
+  { "pinned",     "node", "pinned",     "boolean" },
 };
 
 static void
@@ -594,7 +609,10 @@ append_graphml_node (GString         *out,
                               "      <data key=\"size\">%.2f</data>\n",
                               node->x, layout->height - node->y, node->height / 2);
     }
-  g_string_append_printf (out, "      <data key=\"community\">%u</data>\n", communities[i]);
+  g_string_append_printf (out, "      <data key=\"community\">%u</data>\n"
+                          "      <data key=\"node_weight\">%g</data>\n"
+                          "      <data key=\"pinned\">false</data>\n",
+                          communities[i], dossier_subgraph_entity_weight (subgraph, i));
   if (spans[i] != 0)
     append_graphml_span (out, spans[i], spans[subgraph->entities->len + i]);
   g_string_append (out, "    </node>\n");

@@ -29,6 +29,7 @@ dossier_filter_reset (DossierFilter *filter)
 
   g_clear_pointer (&filter->actors, g_strfreev);
   g_clear_pointer (&filter->path, g_strfreev);
+  g_clear_pointer (&filter->cluster, g_free);
   memset (filter, 0, sizeof *filter);
   filter->depth = 1;
   filter->entity_types = ALL_ENTITY_TYPES;
@@ -55,6 +56,7 @@ dossier_filter_copy (const DossierFilter *filter)
   copy = g_memdup2 (filter, sizeof *filter);
   copy->actors = g_strdupv (filter->actors);
   copy->path = g_strdupv (filter->path);
+  copy->cluster = g_strdup (filter->cluster);
 
   return copy;
 }
@@ -67,6 +69,7 @@ dossier_filter_free (DossierFilter *filter)
 
   g_strfreev (filter->actors);
   g_strfreev (filter->path);
+  g_free (filter->cluster);
   g_free (filter);
 }
 
@@ -195,8 +198,18 @@ dossier_filter_validate (const DossierFilter *filter,
       return FALSE;
     }
 
+  if (filter->size_by >= DOSSIER_N_MEASURES)
+    {
+      g_set_error (error, DOSSIER_FILTER_ERROR, DOSSIER_FILTER_ERROR_BAD_VALUE,
+                   _("Unknown measure of importance"));
+      return FALSE;
+    }
+
   if (graph == NULL)
     return TRUE;
+
+  if (filter->cluster != NULL && !check_actor (graph, filter->cluster, error))
+    return FALSE;
 
   for (guint i = 0; filter->actors != NULL && filter->actors[i] != NULL; i++)
     {
@@ -219,12 +232,13 @@ date_in_range (const DossierFilter *filter,
 {
   guint32 first, last;
 
+  /* Undated passages cannot be placed in a range: they are kept (and
+   * counted) unless only dated evidence is asked for. */
+  if (!dossier_date_get_span (date, &first, &last))
+    return !filter->dated_only;
+
   if (!dossier_date_is_known (&filter->from) && !dossier_date_is_known (&filter->to))
     return TRUE;
-
-  /* Undated passages cannot be placed in a range. */
-  if (!dossier_date_get_span (date, &first, &last))
-    return FALSE;
 
   if (dossier_date_is_known (&filter->from))
     {
@@ -394,18 +408,332 @@ resolve_actors (DossierGraph *graph,
   return ids;
 }
 
+/* Whether the filter names @entity as a focus, an end of a path or its
+ * cluster: such an actor is never hidden for being alone. */
+static gboolean
+names_entity (const DossierFilter *filter,
+              DossierGraph        *graph,
+              const DossierEntity *entity)
+{
+  char **lists[] = { filter->actors, filter->path };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l] != NULL && lists[l][i] != NULL; i++)
+      if (dossier_graph_lookup_entity (graph, lists[l][i]) == entity)
+        return TRUE;
+
+  return filter->cluster != NULL && dossier_graph_lookup_entity (graph, filter->cluster) == entity;
+}
+
+/* The state of one dossier_filter_apply: what is kept so far, and the
+ * visible counts it was kept on. */
+typedef struct
+{
+  const DossierFilter *filter;
+  DossierGraph        *graph;
+  guint                n_entities;
+  guint                n_relations;
+  gboolean            *entity_kept;
+  gboolean            *relation_kept;
+  guint               *entity_count;
+  guint               *entity_articles;
+  guint               *relation_count;
+  guint               *community;       /* per entity id; NULL until found */
+  DossierCommunities  *communities;
+} Work;
+
+static void
+work_clear (Work *w)
+{
+  g_free (w->entity_kept);
+  g_free (w->relation_kept);
+  g_free (w->entity_count);
+  g_free (w->entity_articles);
+  g_free (w->relation_count);
+  g_free (w->community);
+  g_clear_pointer (&w->communities, dossier_communities_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Work, work_clear)
+
+/* Relations on their type, their ends' types and their passages; then
+ * entities on their mentions, or because one of their relations shows:
+ * a visible edge always has both ends. */
+static void
+keep_by_evidence (Work *w)
+{
+  const DossierFilter *filter = w->filter;
+
+  for (guint r = 0; r < w->n_relations; r++)
+    {
+      const DossierRelation *relation = dossier_graph_get_relation (w->graph, r);
+      const DossierEntity *source = dossier_graph_get_entity (w->graph, relation->source);
+      const DossierEntity *target = dossier_graph_get_entity (w->graph, relation->target);
+
+      if ((filter->relation_types & (1u << relation->type)) == 0 ||
+          source->hidden || target->hidden ||
+          (filter->entity_types & (1u << source->type)) == 0 ||
+          (filter->entity_types & (1u << target->type)) == 0)
+        continue;
+      w->relation_count[r] = visible_evidence (filter, relation);
+      w->relation_kept[r] = w->relation_count[r] > 0 && w->relation_count[r] >= filter->min_evidence;
+    }
+
+  for (guint i = 0; i < w->n_entities; i++)
+    {
+      const DossierEntity *entity = dossier_graph_get_entity (w->graph, i);
+
+      if ((filter->entity_types & (1u << entity->type)) == 0 || entity->hidden)
+        continue;
+      w->entity_count[i] = visible_mentions (filter, w->graph, entity, &w->entity_articles[i]);
+      w->entity_kept[i] = w->entity_count[i] > 0 && w->entity_count[i] >= filter->min_evidence;
+    }
+
+  for (guint r = 0; r < w->n_relations; r++)
+    {
+      const DossierRelation *relation = dossier_graph_get_relation (w->graph, r);
+
+      if (w->relation_kept[r])
+        {
+          w->entity_kept[relation->source] = TRUE;
+          w->entity_kept[relation->target] = TRUE;
+        }
+    }
+}
+
+/* Actors and their neighbourhood. */
+static void
+keep_neighbourhood (Work *w)
+{
+  g_autoptr(GArray) seeds = resolve_actors (w->graph, w->filter->actors);
+  g_autofree guint *dist = distances_from (w->graph, w->relation_kept, seeds);
+
+  for (guint i = 0; i < w->n_entities; i++)
+    w->entity_kept[i] = w->entity_kept[i] && dist[i] <= w->filter->depth;
+}
+
+/* Only what lies on a shortest path between the two actors. */
+static void
+keep_paths (Work *w)
+{
+  char **path = w->filter->path;
+  g_autoptr(GArray) a = resolve_actors (w->graph, (char *[]) { path[0], NULL });
+  g_autoptr(GArray) b = resolve_actors (w->graph, (char *[]) { path[1], NULL });
+  g_autofree guint *da = distances_from (w->graph, w->relation_kept, a);
+  g_autofree guint *db = distances_from (w->graph, w->relation_kept, b);
+  guint target = a->len > 0 ? db[g_array_index (a, guint, 0)] : G_MAXUINT;
+
+  for (guint i = 0; i < w->n_entities; i++)
+    w->entity_kept[i] = w->entity_kept[i] && target != G_MAXUINT &&
+                        da[i] != G_MAXUINT && db[i] != G_MAXUINT &&
+                        da[i] + db[i] == target;
+
+  for (guint r = 0; r < w->n_relations; r++)
+    {
+      const DossierRelation *relation = dossier_graph_get_relation (w->graph, r);
+      guint s = relation->source, t = relation->target;
+
+      if (w->relation_kept[r] && w->entity_kept[s] && w->entity_kept[t])
+        w->relation_kept[r] = (da[s] + 1 == da[t]) || (da[t] + 1 == da[s]);
+    }
+}
+
+/* A relation shows only with both its ends. */
+static void
+drop_dangling_relations (Work *w)
+{
+  for (guint r = 0; r < w->n_relations; r++)
+    {
+      const DossierRelation *relation = dossier_graph_get_relation (w->graph, r);
+
+      if (w->relation_kept[r] &&
+          (!w->entity_kept[relation->source] || !w->entity_kept[relation->target]))
+        w->relation_kept[r] = FALSE;
+    }
+}
+
+/* Passages at each kept actor, over its kept relations. */
+static guint *
+kept_degrees (Work *w)
+{
+  guint *degree = g_new0 (guint, MAX (w->n_entities, 1));
+
+  for (guint r = 0; r < w->n_relations; r++)
+    {
+      const DossierRelation *relation = dossier_graph_get_relation (w->graph, r);
+
+      if (w->relation_kept[r])
+        {
+          degree[relation->source] += w->relation_count[r];
+          degree[relation->target] += w->relation_count[r];
+        }
+    }
+  return degree;
+}
+
+/* Cap: keep the most connected actors (documented in the README). */
+static void
+keep_most_connected (Work *w)
+{
+  g_autofree guint *degree = kept_degrees (w);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < w->n_entities; i++)
+    if (w->entity_kept[i])
+      g_array_append_val (order, i);
+
+  /* Most evidence first; ties by id for a stable result. */
+  for (guint i = 1; i < order->len; i++)
+    {
+      guint v = g_array_index (order, guint, i);
+      guint j = i;
+
+      while (j > 0 && degree[g_array_index (order, guint, j - 1)] < degree[v])
+        {
+          g_array_index (order, guint, j) = g_array_index (order, guint, j - 1);
+          j--;
+        }
+      g_array_index (order, guint, j) = v;
+    }
+
+  for (guint i = w->filter->max_nodes; i < order->len; i++)
+    w->entity_kept[g_array_index (order, guint, i)] = FALSE;
+
+  drop_dangling_relations (w);
+}
+
+static DossierSubgraph *
+build_subgraph (Work *w)
+{
+  DossierSubgraph *sub = g_new0 (DossierSubgraph, 1);
+
+  g_atomic_ref_count_init (&sub->ref_count);
+  sub->graph = dossier_graph_ref (w->graph);
+  sub->entities = g_array_new (FALSE, FALSE, sizeof (guint));
+  sub->relations = g_array_new (FALSE, FALSE, sizeof (guint));
+  sub->entity_mentions = g_array_new (FALSE, FALSE, sizeof (guint));
+  sub->entity_articles = g_array_new (FALSE, FALSE, sizeof (guint));
+  sub->relation_evidence = g_array_new (FALSE, FALSE, sizeof (guint));
+  sub->total_entities = w->n_entities;
+  sub->total_relations = w->n_relations;
+
+  for (guint i = 0; i < w->n_entities; i++)
+    {
+      if (w->entity_kept[i])
+        {
+          g_array_append_val (sub->entities, i);
+          g_array_append_val (sub->entity_mentions, w->entity_count[i]);
+          g_array_append_val (sub->entity_articles, w->entity_articles[i]);
+        }
+    }
+
+  for (guint r = 0; r < w->n_relations; r++)
+    {
+      if (w->relation_kept[r])
+        {
+          g_array_append_val (sub->relations, r);
+          g_array_append_val (sub->relation_evidence, w->relation_count[r]);
+        }
+    }
+
+  sub->filter = dossier_filter_copy (w->filter);
+  return sub;
+}
+
+/* Communities of what is kept so far, by entity id. */
+static void
+find_communities (Work *w)
+{
+  g_autoptr(DossierSubgraph) sub = build_subgraph (w);
+
+  w->communities = dossier_communities_compute (sub);
+  w->community = g_new (guint, MAX (w->n_entities, 1));
+  for (guint i = 0; i < w->n_entities; i++)
+    w->community[i] = G_MAXUINT;
+  for (guint i = 0; i < sub->entities->len; i++)
+    w->community[g_array_index (sub->entities, guint, i)] = w->communities->membership[i];
+}
+
+/* "This cluster only": the community of the named actor (none when the
+ * other filters left that actor out). */
+static void
+keep_cluster (Work *w)
+{
+  DossierEntity *entity = dossier_graph_lookup_entity (w->graph, w->filter->cluster);
+  guint c = entity != NULL ? w->community[entity->id] : G_MAXUINT;
+
+  for (guint i = 0; i < w->n_entities; i++)
+    w->entity_kept[i] = w->entity_kept[i] && c != G_MAXUINT && w->community[i] == c;
+  drop_dangling_relations (w);
+}
+
+/* Actors without a kept relation go, but never one the filter names;
+ * returns how many went. */
+static guint
+hide_isolated (Work *w)
+{
+  g_autofree guint *degree = kept_degrees (w);
+  guint n_kept = 0, n_hidden = 0;
+
+  for (guint i = 0; i < w->n_entities; i++)
+    n_kept += w->entity_kept[i] ? 1 : 0;
+
+  if (w->filter->isolated == DOSSIER_ISOLATED_SHOW ||
+      (w->filter->isolated == DOSSIER_ISOLATED_AUTO && n_kept <= DOSSIER_FILTER_ISOLATED_LIMIT))
+    return 0;
+
+  for (guint i = 0; i < w->n_entities; i++)
+    {
+      const DossierEntity *entity = dossier_graph_get_entity (w->graph, i);
+
+      if (!w->entity_kept[i] || degree[i] > 0 || names_entity (w->filter, w->graph, entity))
+        continue;
+      w->entity_kept[i] = FALSE;
+      n_hidden++;
+    }
+  return n_hidden;
+}
+
+/* What the filter found besides the kept arrays: weights, communities and
+ * the counts the panel reports. */
+static void
+annotate_subgraph (Work            *w,
+                   DossierSubgraph *sub)
+{
+  g_autofree double *weights = dossier_measures_compute (sub, w->filter->size_by);
+
+  sub->entity_weight = g_array_sized_new (FALSE, FALSE, sizeof (double), sub->entities->len);
+  g_array_append_vals (sub->entity_weight, weights, sub->entities->len);
+
+  sub->entity_community = g_array_sized_new (FALSE, FALSE, sizeof (guint), sub->entities->len);
+  for (guint i = 0; i < sub->entities->len; i++)
+    g_array_append_val (sub->entity_community, w->community[g_array_index (sub->entities, guint, i)]);
+  sub->community_leaders = g_array_sized_new (FALSE, FALSE, sizeof (guint), w->communities->n_communities);
+  g_array_append_vals (sub->community_leaders, w->communities->leaders, w->communities->n_communities);
+
+  for (guint r = 0; r < sub->relations->len; r++)
+    {
+      const DossierRelation *relation =
+        dossier_graph_get_relation (w->graph, g_array_index (sub->relations, guint, r));
+
+      for (guint i = 0; i < relation->evidence->len; i++)
+        {
+          const DossierEvidence *e = &g_array_index (relation->evidence, DossierEvidence, i);
+
+          if (!dossier_date_is_known (&e->date) && evidence_visible (w->filter, e))
+            sub->undated_evidence++;
+        }
+    }
+}
+
 DossierSubgraph *
 dossier_filter_apply (const DossierFilter *filter,
                       DossierGraph        *graph,
                       GError             **error)
 {
-  g_autoptr(DossierSubgraph) sub = NULL;
-  g_autofree gboolean *entity_kept = NULL;
-  g_autofree gboolean *relation_kept = NULL;
-  g_autofree guint *entity_count = NULL;
-  g_autofree guint *entity_articles = NULL;
-  g_autofree guint *relation_count = NULL;
-  guint n_entities, n_relations;
+  g_auto(Work) w = { 0 };
+  guint n_hidden;
+  DossierSubgraph *sub;
 
   g_return_val_if_fail (filter != NULL, NULL);
   g_return_val_if_fail (graph != NULL, NULL);
@@ -413,186 +741,35 @@ dossier_filter_apply (const DossierFilter *filter,
   if (!dossier_filter_validate (filter, graph, error))
     return NULL;
 
-  n_entities = graph->entities->len;
-  n_relations = graph->relations->len;
-  entity_kept = g_new0 (gboolean, n_entities);
-  relation_kept = g_new0 (gboolean, n_relations);
-  entity_count = g_new0 (guint, n_entities);
-  entity_articles = g_new0 (guint, n_entities);
-  relation_count = g_new0 (guint, n_relations);
+  w.filter = filter;
+  w.graph = graph;
+  w.n_entities = graph->entities->len;
+  w.n_relations = graph->relations->len;
+  w.entity_kept = g_new0 (gboolean, MAX (w.n_entities, 1));
+  w.relation_kept = g_new0 (gboolean, MAX (w.n_relations, 1));
+  w.entity_count = g_new0 (guint, MAX (w.n_entities, 1));
+  w.entity_articles = g_new0 (guint, MAX (w.n_entities, 1));
+  w.relation_count = g_new0 (guint, MAX (w.n_relations, 1));
 
-  /* Relations on their type, their ends' types and their passages. */
-  for (guint r = 0; r < n_relations; r++)
-    {
-      const DossierRelation *relation = dossier_graph_get_relation (graph, r);
-      const DossierEntity *source = dossier_graph_get_entity (graph, relation->source);
-      const DossierEntity *target = dossier_graph_get_entity (graph, relation->target);
-
-      if ((filter->relation_types & (1u << relation->type)) == 0 ||
-          source->hidden || target->hidden ||
-          (filter->entity_types & (1u << source->type)) == 0 ||
-          (filter->entity_types & (1u << target->type)) == 0)
-        continue;
-      relation_count[r] = visible_evidence (filter, relation);
-      relation_kept[r] = relation_count[r] > 0 && relation_count[r] >= filter->min_evidence;
-    }
-
-  /* An entity shows when enough of its mentions do, or when one of its
-   * relations shows: a visible edge always has both ends. */
-  for (guint i = 0; i < n_entities; i++)
-    {
-      const DossierEntity *entity = dossier_graph_get_entity (graph, i);
-
-      if ((filter->entity_types & (1u << entity->type)) == 0 || entity->hidden)
-        continue;
-      entity_count[i] = visible_mentions (filter, graph, entity, &entity_articles[i]);
-      entity_kept[i] = entity_count[i] > 0 && entity_count[i] >= filter->min_evidence;
-    }
-
-  for (guint r = 0; r < n_relations; r++)
-    {
-      const DossierRelation *relation = dossier_graph_get_relation (graph, r);
-
-      if (relation_kept[r])
-        {
-          entity_kept[relation->source] = TRUE;
-          entity_kept[relation->target] = TRUE;
-        }
-    }
-
-  /* Actors and their neighbourhood. */
+  keep_by_evidence (&w);
   if (filter->actors != NULL && filter->actors[0] != NULL)
-    {
-      g_autoptr(GArray) seeds = resolve_actors (graph, filter->actors);
-      g_autofree guint *dist = distances_from (graph, relation_kept, seeds);
-
-      for (guint i = 0; i < n_entities; i++)
-        entity_kept[i] = entity_kept[i] && dist[i] <= filter->depth;
-    }
-
-  /* Only what lies on a shortest path between the two actors. */
+    keep_neighbourhood (&w);
   if (filter->path != NULL && filter->path[0] != NULL && filter->path[1] != NULL)
-    {
-      g_autoptr(GArray) a = resolve_actors (graph, (char *[]) { filter->path[0], NULL });
-      g_autoptr(GArray) b = resolve_actors (graph, (char *[]) { filter->path[1], NULL });
-      g_autofree guint *da = distances_from (graph, relation_kept, a);
-      g_autofree guint *db = distances_from (graph, relation_kept, b);
-      guint target = a->len > 0 ? db[g_array_index (a, guint, 0)] : G_MAXUINT;
-
-      for (guint i = 0; i < n_entities; i++)
-        entity_kept[i] = entity_kept[i] && target != G_MAXUINT &&
-                         da[i] != G_MAXUINT && db[i] != G_MAXUINT &&
-                         da[i] + db[i] == target;
-
-      for (guint r = 0; r < n_relations; r++)
-        {
-          const DossierRelation *relation = dossier_graph_get_relation (graph, r);
-          guint s = relation->source, t = relation->target;
-
-          if (relation_kept[r] && entity_kept[s] && entity_kept[t])
-            relation_kept[r] = (da[s] + 1 == da[t]) || (da[t] + 1 == da[s]);
-        }
-    }
-
-  /* Drop relations whose ends were dropped, then entities left without a
-   * relation only if a neighbourhood was asked for. */
-  for (guint r = 0; r < n_relations; r++)
-    {
-      const DossierRelation *relation = dossier_graph_get_relation (graph, r);
-
-      if (relation_kept[r] &&
-          (!entity_kept[relation->source] || !entity_kept[relation->target]))
-        relation_kept[r] = FALSE;
-    }
-
-  /* Cap: keep the most connected actors (documented in the README). */
+    keep_paths (&w);
+  drop_dangling_relations (&w);
   if (filter->max_nodes > 0)
-    {
-      g_autofree guint *degree = g_new0 (guint, n_entities);
-      g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
-      guint kept = 0;
+    keep_most_connected (&w);
 
-      for (guint r = 0; r < n_relations; r++)
-        {
-          const DossierRelation *relation = dossier_graph_get_relation (graph, r);
+  /* Found before the cluster is chosen, so that it keeps its number. */
+  find_communities (&w);
+  if (filter->cluster != NULL)
+    keep_cluster (&w);
+  n_hidden = hide_isolated (&w);
 
-          if (relation_kept[r])
-            {
-              degree[relation->source] += relation_count[r];
-              degree[relation->target] += relation_count[r];
-            }
-        }
-
-      for (guint i = 0; i < n_entities; i++)
-        if (entity_kept[i])
-          g_array_append_val (order, i);
-
-      /* Most evidence first; ties by id for a stable result. */
-      for (guint i = 1; i < order->len; i++)
-        {
-          guint v = g_array_index (order, guint, i);
-          guint j = i;
-
-          while (j > 0 && degree[g_array_index (order, guint, j - 1)] < degree[v])
-            {
-              g_array_index (order, guint, j) = g_array_index (order, guint, j - 1);
-              j--;
-            }
-          g_array_index (order, guint, j) = v;
-        }
-
-      for (guint i = 0; i < order->len; i++)
-        {
-          guint e = g_array_index (order, guint, i);
-
-          if (kept < filter->max_nodes)
-            kept++;
-          else
-            entity_kept[e] = FALSE;
-        }
-
-      for (guint r = 0; r < n_relations; r++)
-        {
-          const DossierRelation *relation = dossier_graph_get_relation (graph, r);
-
-          if (relation_kept[r] &&
-              (!entity_kept[relation->source] || !entity_kept[relation->target]))
-            relation_kept[r] = FALSE;
-        }
-    }
-
-  sub = g_new0 (DossierSubgraph, 1);
-  g_atomic_ref_count_init (&sub->ref_count);
-  sub->graph = dossier_graph_ref (graph);
-  sub->entities = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->relations = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->entity_mentions = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->entity_articles = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->relation_evidence = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->total_entities = n_entities;
-  sub->total_relations = n_relations;
-
-  for (guint i = 0; i < n_entities; i++)
-    {
-      if (entity_kept[i])
-        {
-          g_array_append_val (sub->entities, i);
-          g_array_append_val (sub->entity_mentions, entity_count[i]);
-          g_array_append_val (sub->entity_articles, entity_articles[i]);
-        }
-    }
-
-  for (guint r = 0; r < n_relations; r++)
-    {
-      if (relation_kept[r])
-        {
-          g_array_append_val (sub->relations, r);
-          g_array_append_val (sub->relation_evidence, relation_count[r]);
-        }
-    }
-
-  sub->filter = dossier_filter_copy (filter);
-  return g_steal_pointer (&sub);
+  sub = build_subgraph (&w);
+  sub->hidden_isolated = n_hidden;
+  annotate_subgraph (&w, sub);
+  return sub;
 }
 
 DossierSubgraph *
@@ -617,21 +794,60 @@ dossier_subgraph_unref (DossierSubgraph *subgraph)
   g_clear_pointer (&subgraph->entity_articles, g_array_unref);
   g_array_unref (subgraph->relation_evidence);
   g_clear_pointer (&subgraph->filter, dossier_filter_free);
+  g_clear_pointer (&subgraph->entity_weight, g_array_unref);
+  g_clear_pointer (&subgraph->entity_community, g_array_unref);
+  g_clear_pointer (&subgraph->community_leaders, g_array_unref);
   dossier_graph_unref (subgraph->graph);
   g_free (subgraph);
+}
+
+/* Whether an optional per-entity column (NULL in a subgraph built by
+ * hand) has a value for entities[@index]. */
+static gboolean
+has_column (DossierSubgraph *subgraph,
+            GArray          *column,
+            guint            index)
+{
+  g_return_val_if_fail (subgraph != NULL, FALSE);
+  g_return_val_if_fail (index < subgraph->entities->len, FALSE);
+
+  return column != NULL && index < column->len;
 }
 
 guint
 dossier_subgraph_entity_articles (DossierSubgraph *subgraph,
                                   guint            index)
 {
-  g_return_val_if_fail (subgraph != NULL, 0);
-  g_return_val_if_fail (index < subgraph->entities->len, 0);
-
-  if (subgraph->entity_articles != NULL && index < subgraph->entity_articles->len)
+  if (has_column (subgraph, subgraph->entity_articles, index))
     return g_array_index (subgraph->entity_articles, guint, index);
   return dossier_entity_count_articles (dossier_graph_get_entity (subgraph->graph,
                                                                   g_array_index (subgraph->entities, guint, index)));
+}
+
+double
+dossier_subgraph_entity_weight (DossierSubgraph *subgraph,
+                                guint            index)
+{
+  /* Mentions are what sized actors before measures existed. */
+  return has_column (subgraph, subgraph->entity_weight, index)
+         ? g_array_index (subgraph->entity_weight, double, index)
+         : g_array_index (subgraph->entity_mentions, guint, index);
+}
+
+guint *
+dossier_subgraph_communities (DossierSubgraph *subgraph)
+{
+  g_autoptr(DossierCommunities) communities = NULL;
+
+  g_return_val_if_fail (subgraph != NULL, NULL);
+
+  if (subgraph->entity_community != NULL &&
+      subgraph->entity_community->len == subgraph->entities->len)
+    return g_memdup2 (subgraph->entity_community->data,
+                      sizeof (guint) * MAX (subgraph->entities->len, 1));
+
+  communities = dossier_communities_compute (subgraph);
+  return g_steal_pointer (&communities->membership);
 }
 
 int
@@ -748,6 +964,16 @@ dossier_filter_to_command_line (const DossierFilter *filter)
     }
   if (filter->no_comments)
     append_option (str, "--no-comments", NULL);
+  if (filter->dated_only)
+    append_option (str, "--dated-only", NULL);
+  if (filter->isolated == DOSSIER_ISOLATED_SHOW)
+    append_option (str, "--show-isolated", NULL);
+  else if (filter->isolated == DOSSIER_ISOLATED_HIDE)
+    append_option (str, "--hide-isolated", NULL);
+  if (filter->cluster != NULL)
+    append_option (str, "--cluster", filter->cluster);
+  if (filter->size_by != DOSSIER_MEASURE_MENTIONS)
+    append_option (str, "--size-by", dossier_measure_to_string (filter->size_by));
 
   return g_string_free (str, FALSE);
 }
@@ -799,4 +1025,24 @@ dossier_graph_date_histogram (DossierGraph *graph,
 
   *first_julian = first > last ? 0 : first;
   return counts;
+}
+
+guint
+dossier_graph_count_undated (DossierGraph *graph)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (graph != NULL, 0);
+
+  for (guint r = 0; r < graph->relations->len; r++)
+    {
+      const DossierRelation *relation = dossier_graph_get_relation (graph, r);
+
+      if (relation->type == DOSSIER_RELATION_MENTIONED_WITH)
+        continue;
+      for (guint i = 0; i < relation->evidence->len; i++)
+        if (!dossier_date_is_known (&g_array_index (relation->evidence, DossierEvidence, i).date))
+          n++;
+    }
+  return n;
 }

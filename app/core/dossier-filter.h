@@ -11,6 +11,7 @@
 #pragma once
 
 #include "dossier-graph.h"
+#include "dossier-measures.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,17 @@ typedef enum
   DOSSIER_FILTER_ERROR_BAD_VALUE,
 } DossierFilterError;
 
+/* Actors without a visible relation. */
+typedef enum
+{
+  DOSSIER_ISOLATED_AUTO,  /* hidden when more than DOSSIER_FILTER_ISOLATED_LIMIT actors show */
+  DOSSIER_ISOLATED_SHOW,
+  DOSSIER_ISOLATED_HIDE,
+} DossierIsolated;
+
+/* Past this many actors, lone ones are noise around the graph. */
+#define DOSSIER_FILTER_ISOLATED_LIMIT 50
+
 struct _DossierFilter
 {
   DossierDate  from;           /* unknown: open */
@@ -36,6 +48,11 @@ struct _DossierFilter
   guint        min_evidence;   /* passages a relation or entity needs */
   gboolean     no_comments;    /* ignore reader comments */
   guint        max_nodes;      /* 0: no cap; else keep the most connected */
+  gboolean     dated_only;     /* drop passages and mentions of unknown date;
+                                * else a date range keeps them (and counts them) */
+  DossierIsolated isolated;    /* actors without a visible relation */
+  char        *cluster;        /* an actor: only its community; NULL: all */
+  DossierMeasure size_by;      /* what the subgraph's entity_weight measures */
 };
 
 /* The visible part of a graph.  Counts are those left after filtering. */
@@ -52,6 +69,12 @@ struct _DossierSubgraph
   guint           total_relations;
   DossierFilter  *filter;             /* a copy of the filter that made it;
                                        * NULL: every passage is visible */
+  /* Filled by dossier_filter_apply; NULL in a subgraph built by hand. */
+  GArray         *entity_weight;      /* double per entities[i], by filter->size_by */
+  GArray         *entity_community;   /* guint per entities[i] (dossier-measures.h) */
+  GArray         *community_leaders;  /* guint entity id naming each community */
+  guint           hidden_isolated;    /* actors left out for having no relation */
+  guint           undated_evidence;   /* visible passages of unknown date */
 };
 
 GQuark           dossier_filter_error_quark (void);
@@ -60,6 +83,15 @@ GQuark           dossier_filter_error_quark (void);
  * when the subgraph was built by hand, without entity_articles). */
 guint            dossier_subgraph_entity_articles (DossierSubgraph *subgraph,
                                                    guint            index);
+
+/* The importance of entities[@index] by the filter's measure (its
+ * mentions when the subgraph was built by hand). */
+double           dossier_subgraph_entity_weight (DossierSubgraph *subgraph,
+                                                 guint            index);
+/* The communities of @subgraph's actors, indexed like entities: those
+ * dossier_filter_apply found (before "this cluster only" and hiding lone
+ * actors, so a cluster keeps its number), or computed now.  g_free. */
+guint           *dossier_subgraph_communities   (DossierSubgraph *subgraph);
 
 DossierFilter   *dossier_filter_new         (void);
 DossierFilter   *dossier_filter_copy        (const DossierFilter *filter);
@@ -95,6 +127,10 @@ int              dossier_subgraph_find_entity (DossierSubgraph   *subgraph,
  * array of guint, empty when nothing is dated. */
 GArray          *dossier_graph_date_histogram (DossierGraph     *graph,
                                                guint32          *first_julian);
+
+/* Passages of the graph's typed relations whose date is unknown: the
+ * timeline's bar of their own. */
+guint            dossier_graph_count_undated (DossierGraph     *graph);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierFilter, dossier_filter_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierSubgraph, dossier_subgraph_unref)

@@ -170,6 +170,22 @@ write_entity_id (DossierJsonWriter *w,
   dossier_json_writer_string (w, sid);
 }
 
+/* What the filter measured (dossier-measures.h): the weight that sizes
+ * the actor, its community and whether the person pinned it. */
+static void
+write_entity_measures (DossierJsonWriter *w,
+                       DossierSubgraph   *subgraph,
+                       guint              index,
+                       const guint       *communities)
+{
+  dossier_json_writer_member (w, "weight");
+  dossier_json_writer_double (w, dossier_subgraph_entity_weight (subgraph, index));
+  dossier_json_writer_member (w, "community");
+  dossier_json_writer_int (w, communities[index]);
+  dossier_json_writer_member (w, "pinned");
+  dossier_json_writer_boolean (w, FALSE);
+}
+
 static void
 write_entity_members (DossierJsonWriter *w,
                       DossierGraph      *graph,
@@ -308,6 +324,7 @@ write_document (DossierJsonWriter *w,
                 DossierLayout     *layout)
 {
   DossierGraph *graph = subgraph->graph;
+  g_autofree guint *communities = dossier_subgraph_communities (subgraph);
 
   dossier_json_writer_begin_object (w);
 
@@ -327,6 +344,7 @@ write_document (DossierJsonWriter *w,
     {
       dossier_json_writer_begin_object (w);
       write_entity_members (w, graph, g_array_index (subgraph->entities, guint, i), layout);
+      write_entity_measures (w, subgraph, i, communities);
       dossier_json_writer_end_object (w);
     }
   dossier_json_writer_end_array (w);
@@ -353,6 +371,7 @@ write_lines (DossierJsonWriter *w,
              DossierSubgraph   *subgraph)
 {
   DossierGraph *graph = subgraph->graph;
+  g_autofree guint *communities = dossier_subgraph_communities (subgraph);
 
   for (guint i = 0; i < graph->corpus->articles->len; i++)
     {
@@ -370,6 +389,7 @@ write_lines (DossierJsonWriter *w,
       dossier_json_writer_member (w, "kind");
       dossier_json_writer_string (w, "entity");
       write_entity_members (w, graph, g_array_index (subgraph->entities, guint, i), NULL);
+      write_entity_measures (w, subgraph, i, communities);
       dossier_json_writer_end_object (w);
       dossier_json_writer_raw (w, "\n");
     }

@@ -644,6 +644,12 @@ drop_unknown_actors (FilterData *data)
         break;
       }
 
+  if (filter->cluster != NULL && dossier_graph_lookup_entity (data->graph, filter->cluster) == NULL)
+    {
+      append_dropped (dropped, filter->cluster);
+      g_clear_pointer (&filter->cluster, g_free);
+    }
+
   if (dropped->len == 0)
     return FALSE;
   data->dropped = g_string_free (g_steal_pointer (&dropped), FALSE);

@@ -5,9 +5,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The controls of DossierFilter: dates (typed or dragged on the timeline),
- * actors with their neighbourhood, types, evidence and comments.  Emits
- * "changed" after each edit; the window re-filters and re-lays out. */
+/* The controls of DossierFilter: dates (typed, dragged or played on the
+ * timeline) and undated evidence, actors with their neighbourhood, lone
+ * actors, a cluster, the measure that sizes actors, types, evidence and
+ * comments.  Emits "changed" after each edit; the window re-filters and
+ * re-lays out. */
 
 #define G_LOG_DOMAIN "dossier-filter-panel"
 
@@ -40,8 +42,14 @@ struct _DossierFilterPanel
   GtkFlowBox      *relation_types_box;
   GtkSpinButton   *evidence_spin;
   GtkCheckButton  *comments_check;
+  GtkToggleButton *play_button;
+  GtkCheckButton  *dated_check;
+  GtkCheckButton  *isolated_check;
+  GtkDropDown     *cluster_dropdown;
+  GtkDropDown     *size_dropdown;
 
   /* Owned */
+  GtkStringList   *clusters;      /* "All Clusters", then leaders' names */
   DossierGraph    *graph;
   DossierFilter   *filter;
   GtkListStore    *completion_model;
@@ -384,6 +392,77 @@ on_comments_toggled (DossierFilterPanel *self)
 }
 
 static void
+on_dated_toggled (DossierFilterPanel *self)
+{
+  self->filter->dated_only = gtk_check_button_get_active (self->dated_check);
+  emit_changed (self);
+}
+
+static void
+on_isolated_toggled (DossierFilterPanel *self)
+{
+  /* The automatic choice shown by a result is not the person's. */
+  if (self->updating > 0)
+    return;
+  /* A choice of the person's: no longer automatic. */
+  self->filter->isolated = gtk_check_button_get_active (self->isolated_check)
+                         ? DOSSIER_ISOLATED_HIDE : DOSSIER_ISOLATED_SHOW;
+  emit_changed (self);
+}
+
+static void
+on_cluster_selected (DossierFilterPanel *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->cluster_dropdown);
+
+  if (self->updating > 0)
+    return;
+  g_clear_pointer (&self->filter->cluster, g_free);
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    self->filter->cluster = g_strdup (gtk_string_list_get_string (self->clusters, selected));
+  emit_changed (self);
+}
+
+static void
+on_size_selected (DossierFilterPanel *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->size_dropdown);
+
+  if (self->updating > 0 || selected >= DOSSIER_N_MEASURES)
+    return;
+  self->filter->size_by = selected;
+  emit_changed (self);
+}
+
+static void
+on_playing_changed (DossierFilterPanel *self)
+{
+  gboolean playing = dossier_timeline_get_playing (self->timeline);
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
+                            playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
+}
+
+/* Selects the filter's cluster in the list, adding its name when it is
+ * not a leader's (given on the command line by a member's name). */
+static void
+select_cluster (DossierFilterPanel *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->clusters));
+  guint selected = 0;
+
+  for (guint i = 1; self->filter->cluster != NULL && i < n && selected == 0; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->clusters, i), self->filter->cluster) == 0)
+      selected = i;
+  if (self->filter->cluster != NULL && selected == 0)
+    {
+      gtk_string_list_append (self->clusters, self->filter->cluster);
+      selected = n;
+    }
+  gtk_drop_down_set_selected (self->cluster_dropdown, selected);
+}
+
+static void
 write_controls (DossierFilterPanel *self)
 {
   self->updating++;
@@ -399,6 +478,11 @@ write_controls (DossierFilterPanel *self)
     gtk_check_button_set_active (self->relation_checks[i], (self->filter->relation_types & (1u << i)) != 0);
   gtk_spin_button_set_value (self->evidence_spin, MAX (1, self->filter->min_evidence));
   gtk_check_button_set_active (self->comments_check, !self->filter->no_comments);
+  gtk_check_button_set_active (self->dated_check, self->filter->dated_only);
+  if (self->filter->isolated != DOSSIER_ISOLATED_AUTO)
+    gtk_check_button_set_active (self->isolated_check, self->filter->isolated == DOSSIER_ISOLATED_HIDE);
+  select_cluster (self);
+  gtk_drop_down_set_selected (self->size_dropdown, self->filter->size_by);
   rebuild_actor_chips (self);
 
   self->updating--;
@@ -414,6 +498,17 @@ clear_action (GtkWidget  *widget,
   dossier_filter_reset (self->filter);
   write_controls (self);
   emit_changed (self);
+}
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierFilterPanel *self = DOSSIER_FILTER_PANEL (widget);
+
+  dossier_timeline_set_playing (self->timeline, FALSE);
+  dossier_timeline_step (self->timeline, g_str_equal (action_name, "filter.step-back") ? -1 : +1);
 }
 
 static void
@@ -456,6 +551,7 @@ dossier_filter_panel_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->completion_model);
+  g_clear_object (&self->clusters);
 
   G_OBJECT_CLASS (dossier_filter_panel_parent_class)->dispose (object);
 }
@@ -500,9 +596,16 @@ dossier_filter_panel_class_init (DossierFilterPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, relation_types_box);
   gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, evidence_spin);
   gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, comments_check);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, play_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, dated_check);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, isolated_check);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, cluster_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DossierFilterPanel, size_dropdown);
 
   gtk_widget_class_install_action (widget_class, "filter.clear", NULL, clear_action);
   gtk_widget_class_install_action (widget_class, "filter.copy-command", NULL, copy_command_action);
+  gtk_widget_class_install_action (widget_class, "filter.step-back", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "filter.step-forward", NULL, step_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "filterpanel");
@@ -517,6 +620,16 @@ dossier_filter_panel_init (DossierFilterPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = dossier_filter_new ();
+
+  self->clusters = gtk_string_list_new ((const char * const []) { _("All Clusters"), NULL });
+  gtk_drop_down_set_model (self->cluster_dropdown, G_LIST_MODEL (self->clusters));
+  {
+    g_autoptr(GtkStringList) measures = gtk_string_list_new (NULL);
+
+    for (guint i = 0; i < DOSSIER_N_MEASURES; i++)
+      gtk_string_list_append (measures, dossier_measure_label (i));
+    gtk_drop_down_set_model (self->size_dropdown, G_LIST_MODEL (measures));
+  }
 
   for (guint i = 0; i < DOSSIER_N_ENTITY_TYPES; i++)
     {
@@ -554,6 +667,13 @@ dossier_filter_panel_init (DossierFilterPanel *self)
   g_signal_connect_swapped (self->path_check, "toggled", G_CALLBACK (on_path_toggled), self);
   g_signal_connect_swapped (self->evidence_spin, "value-changed", G_CALLBACK (on_evidence_changed), self);
   g_signal_connect_swapped (self->comments_check, "toggled", G_CALLBACK (on_comments_toggled), self);
+  g_signal_connect_swapped (self->dated_check, "toggled", G_CALLBACK (on_dated_toggled), self);
+  g_signal_connect_swapped (self->isolated_check, "toggled", G_CALLBACK (on_isolated_toggled), self);
+  g_signal_connect_swapped (self->cluster_dropdown, "notify::selected", G_CALLBACK (on_cluster_selected), self);
+  g_signal_connect_swapped (self->size_dropdown, "notify::selected", G_CALLBACK (on_size_selected), self);
+  g_signal_connect_swapped (self->timeline, "notify::playing", G_CALLBACK (on_playing_changed), self);
+  g_object_bind_property (self->timeline, "playing", self->play_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   gtk_label_set_text (self->result_label, _("All actors shown"));
 }
@@ -596,6 +716,7 @@ dossier_filter_panel_set_graph (DossierFilterPanel *self,
   if (graph != NULL)
     counts = dossier_graph_date_histogram (graph, &first);
   dossier_timeline_set_counts (self->timeline, counts, first);
+  dossier_timeline_set_undated (self->timeline, graph != NULL ? dossier_graph_count_undated (graph) : 0);
   sync_timeline (self);
 }
 
@@ -619,11 +740,40 @@ dossier_filter_panel_set_filter (DossierFilterPanel  *self,
   write_controls (self);
 }
 
+/* The communities of the last result, the largest first; lone actors'
+ * communities are not worth a line. */
+#define MAX_CLUSTERS 24
+
+static void
+update_clusters (DossierFilterPanel *self,
+                 DossierSubgraph    *subgraph)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint n = subgraph->community_leaders != NULL ? MIN (subgraph->community_leaders->len, MAX_CLUSTERS) : 0;
+
+  g_ptr_array_add (names, (gpointer) _("All Clusters"));
+  for (guint c = 0; c < n; c++)
+    {
+      guint id = g_array_index (subgraph->community_leaders, guint, c);
+
+      g_ptr_array_add (names, dossier_graph_get_entity (subgraph->graph, id)->name);
+    }
+  g_ptr_array_add (names, NULL);
+
+  self->updating++;
+  gtk_string_list_splice (self->clusters, 0, g_list_model_get_n_items (G_LIST_MODEL (self->clusters)),
+                          (const char * const *) names->pdata);
+  select_cluster (self);
+  if (self->filter->isolated == DOSSIER_ISOLATED_AUTO)
+    gtk_check_button_set_active (self->isolated_check, subgraph->hidden_isolated > 0);
+  self->updating--;
+}
+
 void
 dossier_filter_panel_set_result (DossierFilterPanel *self,
                                  DossierSubgraph    *subgraph)
 {
-  g_autofree char *text = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
 
   g_return_if_fail (DOSSIER_IS_FILTER_PANEL (self));
 
@@ -634,12 +784,33 @@ dossier_filter_panel_set_result (DossierFilterPanel *self,
     }
 
   /* Translators: the first %u is the number of actors shown, the second the total. */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u of %u actor shown",
-                                       "%u of %u actors shown",
-                                       subgraph->total_entities),
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "%u of %u actor shown",
+                                             "%u of %u actors shown",
+                                             subgraph->total_entities),
                           subgraph->entities->len, subgraph->total_entities);
-  gtk_label_set_text (self->result_label, text);
+  if (subgraph->hidden_isolated > 0)
+    {
+      g_string_append (text, "\n");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u without relations hidden",
+                                                 "%u without relations hidden",
+                                                 subgraph->hidden_isolated),
+                              subgraph->hidden_isolated);
+    }
+  /* Only a date range makes undated passages worth a word. */
+  if (subgraph->undated_evidence > 0 &&
+      (dossier_date_is_known (&self->filter->from) || dossier_date_is_known (&self->filter->to)))
+    {
+      g_string_append (text, "\n");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u undated passage shown",
+                                                 "%u undated passages shown",
+                                                 subgraph->undated_evidence),
+                              subgraph->undated_evidence);
+    }
+  gtk_label_set_text (self->result_label, text->str);
+  update_clusters (self, subgraph);
 }
 
 /* GSettings ---------------------------------------------------------------- */
@@ -668,6 +839,10 @@ dossier_filter_to_variant (const DossierFilter *filter)
   g_variant_builder_add (&builder, "{sv}", "relation-types", g_variant_new_uint32 (filter->relation_types));
   g_variant_builder_add (&builder, "{sv}", "min-evidence", g_variant_new_uint32 (filter->min_evidence));
   g_variant_builder_add (&builder, "{sv}", "no-comments", g_variant_new_boolean (filter->no_comments));
+  g_variant_builder_add (&builder, "{sv}", "dated-only", g_variant_new_boolean (filter->dated_only));
+  g_variant_builder_add (&builder, "{sv}", "isolated", g_variant_new_uint32 (filter->isolated));
+  g_variant_builder_add (&builder, "{sv}", "cluster", g_variant_new_string (filter->cluster != NULL ? filter->cluster : ""));
+  g_variant_builder_add (&builder, "{sv}", "size-by", g_variant_new_string (dossier_measure_to_string (filter->size_by)));
 
   return g_variant_builder_end (&builder);
 }
@@ -711,6 +886,18 @@ dossier_filter_update_from_variant (DossierFilter *filter,
   if (g_variant_lookup (variant, "min-evidence", "u", &u))
     filter->min_evidence = MAX (u, 1);
   g_variant_lookup (variant, "no-comments", "b", &filter->no_comments);
+  /* Filters saved before these keys existed keep the defaults. */
+  g_variant_lookup (variant, "dated-only", "b", &filter->dated_only);
+  if (g_variant_lookup (variant, "isolated", "u", &u))
+    filter->isolated = u <= DOSSIER_ISOLATED_HIDE ? u : DOSSIER_ISOLATED_AUTO;
+  if (g_variant_lookup (variant, "cluster", "&s", &str))
+    {
+      g_clear_pointer (&filter->cluster, g_free);
+      filter->cluster = *str != '\0' ? g_strdup (str) : NULL;
+    }
+  if (g_variant_lookup (variant, "size-by", "&s", &str) &&
+      !dossier_measure_from_string (str, &filter->size_by))
+    filter->size_by = DOSSIER_MEASURE_MENTIONS;
 
   if (!dossier_filter_validate (filter, NULL, NULL))
     dossier_filter_reset (filter);
