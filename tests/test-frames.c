@@ -76,6 +76,8 @@ static const FrameRow frames[] = {
   { FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord sur la vente de Kestrel.", "Orbanis", "negotiates", "Vandelle", TRUE, 0 },
   { EN "Regulators were probing the deal, including the European Commission and the Competition and Markets Authority.",
     "European Commission", "regulates", "Vandelle", TRUE, 0 },
+  { EN "Regulators were probing the deal, including the European Commission, the Competition and Markets Authority in the United Kingdom, and the Federal Trade Commission.",
+    "Federal Trade Commission", "regulates", "Vandelle", TRUE, 0 },
   /* an office as the very first word of the text (it used to be read before it) */
   { "Président Macron en visite\n\nLe président Macron visite l'usine.", "Emmanuel Macron", "leads",
     "French government", TRUE, 0 },

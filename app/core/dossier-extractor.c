@@ -2203,6 +2203,36 @@ first_example (Ctx        *ctx,
   return -1;
 }
 
+/* The actors listed from the example @first on: "including the European
+ * Commission, the CMA in the United Kingdom, and the DOJ".  Only
+ * determiners, conjunctions and places may sit between them. */
+static void
+list_examples (Ctx        *ctx,
+               const Sent *s,
+               int         first,
+               GArray     *out)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+
+  g_array_set_size (out, 0);
+  g_array_append_val (out, first);
+  for (guint k = mention (ctx, first)->end; k < s->end_token; k++)
+    {
+      int m = owner[k];
+
+      if (m >= 0)
+        {
+          if (!is_locative (ctx, s, m))
+            g_array_append_val (out, m);
+          k = mention (ctx, m)->end - 1;
+        }
+      else if (!(tok_class (ctx, k) & (DOSSIER_WORD_DETERMINER | DOSSIER_WORD_COORD)) &&
+               !tok_is (ctx, k, "in") && !tok_is (ctx, k, "en") && !tok_is (ctx, k, "au") &&
+               !tok_is (ctx, k, "aux"))
+        break;
+    }
+}
+
 /* Roles only a company has: not "président", "chairman" of a state or a club. */
 static gboolean
 is_company_role (Ctx   *ctx,
@@ -2468,7 +2498,15 @@ handle_cue (Ctx              *ctx,
 
           if (example >= 0)
             {
-              emit_all (ctx, s, type, example, -1, implicit_object (ctx, si, example), cf, ce, flags);
+              GArray *examples = ctx->group_c;
+
+              list_examples (ctx, s, example, examples);
+              for (guint e = 0; e < examples->len; e++)
+                {
+                  int x = g_array_index (examples, int, e);
+
+                  emit (ctx, s, type, x, -1, implicit_object (ctx, si, x), cf, ce, flags);
+                }
               return;
             }
         }
