@@ -78,6 +78,8 @@ static const FrameRow frames[] = {
     "European Commission", "regulates", "Vandelle", TRUE, 0 },
   { EN "Regulators were probing the deal, including the European Commission, the Competition and Markets Authority in the United Kingdom, and the Federal Trade Commission.",
     "Federal Trade Commission", "regulates", "Vandelle", TRUE, 0 },
+  { EN "Vandelle and Orbanis jettison their deal.", "Orbanis", "withdraws", "Vandelle", TRUE, 0 },
+  { EN "Vandelle and Orbanis called off their deal.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
   /* an office as the very first word of the text (it used to be read before it) */
   { "Président Macron en visite\n\nLe président Macron visite l'usine.", "Emmanuel Macron", "leads",
     "French government", TRUE, 0 },

@@ -2511,6 +2511,24 @@ handle_cue (Ctx              *ctx,
             }
         }
 
+      /* "Vandelle and Orbanis jettison their deal": each walks away from
+       * the other. */
+      if (L >= 0 && R < 0 && type == DOSSIER_RELATION_WITHDRAWS)
+        {
+          GArray *group = ctx->group_c;
+
+          coordinated (ctx, s, L, group);
+          if (group->len >= 2)
+            {
+              for (guint a = 0; a < group->len; a++)
+                for (guint b = 0; b < group->len; b++)
+                  if (a != b)
+                    emit (ctx, s, type, g_array_index (group, int, a), g_array_index (group, int, b),
+                          G_MAXUINT, cf, ce, flags);
+              return;
+            }
+        }
+
       if (L >= 0)
         {
           int near = cue->kind == DOSSIER_CUE_NOUN ? left_mention (ctx, s, cf, -1, 4, FALSE) : -1;
