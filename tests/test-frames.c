@@ -80,6 +80,17 @@ static const FrameRow frames[] = {
     "Federal Trade Commission", "regulates", "Vandelle", TRUE, 0 },
   { EN "Vandelle and Orbanis jettison their deal.", "Orbanis", "withdraws", "Vandelle", TRUE, 0 },
   { EN "Vandelle and Orbanis called off their deal.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
+  /* stakes: who holds one owns the company; who buys one buys into it */
+  { FR "Vandelle a proposé de racheter la participation d'Orbanis dans Kestrel.", "Orbanis", "owns", "Kestrel", TRUE, 0 },
+  { FR "Vandelle a proposé de racheter la participation d'Orbanis dans Kestrel.", "Vandelle", "acquires", "Kestrel", TRUE, 0 },
+  { FR "Vandelle a proposé de racheter la participation d'Orbanis dans Kestrel.", "Vandelle", "acquires", "Orbanis", FALSE, 0 },
+  { EN "Vandelle's stake in Orbanis was sold.", "Vandelle", "owns", "Orbanis", TRUE, 0 },
+  /* fighting or backing a deal is fighting or backing its maker */
+  { FR "Paul Garnier s'est opposé lundi à une prise de contrôle d'une des grandes banques, Orbanis, par l'italienne Vandelle.",
+    "Paul Garnier", "opposes", "Vandelle", TRUE, 0 },
+  { FR "Paul Garnier s'est opposé lundi à une prise de contrôle d'une des grandes banques, Orbanis, par l'italienne Vandelle.",
+    "Vandelle", "acquires", "Orbanis", TRUE, 0 },
+  { EN "Paul Garnier opposed the takeover of Orbanis by Vandelle.", "Paul Garnier", "opposes", "Vandelle", TRUE, 0 },
   /* an office as the very first word of the text (it used to be read before it) */
   { "Président Macron en visite\n\nLe président Macron visite l'usine.", "Emmanuel Macron", "leads",
     "French government", TRUE, 0 },

@@ -1270,14 +1270,28 @@ static const char * const company_nouns[] = {
   "equipementier", "leader", "numero",
 };
 
+/* With @plural, "banques", "lenders" too (in "une des banques, X"). */
+static gboolean
+is_company_noun_in (Ctx      *ctx,
+                    guint     k,
+                    gboolean  plural)
+{
+  gsize len;
+  const char *w = tok_word (ctx, k, &len);
+
+  if (plural && len > 1 && w[len - 1] == 's')
+    len--;
+  for (guint i = 0; i < G_N_ELEMENTS (company_nouns); i++)
+    if (strlen (company_nouns[i]) == len && memcmp (w, company_nouns[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_company_noun (Ctx   *ctx,
                  guint  k)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (company_nouns); i++)
-    if (tok_is (ctx, k, company_nouns[i]))
-      return TRUE;
-  return FALSE;
+  return is_company_noun_in (ctx, k, FALSE);
 }
 
 /* "le gouvernement", "the government", "l'exécutif": the state named last
@@ -2345,6 +2359,172 @@ names_own_company (Ctx        *ctx,
          g_array_index (ctx->owner, int, k) < 0;
 }
 
+static const char * const stake_words[] = { "participation", "participations", "stake", "stakes", "parts" };
+static const char * const in_words[] = { "dans", "in" };
+
+/* The company a stake at or after @t (within @reach words, before any
+ * actor) is held in: "l'essentiel de la participation d'Engie dans Suez",
+ * "its stake in Y".  *@holder receives the actor after "de", "par" or
+ * "by" between the two ("détenue par X"), or -1. */
+static int
+stake_held (Ctx        *ctx,
+            const Sent *s,
+            guint       t,
+            guint       reach,
+            int        *holder)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+
+  *holder = -1;
+  for (guint k = t; k < s->end_token && k < t + reach; k++)
+    {
+      gboolean stake = FALSE;
+
+      if (owner[k] >= 0 || (tok_class (ctx, k) & (DOSSIER_WORD_CLAUSE | DOSSIER_WORD_RELATIVE)))
+        return -1;
+      for (guint i = 0; i < G_N_ELEMENTS (stake_words); i++)
+        stake = stake || tok_is (ctx, k, stake_words[i]);
+      if (!stake)
+        continue;
+      for (guint j = k + 1; j < s->end_token && j < k + 8; j++)
+        {
+          if (owner[j] >= 0)
+            {
+              /* "Engie ENGIE.PA": a ticker after the name is the same actor */
+              if (*holder >= 0 && mention (ctx, owner[j])->entity == mention (ctx, *holder)->entity)
+                {
+                  j = mention (ctx, owner[j])->end - 1;
+                  continue;
+                }
+              if (*holder >= 0)
+                return -1;
+              *holder = mention_after_of (ctx, s, j - 1 > k ? j - 2 : j, 3);
+              if (*holder < 0)
+                return -1;
+              j = mention (ctx, *holder)->end - 1;
+              continue;
+            }
+          if (tok_class (ctx, j) & (DOSSIER_WORD_CLAUSE | DOSSIER_WORD_RELATIVE))
+            return -1;
+          for (guint i = 0; i < G_N_ELEMENTS (in_words); i++)
+            if (tok_is (ctx, j, in_words[i]))
+              {
+                guint h = j + 1;
+
+                while (h < s->end_token && (tok_class (ctx, h) & DOSSIER_WORD_DETERMINER) && owner[h] < 0)
+                  h++;
+                return h < s->end_token ? owner[h] : -1;
+              }
+        }
+      return -1;
+    }
+  return -1;
+}
+
+/* "la participation d'Engie dans Suez", "sa participation dans Y",
+ * "Vandelle's stake in Y": the holder owns Y.  FALSE when the stake has
+ * no holder of its own, for the noun frame to find one. */
+static gboolean
+stake_frame (Ctx                 *ctx,
+             guint                si,
+             guint                cf,
+             DossierRelationType  type,
+             guint                ce,
+             DossierEvidenceFlags flags)
+{
+  const Sent *s = &g_array_index (ctx->sents, Sent, si);
+  int holder;
+  int held = stake_held (ctx, s, cf, 1, &holder);
+
+  if (held < 0)
+    return FALSE;
+  if (holder < 0)
+    {
+      int near = left_mention (ctx, s, cf, -1, 3, FALSE);
+
+      if (near >= 0 && is_possessive (ctx, near) && !comma_between (ctx, mention (ctx, near)->end, cf))
+        holder = near;
+    }
+  if (holder < 0 || holder == held)
+    return FALSE;
+  emit_all (ctx, s, type, holder, held, G_MAXUINT, cf, ce, flags);
+  return TRUE;
+}
+
+/* "le rachat d'une des principales banques, Vandelle, par Orbanis": the
+ * name given after a description of the company, in apposition. */
+static int
+apposed_object (Ctx        *ctx,
+                const Sent *s,
+                guint       t)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  gboolean described = FALSE;
+
+  for (guint k = t; k < s->end_token && k < t + 8; k++)
+    {
+      if (owner[k] >= 0)
+        return described && (tok (ctx, k)->flags & DOSSIER_TOKEN_COMMA) ? owner[k] : -1;
+      if (tok_class (ctx, k) & (DOSSIER_WORD_CLAUSE | DOSSIER_WORD_RELATIVE))
+        return -1;
+      described = described || is_company_noun_in (ctx, k, TRUE);
+    }
+  return -1;
+}
+
+/* The agent after the object of a deal: "par Orbanis", ", par l'italienne
+ * Orbanis", "by Orbanis". */
+static int
+agent_after (Ctx        *ctx,
+             const Sent *s,
+             int         object)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  guint k = mention (ctx, object)->end;
+
+  if (k + 1 >= s->end_token || !(tok_class (ctx, k) & DOSSIER_WORD_AGENT))
+    return -1;
+  for (k++; k < s->end_token && owner[k] < 0 &&
+            (tok_class (ctx, k) & (DOSSIER_WORD_DETERMINER | DOSSIER_WORD_NATIONALITY)); k++)
+    ;
+  return k < s->end_token ? owner[k] : -1;
+}
+
+/* "s'oppose à la prise de contrôle de Y par X", "soutient l'offre de X":
+ * who backs or fights a deal named after the verb backs or fights its
+ * maker.  -1 when no deal with a maker follows within @reach words. */
+static int
+deal_maker (Ctx        *ctx,
+            const Sent *s,
+            guint       t,
+            guint       reach)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+
+  for (guint k = t; k < s->end_token && k < t + reach; k++)
+    {
+      const DossierCue *deal;
+      guint de;
+      int object;
+
+      if (owner[k] >= 0 || (tok_class (ctx, k) & (DOSSIER_WORD_CLAUSE | DOSSIER_WORD_RELATIVE)))
+        return -1;
+      deal = dossier_lexicon_match_cue (ctx->folded, (const DossierToken *) (gpointer) ctx->tokens->data,
+                                        k, s->end_token, &de);
+      if (deal == NULL || deal->type != DOSSIER_RELATION_ACQUIRES)
+        continue;
+      if (deal->kind == DOSSIER_CUE_AGENT_NOUN)
+        return mention_after_of (ctx, s, de, 4);
+      if (deal->kind != DOSSIER_CUE_NOUN)
+        return -1;
+      object = mention_after_of (ctx, s, de, 4);
+      if (object < 0)
+        object = apposed_object (ctx, s, de);
+      return object >= 0 ? agent_after (ctx, s, object) : -1;
+    }
+  return -1;
+}
+
 static void
 handle_cue (Ctx              *ctx,
             guint             si,
@@ -2362,11 +2542,47 @@ handle_cue (Ctx              *ctx,
 
   ctx->skip_locative = type != DOSSIER_RELATION_REGULATES;
 
+  if (cue->kind == DOSSIER_CUE_STAKE)
+    {
+      static const DossierCue stake_noun = { "", DOSSIER_RELATION_OWNS, DOSSIER_CUE_NOUN, TRUE };
+
+      /* Only "participation dans", "stake in" read as nouns without a
+       * holder of their own: "Vandelle a une participation dans Y". */
+      if (stake_frame (ctx, si, cf, type, ce, flags) || ce - cf < 2)
+        return;
+      cue = &stake_noun;
+    }
+
   switch (cue->kind)
     {
     case DOSSIER_CUE_VERB:
     case DOSSIER_CUE_NOUN:
       R = right_mention (ctx, s, ce, self, RIGHT_WINDOW, TRUE);
+      /* "acquérir la participation d'Engie dans Suez": buying a stake is
+       * buying into the company it is held in. */
+      if (type == DOSSIER_RELATION_ACQUIRES)
+        {
+          int holder, held = stake_held (ctx, s, ce, 6, &holder);
+
+          if (held >= 0)
+            R = held;
+        }
+      /* "s'oppose à la prise de contrôle de Y par X": against X. */
+      if (type == DOSSIER_RELATION_OPPOSES || type == DOSSIER_RELATION_SUPPORTS)
+        {
+          int maker = deal_maker (ctx, s, ce, 6);
+
+          if (maker >= 0)
+            R = maker;
+        }
+      /* "la prise de contrôle d'une des principales banques, Y, par X" */
+      if (R < 0 && cue->kind == DOSSIER_CUE_NOUN && type == DOSSIER_RELATION_ACQUIRES)
+        {
+          int object = apposed_object (ctx, s, ce);
+
+          if (object >= 0 && agent_after (ctx, s, object) >= 0)
+            R = object;
+        }
       if (self >= 0)
         L = self;
       else
@@ -2432,11 +2648,9 @@ handle_cue (Ctx              *ctx,
         }
 
       /* "l'acquisition de Musical.ly par ByteDance" */
-      if (R >= 0 && mention (ctx, R)->end + 1 < s->end_token &&
-          (tok_class (ctx, mention (ctx, R)->end) & DOSSIER_WORD_AGENT) &&
-          owner[mention (ctx, R)->end + 1] >= 0)
+      if (R >= 0 && agent_after (ctx, s, R) >= 0)
         {
-          int agent = owner[mention (ctx, R)->end + 1];
+          int agent = agent_after (ctx, s, R);
 
           emit_all (ctx, s, type, agent, R, G_MAXUINT, cf, ce, flags);
           if (type == DOSSIER_RELATION_ACQUIRES && tok_is (ctx, cf, "acquisition"))
@@ -2583,6 +2797,11 @@ handle_cue (Ctx              *ctx,
           int target = after_word (ctx, s, R >= 0 && mention (ctx, R)->first > ce ? mention (ctx, R)->end : ce,
                                    on_words, G_N_ELEMENTS (on_words));
 
+          int holder, held = stake_held (ctx, s, ce, 8, &holder);
+
+          /* "son offre sur la participation détenue par Engie dans Suez" */
+          if (held >= 0)
+            target = held;
           if (target >= 0 && target != R)
             emit_all (ctx, s, type, R, target, G_MAXUINT, cf, ce, flags);
           else
