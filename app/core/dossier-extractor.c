@@ -135,6 +135,23 @@ tok_is (Ctx        *ctx,
   return strlen (word) == len && memcmp (w, word, len) == 0;
 }
 
+static inline gboolean
+tok_in (Ctx                *ctx,
+        guint               i,
+        const char * const *words,
+        guint               n_words)
+{
+  if (i >= ctx->tokens->len)
+    return FALSE;
+  for (guint w = 0; w < n_words; w++)
+    if (tok_is (ctx, i, words[w]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether token @i is one of the words of the table @words. */
+#define TOK_IN(ctx, i, words) tok_in ((ctx), (i), (words), G_N_ELEMENTS (words))
+
 static inline Mention *
 mention (Ctx *ctx,
          int  i)
@@ -2346,10 +2363,10 @@ names_own_company (Ctx        *ctx,
                    const Sent *s,
                    guint       t)
 {
+  static const char * const of_words[] = { "du", "de", "d", "of" };
   guint k = t;
 
-  if (k < s->end_token && (tok_is (ctx, k, "du") || tok_is (ctx, k, "de") || tok_is (ctx, k, "d") ||
-                           tok_is (ctx, k, "of")))
+  if (k < s->end_token && TOK_IN (ctx, k, of_words))
     k++;
   else
     return FALSE;
@@ -2525,6 +2542,630 @@ deal_maker (Ctx        *ctx,
   return -1;
 }
 
+/* Cue frames ---------------------------------------------------------- */
+
+/* Words the frames below look for around a cue. */
+static const char * const possessive_determiners[] = { "son", "sa", "its", "their", "leur" };
+static const char * const reflexive_words[] = { "s", "se" };
+static const char * const infinitive_words[] = { "pour", "de", "d", "to", "a" };
+static const char * const between_words[] = { "entre", "between" };
+static const char * const with_words[] = { "avec", "with" };
+static const char * const party_words[] = { "avec", "with", "entre", "between" };
+
+/* Where a cue sits and the actors found around it so far. */
+typedef struct
+{
+  Ctx                 *ctx;
+  guint                si;
+  const Sent          *s;
+  const DossierCue    *cue;
+  DossierRelationType  type;
+  guint                cf;     /* the cue's tokens */
+  guint                ce;
+  DossierEvidenceFlags flags;
+  int                  self;   /* the description the cue stands in ("le repreneur"), or -1 */
+  int                  L;      /* subject and object, or -1 */
+  int                  R;
+} CueSite;
+
+static inline gboolean
+is_noun_cue (const CueSite *c)
+{
+  return c->cue->kind == DOSSIER_CUE_NOUN;
+}
+
+static inline gboolean
+after_possessive_determiner (const CueSite *c,
+                             guint          k)
+{
+  return k > c->s->first && TOK_IN (c->ctx, k - 1, possessive_determiners);
+}
+
+static inline void
+site_emit (const CueSite *c,
+           int            src,
+           int            dst,
+           guint          dst_entity)
+{
+  emit (c->ctx, c->s, c->type, src, dst, dst_entity, c->cf, c->ce, c->flags);
+}
+
+static inline void
+site_emit_all (const CueSite *c,
+               int            src,
+               int            dst,
+               guint          dst_entity)
+{
+  emit_all (c->ctx, c->s, c->type, src, dst, dst_entity, c->cf, c->ce, c->flags);
+}
+
+/* Every pair of @group, in both directions when @both_ways. */
+static void
+site_emit_pairs (const CueSite *c,
+                 GArray        *group,
+                 gboolean       both_ways)
+{
+  for (guint a = 0; a < group->len; a++)
+    for (guint b = both_ways ? 0 : a + 1; b < group->len; b++)
+      if (a != b)
+        site_emit (c, g_array_index (group, int, a), g_array_index (group, int, b), G_MAXUINT);
+}
+
+/* The object of a verb or a noun: the actor after it, the company a stake
+ * after it is held in, the maker of a deal it fights or backs. */
+static int
+action_object (const CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  int R = right_mention (ctx, c->s, c->ce, c->self, RIGHT_WINDOW, TRUE);
+
+  /* "acquérir la participation d'Engie dans Suez": buying a stake is
+   * buying into the company it is held in. */
+  if (c->type == DOSSIER_RELATION_ACQUIRES)
+    {
+      int holder, held = stake_held (ctx, c->s, c->ce, 6, &holder);
+
+      if (held >= 0)
+        R = held;
+    }
+  /* "s'oppose à la prise de contrôle de Y par X": against X. */
+  if (c->type == DOSSIER_RELATION_OPPOSES || c->type == DOSSIER_RELATION_SUPPORTS)
+    {
+      int maker = deal_maker (ctx, c->s, c->ce, 6);
+
+      if (maker >= 0)
+        R = maker;
+    }
+  /* "la prise de contrôle d'une des principales banques, Y, par X" */
+  if (R < 0 && is_noun_cue (c) && c->type == DOSSIER_RELATION_ACQUIRES)
+    {
+      int object = apposed_object (ctx, c->s, c->ce);
+
+      if (object >= 0 && agent_after (ctx, c->s, object) >= 0)
+        R = object;
+    }
+  return R;
+}
+
+/* The subject of a verb or a noun. */
+static int
+action_subject (const CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  guint k = c->cf;
+  gboolean infinitive;
+  int L;
+
+  if (c->self >= 0)
+    return c->self;
+  /* "l'accord d'Oracle pour s'associer à ...": the subject of an
+   * infinitive is the nearest actor, complement or not. */
+  if (k > c->s->first && TOK_IN (ctx, k - 1, reflexive_words))
+    k--;
+  infinitive = k > c->s->first && TOK_IN (ctx, k - 1, infinitive_words);
+  L = left_mention (ctx, c->s, c->cf, -1, LEFT_WINDOW, !infinitive || is_noun_cue (c));
+  /* "Il a racheté Orbanis", "It agreed to buy": the subject of the
+   * sentence before carries over. */
+  if (L < 0 && c->cue->kind == DOSSIER_CUE_VERB)
+    L = carried_subject (ctx, c->si, c->cf);
+  return L;
+}
+
+/* "le partenariat entre Microsoft et Mistral AI": the pair is listed. */
+static gboolean
+frame_between (CueSite *c)
+{
+  GArray *group = c->ctx->group_c;
+
+  if (!is_noun_cue (c) || c->R < 0 || c->ce >= c->s->end_token ||
+      !TOK_IN (c->ctx, c->ce, between_words) || mention (c->ctx, c->R)->first != c->ce + 1)
+    return FALSE;
+  coordinated (c->ctx, c->s, c->R, group);
+  site_emit_pairs (c, group, FALSE);
+  return TRUE;
+}
+
+/* "Fox's takeover bid for Sky", "Glencore's bid to buy Teck": the
+ * possessor is the actor, however far the subject. */
+static gboolean
+frame_possessor (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+
+  if (!is_noun_cue (c))
+    return FALSE;
+  if (c->self < 0)
+    {
+      /* "Fox's £11.7bn takeover offer": a few words may sit between. */
+      int near = left_mention (ctx, c->s, c->cf, -1, 4, FALSE);
+
+      if (near >= 0 && is_possessive (ctx, near) && !comma_between (ctx, mention (ctx, near)->end, c->cf))
+        c->L = near;
+    }
+  if (c->L < 0 || c->L == c->self || c->cf - mention (ctx, c->L)->end > 4 ||
+      !is_possessive (ctx, c->L) || comma_between (ctx, mention (ctx, c->L)->end, c->cf))
+    return FALSE;
+  if (c->R >= 0)
+    site_emit_all (c, c->L, c->R, G_MAXUINT);
+  else if (topic_fallback (c->type))
+    site_emit_all (c, c->L, -1, implicit_object (ctx, c->si, c->L));
+  return TRUE;
+}
+
+/* "the TikTok partnership": a name just before the noun is its object. */
+static gboolean
+frame_name_before_noun (CueSite *c)
+{
+  if (is_noun_cue (c) && c->L >= 0 && c->L != c->self && mention (c->ctx, c->L)->end == c->cf)
+    {
+      c->R = c->L;
+      c->L = left_mention (c->ctx, c->s, mention (c->ctx, c->R)->first, c->R, LEFT_WINDOW, TRUE);
+    }
+  return FALSE;
+}
+
+/* "l'acquisition de Musical.ly par ByteDance" */
+static gboolean
+frame_agent (CueSite *c)
+{
+  int agent = c->R >= 0 ? agent_after (c->ctx, c->s, c->R) : -1;
+
+  if (agent < 0)
+    return FALSE;
+  site_emit_all (c, agent, c->R, G_MAXUINT);
+  if (c->type == DOSSIER_RELATION_ACQUIRES && tok_is (c->ctx, c->cf, "acquisition"))
+    emit_all (c->ctx, c->s, DOSSIER_RELATION_OWNS, agent, c->R, G_MAXUINT, c->cf, c->ce, c->flags);
+  return TRUE;
+}
+
+/* "approuvé par la Maison Blanche": the agent after "par" acts. */
+static gboolean
+frame_passive (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  gboolean passive = FALSE;
+  int of;
+
+  if (c->R < 0 || mention (ctx, c->R)->first <= c->ce || mention (ctx, c->R)->first - c->ce > 4)
+    return FALSE;
+  for (guint k = c->ce; k < mention (ctx, c->R)->first; k++)
+    if (tok_class (ctx, k) & DOSSIER_WORD_AGENT)
+      passive = TRUE;
+  if (!passive)
+    return FALSE;
+  /* "the takeover by UBS of Credit Suisse" */
+  of = mention_after_of (ctx, c->s, mention (ctx, c->R)->end, 3);
+  if (of >= 0 && is_noun_cue (c))
+    site_emit_all (c, c->R, of, G_MAXUINT);
+  else if (c->L >= 0)
+    site_emit_all (c, c->R, c->L, G_MAXUINT);
+  else if (topic_fallback (c->type))
+    site_emit_all (c, c->R, -1, implicit_object (ctx, c->si, c->R));
+  return TRUE;
+}
+
+/* "Orange et Bouygues ne sont pas parvenus à un accord sur la vente de
+ * Bouygues Telecom", "Vandelle and Orbanis are in talks": a symmetric cue
+ * between the listed subjects, not with what it is about. */
+static gboolean
+frame_listed_symmetric (CueSite *c)
+{
+  GArray *group = c->ctx->group_c;
+
+  if (c->L < 0 || !dossier_relation_type_is_symmetric (c->type) ||
+      (c->R >= 0 && TOK_IN (c->ctx, mention (c->ctx, c->R)->first - 1, party_words)))
+    return FALSE;
+  coordinated (c->ctx, c->s, c->L, group);
+  if (group->len < 2)
+    return FALSE;
+  site_emit_pairs (c, group, FALSE);
+  return TRUE;
+}
+
+/* "regulators were probing the deal, including the European Commission,
+ * the CMA and the DOJ": the listed actors are the subject, the deal the
+ * article is about the object. */
+static gboolean
+frame_examples (CueSite *c)
+{
+  GArray *examples = c->ctx->group_c;
+  int example;
+
+  if (c->L >= 0 || c->cue->kind != DOSSIER_CUE_VERB || !topic_fallback (c->type) ||
+      (example = first_example (c->ctx, c->s, c->ce)) < 0)
+    return FALSE;
+  list_examples (c->ctx, c->s, example, examples);
+  for (guint e = 0; e < examples->len; e++)
+    {
+      int x = g_array_index (examples, int, e);
+
+      site_emit (c, x, -1, implicit_object (c->ctx, c->si, x));
+    }
+  return TRUE;
+}
+
+/* "Vandelle and Orbanis jettison their deal": each walks away from the
+ * other. */
+static gboolean
+frame_mutual_withdrawal (CueSite *c)
+{
+  GArray *group = c->ctx->group_c;
+
+  if (c->L < 0 || c->R >= 0 || c->type != DOSSIER_RELATION_WITHDRAWS)
+    return FALSE;
+  coordinated (c->ctx, c->s, c->L, group);
+  if (group->len < 2)
+    return FALSE;
+  site_emit_pairs (c, group, TRUE);
+  return TRUE;
+}
+
+/* The subject acts on the object, on a name just before a noun ("avec
+ * Oracle comme partenaire"), or on what the article is about. */
+static gboolean
+frame_subject (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  int near;
+
+  if (c->L < 0)
+    return FALSE;
+  near = is_noun_cue (c) ? left_mention (ctx, c->s, c->cf, -1, 4, FALSE) : -1;
+  if (c->R >= 0)
+    site_emit_all (c, c->L, c->R, G_MAXUINT);
+  else if (near >= 0 && mention (ctx, near)->entity != mention (ctx, c->L)->entity)
+    /* "avec Oracle comme partenaire", "with Oracle as its partner" */
+    site_emit_all (c, c->L, near, G_MAXUINT);
+  else if (topic_fallback (c->type) && is_subject (ctx, c->s, c->L) &&
+           !names_other_party (ctx, c->s, c->type, c->ce))
+    site_emit_all (c, c->L, -1, implicit_object (ctx, c->si, c->L));
+  return TRUE;
+}
+
+/* "Rachat de TikTok : Microsoft ...", "partenariat avec Zoom, ... Oracle":
+ * without a subject, the actor comes after the noun's complement, in its
+ * own clause rather than as a further complement. */
+static gboolean
+frame_actor_after (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  int R = c->R, R2;
+  gboolean new_clause = FALSE;
+
+  if (!is_noun_cue (c) || R < 0)
+    return TRUE;
+  R2 = right_mention (ctx, c->s, mention (ctx, R)->end, R, RIGHT_WINDOW + 8, FALSE);
+  while (R2 >= 0 && mention (ctx, R2)->entity == mention (ctx, R)->entity)
+    R2 = right_mention (ctx, c->s, mention (ctx, R2)->end, R2, RIGHT_WINDOW, FALSE);
+  for (guint k = mention (ctx, R)->end; R2 >= 0 && k <= mention (ctx, R2)->first; k++)
+    if (tok (ctx, k)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_BREAK))
+      new_clause = TRUE;
+  /* Only when the noun's complement is its object: "one lawsuit against
+   * X, the other against Y" makes Y no actor against X. */
+  if (R2 >= 0 && !complement_is_object (ctx, c->s, R))
+    R2 = -1;
+  if (R2 >= 0 && (new_clause || !is_prepositional (ctx, c->s, R2) ||
+                  TOK_IN (ctx, mention (ctx, R2)->first - 1, with_words)))
+    site_emit_all (c, R2, R, G_MAXUINT);
+  return TRUE;
+}
+
+/* A verb or a noun: the first frame that fits speaks (some only refine
+ * the subject and the object for the next). */
+static gboolean (* const action_frames[]) (CueSite *c) = {
+  frame_between,
+  frame_possessor,
+  frame_name_before_noun,
+  frame_agent,
+  frame_passive,
+  frame_listed_symmetric,
+  frame_examples,
+  frame_mutual_withdrawal,
+  frame_subject,
+  frame_actor_after,
+};
+
+static void
+cue_action (CueSite *c)
+{
+  c->R = action_object (c);
+  c->L = action_subject (c);
+  for (guint i = 0; i < G_N_ELEMENTS (action_frames); i++)
+    if (action_frames[i] (c))
+      return;
+}
+
+/* "l'offre de Couche-Tard sur Carrefour", "Veolia relève son offre",
+ * "UniCredit's offer for Commerzbank": the noun's maker acts. */
+static void
+cue_agent_noun (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  int R, L, target, holder, held;
+
+  /* "Veolia relève son offre auprès d'Engie": the subject's offer. */
+  if (after_possessive_determiner (c, c->cf))
+    R = left_mention (ctx, c->s, c->cf, -1, LEFT_WINDOW, TRUE);
+  else
+    R = mention_after_of (ctx, c->s, c->ce, 6);
+  /* "UniCredit's offer for Commerzbank": the actor before the noun. */
+  if (R < 0 && (L = left_mention (ctx, c->s, c->cf, -1, 2, FALSE)) >= 0 && is_possessive (ctx, L))
+    R = L;
+  if (R < 0)
+    return;
+  /* "l'offre de Couche-Tard sur Carrefour", "bid for Commerzbank" */
+  target = after_word (ctx, c->s, mention (ctx, R)->first > c->ce ? mention (ctx, R)->end : c->ce,
+                       on_words, G_N_ELEMENTS (on_words));
+  /* "son offre sur la participation détenue par Engie dans Suez" */
+  held = stake_held (ctx, c->s, c->ce, 8, &holder);
+  if (held >= 0)
+    target = held;
+  if (target >= 0 && target != R)
+    site_emit_all (c, R, target, G_MAXUINT);
+  else
+    site_emit_all (c, R, -1, implicit_object (ctx, c->si, R));
+}
+
+/* "la vente de Carrefour à Couche-Tard", "the sale of Sky to Comcast" */
+static void
+cue_sale (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  int sold = mention_after_of (ctx, c->s, c->ce, 4);
+  int buyer;
+
+  /* "la cession par Sanofi d'Opella à CD&R": the seller first. */
+  if (sold >= 0 && mention (ctx, sold)->first > 0 &&
+      (tok_class (ctx, mention (ctx, sold)->first - 1) & DOSSIER_WORD_AGENT))
+    sold = mention_after_of (ctx, c->s, mention (ctx, sold)->end, 3);
+  buyer = sold >= 0 ? after_word (ctx, c->s, mention (ctx, sold)->end, to_words, G_N_ELEMENTS (to_words)) : -1;
+  if (sold >= 0 && buyer >= 0 && buyer != sold)
+    site_emit_all (c, buyer, sold, G_MAXUINT);
+}
+
+/* "se séparer d'Opella, sa filiale": the subject owns what stands before
+ * the apposition. */
+static gboolean
+frame_own_child (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  int child, parent;
+
+  if (c->cue->kind != DOSSIER_CUE_CHILD || c->cf <= c->s->first + 1 ||
+      !after_possessive_determiner (c, c->cf) || !(tok (ctx, c->cf - 1)->flags & DOSSIER_TOKEN_COMMA))
+    return FALSE;
+  child = left_mention (ctx, c->s, c->cf, -1, 2, FALSE);
+  parent = child >= 0 ? left_mention (ctx, c->s, mention (ctx, child)->first, child, LEFT_WINDOW, TRUE) : -1;
+  if (parent >= 0)
+    site_emit (c, parent, child, G_MAXUINT);
+  return TRUE;
+}
+
+/* "ByteDance, sa maison mère", "Y, filiale de X", "contrôlé par X". */
+static void
+cue_kinship (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  int holder = c->self;
+  /* "contrôlé par X": the cue holds the preposition. */
+  int held = (tok_class (ctx, c->ce - 1) & DOSSIER_WORD_AGENT) ? right_mention (ctx, c->s, c->ce, -1, 3, FALSE)
+                                                                 : mention_after_of (ctx, c->s, c->ce, 3);
+  guint p = c->cf;
+
+  if (holder < 0 && held < 0 && frame_own_child (c))
+    return;
+  if (holder < 0)
+    {
+      int R = right_mention (ctx, c->s, c->ce, -1, 2, TRUE);
+
+      holder = R >= 0 && R != held ? R : left_mention (ctx, c->s, c->cf, -1, 4, FALSE);
+      /* "Orbanis reste au sein du groupe contrôlé par Vandelle" */
+      if (holder < 0 && held >= 0 && (tok_class (ctx, c->ce - 1) & DOSSIER_WORD_AGENT))
+        holder = left_mention (ctx, c->s, c->cf, -1, LEFT_WINDOW, TRUE);
+    }
+  if (holder < 0)
+    return;
+  /* "sa maison mère", "its Chinese parent company" */
+  if (p > c->s->first && (tok_class (ctx, p - 1) & DOSSIER_WORD_NATIONALITY))
+    p--;
+  if (held < 0 && c->cue->kind == DOSSIER_CUE_PARENT && after_possessive_determiner (c, p))
+    {
+      site_emit (c, holder, -1, antecedent (ctx, c->si, holder));
+      return;
+    }
+  if (held < 0)
+    return;
+  if (c->cue->kind == DOSSIER_CUE_PARENT)
+    site_emit (c, holder, held, G_MAXUINT);
+  else
+    site_emit (c, held, holder, G_MAXUINT);
+}
+
+/* "le PDG d'A, P", "P, CEO of A", "A CEO P", "actionnaire à 23 % d'A" */
+static void
+cue_role (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  int org = mention_after_of (ctx, c->s, c->ce, 5);
+  int person = -1;
+
+  if (org >= 0)
+    {
+      guint after = mention (ctx, org)->end;
+
+      if (after < c->s->end_token && (tok (ctx, after)->flags & DOSSIER_TOKEN_COMMA) && owner[after] >= 0)
+        person = owner[after];
+      else
+        person = left_mention (ctx, c->s, c->cf, -1, 3, FALSE);
+    }
+  else
+    {
+      org = left_mention (ctx, c->s, c->cf, -1, 2, FALSE);
+      person = right_mention (ctx, c->s, c->ce, -1, 1, FALSE);
+      /* "Adobe Chair and CEO Shantanu Narayen", "Cleveland-Cliffs'
+       * Chairman, President, and CEO Lourenco Goncalves". */
+      if (org < 0 && person >= 0)
+        org = org_before_titles (ctx, c->s, c->cf);
+    }
+  if (org >= 0 && person >= 0)
+    site_emit (c, person, org, G_MAXUINT);
+  else if (org < 0 && person >= 0 && is_company_role (ctx, c->cf) &&
+           entity_of (ctx, person)->type == DOSSIER_ENTITY_PERSON)
+    /* "l'ancien PDG Emmanuel Faber": of the company the article is about;
+     * "son directeur général X": of the company just named. */
+    site_emit (c, person, -1,
+               after_possessive_determiner (c, c->cf) ? antecedent (ctx, c->si, person)
+                                                      : salient_company (ctx, c->si, mention (ctx, person)->entity));
+  else if (person < 0 && names_own_company (ctx, c->s, c->ce))
+    {
+      /* "Alexandre Bompard, le PDG du groupe": the company the article is
+       * about. */
+      person = left_mention (ctx, c->s, c->cf, -1, 3, FALSE);
+      if (person >= 0 && entity_of (ctx, person)->type == DOSSIER_ENTITY_PERSON)
+        site_emit (c, person, -1, salient_company (ctx, c->si, mention (ctx, person)->entity));
+    }
+}
+
+/* "sur des serveurs A": A supplies the other. */
+static void
+cue_provider (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  int R = right_mention (ctx, c->s, c->ce, c->self, 4, TRUE);
+  int L = left_mention (ctx, c->s, c->cf, R, LEFT_WINDOW, TRUE);
+
+  if (R >= 0)
+    {
+      if (L >= 0)
+        site_emit (c, R, L, G_MAXUINT);
+      else
+        site_emit (c, R, -1, implicit_object (ctx, c->si, R));
+    }
+  else if (L >= 0)
+    {
+      R = right_mention (ctx, c->s, c->ce, c->self, RIGHT_WINDOW, TRUE);
+      if (R >= 0)
+        site_emit (c, L, R, G_MAXUINT);
+    }
+}
+
+/* "selon A", "according to A", "told A": A reports what follows. */
+static void
+cue_source (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  const Sent *s = c->s;
+  int media = right_mention (ctx, s, c->ce, -1, 4, FALSE);
+  int subject;
+
+  if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA)
+    return;
+  /* "David Eby told the Financial Post that …": the medium reports the
+   * speaker. */
+  if (tok_is (ctx, c->cf, "told") && (subject = left_mention (ctx, s, c->cf, -1, 3, FALSE)) >= 0)
+    {
+      site_emit (c, media, subject, G_MAXUINT);
+      return;
+    }
+  subject = next_subject (ctx, s, mention (ctx, media)->end);
+  /* "..., according to Reuters.": the sentence's own subject. */
+  if (subject < 0 && mention (ctx, media)->end >= s->end_token - 1)
+    subject = next_subject (ctx, s, s->first);
+  if (subject >= 0 && subject != media)
+    {
+      site_emit (c, media, subject, G_MAXUINT);
+      return;
+    }
+
+  /* "Tel que rapporté par CNBC :" introduces the next sentence. */
+  if (ctx->article->text[s->end - 1] == ':' && c->si + 1 < ctx->sents->len)
+    {
+      const Sent *next = &g_array_index (ctx->sents, Sent, c->si + 1);
+
+      subject = next_subject (ctx, next, next->first);
+      if (subject >= 0)
+        site_emit (c, media, subject, G_MAXUINT);
+    }
+}
+
+/* "A rapporte que", "A reported", "…, rapporte Le Figaro". */
+static void
+cue_says (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  const Sent *s = c->s;
+  int media = left_mention (ctx, s, c->cf, -1, 8, FALSE);
+  int subject;
+
+  /* "…, rapporte Le Figaro", "…, reports Reuters": the subject after. */
+  if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA)
+    {
+      media = right_mention (ctx, s, c->ce, -1, 2, FALSE);
+      if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA ||
+          !(tok (ctx, c->cf)->flags & DOSSIER_TOKEN_COMMA))
+        return;
+      subject = next_subject (ctx, s, s->first);
+      if (subject >= 0 && subject != media)
+        site_emit (c, media, subject, G_MAXUINT);
+      return;
+    }
+  subject = next_subject (ctx, s, c->ce);
+  /* "..., the Financial Times reported." */
+  if (subject < 0 && c->ce >= s->end_token)
+    subject = next_subject (ctx, s, s->first);
+  if (subject >= 0)
+    site_emit (c, media, subject, G_MAXUINT);
+}
+
+/* "la participation de A dans B", "A's stake in B"; without a holder of
+ * its own, "participation dans", "stake in" read as nouns ("Vandelle a une
+ * participation dans Y"). */
+static void
+cue_stake (CueSite *c)
+{
+  static const DossierCue stake_noun = { "", DOSSIER_RELATION_OWNS, DOSSIER_CUE_NOUN, TRUE };
+
+  if (stake_frame (c->ctx, c->si, c->cf, c->type, c->ce, c->flags) || c->ce - c->cf < 2)
+    return;
+  c->cue = &stake_noun;
+  cue_action (c);
+}
+
+static void (* const cue_handlers[]) (CueSite *c) = {
+  [DOSSIER_CUE_VERB] = cue_action,
+  [DOSSIER_CUE_NOUN] = cue_action,
+  [DOSSIER_CUE_AGENT_NOUN] = cue_agent_noun,
+  [DOSSIER_CUE_PARENT] = cue_kinship,
+  [DOSSIER_CUE_CHILD] = cue_kinship,
+  [DOSSIER_CUE_ROLE] = cue_role,
+  [DOSSIER_CUE_PROVIDER] = cue_provider,
+  [DOSSIER_CUE_SOURCE] = cue_source,
+  [DOSSIER_CUE_SAYS] = cue_says,
+  [DOSSIER_CUE_SALE] = cue_sale,
+  [DOSSIER_CUE_STAKE] = cue_stake,
+};
+
 static void
 handle_cue (Ctx              *ctx,
             guint             si,
@@ -2534,487 +3175,17 @@ handle_cue (Ctx              *ctx,
             gboolean          hypothetical)
 {
   const Sent *s = &g_array_index (ctx->sents, Sent, si);
-  int *owner = (int *) (gpointer) ctx->owner->data;
-  int self = owner[cf] >= 0 && mention (ctx, owner[cf])->descriptive ? owner[cf] : -1;
-  DossierEvidenceFlags flags = cue_flags (ctx, s, cue, cf, ce, hypothetical);
-  DossierRelationType type = cue->type;
-  int L, R;
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  CueSite c = {
+    .ctx = ctx, .si = si, .s = s, .cue = cue, .type = cue->type, .cf = cf, .ce = ce,
+    .flags = cue_flags (ctx, s, cue, cf, ce, hypothetical),
+    .self = owner[cf] >= 0 && mention (ctx, owner[cf])->descriptive ? owner[cf] : -1,
+    .L = -1, .R = -1,
+  };
 
-  ctx->skip_locative = type != DOSSIER_RELATION_REGULATES;
-
-  if (cue->kind == DOSSIER_CUE_STAKE)
-    {
-      static const DossierCue stake_noun = { "", DOSSIER_RELATION_OWNS, DOSSIER_CUE_NOUN, TRUE };
-
-      /* Only "participation dans", "stake in" read as nouns without a
-       * holder of their own: "Vandelle a une participation dans Y". */
-      if (stake_frame (ctx, si, cf, type, ce, flags) || ce - cf < 2)
-        return;
-      cue = &stake_noun;
-    }
-
-  switch (cue->kind)
-    {
-    case DOSSIER_CUE_VERB:
-    case DOSSIER_CUE_NOUN:
-      R = right_mention (ctx, s, ce, self, RIGHT_WINDOW, TRUE);
-      /* "acquérir la participation d'Engie dans Suez": buying a stake is
-       * buying into the company it is held in. */
-      if (type == DOSSIER_RELATION_ACQUIRES)
-        {
-          int holder, held = stake_held (ctx, s, ce, 6, &holder);
-
-          if (held >= 0)
-            R = held;
-        }
-      /* "s'oppose à la prise de contrôle de Y par X": against X. */
-      if (type == DOSSIER_RELATION_OPPOSES || type == DOSSIER_RELATION_SUPPORTS)
-        {
-          int maker = deal_maker (ctx, s, ce, 6);
-
-          if (maker >= 0)
-            R = maker;
-        }
-      /* "la prise de contrôle d'une des principales banques, Y, par X" */
-      if (R < 0 && cue->kind == DOSSIER_CUE_NOUN && type == DOSSIER_RELATION_ACQUIRES)
-        {
-          int object = apposed_object (ctx, s, ce);
-
-          if (object >= 0 && agent_after (ctx, s, object) >= 0)
-            R = object;
-        }
-      if (self >= 0)
-        L = self;
-      else
-        {
-          guint k = cf;
-          gboolean infinitive;
-
-          /* "l'accord d'Oracle pour s'associer à ...": the subject of an
-           * infinitive is the nearest actor, complement or not. */
-          if (k > s->first && (tok_is (ctx, k - 1, "s") || tok_is (ctx, k - 1, "se")))
-            k--;
-          infinitive = k > s->first &&
-                       (tok_is (ctx, k - 1, "pour") || tok_is (ctx, k - 1, "de") ||
-                        tok_is (ctx, k - 1, "d") || tok_is (ctx, k - 1, "to") ||
-                        tok_is (ctx, k - 1, "a"));
-          L = left_mention (ctx, s, cf, -1, LEFT_WINDOW, !infinitive || cue->kind == DOSSIER_CUE_NOUN);
-          /* "Il a racheté Orbanis", "It agreed to buy": the subject of the
-           * sentence before carries over. */
-          if (L < 0 && cue->kind == DOSSIER_CUE_VERB)
-            L = carried_subject (ctx, si, cf);
-        }
-
-      /* "le partenariat entre Microsoft et Mistral AI": the pair is listed. */
-      if (cue->kind == DOSSIER_CUE_NOUN && R >= 0 && ce < s->end_token &&
-          (tok_is (ctx, ce, "entre") || tok_is (ctx, ce, "between")) &&
-          mention (ctx, R)->first == ce + 1)
-        {
-          GArray *group = ctx->group_c;
-
-          coordinated (ctx, s, R, group);
-          for (guint a = 0; a < group->len; a++)
-            for (guint b = a + 1; b < group->len; b++)
-              emit (ctx, s, type, g_array_index (group, int, a), g_array_index (group, int, b),
-                    G_MAXUINT, cf, ce, flags);
-          return;
-        }
-
-      /* "Fox's takeover bid for Sky", "Glencore's bid to buy Teck": the
-       * possessor is the actor, however far the subject. */
-      if (cue->kind == DOSSIER_CUE_NOUN && self < 0)
-        {
-          /* "Fox's £11.7bn takeover offer": a few words may sit between. */
-          int near = left_mention (ctx, s, cf, -1, 4, FALSE);
-
-          if (near >= 0 && is_possessive (ctx, near) && !comma_between (ctx, mention (ctx, near)->end, cf))
-            L = near;
-        }
-      if (cue->kind == DOSSIER_CUE_NOUN && L >= 0 && L != self && cf - mention (ctx, L)->end <= 4 &&
-          is_possessive (ctx, L) && !comma_between (ctx, mention (ctx, L)->end, cf))
-        {
-          if (R >= 0)
-            emit_all (ctx, s, type, L, R, G_MAXUINT, cf, ce, flags);
-          else if (topic_fallback (type))
-            emit_all (ctx, s, type, L, -1, implicit_object (ctx, si, L), cf, ce, flags);
-          return;
-        }
-
-      /* "the TikTok partnership": a name just before the noun is its object. */
-      if (cue->kind == DOSSIER_CUE_NOUN && L >= 0 && L != self && mention (ctx, L)->end == cf)
-        {
-          R = L;
-          L = left_mention (ctx, s, mention (ctx, R)->first, R, LEFT_WINDOW, TRUE);
-        }
-
-      /* "l'acquisition de Musical.ly par ByteDance" */
-      if (R >= 0 && agent_after (ctx, s, R) >= 0)
-        {
-          int agent = agent_after (ctx, s, R);
-
-          emit_all (ctx, s, type, agent, R, G_MAXUINT, cf, ce, flags);
-          if (type == DOSSIER_RELATION_ACQUIRES && tok_is (ctx, cf, "acquisition"))
-            emit_all (ctx, s, DOSSIER_RELATION_OWNS, agent, R, G_MAXUINT, cf, ce, flags);
-          return;
-        }
-
-      /* "approuvé par la Maison Blanche": the agent after "par" acts. */
-      if (R >= 0 && mention (ctx, R)->first > ce && mention (ctx, R)->first - ce <= 4)
-        {
-          gboolean passive = FALSE;
-
-          for (guint k = ce; k < mention (ctx, R)->first; k++)
-            if (tok_class (ctx, k) & DOSSIER_WORD_AGENT)
-              passive = TRUE;
-          if (passive)
-            {
-              /* "the takeover by UBS of Credit Suisse" */
-              int of = mention_after_of (ctx, s, mention (ctx, R)->end, 3);
-
-              if (of >= 0 && cue->kind == DOSSIER_CUE_NOUN)
-                emit_all (ctx, s, type, R, of, G_MAXUINT, cf, ce, flags);
-              else if (L >= 0)
-                emit_all (ctx, s, type, R, L, G_MAXUINT, cf, ce, flags);
-              else if (topic_fallback (type))
-                emit_all (ctx, s, type, R, -1, implicit_object (ctx, si, R), cf, ce, flags);
-              return;
-            }
-        }
-
-      /* "Orange et Bouygues ne sont pas parvenus à un accord sur la vente
-       * de Bouygues Telecom", "Vandelle and Orbanis are in talks": a
-       * symmetric cue between the listed subjects, not with what it is about. */
-      if (L >= 0 && dossier_relation_type_is_symmetric (type) &&
-          (R < 0 || !(tok_is (ctx, mention (ctx, R)->first - 1, "avec") ||
-                      tok_is (ctx, mention (ctx, R)->first - 1, "with") ||
-                      tok_is (ctx, mention (ctx, R)->first - 1, "entre") ||
-                      tok_is (ctx, mention (ctx, R)->first - 1, "between"))))
-        {
-          GArray *group = ctx->group_c;
-
-          coordinated (ctx, s, L, group);
-          if (group->len >= 2)
-            {
-              for (guint a = 0; a < group->len; a++)
-                for (guint b = a + 1; b < group->len; b++)
-                  emit (ctx, s, type, g_array_index (group, int, a), g_array_index (group, int, b),
-                        G_MAXUINT, cf, ce, flags);
-              return;
-            }
-        }
-
-      /* "regulators were probing the deal, including the European
-       * Commission, the CMA and the DOJ": the listed actors are the subject,
-       * the deal the article is about the object. */
-      if (L < 0 && cue->kind == DOSSIER_CUE_VERB && topic_fallback (type))
-        {
-          int example = first_example (ctx, s, ce);
-
-          if (example >= 0)
-            {
-              GArray *examples = ctx->group_c;
-
-              list_examples (ctx, s, example, examples);
-              for (guint e = 0; e < examples->len; e++)
-                {
-                  int x = g_array_index (examples, int, e);
-
-                  emit (ctx, s, type, x, -1, implicit_object (ctx, si, x), cf, ce, flags);
-                }
-              return;
-            }
-        }
-
-      /* "Vandelle and Orbanis jettison their deal": each walks away from
-       * the other. */
-      if (L >= 0 && R < 0 && type == DOSSIER_RELATION_WITHDRAWS)
-        {
-          GArray *group = ctx->group_c;
-
-          coordinated (ctx, s, L, group);
-          if (group->len >= 2)
-            {
-              for (guint a = 0; a < group->len; a++)
-                for (guint b = 0; b < group->len; b++)
-                  if (a != b)
-                    emit (ctx, s, type, g_array_index (group, int, a), g_array_index (group, int, b),
-                          G_MAXUINT, cf, ce, flags);
-              return;
-            }
-        }
-
-      if (L >= 0)
-        {
-          int near = cue->kind == DOSSIER_CUE_NOUN ? left_mention (ctx, s, cf, -1, 4, FALSE) : -1;
-
-          if (R >= 0)
-            emit_all (ctx, s, type, L, R, G_MAXUINT, cf, ce, flags);
-          else if (near >= 0 && mention (ctx, near)->entity != mention (ctx, L)->entity)
-            /* "avec Oracle comme partenaire", "with Oracle as its partner" */
-            emit_all (ctx, s, type, L, near, G_MAXUINT, cf, ce, flags);
-          else if (topic_fallback (type) && is_subject (ctx, s, L) && !names_other_party (ctx, s, type, ce))
-            emit_all (ctx, s, type, L, -1, implicit_object (ctx, si, L), cf, ce, flags);
-        }
-      else if (cue->kind == DOSSIER_CUE_NOUN && R >= 0)
-        {
-          /* "Rachat de TikTok : Microsoft ...", "partenariat avec Zoom, ... Oracle". */
-          int R2 = right_mention (ctx, s, mention (ctx, R)->end, R, RIGHT_WINDOW + 8, FALSE);
-
-          while (R2 >= 0 && mention (ctx, R2)->entity == mention (ctx, R)->entity)
-            R2 = right_mention (ctx, s, mention (ctx, R2)->end, R2, RIGHT_WINDOW, FALSE);
-          gboolean new_clause = FALSE;
-
-          for (guint k = mention (ctx, R)->end; R2 >= 0 && k <= mention (ctx, R2)->first; k++)
-            if (tok (ctx, k)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_BREAK))
-              new_clause = TRUE;
-          /* The actor comes after the noun's complement in its own clause
-           * ("partenariat avec Zoom ..., Oracle"), not as a further complement. */
-          /* Only when the noun's complement is its object: "one lawsuit
-           * against X, the other against Y" makes Y no actor against X. */
-          if (R2 >= 0 && !complement_is_object (ctx, s, R))
-            R2 = -1;
-          if (R2 >= 0 && (new_clause || !is_prepositional (ctx, s, R2) ||
-                          tok_is (ctx, mention (ctx, R2)->first - 1, "avec") ||
-                          tok_is (ctx, mention (ctx, R2)->first - 1, "with")))
-            emit_all (ctx, s, type, R2, R, G_MAXUINT, cf, ce, flags);
-        }
-      return;
-
-    case DOSSIER_CUE_AGENT_NOUN:
-      /* "Veolia relève son offre auprès d'Engie": the subject's offer. */
-      if (cf > s->first && (tok_is (ctx, cf - 1, "son") || tok_is (ctx, cf - 1, "sa") ||
-                            tok_is (ctx, cf - 1, "its") || tok_is (ctx, cf - 1, "their") ||
-                            tok_is (ctx, cf - 1, "leur")))
-        R = left_mention (ctx, s, cf, -1, LEFT_WINDOW, TRUE);
-      else
-        R = mention_after_of (ctx, s, ce, 6);
-      /* "UniCredit's offer for Commerzbank": the actor before the noun. */
-      if (R < 0 && (L = left_mention (ctx, s, cf, -1, 2, FALSE)) >= 0 && is_possessive (ctx, L))
-        R = L;
-      if (R >= 0)
-        {
-          /* "l'offre de Couche-Tard sur Carrefour", "bid for Commerzbank" */
-          int target = after_word (ctx, s, R >= 0 && mention (ctx, R)->first > ce ? mention (ctx, R)->end : ce,
-                                   on_words, G_N_ELEMENTS (on_words));
-
-          int holder, held = stake_held (ctx, s, ce, 8, &holder);
-
-          /* "son offre sur la participation détenue par Engie dans Suez" */
-          if (held >= 0)
-            target = held;
-          if (target >= 0 && target != R)
-            emit_all (ctx, s, type, R, target, G_MAXUINT, cf, ce, flags);
-          else
-            emit_all (ctx, s, type, R, -1, implicit_object (ctx, si, R), cf, ce, flags);
-        }
-      return;
-
-    case DOSSIER_CUE_SALE:
-      {
-        /* "la vente de Carrefour à Couche-Tard", "the sale of Sky to Comcast" */
-        int sold = mention_after_of (ctx, s, ce, 4);
-        int buyer;
-
-        /* "la cession par Sanofi d'Opella à CD&R": the seller first. */
-        if (sold >= 0 && mention (ctx, sold)->first > 0 &&
-            (tok_class (ctx, mention (ctx, sold)->first - 1) & DOSSIER_WORD_AGENT))
-          sold = mention_after_of (ctx, s, mention (ctx, sold)->end, 3);
-        buyer = sold >= 0 ? after_word (ctx, s, mention (ctx, sold)->end, to_words, G_N_ELEMENTS (to_words)) : -1;
-
-        if (sold >= 0 && buyer >= 0 && buyer != sold)
-          emit_all (ctx, s, type, buyer, sold, G_MAXUINT, cf, ce, flags);
-      }
-      return;
-
-    case DOSSIER_CUE_PARENT:
-    case DOSSIER_CUE_CHILD:
-      {
-        int holder = self;
-        /* "contrôlé par X": the cue holds the preposition. */
-        int held = (tok_class (ctx, ce - 1) & DOSSIER_WORD_AGENT) ? right_mention (ctx, s, ce, -1, 3, FALSE)
-                                                                  : mention_after_of (ctx, s, ce, 3);
-
-        /* "se séparer d'Opella, sa filiale": the subject owns what stands
-         * before the apposition. */
-        if (holder < 0 && held < 0 && cue->kind == DOSSIER_CUE_CHILD && cf > s->first + 1 &&
-            (tok_is (ctx, cf - 1, "sa") || tok_is (ctx, cf - 1, "son") || tok_is (ctx, cf - 1, "its")) &&
-            (tok (ctx, cf - 1)->flags & DOSSIER_TOKEN_COMMA))
-          {
-            int child = left_mention (ctx, s, cf, -1, 2, FALSE);
-            int parent = child >= 0 ? left_mention (ctx, s, mention (ctx, child)->first, child, LEFT_WINDOW, TRUE) : -1;
-
-            if (parent >= 0)
-              emit (ctx, s, type, parent, child, G_MAXUINT, cf, ce, flags);
-            return;
-          }
-        if (holder < 0)
-          {
-            R = right_mention (ctx, s, ce, -1, 2, TRUE);
-            holder = R >= 0 && R != held ? R : left_mention (ctx, s, cf, -1, 4, FALSE);
-            /* "Orbanis reste au sein du groupe contrôlé par Vandelle" */
-            if (holder < 0 && held >= 0 && (tok_class (ctx, ce - 1) & DOSSIER_WORD_AGENT))
-              holder = left_mention (ctx, s, cf, -1, LEFT_WINDOW, TRUE);
-          }
-        if (holder < 0)
-          return;
-        {
-          /* "sa maison mère", "its Chinese parent company" */
-          guint p = cf;
-
-          if (p > s->first && (tok_class (ctx, p - 1) & DOSSIER_WORD_NATIONALITY))
-            p--;
-          if (held < 0 && cue->kind == DOSSIER_CUE_PARENT && p > s->first &&
-              (tok_is (ctx, p - 1, "sa") || tok_is (ctx, p - 1, "son") ||
-               tok_is (ctx, p - 1, "its") || tok_is (ctx, p - 1, "leur") ||
-               tok_is (ctx, p - 1, "their")))
-            {
-              emit (ctx, s, type, holder, -1, antecedent (ctx, si, holder), cf, ce, flags);
-              return;
-            }
-        }
-        if (held < 0)
-          return;
-        if (cue->kind == DOSSIER_CUE_PARENT)
-          emit (ctx, s, type, holder, held, G_MAXUINT, cf, ce, flags);
-        else
-          emit (ctx, s, type, held, holder, G_MAXUINT, cf, ce, flags);
-      }
-      return;
-
-    case DOSSIER_CUE_ROLE:
-      {
-        /* "actionnaire à 23 % d'Orange" */
-        int org = mention_after_of (ctx, s, ce, 5);
-        int person = -1;
-
-        if (org >= 0)
-          {
-            guint after = mention (ctx, org)->end;
-
-            if (after < s->end_token && (tok (ctx, after)->flags & DOSSIER_TOKEN_COMMA) &&
-                owner[after] >= 0)
-              person = owner[after];
-            else
-              person = left_mention (ctx, s, cf, -1, 3, FALSE);
-          }
-        else
-          {
-            org = left_mention (ctx, s, cf, -1, 2, FALSE);
-            person = right_mention (ctx, s, ce, -1, 1, FALSE);
-            /* "Adobe Chair and CEO Shantanu Narayen", "Cleveland-Cliffs'
-             * Chairman, President, and CEO Lourenco Goncalves". */
-            if (org < 0 && person >= 0)
-              org = org_before_titles (ctx, s, cf);
-          }
-        if (org >= 0 && person >= 0)
-          emit (ctx, s, type, person, org, G_MAXUINT, cf, ce, flags);
-        else if (org < 0 && person >= 0 && is_company_role (ctx, cf) &&
-                 entity_of (ctx, person)->type == DOSSIER_ENTITY_PERSON)
-          {
-            /* "l'ancien PDG Emmanuel Faber": of the company the article is
-             * about; "son directeur général X": of the company just named. */
-            gboolean its = cf > s->first && (tok_is (ctx, cf - 1, "son") || tok_is (ctx, cf - 1, "sa") ||
-                                              tok_is (ctx, cf - 1, "its") || tok_is (ctx, cf - 1, "leur"));
-
-            emit (ctx, s, type, person, -1,
-                  its ? antecedent (ctx, si, person) : salient_company (ctx, si, mention (ctx, person)->entity),
-                  cf, ce, flags);
-          }
-        else if (person < 0 && names_own_company (ctx, s, ce))
-          {
-            /* "Alexandre Bompard, le PDG du groupe": the company the
-             * article is about. */
-            person = left_mention (ctx, s, cf, -1, 3, FALSE);
-            if (person >= 0 && entity_of (ctx, person)->type == DOSSIER_ENTITY_PERSON)
-              emit (ctx, s, type, person, -1, salient_company (ctx, si, mention (ctx, person)->entity),
-                    cf, ce, flags);
-          }
-      }
-      return;
-
-    case DOSSIER_CUE_PROVIDER:
-      R = right_mention (ctx, s, ce, self, 4, TRUE);
-      L = left_mention (ctx, s, cf, R, LEFT_WINDOW, TRUE);
-      if (R >= 0)
-        {
-          if (L >= 0)
-            emit (ctx, s, type, R, L, G_MAXUINT, cf, ce, flags);
-          else
-            emit (ctx, s, type, R, -1, implicit_object (ctx, si, R), cf, ce, flags);
-        }
-      else if (L >= 0)
-        {
-          R = right_mention (ctx, s, ce, self, RIGHT_WINDOW, TRUE);
-          if (R >= 0)
-            emit (ctx, s, type, L, R, G_MAXUINT, cf, ce, flags);
-        }
-      return;
-
-    case DOSSIER_CUE_SOURCE:
-      {
-        int media = right_mention (ctx, s, ce, -1, 4, FALSE);
-        int subject;
-
-        if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA)
-          return;
-        /* "David Eby told the Financial Post that …": the medium reports
-         * the speaker. */
-        if (tok_is (ctx, cf, "told") && (subject = left_mention (ctx, s, cf, -1, 3, FALSE)) >= 0)
-          {
-            emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
-            return;
-          }
-        subject = next_subject (ctx, s, mention (ctx, media)->end);
-        /* "..., according to Reuters.": the sentence's own subject. */
-        if (subject < 0 && mention (ctx, media)->end >= s->end_token - 1)
-          subject = next_subject (ctx, s, s->first);
-        if (subject >= 0 && subject != media)
-          {
-            emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
-            return;
-          }
-
-        /* "Tel que rapporté par CNBC :" introduces the next sentence. */
-        if (ctx->article->text[s->end - 1] == ':' && si + 1 < ctx->sents->len)
-          {
-            const Sent *next = &g_array_index (ctx->sents, Sent, si + 1);
-
-            subject = next_subject (ctx, next, next->first);
-            if (subject >= 0)
-              emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
-          }
-      }
-      return;
-
-    case DOSSIER_CUE_SAYS:
-      {
-        int media = left_mention (ctx, s, cf, -1, 8, FALSE);
-        int subject;
-
-        /* "…, rapporte Le Figaro", "…, reports Reuters": the subject after. */
-        if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA)
-          {
-            media = right_mention (ctx, s, ce, -1, 2, FALSE);
-            if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA ||
-                !(tok (ctx, cf)->flags & DOSSIER_TOKEN_COMMA))
-              return;
-            subject = next_subject (ctx, s, s->first);
-            if (subject >= 0 && subject != media)
-              emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
-            return;
-          }
-        subject = next_subject (ctx, s, ce);
-        /* "..., the Financial Times reported." */
-        if (subject < 0 && ce >= s->end_token)
-          subject = next_subject (ctx, s, s->first);
-        if (subject >= 0)
-          emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
-      }
-      return;
-
-    default:
-      return;
-    }
+  ctx->skip_locative = cue->type != DOSSIER_RELATION_REGULATES;
+  if ((guint) cue->kind < G_N_ELEMENTS (cue_handlers) && cue_handlers[cue->kind] != NULL)
+    cue_handlers[cue->kind] (&c);
 }
 
 /* The state a nationality adjective names, through the gazetteer's forms:
