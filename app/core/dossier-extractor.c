@@ -3434,17 +3434,18 @@ compare_mentions (gconstpointer a,
   return 0;
 }
 
+/* The window's tokens, their word classes and its sentences as token
+ * ranges; tokens between sentences (furniture) belong to none. */
 static void
-process_window (Ctx   *ctx,
-                GArray *ranges,   /* Sent with start/end/section only */
-                guint   first,
-                guint   end)
+tokenize_window (Ctx    *ctx,
+                 GArray *ranges,
+                 guint   first,
+                 guint   end)
 {
   const DossierArticle *article = ctx->article;
   gsize wstart = g_array_index (ranges, Sent, first).start;
   gsize wend = g_array_index (ranges, Sent, end - 1).end;
   guint t = 0;
-  int *owner;
 
   dossier_folded_set (ctx->folded, article->text + wstart, wend - wstart, wstart);
   g_array_set_size (ctx->tokens, 0);
@@ -3461,7 +3462,6 @@ process_window (Ctx   *ctx,
                                                  : dossier_lexicon_classify (w, len);
     }
 
-  /* Sentences as token ranges; tokens between them (furniture) belong to none. */
   g_array_set_size (ctx->sents, 0);
   for (guint i = first; i < end; i++)
     {
@@ -3475,13 +3475,145 @@ process_window (Ctx   *ctx,
       s.end_token = t;
       g_array_append_val (ctx->sents, s);
     }
+}
 
+static void
+clear_owners (Ctx *ctx)
+{
   g_array_set_size (ctx->owner, ctx->tokens->len);
-  owner = (int *) (gpointer) ctx->owner->data;
   /* A window of punctuation alone has no tokens, and an array that never
    * grew has no data to clear. */
   if (ctx->tokens->len > 0)
-    memset (owner, 0xff, ctx->tokens->len * sizeof (int));
+    memset (ctx->owner->data, 0xff, ctx->tokens->len * sizeof (int));
+}
+
+/* Mentions in text order, each nested one remembering where its container
+ * starts (indices change with the sort). */
+static void
+sort_mentions (Ctx *ctx)
+{
+  g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (Mention), ctx->mentions->len);
+
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      Mention m = *mention (ctx, i);
+
+      g_array_append_val (order, m);
+    }
+  for (guint i = 0; i < order->len; i++)
+    g_array_index (order, Mention, i).container =
+      g_array_index (order, Mention, i).nested ? (int) mention (ctx, g_array_index (order, Mention, i).container)->first : -1;
+  g_array_sort (order, compare_mentions);
+  g_array_set_size (ctx->mentions, 0);
+  g_array_append_vals (ctx->mentions, order->data, order->len);
+}
+
+/* Salience: how much a company is talked about, in the headline most, and
+ * as the complement ("le rachat de TikTok") more than as the actor.  The
+ * most salient is the window's topic. */
+static void
+note_salience (Ctx           *ctx,
+               const Mention *m,
+               const Sent    *s,
+               guint         *best)
+{
+  static const char * const of_words[] = { "de", "d", "of", "du" };
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->salience, GUINT_TO_POINTER (m->entity))) + 1;
+
+  if (m->first > s->first && TOK_IN (ctx, m->first - 1, of_words))
+    n += 2;
+  if (s->section == DOSSIER_SECTION_TITLE ||
+      (ctx->article->title != NULL &&
+       tok (ctx, m->first)->start >= ctx->article->title_range.start &&
+       tok (ctx, m->first)->end <= ctx->article->title_range.end))
+    n += 4;
+
+  g_hash_table_insert (ctx->salience, GUINT_TO_POINTER (m->entity), GUINT_TO_POINTER (n));
+  if (n > *best)
+    {
+      *best = n;
+      ctx->topic = m->entity;
+    }
+}
+
+/* The sorted mentions into the graph, their tokens' owners again, and the
+ * companies' salience. */
+static void
+publish_mentions (Ctx *ctx)
+{
+  int *owner;
+  guint best = 0;
+
+  clear_owners (ctx);
+  owner = (int *) (gpointer) ctx->owner->data;
+  g_hash_table_remove_all (ctx->salience);
+  ctx->topic = G_MAXUINT;
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      Mention *m = mention (ctx, i);
+      const Sent *s = &g_array_index (ctx->sents, Sent, m->sentence);
+      DossierMention dm;
+      DossierEntity *entity = dossier_graph_get_entity (ctx->graph, m->entity);
+
+      if (m->nested)
+        {
+          /* The container is the non-nested mention starting where recorded. */
+          int c = owner[m->container];
+          m->container = c;
+          if (c < 0)
+            {
+              m->nested = FALSE;
+              continue;
+            }
+        }
+      else
+        for (guint k = m->first; k < m->end; k++)
+          owner[k] = i;
+
+      dm.article = ctx->article_index;
+      dm.start = tok (ctx, m->first)->start;
+      dm.end = tok (ctx, m->end - 1)->end;
+      /* The JSON contract knows body and comments: a headline is body. */
+      dm.section = s->section == DOSSIER_SECTION_COMMENTS ? DOSSIER_SECTION_COMMENTS
+                                                         : DOSSIER_SECTION_BODY;
+      dossier_graph_add_mention (ctx->graph, entity, &dm);
+
+      if (entity->type == DOSSIER_ENTITY_COMPANY && s->section != DOSSIER_SECTION_COMMENTS &&
+          !m->nested)
+        note_salience (ctx, m, s, &best);
+    }
+
+  g_debug ("topic of %s: %s", ctx->article->id,
+           ctx->topic != G_MAXUINT ? dossier_graph_get_entity (ctx->graph, ctx->topic)->name : "none");
+}
+
+/* Each sentence's range of (sorted) mentions. */
+static void
+note_sentence_mentions (Ctx *ctx)
+{
+  guint m = 0;
+
+  for (guint si = 0; si < ctx->sents->len; si++)
+    {
+      Sent *s = &g_array_index (ctx->sents, Sent, si);
+
+      while (m < ctx->mentions->len && mention (ctx, m)->sentence < si)
+        m++;
+      s->m_first = m;
+      while (m < ctx->mentions->len && mention (ctx, m)->sentence == si)
+        m++;
+      s->m_end = m;
+    }
+}
+
+static void
+process_window (Ctx    *ctx,
+                GArray *ranges,   /* Sent with start/end/section only */
+                guint   first,
+                guint   end)
+{
+  tokenize_window (ctx, ranges, first, end);
+  clear_owners (ctx);
   g_array_set_size (ctx->mentions, 0);
   g_array_set_size (ctx->pending, 0);
   g_hash_table_remove_all (ctx->heads);
@@ -3500,109 +3632,9 @@ process_window (Ctx   *ctx,
   if (ctx->options->discover)
     resolve_descriptions (ctx);
 
-  /* Mentions in text order, then into the graph and per sentence. */
-  {
-    g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (Mention), ctx->mentions->len);
-
-    /* Remember each mention's position to fix container indices after sorting. */
-    for (guint i = 0; i < ctx->mentions->len; i++)
-      {
-        Mention m = *mention (ctx, i);
-
-        g_array_append_val (order, m);
-      }
-    for (guint i = 0; i < order->len; i++)
-      g_array_index (order, Mention, i).container =
-        g_array_index (order, Mention, i).nested ? (int) mention (ctx, g_array_index (order, Mention, i).container)->first : -1;
-    g_array_sort (order, compare_mentions);
-    g_array_set_size (ctx->mentions, 0);
-    g_array_append_vals (ctx->mentions, order->data, order->len);
-  }
-
-  if (ctx->tokens->len > 0)
-    memset (owner, 0xff, ctx->tokens->len * sizeof (int));
-  g_hash_table_remove_all (ctx->salience);
-  ctx->topic = G_MAXUINT;
-  {
-    guint best = 0;
-
-    for (guint i = 0; i < ctx->mentions->len; i++)
-      {
-        Mention *m = mention (ctx, i);
-        const Sent *s = &g_array_index (ctx->sents, Sent, m->sentence);
-        DossierMention dm;
-        DossierEntity *entity = dossier_graph_get_entity (ctx->graph, m->entity);
-
-        if (m->nested)
-          {
-            /* The container is the non-nested mention starting where recorded. */
-            int c = owner[m->container];
-            m->container = c;
-            if (c < 0)
-              {
-                m->nested = FALSE;
-                continue;
-              }
-          }
-        else
-          for (guint k = m->first; k < m->end; k++)
-            owner[k] = i;
-
-        dm.article = ctx->article_index;
-        dm.start = tok (ctx, m->first)->start;
-        dm.end = tok (ctx, m->end - 1)->end;
-        /* The JSON contract knows body and comments: a headline is body. */
-        dm.section = s->section == DOSSIER_SECTION_COMMENTS ? DOSSIER_SECTION_COMMENTS
-                                                           : DOSSIER_SECTION_BODY;
-        dossier_graph_add_mention (ctx->graph, entity, &dm);
-
-        /* Salience: how much a company is talked about, in the headline
-         * most, and as the complement ("le rachat de TikTok") more than
-         * as the actor. */
-        if (entity->type == DOSSIER_ENTITY_COMPANY && s->section != DOSSIER_SECTION_COMMENTS &&
-            !m->nested)
-          {
-            guint n = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->salience, GUINT_TO_POINTER (m->entity))) + 1;
-
-            if (m->first > s->first && (tok_is (ctx, m->first - 1, "de") || tok_is (ctx, m->first - 1, "d") ||
-                                        tok_is (ctx, m->first - 1, "of") || tok_is (ctx, m->first - 1, "du")))
-              n += 2;
-            if (s->section == DOSSIER_SECTION_TITLE ||
-                (ctx->article->title != NULL &&
-                 tok (ctx, m->first)->start >= ctx->article->title_range.start &&
-                 tok (ctx, m->first)->end <= ctx->article->title_range.end))
-              n += 4;
-
-            g_hash_table_insert (ctx->salience, GUINT_TO_POINTER (m->entity), GUINT_TO_POINTER (n));
-            if (n > best)
-              {
-                best = n;
-                ctx->topic = m->entity;
-              }
-          }
-      }
-  }
-
-  g_debug ("topic of %s: %s", ctx->article->id,
-           ctx->topic != G_MAXUINT ? dossier_graph_get_entity (ctx->graph, ctx->topic)->name : "none");
-
-  /* Sentence mention ranges. */
-  {
-    guint m = 0;
-
-    for (guint si = 0; si < ctx->sents->len; si++)
-      {
-        Sent *s = &g_array_index (ctx->sents, Sent, si);
-
-        while (m < ctx->mentions->len && mention (ctx, m)->sentence < si)
-          m++;
-        s->m_first = m;
-        while (m < ctx->mentions->len && mention (ctx, m)->sentence == si)
-          m++;
-        s->m_end = m;
-      }
-  }
-
+  sort_mentions (ctx);
+  publish_mentions (ctx);
+  note_sentence_mentions (ctx);
   for (guint si = 0; si < ctx->sents->len; si++)
     link_sentence (ctx, si);
 }
