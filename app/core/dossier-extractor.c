@@ -1342,27 +1342,145 @@ is_own_state (Ctx        *ctx,
   return TRUE;
 }
 
-static void
-resolve_descriptions (Ctx *ctx)
+static const char * const description_determiners[] = { "le", "la", "l", "the", "du", "au" };
+static const char * const complement_words[] = { "de", "d", "of", "du" };
+static const char * const described_words[] = { "de", "d", "of", "des" };
+
+static inline gboolean
+ends_phrase (Ctx   *ctx,
+             guint  k)
 {
+  return (tok (ctx, k)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK)) != 0;
+}
+
+/* "le gouvernement", "the government": the state named last before,
+ * however far.  Not "le gouvernement français" (the gazetteer's) nor "le
+ * gouvernement de X" (a head of government). */
+static void
+resolve_state_noun (Ctx         *ctx,
+                    guint        si,
+                    guint        k,
+                    GArray      *states,
+                    guint       *next_state)
+{
+  const Sent *s = &g_array_index (ctx->sents, Sent, si);
   int *owner = (int *) (gpointer) ctx->owner->data;
-  g_autoptr(GArray) companies = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (int));
-  guint next = 0, next_state = 0;
+
+  if (k + 1 < s->end_token && !ends_phrase (ctx, k + 1) &&
+      (owner[k + 1] >= 0 || is_capitalised (tok (ctx, k + 1)) || TOK_IN (ctx, k + 1, complement_words) ||
+       (tok_class (ctx, k + 1) & DOSSIER_WORD_NATIONALITY)))
+    return;
+  for (; *next_state < states->len && mention (ctx, g_array_index (states, int, *next_state))->first < k; (*next_state)++)
+    ;
+  if (*next_state > 0)
+    {
+      const Mention *m = mention (ctx, g_array_index (states, int, *next_state - 1));
+
+      owner[k] = push_mention (ctx, si, dossier_graph_get_entity (ctx->graph, m->entity), k, k + 1,
+                               NULL, TRUE, -1);
+    }
+}
+
+/* The end of a company described at @k ("the Japanese steelmaker", "le
+ * distributeur français"), or 0 when the words there are no description
+ * or a name says who ("le groupe Bolloré", "le groupe contrôlé par X"). */
+static guint
+company_description_end (Ctx        *ctx,
+                         const Sent *s,
+                         guint       k)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  guint end = k + 1;
+
+  if ((tok_class (ctx, k) & DOSSIER_WORD_NATIONALITY) && k + 1 < s->end_token &&
+      is_company_noun (ctx, k + 1) && owner[k + 1] < 0)
+    end = k + 2;
+  else if (!is_company_noun (ctx, k))
+    return 0;
+  if (end < s->end_token && owner[end] < 0 && !is_capitalised (tok (ctx, end)) &&
+      (tok_class (ctx, end) & DOSSIER_WORD_NATIONALITY) && !(tok (ctx, end)->flags & DOSSIER_TOKEN_COMMA))
+    end++;
+  /* "le groupe Bolloré", "le groupe de travail": named or described. */
+  if (end < s->end_token && !ends_phrase (ctx, end) &&
+      (is_capitalised (tok (ctx, end)) || owner[end] >= 0 || TOK_IN (ctx, end, described_words)))
+    return 0;
+  /* "le groupe contrôlé par Vandelle": a name close after it says who. */
+  for (guint t = end; t < s->end_token && t < end + 4; t++)
+    {
+      if (ends_phrase (ctx, t))
+        break;
+      if (owner[t] >= 0)
+        return 0;
+    }
+  return end;
+}
+
+/* The company a description in sentence @si stands for: the last one
+ * named before it (in @companies up to *@next), not one this sentence
+ * named before the description, within three sentences. */
+static int
+description_antecedent (Ctx    *ctx,
+                        guint   si,
+                        guint   k,
+                        GArray *companies,
+                        guint  *next)
+{
+  for (; *next < companies->len && mention (ctx, g_array_index (companies, int, *next))->first < k; (*next)++)
+    ;
+  /* Both walks are bounded, so that a sentence listing thousands of
+   * companies stays linear. */
+  for (int c = (int) *next - 1; c >= 0 && *next - c <= 32; c--)
+    {
+      const Mention *m = mention (ctx, g_array_index (companies, int, c));
+      gboolean in_clause = FALSE;
+
+      if (m->sentence + 3 < si)
+        break;
+      for (int d = (int) *next - 1; d >= 0 && *next - d <= 32; d--)
+        {
+          const Mention *o = mention (ctx, g_array_index (companies, int, d));
+
+          if (o->sentence != si)
+            break;
+          if (o->entity == m->entity)
+            in_clause = TRUE;
+        }
+      if (!in_clause)
+        return g_array_index (companies, int, c);
+    }
+  return -1;
+}
+
+/* The actors' mentions of one type, not nested, in text order. */
+static GArray *
+mentions_of_type (Ctx               *ctx,
+                  DossierEntityType  type,
+                  gboolean           descriptive_too)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
 
   for (guint i = 0; i < ctx->mentions->len; i++)
     {
       const Mention *m = mention (ctx, i);
-      DossierEntityType type = dossier_graph_get_entity (ctx->graph, m->entity)->type;
       int index = (int) i;
 
-      if (!m->nested && !m->descriptive && type == DOSSIER_ENTITY_COMPANY)
-        g_array_append_val (companies, index);
-      if (!m->nested && type == DOSSIER_ENTITY_GOVERNMENT)
-        g_array_append_val (states, index);
+      if (!m->nested && (descriptive_too || !m->descriptive) &&
+          dossier_graph_get_entity (ctx->graph, m->entity)->type == type)
+        g_array_append_val (out, index);
     }
-  g_array_sort_with_data (companies, compare_mention_starts, ctx);
-  g_array_sort_with_data (states, compare_mention_starts, ctx);
+  g_array_sort_with_data (out, compare_mention_starts, ctx);
+  return out;
+}
+
+/* "l'État", "le gouvernement", "le distributeur français", "the Japanese
+ * steelmaker": descriptions that stand for an actor named before. */
+static void
+resolve_descriptions (Ctx *ctx)
+{
+  int *owner = (int *) (gpointer) ctx->owner->data;
+  g_autoptr(GArray) companies = mentions_of_type (ctx, DOSSIER_ENTITY_COMPANY, FALSE);
+  g_autoptr(GArray) states = mentions_of_type (ctx, DOSSIER_ENTITY_GOVERNMENT, TRUE);
+  guint next = 0, next_state = 0;
 
   for (guint si = 0; si < ctx->sents->len; si++)
     {
@@ -1372,8 +1490,8 @@ resolve_descriptions (Ctx *ctx)
         continue;
       for (guint k = s->first + 1; k < s->end_token; k++)
         {
-          guint end = k + 1;
-          int antecedent = -1;
+          guint end;
+          int antecedent, d;
 
           if (owner[k] < 0 && is_own_state (ctx, s, k))
             {
@@ -1384,101 +1502,20 @@ resolve_descriptions (Ctx *ctx)
               continue;
             }
           if (owner[k] >= 0 || owner[k - 1] >= 0 || is_capitalised (tok (ctx, k)) ||
-              !(tok_is (ctx, k - 1, "le") || tok_is (ctx, k - 1, "la") || tok_is (ctx, k - 1, "l") ||
-                tok_is (ctx, k - 1, "the") || tok_is (ctx, k - 1, "du") || tok_is (ctx, k - 1, "au")))
+              !TOK_IN (ctx, k - 1, description_determiners))
             continue;
           if (is_government_noun (ctx, k))
             {
-              /* Not "le gouvernement français" (the gazetteer's) nor "le
-               * gouvernement de X" (a head of government). */
-              if (k + 1 < s->end_token && !(tok (ctx, k + 1)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK)) &&
-                  (owner[k + 1] >= 0 || is_capitalised (tok (ctx, k + 1)) || tok_is (ctx, k + 1, "de") ||
-                   tok_is (ctx, k + 1, "d") || tok_is (ctx, k + 1, "of") || tok_is (ctx, k + 1, "du") ||
-                   (tok_class (ctx, k + 1) & DOSSIER_WORD_NATIONALITY)))
-                continue;
-              for (; next_state < states->len && mention (ctx, g_array_index (states, int, next_state))->first < k; next_state++)
-                ;
-              if (next_state > 0)
-                {
-                  const Mention *m = mention (ctx, g_array_index (states, int, next_state - 1));
-                  int d = push_mention (ctx, si, dossier_graph_get_entity (ctx->graph, m->entity), k, k + 1,
-                                        NULL, TRUE, -1);
-
-                  owner[k] = d;
-                }
+              resolve_state_noun (ctx, si, k, states, &next_state);
               continue;
             }
-          if (companies->len == 0)
+          if (companies->len == 0 || (end = company_description_end (ctx, s, k)) == 0 ||
+              (antecedent = description_antecedent (ctx, si, k, companies, &next)) < 0)
             continue;
-          /* "the Japanese steelmaker" */
-          if ((tok_class (ctx, k) & DOSSIER_WORD_NATIONALITY) && k + 1 < s->end_token &&
-              is_company_noun (ctx, k + 1) && owner[k + 1] < 0)
-            end = k + 2;
-          else if (!is_company_noun (ctx, k))
-            continue;
-          /* "le distributeur français" */
-          if (end < s->end_token && owner[end] < 0 && !is_capitalised (tok (ctx, end)) &&
-              (tok_class (ctx, end) & DOSSIER_WORD_NATIONALITY) && !(tok (ctx, end)->flags & DOSSIER_TOKEN_COMMA))
-            end++;
-          /* "le groupe Bolloré", "le groupe de travail": named or described. */
-          if (end < s->end_token && !(tok (ctx, end)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK)) &&
-              (is_capitalised (tok (ctx, end)) || owner[end] >= 0 || tok_is (ctx, end, "de") ||
-               tok_is (ctx, end, "d") || tok_is (ctx, end, "of") || tok_is (ctx, end, "des")))
-            continue;
-
-          /* "le groupe contrôlé par Vandelle": a name close after it says who. */
-          {
-            gboolean named = FALSE;
-
-            for (guint t = end; t < s->end_token && t < end + 4; t++)
-              {
-                if (tok (ctx, t)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK))
-                  break;
-                if (owner[t] >= 0)
-                  {
-                    named = TRUE;
-                    break;
-                  }
-              }
-            if (named)
-              continue;
-          }
-          for (; next < companies->len && mention (ctx, g_array_index (companies, int, next))->first < k; next++)
-            ;
-          /* Both walks are bounded, so that a sentence listing thousands
-           * of companies stays linear. */
-          for (int c = (int) next - 1; c >= 0 && next - c <= 32; c--)
-            {
-              const Mention *m = mention (ctx, g_array_index (companies, int, c));
-              gboolean in_clause = FALSE;
-
-              if (m->sentence + 3 < si)
-                break;
-              /* not a company this sentence named before the description */
-              for (int d = (int) next - 1; d >= 0 && next - d <= 32; d--)
-                {
-                  const Mention *o = mention (ctx, g_array_index (companies, int, d));
-
-                  if (o->sentence != si)
-                    break;
-                  if (o->entity == m->entity)
-                    in_clause = TRUE;
-                }
-              if (!in_clause)
-                {
-                  antecedent = g_array_index (companies, int, c);
-                  break;
-                }
-            }
-          if (antecedent < 0)
-            continue;
-          {
-            int d = push_mention (ctx, si, dossier_graph_get_entity (ctx->graph, mention (ctx, antecedent)->entity),
-                                  k, end, NULL, TRUE, -1);
-
-            for (guint t = k; t < end; t++)
-              owner[t] = d;
-          }
+          d = push_mention (ctx, si, dossier_graph_get_entity (ctx->graph, mention (ctx, antecedent)->entity),
+                            k, end, NULL, TRUE, -1);
+          for (guint t = k; t < end; t++)
+            owner[t] = d;
           k = end - 1;
         }
     }
