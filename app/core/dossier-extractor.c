@@ -670,6 +670,126 @@ is_portfolio (Ctx        *ctx,
   return FALSE;
 }
 
+/* The end of the run of capitalised words from @first, with "de", "von"
+ * between capitals. */
+static guint
+capitalised_run (Ctx        *ctx,
+                 const Sent *s,
+                 guint       first)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  guint end = first;
+
+  while (end < s->end_token && end - first < MAX_RUN && owner[end] < 0)
+    {
+      const DossierToken *t = tok (ctx, end);
+
+      if (end > first && !(t->flags & DOSSIER_TOKEN_JOINED))
+        break;
+      /* "d'Oracle" ends a run, but "O'Brien" is one name. */
+      if (end > first && (t->flags & DOSSIER_TOKEN_ELIDED) &&
+          !(tok (ctx, end - 1)->end - tok (ctx, end - 1)->start == 1 &&
+            ctx->article->text[tok (ctx, end - 1)->start] == 'O'))
+        break;
+      if (is_capitalised (t))
+        end++;
+      else if (end > first && end + 1 < s->end_token &&
+               (tok_class (ctx, end) & DOSSIER_WORD_CONNECTOR) &&
+               (!tok_is (ctx, end, "of") || is_org_head (ctx, end - 1)) &&
+               is_capitalised (tok (ctx, end + 1)) && owner[end + 1] < 0 &&
+               (tok (ctx, end + 1)->flags & DOSSIER_TOKEN_JOINED))
+        end += 2;
+      else
+        break;
+    }
+  return end;
+}
+
+/* The name inside a run: without the function words, titles, tickers and
+ * datelines around it. */
+static void
+trim_run (Ctx        *ctx,
+          const Sent *s,
+          guint      *first_out,
+          guint      *end_out)
+{
+  guint first = *first_out, end = *end_out;
+
+  /* Leading function words ("Selon", "Le") and trailing ones go, but a
+   * first name that is also a word ("Ben Smith") stays. */
+  while (first < end && (tok_class (ctx, first) & (DOSSIER_WORD_STOP | DOSSIER_WORD_PLACE |
+                                                    DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE |
+                                                    DOSSIER_WORD_CONNECTOR)) &&
+         !(end - first >= 2 && (tok_class (ctx, first) & DOSSIER_WORD_FIRST_NAME) &&
+           !(tok_class (ctx, first) & (DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE)) &&
+           (first == s->first || !is_capitalised (tok (ctx, first - 1)))))
+    first++;
+  /* "Industry Minister François-Philippe Champagne", "USW President David
+   * McCall": the name is what follows the last title. */
+  for (guint k = end - 1; end - first >= 3 && k > first; k--)
+    if ((tok_class (ctx, k) & (DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE | DOSSIER_WORD_HEAD)) &&
+        !(tok_class (ctx, k) & (DOSSIER_WORD_FIRST_NAME | DOSSIER_WORD_COMPANY_END)) && end - k >= 3)
+      {
+        first = k + 1;
+        break;
+      }
+  /* "Veolia VIE.PA", "Blandine Henault PARIS": a word in capitals after a
+   * name that is not is a ticker or a dateline. */
+  while (end - first >= 2 && (tok (ctx, end - 1)->flags & DOSSIER_TOKEN_ALL_CAPS) &&
+         !(tok (ctx, first)->flags & DOSSIER_TOKEN_ALL_CAPS))
+    end--;
+  /* "Gilles Schnepp, Vice-président": a title ends the name. */
+  while (end > first + 1 && (tok_class (ctx, end - 1) & (DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE)) &&
+         !(tok_class (ctx, end - 1) & (DOSSIER_WORD_COMPANY_END | DOSSIER_WORD_MEDIA_END)))
+    end--;
+  while (end > first && (tok_class (ctx, end - 1) & (DOSSIER_WORD_STOP | DOSSIER_WORD_CONNECTOR)))
+    end--;
+  *first_out = first;
+  *end_out = end;
+}
+
+static gboolean
+all_places (Ctx   *ctx,
+            guint  first,
+            guint  end)
+{
+  for (guint k = first; k < end; k++)
+    if (!(tok_class (ctx, k) & DOSSIER_WORD_PLACE))
+      return FALSE;
+  return TRUE;
+}
+
+/* A name the context types: an actor at once ("Glencore Plc" is Glencore:
+ * the legal form is no part of the actor's name). */
+static void
+add_discovered (Ctx               *ctx,
+                guint              si,
+                guint              first,
+                guint              name_end,
+                DossierEntityType  type)
+{
+  int *owner = (int *) (gpointer) ctx->owner->data;
+  gsize start = tok (ctx, first)->start;
+  gsize stop = tok (ctx, name_end - 1)->end;
+  g_autofree char *name = g_strndup (ctx->article->text + start, stop - start);
+  DossierEntity *entity;
+  int m;
+
+  g_strdelimit (name, "\n\t", ' ');
+  if (name_end - first >= 2 && is_legal_form (ctx, name_end - 1))
+    name[tok (ctx, name_end - 2)->end - start] = '\0';
+  entity = dossier_graph_lookup_entity (ctx->graph, name);
+  if (entity == NULL)
+    {
+      entity = dossier_graph_ensure_entity (ctx->graph, name, type);
+      entity->discovered = TRUE;
+    }
+  note_head (ctx, first, entity);
+  m = push_mention (ctx, si, entity, first, name_end, NULL, FALSE, -1);
+  for (guint k = first; k < name_end; k++)
+    owner[k] = m;
+}
+
 static void
 discover_sentence (Ctx   *ctx,
                    guint  si)
@@ -680,7 +800,7 @@ discover_sentence (Ctx   *ctx,
 
   for (guint i = s->first; i < s->end_token;)
     {
-      guint first = i, end = i, cue = G_MAXUINT;
+      guint first = i, end, cue = G_MAXUINT;
       DossierEntityType type;
       guint name_end;
 
@@ -690,77 +810,11 @@ discover_sentence (Ctx   *ctx,
           continue;
         }
 
-      /* The run of capitalised words, with "de", "von" between capitals. */
-      while (end < s->end_token && end - first < MAX_RUN && owner[end] < 0)
-        {
-          const DossierToken *t = tok (ctx, end);
-
-          if (end > first && !(t->flags & DOSSIER_TOKEN_JOINED))
-            break;
-          /* "d'Oracle" ends a run, but "O'Brien" is one name. */
-          if (end > first && (t->flags & DOSSIER_TOKEN_ELIDED) &&
-              !(tok (ctx, end - 1)->end - tok (ctx, end - 1)->start == 1 &&
-                ctx->article->text[tok (ctx, end - 1)->start] == 'O'))
-            break;
-          if (is_capitalised (t))
-            end++;
-          else if (end > first && end + 1 < s->end_token &&
-                   (tok_class (ctx, end) & DOSSIER_WORD_CONNECTOR) &&
-                   (!tok_is (ctx, end, "of") || is_org_head (ctx, end - 1)) &&
-                   is_capitalised (tok (ctx, end + 1)) && owner[end + 1] < 0 &&
-                   (tok (ctx, end + 1)->flags & DOSSIER_TOKEN_JOINED))
-            end += 2;
-          else
-            break;
-        }
-      i = end;
-
-      /* Leading function words ("Selon", "Le") and trailing ones go, but
-       * a first name that is also a word ("Ben Smith") stays. */
-      while (first < end && (tok_class (ctx, first) & (DOSSIER_WORD_STOP | DOSSIER_WORD_PLACE |
-                                                        DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE |
-                                                        DOSSIER_WORD_CONNECTOR)) &&
-             !(end - first >= 2 && (tok_class (ctx, first) & DOSSIER_WORD_FIRST_NAME) &&
-               !(tok_class (ctx, first) & (DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE)) &&
-               (first == s->first || !is_capitalised (tok (ctx, first - 1)))))
-        first++;
-      /* "Industry Minister François-Philippe Champagne", "USW President
-       * David McCall": the name is what follows the last title. */
-      for (guint k = end - 1; end - first >= 3 && k > first; k--)
-        if ((tok_class (ctx, k) & (DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE | DOSSIER_WORD_HEAD)) &&
-            !(tok_class (ctx, k) & (DOSSIER_WORD_FIRST_NAME | DOSSIER_WORD_COMPANY_END)) && end - k >= 3)
-          {
-            first = k + 1;
-            break;
-          }
-      /* "Veolia VIE.PA", "Blandine Henault PARIS": a word in capitals after
-       * a name that is not is a ticker or a dateline. */
-      while (end - first >= 2 && (tok (ctx, end - 1)->flags & DOSSIER_TOKEN_ALL_CAPS) &&
-             !(tok (ctx, first)->flags & DOSSIER_TOKEN_ALL_CAPS))
-        end--;
-      /* "Gilles Schnepp, Vice-président": a title ends the name. */
-      while (end > first + 1 && (tok_class (ctx, end - 1) & (DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE)) &&
-             !(tok_class (ctx, end - 1) & (DOSSIER_WORD_COMPANY_END | DOSSIER_WORD_MEDIA_END)))
-        end--;
-      while (end > first && (tok_class (ctx, end - 1) & (DOSSIER_WORD_STOP | DOSSIER_WORD_CONNECTOR)))
-        end--;
-      if (first >= end)
-        continue;
-
-      /* A run made only of places or of acronyms needs a cue; so does one
-       * word that could be a common word starting the sentence. */
-      {
-        gboolean all_places = TRUE;
-
-        for (guint k = first; k < end; k++)
-          if (!(tok_class (ctx, k) & DOSSIER_WORD_PLACE))
-            all_places = FALSE;
-        if (all_places)
-          continue;
-      }
-
-      /* "le ministre des Finances", "Minister of Finance": a portfolio, no actor. */
-      if (is_portfolio (ctx, s, first))
+      end = i = capitalised_run (ctx, s, first);
+      trim_run (ctx, s, &first, &end);
+      /* A run made only of places needs a cue; "le ministre des Finances",
+       * "Minister of Finance" is a portfolio, no actor. */
+      if (first >= end || all_places (ctx, first, end) || is_portfolio (ctx, s, first))
         continue;
 
       /* "le ministère des Finances néerlandais", "the Ministry of Finance":
@@ -779,26 +833,7 @@ discover_sentence (Ctx   *ctx,
           !(end - first == 1 && (tok (ctx, first)->flags & DOSSIER_TOKEN_ALL_CAPS) &&
             type == DOSSIER_ENTITY_PERSON))
         {
-          gsize start = tok (ctx, first)->start;
-          gsize stop = tok (ctx, name_end - 1)->end;
-          g_autofree char *name = g_strndup (ctx->article->text + start, stop - start);
-          DossierEntity *entity;
-          int m;
-
-          g_strdelimit (name, "\n\t", ' ');
-          /* "Glencore Plc" is Glencore: the legal form is no part of the actor's name. */
-          if (name_end - first >= 2 && is_legal_form (ctx, name_end - 1))
-            name[tok (ctx, name_end - 2)->end - start] = '\0';
-          entity = dossier_graph_lookup_entity (ctx->graph, name);
-          if (entity == NULL)
-            {
-              entity = dossier_graph_ensure_entity (ctx->graph, name, type);
-              entity->discovered = TRUE;
-            }
-          note_head (ctx, first, entity);
-          m = push_mention (ctx, si, entity, first, name_end, NULL, FALSE, -1);
-          for (guint k = first; k < name_end; k++)
-            owner[k] = m;
+          add_discovered (ctx, si, first, name_end, type);
           i = MAX (i, name_end);
         }
       else
