@@ -91,6 +91,11 @@ static const FrameRow frames[] = {
   { FR "Paul Garnier s'est opposé lundi à une prise de contrôle d'une des grandes banques, Orbanis, par l'italienne Vandelle.",
     "Vandelle", "acquires", "Orbanis", TRUE, 0 },
   { EN "Paul Garnier opposed the takeover of Orbanis by Vandelle.", "Paul Garnier", "opposes", "Vandelle", TRUE, 0 },
+  /* an adverb inside a cue of several words */
+  { FR "Paul Garnier a ouvertement critiqué Vandelle.", "Paul Garnier", "opposes", "Vandelle", TRUE, 0 },
+  /* "le gouvernement" after a bare "l'État"; preventing a sale regulates */
+  { FR "Paul Garnier critique l'État. Le gouvernement veut empêcher la vente d'Orbanis à Vandelle.",
+    "French government", "regulates", "Orbanis", TRUE, 0 },
   /* an office as the very first word of the text (it used to be read before it) */
   { "Président Macron en visite\n\nLe président Macron visite l'usine.", "Emmanuel Macron", "leads",
     "French government", TRUE, 0 },

@@ -1396,10 +1396,12 @@ resolve_state_noun (Ctx         *ctx,
                     guint        si,
                     guint        k,
                     GArray      *states,
-                    guint       *next_state)
+                    guint       *next_state,
+                    int          own_state)
 {
   const Sent *s = &g_array_index (ctx->sents, Sent, si);
   int *owner = (int *) (gpointer) ctx->owner->data;
+  int last = -1;
 
   if (k + 1 < s->end_token && !ends_phrase (ctx, k + 1) &&
       (owner[k + 1] >= 0 || is_capitalised (tok (ctx, k + 1)) || TOK_IN (ctx, k + 1, complement_words) ||
@@ -1408,12 +1410,13 @@ resolve_state_noun (Ctx         *ctx,
   for (; *next_state < states->len && mention (ctx, g_array_index (states, int, *next_state))->first < k; (*next_state)++)
     ;
   if (*next_state > 0)
-    {
-      const Mention *m = mention (ctx, g_array_index (states, int, *next_state - 1));
-
-      owner[k] = push_mention (ctx, si, dossier_graph_get_entity (ctx->graph, m->entity), k, k + 1,
-                               NULL, TRUE, -1);
-    }
+    last = g_array_index (states, int, *next_state - 1);
+  /* "l'État" found on this walk counts too, when it is the later. */
+  if (own_state >= 0 && (last < 0 || mention (ctx, own_state)->first > mention (ctx, last)->first))
+    last = own_state;
+  if (last >= 0)
+    owner[k] = push_mention (ctx, si, dossier_graph_get_entity (ctx->graph, mention (ctx, last)->entity),
+                             k, k + 1, NULL, TRUE, -1);
 }
 
 /* The end of a company described at @k ("the Japanese steelmaker", "le
@@ -1516,6 +1519,7 @@ resolve_descriptions (Ctx *ctx)
   g_autoptr(GArray) companies = mentions_of_type (ctx, DOSSIER_ENTITY_COMPANY, FALSE);
   g_autoptr(GArray) states = mentions_of_type (ctx, DOSSIER_ENTITY_GOVERNMENT, TRUE);
   guint next = 0, next_state = 0;
+  int own_state = -1;
 
   for (guint si = 0; si < ctx->sents->len; si++)
     {
@@ -1533,7 +1537,7 @@ resolve_descriptions (Ctx *ctx)
               const DossierGazetteerEntry *entry = dossier_gazetteer_lookup (ctx->gazetteer, "French government");
 
               if (entry != NULL)
-                owner[k] = push_mention (ctx, si, entity_for_entry (ctx, entry), k, k + 1, entry, FALSE, -1);
+                owner[k] = own_state = push_mention (ctx, si, entity_for_entry (ctx, entry), k, k + 1, entry, FALSE, -1);
               continue;
             }
           if (owner[k] >= 0 || owner[k - 1] >= 0 || is_capitalised (tok (ctx, k)) ||
@@ -1541,7 +1545,7 @@ resolve_descriptions (Ctx *ctx)
             continue;
           if (is_government_noun (ctx, k))
             {
-              resolve_state_noun (ctx, si, k, states, &next_state);
+              resolve_state_noun (ctx, si, k, states, &next_state, own_state);
               continue;
             }
           if (companies->len == 0 || (end = company_description_end (ctx, s, k)) == 0 ||

@@ -628,6 +628,10 @@ static const DossierCue cues[] = {
   { "authoriz*", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
   { "bloque*", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
   { "bloquer", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
+  { "empech*", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
+  { "prevent", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
+  { "prevents", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
+  { "prevented", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
   { "block*", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
   { "sanction*", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
   { "amende*", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_NOUN, FALSE },
@@ -874,6 +878,18 @@ cue_weight (const CompiledCue *c)
   return weight;
 }
 
+/* "ouvertement", "vivement", "strongly": a word in -ment or -ly. */
+static gboolean
+is_adverb (const DossierFolded *folded,
+           const DossierToken  *t)
+{
+  const char *w = folded->folded + t->fstart;
+  gsize len = t->fend - t->fstart;
+
+  return (len > 6 && memcmp (w + len - 4, "ment", 4) == 0) ||
+         (len > 5 && memcmp (w + len - 2, "ly", 2) == 0);
+}
+
 const DossierCue *
 dossier_lexicon_match_cue (const DossierFolded *folded,
                            const DossierToken  *tokens,
@@ -889,6 +905,7 @@ dossier_lexicon_match_cue (const DossierFolded *folded,
   const DossierCue *best = NULL;
   guint best_n = 0;
   gsize best_len = 0;
+  guint best_end = i;
 
   g_once (&once, build_cues, NULL);
 
@@ -899,18 +916,23 @@ dossier_lexicon_match_cue (const DossierFolded *folded,
   for (guint k = 0; k < list->len; k++)
     {
       const CompiledCue *c = g_ptr_array_index (list, k);
-      guint w;
+      guint w, p = i;
 
       if (c->n_words < best_n || i + c->n_words > end)
         continue;
       if (c->n_words == best_n && cue_weight (c) <= best_len)
         continue;
-      for (w = 0; w < c->n_words; w++)
+      for (w = 0; w < c->n_words && p < end; w++, p++)
         {
-          const DossierToken *t = &tokens[i + w];
+          const DossierToken *t = &tokens[p];
 
           if (w > 0 && (t->flags & (DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK)))
             break;
+          /* "a ouvertement critiqué", "s'est vivement opposé": one adverb
+           * may sit inside a cue of several words. */
+          if (w > 0 && p == i + w && p + 1 < end && is_adverb (folded, t) &&
+              !word_matches (folded->folded + t->fstart, t->fend - t->fstart, c->words[w], c->stems[w]))
+            t = &tokens[++p];
           if (!word_matches (folded->folded + t->fstart, t->fend - t->fstart,
                              c->words[w], c->stems[w]))
             break;
@@ -920,10 +942,11 @@ dossier_lexicon_match_cue (const DossierFolded *folded,
           best = c->cue;
           best_n = c->n_words;
           best_len = cue_weight (c);
+          best_end = p;
         }
     }
 
   if (best != NULL)
-    *cue_end = i + best_n;
+    *cue_end = best_end;
   return best;
 }
