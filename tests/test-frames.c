@@ -96,6 +96,8 @@ static const FrameRow frames[] = {
   /* "le gouvernement" after a bare "l'État"; preventing a sale regulates */
   { FR "Paul Garnier critique l'État. Le gouvernement veut empêcher la vente d'Orbanis à Vandelle.",
     "French government", "regulates", "Orbanis", TRUE, 0 },
+  /* a person's company */
+  { EN "Rivals fear Paul Garnier's Vandelle.", "Paul Garnier", "owns", "Vandelle", TRUE, 0 },
   /* an office as the very first word of the text (it used to be read before it) */
   { "Président Macron en visite\n\nLe président Macron visite l'usine.", "Emmanuel Macron", "leads",
     "French government", TRUE, 0 },

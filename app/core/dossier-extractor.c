@@ -3440,6 +3440,18 @@ link_sentence (Ctx   *ctx,
         }
     }
 
+  /* "Rupert Murdoch's 21st Century Fox": a person's company is theirs. */
+  for (guint i = s->m_first; i < s->m_end; i++)
+    {
+      const Mention *m = mention (ctx, i);
+      guint k = m->end < s->end_token && tok_is (ctx, m->end, "s") ? m->end + 1 : m->end;
+      int next = k < s->end_token ? owner[k] : -1;
+
+      if (!m->nested && next >= 0 && next != (int) i && entity_of (ctx, i)->type == DOSSIER_ENTITY_PERSON &&
+          entity_of (ctx, next)->type == DOSSIER_ENTITY_COMPANY && is_possessive (ctx, i))
+        emit (ctx, s, DOSSIER_RELATION_OWNS, i, next, G_MAXUINT, m->first, mention (ctx, next)->end, 0);
+    }
+
   for (guint k = s->first; k < s->end_token;)
     {
       const DossierCue *cue;
