@@ -209,6 +209,9 @@ static const NameRow names[] = {
   /* a known surname before a family's vehicle names the vehicle */
   { "Trust\n\nThe Murdoch Family Trust controls the group.", "Murdoch Family Trust",
     DOSSIER_ENTITY_COMPANY, NULL },
+  /* a name the gazetteer knows with a hyphen, written with a spaced dash */
+  { "Air France \xe2\x80\x93 KLM\n\nLe capital d'Air France - KLM monte.", "Air France", DOSSIER_N_ENTITY_TYPES },
+  { "Air France \xe2\x80\x93 KLM\n\nLe capital d'Air France - KLM monte.", "Air France-KLM", DOSSIER_ENTITY_COMPANY },
   /* common words at the start of a sentence, laws and places are no actors */
   { "Shares fell. Shares rose again on Monday.", "Shares", DOSSIER_N_ENTITY_TYPES },
   { "The Investment Review Act applies. Under the Investment Review Act, reviews are long.",

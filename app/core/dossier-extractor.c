@@ -1562,6 +1562,64 @@ resolve_descriptions (Ctx *ctx)
 
 /* Gazetteer ---------------------------------------------------------- */
 
+/* Whether the text between @from and @to is a dash with spaces around:
+ * "Air France – KLM", "Air France - KLM". */
+static gboolean
+is_spaced_dash (const char *text,
+                gsize       from,
+                gsize       to)
+{
+  gsize k = from;
+  gboolean dash = FALSE;
+
+  while (k < to && text[k] == ' ')
+    k++;
+  if (k < to && text[k] == '-')
+    k++, dash = TRUE;
+  else if (k + 3 <= to && (memcmp (text + k, "\xe2\x80\x93", 3) == 0 || memcmp (text + k, "\xe2\x80\x94", 3) == 0))
+    k += 3, dash = TRUE;
+  while (k < to && text[k] == ' ')
+    k++;
+  return dash && k == to && to - from > 1;
+}
+
+/* Two names either side of a spaced dash are one when the gazetteer knows
+ * the compound: "Air France – KLM" is Air France-KLM, not two airlines. */
+static void
+join_dashed_matches (Ctx    *ctx,
+                     GArray *matches)
+{
+  const char *text = ctx->article->text;
+
+  for (guint i = 0; i + 1 < matches->len; i++)
+    {
+      DossierGazetteerMatch *a = &g_array_index (matches, DossierGazetteerMatch, i);
+      const DossierGazetteerMatch *b = &g_array_index (matches, DossierGazetteerMatch, i + 1);
+      const DossierGazetteerEntry *entry;
+      g_autofree char *name = NULL;
+
+      gsize a_start, a_end, b_start, b_end;
+
+      /* (an en dash may be read as a token of its own) */
+      if (a->descriptive || b->descriptive || b->first_token - a->end_token > 1)
+        continue;
+      a_start = tok (ctx, a->first_token)->start;
+      a_end = tok (ctx, a->end_token - 1)->end;
+      b_start = tok (ctx, b->first_token)->start;
+      b_end = tok (ctx, b->end_token - 1)->end;
+      if (!is_spaced_dash (text, a_end, b_start))
+        continue;
+      name = g_strdup_printf ("%.*s-%.*s", (int) (a_end - a_start), text + a_start,
+                              (int) (b_end - b_start), text + b_start);
+      if ((entry = dossier_gazetteer_lookup (ctx->gazetteer, name)) == NULL)
+        continue;
+      a->entry = entry;
+      a->end = b->end;
+      a->end_token = b->end_token;
+      g_array_remove_index (matches, i + 1);
+    }
+}
+
 static void
 match_sentence (Ctx   *ctx,
                 guint  si)
@@ -1573,6 +1631,7 @@ match_sentence (Ctx   *ctx,
   g_array_set_size (ctx->matches, 0);
   dossier_gazetteer_match_tokens (ctx->gazetteer, ctx->folded, tokens, s->first, s->end_token,
                                   ctx->matches);
+  join_dashed_matches (ctx, ctx->matches);
 
   for (guint i = 0; i < ctx->matches->len; i++)
     {
