@@ -132,7 +132,8 @@ tok_is (Ctx        *ctx,
   gsize len;
   const char *w = tok_word (ctx, i, &len);
 
-  return strlen (word) == len && memcmp (w, word, len) == 0;
+  /* the first byte settles most comparisons without a strlen () */
+  return len > 0 && w[0] == word[0] && strlen (word) == len && memcmp (w, word, len) == 0;
 }
 
 static inline gboolean

@@ -733,8 +733,10 @@ typedef struct
 {
   const DossierCue *cue;
   char            **words;   /* without the '*' */
+  gsize            *lens;    /* of words[] */
   gboolean         *stems;
   guint             n_words;
+  gsize             weight;  /* cue_weight (), once */
 } CompiledCue;
 
 /* Cues by the first three bytes of their first word (a stem may be as
@@ -781,6 +783,19 @@ cue_slot (guint32  key,
     }
 }
 
+/* Equal in words, the longer pattern is the more specific, and a word
+ * spelled out beats a stem of the same length: "soutient" (a verb) over
+ * "soutien*" (a noun). */
+static gsize
+cue_weight (const CompiledCue *c)
+{
+  gsize weight = 0;
+
+  for (guint w = 0; w < c->n_words; w++)
+    weight += 2 * c->lens[w] + (c->stems[w] ? 0 : 1);
+  return weight;
+}
+
 static gpointer
 build_cues (gpointer data)
 {
@@ -793,13 +808,16 @@ build_cues (gpointer data)
       c->n_words = g_strv_length (words);
       c->words = g_new0 (char *, c->n_words + 1);
       c->stems = g_new0 (gboolean, c->n_words);
+      c->lens = g_new0 (gsize, c->n_words);
       for (guint w = 0; w < c->n_words; w++)
         {
           gsize len = strlen (words[w]);
 
           c->stems[w] = len > 0 && words[w][len - 1] == '*';
-          c->words[w] = g_strndup (words[w], c->stems[w] ? len - 1 : len);
+          c->lens[w] = c->stems[w] ? len - 1 : len;
+          c->words[w] = g_strndup (words[w], c->lens[w]);
         }
+      c->weight = cue_weight (c);
 
       g_ptr_array_add (cue_slot (cue_key (c->words[0], strlen (c->words[0])), TRUE)->cues, c);
     }
@@ -856,26 +874,12 @@ static inline gboolean
 word_matches (const char *word,
               gsize       len,
               const char *pattern,
+              gsize       plen,
               gboolean    stem)
 {
-  gsize plen = strlen (pattern);
-
   if (stem)
     return len >= plen && memcmp (word, pattern, plen) == 0 && is_inflection (word + plen, len - plen);
   return len == plen && memcmp (word, pattern, plen) == 0;
-}
-
-/* Equal in words, the longer pattern is the more specific, and a word
- * spelled out beats a stem of the same length: "soutient" (a verb) over
- * "soutien*" (a noun). */
-static gsize
-cue_weight (const CompiledCue *c)
-{
-  gsize weight = 0;
-
-  for (guint w = 0; w < c->n_words; w++)
-    weight += 2 * strlen (c->words[w]) + (c->stems[w] ? 0 : 1);
-  return weight;
 }
 
 /* "ouvertement", "vivement", "strongly": a word in -ment or -ly. */
@@ -920,7 +924,7 @@ dossier_lexicon_match_cue (const DossierFolded *folded,
 
       if (c->n_words < best_n || i + c->n_words > end)
         continue;
-      if (c->n_words == best_n && cue_weight (c) <= best_len)
+      if (c->n_words == best_n && c->weight <= best_len)
         continue;
       for (w = 0; w < c->n_words && p < end; w++, p++)
         {
@@ -931,17 +935,17 @@ dossier_lexicon_match_cue (const DossierFolded *folded,
           /* "a ouvertement critiqué", "s'est vivement opposé": one adverb
            * may sit inside a cue of several words. */
           if (w > 0 && p == i + w && p + 1 < end && is_adverb (folded, t) &&
-              !word_matches (folded->folded + t->fstart, t->fend - t->fstart, c->words[w], c->stems[w]))
+              !word_matches (folded->folded + t->fstart, t->fend - t->fstart, c->words[w], c->lens[w], c->stems[w]))
             t = &tokens[++p];
           if (!word_matches (folded->folded + t->fstart, t->fend - t->fstart,
-                             c->words[w], c->stems[w]))
+                             c->words[w], c->lens[w], c->stems[w]))
             break;
         }
       if (w == c->n_words)
         {
           best = c->cue;
           best_n = c->n_words;
-          best_len = cue_weight (c);
+          best_len = c->weight;
           best_end = p;
         }
     }
