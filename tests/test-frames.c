@@ -76,6 +76,28 @@ static const FrameRow frames[] = {
   { FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord sur la vente de Kestrel.", "Orbanis", "negotiates", "Vandelle", TRUE, 0 },
   { EN "Regulators were probing the deal, including the European Commission and the Competition and Markets Authority.",
     "European Commission", "regulates", "Vandelle", TRUE, 0 },
+  { EN "Regulators were probing the deal, including the European Commission, the Competition and Markets Authority in the United Kingdom, and the Federal Trade Commission.",
+    "Federal Trade Commission", "regulates", "Vandelle", TRUE, 0 },
+  { EN "Vandelle and Orbanis jettison their deal.", "Orbanis", "withdraws", "Vandelle", TRUE, 0 },
+  { EN "Vandelle and Orbanis called off their deal.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
+  /* stakes: who holds one owns the company; who buys one buys into it */
+  { FR "Vandelle a proposé de racheter la participation d'Orbanis dans Kestrel.", "Orbanis", "owns", "Kestrel", TRUE, 0 },
+  { FR "Vandelle a proposé de racheter la participation d'Orbanis dans Kestrel.", "Vandelle", "acquires", "Kestrel", TRUE, 0 },
+  { FR "Vandelle a proposé de racheter la participation d'Orbanis dans Kestrel.", "Vandelle", "acquires", "Orbanis", FALSE, 0 },
+  { EN "Vandelle's stake in Orbanis was sold.", "Vandelle", "owns", "Orbanis", TRUE, 0 },
+  /* fighting or backing a deal is fighting or backing its maker */
+  { FR "Paul Garnier s'est opposé lundi à une prise de contrôle d'une des grandes banques, Orbanis, par l'italienne Vandelle.",
+    "Paul Garnier", "opposes", "Vandelle", TRUE, 0 },
+  { FR "Paul Garnier s'est opposé lundi à une prise de contrôle d'une des grandes banques, Orbanis, par l'italienne Vandelle.",
+    "Vandelle", "acquires", "Orbanis", TRUE, 0 },
+  { EN "Paul Garnier opposed the takeover of Orbanis by Vandelle.", "Paul Garnier", "opposes", "Vandelle", TRUE, 0 },
+  /* an adverb inside a cue of several words */
+  { FR "Paul Garnier a ouvertement critiqué Vandelle.", "Paul Garnier", "opposes", "Vandelle", TRUE, 0 },
+  /* "le gouvernement" after a bare "l'État"; preventing a sale regulates */
+  { FR "Paul Garnier critique l'État. Le gouvernement veut empêcher la vente d'Orbanis à Vandelle.",
+    "French government", "regulates", "Orbanis", TRUE, 0 },
+  /* a person's company */
+  { EN "Rivals fear Paul Garnier's Vandelle.", "Paul Garnier", "owns", "Vandelle", TRUE, 0 },
   /* an office as the very first word of the text (it used to be read before it) */
   { "Président Macron en visite\n\nLe président Macron visite l'usine.", "Emmanuel Macron", "leads",
     "French government", TRUE, 0 },
@@ -187,6 +209,9 @@ static const NameRow names[] = {
   /* a known surname before a family's vehicle names the vehicle */
   { "Trust\n\nThe Murdoch Family Trust controls the group.", "Murdoch Family Trust",
     DOSSIER_ENTITY_COMPANY, NULL },
+  /* a name the gazetteer knows with a hyphen, written with a spaced dash */
+  { "Air France \xe2\x80\x93 KLM\n\nLe capital d'Air France - KLM monte.", "Air France", DOSSIER_N_ENTITY_TYPES },
+  { "Air France \xe2\x80\x93 KLM\n\nLe capital d'Air France - KLM monte.", "Air France-KLM", DOSSIER_ENTITY_COMPANY },
   /* common words at the start of a sentence, laws and places are no actors */
   { "Shares fell. Shares rose again on Monday.", "Shares", DOSSIER_N_ENTITY_TYPES },
   { "The Investment Review Act applies. Under the Investment Review Act, reviews are long.",

@@ -132,8 +132,26 @@ tok_is (Ctx        *ctx,
   gsize len;
   const char *w = tok_word (ctx, i, &len);
 
-  return strlen (word) == len && memcmp (w, word, len) == 0;
+  /* the first byte settles most comparisons without a strlen () */
+  return len > 0 && w[0] == word[0] && strlen (word) == len && memcmp (w, word, len) == 0;
 }
+
+static inline gboolean
+tok_in (Ctx                *ctx,
+        guint               i,
+        const char * const *words,
+        guint               n_words)
+{
+  if (i >= ctx->tokens->len)
+    return FALSE;
+  for (guint w = 0; w < n_words; w++)
+    if (tok_is (ctx, i, words[w]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether token @i is one of the words of the table @words. */
+#define TOK_IN(ctx, i, words) tok_in ((ctx), (i), (words), G_N_ELEMENTS (words))
 
 static inline Mention *
 mention (Ctx *ctx,
@@ -653,6 +671,126 @@ is_portfolio (Ctx        *ctx,
   return FALSE;
 }
 
+/* The end of the run of capitalised words from @first, with "de", "von"
+ * between capitals. */
+static guint
+capitalised_run (Ctx        *ctx,
+                 const Sent *s,
+                 guint       first)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  guint end = first;
+
+  while (end < s->end_token && end - first < MAX_RUN && owner[end] < 0)
+    {
+      const DossierToken *t = tok (ctx, end);
+
+      if (end > first && !(t->flags & DOSSIER_TOKEN_JOINED))
+        break;
+      /* "d'Oracle" ends a run, but "O'Brien" is one name. */
+      if (end > first && (t->flags & DOSSIER_TOKEN_ELIDED) &&
+          !(tok (ctx, end - 1)->end - tok (ctx, end - 1)->start == 1 &&
+            ctx->article->text[tok (ctx, end - 1)->start] == 'O'))
+        break;
+      if (is_capitalised (t))
+        end++;
+      else if (end > first && end + 1 < s->end_token &&
+               (tok_class (ctx, end) & DOSSIER_WORD_CONNECTOR) &&
+               (!tok_is (ctx, end, "of") || is_org_head (ctx, end - 1)) &&
+               is_capitalised (tok (ctx, end + 1)) && owner[end + 1] < 0 &&
+               (tok (ctx, end + 1)->flags & DOSSIER_TOKEN_JOINED))
+        end += 2;
+      else
+        break;
+    }
+  return end;
+}
+
+/* The name inside a run: without the function words, titles, tickers and
+ * datelines around it. */
+static void
+trim_run (Ctx        *ctx,
+          const Sent *s,
+          guint      *first_out,
+          guint      *end_out)
+{
+  guint first = *first_out, end = *end_out;
+
+  /* Leading function words ("Selon", "Le") and trailing ones go, but a
+   * first name that is also a word ("Ben Smith") stays. */
+  while (first < end && (tok_class (ctx, first) & (DOSSIER_WORD_STOP | DOSSIER_WORD_PLACE |
+                                                    DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE |
+                                                    DOSSIER_WORD_CONNECTOR)) &&
+         !(end - first >= 2 && (tok_class (ctx, first) & DOSSIER_WORD_FIRST_NAME) &&
+           !(tok_class (ctx, first) & (DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE)) &&
+           (first == s->first || !is_capitalised (tok (ctx, first - 1)))))
+    first++;
+  /* "Industry Minister François-Philippe Champagne", "USW President David
+   * McCall": the name is what follows the last title. */
+  for (guint k = end - 1; end - first >= 3 && k > first; k--)
+    if ((tok_class (ctx, k) & (DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE | DOSSIER_WORD_HEAD)) &&
+        !(tok_class (ctx, k) & (DOSSIER_WORD_FIRST_NAME | DOSSIER_WORD_COMPANY_END)) && end - k >= 3)
+      {
+        first = k + 1;
+        break;
+      }
+  /* "Veolia VIE.PA", "Blandine Henault PARIS": a word in capitals after a
+   * name that is not is a ticker or a dateline. */
+  while (end - first >= 2 && (tok (ctx, end - 1)->flags & DOSSIER_TOKEN_ALL_CAPS) &&
+         !(tok (ctx, first)->flags & DOSSIER_TOKEN_ALL_CAPS))
+    end--;
+  /* "Gilles Schnepp, Vice-président": a title ends the name. */
+  while (end > first + 1 && (tok_class (ctx, end - 1) & (DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE)) &&
+         !(tok_class (ctx, end - 1) & (DOSSIER_WORD_COMPANY_END | DOSSIER_WORD_MEDIA_END)))
+    end--;
+  while (end > first && (tok_class (ctx, end - 1) & (DOSSIER_WORD_STOP | DOSSIER_WORD_CONNECTOR)))
+    end--;
+  *first_out = first;
+  *end_out = end;
+}
+
+static gboolean
+all_places (Ctx   *ctx,
+            guint  first,
+            guint  end)
+{
+  for (guint k = first; k < end; k++)
+    if (!(tok_class (ctx, k) & DOSSIER_WORD_PLACE))
+      return FALSE;
+  return TRUE;
+}
+
+/* A name the context types: an actor at once ("Glencore Plc" is Glencore:
+ * the legal form is no part of the actor's name). */
+static void
+add_discovered (Ctx               *ctx,
+                guint              si,
+                guint              first,
+                guint              name_end,
+                DossierEntityType  type)
+{
+  int *owner = (int *) (gpointer) ctx->owner->data;
+  gsize start = tok (ctx, first)->start;
+  gsize stop = tok (ctx, name_end - 1)->end;
+  g_autofree char *name = g_strndup (ctx->article->text + start, stop - start);
+  DossierEntity *entity;
+  int m;
+
+  g_strdelimit (name, "\n\t", ' ');
+  if (name_end - first >= 2 && is_legal_form (ctx, name_end - 1))
+    name[tok (ctx, name_end - 2)->end - start] = '\0';
+  entity = dossier_graph_lookup_entity (ctx->graph, name);
+  if (entity == NULL)
+    {
+      entity = dossier_graph_ensure_entity (ctx->graph, name, type);
+      entity->discovered = TRUE;
+    }
+  note_head (ctx, first, entity);
+  m = push_mention (ctx, si, entity, first, name_end, NULL, FALSE, -1);
+  for (guint k = first; k < name_end; k++)
+    owner[k] = m;
+}
+
 static void
 discover_sentence (Ctx   *ctx,
                    guint  si)
@@ -663,7 +801,7 @@ discover_sentence (Ctx   *ctx,
 
   for (guint i = s->first; i < s->end_token;)
     {
-      guint first = i, end = i, cue = G_MAXUINT;
+      guint first = i, end, cue = G_MAXUINT;
       DossierEntityType type;
       guint name_end;
 
@@ -673,77 +811,11 @@ discover_sentence (Ctx   *ctx,
           continue;
         }
 
-      /* The run of capitalised words, with "de", "von" between capitals. */
-      while (end < s->end_token && end - first < MAX_RUN && owner[end] < 0)
-        {
-          const DossierToken *t = tok (ctx, end);
-
-          if (end > first && !(t->flags & DOSSIER_TOKEN_JOINED))
-            break;
-          /* "d'Oracle" ends a run, but "O'Brien" is one name. */
-          if (end > first && (t->flags & DOSSIER_TOKEN_ELIDED) &&
-              !(tok (ctx, end - 1)->end - tok (ctx, end - 1)->start == 1 &&
-                ctx->article->text[tok (ctx, end - 1)->start] == 'O'))
-            break;
-          if (is_capitalised (t))
-            end++;
-          else if (end > first && end + 1 < s->end_token &&
-                   (tok_class (ctx, end) & DOSSIER_WORD_CONNECTOR) &&
-                   (!tok_is (ctx, end, "of") || is_org_head (ctx, end - 1)) &&
-                   is_capitalised (tok (ctx, end + 1)) && owner[end + 1] < 0 &&
-                   (tok (ctx, end + 1)->flags & DOSSIER_TOKEN_JOINED))
-            end += 2;
-          else
-            break;
-        }
-      i = end;
-
-      /* Leading function words ("Selon", "Le") and trailing ones go, but
-       * a first name that is also a word ("Ben Smith") stays. */
-      while (first < end && (tok_class (ctx, first) & (DOSSIER_WORD_STOP | DOSSIER_WORD_PLACE |
-                                                        DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE |
-                                                        DOSSIER_WORD_CONNECTOR)) &&
-             !(end - first >= 2 && (tok_class (ctx, first) & DOSSIER_WORD_FIRST_NAME) &&
-               !(tok_class (ctx, first) & (DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE)) &&
-               (first == s->first || !is_capitalised (tok (ctx, first - 1)))))
-        first++;
-      /* "Industry Minister François-Philippe Champagne", "USW President
-       * David McCall": the name is what follows the last title. */
-      for (guint k = end - 1; end - first >= 3 && k > first; k--)
-        if ((tok_class (ctx, k) & (DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE | DOSSIER_WORD_HEAD)) &&
-            !(tok_class (ctx, k) & (DOSSIER_WORD_FIRST_NAME | DOSSIER_WORD_COMPANY_END)) && end - k >= 3)
-          {
-            first = k + 1;
-            break;
-          }
-      /* "Veolia VIE.PA", "Blandine Henault PARIS": a word in capitals after
-       * a name that is not is a ticker or a dateline. */
-      while (end - first >= 2 && (tok (ctx, end - 1)->flags & DOSSIER_TOKEN_ALL_CAPS) &&
-             !(tok (ctx, first)->flags & DOSSIER_TOKEN_ALL_CAPS))
-        end--;
-      /* "Gilles Schnepp, Vice-président": a title ends the name. */
-      while (end > first + 1 && (tok_class (ctx, end - 1) & (DOSSIER_WORD_TITLE | DOSSIER_WORD_ROLE)) &&
-             !(tok_class (ctx, end - 1) & (DOSSIER_WORD_COMPANY_END | DOSSIER_WORD_MEDIA_END)))
-        end--;
-      while (end > first && (tok_class (ctx, end - 1) & (DOSSIER_WORD_STOP | DOSSIER_WORD_CONNECTOR)))
-        end--;
-      if (first >= end)
-        continue;
-
-      /* A run made only of places or of acronyms needs a cue; so does one
-       * word that could be a common word starting the sentence. */
-      {
-        gboolean all_places = TRUE;
-
-        for (guint k = first; k < end; k++)
-          if (!(tok_class (ctx, k) & DOSSIER_WORD_PLACE))
-            all_places = FALSE;
-        if (all_places)
-          continue;
-      }
-
-      /* "le ministre des Finances", "Minister of Finance": a portfolio, no actor. */
-      if (is_portfolio (ctx, s, first))
+      end = i = capitalised_run (ctx, s, first);
+      trim_run (ctx, s, &first, &end);
+      /* A run made only of places needs a cue; "le ministre des Finances",
+       * "Minister of Finance" is a portfolio, no actor. */
+      if (first >= end || all_places (ctx, first, end) || is_portfolio (ctx, s, first))
         continue;
 
       /* "le ministère des Finances néerlandais", "the Ministry of Finance":
@@ -762,26 +834,7 @@ discover_sentence (Ctx   *ctx,
           !(end - first == 1 && (tok (ctx, first)->flags & DOSSIER_TOKEN_ALL_CAPS) &&
             type == DOSSIER_ENTITY_PERSON))
         {
-          gsize start = tok (ctx, first)->start;
-          gsize stop = tok (ctx, name_end - 1)->end;
-          g_autofree char *name = g_strndup (ctx->article->text + start, stop - start);
-          DossierEntity *entity;
-          int m;
-
-          g_strdelimit (name, "\n\t", ' ');
-          /* "Glencore Plc" is Glencore: the legal form is no part of the actor's name. */
-          if (name_end - first >= 2 && is_legal_form (ctx, name_end - 1))
-            name[tok (ctx, name_end - 2)->end - start] = '\0';
-          entity = dossier_graph_lookup_entity (ctx->graph, name);
-          if (entity == NULL)
-            {
-              entity = dossier_graph_ensure_entity (ctx->graph, name, type);
-              entity->discovered = TRUE;
-            }
-          note_head (ctx, first, entity);
-          m = push_mention (ctx, si, entity, first, name_end, NULL, FALSE, -1);
-          for (guint k = first; k < name_end; k++)
-            owner[k] = m;
+          add_discovered (ctx, si, first, name_end, type);
           i = MAX (i, name_end);
         }
       else
@@ -1270,14 +1323,28 @@ static const char * const company_nouns[] = {
   "equipementier", "leader", "numero",
 };
 
+/* With @plural, "banques", "lenders" too (in "une des banques, X"). */
+static gboolean
+is_company_noun_in (Ctx      *ctx,
+                    guint     k,
+                    gboolean  plural)
+{
+  gsize len;
+  const char *w = tok_word (ctx, k, &len);
+
+  if (plural && len > 1 && w[len - 1] == 's')
+    len--;
+  for (guint i = 0; i < G_N_ELEMENTS (company_nouns); i++)
+    if (strlen (company_nouns[i]) == len && memcmp (w, company_nouns[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_company_noun (Ctx   *ctx,
                  guint  k)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (company_nouns); i++)
-    if (tok_is (ctx, k, company_nouns[i]))
-      return TRUE;
-  return FALSE;
+  return is_company_noun_in (ctx, k, FALSE);
 }
 
 /* "le gouvernement", "the government", "l'exécutif": the state named last
@@ -1311,27 +1378,149 @@ is_own_state (Ctx        *ctx,
   return TRUE;
 }
 
-static void
-resolve_descriptions (Ctx *ctx)
+static const char * const description_determiners[] = { "le", "la", "l", "the", "du", "au" };
+static const char * const complement_words[] = { "de", "d", "of", "du" };
+static const char * const described_words[] = { "de", "d", "of", "des" };
+
+static inline gboolean
+ends_phrase (Ctx   *ctx,
+             guint  k)
 {
+  return (tok (ctx, k)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK)) != 0;
+}
+
+/* "le gouvernement", "the government": the state named last before,
+ * however far.  Not "le gouvernement français" (the gazetteer's) nor "le
+ * gouvernement de X" (a head of government). */
+static void
+resolve_state_noun (Ctx         *ctx,
+                    guint        si,
+                    guint        k,
+                    GArray      *states,
+                    guint       *next_state,
+                    int          own_state)
+{
+  const Sent *s = &g_array_index (ctx->sents, Sent, si);
   int *owner = (int *) (gpointer) ctx->owner->data;
-  g_autoptr(GArray) companies = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (int));
-  guint next = 0, next_state = 0;
+  int last = -1;
+
+  if (k + 1 < s->end_token && !ends_phrase (ctx, k + 1) &&
+      (owner[k + 1] >= 0 || is_capitalised (tok (ctx, k + 1)) || TOK_IN (ctx, k + 1, complement_words) ||
+       (tok_class (ctx, k + 1) & DOSSIER_WORD_NATIONALITY)))
+    return;
+  for (; *next_state < states->len && mention (ctx, g_array_index (states, int, *next_state))->first < k; (*next_state)++)
+    ;
+  if (*next_state > 0)
+    last = g_array_index (states, int, *next_state - 1);
+  /* "l'État" found on this walk counts too, when it is the later. */
+  if (own_state >= 0 && (last < 0 || mention (ctx, own_state)->first > mention (ctx, last)->first))
+    last = own_state;
+  if (last >= 0)
+    owner[k] = push_mention (ctx, si, dossier_graph_get_entity (ctx->graph, mention (ctx, last)->entity),
+                             k, k + 1, NULL, TRUE, -1);
+}
+
+/* The end of a company described at @k ("the Japanese steelmaker", "le
+ * distributeur français"), or 0 when the words there are no description
+ * or a name says who ("le groupe Bolloré", "le groupe contrôlé par X"). */
+static guint
+company_description_end (Ctx        *ctx,
+                         const Sent *s,
+                         guint       k)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  guint end = k + 1;
+
+  if ((tok_class (ctx, k) & DOSSIER_WORD_NATIONALITY) && k + 1 < s->end_token &&
+      is_company_noun (ctx, k + 1) && owner[k + 1] < 0)
+    end = k + 2;
+  else if (!is_company_noun (ctx, k))
+    return 0;
+  if (end < s->end_token && owner[end] < 0 && !is_capitalised (tok (ctx, end)) &&
+      (tok_class (ctx, end) & DOSSIER_WORD_NATIONALITY) && !(tok (ctx, end)->flags & DOSSIER_TOKEN_COMMA))
+    end++;
+  /* "le groupe Bolloré", "le groupe de travail": named or described. */
+  if (end < s->end_token && !ends_phrase (ctx, end) &&
+      (is_capitalised (tok (ctx, end)) || owner[end] >= 0 || TOK_IN (ctx, end, described_words)))
+    return 0;
+  /* "le groupe contrôlé par Vandelle": a name close after it says who. */
+  for (guint t = end; t < s->end_token && t < end + 4; t++)
+    {
+      if (ends_phrase (ctx, t))
+        break;
+      if (owner[t] >= 0)
+        return 0;
+    }
+  return end;
+}
+
+/* The company a description in sentence @si stands for: the last one
+ * named before it (in @companies up to *@next), not one this sentence
+ * named before the description, within three sentences. */
+static int
+description_antecedent (Ctx    *ctx,
+                        guint   si,
+                        guint   k,
+                        GArray *companies,
+                        guint  *next)
+{
+  for (; *next < companies->len && mention (ctx, g_array_index (companies, int, *next))->first < k; (*next)++)
+    ;
+  /* Both walks are bounded, so that a sentence listing thousands of
+   * companies stays linear. */
+  for (int c = (int) *next - 1; c >= 0 && *next - c <= 32; c--)
+    {
+      const Mention *m = mention (ctx, g_array_index (companies, int, c));
+      gboolean in_clause = FALSE;
+
+      if (m->sentence + 3 < si)
+        break;
+      for (int d = (int) *next - 1; d >= 0 && *next - d <= 32; d--)
+        {
+          const Mention *o = mention (ctx, g_array_index (companies, int, d));
+
+          if (o->sentence != si)
+            break;
+          if (o->entity == m->entity)
+            in_clause = TRUE;
+        }
+      if (!in_clause)
+        return g_array_index (companies, int, c);
+    }
+  return -1;
+}
+
+/* The actors' mentions of one type, not nested, in text order. */
+static GArray *
+mentions_of_type (Ctx               *ctx,
+                  DossierEntityType  type,
+                  gboolean           descriptive_too)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
 
   for (guint i = 0; i < ctx->mentions->len; i++)
     {
       const Mention *m = mention (ctx, i);
-      DossierEntityType type = dossier_graph_get_entity (ctx->graph, m->entity)->type;
       int index = (int) i;
 
-      if (!m->nested && !m->descriptive && type == DOSSIER_ENTITY_COMPANY)
-        g_array_append_val (companies, index);
-      if (!m->nested && type == DOSSIER_ENTITY_GOVERNMENT)
-        g_array_append_val (states, index);
+      if (!m->nested && (descriptive_too || !m->descriptive) &&
+          dossier_graph_get_entity (ctx->graph, m->entity)->type == type)
+        g_array_append_val (out, index);
     }
-  g_array_sort_with_data (companies, compare_mention_starts, ctx);
-  g_array_sort_with_data (states, compare_mention_starts, ctx);
+  g_array_sort_with_data (out, compare_mention_starts, ctx);
+  return out;
+}
+
+/* "l'État", "le gouvernement", "le distributeur français", "the Japanese
+ * steelmaker": descriptions that stand for an actor named before. */
+static void
+resolve_descriptions (Ctx *ctx)
+{
+  int *owner = (int *) (gpointer) ctx->owner->data;
+  g_autoptr(GArray) companies = mentions_of_type (ctx, DOSSIER_ENTITY_COMPANY, FALSE);
+  g_autoptr(GArray) states = mentions_of_type (ctx, DOSSIER_ENTITY_GOVERNMENT, TRUE);
+  guint next = 0, next_state = 0;
+  int own_state = -1;
 
   for (guint si = 0; si < ctx->sents->len; si++)
     {
@@ -1341,119 +1530,96 @@ resolve_descriptions (Ctx *ctx)
         continue;
       for (guint k = s->first + 1; k < s->end_token; k++)
         {
-          guint end = k + 1;
-          int antecedent = -1;
+          guint end;
+          int antecedent, d;
 
           if (owner[k] < 0 && is_own_state (ctx, s, k))
             {
               const DossierGazetteerEntry *entry = dossier_gazetteer_lookup (ctx->gazetteer, "French government");
 
               if (entry != NULL)
-                owner[k] = push_mention (ctx, si, entity_for_entry (ctx, entry), k, k + 1, entry, FALSE, -1);
+                owner[k] = own_state = push_mention (ctx, si, entity_for_entry (ctx, entry), k, k + 1, entry, FALSE, -1);
               continue;
             }
           if (owner[k] >= 0 || owner[k - 1] >= 0 || is_capitalised (tok (ctx, k)) ||
-              !(tok_is (ctx, k - 1, "le") || tok_is (ctx, k - 1, "la") || tok_is (ctx, k - 1, "l") ||
-                tok_is (ctx, k - 1, "the") || tok_is (ctx, k - 1, "du") || tok_is (ctx, k - 1, "au")))
+              !TOK_IN (ctx, k - 1, description_determiners))
             continue;
           if (is_government_noun (ctx, k))
             {
-              /* Not "le gouvernement français" (the gazetteer's) nor "le
-               * gouvernement de X" (a head of government). */
-              if (k + 1 < s->end_token && !(tok (ctx, k + 1)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK)) &&
-                  (owner[k + 1] >= 0 || is_capitalised (tok (ctx, k + 1)) || tok_is (ctx, k + 1, "de") ||
-                   tok_is (ctx, k + 1, "d") || tok_is (ctx, k + 1, "of") || tok_is (ctx, k + 1, "du") ||
-                   (tok_class (ctx, k + 1) & DOSSIER_WORD_NATIONALITY)))
-                continue;
-              for (; next_state < states->len && mention (ctx, g_array_index (states, int, next_state))->first < k; next_state++)
-                ;
-              if (next_state > 0)
-                {
-                  const Mention *m = mention (ctx, g_array_index (states, int, next_state - 1));
-                  int d = push_mention (ctx, si, dossier_graph_get_entity (ctx->graph, m->entity), k, k + 1,
-                                        NULL, TRUE, -1);
-
-                  owner[k] = d;
-                }
+              resolve_state_noun (ctx, si, k, states, &next_state, own_state);
               continue;
             }
-          if (companies->len == 0)
+          if (companies->len == 0 || (end = company_description_end (ctx, s, k)) == 0 ||
+              (antecedent = description_antecedent (ctx, si, k, companies, &next)) < 0)
             continue;
-          /* "the Japanese steelmaker" */
-          if ((tok_class (ctx, k) & DOSSIER_WORD_NATIONALITY) && k + 1 < s->end_token &&
-              is_company_noun (ctx, k + 1) && owner[k + 1] < 0)
-            end = k + 2;
-          else if (!is_company_noun (ctx, k))
-            continue;
-          /* "le distributeur français" */
-          if (end < s->end_token && owner[end] < 0 && !is_capitalised (tok (ctx, end)) &&
-              (tok_class (ctx, end) & DOSSIER_WORD_NATIONALITY) && !(tok (ctx, end)->flags & DOSSIER_TOKEN_COMMA))
-            end++;
-          /* "le groupe Bolloré", "le groupe de travail": named or described. */
-          if (end < s->end_token && !(tok (ctx, end)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK)) &&
-              (is_capitalised (tok (ctx, end)) || owner[end] >= 0 || tok_is (ctx, end, "de") ||
-               tok_is (ctx, end, "d") || tok_is (ctx, end, "of") || tok_is (ctx, end, "des")))
-            continue;
-
-          /* "le groupe contrôlé par Vandelle": a name close after it says who. */
-          {
-            gboolean named = FALSE;
-
-            for (guint t = end; t < s->end_token && t < end + 4; t++)
-              {
-                if (tok (ctx, t)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK))
-                  break;
-                if (owner[t] >= 0)
-                  {
-                    named = TRUE;
-                    break;
-                  }
-              }
-            if (named)
-              continue;
-          }
-          for (; next < companies->len && mention (ctx, g_array_index (companies, int, next))->first < k; next++)
-            ;
-          /* Both walks are bounded, so that a sentence listing thousands
-           * of companies stays linear. */
-          for (int c = (int) next - 1; c >= 0 && next - c <= 32; c--)
-            {
-              const Mention *m = mention (ctx, g_array_index (companies, int, c));
-              gboolean in_clause = FALSE;
-
-              if (m->sentence + 3 < si)
-                break;
-              /* not a company this sentence named before the description */
-              for (int d = (int) next - 1; d >= 0 && next - d <= 32; d--)
-                {
-                  const Mention *o = mention (ctx, g_array_index (companies, int, d));
-
-                  if (o->sentence != si)
-                    break;
-                  if (o->entity == m->entity)
-                    in_clause = TRUE;
-                }
-              if (!in_clause)
-                {
-                  antecedent = g_array_index (companies, int, c);
-                  break;
-                }
-            }
-          if (antecedent < 0)
-            continue;
-          {
-            int d = push_mention (ctx, si, dossier_graph_get_entity (ctx->graph, mention (ctx, antecedent)->entity),
-                                  k, end, NULL, TRUE, -1);
-
-            for (guint t = k; t < end; t++)
-              owner[t] = d;
-          }
+          d = push_mention (ctx, si, dossier_graph_get_entity (ctx->graph, mention (ctx, antecedent)->entity),
+                            k, end, NULL, TRUE, -1);
+          for (guint t = k; t < end; t++)
+            owner[t] = d;
           k = end - 1;
         }
     }
 }
 
 /* Gazetteer ---------------------------------------------------------- */
+
+/* Whether the text between @from and @to is a dash with spaces around:
+ * "Air France – KLM", "Air France - KLM". */
+static gboolean
+is_spaced_dash (const char *text,
+                gsize       from,
+                gsize       to)
+{
+  gsize k = from;
+  gboolean dash = FALSE;
+
+  while (k < to && text[k] == ' ')
+    k++;
+  if (k < to && text[k] == '-')
+    k++, dash = TRUE;
+  else if (k + 3 <= to && (memcmp (text + k, "\xe2\x80\x93", 3) == 0 || memcmp (text + k, "\xe2\x80\x94", 3) == 0))
+    k += 3, dash = TRUE;
+  while (k < to && text[k] == ' ')
+    k++;
+  return dash && k == to && to - from > 1;
+}
+
+/* Two names either side of a spaced dash are one when the gazetteer knows
+ * the compound: "Air France – KLM" is Air France-KLM, not two airlines. */
+static void
+join_dashed_matches (Ctx    *ctx,
+                     GArray *matches)
+{
+  const char *text = ctx->article->text;
+
+  for (guint i = 0; i + 1 < matches->len; i++)
+    {
+      DossierGazetteerMatch *a = &g_array_index (matches, DossierGazetteerMatch, i);
+      const DossierGazetteerMatch *b = &g_array_index (matches, DossierGazetteerMatch, i + 1);
+      const DossierGazetteerEntry *entry;
+      g_autofree char *name = NULL;
+
+      gsize a_start, a_end, b_start, b_end;
+
+      /* (an en dash may be read as a token of its own) */
+      if (a->descriptive || b->descriptive || b->first_token - a->end_token > 1)
+        continue;
+      a_start = tok (ctx, a->first_token)->start;
+      a_end = tok (ctx, a->end_token - 1)->end;
+      b_start = tok (ctx, b->first_token)->start;
+      b_end = tok (ctx, b->end_token - 1)->end;
+      if (!is_spaced_dash (text, a_end, b_start))
+        continue;
+      name = g_strdup_printf ("%.*s-%.*s", (int) (a_end - a_start), text + a_start,
+                              (int) (b_end - b_start), text + b_start);
+      if ((entry = dossier_gazetteer_lookup (ctx->gazetteer, name)) == NULL)
+        continue;
+      a->entry = entry;
+      a->end = b->end;
+      a->end_token = b->end_token;
+      g_array_remove_index (matches, i + 1);
+    }
+}
 
 static void
 match_sentence (Ctx   *ctx,
@@ -1466,6 +1632,7 @@ match_sentence (Ctx   *ctx,
   g_array_set_size (ctx->matches, 0);
   dossier_gazetteer_match_tokens (ctx->gazetteer, ctx->folded, tokens, s->first, s->end_token,
                                   ctx->matches);
+  join_dashed_matches (ctx, ctx->matches);
 
   for (guint i = 0; i < ctx->matches->len; i++)
     {
@@ -2203,6 +2370,36 @@ first_example (Ctx        *ctx,
   return -1;
 }
 
+/* The actors listed from the example @first on: "including the European
+ * Commission, the CMA in the United Kingdom, and the DOJ".  Only
+ * determiners, conjunctions and places may sit between them. */
+static void
+list_examples (Ctx        *ctx,
+               const Sent *s,
+               int         first,
+               GArray     *out)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+
+  g_array_set_size (out, 0);
+  g_array_append_val (out, first);
+  for (guint k = mention (ctx, first)->end; k < s->end_token; k++)
+    {
+      int m = owner[k];
+
+      if (m >= 0)
+        {
+          if (!is_locative (ctx, s, m))
+            g_array_append_val (out, m);
+          k = mention (ctx, m)->end - 1;
+        }
+      else if (!(tok_class (ctx, k) & (DOSSIER_WORD_DETERMINER | DOSSIER_WORD_COORD)) &&
+               !tok_is (ctx, k, "in") && !tok_is (ctx, k, "en") && !tok_is (ctx, k, "au") &&
+               !tok_is (ctx, k, "aux"))
+        break;
+    }
+}
+
 /* Roles only a company has: not "président", "chairman" of a state or a club. */
 static gboolean
 is_company_role (Ctx   *ctx,
@@ -2302,10 +2499,10 @@ names_own_company (Ctx        *ctx,
                    const Sent *s,
                    guint       t)
 {
+  static const char * const of_words[] = { "du", "de", "d", "of" };
   guint k = t;
 
-  if (k < s->end_token && (tok_is (ctx, k, "du") || tok_is (ctx, k, "de") || tok_is (ctx, k, "d") ||
-                           tok_is (ctx, k, "of")))
+  if (k < s->end_token && TOK_IN (ctx, k, of_words))
     k++;
   else
     return FALSE;
@@ -2314,6 +2511,796 @@ names_own_company (Ctx        *ctx,
   return k < s->end_token && (tok_class (ctx, k) & DOSSIER_WORD_COMPANY_CUE) &&
          g_array_index (ctx->owner, int, k) < 0;
 }
+
+static const char * const stake_words[] = { "participation", "participations", "stake", "stakes", "parts" };
+static const char * const in_words[] = { "dans", "in" };
+
+/* The company a stake at or after @t (within @reach words, before any
+ * actor) is held in: "l'essentiel de la participation d'Engie dans Suez",
+ * "its stake in Y".  *@holder receives the actor after "de", "par" or
+ * "by" between the two ("détenue par X"), or -1. */
+static int
+stake_held (Ctx        *ctx,
+            const Sent *s,
+            guint       t,
+            guint       reach,
+            int        *holder)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+
+  *holder = -1;
+  for (guint k = t; k < s->end_token && k < t + reach; k++)
+    {
+      gboolean stake = FALSE;
+
+      if (owner[k] >= 0 || (tok_class (ctx, k) & (DOSSIER_WORD_CLAUSE | DOSSIER_WORD_RELATIVE)))
+        return -1;
+      for (guint i = 0; i < G_N_ELEMENTS (stake_words); i++)
+        stake = stake || tok_is (ctx, k, stake_words[i]);
+      if (!stake)
+        continue;
+      for (guint j = k + 1; j < s->end_token && j < k + 8; j++)
+        {
+          if (owner[j] >= 0)
+            {
+              /* "Engie ENGIE.PA": a ticker after the name is the same actor */
+              if (*holder >= 0 && mention (ctx, owner[j])->entity == mention (ctx, *holder)->entity)
+                {
+                  j = mention (ctx, owner[j])->end - 1;
+                  continue;
+                }
+              if (*holder >= 0)
+                return -1;
+              *holder = mention_after_of (ctx, s, j - 1 > k ? j - 2 : j, 3);
+              if (*holder < 0)
+                return -1;
+              j = mention (ctx, *holder)->end - 1;
+              continue;
+            }
+          if (tok_class (ctx, j) & (DOSSIER_WORD_CLAUSE | DOSSIER_WORD_RELATIVE))
+            return -1;
+          for (guint i = 0; i < G_N_ELEMENTS (in_words); i++)
+            if (tok_is (ctx, j, in_words[i]))
+              {
+                guint h = j + 1;
+
+                while (h < s->end_token && (tok_class (ctx, h) & DOSSIER_WORD_DETERMINER) && owner[h] < 0)
+                  h++;
+                return h < s->end_token ? owner[h] : -1;
+              }
+        }
+      return -1;
+    }
+  return -1;
+}
+
+/* "la participation d'Engie dans Suez", "sa participation dans Y",
+ * "Vandelle's stake in Y": the holder owns Y.  FALSE when the stake has
+ * no holder of its own, for the noun frame to find one. */
+static gboolean
+stake_frame (Ctx                 *ctx,
+             guint                si,
+             guint                cf,
+             DossierRelationType  type,
+             guint                ce,
+             DossierEvidenceFlags flags)
+{
+  const Sent *s = &g_array_index (ctx->sents, Sent, si);
+  int holder;
+  int held = stake_held (ctx, s, cf, 1, &holder);
+
+  if (held < 0)
+    return FALSE;
+  if (holder < 0)
+    {
+      int near = left_mention (ctx, s, cf, -1, 3, FALSE);
+
+      if (near >= 0 && is_possessive (ctx, near) && !comma_between (ctx, mention (ctx, near)->end, cf))
+        holder = near;
+    }
+  if (holder < 0 || holder == held)
+    return FALSE;
+  emit_all (ctx, s, type, holder, held, G_MAXUINT, cf, ce, flags);
+  return TRUE;
+}
+
+/* "le rachat d'une des principales banques, Vandelle, par Orbanis": the
+ * name given after a description of the company, in apposition. */
+static int
+apposed_object (Ctx        *ctx,
+                const Sent *s,
+                guint       t)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  gboolean described = FALSE;
+
+  for (guint k = t; k < s->end_token && k < t + 8; k++)
+    {
+      if (owner[k] >= 0)
+        return described && (tok (ctx, k)->flags & DOSSIER_TOKEN_COMMA) ? owner[k] : -1;
+      if (tok_class (ctx, k) & (DOSSIER_WORD_CLAUSE | DOSSIER_WORD_RELATIVE))
+        return -1;
+      described = described || is_company_noun_in (ctx, k, TRUE);
+    }
+  return -1;
+}
+
+/* The agent after the object of a deal: "par Orbanis", ", par l'italienne
+ * Orbanis", "by Orbanis". */
+static int
+agent_after (Ctx        *ctx,
+             const Sent *s,
+             int         object)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  guint k = mention (ctx, object)->end;
+
+  if (k + 1 >= s->end_token || !(tok_class (ctx, k) & DOSSIER_WORD_AGENT))
+    return -1;
+  for (k++; k < s->end_token && owner[k] < 0 &&
+            (tok_class (ctx, k) & (DOSSIER_WORD_DETERMINER | DOSSIER_WORD_NATIONALITY)); k++)
+    ;
+  return k < s->end_token ? owner[k] : -1;
+}
+
+/* "s'oppose à la prise de contrôle de Y par X", "soutient l'offre de X":
+ * who backs or fights a deal named after the verb backs or fights its
+ * maker.  -1 when no deal with a maker follows within @reach words. */
+static int
+deal_maker (Ctx        *ctx,
+            const Sent *s,
+            guint       t,
+            guint       reach)
+{
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+
+  for (guint k = t; k < s->end_token && k < t + reach; k++)
+    {
+      const DossierCue *deal;
+      guint de;
+      int object;
+
+      if (owner[k] >= 0 || (tok_class (ctx, k) & (DOSSIER_WORD_CLAUSE | DOSSIER_WORD_RELATIVE)))
+        return -1;
+      deal = dossier_lexicon_match_cue (ctx->folded, (const DossierToken *) (gpointer) ctx->tokens->data,
+                                        k, s->end_token, &de);
+      if (deal == NULL || deal->type != DOSSIER_RELATION_ACQUIRES)
+        continue;
+      if (deal->kind == DOSSIER_CUE_AGENT_NOUN)
+        return mention_after_of (ctx, s, de, 4);
+      if (deal->kind != DOSSIER_CUE_NOUN)
+        return -1;
+      object = mention_after_of (ctx, s, de, 4);
+      if (object < 0)
+        object = apposed_object (ctx, s, de);
+      return object >= 0 ? agent_after (ctx, s, object) : -1;
+    }
+  return -1;
+}
+
+/* Cue frames ---------------------------------------------------------- */
+
+/* Words the frames below look for around a cue. */
+static const char * const possessive_determiners[] = { "son", "sa", "its", "their", "leur" };
+static const char * const reflexive_words[] = { "s", "se" };
+static const char * const infinitive_words[] = { "pour", "de", "d", "to", "a" };
+static const char * const between_words[] = { "entre", "between" };
+static const char * const with_words[] = { "avec", "with" };
+static const char * const party_words[] = { "avec", "with", "entre", "between" };
+
+/* Where a cue sits and the actors found around it so far. */
+typedef struct
+{
+  Ctx                 *ctx;
+  guint                si;
+  const Sent          *s;
+  const DossierCue    *cue;
+  DossierRelationType  type;
+  guint                cf;     /* the cue's tokens */
+  guint                ce;
+  DossierEvidenceFlags flags;
+  int                  self;   /* the description the cue stands in ("le repreneur"), or -1 */
+  int                  L;      /* subject and object, or -1 */
+  int                  R;
+} CueSite;
+
+static inline gboolean
+is_noun_cue (const CueSite *c)
+{
+  return c->cue->kind == DOSSIER_CUE_NOUN;
+}
+
+static inline gboolean
+after_possessive_determiner (const CueSite *c,
+                             guint          k)
+{
+  return k > c->s->first && TOK_IN (c->ctx, k - 1, possessive_determiners);
+}
+
+static inline void
+site_emit (const CueSite *c,
+           int            src,
+           int            dst,
+           guint          dst_entity)
+{
+  emit (c->ctx, c->s, c->type, src, dst, dst_entity, c->cf, c->ce, c->flags);
+}
+
+static inline void
+site_emit_all (const CueSite *c,
+               int            src,
+               int            dst,
+               guint          dst_entity)
+{
+  emit_all (c->ctx, c->s, c->type, src, dst, dst_entity, c->cf, c->ce, c->flags);
+}
+
+/* Every pair of @group, in both directions when @both_ways. */
+static void
+site_emit_pairs (const CueSite *c,
+                 GArray        *group,
+                 gboolean       both_ways)
+{
+  for (guint a = 0; a < group->len; a++)
+    for (guint b = both_ways ? 0 : a + 1; b < group->len; b++)
+      if (a != b)
+        site_emit (c, g_array_index (group, int, a), g_array_index (group, int, b), G_MAXUINT);
+}
+
+/* The object of a verb or a noun: the actor after it, the company a stake
+ * after it is held in, the maker of a deal it fights or backs. */
+static int
+action_object (const CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  int R = right_mention (ctx, c->s, c->ce, c->self, RIGHT_WINDOW, TRUE);
+
+  /* "acquérir la participation d'Engie dans Suez": buying a stake is
+   * buying into the company it is held in. */
+  if (c->type == DOSSIER_RELATION_ACQUIRES)
+    {
+      int holder, held = stake_held (ctx, c->s, c->ce, 6, &holder);
+
+      if (held >= 0)
+        R = held;
+    }
+  /* "s'oppose à la prise de contrôle de Y par X": against X. */
+  if (c->type == DOSSIER_RELATION_OPPOSES || c->type == DOSSIER_RELATION_SUPPORTS)
+    {
+      int maker = deal_maker (ctx, c->s, c->ce, 6);
+
+      if (maker >= 0)
+        R = maker;
+    }
+  /* "la prise de contrôle d'une des principales banques, Y, par X" */
+  if (R < 0 && is_noun_cue (c) && c->type == DOSSIER_RELATION_ACQUIRES)
+    {
+      int object = apposed_object (ctx, c->s, c->ce);
+
+      if (object >= 0 && agent_after (ctx, c->s, object) >= 0)
+        R = object;
+    }
+  return R;
+}
+
+/* The subject of a verb or a noun. */
+static int
+action_subject (const CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  guint k = c->cf;
+  gboolean infinitive;
+  int L;
+
+  if (c->self >= 0)
+    return c->self;
+  /* "l'accord d'Oracle pour s'associer à ...": the subject of an
+   * infinitive is the nearest actor, complement or not. */
+  if (k > c->s->first && TOK_IN (ctx, k - 1, reflexive_words))
+    k--;
+  infinitive = k > c->s->first && TOK_IN (ctx, k - 1, infinitive_words);
+  L = left_mention (ctx, c->s, c->cf, -1, LEFT_WINDOW, !infinitive || is_noun_cue (c));
+  /* "Il a racheté Orbanis", "It agreed to buy": the subject of the
+   * sentence before carries over. */
+  if (L < 0 && c->cue->kind == DOSSIER_CUE_VERB)
+    L = carried_subject (ctx, c->si, c->cf);
+  return L;
+}
+
+/* "le partenariat entre Microsoft et Mistral AI": the pair is listed. */
+static gboolean
+frame_between (CueSite *c)
+{
+  GArray *group = c->ctx->group_c;
+
+  if (!is_noun_cue (c) || c->R < 0 || c->ce >= c->s->end_token ||
+      !TOK_IN (c->ctx, c->ce, between_words) || mention (c->ctx, c->R)->first != c->ce + 1)
+    return FALSE;
+  coordinated (c->ctx, c->s, c->R, group);
+  site_emit_pairs (c, group, FALSE);
+  return TRUE;
+}
+
+/* "Fox's takeover bid for Sky", "Glencore's bid to buy Teck": the
+ * possessor is the actor, however far the subject. */
+static gboolean
+frame_possessor (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+
+  if (!is_noun_cue (c))
+    return FALSE;
+  if (c->self < 0)
+    {
+      /* "Fox's £11.7bn takeover offer": a few words may sit between. */
+      int near = left_mention (ctx, c->s, c->cf, -1, 4, FALSE);
+
+      if (near >= 0 && is_possessive (ctx, near) && !comma_between (ctx, mention (ctx, near)->end, c->cf))
+        c->L = near;
+    }
+  if (c->L < 0 || c->L == c->self || c->cf - mention (ctx, c->L)->end > 4 ||
+      !is_possessive (ctx, c->L) || comma_between (ctx, mention (ctx, c->L)->end, c->cf))
+    return FALSE;
+  if (c->R >= 0)
+    site_emit_all (c, c->L, c->R, G_MAXUINT);
+  else if (topic_fallback (c->type))
+    site_emit_all (c, c->L, -1, implicit_object (ctx, c->si, c->L));
+  return TRUE;
+}
+
+/* "the TikTok partnership": a name just before the noun is its object. */
+static gboolean
+frame_name_before_noun (CueSite *c)
+{
+  if (is_noun_cue (c) && c->L >= 0 && c->L != c->self && mention (c->ctx, c->L)->end == c->cf)
+    {
+      c->R = c->L;
+      c->L = left_mention (c->ctx, c->s, mention (c->ctx, c->R)->first, c->R, LEFT_WINDOW, TRUE);
+    }
+  return FALSE;
+}
+
+/* "l'acquisition de Musical.ly par ByteDance" */
+static gboolean
+frame_agent (CueSite *c)
+{
+  int agent = c->R >= 0 ? agent_after (c->ctx, c->s, c->R) : -1;
+
+  if (agent < 0)
+    return FALSE;
+  site_emit_all (c, agent, c->R, G_MAXUINT);
+  if (c->type == DOSSIER_RELATION_ACQUIRES && tok_is (c->ctx, c->cf, "acquisition"))
+    emit_all (c->ctx, c->s, DOSSIER_RELATION_OWNS, agent, c->R, G_MAXUINT, c->cf, c->ce, c->flags);
+  return TRUE;
+}
+
+/* "approuvé par la Maison Blanche": the agent after "par" acts. */
+static gboolean
+frame_passive (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  gboolean passive = FALSE;
+  int of;
+
+  if (c->R < 0 || mention (ctx, c->R)->first <= c->ce || mention (ctx, c->R)->first - c->ce > 4)
+    return FALSE;
+  for (guint k = c->ce; k < mention (ctx, c->R)->first; k++)
+    if (tok_class (ctx, k) & DOSSIER_WORD_AGENT)
+      passive = TRUE;
+  if (!passive)
+    return FALSE;
+  /* "the takeover by UBS of Credit Suisse" */
+  of = mention_after_of (ctx, c->s, mention (ctx, c->R)->end, 3);
+  if (of >= 0 && is_noun_cue (c))
+    site_emit_all (c, c->R, of, G_MAXUINT);
+  else if (c->L >= 0)
+    site_emit_all (c, c->R, c->L, G_MAXUINT);
+  else if (topic_fallback (c->type))
+    site_emit_all (c, c->R, -1, implicit_object (ctx, c->si, c->R));
+  return TRUE;
+}
+
+/* "Orange et Bouygues ne sont pas parvenus à un accord sur la vente de
+ * Bouygues Telecom", "Vandelle and Orbanis are in talks": a symmetric cue
+ * between the listed subjects, not with what it is about. */
+static gboolean
+frame_listed_symmetric (CueSite *c)
+{
+  GArray *group = c->ctx->group_c;
+
+  if (c->L < 0 || !dossier_relation_type_is_symmetric (c->type) ||
+      (c->R >= 0 && TOK_IN (c->ctx, mention (c->ctx, c->R)->first - 1, party_words)))
+    return FALSE;
+  coordinated (c->ctx, c->s, c->L, group);
+  if (group->len < 2)
+    return FALSE;
+  site_emit_pairs (c, group, FALSE);
+  return TRUE;
+}
+
+/* "regulators were probing the deal, including the European Commission,
+ * the CMA and the DOJ": the listed actors are the subject, the deal the
+ * article is about the object. */
+static gboolean
+frame_examples (CueSite *c)
+{
+  GArray *examples = c->ctx->group_c;
+  int example;
+
+  if (c->L >= 0 || c->cue->kind != DOSSIER_CUE_VERB || !topic_fallback (c->type) ||
+      (example = first_example (c->ctx, c->s, c->ce)) < 0)
+    return FALSE;
+  list_examples (c->ctx, c->s, example, examples);
+  for (guint e = 0; e < examples->len; e++)
+    {
+      int x = g_array_index (examples, int, e);
+
+      site_emit (c, x, -1, implicit_object (c->ctx, c->si, x));
+    }
+  return TRUE;
+}
+
+/* "Vandelle and Orbanis jettison their deal": each walks away from the
+ * other. */
+static gboolean
+frame_mutual_withdrawal (CueSite *c)
+{
+  GArray *group = c->ctx->group_c;
+
+  if (c->L < 0 || c->R >= 0 || c->type != DOSSIER_RELATION_WITHDRAWS)
+    return FALSE;
+  coordinated (c->ctx, c->s, c->L, group);
+  if (group->len < 2)
+    return FALSE;
+  site_emit_pairs (c, group, TRUE);
+  return TRUE;
+}
+
+/* The subject acts on the object, on a name just before a noun ("avec
+ * Oracle comme partenaire"), or on what the article is about. */
+static gboolean
+frame_subject (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  int near;
+
+  if (c->L < 0)
+    return FALSE;
+  near = is_noun_cue (c) ? left_mention (ctx, c->s, c->cf, -1, 4, FALSE) : -1;
+  if (c->R >= 0)
+    site_emit_all (c, c->L, c->R, G_MAXUINT);
+  else if (near >= 0 && mention (ctx, near)->entity != mention (ctx, c->L)->entity)
+    /* "avec Oracle comme partenaire", "with Oracle as its partner" */
+    site_emit_all (c, c->L, near, G_MAXUINT);
+  else if (topic_fallback (c->type) && is_subject (ctx, c->s, c->L) &&
+           !names_other_party (ctx, c->s, c->type, c->ce))
+    site_emit_all (c, c->L, -1, implicit_object (ctx, c->si, c->L));
+  return TRUE;
+}
+
+/* "Rachat de TikTok : Microsoft ...", "partenariat avec Zoom, ... Oracle":
+ * without a subject, the actor comes after the noun's complement, in its
+ * own clause rather than as a further complement. */
+static gboolean
+frame_actor_after (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  int R = c->R, R2;
+  gboolean new_clause = FALSE;
+
+  if (!is_noun_cue (c) || R < 0)
+    return TRUE;
+  R2 = right_mention (ctx, c->s, mention (ctx, R)->end, R, RIGHT_WINDOW + 8, FALSE);
+  while (R2 >= 0 && mention (ctx, R2)->entity == mention (ctx, R)->entity)
+    R2 = right_mention (ctx, c->s, mention (ctx, R2)->end, R2, RIGHT_WINDOW, FALSE);
+  for (guint k = mention (ctx, R)->end; R2 >= 0 && k <= mention (ctx, R2)->first; k++)
+    if (tok (ctx, k)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_BREAK))
+      new_clause = TRUE;
+  /* Only when the noun's complement is its object: "one lawsuit against
+   * X, the other against Y" makes Y no actor against X. */
+  if (R2 >= 0 && !complement_is_object (ctx, c->s, R))
+    R2 = -1;
+  if (R2 >= 0 && (new_clause || !is_prepositional (ctx, c->s, R2) ||
+                  TOK_IN (ctx, mention (ctx, R2)->first - 1, with_words)))
+    site_emit_all (c, R2, R, G_MAXUINT);
+  return TRUE;
+}
+
+/* A verb or a noun: the first frame that fits speaks (some only refine
+ * the subject and the object for the next). */
+static gboolean (* const action_frames[]) (CueSite *c) = {
+  frame_between,
+  frame_possessor,
+  frame_name_before_noun,
+  frame_agent,
+  frame_passive,
+  frame_listed_symmetric,
+  frame_examples,
+  frame_mutual_withdrawal,
+  frame_subject,
+  frame_actor_after,
+};
+
+static void
+cue_action (CueSite *c)
+{
+  c->R = action_object (c);
+  c->L = action_subject (c);
+  for (guint i = 0; i < G_N_ELEMENTS (action_frames); i++)
+    if (action_frames[i] (c))
+      return;
+}
+
+/* "l'offre de Couche-Tard sur Carrefour", "Veolia relève son offre",
+ * "UniCredit's offer for Commerzbank": the noun's maker acts. */
+static void
+cue_agent_noun (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  int R, L, target, holder, held;
+
+  /* "Veolia relève son offre auprès d'Engie": the subject's offer. */
+  if (after_possessive_determiner (c, c->cf))
+    R = left_mention (ctx, c->s, c->cf, -1, LEFT_WINDOW, TRUE);
+  else
+    R = mention_after_of (ctx, c->s, c->ce, 6);
+  /* "UniCredit's offer for Commerzbank": the actor before the noun. */
+  if (R < 0 && (L = left_mention (ctx, c->s, c->cf, -1, 2, FALSE)) >= 0 && is_possessive (ctx, L))
+    R = L;
+  if (R < 0)
+    return;
+  /* "l'offre de Couche-Tard sur Carrefour", "bid for Commerzbank" */
+  target = after_word (ctx, c->s, mention (ctx, R)->first > c->ce ? mention (ctx, R)->end : c->ce,
+                       on_words, G_N_ELEMENTS (on_words));
+  /* "son offre sur la participation détenue par Engie dans Suez" */
+  held = stake_held (ctx, c->s, c->ce, 8, &holder);
+  if (held >= 0)
+    target = held;
+  if (target >= 0 && target != R)
+    site_emit_all (c, R, target, G_MAXUINT);
+  else
+    site_emit_all (c, R, -1, implicit_object (ctx, c->si, R));
+}
+
+/* "la vente de Carrefour à Couche-Tard", "the sale of Sky to Comcast" */
+static void
+cue_sale (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  int sold = mention_after_of (ctx, c->s, c->ce, 4);
+  int buyer;
+
+  /* "la cession par Sanofi d'Opella à CD&R": the seller first. */
+  if (sold >= 0 && mention (ctx, sold)->first > 0 &&
+      (tok_class (ctx, mention (ctx, sold)->first - 1) & DOSSIER_WORD_AGENT))
+    sold = mention_after_of (ctx, c->s, mention (ctx, sold)->end, 3);
+  buyer = sold >= 0 ? after_word (ctx, c->s, mention (ctx, sold)->end, to_words, G_N_ELEMENTS (to_words)) : -1;
+  if (sold >= 0 && buyer >= 0 && buyer != sold)
+    site_emit_all (c, buyer, sold, G_MAXUINT);
+}
+
+/* "se séparer d'Opella, sa filiale": the subject owns what stands before
+ * the apposition. */
+static gboolean
+frame_own_child (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  int child, parent;
+
+  if (c->cue->kind != DOSSIER_CUE_CHILD || c->cf <= c->s->first + 1 ||
+      !after_possessive_determiner (c, c->cf) || !(tok (ctx, c->cf - 1)->flags & DOSSIER_TOKEN_COMMA))
+    return FALSE;
+  child = left_mention (ctx, c->s, c->cf, -1, 2, FALSE);
+  parent = child >= 0 ? left_mention (ctx, c->s, mention (ctx, child)->first, child, LEFT_WINDOW, TRUE) : -1;
+  if (parent >= 0)
+    site_emit (c, parent, child, G_MAXUINT);
+  return TRUE;
+}
+
+/* "ByteDance, sa maison mère", "Y, filiale de X", "contrôlé par X". */
+static void
+cue_kinship (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  int holder = c->self;
+  /* "contrôlé par X": the cue holds the preposition. */
+  int held = (tok_class (ctx, c->ce - 1) & DOSSIER_WORD_AGENT) ? right_mention (ctx, c->s, c->ce, -1, 3, FALSE)
+                                                                 : mention_after_of (ctx, c->s, c->ce, 3);
+  guint p = c->cf;
+
+  if (holder < 0 && held < 0 && frame_own_child (c))
+    return;
+  if (holder < 0)
+    {
+      int R = right_mention (ctx, c->s, c->ce, -1, 2, TRUE);
+
+      holder = R >= 0 && R != held ? R : left_mention (ctx, c->s, c->cf, -1, 4, FALSE);
+      /* "Orbanis reste au sein du groupe contrôlé par Vandelle" */
+      if (holder < 0 && held >= 0 && (tok_class (ctx, c->ce - 1) & DOSSIER_WORD_AGENT))
+        holder = left_mention (ctx, c->s, c->cf, -1, LEFT_WINDOW, TRUE);
+    }
+  if (holder < 0)
+    return;
+  /* "sa maison mère", "its Chinese parent company" */
+  if (p > c->s->first && (tok_class (ctx, p - 1) & DOSSIER_WORD_NATIONALITY))
+    p--;
+  if (held < 0 && c->cue->kind == DOSSIER_CUE_PARENT && after_possessive_determiner (c, p))
+    {
+      site_emit (c, holder, -1, antecedent (ctx, c->si, holder));
+      return;
+    }
+  if (held < 0)
+    return;
+  if (c->cue->kind == DOSSIER_CUE_PARENT)
+    site_emit (c, holder, held, G_MAXUINT);
+  else
+    site_emit (c, held, holder, G_MAXUINT);
+}
+
+/* "le PDG d'A, P", "P, CEO of A", "A CEO P", "actionnaire à 23 % d'A" */
+static void
+cue_role (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  int org = mention_after_of (ctx, c->s, c->ce, 5);
+  int person = -1;
+
+  if (org >= 0)
+    {
+      guint after = mention (ctx, org)->end;
+
+      if (after < c->s->end_token && (tok (ctx, after)->flags & DOSSIER_TOKEN_COMMA) && owner[after] >= 0)
+        person = owner[after];
+      else
+        person = left_mention (ctx, c->s, c->cf, -1, 3, FALSE);
+    }
+  else
+    {
+      org = left_mention (ctx, c->s, c->cf, -1, 2, FALSE);
+      person = right_mention (ctx, c->s, c->ce, -1, 1, FALSE);
+      /* "Adobe Chair and CEO Shantanu Narayen", "Cleveland-Cliffs'
+       * Chairman, President, and CEO Lourenco Goncalves". */
+      if (org < 0 && person >= 0)
+        org = org_before_titles (ctx, c->s, c->cf);
+    }
+  if (org >= 0 && person >= 0)
+    site_emit (c, person, org, G_MAXUINT);
+  else if (org < 0 && person >= 0 && is_company_role (ctx, c->cf) &&
+           entity_of (ctx, person)->type == DOSSIER_ENTITY_PERSON)
+    /* "l'ancien PDG Emmanuel Faber": of the company the article is about;
+     * "son directeur général X": of the company just named. */
+    site_emit (c, person, -1,
+               after_possessive_determiner (c, c->cf) ? antecedent (ctx, c->si, person)
+                                                      : salient_company (ctx, c->si, mention (ctx, person)->entity));
+  else if (person < 0 && names_own_company (ctx, c->s, c->ce))
+    {
+      /* "Alexandre Bompard, le PDG du groupe": the company the article is
+       * about. */
+      person = left_mention (ctx, c->s, c->cf, -1, 3, FALSE);
+      if (person >= 0 && entity_of (ctx, person)->type == DOSSIER_ENTITY_PERSON)
+        site_emit (c, person, -1, salient_company (ctx, c->si, mention (ctx, person)->entity));
+    }
+}
+
+/* "sur des serveurs A": A supplies the other. */
+static void
+cue_provider (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  int R = right_mention (ctx, c->s, c->ce, c->self, 4, TRUE);
+  int L = left_mention (ctx, c->s, c->cf, R, LEFT_WINDOW, TRUE);
+
+  if (R >= 0)
+    {
+      if (L >= 0)
+        site_emit (c, R, L, G_MAXUINT);
+      else
+        site_emit (c, R, -1, implicit_object (ctx, c->si, R));
+    }
+  else if (L >= 0)
+    {
+      R = right_mention (ctx, c->s, c->ce, c->self, RIGHT_WINDOW, TRUE);
+      if (R >= 0)
+        site_emit (c, L, R, G_MAXUINT);
+    }
+}
+
+/* "selon A", "according to A", "told A": A reports what follows. */
+static void
+cue_source (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  const Sent *s = c->s;
+  int media = right_mention (ctx, s, c->ce, -1, 4, FALSE);
+  int subject;
+
+  if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA)
+    return;
+  /* "David Eby told the Financial Post that …": the medium reports the
+   * speaker. */
+  if (tok_is (ctx, c->cf, "told") && (subject = left_mention (ctx, s, c->cf, -1, 3, FALSE)) >= 0)
+    {
+      site_emit (c, media, subject, G_MAXUINT);
+      return;
+    }
+  subject = next_subject (ctx, s, mention (ctx, media)->end);
+  /* "..., according to Reuters.": the sentence's own subject. */
+  if (subject < 0 && mention (ctx, media)->end >= s->end_token - 1)
+    subject = next_subject (ctx, s, s->first);
+  if (subject >= 0 && subject != media)
+    {
+      site_emit (c, media, subject, G_MAXUINT);
+      return;
+    }
+
+  /* "Tel que rapporté par CNBC :" introduces the next sentence. */
+  if (ctx->article->text[s->end - 1] == ':' && c->si + 1 < ctx->sents->len)
+    {
+      const Sent *next = &g_array_index (ctx->sents, Sent, c->si + 1);
+
+      subject = next_subject (ctx, next, next->first);
+      if (subject >= 0)
+        site_emit (c, media, subject, G_MAXUINT);
+    }
+}
+
+/* "A rapporte que", "A reported", "…, rapporte Le Figaro". */
+static void
+cue_says (CueSite *c)
+{
+  Ctx *ctx = c->ctx;
+  const Sent *s = c->s;
+  int media = left_mention (ctx, s, c->cf, -1, 8, FALSE);
+  int subject;
+
+  /* "…, rapporte Le Figaro", "…, reports Reuters": the subject after. */
+  if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA)
+    {
+      media = right_mention (ctx, s, c->ce, -1, 2, FALSE);
+      if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA ||
+          !(tok (ctx, c->cf)->flags & DOSSIER_TOKEN_COMMA))
+        return;
+      subject = next_subject (ctx, s, s->first);
+      if (subject >= 0 && subject != media)
+        site_emit (c, media, subject, G_MAXUINT);
+      return;
+    }
+  subject = next_subject (ctx, s, c->ce);
+  /* "..., the Financial Times reported." */
+  if (subject < 0 && c->ce >= s->end_token)
+    subject = next_subject (ctx, s, s->first);
+  if (subject >= 0)
+    site_emit (c, media, subject, G_MAXUINT);
+}
+
+/* "la participation de A dans B", "A's stake in B"; without a holder of
+ * its own, "participation dans", "stake in" read as nouns ("Vandelle a une
+ * participation dans Y"). */
+static void
+cue_stake (CueSite *c)
+{
+  static const DossierCue stake_noun = { "", DOSSIER_RELATION_OWNS, DOSSIER_CUE_NOUN, TRUE };
+
+  if (stake_frame (c->ctx, c->si, c->cf, c->type, c->ce, c->flags) || c->ce - c->cf < 2)
+    return;
+  c->cue = &stake_noun;
+  cue_action (c);
+}
+
+static void (* const cue_handlers[]) (CueSite *c) = {
+  [DOSSIER_CUE_VERB] = cue_action,
+  [DOSSIER_CUE_NOUN] = cue_action,
+  [DOSSIER_CUE_AGENT_NOUN] = cue_agent_noun,
+  [DOSSIER_CUE_PARENT] = cue_kinship,
+  [DOSSIER_CUE_CHILD] = cue_kinship,
+  [DOSSIER_CUE_ROLE] = cue_role,
+  [DOSSIER_CUE_PROVIDER] = cue_provider,
+  [DOSSIER_CUE_SOURCE] = cue_source,
+  [DOSSIER_CUE_SAYS] = cue_says,
+  [DOSSIER_CUE_SALE] = cue_sale,
+  [DOSSIER_CUE_STAKE] = cue_stake,
+};
 
 static void
 handle_cue (Ctx              *ctx,
@@ -2324,422 +3311,17 @@ handle_cue (Ctx              *ctx,
             gboolean          hypothetical)
 {
   const Sent *s = &g_array_index (ctx->sents, Sent, si);
-  int *owner = (int *) (gpointer) ctx->owner->data;
-  int self = owner[cf] >= 0 && mention (ctx, owner[cf])->descriptive ? owner[cf] : -1;
-  DossierEvidenceFlags flags = cue_flags (ctx, s, cue, cf, ce, hypothetical);
-  DossierRelationType type = cue->type;
-  int L, R;
+  const int *owner = (const int *) (gpointer) ctx->owner->data;
+  CueSite c = {
+    .ctx = ctx, .si = si, .s = s, .cue = cue, .type = cue->type, .cf = cf, .ce = ce,
+    .flags = cue_flags (ctx, s, cue, cf, ce, hypothetical),
+    .self = owner[cf] >= 0 && mention (ctx, owner[cf])->descriptive ? owner[cf] : -1,
+    .L = -1, .R = -1,
+  };
 
-  ctx->skip_locative = type != DOSSIER_RELATION_REGULATES;
-
-  switch (cue->kind)
-    {
-    case DOSSIER_CUE_VERB:
-    case DOSSIER_CUE_NOUN:
-      R = right_mention (ctx, s, ce, self, RIGHT_WINDOW, TRUE);
-      if (self >= 0)
-        L = self;
-      else
-        {
-          guint k = cf;
-          gboolean infinitive;
-
-          /* "l'accord d'Oracle pour s'associer à ...": the subject of an
-           * infinitive is the nearest actor, complement or not. */
-          if (k > s->first && (tok_is (ctx, k - 1, "s") || tok_is (ctx, k - 1, "se")))
-            k--;
-          infinitive = k > s->first &&
-                       (tok_is (ctx, k - 1, "pour") || tok_is (ctx, k - 1, "de") ||
-                        tok_is (ctx, k - 1, "d") || tok_is (ctx, k - 1, "to") ||
-                        tok_is (ctx, k - 1, "a"));
-          L = left_mention (ctx, s, cf, -1, LEFT_WINDOW, !infinitive || cue->kind == DOSSIER_CUE_NOUN);
-          /* "Il a racheté Orbanis", "It agreed to buy": the subject of the
-           * sentence before carries over. */
-          if (L < 0 && cue->kind == DOSSIER_CUE_VERB)
-            L = carried_subject (ctx, si, cf);
-        }
-
-      /* "le partenariat entre Microsoft et Mistral AI": the pair is listed. */
-      if (cue->kind == DOSSIER_CUE_NOUN && R >= 0 && ce < s->end_token &&
-          (tok_is (ctx, ce, "entre") || tok_is (ctx, ce, "between")) &&
-          mention (ctx, R)->first == ce + 1)
-        {
-          GArray *group = ctx->group_c;
-
-          coordinated (ctx, s, R, group);
-          for (guint a = 0; a < group->len; a++)
-            for (guint b = a + 1; b < group->len; b++)
-              emit (ctx, s, type, g_array_index (group, int, a), g_array_index (group, int, b),
-                    G_MAXUINT, cf, ce, flags);
-          return;
-        }
-
-      /* "Fox's takeover bid for Sky", "Glencore's bid to buy Teck": the
-       * possessor is the actor, however far the subject. */
-      if (cue->kind == DOSSIER_CUE_NOUN && self < 0)
-        {
-          /* "Fox's £11.7bn takeover offer": a few words may sit between. */
-          int near = left_mention (ctx, s, cf, -1, 4, FALSE);
-
-          if (near >= 0 && is_possessive (ctx, near) && !comma_between (ctx, mention (ctx, near)->end, cf))
-            L = near;
-        }
-      if (cue->kind == DOSSIER_CUE_NOUN && L >= 0 && L != self && cf - mention (ctx, L)->end <= 4 &&
-          is_possessive (ctx, L) && !comma_between (ctx, mention (ctx, L)->end, cf))
-        {
-          if (R >= 0)
-            emit_all (ctx, s, type, L, R, G_MAXUINT, cf, ce, flags);
-          else if (topic_fallback (type))
-            emit_all (ctx, s, type, L, -1, implicit_object (ctx, si, L), cf, ce, flags);
-          return;
-        }
-
-      /* "the TikTok partnership": a name just before the noun is its object. */
-      if (cue->kind == DOSSIER_CUE_NOUN && L >= 0 && L != self && mention (ctx, L)->end == cf)
-        {
-          R = L;
-          L = left_mention (ctx, s, mention (ctx, R)->first, R, LEFT_WINDOW, TRUE);
-        }
-
-      /* "l'acquisition de Musical.ly par ByteDance" */
-      if (R >= 0 && mention (ctx, R)->end + 1 < s->end_token &&
-          (tok_class (ctx, mention (ctx, R)->end) & DOSSIER_WORD_AGENT) &&
-          owner[mention (ctx, R)->end + 1] >= 0)
-        {
-          int agent = owner[mention (ctx, R)->end + 1];
-
-          emit_all (ctx, s, type, agent, R, G_MAXUINT, cf, ce, flags);
-          if (type == DOSSIER_RELATION_ACQUIRES && tok_is (ctx, cf, "acquisition"))
-            emit_all (ctx, s, DOSSIER_RELATION_OWNS, agent, R, G_MAXUINT, cf, ce, flags);
-          return;
-        }
-
-      /* "approuvé par la Maison Blanche": the agent after "par" acts. */
-      if (R >= 0 && mention (ctx, R)->first > ce && mention (ctx, R)->first - ce <= 4)
-        {
-          gboolean passive = FALSE;
-
-          for (guint k = ce; k < mention (ctx, R)->first; k++)
-            if (tok_class (ctx, k) & DOSSIER_WORD_AGENT)
-              passive = TRUE;
-          if (passive)
-            {
-              /* "the takeover by UBS of Credit Suisse" */
-              int of = mention_after_of (ctx, s, mention (ctx, R)->end, 3);
-
-              if (of >= 0 && cue->kind == DOSSIER_CUE_NOUN)
-                emit_all (ctx, s, type, R, of, G_MAXUINT, cf, ce, flags);
-              else if (L >= 0)
-                emit_all (ctx, s, type, R, L, G_MAXUINT, cf, ce, flags);
-              else if (topic_fallback (type))
-                emit_all (ctx, s, type, R, -1, implicit_object (ctx, si, R), cf, ce, flags);
-              return;
-            }
-        }
-
-      /* "Orange et Bouygues ne sont pas parvenus à un accord sur la vente
-       * de Bouygues Telecom", "Vandelle and Orbanis are in talks": a
-       * symmetric cue between the listed subjects, not with what it is about. */
-      if (L >= 0 && dossier_relation_type_is_symmetric (type) &&
-          (R < 0 || !(tok_is (ctx, mention (ctx, R)->first - 1, "avec") ||
-                      tok_is (ctx, mention (ctx, R)->first - 1, "with") ||
-                      tok_is (ctx, mention (ctx, R)->first - 1, "entre") ||
-                      tok_is (ctx, mention (ctx, R)->first - 1, "between"))))
-        {
-          GArray *group = ctx->group_c;
-
-          coordinated (ctx, s, L, group);
-          if (group->len >= 2)
-            {
-              for (guint a = 0; a < group->len; a++)
-                for (guint b = a + 1; b < group->len; b++)
-                  emit (ctx, s, type, g_array_index (group, int, a), g_array_index (group, int, b),
-                        G_MAXUINT, cf, ce, flags);
-              return;
-            }
-        }
-
-      /* "regulators were probing the deal, including the European
-       * Commission, the CMA and the DOJ": the listed actors are the subject,
-       * the deal the article is about the object. */
-      if (L < 0 && cue->kind == DOSSIER_CUE_VERB && topic_fallback (type))
-        {
-          int example = first_example (ctx, s, ce);
-
-          if (example >= 0)
-            {
-              emit_all (ctx, s, type, example, -1, implicit_object (ctx, si, example), cf, ce, flags);
-              return;
-            }
-        }
-
-      if (L >= 0)
-        {
-          int near = cue->kind == DOSSIER_CUE_NOUN ? left_mention (ctx, s, cf, -1, 4, FALSE) : -1;
-
-          if (R >= 0)
-            emit_all (ctx, s, type, L, R, G_MAXUINT, cf, ce, flags);
-          else if (near >= 0 && mention (ctx, near)->entity != mention (ctx, L)->entity)
-            /* "avec Oracle comme partenaire", "with Oracle as its partner" */
-            emit_all (ctx, s, type, L, near, G_MAXUINT, cf, ce, flags);
-          else if (topic_fallback (type) && is_subject (ctx, s, L) && !names_other_party (ctx, s, type, ce))
-            emit_all (ctx, s, type, L, -1, implicit_object (ctx, si, L), cf, ce, flags);
-        }
-      else if (cue->kind == DOSSIER_CUE_NOUN && R >= 0)
-        {
-          /* "Rachat de TikTok : Microsoft ...", "partenariat avec Zoom, ... Oracle". */
-          int R2 = right_mention (ctx, s, mention (ctx, R)->end, R, RIGHT_WINDOW + 8, FALSE);
-
-          while (R2 >= 0 && mention (ctx, R2)->entity == mention (ctx, R)->entity)
-            R2 = right_mention (ctx, s, mention (ctx, R2)->end, R2, RIGHT_WINDOW, FALSE);
-          gboolean new_clause = FALSE;
-
-          for (guint k = mention (ctx, R)->end; R2 >= 0 && k <= mention (ctx, R2)->first; k++)
-            if (tok (ctx, k)->flags & (DOSSIER_TOKEN_COMMA | DOSSIER_TOKEN_BREAK))
-              new_clause = TRUE;
-          /* The actor comes after the noun's complement in its own clause
-           * ("partenariat avec Zoom ..., Oracle"), not as a further complement. */
-          /* Only when the noun's complement is its object: "one lawsuit
-           * against X, the other against Y" makes Y no actor against X. */
-          if (R2 >= 0 && !complement_is_object (ctx, s, R))
-            R2 = -1;
-          if (R2 >= 0 && (new_clause || !is_prepositional (ctx, s, R2) ||
-                          tok_is (ctx, mention (ctx, R2)->first - 1, "avec") ||
-                          tok_is (ctx, mention (ctx, R2)->first - 1, "with")))
-            emit_all (ctx, s, type, R2, R, G_MAXUINT, cf, ce, flags);
-        }
-      return;
-
-    case DOSSIER_CUE_AGENT_NOUN:
-      /* "Veolia relève son offre auprès d'Engie": the subject's offer. */
-      if (cf > s->first && (tok_is (ctx, cf - 1, "son") || tok_is (ctx, cf - 1, "sa") ||
-                            tok_is (ctx, cf - 1, "its") || tok_is (ctx, cf - 1, "their") ||
-                            tok_is (ctx, cf - 1, "leur")))
-        R = left_mention (ctx, s, cf, -1, LEFT_WINDOW, TRUE);
-      else
-        R = mention_after_of (ctx, s, ce, 6);
-      /* "UniCredit's offer for Commerzbank": the actor before the noun. */
-      if (R < 0 && (L = left_mention (ctx, s, cf, -1, 2, FALSE)) >= 0 && is_possessive (ctx, L))
-        R = L;
-      if (R >= 0)
-        {
-          /* "l'offre de Couche-Tard sur Carrefour", "bid for Commerzbank" */
-          int target = after_word (ctx, s, R >= 0 && mention (ctx, R)->first > ce ? mention (ctx, R)->end : ce,
-                                   on_words, G_N_ELEMENTS (on_words));
-
-          if (target >= 0 && target != R)
-            emit_all (ctx, s, type, R, target, G_MAXUINT, cf, ce, flags);
-          else
-            emit_all (ctx, s, type, R, -1, implicit_object (ctx, si, R), cf, ce, flags);
-        }
-      return;
-
-    case DOSSIER_CUE_SALE:
-      {
-        /* "la vente de Carrefour à Couche-Tard", "the sale of Sky to Comcast" */
-        int sold = mention_after_of (ctx, s, ce, 4);
-        int buyer;
-
-        /* "la cession par Sanofi d'Opella à CD&R": the seller first. */
-        if (sold >= 0 && mention (ctx, sold)->first > 0 &&
-            (tok_class (ctx, mention (ctx, sold)->first - 1) & DOSSIER_WORD_AGENT))
-          sold = mention_after_of (ctx, s, mention (ctx, sold)->end, 3);
-        buyer = sold >= 0 ? after_word (ctx, s, mention (ctx, sold)->end, to_words, G_N_ELEMENTS (to_words)) : -1;
-
-        if (sold >= 0 && buyer >= 0 && buyer != sold)
-          emit_all (ctx, s, type, buyer, sold, G_MAXUINT, cf, ce, flags);
-      }
-      return;
-
-    case DOSSIER_CUE_PARENT:
-    case DOSSIER_CUE_CHILD:
-      {
-        int holder = self;
-        /* "contrôlé par X": the cue holds the preposition. */
-        int held = (tok_class (ctx, ce - 1) & DOSSIER_WORD_AGENT) ? right_mention (ctx, s, ce, -1, 3, FALSE)
-                                                                  : mention_after_of (ctx, s, ce, 3);
-
-        /* "se séparer d'Opella, sa filiale": the subject owns what stands
-         * before the apposition. */
-        if (holder < 0 && held < 0 && cue->kind == DOSSIER_CUE_CHILD && cf > s->first + 1 &&
-            (tok_is (ctx, cf - 1, "sa") || tok_is (ctx, cf - 1, "son") || tok_is (ctx, cf - 1, "its")) &&
-            (tok (ctx, cf - 1)->flags & DOSSIER_TOKEN_COMMA))
-          {
-            int child = left_mention (ctx, s, cf, -1, 2, FALSE);
-            int parent = child >= 0 ? left_mention (ctx, s, mention (ctx, child)->first, child, LEFT_WINDOW, TRUE) : -1;
-
-            if (parent >= 0)
-              emit (ctx, s, type, parent, child, G_MAXUINT, cf, ce, flags);
-            return;
-          }
-        if (holder < 0)
-          {
-            R = right_mention (ctx, s, ce, -1, 2, TRUE);
-            holder = R >= 0 && R != held ? R : left_mention (ctx, s, cf, -1, 4, FALSE);
-            /* "Orbanis reste au sein du groupe contrôlé par Vandelle" */
-            if (holder < 0 && held >= 0 && (tok_class (ctx, ce - 1) & DOSSIER_WORD_AGENT))
-              holder = left_mention (ctx, s, cf, -1, LEFT_WINDOW, TRUE);
-          }
-        if (holder < 0)
-          return;
-        {
-          /* "sa maison mère", "its Chinese parent company" */
-          guint p = cf;
-
-          if (p > s->first && (tok_class (ctx, p - 1) & DOSSIER_WORD_NATIONALITY))
-            p--;
-          if (held < 0 && cue->kind == DOSSIER_CUE_PARENT && p > s->first &&
-              (tok_is (ctx, p - 1, "sa") || tok_is (ctx, p - 1, "son") ||
-               tok_is (ctx, p - 1, "its") || tok_is (ctx, p - 1, "leur") ||
-               tok_is (ctx, p - 1, "their")))
-            {
-              emit (ctx, s, type, holder, -1, antecedent (ctx, si, holder), cf, ce, flags);
-              return;
-            }
-        }
-        if (held < 0)
-          return;
-        if (cue->kind == DOSSIER_CUE_PARENT)
-          emit (ctx, s, type, holder, held, G_MAXUINT, cf, ce, flags);
-        else
-          emit (ctx, s, type, held, holder, G_MAXUINT, cf, ce, flags);
-      }
-      return;
-
-    case DOSSIER_CUE_ROLE:
-      {
-        /* "actionnaire à 23 % d'Orange" */
-        int org = mention_after_of (ctx, s, ce, 5);
-        int person = -1;
-
-        if (org >= 0)
-          {
-            guint after = mention (ctx, org)->end;
-
-            if (after < s->end_token && (tok (ctx, after)->flags & DOSSIER_TOKEN_COMMA) &&
-                owner[after] >= 0)
-              person = owner[after];
-            else
-              person = left_mention (ctx, s, cf, -1, 3, FALSE);
-          }
-        else
-          {
-            org = left_mention (ctx, s, cf, -1, 2, FALSE);
-            person = right_mention (ctx, s, ce, -1, 1, FALSE);
-            /* "Adobe Chair and CEO Shantanu Narayen", "Cleveland-Cliffs'
-             * Chairman, President, and CEO Lourenco Goncalves". */
-            if (org < 0 && person >= 0)
-              org = org_before_titles (ctx, s, cf);
-          }
-        if (org >= 0 && person >= 0)
-          emit (ctx, s, type, person, org, G_MAXUINT, cf, ce, flags);
-        else if (org < 0 && person >= 0 && is_company_role (ctx, cf) &&
-                 entity_of (ctx, person)->type == DOSSIER_ENTITY_PERSON)
-          {
-            /* "l'ancien PDG Emmanuel Faber": of the company the article is
-             * about; "son directeur général X": of the company just named. */
-            gboolean its = cf > s->first && (tok_is (ctx, cf - 1, "son") || tok_is (ctx, cf - 1, "sa") ||
-                                              tok_is (ctx, cf - 1, "its") || tok_is (ctx, cf - 1, "leur"));
-
-            emit (ctx, s, type, person, -1,
-                  its ? antecedent (ctx, si, person) : salient_company (ctx, si, mention (ctx, person)->entity),
-                  cf, ce, flags);
-          }
-        else if (person < 0 && names_own_company (ctx, s, ce))
-          {
-            /* "Alexandre Bompard, le PDG du groupe": the company the
-             * article is about. */
-            person = left_mention (ctx, s, cf, -1, 3, FALSE);
-            if (person >= 0 && entity_of (ctx, person)->type == DOSSIER_ENTITY_PERSON)
-              emit (ctx, s, type, person, -1, salient_company (ctx, si, mention (ctx, person)->entity),
-                    cf, ce, flags);
-          }
-      }
-      return;
-
-    case DOSSIER_CUE_PROVIDER:
-      R = right_mention (ctx, s, ce, self, 4, TRUE);
-      L = left_mention (ctx, s, cf, R, LEFT_WINDOW, TRUE);
-      if (R >= 0)
-        {
-          if (L >= 0)
-            emit (ctx, s, type, R, L, G_MAXUINT, cf, ce, flags);
-          else
-            emit (ctx, s, type, R, -1, implicit_object (ctx, si, R), cf, ce, flags);
-        }
-      else if (L >= 0)
-        {
-          R = right_mention (ctx, s, ce, self, RIGHT_WINDOW, TRUE);
-          if (R >= 0)
-            emit (ctx, s, type, L, R, G_MAXUINT, cf, ce, flags);
-        }
-      return;
-
-    case DOSSIER_CUE_SOURCE:
-      {
-        int media = right_mention (ctx, s, ce, -1, 4, FALSE);
-        int subject;
-
-        if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA)
-          return;
-        /* "David Eby told the Financial Post that …": the medium reports
-         * the speaker. */
-        if (tok_is (ctx, cf, "told") && (subject = left_mention (ctx, s, cf, -1, 3, FALSE)) >= 0)
-          {
-            emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
-            return;
-          }
-        subject = next_subject (ctx, s, mention (ctx, media)->end);
-        /* "..., according to Reuters.": the sentence's own subject. */
-        if (subject < 0 && mention (ctx, media)->end >= s->end_token - 1)
-          subject = next_subject (ctx, s, s->first);
-        if (subject >= 0 && subject != media)
-          {
-            emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
-            return;
-          }
-
-        /* "Tel que rapporté par CNBC :" introduces the next sentence. */
-        if (ctx->article->text[s->end - 1] == ':' && si + 1 < ctx->sents->len)
-          {
-            const Sent *next = &g_array_index (ctx->sents, Sent, si + 1);
-
-            subject = next_subject (ctx, next, next->first);
-            if (subject >= 0)
-              emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
-          }
-      }
-      return;
-
-    case DOSSIER_CUE_SAYS:
-      {
-        int media = left_mention (ctx, s, cf, -1, 8, FALSE);
-        int subject;
-
-        /* "…, rapporte Le Figaro", "…, reports Reuters": the subject after. */
-        if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA)
-          {
-            media = right_mention (ctx, s, ce, -1, 2, FALSE);
-            if (media < 0 || entity_of (ctx, media)->type != DOSSIER_ENTITY_MEDIA ||
-                !(tok (ctx, cf)->flags & DOSSIER_TOKEN_COMMA))
-              return;
-            subject = next_subject (ctx, s, s->first);
-            if (subject >= 0 && subject != media)
-              emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
-            return;
-          }
-        subject = next_subject (ctx, s, ce);
-        /* "..., the Financial Times reported." */
-        if (subject < 0 && ce >= s->end_token)
-          subject = next_subject (ctx, s, s->first);
-        if (subject >= 0)
-          emit (ctx, s, type, media, subject, G_MAXUINT, cf, ce, flags);
-      }
-      return;
-
-    default:
-      return;
-    }
+  ctx->skip_locative = cue->type != DOSSIER_RELATION_REGULATES;
+  if ((guint) cue->kind < G_N_ELEMENTS (cue_handlers) && cue_handlers[cue->kind] != NULL)
+    cue_handlers[cue->kind] (&c);
 }
 
 /* The state a nationality adjective names, through the gazetteer's forms:
@@ -2918,6 +3500,18 @@ link_sentence (Ctx   *ctx,
         }
     }
 
+  /* "Rupert Murdoch's 21st Century Fox": a person's company is theirs. */
+  for (guint i = s->m_first; i < s->m_end; i++)
+    {
+      const Mention *m = mention (ctx, i);
+      guint k = m->end < s->end_token && tok_is (ctx, m->end, "s") ? m->end + 1 : m->end;
+      int next = k < s->end_token ? owner[k] : -1;
+
+      if (!m->nested && next >= 0 && next != (int) i && entity_of (ctx, i)->type == DOSSIER_ENTITY_PERSON &&
+          entity_of (ctx, next)->type == DOSSIER_ENTITY_COMPANY && is_possessive (ctx, i))
+        emit (ctx, s, DOSSIER_RELATION_OWNS, i, next, G_MAXUINT, m->first, mention (ctx, next)->end, 0);
+    }
+
   for (guint k = s->first; k < s->end_token;)
     {
       const DossierCue *cue;
@@ -2988,17 +3582,18 @@ compare_mentions (gconstpointer a,
   return 0;
 }
 
+/* The window's tokens, their word classes and its sentences as token
+ * ranges; tokens between sentences (furniture) belong to none. */
 static void
-process_window (Ctx   *ctx,
-                GArray *ranges,   /* Sent with start/end/section only */
-                guint   first,
-                guint   end)
+tokenize_window (Ctx    *ctx,
+                 GArray *ranges,
+                 guint   first,
+                 guint   end)
 {
   const DossierArticle *article = ctx->article;
   gsize wstart = g_array_index (ranges, Sent, first).start;
   gsize wend = g_array_index (ranges, Sent, end - 1).end;
   guint t = 0;
-  int *owner;
 
   dossier_folded_set (ctx->folded, article->text + wstart, wend - wstart, wstart);
   g_array_set_size (ctx->tokens, 0);
@@ -3015,7 +3610,6 @@ process_window (Ctx   *ctx,
                                                  : dossier_lexicon_classify (w, len);
     }
 
-  /* Sentences as token ranges; tokens between them (furniture) belong to none. */
   g_array_set_size (ctx->sents, 0);
   for (guint i = first; i < end; i++)
     {
@@ -3029,13 +3623,145 @@ process_window (Ctx   *ctx,
       s.end_token = t;
       g_array_append_val (ctx->sents, s);
     }
+}
 
+static void
+clear_owners (Ctx *ctx)
+{
   g_array_set_size (ctx->owner, ctx->tokens->len);
-  owner = (int *) (gpointer) ctx->owner->data;
   /* A window of punctuation alone has no tokens, and an array that never
    * grew has no data to clear. */
   if (ctx->tokens->len > 0)
-    memset (owner, 0xff, ctx->tokens->len * sizeof (int));
+    memset (ctx->owner->data, 0xff, ctx->tokens->len * sizeof (int));
+}
+
+/* Mentions in text order, each nested one remembering where its container
+ * starts (indices change with the sort). */
+static void
+sort_mentions (Ctx *ctx)
+{
+  g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (Mention), ctx->mentions->len);
+
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      Mention m = *mention (ctx, i);
+
+      g_array_append_val (order, m);
+    }
+  for (guint i = 0; i < order->len; i++)
+    g_array_index (order, Mention, i).container =
+      g_array_index (order, Mention, i).nested ? (int) mention (ctx, g_array_index (order, Mention, i).container)->first : -1;
+  g_array_sort (order, compare_mentions);
+  g_array_set_size (ctx->mentions, 0);
+  g_array_append_vals (ctx->mentions, order->data, order->len);
+}
+
+/* Salience: how much a company is talked about, in the headline most, and
+ * as the complement ("le rachat de TikTok") more than as the actor.  The
+ * most salient is the window's topic. */
+static void
+note_salience (Ctx           *ctx,
+               const Mention *m,
+               const Sent    *s,
+               guint         *best)
+{
+  static const char * const of_words[] = { "de", "d", "of", "du" };
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->salience, GUINT_TO_POINTER (m->entity))) + 1;
+
+  if (m->first > s->first && TOK_IN (ctx, m->first - 1, of_words))
+    n += 2;
+  if (s->section == DOSSIER_SECTION_TITLE ||
+      (ctx->article->title != NULL &&
+       tok (ctx, m->first)->start >= ctx->article->title_range.start &&
+       tok (ctx, m->first)->end <= ctx->article->title_range.end))
+    n += 4;
+
+  g_hash_table_insert (ctx->salience, GUINT_TO_POINTER (m->entity), GUINT_TO_POINTER (n));
+  if (n > *best)
+    {
+      *best = n;
+      ctx->topic = m->entity;
+    }
+}
+
+/* The sorted mentions into the graph, their tokens' owners again, and the
+ * companies' salience. */
+static void
+publish_mentions (Ctx *ctx)
+{
+  int *owner;
+  guint best = 0;
+
+  clear_owners (ctx);
+  owner = (int *) (gpointer) ctx->owner->data;
+  g_hash_table_remove_all (ctx->salience);
+  ctx->topic = G_MAXUINT;
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      Mention *m = mention (ctx, i);
+      const Sent *s = &g_array_index (ctx->sents, Sent, m->sentence);
+      DossierMention dm;
+      DossierEntity *entity = dossier_graph_get_entity (ctx->graph, m->entity);
+
+      if (m->nested)
+        {
+          /* The container is the non-nested mention starting where recorded. */
+          int c = owner[m->container];
+          m->container = c;
+          if (c < 0)
+            {
+              m->nested = FALSE;
+              continue;
+            }
+        }
+      else
+        for (guint k = m->first; k < m->end; k++)
+          owner[k] = i;
+
+      dm.article = ctx->article_index;
+      dm.start = tok (ctx, m->first)->start;
+      dm.end = tok (ctx, m->end - 1)->end;
+      /* The JSON contract knows body and comments: a headline is body. */
+      dm.section = s->section == DOSSIER_SECTION_COMMENTS ? DOSSIER_SECTION_COMMENTS
+                                                         : DOSSIER_SECTION_BODY;
+      dossier_graph_add_mention (ctx->graph, entity, &dm);
+
+      if (entity->type == DOSSIER_ENTITY_COMPANY && s->section != DOSSIER_SECTION_COMMENTS &&
+          !m->nested)
+        note_salience (ctx, m, s, &best);
+    }
+
+  g_debug ("topic of %s: %s", ctx->article->id,
+           ctx->topic != G_MAXUINT ? dossier_graph_get_entity (ctx->graph, ctx->topic)->name : "none");
+}
+
+/* Each sentence's range of (sorted) mentions. */
+static void
+note_sentence_mentions (Ctx *ctx)
+{
+  guint m = 0;
+
+  for (guint si = 0; si < ctx->sents->len; si++)
+    {
+      Sent *s = &g_array_index (ctx->sents, Sent, si);
+
+      while (m < ctx->mentions->len && mention (ctx, m)->sentence < si)
+        m++;
+      s->m_first = m;
+      while (m < ctx->mentions->len && mention (ctx, m)->sentence == si)
+        m++;
+      s->m_end = m;
+    }
+}
+
+static void
+process_window (Ctx    *ctx,
+                GArray *ranges,   /* Sent with start/end/section only */
+                guint   first,
+                guint   end)
+{
+  tokenize_window (ctx, ranges, first, end);
+  clear_owners (ctx);
   g_array_set_size (ctx->mentions, 0);
   g_array_set_size (ctx->pending, 0);
   g_hash_table_remove_all (ctx->heads);
@@ -3054,109 +3780,9 @@ process_window (Ctx   *ctx,
   if (ctx->options->discover)
     resolve_descriptions (ctx);
 
-  /* Mentions in text order, then into the graph and per sentence. */
-  {
-    g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (Mention), ctx->mentions->len);
-
-    /* Remember each mention's position to fix container indices after sorting. */
-    for (guint i = 0; i < ctx->mentions->len; i++)
-      {
-        Mention m = *mention (ctx, i);
-
-        g_array_append_val (order, m);
-      }
-    for (guint i = 0; i < order->len; i++)
-      g_array_index (order, Mention, i).container =
-        g_array_index (order, Mention, i).nested ? (int) mention (ctx, g_array_index (order, Mention, i).container)->first : -1;
-    g_array_sort (order, compare_mentions);
-    g_array_set_size (ctx->mentions, 0);
-    g_array_append_vals (ctx->mentions, order->data, order->len);
-  }
-
-  if (ctx->tokens->len > 0)
-    memset (owner, 0xff, ctx->tokens->len * sizeof (int));
-  g_hash_table_remove_all (ctx->salience);
-  ctx->topic = G_MAXUINT;
-  {
-    guint best = 0;
-
-    for (guint i = 0; i < ctx->mentions->len; i++)
-      {
-        Mention *m = mention (ctx, i);
-        const Sent *s = &g_array_index (ctx->sents, Sent, m->sentence);
-        DossierMention dm;
-        DossierEntity *entity = dossier_graph_get_entity (ctx->graph, m->entity);
-
-        if (m->nested)
-          {
-            /* The container is the non-nested mention starting where recorded. */
-            int c = owner[m->container];
-            m->container = c;
-            if (c < 0)
-              {
-                m->nested = FALSE;
-                continue;
-              }
-          }
-        else
-          for (guint k = m->first; k < m->end; k++)
-            owner[k] = i;
-
-        dm.article = ctx->article_index;
-        dm.start = tok (ctx, m->first)->start;
-        dm.end = tok (ctx, m->end - 1)->end;
-        /* The JSON contract knows body and comments: a headline is body. */
-        dm.section = s->section == DOSSIER_SECTION_COMMENTS ? DOSSIER_SECTION_COMMENTS
-                                                           : DOSSIER_SECTION_BODY;
-        dossier_graph_add_mention (ctx->graph, entity, &dm);
-
-        /* Salience: how much a company is talked about, in the headline
-         * most, and as the complement ("le rachat de TikTok") more than
-         * as the actor. */
-        if (entity->type == DOSSIER_ENTITY_COMPANY && s->section != DOSSIER_SECTION_COMMENTS &&
-            !m->nested)
-          {
-            guint n = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->salience, GUINT_TO_POINTER (m->entity))) + 1;
-
-            if (m->first > s->first && (tok_is (ctx, m->first - 1, "de") || tok_is (ctx, m->first - 1, "d") ||
-                                        tok_is (ctx, m->first - 1, "of") || tok_is (ctx, m->first - 1, "du")))
-              n += 2;
-            if (s->section == DOSSIER_SECTION_TITLE ||
-                (ctx->article->title != NULL &&
-                 tok (ctx, m->first)->start >= ctx->article->title_range.start &&
-                 tok (ctx, m->first)->end <= ctx->article->title_range.end))
-              n += 4;
-
-            g_hash_table_insert (ctx->salience, GUINT_TO_POINTER (m->entity), GUINT_TO_POINTER (n));
-            if (n > best)
-              {
-                best = n;
-                ctx->topic = m->entity;
-              }
-          }
-      }
-  }
-
-  g_debug ("topic of %s: %s", ctx->article->id,
-           ctx->topic != G_MAXUINT ? dossier_graph_get_entity (ctx->graph, ctx->topic)->name : "none");
-
-  /* Sentence mention ranges. */
-  {
-    guint m = 0;
-
-    for (guint si = 0; si < ctx->sents->len; si++)
-      {
-        Sent *s = &g_array_index (ctx->sents, Sent, si);
-
-        while (m < ctx->mentions->len && mention (ctx, m)->sentence < si)
-          m++;
-        s->m_first = m;
-        while (m < ctx->mentions->len && mention (ctx, m)->sentence == si)
-          m++;
-        s->m_end = m;
-      }
-  }
-
+  sort_mentions (ctx);
+  publish_mentions (ctx);
+  note_sentence_mentions (ctx);
   for (guint si = 0; si < ctx->sents->len; si++)
     link_sentence (ctx, si);
 }

@@ -443,9 +443,11 @@ static const DossierCue cues[] = {
   { "prise de controle", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_NOUN, FALSE },
   { "prise de participation", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_NOUN, FALSE },
   { "montee au capital", DOSSIER_RELATION_ACQUIRES, DOSSIER_CUE_NOUN, FALSE },
-  { "stake in", DOSSIER_RELATION_OWNS, DOSSIER_CUE_NOUN, TRUE },
+  { "stake in", DOSSIER_RELATION_OWNS, DOSSIER_CUE_STAKE, TRUE },
+  { "stake", DOSSIER_RELATION_OWNS, DOSSIER_CUE_STAKE, TRUE },
   { "du capital", DOSSIER_RELATION_OWNS, DOSSIER_CUE_NOUN, TRUE },
-  { "participation dans", DOSSIER_RELATION_OWNS, DOSSIER_CUE_NOUN, TRUE },
+  { "participation dans", DOSSIER_RELATION_OWNS, DOSSIER_CUE_STAKE, TRUE },
+  { "participation", DOSSIER_RELATION_OWNS, DOSSIER_CUE_STAKE, TRUE },
   { "actionnaire", DOSSIER_RELATION_OWNS, DOSSIER_CUE_ROLE, TRUE },
   { "shareholder", DOSSIER_RELATION_OWNS, DOSSIER_CUE_ROLE, TRUE },
 
@@ -626,6 +628,10 @@ static const DossierCue cues[] = {
   { "authoriz*", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
   { "bloque*", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
   { "bloquer", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
+  { "empech*", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
+  { "prevent", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
+  { "prevents", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
+  { "prevented", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
   { "block*", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
   { "sanction*", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_VERB, FALSE },
   { "amende*", DOSSIER_RELATION_REGULATES, DOSSIER_CUE_NOUN, FALSE },
@@ -687,6 +693,11 @@ static const DossierCue cues[] = {
   { "quitte*", DOSSIER_RELATION_WITHDRAWS, DOSSIER_CUE_VERB, FALSE },
   { "exits", DOSSIER_RELATION_WITHDRAWS, DOSSIER_CUE_VERB, FALSE },
   { "dropped out", DOSSIER_RELATION_WITHDRAWS, DOSSIER_CUE_VERB, FALSE },
+  { "jettison*", DOSSIER_RELATION_WITHDRAWS, DOSSIER_CUE_VERB, FALSE },
+  { "call off", DOSSIER_RELATION_WITHDRAWS, DOSSIER_CUE_VERB, FALSE },
+  { "called off", DOSSIER_RELATION_WITHDRAWS, DOSSIER_CUE_VERB, FALSE },
+  { "calls off", DOSSIER_RELATION_WITHDRAWS, DOSSIER_CUE_VERB, FALSE },
+  { "terminate*", DOSSIER_RELATION_WITHDRAWS, DOSSIER_CUE_VERB, FALSE },
 
   /* reports */
   { "selon", DOSSIER_RELATION_REPORTS, DOSSIER_CUE_SOURCE, TRUE },
@@ -722,8 +733,10 @@ typedef struct
 {
   const DossierCue *cue;
   char            **words;   /* without the '*' */
+  gsize            *lens;    /* of words[] */
   gboolean         *stems;
   guint             n_words;
+  gsize             weight;  /* cue_weight (), once */
 } CompiledCue;
 
 /* Cues by the first three bytes of their first word (a stem may be as
@@ -770,6 +783,19 @@ cue_slot (guint32  key,
     }
 }
 
+/* Equal in words, the longer pattern is the more specific, and a word
+ * spelled out beats a stem of the same length: "soutient" (a verb) over
+ * "soutien*" (a noun). */
+static gsize
+cue_weight (const CompiledCue *c)
+{
+  gsize weight = 0;
+
+  for (guint w = 0; w < c->n_words; w++)
+    weight += 2 * c->lens[w] + (c->stems[w] ? 0 : 1);
+  return weight;
+}
+
 static gpointer
 build_cues (gpointer data)
 {
@@ -782,13 +808,16 @@ build_cues (gpointer data)
       c->n_words = g_strv_length (words);
       c->words = g_new0 (char *, c->n_words + 1);
       c->stems = g_new0 (gboolean, c->n_words);
+      c->lens = g_new0 (gsize, c->n_words);
       for (guint w = 0; w < c->n_words; w++)
         {
           gsize len = strlen (words[w]);
 
           c->stems[w] = len > 0 && words[w][len - 1] == '*';
-          c->words[w] = g_strndup (words[w], c->stems[w] ? len - 1 : len);
+          c->lens[w] = c->stems[w] ? len - 1 : len;
+          c->words[w] = g_strndup (words[w], c->lens[w]);
         }
+      c->weight = cue_weight (c);
 
       g_ptr_array_add (cue_slot (cue_key (c->words[0], strlen (c->words[0])), TRUE)->cues, c);
     }
@@ -845,26 +874,24 @@ static inline gboolean
 word_matches (const char *word,
               gsize       len,
               const char *pattern,
+              gsize       plen,
               gboolean    stem)
 {
-  gsize plen = strlen (pattern);
-
   if (stem)
     return len >= plen && memcmp (word, pattern, plen) == 0 && is_inflection (word + plen, len - plen);
   return len == plen && memcmp (word, pattern, plen) == 0;
 }
 
-/* Equal in words, the longer pattern is the more specific, and a word
- * spelled out beats a stem of the same length: "soutient" (a verb) over
- * "soutien*" (a noun). */
-static gsize
-cue_weight (const CompiledCue *c)
+/* "ouvertement", "vivement", "strongly": a word in -ment or -ly. */
+static gboolean
+is_adverb (const DossierFolded *folded,
+           const DossierToken  *t)
 {
-  gsize weight = 0;
+  const char *w = folded->folded + t->fstart;
+  gsize len = t->fend - t->fstart;
 
-  for (guint w = 0; w < c->n_words; w++)
-    weight += 2 * strlen (c->words[w]) + (c->stems[w] ? 0 : 1);
-  return weight;
+  return (len > 6 && memcmp (w + len - 4, "ment", 4) == 0) ||
+         (len > 5 && memcmp (w + len - 2, "ly", 2) == 0);
 }
 
 const DossierCue *
@@ -882,6 +909,7 @@ dossier_lexicon_match_cue (const DossierFolded *folded,
   const DossierCue *best = NULL;
   guint best_n = 0;
   gsize best_len = 0;
+  guint best_end = i;
 
   g_once (&once, build_cues, NULL);
 
@@ -892,31 +920,37 @@ dossier_lexicon_match_cue (const DossierFolded *folded,
   for (guint k = 0; k < list->len; k++)
     {
       const CompiledCue *c = g_ptr_array_index (list, k);
-      guint w;
+      guint w, p = i;
 
       if (c->n_words < best_n || i + c->n_words > end)
         continue;
-      if (c->n_words == best_n && cue_weight (c) <= best_len)
+      if (c->n_words == best_n && c->weight <= best_len)
         continue;
-      for (w = 0; w < c->n_words; w++)
+      for (w = 0; w < c->n_words && p < end; w++, p++)
         {
-          const DossierToken *t = &tokens[i + w];
+          const DossierToken *t = &tokens[p];
 
           if (w > 0 && (t->flags & (DOSSIER_TOKEN_STOP | DOSSIER_TOKEN_BREAK)))
             break;
+          /* "a ouvertement critiqué", "s'est vivement opposé": one adverb
+           * may sit inside a cue of several words. */
+          if (w > 0 && p == i + w && p + 1 < end && is_adverb (folded, t) &&
+              !word_matches (folded->folded + t->fstart, t->fend - t->fstart, c->words[w], c->lens[w], c->stems[w]))
+            t = &tokens[++p];
           if (!word_matches (folded->folded + t->fstart, t->fend - t->fstart,
-                             c->words[w], c->stems[w]))
+                             c->words[w], c->lens[w], c->stems[w]))
             break;
         }
       if (w == c->n_words)
         {
           best = c->cue;
           best_n = c->n_words;
-          best_len = cue_weight (c);
+          best_len = c->weight;
+          best_end = p;
         }
     }
 
   if (best != NULL)
-    *cue_end = i + best_n;
+    *cue_end = best_end;
   return best;
 }

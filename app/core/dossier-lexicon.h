@@ -68,6 +68,7 @@ typedef enum
   DOSSIER_CUE_SOURCE,      /* "selon A", "according to A": A reports what follows */
   DOSSIER_CUE_SAYS,        /* "A rapporte que", "A reported": A reports what follows */
   DOSSIER_CUE_SALE,        /* "la vente de B à A", "the sale of B to A": A takes B */
+  DOSSIER_CUE_STAKE,       /* "la participation de A dans B", "A's stake in B": A owns B */
 } DossierCueKind;
 
 typedef struct
