@@ -177,21 +177,31 @@ dossier_preferences_remove_file (DossierPreferences *self,
   reload_gazetteer (self);
 }
 
+/* The file the chooser's @response accepted, or NULL; the chooser goes. */
+static char *
+chosen_path (GtkNativeDialog *dialog,
+             int              response)
+{
+  g_autoptr(GFile) file = NULL;
+  char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
+    path = g_file_get_path (file);
+  g_object_unref (dialog);
+  return path;
+}
+
 static void
 add_response_cb (GtkNativeDialog    *dialog,
                  int                 response,
                  DossierPreferences *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = chosen_path (dialog, response);
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
-      (path = g_file_get_path (file)) != NULL &&
-      !dossier_preferences_add_file (self, path, &error))
+  if (path != NULL && !dossier_preferences_add_file (self, path, &error))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
-  g_object_unref (dialog);
   g_object_unref (self);
 }
 
@@ -215,13 +225,10 @@ export_response_cb (GtkNativeDialog    *dialog,
                     int                 response,
                     DossierPreferences *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = chosen_path (dialog, response);
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
+  if (path != NULL)
     {
       g_autofree char *name = g_filename_display_basename (path);
       g_autofree char *message = dossier_curator_save_gazetteer (self->curator, path, &error)
@@ -230,7 +237,6 @@ export_response_cb (GtkNativeDialog    *dialog,
 
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
     }
-  g_object_unref (dialog);
   g_object_unref (self);
 }
 
