@@ -464,9 +464,10 @@ dossier_article_reader_class_init (DossierArticleReaderClass *klass)
   gtk_widget_class_install_action (widget_class, "reader.create-actor", NULL, selection_action_cb);
   gtk_widget_class_install_action (widget_class, "reader.mark-alias", NULL, selection_action_cb);
   gtk_widget_class_install_action (widget_class, "reader.not-actor", NULL, selection_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+  /* Not Shift+Ctrl+A: the text view unselects with it. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "reader.create-actor", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "reader.create-actor", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "reader.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "reader.back", NULL);
