@@ -981,87 +981,6 @@ dossier_edit_reject_passage (const char          *source,
   return passage_edit ("reject-passage", source, type, target, article_id, start, end);
 }
 
-/* The user's gazetteer ---------------------------------------------------- */
-
-/* A name fit for a field of a gazetteer line: no field or line breaks, no
- * alias separator, no leading mark that changes its meaning. */
-static gboolean
-gazetteer_safe (const char *name)
-{
-  return name != NULL && *name != '\0' && strpbrk (name, "\t\n\r|") == NULL &&
-         *name != '~' && *name != '@' && *name != '#';
-}
-
-static void
-append_gazetteer_line (GString            *out,
-                       const char         *type,
-                       const char         *name,
-                       const char * const *aliases,
-                       guint               n_aliases)
-{
-  gboolean first = TRUE;
-
-  if (!gazetteer_safe (name) || g_strstr_len (type, -1, "\t") != NULL)
-    return;
-  g_string_append_printf (out, "%s\t%s", type, name);
-  for (guint i = 0; i < n_aliases; i++)
-    {
-      if (!gazetteer_safe (aliases[i]))
-        continue;
-      g_string_append (out, first ? "\t" : " | ");
-      g_string_append (out, aliases[i]);
-      first = FALSE;
-    }
-  g_string_append_c (out, '\n');
-}
-
-char *
-dossier_curation_to_gazetteer (DossierCuration *curation)
-{
-  GString *out = g_string_new (NULL);
-
-  g_return_val_if_fail (curation != NULL, NULL);
-
-  for (guint i = 0; i < curation->edits->len; i++)
-    {
-      JsonObject *edit = g_ptr_array_index (curation->edits, i);
-      const char *op = str_member (edit, "op");
-
-      if (g_str_equal (op, "create-entity"))
-        {
-          g_autoptr(GPtrArray) aliases = strings_member (edit, "aliases");
-
-          append_gazetteer_line (out, str_member (edit, "type"), str_member (edit, "name"),
-                                 (const char * const *) aliases->pdata, aliases->len);
-        }
-      else if (g_str_equal (op, "add-alias") && json_object_has_member (edit, "text-type"))
-        {
-          const char *alias = str_member (edit, "alias");
-
-          append_gazetteer_line (out, str_member (edit, "text-type"), str_member (edit, "entity"),
-                                 &alias, 1);
-        }
-    }
-
-  if (out->len > 0)
-    g_string_prepend (out, "# Dossier gazetteer: the actors created in the window (format: data/gazetteer/README.md)\n");
-  return g_string_free (out, FALSE);
-}
-
-gboolean
-dossier_curation_extend_gazetteer (DossierCuration   *curation,
-                                   DossierGazetteer  *gazetteer,
-                                   GError           **error)
-{
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (curation != NULL, FALSE);
-  g_return_val_if_fail (gazetteer != NULL, FALSE);
-
-  text = dossier_curation_to_gazetteer (curation);
-  return dossier_gazetteer_load_data (gazetteer, text, strlen (text), _("the actors created"), error);
-}
-
 /* Applying edits --------------------------------------------------------- */
 
 /* A mutable copy of the graph: edits mark things removed and the result is
@@ -2134,32 +2053,88 @@ invert_restore_passage (JsonObject *edit)
   return copy_with_op (edit, "reject-passage");
 }
 
+/* The user's gazetteer ---------------------------------------------------- */
+
+/* A name fit for a field of a gazetteer line: no field or line breaks, no
+ * alias separator, no leading mark that changes its meaning. */
+static gboolean
+gazetteer_safe (const char *name)
+{
+  return name != NULL && *name != '\0' && strpbrk (name, "\t\n\r|") == NULL &&
+         *name != '~' && *name != '@' && *name != '#';
+}
+
+static void
+append_gazetteer_line (GString            *out,
+                       const char         *type,
+                       const char         *name,
+                       const char * const *aliases,
+                       guint               n_aliases)
+{
+  gboolean first = TRUE;
+
+  if (!gazetteer_safe (name) || g_strstr_len (type, -1, "\t") != NULL)
+    return;
+  g_string_append_printf (out, "%s\t%s", type, name);
+  for (guint i = 0; i < n_aliases; i++)
+    {
+      if (!gazetteer_safe (aliases[i]))
+        continue;
+      g_string_append (out, first ? "\t" : " | ");
+      g_string_append (out, aliases[i]);
+      first = FALSE;
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+gazetteer_create_entity (JsonObject *edit,
+                         GString    *out)
+{
+  g_autoptr(GPtrArray) aliases = strings_member (edit, "aliases");
+
+  append_gazetteer_line (out, str_member (edit, "type"), str_member (edit, "name"),
+                         (const char * const *) aliases->pdata, aliases->len);
+}
+
+/* Only an alias marked in the text: its type says so. */
+static void
+gazetteer_add_alias (JsonObject *edit,
+                     GString    *out)
+{
+  const char *alias = str_member (edit, "alias");
+
+  if (json_object_has_member (edit, "text-type"))
+    append_gazetteer_line (out, str_member (edit, "text-type"), str_member (edit, "entity"), &alias, 1);
+}
+
 typedef struct
 {
   const char  *name;                          /* "op" in the project file */
   char       *(*describe) (JsonObject *edit);
   void        (*apply)    (Work *work, JsonObject *edit);
   JsonObject *(*invert)   (JsonObject *edit);  /* NULL: only undo takes it back */
+  void        (*gazetteer) (JsonObject *edit, GString *out);  /* its gazetteer line, if any */
 } EditOp;
 
 static const EditOp edit_ops[] = {
-  { "rename",           describe_rename,           apply_rename,           NULL },
-  { "retype",           describe_retype,           apply_retype,           NULL },
-  { "add-alias",        describe_add_alias,        apply_add_alias,        invert_add_alias },
-  { "remove-alias",     describe_remove_alias,     apply_remove_alias,     invert_remove_alias },
-  { "merge",            describe_merge,            apply_merge,            NULL },
-  { "split-alias",      describe_split_alias,      apply_split_alias,      NULL },
-  { "hide",             describe_hide,             apply_hide,             invert_hide },
-  { "not-entity",       describe_not_entity,       apply_not_entity,       NULL },
-  { "create-entity",    describe_create_entity,    apply_create_entity,    NULL },
-  { "retype-relation",  describe_retype_relation,  apply_retype_relation,  NULL },
-  { "reverse-relation", describe_reverse_relation, apply_reverse_relation, NULL },
-  { "reject-relation",  describe_reject_relation,  apply_reject_relation,  NULL },
-  { "add-relation",     describe_add_relation,     apply_add_relation,     NULL },
-  { "reject-passage",   describe_reject_passage,   apply_reject_passage,   invert_reject_passage },
-  { "restore-passage",  describe_restore_passage,  apply_restore_passage,  invert_restore_passage },
-  { "article-title",    describe_article_title,    apply_article_title,    NULL },
-  { "article-date",     describe_article_date,     apply_article_date,     NULL },
+  { "rename",           describe_rename,           apply_rename,           NULL,                   NULL },
+  { "retype",           describe_retype,           apply_retype,           NULL,                   NULL },
+  { "add-alias",        describe_add_alias,        apply_add_alias,        invert_add_alias,       gazetteer_add_alias },
+  { "remove-alias",     describe_remove_alias,     apply_remove_alias,     invert_remove_alias,    NULL },
+  { "merge",            describe_merge,            apply_merge,            NULL,                   NULL },
+  { "split-alias",      describe_split_alias,      apply_split_alias,      NULL,                   NULL },
+  { "hide",             describe_hide,             apply_hide,             invert_hide,            NULL },
+  { "not-entity",       describe_not_entity,       apply_not_entity,       NULL,                   NULL },
+  { "create-entity",    describe_create_entity,    apply_create_entity,    NULL,                   gazetteer_create_entity },
+  { "retype-relation",  describe_retype_relation,  apply_retype_relation,  NULL,                   NULL },
+  { "reverse-relation", describe_reverse_relation, apply_reverse_relation, NULL,                   NULL },
+  { "reject-relation",  describe_reject_relation,  apply_reject_relation,  NULL,                   NULL },
+  { "add-relation",     describe_add_relation,     apply_add_relation,     NULL,                   NULL },
+  { "reject-passage",   describe_reject_passage,   apply_reject_passage,   invert_reject_passage,  NULL },
+  { "restore-passage",  describe_restore_passage,  apply_restore_passage,  invert_restore_passage, NULL },
+  { "article-title",    describe_article_title,    apply_article_title,    NULL,                   NULL },
+  { "article-date",     describe_article_date,     apply_article_date,     NULL,                   NULL },
 };
 
 static const EditOp *
@@ -2195,6 +2170,41 @@ dossier_edit_invert (JsonObject *edit)
   if ((op = lookup_op (edit)) != NULL && op->invert != NULL)
     return op->invert (edit);
   return NULL;
+}
+
+char *
+dossier_curation_to_gazetteer (DossierCuration *curation)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (curation != NULL, NULL);
+
+  for (guint i = 0; i < curation->edits->len; i++)
+    {
+      JsonObject *edit = g_ptr_array_index (curation->edits, i);
+      const EditOp *op = lookup_op (edit);
+
+      if (op != NULL && op->gazetteer != NULL)
+        op->gazetteer (edit, out);
+    }
+
+  if (out->len > 0)
+    g_string_prepend (out, "# Dossier gazetteer: the actors created in the window (format: data/gazetteer/README.md)\n");
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+dossier_curation_extend_gazetteer (DossierCuration   *curation,
+                                   DossierGazetteer  *gazetteer,
+                                   GError           **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (curation != NULL, FALSE);
+  g_return_val_if_fail (gazetteer != NULL, FALSE);
+
+  text = dossier_curation_to_gazetteer (curation);
+  return dossier_gazetteer_load_data (gazetteer, text, strlen (text), _("the actors created"), error);
 }
 
 static void
