@@ -2071,9 +2071,12 @@ append_gazetteer_line (GString            *out,
                        const char * const *aliases,
                        guint               n_aliases)
 {
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+  DossierEntityType known;
   gboolean first = TRUE;
 
-  if (!gazetteer_safe (name) || g_strstr_len (type, -1, "\t") != NULL)
+  /* The loader refuses a whole file for one bad line: leave it out. */
+  if (!gazetteer_safe (name) || *stripped == '\0' || !dossier_entity_type_from_string (type, &known))
     return;
   g_string_append_printf (out, "%s\t%s", type, name);
   for (guint i = 0; i < n_aliases; i++)
