@@ -785,9 +785,6 @@ ask_relation_type (DossierCurator *self,
   g_autofree char *body = NULL;
 
   g_free (self->pending_target);
-  g_free (self->pending_text);
-  g_free (self->gazetteer);
-  g_clear_pointer (&self->rejected, g_array_unref);
   self->pending_target = g_strdup (target);
   body = g_strdup_printf (_("From “%s” to “%s”, backed by the passage open in the reader."),
                           main_entity (self)->name, target);
@@ -1233,8 +1230,11 @@ dossier_curator_finalize (GObject *object)
   g_clear_pointer (&self->curation, dossier_curation_free);
   g_clear_pointer (&self->graph, dossier_graph_unref);
   g_clear_pointer (&self->entities, g_array_unref);
+  g_clear_pointer (&self->rejected, g_array_unref);
   g_free (self->path);
   g_free (self->pending_target);
+  g_free (self->pending_text);
+  g_free (self->gazetteer);
 
   G_OBJECT_CLASS (dossier_curator_parent_class)->finalize (object);
 }
