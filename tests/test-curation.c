@@ -16,6 +16,7 @@
 
 #include "dossier-curation.h"
 #include "dossier-date.h"
+#include "test-util.h"
 
 #define TEXT "Donald Trump met Trump. Oracle partners TikTok. ByteDance owns TikTok.\n"
 
@@ -746,6 +747,220 @@ test_storage_place (void)
   g_assert_false (g_str_has_prefix (seeds_path, seeds));
 }
 
+/* Actors created in the window ------------------------------------------- */
+
+#define MISSED "Publié le 14/03/2021\n\nLe groupe zorblax rachète TikTok pour 2 milliards de dollars. " \
+               "Selon Oracle, zorblax a aussi signé un partenariat avec Microsoft.\n"
+
+static DossierGraph *
+extract_missed (DossierCuration *created)
+{
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (MISSED, strlen (MISSED));
+  g_autoptr(DossierGazetteer) gazetteer = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierGraph *graph;
+
+  dossier_corpus_add_article (corpus, dossier_article_new_from_bytes ("z.txt", NULL, bytes, &error));
+  g_assert_no_error (error);
+  gazetteer = dossier_gazetteer_new_default (&error);
+  g_assert_no_error (error);
+  if (created != NULL)
+    {
+      g_assert_true (dossier_curation_extend_gazetteer (created, gazetteer, &error));
+      g_assert_no_error (error);
+    }
+  graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return graph;
+}
+
+static void
+test_created_actor (void)
+{
+  g_autoptr(DossierCuration) curation = dossier_curation_new ();
+  g_autoptr(DossierGraph) plain = extract_missed (NULL);
+  g_autoptr(DossierGraph) again = NULL;
+  g_autoptr(DossierGraph) curated = NULL;
+  g_autoptr(DossierGazetteer) exported = dossier_gazetteer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *aliases[] = { "Zorblax Group", NULL };
+  DossierEntity *zorblax, *tiktok;
+
+  /* The extractor cannot see a name in lower case. */
+  g_assert_null (dossier_graph_lookup_entity (plain, "zorblax"));
+
+  dossier_curation_push (curation, dossier_edit_create_entity ("zorblax", DOSSIER_ENTITY_COMPANY, aliases));
+  /* A name that would break a gazetteer line is left out of it. */
+  dossier_curation_push (curation, dossier_edit_create_entity ("bad\tname", DOSSIER_ENTITY_PERSON, NULL));
+  text = dossier_curation_to_gazetteer (curation);
+  g_assert_nonnull (strstr (text, "company\tzorblax\tZorblax Group\n"));
+  g_assert_null (strstr (text, "bad"));
+
+  /* The text is a .gaz file dossier-cli --gazetteer reads. */
+  g_assert_true (dossier_gazetteer_load_data (exported, text, strlen (text), "my.gaz", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_gazetteer_lookup (exported, "Zorblax Group")->canonical, ==, "zorblax");
+
+  /* Not extracted again yet: the actor is there, without mentions. */
+  curated = dossier_curation_apply (curation, plain, NULL);
+  zorblax = dossier_graph_lookup_entity (curated, "Zorblax Group");
+  g_assert_nonnull (zorblax);
+  g_assert_cmpuint (zorblax->mentions->len, ==, 0);
+  g_clear_pointer (&curated, dossier_graph_unref);
+
+  /* Extracted with the curation's entries: every occurrence is a mention,
+   * and relations come by the usual rules. */
+  again = extract_missed (curation);
+  curated = dossier_curation_apply (curation, again, NULL);
+  zorblax = dossier_graph_lookup_entity (curated, "zorblax");
+  tiktok = dossier_graph_lookup_entity (curated, "TikTok");
+  g_assert_nonnull (zorblax);
+  g_assert_cmpint (zorblax->type, ==, DOSSIER_ENTITY_COMPANY);
+  g_assert_cmpuint (zorblax->mentions->len, ==, 2);
+  g_assert_nonnull (dossier_graph_lookup_relation (curated, zorblax->id, DOSSIER_RELATION_ACQUIRES, tiktok->id));
+
+  /* Undone, the entries go. */
+  g_assert_true (dossier_curation_undo (curation));
+  g_assert_true (dossier_curation_undo (curation));
+  g_clear_pointer (&text, g_free);
+  text = dossier_curation_to_gazetteer (curation);
+  g_assert_cmpstr (text, ==, "");
+
+  /* An alias marked in the text is an entry of its actor. */
+  dossier_curation_push (curation, dossier_edit_add_text_alias ("Oracle", DOSSIER_ENTITY_COMPANY, "big red"));
+  g_clear_pointer (&text, g_free);
+  text = dossier_curation_to_gazetteer (curation);
+  g_assert_nonnull (strstr (text, "company\tOracle\tbig red\n"));
+}
+
+/* A relation of the seeds backed by at least two passages. */
+static DossierRelation *
+relation_with_passages (DossierGraph *graph)
+{
+  for (guint i = 0; i < graph->relations->len; i++)
+    {
+      DossierRelation *r = dossier_graph_get_relation (graph, i);
+
+      if (r->evidence->len >= 2)
+        return r;
+    }
+  g_assert_not_reached ();
+}
+
+static JsonObject *
+reject_passage (DossierGraph    *graph,
+                DossierRelation *r,
+                guint            i)
+{
+  const DossierEvidence *ev = &g_array_index (r->evidence, DossierEvidence, i);
+
+  return dossier_edit_reject_passage (dossier_graph_get_entity (graph, r->source)->name, r->type,
+                                      dossier_graph_get_entity (graph, r->target)->name,
+                                      dossier_corpus_get_article (graph->corpus, ev->article)->id,
+                                      ev->start, ev->end);
+}
+
+static DossierRelation *
+same_relation (DossierGraph    *curated,
+               DossierGraph    *extracted,
+               DossierRelation *r)
+{
+  DossierEntity *s = dossier_graph_lookup_entity (curated, dossier_graph_get_entity (extracted, r->source)->name);
+  DossierEntity *t = dossier_graph_lookup_entity (curated, dossier_graph_get_entity (extracted, r->target)->name);
+
+  return dossier_graph_lookup_relation (curated, s->id, r->type, t->id);
+}
+
+static void
+test_reject_passage (void)
+{
+  g_autoptr(DossierGraph) extracted = test_load_seeds ();
+  g_autoptr(DossierCuration) curation = dossier_curation_new ();
+  g_autoptr(DossierCuration) loaded = dossier_curation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-reject-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "project.json", NULL);
+  DossierRelation *r = relation_with_passages (extracted);
+  guint n = r->evidence->len;
+  JsonObject *reject = reject_passage (extracted, r, 0);
+  DossierEvidence first = g_array_index (r->evidence, DossierEvidence, 0);
+
+  /* One passage out: the relation stays on the others. */
+  dossier_curation_push (curation, json_object_ref (reject));
+  {
+    g_autoptr(GArray) rejected = NULL;
+    g_autoptr(DossierGraph) curated = dossier_curation_apply_full (curation, extracted, NULL, &rejected);
+    DossierRelation *kept = same_relation (curated, extracted, r);
+    const DossierRejectedPassage *p;
+
+    g_assert_nonnull (kept);
+    g_assert_cmpuint (kept->evidence->len, ==, n - 1);
+    g_assert_cmpuint (rejected->len, ==, 1);
+    p = &g_array_index (rejected, DossierRejectedPassage, 0);
+    g_assert_cmpuint (p->source, ==, kept->source);
+    g_assert_cmpuint (p->target, ==, kept->target);
+    g_assert_cmpint (p->type, ==, kept->type);
+    g_assert_cmpuint (p->evidence.start, ==, first.start);
+    g_assert_cmpuint (p->evidence.end, ==, first.end);
+  }
+
+  /* It lasts. */
+  g_assert_true (dossier_curation_save (curation, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_curation_load (loaded, path, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(DossierGraph) curated = dossier_curation_apply (loaded, extracted, NULL);
+
+    g_assert_cmpuint (same_relation (curated, extracted, r)->evidence->len, ==, n - 1);
+  }
+
+  /* Restored: the edit that inverts the rejection. */
+  dossier_curation_push (curation, dossier_edit_invert (reject));
+  {
+    g_autoptr(GArray) rejected = NULL;
+    g_autoptr(GPtrArray) problems = NULL;
+    g_autoptr(DossierGraph) curated = dossier_curation_apply_full (curation, extracted, &problems, &rejected);
+
+    g_assert_cmpuint (same_relation (curated, extracted, r)->evidence->len, ==, n);
+    g_assert_cmpuint (rejected->len, ==, 0);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+
+  /* Every passage out: the relation goes, and one restored brings it back. */
+  for (guint i = 0; i < n; i++)
+    dossier_curation_push (curation, reject_passage (extracted, r, i));
+  {
+    g_autoptr(GArray) rejected = NULL;
+    g_autoptr(DossierGraph) curated = dossier_curation_apply_full (curation, extracted, NULL, &rejected);
+
+    g_assert_null (same_relation (curated, extracted, r));
+    g_assert_cmpuint (rejected->len, ==, n);
+  }
+  dossier_curation_push (curation, dossier_edit_invert (reject));
+  {
+    g_autoptr(DossierGraph) curated = dossier_curation_apply (curation, extracted, NULL);
+
+    g_assert_cmpuint (same_relation (curated, extracted, r)->evidence->len, ==, 1);
+  }
+
+  /* Hide and show are each other's inverse; most edits have none. */
+  {
+    g_autoptr(JsonObject) hide = dossier_edit_hide ("Oracle", TRUE);
+    g_autoptr(JsonObject) show = dossier_edit_invert (hide);
+    g_autoptr(JsonObject) rename = dossier_edit_rename ("Oracle", "Oracle Corp");
+
+    g_assert_false (json_object_get_boolean_member (show, "hidden"));
+    g_assert_null (dossier_edit_invert (rename));
+  }
+
+  json_object_unref (reject);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -768,6 +983,8 @@ main (int   argc,
   g_test_add_func ("/curation/two-processes", test_two_processes);
   g_test_add_func ("/curation/reload", test_reload);
   g_test_add_func ("/curation/storage-place", test_storage_place);
+  g_test_add_func ("/curation/created-actor", test_created_actor);
+  g_test_add_func ("/curation/reject-passage", test_reject_passage);
 
   return g_test_run ();
 }

@@ -21,6 +21,11 @@
 #include "dossier-curation.h"
 #include "dossier-curator.h"
 #include "dossier-extractor.h"
+#include "dossier-article-reader.h"
+#include "dossier-graph-view.h"
+#include "dossier-passage-list.h"
+#include "dossier-preferences.h"
+#include "dossier-window.h"
 #include "gui-test-util.h"
 
 static void
@@ -304,6 +309,289 @@ test_edits_from_elsewhere (void)
   g_assert_cmpuint (dossier_curation_get_n_edits (other), ==, 2);
 }
 
+
+/* Through the window ------------------------------------------------------ */
+
+#define ARTICLE "Publié le 14/03/2021\n\nLe groupe zorblax rachète TikTok pour 2 milliards de dollars. " \
+                "Selon Oracle, zorblax a aussi signé un partenariat avec Microsoft, dit big red.\n"
+
+/* Lets queued work start, then waits until nothing is loading or laid out. */
+static void
+settle (DossierWindow *win)
+{
+  for (int i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+  while (dossier_window_is_busy (win) || g_strcmp0 (dossier_window_get_main_page (win), "loading") == 0)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static DossierWindow *
+open_window (const char *dir)
+{
+  DossierWindow *win = dossier_window_new (NULL);
+  const char *paths[] = { dir, NULL };
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
+  gtk_window_present (GTK_WINDOW (win));
+  dossier_window_load (win, dir != NULL ? paths : NULL);
+  settle (win);
+  g_assert_cmpstr (dossier_window_get_main_page (win), ==, "graph");
+  return win;
+}
+
+static void
+close_window (DossierWindow *win)
+{
+  gtk_window_destroy (GTK_WINDOW (win));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static DossierEntity *
+lookup (DossierWindow *win,
+        const char    *name)
+{
+  return dossier_graph_lookup_entity (dossier_window_get_graph (win), name);
+}
+
+/* The toplevel of @type on screen, or NULL. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+/* Opens the first passage of @entity in the reader and selects @text there. */
+static DossierArticleReader *
+select_in_reader (DossierWindow *win,
+                  const char    *entity,
+                  const char    *text)
+{
+  DossierArticleReader *reader = dossier_window_get_reader (win);
+  GtkTextBuffer *buffer;
+  GtkTextIter start, match_start, match_end;
+
+  g_assert_true (dossier_graph_view_select_entity (dossier_window_get_graph_view (win), lookup (win, entity)->id));
+  dossier_passage_list_activate (dossier_window_get_passage_list (win), 0);
+  g_assert_cmpstr (dossier_window_get_side_page (win), ==, "reader");
+
+  buffer = gtk_text_view_get_buffer (dossier_article_reader_get_text_view (reader));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, text, GTK_TEXT_SEARCH_CASE_INSENSITIVE, &match_start, &match_end, NULL));
+  gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+  return reader;
+}
+
+static void
+test_window_create_from_reader (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-repair-XXXXXX", &error);
+  g_autofree char *article = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *changed = g_strconcat (ARTICLE, "Enfin, zorblax rachète Oracle.\n", NULL);
+  DossierArticleReader *reader;
+  DossierWindow *win;
+  GtkWidget *dialog;
+  DossierEntity *zorblax;
+
+  g_assert_true (g_file_set_contents (article, ARTICLE, -1, &error));
+  win = open_window (dir);
+  g_assert_null (lookup (win, "zorblax"));
+
+  /* Select the name in the reader and create the actor: a dialog asks. */
+  reader = select_in_reader (win, "TikTok", "zorblax");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.create-actor", NULL));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  settle (win);
+
+  /* Extracted again: both occurrences are mentions, relations follow. */
+  zorblax = lookup (win, "zorblax");
+  g_assert_nonnull (zorblax);
+  g_assert_cmpint (zorblax->type, ==, DOSSIER_ENTITY_COMPANY);
+  g_assert_cmpuint (zorblax->mentions->len, ==, 2);
+  g_assert_nonnull (dossier_graph_lookup_relation (dossier_window_get_graph (win), zorblax->id,
+                                                   DOSSIER_RELATION_ACQUIRES, lookup (win, "TikTok")->id));
+
+  /* "big red" marked as an alias of Oracle, from the text. */
+  reader = select_in_reader (win, "Oracle", "big red");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (win), "curate.alias-text",
+                                                     g_variant_new_strv ((const char *[]) { "big red", "Oracle", NULL }, 2)));
+  settle (win);
+  g_assert_true (lookup (win, "big red") == lookup (win, "Oracle"));
+  g_assert_cmpuint (lookup (win, "Oracle")->mentions->len, ==, 2);
+
+  /* Microsoft is not an actor, said from the reader. */
+  reader = select_in_reader (win, "Microsoft", "Microsoft");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.not-actor", NULL));
+  settle (win);
+  g_assert_null (lookup (win, "Microsoft"));
+  close_window (win);
+
+  /* A new window on the same folder: the edits, and the extraction they need. */
+  win = open_window (dir);
+  g_assert_cmpuint (lookup (win, "zorblax")->mentions->len, ==, 2);
+  g_assert_true (lookup (win, "big red") == lookup (win, "Oracle"));
+  g_assert_null (lookup (win, "Microsoft"));
+
+  /* The article changes and is read again: the new occurrence counts. */
+  g_assert_true (g_file_set_contents (article, changed, -1, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.reload", NULL));
+  settle (win);
+  zorblax = lookup (win, "zorblax");
+  g_assert_cmpuint (zorblax->mentions->len, ==, 3);
+  g_assert_nonnull (dossier_graph_lookup_relation (dossier_window_get_graph (win), zorblax->id,
+                                                   DOSSIER_RELATION_ACQUIRES, lookup (win, "Oracle")->id));
+
+  /* Undone, the actor goes with its mentions. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "curate.undo", NULL));
+  settle (win);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "curate.undo", NULL));
+  settle (win);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "curate.undo", NULL));
+  settle (win);
+  g_assert_null (lookup (win, "zorblax"));
+  close_window (win);
+
+  {
+    g_autofree char *project = g_build_filename (dir, ".dossier-project.json", NULL);
+
+    g_unlink (project);
+  }
+  g_unlink (article);
+  g_rmdir (dir);
+}
+
+/* The "Show Rejected" toggle of the passage list, or NULL. */
+static GtkWidget *
+find_show_rejected (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "show-rejected"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_show_rejected (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static DossierRelation *
+seed_relation (DossierWindow *win,
+               const char    *source,
+               const char    *target)
+{
+  return dossier_graph_lookup_relation (dossier_window_get_graph (win), lookup (win, source)->id,
+                                        DOSSIER_RELATION_PARTNERS, lookup (win, target)->id);
+}
+
+static void
+test_window_reject_passage (void)
+{
+  DossierWindow *win = open_window (NULL);
+  DossierPassageList *list = dossier_window_get_passage_list (win);
+  DossierRelation *relation = seed_relation (win, "Oracle", "TikTok");
+  GtkWidget *toggle;
+  guint n, rejected = G_MAXUINT;
+
+  g_assert_nonnull (relation);
+  n = relation->evidence->len;
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_true (dossier_graph_view_select_relation (dossier_window_get_graph_view (win), relation->id));
+  g_assert_null (find_show_rejected (GTK_WIDGET (list)));
+
+  /* One passage rejected: the relation stays on the others. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "passages.reject", "u", 0));
+  settle (win);
+  relation = seed_relation (win, "Oracle", "TikTok");
+  g_assert_nonnull (relation);
+  g_assert_cmpuint (relation->evidence->len, ==, n - 1);
+
+  /* Listed, struck out, under Show Rejected; restored from there. */
+  dossier_graph_view_clear_selection (dossier_window_get_graph_view (win));
+  g_assert_true (dossier_graph_view_select_relation (dossier_window_get_graph_view (win), relation->id));
+  toggle = find_show_rejected (GTK_WIDGET (list));
+  g_assert_nonnull (toggle);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), TRUE);
+  g_assert_cmpuint (dossier_passage_list_get_n_passages (list), ==, n);
+  for (guint i = 0; i < n; i++)
+    if (dossier_passage_list_get_passage (list, i)->rejected >= 0)
+      rejected = i;
+  g_assert_cmpuint (rejected, <, n);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "passages.restore", "u", rejected));
+  settle (win);
+  g_assert_cmpuint (seed_relation (win, "Oracle", "TikTok")->evidence->len, ==, n);
+  close_window (win);
+}
+
+static void
+test_window_gazetteer_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-gazetteer-XXXXXX", &error);
+  g_autofree char *article = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *gaz = g_build_filename (g_get_tmp_dir (), "dossier-test-mine.gaz", NULL);
+  g_autofree char *bad = g_build_filename (g_get_tmp_dir (), "dossier-test-bad.gaz", NULL);
+  DossierPreferences *prefs;
+  DossierWindow *win;
+
+  g_assert_true (g_file_set_contents (article, ARTICLE, -1, &error));
+  g_assert_true (g_file_set_contents (gaz, "company\tzorblax\tZorblax Group\n", -1, &error));
+  g_assert_true (g_file_set_contents (bad, "not a gazetteer line\n", -1, &error));
+  win = open_window (dir);
+  g_assert_null (lookup (win, "zorblax"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "curate.preferences", NULL));
+  prefs = DOSSIER_PREFERENCES (find_toplevel (DOSSIER_TYPE_PREFERENCES));
+  g_assert_nonnull (prefs);
+
+  /* A file that does not read is refused, with the reason. */
+  g_assert_false (dossier_preferences_add_file (prefs, bad, &error));
+  g_assert_error (error, DOSSIER_GAZETTEER_ERROR, DOSSIER_GAZETTEER_ERROR_PARSE);
+  g_clear_error (&error);
+
+  /* Added: the articles are extracted again with it. */
+  g_assert_true (dossier_preferences_add_file (prefs, gaz, &error));
+  g_assert_no_error (error);
+  settle (win);
+  g_assert_cmpuint (lookup (win, "zorblax")->mentions->len, ==, 2);
+
+  /* Another window finds it (the setting), and loses it once removed. */
+  {
+    DossierWindow *other = open_window (dir);
+
+    g_assert_nonnull (lookup (other, "zorblax"));
+    close_window (other);
+  }
+  dossier_preferences_remove_file (prefs, gaz);
+  settle (win);
+  g_assert_null (lookup (win, "zorblax"));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  close_window (win);
+  win = open_window (dir);
+  g_assert_null (lookup (win, "zorblax"));
+  close_window (win);
+
+  g_unlink (gaz);
+  g_unlink (bad);
+  g_unlink (article);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +606,9 @@ main (int   argc,
   g_test_add_func ("/gui/curator/rename-onto-other", test_rename_onto_other);
   g_test_add_func ("/gui/curator/edits-from-elsewhere", test_edits_from_elsewhere);
   g_test_add_func ("/gui/curator/unsaved-edits-kept", test_unsaved_edits_kept);
+  g_test_add_func ("/gui/curator/window-create-from-reader", test_window_create_from_reader);
+  g_test_add_func ("/gui/curator/window-reject-passage", test_window_reject_passage);
+  g_test_add_func ("/gui/curator/window-gazetteer-file", test_window_gazetteer_file);
 
   return g_test_run ();
 }

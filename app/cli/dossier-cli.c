@@ -389,6 +389,8 @@ run_pipeline (Options   *o,
   dossier_session_set_jobs (session, o->jobs);
   dossier_session_set_gazetteer_files (session, (const char * const *) o->gazetteers);
   dossier_session_set_without_comments (session, o->no_comments);
+  /* Actors created in the window are found like the gazetteer's. */
+  dossier_session_set_created_actors (session, !o->no_edits, o->project);
   if (!o->quiet)
     g_signal_connect (session, "problem", G_CALLBACK (print_problem_cb), NULL);
 

@@ -22,6 +22,7 @@
 #include "dossier-curation.h"
 #include "dossier-date.h"
 #include "dossier-fold.h"
+#include "dossier-gazetteer.h"
 #include "dossier-io.h"
 
 G_DEFINE_QUARK (dossier-curation-error-quark, dossier_curation_error)
@@ -367,6 +368,23 @@ dossier_curation_load (DossierCuration  *curation,
   return TRUE;
 }
 
+DossierCuration *
+dossier_curation_peek (const char *path)
+{
+  DossierCuration *curation = dossier_curation_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *reason = NULL;
+  int code;
+
+  g_return_val_if_fail (path != NULL, curation);
+
+  /* Whatever is wrong with the file, dossier_curation_load() says it. */
+  bytes = dossier_io_read_file (path, MAX_PROJECT_SIZE, DOSSIER_IO_NOFOLLOW, NULL, NULL);
+  if (bytes != NULL && !parse_project (bytes, curation->edits, &code, &reason))
+    g_ptr_array_set_size (curation->edits, 0);
+  return curation;
+}
+
 /* Takes in the edits another process saved since we last read or wrote
  * @path (@saved, what it holds now) and drops those it removed; our edits
  * not saved yet come after theirs.  What we removed stays removed.
@@ -682,50 +700,26 @@ str_member (JsonObject *edit,
   return json_object_get_string_member_with_default (edit, name, "");
 }
 
-char *
-dossier_edit_describe (JsonObject *edit)
+/* The strings of an array member; NULL elements are left out. */
+static GPtrArray *
+strings_member (JsonObject *edit,
+                const char *name)
 {
-  const char *op;
+  GPtrArray *strings = g_ptr_array_new ();
+  JsonNode *node = json_object_get_member (edit, name);
+  JsonArray *array;
 
-  g_return_val_if_fail (edit != NULL, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return strings;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
 
-  op = str_member (edit, "op");
-
-  /* Translators: names of edits, shown in the Undo and Redo menu items. */
-  if (g_str_equal (op, "rename"))
-    return g_strdup_printf (_("Rename “%s” to “%s”"), str_member (edit, "entity"), str_member (edit, "name"));
-  if (g_str_equal (op, "retype"))
-    return g_strdup_printf (_("Change the type of “%s”"), str_member (edit, "entity"));
-  if (g_str_equal (op, "add-alias"))
-    return g_strdup_printf (_("Add the alias “%s”"), str_member (edit, "alias"));
-  if (g_str_equal (op, "remove-alias"))
-    return g_strdup_printf (_("Remove the alias “%s”"), str_member (edit, "alias"));
-  if (g_str_equal (op, "merge"))
-    return g_strdup_printf (_("Merge into “%s”"), str_member (edit, "into"));
-  if (g_str_equal (op, "split-alias"))
-    return g_strdup_printf (_("Split “%s” out of “%s”"), str_member (edit, "alias"), str_member (edit, "entity"));
-  if (g_str_equal (op, "hide"))
-    return json_object_get_boolean_member_with_default (edit, "hidden", TRUE)
-         ? g_strdup_printf (_("Hide “%s”"), str_member (edit, "entity"))
-         : g_strdup_printf (_("Show “%s”"), str_member (edit, "entity"));
-  if (g_str_equal (op, "not-entity"))
-    return g_strdup_printf (_("Mark “%s” as not an actor"), str_member (edit, "entity"));
-  if (g_str_equal (op, "retype-relation"))
-    return g_strdup_printf (_("Change a relation of “%s”"), str_member (edit, "source"));
-  if (g_str_equal (op, "reverse-relation"))
-    return g_strdup_printf (_("Reverse a relation of “%s”"), str_member (edit, "source"));
-  if (g_str_equal (op, "reject-relation"))
-    return g_strdup_printf (_("Reject a relation of “%s”"), str_member (edit, "source"));
-  if (g_str_equal (op, "add-relation"))
-    return g_strdup_printf (_("Add a relation from “%s”"), str_member (edit, "source"));
-  if (g_str_equal (op, "article-title"))
-    return g_strdup_printf (_("Change the title of “%s”"), str_member (edit, "article"));
-  if (g_str_equal (op, "article-date"))
-    return g_strdup_printf (_("Change the date of “%s”"), str_member (edit, "article"));
-  if (g_str_equal (op, "not-same"))
-    return g_strdup_printf (_("Mark “%s” and “%s” as not the same"), str_member (edit, "entity"), str_member (edit, "other"));
-
-  return g_strdup_printf (_("Unknown edit “%s”"), op);
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+        g_ptr_array_add (strings, (gpointer) json_node_get_string (element));
+    }
+  return strings;
 }
 
 char *
@@ -960,6 +954,63 @@ dossier_edit_set_article_date (const char        *article_id,
   return edit;
 }
 
+JsonObject *
+dossier_edit_create_entity (const char         *name,
+                            DossierEntityType   type,
+                            const char * const *aliases)
+{
+  JsonObject *edit = edit_new ("create-entity");
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    json_array_add_string_element (array, aliases[i]);
+
+  json_object_set_string_member (edit, "name", name);
+  json_object_set_string_member (edit, "type", dossier_entity_type_to_string (type));
+  json_object_set_array_member (edit, "aliases", array);
+  return edit;
+}
+
+JsonObject *
+dossier_edit_add_text_alias (const char        *entity,
+                             DossierEntityType  type,
+                             const char        *alias)
+{
+  JsonObject *edit = alias_edit ("add-alias", entity, alias);
+
+  /* The type, for the gazetteer entry that finds the text's occurrences. */
+  json_object_set_string_member (edit, "text-type", dossier_entity_type_to_string (type));
+  return edit;
+}
+
+static JsonObject *
+passage_edit (const char          *op,
+              const char          *source,
+              DossierRelationType  type,
+              const char          *target,
+              const char          *article_id,
+              gsize                start,
+              gsize                end)
+{
+  JsonObject *edit = relation_edit (op, source, type, target);
+
+  json_object_set_string_member (edit, "article", article_id);
+  json_object_set_int_member (edit, "start", start);
+  json_object_set_int_member (edit, "end", end);
+  return edit;
+}
+
+JsonObject *
+dossier_edit_reject_passage (const char          *source,
+                             DossierRelationType  type,
+                             const char          *target,
+                             const char          *article_id,
+                             gsize                start,
+                             gsize                end)
+{
+  return passage_edit ("reject-passage", source, type, target, article_id, start, end);
+}
+
 /* Applying edits --------------------------------------------------------- */
 
 /* A mutable copy of the graph: edits mark things removed and the result is
@@ -990,6 +1041,13 @@ typedef struct
   gboolean            removed;
 } WorkRelation;
 
+/* A passage a "reject-passage" edit took out of a relation. */
+typedef struct
+{
+  guint           relation;
+  DossierEvidence evidence;
+} RejectedPassage;
+
 typedef struct
 {
   DossierCorpus *corpus;
@@ -1000,6 +1058,7 @@ typedef struct
   GHashTable    *by_alias;   /* folded alias -> GArray of entity indexes */
   GHashTable    *by_triple;  /* "source type target" -> GArray of relation indexes */
   GHashTable    *articles;   /* article id -> index + 1 */
+  GArray        *rejected;   /* RejectedPassage */
 } Work;
 
 static void
@@ -1193,6 +1252,7 @@ work_init (Work         *work,
   work->by_alias = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   work->by_triple = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   work->articles = g_hash_table_new (g_str_hash, g_str_equal);
+  work->rejected = g_array_new (FALSE, FALSE, sizeof (RejectedPassage));
 
   for (guint i = 0; i < graph->corpus->articles->len; i++)
     {
@@ -1238,6 +1298,7 @@ work_clear (Work *work)
   g_clear_pointer (&work->by_alias, g_hash_table_unref);
   g_clear_pointer (&work->by_triple, g_hash_table_unref);
   g_clear_pointer (&work->articles, g_hash_table_unref);
+  g_clear_pointer (&work->rejected, g_array_unref);
 }
 
 /* An entity by canonical name, then by alias: the first one in the list,
@@ -1524,223 +1585,678 @@ find_article (Work       *work,
   return index >= 0 ? dossier_corpus_get_article (work->corpus, index) : NULL;
 }
 
+/* The operations ---------------------------------------------------------- */
+
+/* An entity's relation named by an edit's "source", "type" and "target". */
+static gboolean
+require_relation_ends (Work                *work,
+                       JsonObject          *edit,
+                       int                 *source,
+                       DossierRelationType *type,
+                       int                 *target)
+{
+  if ((*source = require_entity (work, edit, "source")) < 0 ||
+      (*target = require_entity (work, edit, "target")) < 0)
+    return FALSE;
+  if (!dossier_relation_type_from_string (str_member (edit, "type"), type))
+    {
+      problem (work, edit, _("unknown relation type"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The index of the relation an edit names, or -1 (said as a problem). */
+static int
+require_relation (Work       *work,
+                  JsonObject *edit)
+{
+  DossierRelationType type;
+  int s, t, r;
+
+  if (!require_relation_ends (work, edit, &s, &type, &t))
+    return -1;
+  if ((r = work_find_relation (work, s, type, t)) < 0)
+    problem (work, edit, _("that relation is not found any more"));
+  return r;
+}
+
+static WorkEntity *
+require_work_entity (Work       *work,
+                     JsonObject *edit,
+                     const char *member,
+                     int        *index)
+{
+  int e = require_entity (work, edit, member);
+
+  if (index != NULL)
+    *index = e;
+  return e >= 0 ? g_ptr_array_index (work->entities, e) : NULL;
+}
+
+static void
+apply_rename (Work       *work,
+              JsonObject *edit)
+{
+  const char *name = str_member (edit, "name");
+  WorkEntity *entity;
+  int e;
+
+  if ((entity = require_work_entity (work, edit, "entity", &e)) == NULL || *name == '\0')
+    return;
+  if (!entity_has_alias (entity, entity->name))
+    entity_add_alias (work, e, entity->name);
+  entity_rename (work, e, name);
+}
+
+static void
+apply_retype (Work       *work,
+              JsonObject *edit)
+{
+  WorkEntity *entity = require_work_entity (work, edit, "entity", NULL);
+  DossierEntityType type;
+
+  if (entity == NULL)
+    return;
+  if (!dossier_entity_type_from_string (str_member (edit, "type"), &type))
+    problem (work, edit, _("unknown actor type"));
+  else
+    entity->type = type;
+}
+
+static void
+apply_add_alias (Work       *work,
+                 JsonObject *edit)
+{
+  const char *alias = str_member (edit, "alias");
+  WorkEntity *entity;
+  int e;
+
+  if ((entity = require_work_entity (work, edit, "entity", &e)) == NULL || *alias == '\0')
+    return;
+  if (!entity_has_alias (entity, alias))
+    entity_add_alias (work, e, alias);
+}
+
+static void
+apply_remove_alias (Work       *work,
+                    JsonObject *edit)
+{
+  WorkEntity *entity = require_work_entity (work, edit, "entity", NULL);
+  int a;
+
+  if (entity != NULL && (a = alias_index (entity, str_member (edit, "alias"))) >= 0)
+    entity_remove_alias (entity, a);
+}
+
+static void
+apply_merge (Work       *work,
+             JsonObject *edit)
+{
+  JsonArray *others;
+  int e;
+
+  if ((e = require_entity (work, edit, "into")) < 0)
+    return;
+  if (!json_object_has_member (edit, "entities") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (edit, "entities")))
+    return;
+  others = json_object_get_array_member (edit, "entities");
+  for (guint i = 0; i < json_array_get_length (others); i++)
+    {
+      JsonNode *node = json_array_get_element (others, i);
+      const char *name = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+      int o = work_find (work, name);
+
+      if (o < 0)
+        missing_entity (work, edit, name != NULL ? name : "");
+      else
+        merge_into (work, e, o);
+    }
+}
+
+static void
+apply_split_alias (Work       *work,
+                   JsonObject *edit)
+{
+  int e;
+
+  if ((e = require_entity (work, edit, "entity")) >= 0)
+    split_alias (work, edit, e);
+}
+
+static void
+apply_hide (Work       *work,
+            JsonObject *edit)
+{
+  WorkEntity *entity = require_work_entity (work, edit, "entity", NULL);
+
+  if (entity != NULL)
+    entity->hidden = json_object_get_boolean_member_with_default (edit, "hidden", TRUE);
+}
+
+static void
+apply_not_entity (Work       *work,
+                  JsonObject *edit)
+{
+  int e;
+
+  if ((e = require_entity (work, edit, "entity")) >= 0)
+    remove_entity (work, e);
+}
+
+/* The extractor found the actor through the curation's gazetteer entries
+ * (see dossier_curation_extend_gazetteer); this fixes its type and names,
+ * and makes it when the text does not name it (yet). */
+static void
+apply_create_entity (Work       *work,
+                     JsonObject *edit)
+{
+  const char *name = str_member (edit, "name");
+  g_autoptr(GPtrArray) aliases = strings_member (edit, "aliases");
+  DossierEntityType type;
+  WorkEntity *entity;
+  int e;
+
+  if (*name == '\0')
+    return;
+  if (!dossier_entity_type_from_string (str_member (edit, "type"), &type))
+    {
+      problem (work, edit, _("unknown actor type"));
+      return;
+    }
+  if ((e = work_find (work, name)) < 0)
+    e = work_add_entity (work, work_entity_new (name, type));
+  entity = g_ptr_array_index (work->entities, e);
+  entity->type = type;
+  for (guint a = 0; a < aliases->len; a++)
+    if (*(const char *) aliases->pdata[a] != '\0' && !entity_has_alias (entity, aliases->pdata[a]))
+      entity_add_alias (work, e, aliases->pdata[a]);
+}
+
+static void
+apply_retype_relation (Work       *work,
+                       JsonObject *edit)
+{
+  int r = require_relation (work, edit);
+  DossierRelationType new_type;
+
+  if (r < 0)
+    return;
+  if (!dossier_relation_type_from_string (str_member (edit, "new-type"), &new_type))
+    {
+      problem (work, edit, _("unknown relation type"));
+      return;
+    }
+  ((WorkRelation *) g_ptr_array_index (work->relations, r))->type = new_type;
+  index_relation (work, r);
+}
+
+static void
+apply_reverse_relation (Work       *work,
+                        JsonObject *edit)
+{
+  int r = require_relation (work, edit);
+  WorkRelation *relation;
+  guint tmp;
+
+  if (r < 0)
+    return;
+  relation = g_ptr_array_index (work->relations, r);
+  tmp = relation->source;
+  relation->source = relation->target;
+  relation->target = tmp;
+  for (guint i = 0; i < relation->evidence->len; i++)
+    {
+      DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, i);
+      gsize ss = ev->source_start, se = ev->source_end;
+
+      ev->source_start = ev->target_start;
+      ev->source_end = ev->target_end;
+      ev->target_start = ss;
+      ev->target_end = se;
+    }
+  index_relation (work, r);
+}
+
+static void
+apply_reject_relation (Work       *work,
+                       JsonObject *edit)
+{
+  int r = require_relation (work, edit);
+
+  if (r >= 0)
+    ((WorkRelation *) g_ptr_array_index (work->relations, r))->removed = TRUE;
+}
+
+/* The passage [start, end) of an edit's "article", or FALSE (said as a problem). */
+static gboolean
+require_passage (Work       *work,
+                 JsonObject *edit,
+                 guint      *article,
+                 gsize      *start,
+                 gsize      *end)
+{
+  int index = find_article_index (work, str_member (edit, "article"));
+  gint64 s = json_object_get_int_member_with_default (edit, "start", -1);
+  gint64 e = json_object_get_int_member_with_default (edit, "end", -1);
+
+  if (index < 0 || s < 0 || e < s ||
+      (gsize) e > dossier_corpus_get_article (work->corpus, index)->len)
+    {
+      problem (work, edit, _("its passage is not in the articles any more"));
+      return FALSE;
+    }
+  *article = index;
+  *start = s;
+  *end = e;
+  return TRUE;
+}
+
+static void
+apply_add_relation (Work       *work,
+                    JsonObject *edit)
+{
+  DossierEvidence ev = { 0 };
+  DossierRelationType type;
+  WorkRelation *relation;
+  int s, t, r;
+
+  if (!require_relation_ends (work, edit, &s, &type, &t) ||
+      !require_passage (work, edit, &ev.article, &ev.start, &ev.end))
+    return;
+  ev.source_start = ev.target_start = ev.start;
+  ev.source_end = ev.target_end = ev.end;
+
+  if ((r = work_find_relation (work, s, type, t)) >= 0)
+    relation = g_ptr_array_index (work->relations, r);
+  else
+    {
+      relation = g_new0 (WorkRelation, 1);
+      relation->source = s;
+      relation->target = t;
+      relation->type = type;
+      relation->evidence = g_array_new (FALSE, FALSE, sizeof (DossierEvidence));
+      work_add_relation (work, relation);
+    }
+  g_array_append_val (relation->evidence, ev);
+}
+
+/* Rejecting one passage takes it out of its relation, which stays while
+ * other passages back it; the passage is kept aside to be listed and
+ * restored. */
+static void
+apply_reject_passage (Work       *work,
+                      JsonObject *edit)
+{
+  int r = require_relation (work, edit);
+  WorkRelation *relation;
+  RejectedPassage rejected = { 0 };
+  guint article;
+  gsize start, end;
+
+  if (r < 0 || !require_passage (work, edit, &article, &start, &end))
+    return;
+  relation = g_ptr_array_index (work->relations, r);
+  for (guint i = 0; i < relation->evidence->len; i++)
+    {
+      DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, i);
+
+      if (ev->article != article || ev->start != start || ev->end != end)
+        continue;
+      rejected.relation = r;
+      rejected.evidence = *ev;
+      g_array_append_val (work->rejected, rejected);
+      g_array_remove_index (relation->evidence, i);
+      if (relation->evidence->len == 0)
+        relation->removed = TRUE;
+      return;
+    }
+  problem (work, edit, _("that passage is not found any more"));
+}
+
+static void
+apply_restore_passage (Work       *work,
+                       JsonObject *edit)
+{
+  DossierRelationType type;
+  guint article;
+  gsize start, end;
+  int s, t;
+
+  if (!require_relation_ends (work, edit, &s, &type, &t) ||
+      !require_passage (work, edit, &article, &start, &end))
+    return;
+  for (guint i = 0; i < work->rejected->len; i++)
+    {
+      RejectedPassage *rejected = &g_array_index (work->rejected, RejectedPassage, i);
+      WorkRelation *relation = g_ptr_array_index (work->relations, rejected->relation);
+      gboolean ends = (relation->source == (guint) s && relation->target == (guint) t) ||
+                      (dossier_relation_type_is_symmetric (type) &&
+                       relation->source == (guint) t && relation->target == (guint) s);
+
+      if (!ends || relation->type != type || rejected->evidence.article != article ||
+          rejected->evidence.start != start || rejected->evidence.end != end)
+        continue;
+      /* A relation emptied by rejected passages comes back with one. */
+      if (relation->evidence->len == 0)
+        relation->removed = FALSE;
+      g_array_append_val (relation->evidence, rejected->evidence);
+      g_array_remove_index (work->rejected, i);
+      return;
+    }
+  problem (work, edit, _("that passage is not rejected any more"));
+}
+
+static DossierArticle *
+require_article (Work       *work,
+                 JsonObject *edit)
+{
+  DossierArticle *article = find_article (work, str_member (edit, "article"));
+
+  if (article == NULL)
+    {
+      g_autofree char *what = g_strdup_printf (_("there is no article “%s” any more"),
+                                               str_member (edit, "article"));
+      problem (work, edit, what);
+    }
+  return article;
+}
+
+static void
+apply_article_title (Work       *work,
+                     JsonObject *edit)
+{
+  DossierArticle *article = require_article (work, edit);
+
+  if (article == NULL)
+    return;
+  g_free (article->title);
+  article->title = g_strdup (str_member (edit, "title"));
+}
+
+static void
+apply_article_date (Work       *work,
+                    JsonObject *edit)
+{
+  DossierArticle *article = require_article (work, edit);
+  DossierDate date;
+
+  if (article == NULL)
+    return;
+  if (!dossier_date_parse_iso (str_member (edit, "date"), &date))
+    {
+      problem (work, edit, _("the date is not valid"));
+      return;
+    }
+  article->date = date;
+  g_free (article->date_source);
+  article->date_source = g_strdup ("user");
+}
+
+/* Descriptions, named after the members they quote. */
+/* "not-same" changes no actor: dossier_curation_dup_distinct() reads it. */
+static void
+apply_nothing (Work       *work,
+               JsonObject *edit)
+{
+}
+
+#define DESCRIBE(func, format, ...) \
+  static char * \
+  func (JsonObject *edit) \
+  { \
+    return g_strdup_printf (format, __VA_ARGS__); \
+  }
+#define M(member) str_member (edit, member)
+
+/* Translators: names of edits, shown in the Undo and Redo menu items. */
+DESCRIBE (describe_rename, _("Rename “%s” to “%s”"), M ("entity"), M ("name"))
+DESCRIBE (describe_retype, _("Change the type of “%s”"), M ("entity"))
+DESCRIBE (describe_add_alias, _("Add the alias “%s”"), M ("alias"))
+DESCRIBE (describe_remove_alias, _("Remove the alias “%s”"), M ("alias"))
+DESCRIBE (describe_merge, _("Merge into “%s”"), M ("into"))
+DESCRIBE (describe_split_alias, _("Split “%s” out of “%s”"), M ("alias"), M ("entity"))
+DESCRIBE (describe_not_entity, _("Mark “%s” as not an actor"), M ("entity"))
+DESCRIBE (describe_create_entity, _("Create the actor “%s”"), M ("name"))
+DESCRIBE (describe_retype_relation, _("Change a relation of “%s”"), M ("source"))
+DESCRIBE (describe_reverse_relation, _("Reverse a relation of “%s”"), M ("source"))
+DESCRIBE (describe_reject_relation, _("Reject a relation of “%s”"), M ("source"))
+DESCRIBE (describe_add_relation, _("Add a relation from “%s”"), M ("source"))
+DESCRIBE (describe_reject_passage, _("Reject a passage about “%s”"), M ("source"))
+DESCRIBE (describe_restore_passage, _("Restore a passage about “%s”"), M ("source"))
+DESCRIBE (describe_article_title, _("Change the title of “%s”"), M ("article"))
+DESCRIBE (describe_article_date, _("Change the date of “%s”"), M ("article"))
+DESCRIBE (describe_not_same, _("Mark “%s” and “%s” as not the same"), M ("entity"), M ("other"))
+
+#undef M
+#undef DESCRIBE
+
+static char *
+describe_hide (JsonObject *edit)
+{
+  return json_object_get_boolean_member_with_default (edit, "hidden", TRUE)
+       ? g_strdup_printf (_("Hide “%s”"), str_member (edit, "entity"))
+       : g_strdup_printf (_("Show “%s”"), str_member (edit, "entity"));
+}
+
+/* Inverses: the edit that takes this one back, for operations whose
+ * undoing is itself an edit the user makes (show again, restore). */
+static JsonObject *
+copy_with_op (JsonObject *edit,
+              const char *op)
+{
+  JsonObject *inverse = json_object_new ();
+  GList *members = json_object_get_members (edit);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "id"))
+      json_object_set_member (inverse, l->data, json_node_copy (json_object_get_member (edit, l->data)));
+  g_list_free (members);
+  json_object_set_string_member (inverse, "op", op);
+  return inverse;
+}
+
+static JsonObject *
+invert_hide (JsonObject *edit)
+{
+  JsonObject *inverse = copy_with_op (edit, "hide");
+
+  json_object_set_boolean_member (inverse, "hidden",
+                                  !json_object_get_boolean_member_with_default (edit, "hidden", TRUE));
+  return inverse;
+}
+
+static JsonObject *
+invert_add_alias (JsonObject *edit)
+{
+  return copy_with_op (edit, "remove-alias");
+}
+
+static JsonObject *
+invert_remove_alias (JsonObject *edit)
+{
+  return copy_with_op (edit, "add-alias");
+}
+
+static JsonObject *
+invert_reject_passage (JsonObject *edit)
+{
+  return copy_with_op (edit, "restore-passage");
+}
+
+static JsonObject *
+invert_restore_passage (JsonObject *edit)
+{
+  return copy_with_op (edit, "reject-passage");
+}
+
+/* The user's gazetteer ---------------------------------------------------- */
+
+/* A name fit for a field of a gazetteer line: no field or line breaks, no
+ * alias separator, no leading mark that changes its meaning. */
+static gboolean
+gazetteer_safe (const char *name)
+{
+  return name != NULL && *name != '\0' && strpbrk (name, "\t\n\r|") == NULL &&
+         *name != '~' && *name != '@' && *name != '#';
+}
+
+static void
+append_gazetteer_line (GString            *out,
+                       const char         *type,
+                       const char         *name,
+                       const char * const *aliases,
+                       guint               n_aliases)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+  DossierEntityType known;
+  gboolean first = TRUE;
+
+  /* The loader refuses a whole file for one bad line: leave it out. */
+  if (!gazetteer_safe (name) || *stripped == '\0' || !dossier_entity_type_from_string (type, &known))
+    return;
+  g_string_append_printf (out, "%s\t%s", type, name);
+  for (guint i = 0; i < n_aliases; i++)
+    {
+      if (!gazetteer_safe (aliases[i]))
+        continue;
+      g_string_append (out, first ? "\t" : " | ");
+      g_string_append (out, aliases[i]);
+      first = FALSE;
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+gazetteer_create_entity (JsonObject *edit,
+                         GString    *out)
+{
+  g_autoptr(GPtrArray) aliases = strings_member (edit, "aliases");
+
+  append_gazetteer_line (out, str_member (edit, "type"), str_member (edit, "name"),
+                         (const char * const *) aliases->pdata, aliases->len);
+}
+
+/* Only an alias marked in the text: its type says so. */
+static void
+gazetteer_add_alias (JsonObject *edit,
+                     GString    *out)
+{
+  const char *alias = str_member (edit, "alias");
+
+  if (json_object_has_member (edit, "text-type"))
+    append_gazetteer_line (out, str_member (edit, "text-type"), str_member (edit, "entity"), &alias, 1);
+}
+
+typedef struct
+{
+  const char  *name;                          /* "op" in the project file */
+  char       *(*describe) (JsonObject *edit);
+  void        (*apply)    (Work *work, JsonObject *edit);
+  JsonObject *(*invert)   (JsonObject *edit);  /* NULL: only undo takes it back */
+  void        (*gazetteer) (JsonObject *edit, GString *out);  /* its gazetteer line, if any */
+} EditOp;
+
+static const EditOp edit_ops[] = {
+  { "rename",           describe_rename,           apply_rename,           NULL,                   NULL },
+  { "retype",           describe_retype,           apply_retype,           NULL,                   NULL },
+  { "add-alias",        describe_add_alias,        apply_add_alias,        invert_add_alias,       gazetteer_add_alias },
+  { "remove-alias",     describe_remove_alias,     apply_remove_alias,     invert_remove_alias,    NULL },
+  { "merge",            describe_merge,            apply_merge,            NULL,                   NULL },
+  { "split-alias",      describe_split_alias,      apply_split_alias,      NULL,                   NULL },
+  { "hide",             describe_hide,             apply_hide,             invert_hide,            NULL },
+  { "not-entity",       describe_not_entity,       apply_not_entity,       NULL,                   NULL },
+  { "create-entity",    describe_create_entity,    apply_create_entity,    NULL,                   gazetteer_create_entity },
+  { "retype-relation",  describe_retype_relation,  apply_retype_relation,  NULL,                   NULL },
+  { "reverse-relation", describe_reverse_relation, apply_reverse_relation, NULL,                   NULL },
+  { "reject-relation",  describe_reject_relation,  apply_reject_relation,  NULL,                   NULL },
+  { "add-relation",     describe_add_relation,     apply_add_relation,     NULL,                   NULL },
+  { "reject-passage",   describe_reject_passage,   apply_reject_passage,   invert_reject_passage,  NULL },
+  { "restore-passage",  describe_restore_passage,  apply_restore_passage,  invert_restore_passage, NULL },
+  { "article-title",    describe_article_title,    apply_article_title,    NULL,                   NULL },
+  { "article-date",     describe_article_date,     apply_article_date,     NULL,                   NULL },
+  { "not-same",         describe_not_same,         apply_nothing,          NULL,                   NULL },
+};
+
+static const EditOp *
+lookup_op (JsonObject *edit)
+{
+  const char *op = str_member (edit, "op");
+
+  for (guint i = 0; i < G_N_ELEMENTS (edit_ops); i++)
+    if (g_str_equal (edit_ops[i].name, op))
+      return &edit_ops[i];
+  return NULL;
+}
+
+char *
+dossier_edit_describe (JsonObject *edit)
+{
+  const EditOp *op;
+
+  g_return_val_if_fail (edit != NULL, NULL);
+
+  if ((op = lookup_op (edit)) != NULL)
+    return op->describe (edit);
+  return g_strdup_printf (_("Unknown edit “%s”"), str_member (edit, "op"));
+}
+
+JsonObject *
+dossier_edit_invert (JsonObject *edit)
+{
+  const EditOp *op;
+
+  g_return_val_if_fail (edit != NULL, NULL);
+
+  if ((op = lookup_op (edit)) != NULL && op->invert != NULL)
+    return op->invert (edit);
+  return NULL;
+}
+
+char *
+dossier_curation_to_gazetteer (DossierCuration *curation)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (curation != NULL, NULL);
+
+  for (guint i = 0; i < curation->edits->len; i++)
+    {
+      JsonObject *edit = g_ptr_array_index (curation->edits, i);
+      const EditOp *op = lookup_op (edit);
+
+      if (op != NULL && op->gazetteer != NULL)
+        op->gazetteer (edit, out);
+    }
+
+  if (out->len > 0)
+    g_string_prepend (out, "# Dossier gazetteer: the actors created in the window (format: data/gazetteer/README.md)\n");
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+dossier_curation_extend_gazetteer (DossierCuration   *curation,
+                                   DossierGazetteer  *gazetteer,
+                                   GError           **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (curation != NULL, FALSE);
+  g_return_val_if_fail (gazetteer != NULL, FALSE);
+
+  text = dossier_curation_to_gazetteer (curation);
+  return dossier_gazetteer_load_data (gazetteer, text, strlen (text), _("the actors created"), error);
+}
+
 static void
 apply_edit (Work       *work,
             JsonObject *edit)
 {
-  const char *op = str_member (edit, "op");
-  int e;
+  const EditOp *op = lookup_op (edit);
 
-  if (g_str_equal (op, "rename"))
-    {
-      const char *name = str_member (edit, "name");
-      WorkEntity *entity;
-
-      if ((e = require_entity (work, edit, "entity")) < 0 || *name == '\0')
-        return;
-      entity = g_ptr_array_index (work->entities, e);
-      if (!entity_has_alias (entity, entity->name))
-        entity_add_alias (work, e, entity->name);
-      entity_rename (work, e, name);
-    }
-  else if (g_str_equal (op, "retype"))
-    {
-      DossierEntityType type;
-
-      if ((e = require_entity (work, edit, "entity")) < 0)
-        return;
-      if (!dossier_entity_type_from_string (str_member (edit, "type"), &type))
-        {
-          problem (work, edit, _("unknown actor type"));
-          return;
-        }
-      ((WorkEntity *) g_ptr_array_index (work->entities, e))->type = type;
-    }
-  else if (g_str_equal (op, "add-alias"))
-    {
-      WorkEntity *entity;
-      const char *alias = str_member (edit, "alias");
-
-      if ((e = require_entity (work, edit, "entity")) < 0 || *alias == '\0')
-        return;
-      entity = g_ptr_array_index (work->entities, e);
-      if (!entity_has_alias (entity, alias))
-        entity_add_alias (work, e, alias);
-    }
-  else if (g_str_equal (op, "remove-alias"))
-    {
-      WorkEntity *entity;
-      int a;
-
-      if ((e = require_entity (work, edit, "entity")) < 0)
-        return;
-      entity = g_ptr_array_index (work->entities, e);
-      if ((a = alias_index (entity, str_member (edit, "alias"))) >= 0)
-        entity_remove_alias (entity, a);
-    }
-  else if (g_str_equal (op, "merge"))
-    {
-      JsonArray *others;
-
-      if ((e = require_entity (work, edit, "into")) < 0)
-        return;
-      if (!json_object_has_member (edit, "entities") ||
-          !JSON_NODE_HOLDS_ARRAY (json_object_get_member (edit, "entities")))
-        return;
-      others = json_object_get_array_member (edit, "entities");
-      for (guint i = 0; i < json_array_get_length (others); i++)
-        {
-          JsonNode *node = json_array_get_element (others, i);
-          const char *name = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
-          int o = work_find (work, name);
-
-          if (o < 0)
-            missing_entity (work, edit, name != NULL ? name : "");
-          else
-            merge_into (work, e, o);
-        }
-    }
-  else if (g_str_equal (op, "split-alias"))
-    {
-      if ((e = require_entity (work, edit, "entity")) >= 0)
-        split_alias (work, edit, e);
-    }
-  else if (g_str_equal (op, "hide"))
-    {
-      if ((e = require_entity (work, edit, "entity")) >= 0)
-        ((WorkEntity *) g_ptr_array_index (work->entities, e))->hidden =
-          json_object_get_boolean_member_with_default (edit, "hidden", TRUE);
-    }
-  else if (g_str_equal (op, "not-entity"))
-    {
-      if ((e = require_entity (work, edit, "entity")) >= 0)
-        remove_entity (work, e);
-    }
-  else if (g_str_equal (op, "retype-relation") ||
-           g_str_equal (op, "reverse-relation") ||
-           g_str_equal (op, "reject-relation") ||
-           g_str_equal (op, "add-relation"))
-    {
-      DossierRelationType type;
-      int s = require_entity (work, edit, "source");
-      int t = s >= 0 ? require_entity (work, edit, "target") : -1;
-      int r;
-
-      if (s < 0 || t < 0)
-        return;
-      if (!dossier_relation_type_from_string (str_member (edit, "type"), &type))
-        {
-          problem (work, edit, _("unknown relation type"));
-          return;
-        }
-
-      if (g_str_equal (op, "add-relation"))
-        {
-          int article = find_article_index (work, str_member (edit, "article"));
-          gint64 start = json_object_get_int_member_with_default (edit, "start", -1);
-          gint64 end = json_object_get_int_member_with_default (edit, "end", -1);
-          DossierEvidence ev = { 0 };
-          WorkRelation *relation;
-
-          if (article < 0 || start < 0 || end < start ||
-              (gsize) end > dossier_corpus_get_article (work->corpus, article)->len)
-            {
-              problem (work, edit, _("its passage is not in the articles any more"));
-              return;
-            }
-
-          ev.article = article;
-          ev.start = ev.source_start = ev.target_start = start;
-          ev.end = ev.source_end = ev.target_end = end;
-
-          if ((r = work_find_relation (work, s, type, t)) >= 0)
-            relation = g_ptr_array_index (work->relations, r);
-          else
-            {
-              relation = g_new0 (WorkRelation, 1);
-              relation->source = s;
-              relation->target = t;
-              relation->type = type;
-              relation->evidence = g_array_new (FALSE, FALSE, sizeof (DossierEvidence));
-              work_add_relation (work, relation);
-            }
-          g_array_append_val (relation->evidence, ev);
-          return;
-        }
-
-      if ((r = work_find_relation (work, s, type, t)) < 0)
-        {
-          problem (work, edit, _("that relation is not found any more"));
-          return;
-        }
-
-      if (g_str_equal (op, "reject-relation"))
-        ((WorkRelation *) g_ptr_array_index (work->relations, r))->removed = TRUE;
-      else if (g_str_equal (op, "reverse-relation"))
-        {
-          WorkRelation *relation = g_ptr_array_index (work->relations, r);
-          guint tmp = relation->source;
-
-          relation->source = relation->target;
-          relation->target = tmp;
-          for (guint i = 0; i < relation->evidence->len; i++)
-            {
-              DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, i);
-              gsize ss = ev->source_start, se = ev->source_end;
-
-              ev->source_start = ev->target_start;
-              ev->source_end = ev->target_end;
-              ev->target_start = ss;
-              ev->target_end = se;
-            }
-          index_relation (work, r);
-        }
-      else
-        {
-          DossierRelationType new_type;
-
-          if (!dossier_relation_type_from_string (str_member (edit, "new-type"), &new_type))
-            {
-              problem (work, edit, _("unknown relation type"));
-              return;
-            }
-          ((WorkRelation *) g_ptr_array_index (work->relations, r))->type = new_type;
-          index_relation (work, r);
-        }
-    }
-  else if (g_str_equal (op, "article-title") || g_str_equal (op, "article-date"))
-    {
-      DossierArticle *article = find_article (work, str_member (edit, "article"));
-
-      if (article == NULL)
-        {
-          g_autofree char *what = g_strdup_printf (_("there is no article “%s” any more"),
-                                                   str_member (edit, "article"));
-          problem (work, edit, what);
-          return;
-        }
-
-      if (g_str_equal (op, "article-title"))
-        {
-          g_free (article->title);
-          article->title = g_strdup (str_member (edit, "title"));
-        }
-      else
-        {
-          DossierDate date;
-
-          if (!dossier_date_parse_iso (str_member (edit, "date"), &date))
-            {
-              problem (work, edit, _("the date is not valid"));
-              return;
-            }
-          article->date = date;
-          g_free (article->date_source);
-          article->date_source = g_strdup ("user");
-        }
-    }
-  else if (g_str_equal (op, "not-same"))
-    ;  /* Read by dossier_curation_dup_distinct, for the merge suggestions. */
+  if (op != NULL)
+    op->apply (work, edit);
   else
     problem (work, edit, _("this version of Dossier does not know it"));
 }
@@ -1790,6 +2306,39 @@ DossierGraph *
 dossier_curation_apply (DossierCuration  *curation,
                         DossierGraph     *extracted,
                         GPtrArray       **problems)
+{
+  return dossier_curation_apply_full (curation, extracted, problems, NULL);
+}
+
+/* The passages rejected one by one, on the ids of the new graph. */
+static GArray *
+rejected_passages (Work      *work,
+                   const int *map)
+{
+  GArray *list = g_array_new (FALSE, FALSE, sizeof (DossierRejectedPassage));
+
+  for (guint i = 0; i < work->rejected->len; i++)
+    {
+      const RejectedPassage *p = &g_array_index (work->rejected, RejectedPassage, i);
+      const WorkRelation *r = g_ptr_array_index (work->relations, p->relation);
+      DossierRejectedPassage passage = { 0 };
+
+      if (map[r->source] < 0 || map[r->target] < 0)
+        continue;
+      passage.source = map[r->source];
+      passage.target = map[r->target];
+      passage.type = r->type;
+      passage.evidence = p->evidence;
+      g_array_append_val (list, passage);
+    }
+  return list;
+}
+
+DossierGraph *
+dossier_curation_apply_full (DossierCuration  *curation,
+                             DossierGraph     *extracted,
+                             GPtrArray       **problems,
+                             GArray          **rejected)
 {
   DossierGraph *graph;
   g_autofree int *map = NULL;
@@ -1853,6 +2402,8 @@ dossier_curation_apply (DossierCuration  *curation,
         }
     }
 
+  if (rejected != NULL)
+    *rejected = rejected_passages (&work, map);
   work_clear (&work);
 
   return graph;

@@ -19,6 +19,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "dossier-gazetteer.h"
 #include "dossier-graph.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,10 @@ char             *dossier_curation_path_for_corpus (const char * const *roots);
 gboolean          dossier_curation_load          (DossierCuration  *curation,
                                                   const char       *path,
                                                   GError          **error);
+/* The edits of @path read without a word: an unreadable or corrupt file
+ * gives an empty curation and is left alone (dossier_curation_load()
+ * reports and sets it aside).  For the extraction that precedes loading. */
+DossierCuration  *dossier_curation_peek          (const char       *path);
 /* Takes in the edits another process saved in @path since this curation
  * last read or saved it, and drops those it undid; edits not saved yet
  * stay.  @changed says whether the list of edits changed (apply again). */
@@ -89,6 +94,36 @@ DossierGraph     *dossier_curation_apply         (DossierCuration  *curation,
                                                   DossierGraph     *extracted,
                                                   GPtrArray       **problems);
 
+/* One passage taken out of its relation by a "reject-passage" edit, on the
+ * entity ids of the graph dossier_curation_apply_full() returned. */
+typedef struct
+{
+  guint               source;
+  guint               target;
+  DossierRelationType type;
+  DossierEvidence     evidence;
+} DossierRejectedPassage;
+
+/* The same, and @rejected (when given) receives the DossierRejectedPassage
+ * of every passage rejected on its own. */
+DossierGraph     *dossier_curation_apply_full    (DossierCuration  *curation,
+                                                  DossierGraph     *extracted,
+                                                  GPtrArray       **problems,
+                                                  GArray          **rejected);
+
+/* The actors the user created and the aliases marked in the text, as the
+ * lines of a gazetteer file (empty when there are none): what the extractor
+ * needs to find their every occurrence.  Also what "export as .gaz" writes. */
+char             *dossier_curation_to_gazetteer  (DossierCuration  *curation);
+/* Adds those entries to @gazetteer; call it before dossier_extract(). */
+gboolean          dossier_curation_extend_gazetteer (DossierCuration   *curation,
+                                                     DossierGazetteer  *gazetteer,
+                                                     GError           **error);
+
+/* The edit that takes @edit back as a new edit (hide and show, add and
+ * remove an alias, reject and restore a passage), or NULL. */
+JsonObject       *dossier_edit_invert            (JsonObject       *edit);
+
 /* Edit constructors.  Entities are named by their canonical name. */
 JsonObject *dossier_edit_rename          (const char          *entity,
                                           const char          *new_name);
@@ -119,6 +154,24 @@ JsonObject *dossier_edit_reject_relation (const char          *source,
                                           const char          *target);
 /* A relation the text implies, backed by [start, end) of @article_id. */
 JsonObject *dossier_edit_add_relation    (const char          *source,
+                                          DossierRelationType  type,
+                                          const char          *target,
+                                          const char          *article_id,
+                                          gsize                start,
+                                          gsize                end);
+/* An actor the extractor missed: its every occurrence, and its aliases',
+ * become mentions once extracted again (dossier_curation_extend_gazetteer). */
+JsonObject *dossier_edit_create_entity   (const char          *name,
+                                          DossierEntityType    type,
+                                          const char * const  *aliases);
+/* An alias marked in the text: like dossier_edit_add_alias(), and its
+ * occurrences become mentions of @entity (of @type) when extracted again. */
+JsonObject *dossier_edit_add_text_alias  (const char          *entity,
+                                          DossierEntityType    type,
+                                          const char          *alias);
+/* One passage [start, end) of @article_id out of a relation's evidence;
+ * dossier_edit_invert() gives the edit that restores it. */
+JsonObject *dossier_edit_reject_passage  (const char          *source,
                                           DossierRelationType  type,
                                           const char          *target,
                                           const char          *article_id,

@@ -22,6 +22,9 @@ struct _DossierSession
   /* Inputs and policies */
   int                  n_jobs;
   char               **gazetteer_files;
+  gboolean             created_actors;  /* learn the actors created in the edits file */
+  char                *project;         /* that file; NULL: the corpus's own */
+  GArray              *rejected;        /* DossierRejectedPassage on graph */
   guint                max_shown;
   gboolean             drop_unknown_actors;
   gboolean             without_comments;
@@ -131,6 +134,8 @@ dossier_session_finalize (GObject *object)
   DossierSession *self = DOSSIER_SESSION (object);
 
   g_strfreev (self->gazetteer_files);
+  g_free (self->project);
+  g_clear_pointer (&self->rejected, g_array_unref);
   g_clear_pointer (&self->filter, dossier_filter_free);
   g_strfreev (self->paths);
   g_clear_pointer (&self->corpus, dossier_corpus_unref);
@@ -223,6 +228,7 @@ dossier_session_init (DossierSession *self)
   self->drop_unknown_actors = TRUE;
   self->engine = DOSSIER_LAYOUT_AUTO;
   self->engine_fallback = TRUE;
+  self->created_actors = TRUE;
   self->filter = dossier_filter_new ();
   self->selected_names = g_ptr_array_new_with_free_func (g_free);
 }
@@ -250,6 +256,18 @@ dossier_session_set_gazetteer_files (DossierSession     *self,
   g_return_if_fail (DOSSIER_IS_SESSION (self));
   g_strfreev (self->gazetteer_files);
   self->gazetteer_files = g_strdupv ((char **) files);
+}
+
+void
+dossier_session_set_created_actors (DossierSession *self,
+                                    gboolean        learn,
+                                    const char     *project)
+{
+  g_return_if_fail (DOSSIER_IS_SESSION (self));
+
+  self->created_actors = !!learn;
+  g_free (self->project);
+  self->project = g_strdup (project);
 }
 
 void
@@ -315,6 +333,7 @@ typedef struct
   char                **paths;
   int                   n_jobs;
   char                **gazetteer_files;
+  char                 *project;     /* whose created actors to learn, or NULL */
   DossierProgressFunc   progress;
   gpointer              progress_data;
   GDestroyNotify        progress_free;
@@ -328,6 +347,7 @@ load_data_free (LoadData *data)
     data->progress_free (data->progress_data);
   g_strfreev (data->paths);
   g_strfreev (data->gazetteer_files);
+  g_free (data->project);
   g_clear_pointer (&data->extracted, dossier_graph_unref);
   g_free (data);
 }
@@ -347,6 +367,10 @@ load_data_new (DossierSession     *self,
     }
   data->n_jobs = self->n_jobs;
   data->gazetteer_files = g_strdupv (self->gazetteer_files);
+  if (self->created_actors)
+    data->project = self->project != NULL
+                  ? g_strdup (self->project)
+                  : dossier_curation_path_for_corpus ((const char * const *) data->paths);
   return data;
 }
 
@@ -364,6 +388,14 @@ load_run (LoadData      *data,
   for (guint i = 0; data->gazetteer_files != NULL && data->gazetteer_files[i] != NULL; i++)
     if (!dossier_gazetteer_load_file (gazetteer, data->gazetteer_files[i], error))
       return FALSE;
+  if (data->project != NULL)
+    {
+      /* Read without a word: loading the edits later reports what is wrong. */
+      g_autoptr(DossierCuration) created = dossier_curation_peek (data->project);
+
+      if (!dossier_curation_extend_gazetteer (created, gazetteer, error))
+        return FALSE;
+    }
 
   /* When nothing at all is readable the error lists the problems. */
   if (!(corpus = dossier_corpus_load_full ((const char * const *) data->paths, data->n_jobs,
@@ -521,8 +553,9 @@ dossier_session_curate (DossierSession  *self,
   if (self->extracted == NULL)
     return;
 
+  g_clear_pointer (&self->rejected, g_array_unref);
   if (self->curation != NULL)
-    graph = dossier_curation_apply (self->curation, self->extracted, problems);
+    graph = dossier_curation_apply_full (self->curation, self->extracted, problems, &self->rejected);
   else
     {
       graph = dossier_graph_ref (self->extracted);
@@ -543,6 +576,13 @@ dossier_session_curate (DossierSession  *self,
   self->graph = graph;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH]);
+}
+
+GArray *
+dossier_session_get_rejected (DossierSession *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SESSION (self), NULL);
+  return self->rejected;
 }
 
 DossierGraph *

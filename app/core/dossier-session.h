@@ -39,6 +39,11 @@ void                 dossier_session_set_jobs            (DossierSession       *
                                                           int                   n_jobs);
 void                 dossier_session_set_gazetteer_files (DossierSession       *self,
                                                           const char * const   *files);
+/* TRUE (the default): the actors created in the edits file (@project, or
+ * NULL for the corpus's own) are gazetteer entries of every extraction. */
+void                 dossier_session_set_created_actors  (DossierSession       *self,
+                                                          gboolean              learn,
+                                                          const char           *project);
 void                 dossier_session_set_max_shown       (DossierSession       *self,
                                                           guint                 max_shown);
 void                 dossier_session_set_drop_unknown_actors (DossierSession   *self,
@@ -98,6 +103,9 @@ void                 dossier_session_set_curation        (DossierSession       *
  * longer applies. */
 void                 dossier_session_curate              (DossierSession       *self,
                                                           GPtrArray           **problems);
+/* The passages rejected one by one (DossierRejectedPassage on the curated
+ * graph's ids), or NULL before curation. */
+GArray              *dossier_session_get_rejected        (DossierSession       *self);
 DossierGraph        *dossier_session_get_graph           (DossierSession       *self);
 
 /* 3. Curated graph → subgraph, with the policies above. */

@@ -188,6 +188,65 @@ open_entity_action_cb (GtkWidget  *widget,
   dossier_article_reader_activate_at (self, gtk_text_iter_get_offset (&iter));
 }
 
+/* The selected text, on one line and trimmed, or NULL. */
+static char *
+dup_selection (DossierArticleReader *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return NULL;
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_strdelimit (text, "\n\t\r", ' ');
+  g_strstrip (text);
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+/* The selection is handed to the window's curation actions, which ask for
+ * the rest: "create-entity" and "alias-text" take ["text"], "not-entity-named"
+ * the name. */
+static void
+selection_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  DossierArticleReader *self = DOSSIER_ARTICLE_READER (widget);
+  g_autofree char *text = dup_selection (self);
+  const char *strv[] = { text, NULL };
+
+  if (text == NULL)
+    return;
+  if (g_str_equal (action_name, "reader.create-actor"))
+    gtk_widget_activate_action_variant (widget, "curate.create-entity", g_variant_new_strv (strv, 1));
+  else if (g_str_equal (action_name, "reader.mark-alias"))
+    gtk_widget_activate_action_variant (widget, "curate.alias-text", g_variant_new_strv (strv, 1));
+  else
+    gtk_widget_activate_action (widget, "curate.not-entity-named", "s", text);
+}
+
+static void
+update_selection_actions (DossierArticleReader *self)
+{
+  gboolean has = gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (self->text_view));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.create-actor", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.mark-alias", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.not-actor", has);
+}
+
+static GMenuModel *
+selection_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+
+  g_menu_append (menu, _("Create Acto_r From Selection…"), "reader.create-actor");
+  g_menu_append (menu, _("Mark as an Alia_s of…"), "reader.mark-alias");
+  g_menu_append (menu, _("_Not an Actor"), "reader.not-actor");
+  return G_MENU_MODEL (menu);
+}
+
 static gboolean
 passage_visible (DossierArticleReader *self)
 {
@@ -402,6 +461,14 @@ dossier_article_reader_class_init (DossierArticleReaderClass *klass)
 
   gtk_widget_class_install_action (widget_class, "reader.back", NULL, back_action_cb);
   gtk_widget_class_install_action (widget_class, "reader.open-entity", NULL, open_entity_action_cb);
+  gtk_widget_class_install_action (widget_class, "reader.create-actor", NULL, selection_action_cb);
+  gtk_widget_class_install_action (widget_class, "reader.mark-alias", NULL, selection_action_cb);
+  gtk_widget_class_install_action (widget_class, "reader.not-actor", NULL, selection_action_cb);
+  /* Not Shift+Ctrl+A: the text view unselects with it. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "reader.create-actor", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "reader.create-actor", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "reader.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "reader.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "reader.open-entity", NULL);
@@ -434,6 +501,13 @@ dossier_article_reader_init (DossierArticleReader *self)
   self->passage_mark = gtk_text_buffer_create_mark (buffer, "passage", &start, TRUE);
 
   g_signal_connect_swapped (self->text_view, "map", G_CALLBACK (text_view_map_cb), self);
+  g_signal_connect_swapped (buffer, "notify::has-selection", G_CALLBACK (update_selection_actions), self);
+  {
+    g_autoptr(GMenuModel) menu = selection_menu ();
+
+    gtk_text_view_set_extra_menu (self->text_view, menu);
+  }
+  update_selection_actions (self);
 
   controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
   g_signal_connect_swapped (controller, "released", G_CALLBACK (click_released_cb), self);

@@ -15,8 +15,10 @@
 #include "dossier-curation.h"
 #include "dossier-curator.h"
 #include "dossier-date.h"
+#include "dossier-gazetteer.h"
 #include "dossier-labels.h"
 #include "dossier-suggest.h"
+#include "dossier-preferences.h"
 
 struct _DossierCurator
 {
@@ -37,6 +39,9 @@ struct _DossierCurator
   gsize               passage_start;
   gsize               passage_end;
   char               *pending_target;  /* between the two questions of "add relation" */
+  char               *pending_text;    /* the text "alias-text" asks about */
+  GArray             *rejected;        /* DossierRejectedPassage on graph */
+  char               *gazetteer;       /* the curation's gazetteer entries the extracted graph has */
 };
 
 G_DEFINE_FINAL_TYPE (DossierCurator, dossier_curator, G_TYPE_OBJECT)
@@ -44,6 +49,7 @@ G_DEFINE_FINAL_TYPE (DossierCurator, dossier_curator, G_TYPE_OBJECT)
 enum {
   GRAPH_CHANGED,
   PROBLEM,
+  GAZETTEER_CHANGED,
   N_SIGNALS
 };
 
@@ -141,6 +147,20 @@ update_actions (DossierCurator *self)
   update_undo_menu (self);
 }
 
+/* Actors created or aliases marked in the text need the extractor: say so
+ * when the entries differ from those the extracted graph was made with. */
+static void
+check_gazetteer (DossierCurator *self)
+{
+  g_autofree char *entries = dossier_curation_to_gazetteer (self->curation);
+
+  if (g_strcmp0 (entries, self->gazetteer) == 0)
+    return;
+  g_free (self->gazetteer);
+  self->gazetteer = g_steal_pointer (&entries);
+  g_signal_emit (self, signals[GAZETTEER_CHANGED], 0);
+}
+
 /* Rebuilds the curated graph from the extracted one, saves, tells the window. */
 static void
 reapply (DossierCurator *self,
@@ -170,6 +190,9 @@ reapply (DossierCurator *self,
   dossier_session_set_curation (self->session, self->curation);
   dossier_session_curate (self->session, &problems);
   self->graph = dossier_graph_ref (dossier_session_get_graph (self->session));
+  g_clear_pointer (&self->rejected, g_array_unref);
+  if (dossier_session_get_rejected (self->session) != NULL)
+    self->rejected = g_array_ref (dossier_session_get_rejected (self->session));
 
   /* Ids change with every application: the selection is the window's to set again. */
   g_array_set_size (self->entities, 0);
@@ -180,6 +203,7 @@ reapply (DossierCurator *self,
 
   update_actions (self);
   g_signal_emit (self, signals[GRAPH_CHANGED], 0);
+  check_gazetteer (self);
 }
 
 static void
@@ -897,6 +921,254 @@ article_date_action (GSimpleAction *action,
        current != NULL ? current : "", NULL, NULL, 0, do_article_date);
 }
 
+/* From the text: the reader's selection ----------------------------------- */
+
+static const char *entity_type_values[] = { "company", "media", "person", "government", NULL };
+
+/* "A, B ; C" -> { "A", "B", "C" }: aliases are typed as a list. */
+static GStrv
+split_aliases (const char *text)
+{
+  g_auto(GStrv) parts = g_regex_split_simple ("[,;]", text != NULL ? text : "", 0, 0);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_strv_builder_add (builder, parts[i]);
+  return g_strv_builder_end (builder);
+}
+
+static void
+create_entity (DossierCurator     *self,
+               const char         *name,
+               const char         *type_name,
+               const char * const *aliases)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name));
+  DossierEntityType type;
+
+  if (*clean == '\0' || !dossier_entity_type_from_string (type_name, &type))
+    return;
+  push (self, dossier_edit_create_entity (clean, type, aliases));
+}
+
+typedef struct
+{
+  DossierCurator *self;
+  GtkWidget      *name;
+  GtkWidget      *type;
+  GtkWidget      *aliases;
+} CreateDialog;
+
+static void
+on_create_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CreateDialog     *d)
+{
+  if (g_str_equal (response, "apply"))
+    {
+      guint type = gtk_drop_down_get_selected (GTK_DROP_DOWN (d->type));
+      g_auto(GStrv) aliases = split_aliases (gtk_editable_get_text (GTK_EDITABLE (d->aliases)));
+
+      if (type < G_N_ELEMENTS (entity_type_values) - 1)
+        create_entity (d->self, gtk_editable_get_text (GTK_EDITABLE (d->name)),
+                       entity_type_values[type], (const char * const *) aliases);
+    }
+  g_object_unref (d->self);
+  g_free (d);
+}
+
+static GtkWidget *
+labelled_row (GtkWidget  *box,
+              const char *label,
+              GtkWidget  *widget)
+{
+  GtkWidget *title = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), widget);
+  gtk_widget_add_css_class (title, "caption-heading");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), widget);
+  return widget;
+}
+
+/* One dialog for the three answers: name, type and aliases. */
+static void
+ask_create_entity (DossierCurator *self,
+                   const char     *text)
+{
+  const char *labels[] = {
+    dossier_entity_type_label (DOSSIER_ENTITY_COMPANY), dossier_entity_type_label (DOSSIER_ENTITY_MEDIA),
+    dossier_entity_type_label (DOSSIER_ENTITY_PERSON), dossier_entity_type_label (DOSSIER_ENTITY_GOVERNMENT),
+    NULL
+  };
+  CreateDialog *d = g_new0 (CreateDialog, 1);
+  GtkWidget *dialog, *box;
+
+  d->self = g_object_ref (self);
+  dialog = adw_message_dialog_new (self->parent, _("Create Actor"),
+                                   _("Every occurrence of the name and its aliases in the articles becomes a mention."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "apply", _("C_reate"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  d->name = labelled_row (box, _("_Name"), gtk_entry_new ());
+  gtk_editable_set_text (GTK_EDITABLE (d->name), text);
+  gtk_entry_set_activates_default (GTK_ENTRY (d->name), TRUE);
+  d->type = labelled_row (box, _("_Type"), gtk_drop_down_new_from_strings (labels));
+  d->aliases = labelled_row (box, _("_Aliases (separated by commas)"), gtk_entry_new ());
+  gtk_entry_set_activates_default (GTK_ENTRY (d->aliases), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_create_response), d);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ["text"] asks for the rest; ["name", "type", "alias", …] creates it. */
+static void
+create_entity_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  g_autofree const char **args = g_variant_get_strv (parameter, NULL);
+
+  if (args[0] == NULL)
+    return;
+  if (args[1] == NULL)
+    ask_create_entity (self, args[0]);
+  else
+    create_entity (self, args[0], args[1], &args[2]);
+}
+
+static void
+do_alias_text (DossierCurator *self,
+               const char     *answer)
+{
+  g_autofree char *text = g_steal_pointer (&self->pending_text);
+  DossierEntity *entity = dossier_graph_lookup_entity (self->graph, answer);
+
+  if (text == NULL || *text == '\0')
+    return;
+  if (entity == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no actor named “%s”"), answer);
+
+      g_signal_emit (self, signals[PROBLEM], 0, message);
+      return;
+    }
+  push (self, dossier_edit_add_text_alias (entity->name, entity->type, text));
+}
+
+/* ["text"] asks which actor it names; ["text", "actor"] marks it. */
+static void
+alias_text_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  g_autofree const char **args = g_variant_get_strv (parameter, NULL);
+  g_autofree char *body = NULL;
+  DossierEntity *entity = main_entity (self);
+
+  if (args[0] == NULL || self->graph == NULL)
+    return;
+  g_free (self->pending_text);
+  self->pending_text = g_strstrip (g_strdup (args[0]));
+  if (args[1] != NULL)
+    {
+      do_alias_text (self, args[1]);
+      return;
+    }
+
+  /* Translators: the selected text */
+  body = g_strdup_printf (_("Which actor does “%s” name? Its every occurrence becomes a mention of it."),
+                          self->pending_text);
+  ask (self, _("Mark as an Alias of…"), body, _("_Mark"), entity != NULL ? entity->name : "",
+       NULL, NULL, 0, do_alias_text);
+}
+
+/* The reader's "Not an Actor": the actor named (or aliased) as selected. */
+static void
+not_entity_named_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+  g_autofree char *name = g_strstrip (g_strdup (arg (parameter)));
+  DossierEntity *entity = self->graph != NULL ? dossier_graph_lookup_entity (self->graph, name) : NULL;
+
+  if (entity == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no actor named “%s”"), name);
+
+      g_signal_emit (self, signals[PROBLEM], 0, message);
+      return;
+    }
+  push (self, dossier_edit_not_entity (entity->name));
+}
+
+/* A passage: (source, type, target, article id, start, end). */
+static JsonObject *
+passage_edit_from (GVariant *parameter)
+{
+  const char *source, *type_name, *target, *article;
+  guint64 start, end;
+  DossierRelationType type;
+
+  g_variant_get (parameter, "(&s&s&s&stt)", &source, &type_name, &target, &article, &start, &end);
+  if (!dossier_relation_type_from_string (type_name, &type))
+    return NULL;
+  return dossier_edit_reject_passage (source, type, target, article, start, end);
+}
+
+static void
+reject_passage_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  JsonObject *edit = passage_edit_from (parameter);
+
+  if (edit != NULL)
+    push (user_data, edit);
+}
+
+static void
+restore_passage_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  g_autoptr(JsonObject) reject = passage_edit_from (parameter);
+
+  if (reject != NULL)
+    push (user_data, dossier_edit_invert (reject));
+}
+
+/* The gazetteer ------------------------------------------------------------ */
+
+/* The user's files changed, or were edited on disk: extract again. */
+static void
+reload_gazetteer_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  g_signal_emit (user_data, signals[GAZETTEER_CHANGED], 0);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  DossierCurator *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (dossier_preferences_new (self->parent, self)));
+}
+
 static void
 undo_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -936,6 +1208,13 @@ static const GActionEntry action_entries[] = {
   { "add-relation", add_relation_action, "s" },
   { "article-title", article_title_action, "s" },
   { "article-date", article_date_action, "s" },
+  { "create-entity", create_entity_action, "as" },
+  { "alias-text", alias_text_action, "as" },
+  { "not-entity-named", not_entity_named_action, "s" },
+  { "reject-passage", reject_passage_action, "(sssstt)" },
+  { "restore-passage", restore_passage_action, "(sssstt)" },
+  { "reload-gazetteer", reload_gazetteer_action },
+  { "preferences", preferences_action },
   { "undo", undo_action },
   { "redo", redo_action },
 };
@@ -968,8 +1247,11 @@ dossier_curator_finalize (GObject *object)
   g_clear_pointer (&self->curation, dossier_curation_free);
   g_clear_pointer (&self->graph, dossier_graph_unref);
   g_clear_pointer (&self->entities, g_array_unref);
+  g_clear_pointer (&self->rejected, g_array_unref);
   g_free (self->path);
   g_free (self->pending_target);
+  g_free (self->pending_text);
+  g_free (self->gazetteer);
 
   G_OBJECT_CLASS (dossier_curator_parent_class)->finalize (object);
 }
@@ -992,6 +1274,12 @@ dossier_curator_class_init (DossierCuratorClass *klass)
                                    G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The actors created changed: extract again (dossier_curator_build_gazetteer). */
+  signals[GAZETTEER_CHANGED] = g_signal_new ("gazetteer-changed",
+                                             G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 0);
 }
 
 static void
@@ -1098,8 +1386,40 @@ dossier_curator_set_extracted (DossierCurator *self,
   if (self->path != NULL && !dossier_curation_load (self->curation, self->path, &error))
     g_signal_emit (self, signals[PROBLEM], 0, error->message);
 
+  /* The extractor had these entries (the loading thread peeked at the file). */
+  g_free (self->gazetteer);
+  self->gazetteer = dossier_curation_to_gazetteer (self->curation);
+
   watch_path (self);
   reapply (self, FALSE);
+}
+
+GArray *
+dossier_curator_get_rejected (DossierCurator *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CURATOR (self), NULL);
+  return self->rejected;
+}
+
+char *
+dossier_curator_dup_gazetteer (DossierCurator *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CURATOR (self), NULL);
+  return dossier_curation_to_gazetteer (self->curation);
+}
+
+gboolean
+dossier_curator_save_gazetteer (DossierCurator  *self,
+                                const char      *path,
+                                GError         **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_CURATOR (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  text = dossier_curation_to_gazetteer (self->curation);
+  return g_file_set_contents (path, text, -1, error);
 }
 
 DossierGraph *

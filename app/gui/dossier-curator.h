@@ -13,6 +13,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dossier-gazetteer.h"
 #include "dossier-graph.h"
 #include "dossier-session.h"
 
@@ -55,5 +56,15 @@ void            dossier_curator_set_selection  (DossierCurator *self,
                                                 int             article,
                                                 gsize           passage_start,
                                                 gsize           passage_end);
+
+/* The passages rejected one by one (DossierRejectedPassage, on the ids of
+ * dossier_curator_get_graph()); transfer none. */
+GArray         *dossier_curator_get_rejected   (DossierCurator *self);
+/* The actors created and aliases marked in the text, as a .gaz file. */
+char           *dossier_curator_dup_gazetteer  (DossierCurator *self);
+/* Writes them to @path, for dossier-cli --gazetteer and other corpora. */
+gboolean        dossier_curator_save_gazetteer (DossierCurator  *self,
+                                                const char      *path,
+                                                GError         **error);
 
 G_END_DECLS

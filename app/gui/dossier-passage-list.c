@@ -14,6 +14,7 @@
 #include "dossier-date.h"
 #include "dossier-labels.h"
 #include "dossier-passage-list.h"
+#include "dossier-curation.h"
 
 /* Passages longer than this are cut around their first highlight. */
 #define MAX_PASSAGE_BYTES 600
@@ -37,6 +38,11 @@ struct _DossierPassageList
   GArray           *passages;  /* DossierPassage, in display order */
   guint             n_shown;   /* rows made so far */
   GtkWidget        *more_row;  /* "Show more passages", or NULL */
+  DossierGraph     *rejected_graph;  /* the graph @rejected is on */
+  GArray           *rejected;        /* DossierRejectedPassage */
+  gboolean          show_rejected;
+  int               shown_entity;    /* what is shown, to show it again, or -1 */
+  int               shown_relation;
 };
 
 /* Rows are made a page at a time: an actor of a big corpus has thousands
@@ -241,6 +247,23 @@ passage_meta (DossierPassageList   *self,
 }
 
 static GtkWidget *
+row_button (const char *icon,
+            const char *label,
+            const char *action,
+            guint       index)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
+  return button;
+}
+
+static GtkWidget *
 create_row (DossierPassageList *self,
             guint               index)
 {
@@ -260,6 +283,14 @@ create_row (DossierPassageList *self,
       g_autofree char *italic = g_strconcat ("<i>", markup, "</i>", NULL);
 
       gtk_label_set_markup (GTK_LABEL (label), italic);
+    }
+  else if (passage->rejected >= 0)
+    {
+      g_autofree char *struck = g_strconcat ("<s>", markup, "</s>", NULL);
+
+      gtk_label_set_markup (GTK_LABEL (label), struck);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (box, "rejected");
     }
   else
     gtk_label_set_markup (GTK_LABEL (label), markup);
@@ -293,6 +324,12 @@ create_row (DossierPassageList *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "passages.copy-citation");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
   gtk_box_append (GTK_BOX (bottom), button);
+  if (passage->rejected >= 0)
+    gtk_box_append (GTK_BOX (bottom), row_button ("edit-undo-symbolic", _("Restore Passage"),
+                                                  "passages.restore", index));
+  else if (passage->relation >= 0)
+    gtk_box_append (GTK_BOX (bottom), row_button ("action-unavailable-symbolic", _("Reject Passage"),
+                                                  "passages.reject", index));
   gtk_box_append (GTK_BOX (box), bottom);
 
   row = gtk_list_box_row_new ();
@@ -434,6 +471,7 @@ reset (DossierPassageList *self)
   gtk_label_set_text (self->aliases_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->aliases_label), FALSE);
   gtk_label_set_text (self->passages_heading, "");
+  self->shown_entity = self->shown_relation = -1;
 }
 
 static void
@@ -478,66 +516,188 @@ link_button (const char *label,
   return button;
 }
 
-void
-dossier_passage_list_show_entity (DossierPassageList *self,
-                                  DossierSubgraph    *subgraph,
-                                  guint               entity_id)
+/* A passage backing a relation, or one rejected (@rejected its index). */
+static void
+append_evidence (DossierPassageList    *self,
+                 const DossierEvidence *ev,
+                 int                    relation_id,
+                 int                    rejected)
 {
-  DossierGraph *graph;
-  DossierEntity *entity;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *summary = NULL;
+  DossierGraph *graph = self->subgraph->graph;
+  DossierArticle *article;
+  DossierPassage *p;
+  DossierRange h;
+
+  if (ev->article >= graph->corpus->articles->len)
+    return;
+  article = get_article (self, ev->article);
+  if (ev->end > article->len || ev->start > ev->end)
+    return;
+
+  g_array_set_size (self->passages, self->passages->len + 1);
+  p = &g_array_index (self->passages, DossierPassage, self->passages->len - 1);
+  p->article = ev->article;
+  p->start = ev->start;
+  p->end = ev->end;
+  p->highlights = g_array_new (FALSE, FALSE, sizeof (DossierRange));
+  h.start = ev->source_start;
+  h.end = ev->source_end;
+  if (h.end > h.start && h.end <= article->len)
+    g_array_append_val (p->highlights, h);
+  h.start = ev->target_start;
+  h.end = ev->target_end;
+  if (h.end > h.start && h.end <= article->len)
+    g_array_append_val (p->highlights, h);
+  p->date = ev->date;
+  p->section = dossier_article_section_at (article, ev->start);
+  p->flags = ev->flags;
+  p->relation = relation_id;
+  p->rejected = rejected;
+}
+
+static void
+show_rejected_toggled_cb (GtkCheckButton     *button,
+                          DossierPassageList *self)
+{
+  self->show_rejected = gtk_check_button_get_active (button);
+  if (self->shown_relation >= 0)
+    dossier_passage_list_show_relation (self, self->subgraph, self->shown_relation);
+  else if (self->shown_entity >= 0)
+    dossier_passage_list_show_entity (self, self->subgraph, self->shown_entity);
+}
+
+/* The passages rejected one by one between @source and @target (of
+ * @type), or touching @source when @target is G_MAXUINT: counted in the
+ * "Show Rejected" toggle, listed struck out when it is on. */
+static void
+add_rejected (DossierPassageList  *self,
+              guint                source,
+              guint                target,
+              DossierRelationType  type)
+{
+  GArray *rejected = self->rejected_graph == self->subgraph->graph ? self->rejected : NULL;
+  g_autofree char *label = NULL;
+  GtkWidget *toggle;
+  guint n = 0;
+
+  for (guint i = 0; rejected != NULL && i < rejected->len; i++)
+    {
+      const DossierRejectedPassage *r = &g_array_index (rejected, DossierRejectedPassage, i);
+      gboolean match = target == G_MAXUINT
+                     ? r->source == source || r->target == source
+                     : r->type == type && ((r->source == source && r->target == target) ||
+                                           (dossier_relation_type_is_symmetric (type) &&
+                                            r->source == target && r->target == source));
+
+      if (!match)
+        continue;
+      n++;
+      if (self->show_rejected)
+        append_evidence (self, &r->evidence, -1, i);
+    }
+  if (n == 0)
+    return;
+
+  label = g_strdup_printf (g_dngettext (NULL, "Show %u Rejected Passage", "Show %u Rejected Passages", n), n);
+  toggle = gtk_check_button_new_with_mnemonic (label);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), self->show_rejected);
+  gtk_widget_add_css_class (toggle, "show-rejected");
+  g_signal_connect (toggle, "toggled", G_CALLBACK (show_rejected_toggled_cb), self);
+  gtk_box_append (self->relations_box, toggle);
+}
+
+void
+dossier_passage_list_set_rejected (DossierPassageList *self,
+                                   DossierGraph       *graph,
+                                   GArray             *rejected)
+{
+  g_return_if_fail (DOSSIER_IS_PASSAGE_LIST (self));
+
+  g_clear_pointer (&self->rejected_graph, dossier_graph_unref);
+  g_clear_pointer (&self->rejected, g_array_unref);
+  if (graph != NULL && rejected != NULL)
+    {
+      self->rejected_graph = dossier_graph_ref (graph);
+      self->rejected = g_array_ref (rejected);
+    }
+}
+
+static void
+show_aliases (DossierPassageList *self,
+              DossierEntity      *entity)
+{
+  g_autoptr(GString) aliases = g_string_new (NULL);
+  g_autofree char *folded_name = g_utf8_casefold (entity->name, -1);
+
+  for (guint i = 0; i < entity->aliases->len; i++)
+    {
+      const char *alias = g_ptr_array_index (entity->aliases, i);
+      g_autofree char *folded = g_utf8_casefold (alias, -1);
+
+      if (g_str_equal (folded, folded_name))
+        continue;
+      if (aliases->len > 0)
+        g_string_append (aliases, ", ");
+      g_string_append (aliases, alias);
+    }
+  if (aliases->len > 0)
+    {
+      /* TRANSLATORS: followed by a list of other names */
+      g_autofree char *text = g_strdup_printf (_("Also known as: %s"), aliases->str);
+      gtk_label_set_text (self->aliases_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->aliases_label), TRUE);
+    }
+}
+
+static void
+append_relation_links (DossierPassageList *self,
+                       GPtrArray          *relations,
+                       guint               entity_id)
+{
+  DossierGraph *graph = self->subgraph->graph;
+  DossierRelation *first = g_ptr_array_index (relations, 0);
+  GtkWidget *heading, *flow;
+
+  heading = gtk_label_new (dossier_relation_type_label (first->type));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "relation-type");
+  gtk_box_append (self->relations_box, heading);
+
+  /* Links flow side by side: a hub's relations stay above the fold. */
+  flow = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 0);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 0);
+  gtk_box_append (self->relations_box, flow);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      DossierRelation *relation = g_ptr_array_index (relations, i);
+      gboolean outgoing = relation->source == entity_id;
+      DossierEntity *other = dossier_graph_get_entity (graph, outgoing ? relation->target : relation->source);
+      const char *arrow = dossier_relation_type_is_symmetric (relation->type) ? "↔" : outgoing ? "→" : "←";
+      g_autofree char *label = g_strdup_printf ("%s %s (%u)", arrow, other->name, relation->evidence->len);
+
+      gtk_flow_box_append (GTK_FLOW_BOX (flow),
+                           link_button (label, "passages.select-relation", relation->id,
+                                        _("Show this relation’s passages")));
+    }
+}
+
+/* Relations shown in the graph, grouped by type. */
+static void
+show_entity_relations (DossierPassageList *self,
+                       guint               entity_id)
+{
+  DossierSubgraph *subgraph = self->subgraph;
   GPtrArray *by_type[DOSSIER_N_RELATION_TYPES] = { NULL, };
 
-  g_return_if_fail (DOSSIER_IS_PASSAGE_LIST (self));
-  g_return_if_fail (subgraph != NULL);
-  g_return_if_fail (entity_id < subgraph->graph->entities->len);
-
-  if (self->subgraph != subgraph)
-    {
-      g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
-      self->subgraph = dossier_subgraph_ref (subgraph);
-    }
-  reset (self);
-
-  graph = subgraph->graph;
-  entity = dossier_graph_get_entity (graph, entity_id);
-
-  gtk_label_set_text (self->title_label, entity->name);
-  summary = dossier_entity_summary (entity);
-  subtitle = g_strdup_printf ("%s · %s", dossier_entity_type_label (entity->type), summary);
-  gtk_label_set_text (self->subtitle_label, subtitle);
-
-  {
-    g_autoptr(GString) aliases = g_string_new (NULL);
-    g_autofree char *folded_name = g_utf8_casefold (entity->name, -1);
-
-    for (guint i = 0; i < entity->aliases->len; i++)
-      {
-        const char *alias = g_ptr_array_index (entity->aliases, i);
-        g_autofree char *folded = g_utf8_casefold (alias, -1);
-
-        if (g_str_equal (folded, folded_name))
-          continue;
-        if (aliases->len > 0)
-          g_string_append (aliases, ", ");
-        g_string_append (aliases, alias);
-      }
-    if (aliases->len > 0)
-      {
-        /* TRANSLATORS: followed by a list of other names */
-        g_autofree char *text = g_strdup_printf (_("Also known as: %s"), aliases->str);
-        gtk_label_set_text (self->aliases_label, text);
-        gtk_widget_set_visible (GTK_WIDGET (self->aliases_label), TRUE);
-      }
-  }
-
-  /* Relations shown in the graph, grouped by type. */
   for (guint i = 0; i < subgraph->relations->len; i++)
     {
       guint rid = g_array_index (subgraph->relations, guint, i);
-      DossierRelation *relation = dossier_graph_get_relation (graph, rid);
+      DossierRelation *relation = dossier_graph_get_relation (subgraph->graph, rid);
 
       if (relation->source != entity_id && relation->target != entity_id)
         continue;
@@ -547,42 +707,21 @@ dossier_passage_list_show_entity (DossierPassageList *self,
     }
   for (guint t = 0; t < DOSSIER_N_RELATION_TYPES; t++)
     {
-      GtkWidget *heading, *flow;
-
       if (by_type[t] == NULL)
         continue;
-
-      heading = gtk_label_new (dossier_relation_type_label (t));
-      gtk_label_set_xalign (GTK_LABEL (heading), 0);
-      gtk_widget_add_css_class (heading, "heading");
-      gtk_widget_add_css_class (heading, "relation-type");
-      gtk_box_append (self->relations_box, heading);
-
-      /* Links flow side by side: a hub's relations stay above the fold. */
-      flow = gtk_flow_box_new ();
-      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
-      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 0);
-      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 0);
-      gtk_box_append (self->relations_box, flow);
-
-      for (guint i = 0; i < by_type[t]->len; i++)
-        {
-          DossierRelation *relation = g_ptr_array_index (by_type[t], i);
-          gboolean outgoing = relation->source == entity_id;
-          DossierEntity *other = dossier_graph_get_entity (graph, outgoing ? relation->target : relation->source);
-          const char *arrow = dossier_relation_type_is_symmetric (relation->type) ? "↔" : outgoing ? "→" : "←";
-          g_autofree char *label = g_strdup_printf ("%s %s (%u)", arrow, other->name, relation->evidence->len);
-
-          gtk_flow_box_append (GTK_FLOW_BOX (flow),
-                               link_button (label, "passages.select-relation", relation->id,
-                                            _("Show this relation’s passages")));
-        }
+      append_relation_links (self, by_type[t], entity_id);
       g_ptr_array_unref (by_type[t]);
     }
+}
 
-  /* One entry per sentence, with every mention in it highlighted. */
-  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+/* One entry per sentence, with every mention in it highlighted. */
+static void
+add_mention_passages (DossierPassageList *self,
+                      DossierEntity      *entity)
+{
+  DossierGraph *graph = self->subgraph->graph;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
   for (guint i = 0; i < entity->mentions->len; i++)
     {
       const DossierMention *m = &g_array_index (entity->mentions, DossierMention, i);
@@ -621,9 +760,49 @@ dossier_passage_list_show_entity (DossierPassageList *self,
       p->section = m->section;
       p->flags = m->section == DOSSIER_SECTION_COMMENTS ? DOSSIER_EVIDENCE_COMMENTS : 0;
       p->relation = -1;
+      p->rejected = -1;
       g_hash_table_insert (seen, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (self->passages->len - 1));
     }
+}
 
+static void
+set_subgraph (DossierPassageList *self,
+              DossierSubgraph    *subgraph)
+{
+  if (self->subgraph != subgraph)
+    {
+      g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
+      self->subgraph = dossier_subgraph_ref (subgraph);
+    }
+  reset (self);
+}
+
+void
+dossier_passage_list_show_entity (DossierPassageList *self,
+                                  DossierSubgraph    *subgraph,
+                                  guint               entity_id)
+{
+  DossierEntity *entity;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_if_fail (DOSSIER_IS_PASSAGE_LIST (self));
+  g_return_if_fail (subgraph != NULL);
+  g_return_if_fail (entity_id < subgraph->graph->entities->len);
+
+  set_subgraph (self, subgraph);
+  entity = dossier_graph_get_entity (subgraph->graph, entity_id);
+
+  gtk_label_set_text (self->title_label, entity->name);
+  summary = dossier_entity_summary (entity);
+  subtitle = g_strdup_printf ("%s · %s", dossier_entity_type_label (entity->type), summary);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+
+  show_aliases (self, entity);
+  show_entity_relations (self, entity_id);
+  add_mention_passages (self, entity);
+  add_rejected (self, entity_id, G_MAXUINT, 0);
+  self->shown_entity = entity_id;
   fill_list (self);
 }
 
@@ -642,12 +821,8 @@ dossier_passage_list_show_relation (DossierPassageList *self,
   g_return_if_fail (subgraph != NULL);
   g_return_if_fail (relation_id < subgraph->graph->relations->len);
 
-  if (self->subgraph != subgraph)
-    {
-      g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
-      self->subgraph = dossier_subgraph_ref (subgraph);
-    }
-  reset (self);
+  set_subgraph (self, subgraph);
+  self->shown_relation = relation_id;
 
   graph = subgraph->graph;
   relation = dossier_graph_get_relation (graph, relation_id);
@@ -667,37 +842,8 @@ dossier_passage_list_show_relation (DossierPassageList *self,
                   link_button (target->name, "passages.select-entity", target->id, _("Show this actor’s passages")));
 
   for (guint i = 0; i < relation->evidence->len; i++)
-    {
-      const DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, i);
-      DossierArticle *article;
-      DossierPassage *p;
-      DossierRange h;
-
-      if (ev->article >= graph->corpus->articles->len)
-        continue;
-      article = get_article (self, ev->article);
-      if (ev->end > article->len || ev->start > ev->end)
-        continue;
-
-      g_array_set_size (self->passages, self->passages->len + 1);
-      p = &g_array_index (self->passages, DossierPassage, self->passages->len - 1);
-      p->article = ev->article;
-      p->start = ev->start;
-      p->end = ev->end;
-      p->highlights = g_array_new (FALSE, FALSE, sizeof (DossierRange));
-      h.start = ev->source_start;
-      h.end = ev->source_end;
-      if (h.end > h.start && h.end <= article->len)
-        g_array_append_val (p->highlights, h);
-      h.start = ev->target_start;
-      h.end = ev->target_end;
-      if (h.end > h.start && h.end <= article->len)
-        g_array_append_val (p->highlights, h);
-      p->date = ev->date;
-      p->section = dossier_article_section_at (article, ev->start);
-      p->flags = ev->flags;
-      p->relation = relation_id;
-    }
+    append_evidence (self, &g_array_index (relation->evidence, DossierEvidence, i), relation_id, -1);
+  add_rejected (self, relation->source, relation->target, relation->type);
 
   fill_list (self);
 }
@@ -824,6 +970,49 @@ action_cb (GtkWidget  *widget,
     g_signal_emit (self, signals[ENTITY_ACTIVATED], 0, g_variant_get_uint32 (param));
 }
 
+/* Rejecting and restoring are curation edits: the passage goes to the
+ * window's "curate" actions as (source, type, target, article, start, end). */
+static void
+passage_edit_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  DossierPassageList *self = DOSSIER_PASSAGE_LIST (widget);
+  guint index = g_variant_get_uint32 (param);
+  const DossierPassage *p;
+  DossierGraph *graph;
+  guint source, target;
+  DossierRelationType type;
+  gboolean restore = g_str_equal (action_name, "passages.restore");
+
+  if (self->subgraph == NULL || index >= self->passages->len)
+    return;
+  p = &g_array_index (self->passages, DossierPassage, index);
+  graph = self->subgraph->graph;
+  if (restore && p->rejected >= 0 && self->rejected != NULL && (guint) p->rejected < self->rejected->len)
+    {
+      const DossierRejectedPassage *r = &g_array_index (self->rejected, DossierRejectedPassage, p->rejected);
+
+      source = r->source, target = r->target, type = r->type;
+    }
+  else if (!restore && p->relation >= 0)
+    {
+      const DossierRelation *r = dossier_graph_get_relation (graph, p->relation);
+
+      source = r->source, target = r->target, type = r->type;
+    }
+  else
+    return;
+
+  gtk_widget_activate_action (widget, restore ? "curate.restore-passage" : "curate.reject-passage",
+                              "(sssstt)",
+                              dossier_graph_get_entity (graph, source)->name,
+                              dossier_relation_type_to_string (type),
+                              dossier_graph_get_entity (graph, target)->name,
+                              get_article (self, p->article)->id,
+                              (guint64) p->start, (guint64) p->end);
+}
+
 static void
 dossier_passage_list_dispose (GObject *object)
 {
@@ -835,6 +1024,8 @@ dossier_passage_list_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
+  g_clear_pointer (&self->rejected_graph, dossier_graph_unref);
+  g_clear_pointer (&self->rejected, g_array_unref);
 
   G_OBJECT_CLASS (dossier_passage_list_parent_class)->dispose (object);
 }
@@ -885,6 +1076,8 @@ dossier_passage_list_class_init (DossierPassageListClass *klass)
   gtk_widget_class_install_action (widget_class, "passages.copy-selected", NULL, action_cb);
   gtk_widget_class_install_action (widget_class, "passages.select-relation", "u", action_cb);
   gtk_widget_class_install_action (widget_class, "passages.select-entity", "u", action_cb);
+  gtk_widget_class_install_action (widget_class, "passages.reject", "u", passage_edit_cb);
+  gtk_widget_class_install_action (widget_class, "passages.restore", "u", passage_edit_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "passages.copy-selected", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -899,6 +1092,7 @@ dossier_passage_list_init (DossierPassageList *self)
   self->passages = g_array_new (FALSE, TRUE, sizeof (DossierPassage));
   g_array_set_clear_func (self->passages, (GDestroyNotify) passage_clear);
   gtk_list_box_set_header_func (self->list, header_func, self, NULL);
+  self->shown_entity = self->shown_relation = -1;
 }
 
 GtkWidget *

@@ -25,6 +25,8 @@ typedef struct
   DossierSectionKind   section;
   DossierEvidenceFlags flags;
   int                  relation;    /* relation id for evidence, else -1 */
+  int                  rejected;    /* a passage rejected on its own: its index in the
+                                     * rejected passages, else -1 */
 } DossierPassage;
 
 #define DOSSIER_TYPE_PASSAGE_LIST (dossier_passage_list_get_type ())
@@ -50,5 +52,10 @@ void                  dossier_passage_list_activate      (DossierPassageList *se
 char                 *dossier_passage_list_dup_citation  (DossierPassageList *self,
                                                           guint               index);
 void                  dossier_passage_list_focus_first   (DossierPassageList *self);
+/* The passages rejected one by one (DossierRejectedPassage on @graph's
+ * ids), listed under "Show Rejected" while the subgraph shown is on @graph. */
+void                  dossier_passage_list_set_rejected  (DossierPassageList *self,
+                                                          DossierGraph       *graph,
+                                                          GArray             *rejected);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "dossier-extractor.h"
 #include "dossier-filter-panel.h"
 #include "dossier-gazetteer.h"
+#include "dossier-preferences.h"
 #include "dossier-graph-view.h"
 #include "dossier-layout.h"
 #include "dossier-legend.h"
@@ -380,6 +381,11 @@ dossier_window_load (DossierWindow      *self,
   g_weak_ref_init (&data->window, self);
 
   self->loading = TRUE;
+  {
+    g_auto(GStrv) gazetteers = dossier_preferences_dup_gazetteers ();
+
+    dossier_session_set_gazetteer_files (self->session, (const char * const *) gazetteers);
+  }
   dossier_session_load_async (self->session, (const char * const *) self->paths,
                               load_progress_cb, data, load_data_free,
                               load_cb, g_object_ref (self));
@@ -832,7 +838,16 @@ graph_changed_cb (DossierWindow  *self,
 {
   dossier_filter_panel_set_graph (self->filter_panel, dossier_session_get_graph (session));
   dossier_text_search_set_graph (self->text_search, dossier_session_get_graph (session));
+  dossier_passage_list_set_rejected (self->passage_list, dossier_session_get_graph (session),
+                                     dossier_session_get_rejected (session));
   relayout (self);
+}
+
+/* Actors created, or gazetteer files changed: read and extract again. */
+static void
+reload_after_gazetteer_cb (DossierWindow *self)
+{
+  dossier_window_load (self, (const char * const *) self->paths);
 }
 
 static void
@@ -895,6 +910,8 @@ init_curation (DossierWindow *self)
   dossier_curator_set_parent (self->curator, GTK_WINDOW (self));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "curate",
                                   dossier_curator_get_actions (self->curator));
+  g_signal_connect_object (self->curator, "gazetteer-changed",
+                           G_CALLBACK (reload_after_gazetteer_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->curator, "problem",
                            G_CALLBACK (problem_cb), self, G_CONNECT_SWAPPED);
 
@@ -1518,6 +1535,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "curate.rename", "s", "");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "curate.merge", "s", "");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "curate.hide", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "curate.preferences", NULL);
 }
 
 static GSettings *

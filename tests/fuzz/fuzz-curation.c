@@ -147,6 +147,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_assert_nonnull (applied);
   fuzz_check_graph (applied);
 
+  /* The actors created make gazetteer lines the loader always takes. */
+  {
+    g_autoptr(DossierGazetteer) created = dossier_gazetteer_new ();
+
+    g_assert_true (dossier_curation_extend_gazetteer (curation, created, &error));
+    g_assert_no_error (error);
+  }
+
   /* Undo everything, then redo it. */
   for (guint i = 0; i < n_edits; i++)
     {
