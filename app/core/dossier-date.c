@@ -1269,6 +1269,104 @@ compare_month_day (int m1, int d1, int m2, int d2)
   return d1 < d2 ? -1 : 1;
 }
 
+/* "il y a trois ans", "hier", "le mois dernier": @raw->back units before
+ * @anchor, which must be at least as precise as the unit. */
+static gboolean
+resolve_back (const RawDate     *raw,
+              const DossierDate *anchor,
+              DossierDate       *out)
+{
+  DossierDate d;
+
+  if (!dossier_date_is_known (anchor) || anchor->precision < raw->back_unit)
+    return FALSE;
+  d = *anchor;
+  switch (raw->back_unit)
+    {
+    case DOSSIER_DATE_PRECISION_DAY:
+      if (!g_date_valid_dmy (anchor->day, anchor->month, anchor->year))
+        return FALSE;
+      d = dossier_date_add_days (anchor, -raw->back);
+      break;
+    case DOSSIER_DATE_PRECISION_MONTH:
+      {
+        int months = anchor->year * 12 + (anchor->month - 1) - raw->back;
+
+        d.year = months / 12;
+        d.month = months % 12 + 1;
+        d.day = 0;
+      }
+      break;
+    case DOSSIER_DATE_PRECISION_YEAR:
+    default:
+      d.year = anchor->year - raw->back;
+      d.month = d.day = 0;
+      break;
+    }
+  d.precision = raw->back_unit;
+  if (d.year < 1)
+    return FALSE;
+  *out = d;
+  return TRUE;
+}
+
+/* A weekday alone ("mardi", "next Friday"): the nearest one before the
+ * anchor's day (or after it, for the future). */
+static gboolean
+resolve_weekday (const RawDate     *raw,
+                 const DossierDate *anchor,
+                 gboolean           strictly_before,
+                 DossierDate       *out)
+{
+  GDate a;
+  int aw, delta;
+
+  if (!dossier_date_is_known (anchor) || anchor->precision != DOSSIER_DATE_PRECISION_DAY ||
+      !g_date_valid_dmy (anchor->day, anchor->month, anchor->year))
+    return FALSE;
+
+  g_date_clear (&a, 1);
+  g_date_set_dmy (&a, anchor->day, anchor->month, anchor->year);
+  aw = g_date_get_weekday (&a);
+
+  if (raw->future)
+    delta = (raw->weekday - aw + 7) % 7;
+  else
+    {
+      delta = -((aw - raw->weekday + 7) % 7);
+      if (delta == 0 && strictly_before)
+        delta = -7;
+    }
+  *out = dossier_date_add_days (anchor, delta);
+  return TRUE;
+}
+
+/* "dimanche 13 septembre": the year near @year that makes it a Sunday, or
+ * @year when none does. */
+static int
+year_for_weekday (const RawDate *raw,
+                  int            year)
+{
+  static const int tries[] = { 0, -1, 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
+    {
+      int y = year + tries[i];
+
+      if (g_date_valid_dmy (raw->day, raw->month, y))
+        {
+          GDate g;
+
+          g_date_clear (&g, 1);
+          g_date_set_dmy (&g, raw->day, raw->month, y);
+          if ((int) g_date_get_weekday (&g) == raw->weekday)
+            return y;
+        }
+    }
+
+  return year;
+}
+
 /* Resolves @raw against @anchor (may be unknown); see dossier_date_scan(). */
 static gboolean
 resolve (const RawDate     *raw,
@@ -1280,63 +1378,10 @@ resolve (const RawDate     *raw,
   gboolean known = dossier_date_is_known (anchor);
 
   if (raw->back > 0)
-    {
-      if (!known || anchor->precision < raw->back_unit)
-        return FALSE;
-      d = *anchor;
-      switch (raw->back_unit)
-        {
-        case DOSSIER_DATE_PRECISION_DAY:
-          if (!g_date_valid_dmy (anchor->day, anchor->month, anchor->year))
-            return FALSE;
-          d = dossier_date_add_days (anchor, -raw->back);
-          break;
-        case DOSSIER_DATE_PRECISION_MONTH:
-          {
-            int months = anchor->year * 12 + (anchor->month - 1) - raw->back;
-
-            d.year = months / 12;
-            d.month = months % 12 + 1;
-            d.day = 0;
-          }
-          break;
-        case DOSSIER_DATE_PRECISION_YEAR:
-        default:
-          d.year = anchor->year - raw->back;
-          d.month = d.day = 0;
-          break;
-        }
-      d.precision = raw->back_unit;
-      if (d.year < 1)
-        return FALSE;
-      *out = d;
-      return TRUE;
-    }
+    return resolve_back (raw, anchor, out);
 
   if (raw->weekday != 0 && raw->day == 0)
-    {
-      GDate a;
-      int aw, delta;
-
-      if (!known || anchor->precision != DOSSIER_DATE_PRECISION_DAY ||
-          !g_date_valid_dmy (anchor->day, anchor->month, anchor->year))
-        return FALSE;
-
-      g_date_clear (&a, 1);
-      g_date_set_dmy (&a, anchor->day, anchor->month, anchor->year);
-      aw = g_date_get_weekday (&a);
-
-      if (raw->future)
-        delta = (raw->weekday - aw + 7) % 7;
-      else
-        {
-          delta = -((aw - raw->weekday + 7) % 7);
-          if (delta == 0 && strictly_before)
-            delta = -7;
-        }
-      *out = dossier_date_add_days (anchor, delta);
-      return TRUE;
-    }
+    return resolve_weekday (raw, anchor, strictly_before, out);
 
   if (raw->year != 0)
     d.year = raw->year;
@@ -1357,29 +1402,8 @@ resolve (const RawDate     *raw,
   else
     return FALSE;
 
-  /* "dimanche 13 septembre": the year that makes it a Sunday. */
   if (raw->year == 0 && raw->weekday != 0 && raw->day != 0)
-    {
-      static const int tries[] = { 0, -1, 1 };
-
-      for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
-        {
-          int y = d.year + tries[i];
-
-          if (g_date_valid_dmy (raw->day, raw->month, y))
-            {
-              GDate g;
-
-              g_date_clear (&g, 1);
-              g_date_set_dmy (&g, raw->day, raw->month, y);
-              if ((int) g_date_get_weekday (&g) == raw->weekday)
-                {
-                  d.year = y;
-                  break;
-                }
-            }
-        }
-    }
+    d.year = year_for_weekday (raw, d.year);
 
   d.month = raw->month;
   d.day = raw->month != 0 ? raw->day : 0;
@@ -1641,45 +1665,38 @@ find_dateline (const char   *text,
   return best;
 }
 
-gboolean
-dossier_date_infer (const char   *text,
-                    gsize         len,
-                    const GArray *sections,
-                    DossierDate  *date,
-                    DossierRange *evidence)
+static gboolean
+found_date (const DossierDate *d,
+            const RawDate     *raw,
+            DossierDate       *date,
+            DossierRange      *evidence)
 {
-  g_autoptr(GArray) raws = NULL;
-  DossierDate anchor = { 0 };
-  DossierDate past = { 0 }, future = { 0 }, near = { 0 };
-  const RawDate *past_raw = NULL, *near_raw = NULL;
+  *date = *d;
+  if (evidence != NULL)
+    *evidence = (DossierRange) { raw->start, raw->end };
+  return TRUE;
+}
+
+static gboolean
+in_body (const GArray  *sections,
+         const RawDate *raw)
+{
+  DossierSectionKind kind = kind_at (sections, raw->start);
+
+  return kind != DOSSIER_SECTION_COMMENTS && kind != DOSSIER_SECTION_FURNITURE;
+}
+
+/* The anchor for dates without a year: the latest explicit date reported
+ * as past, else the latest year of the body (the earliest future one, the
+ * comments' latest).  FALSE without any year. */
+static gboolean
+find_anchor (const GArray *sections,
+             const GArray *raws,
+             DossierDate  *anchor)
+{
   int anchor_year = 0, future_year = 0, comment_year = 0;
-  gboolean past_is_weekday = FALSE;
-  const RawDate *dateline;
-  DossierDate dl;
 
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  if (text == NULL || len == 0)
-    return FALSE;
-
-  raws = scan_raw (text, len);
-  /* Relative dates need the very date being inferred. */
-  for (guint i = raws->len; i-- > 0;)
-    if (g_array_index (raws, RawDate, i).back > 0)
-      g_array_remove_index (raws, i);
-
-  /* A dateline wins over every date of the body; furniture only counts
-   * through them. */
-  dateline = find_dateline (text, len, sections, raws);
-  if (dateline != NULL && dateline->year != 0 && resolve (dateline, NULL, TRUE, &dl))
-    {
-      *date = dl;
-      if (evidence != NULL)
-        *evidence = (DossierRange) { dateline->start, dateline->end };
-      return TRUE;
-    }
-
-  /* The year, and the latest explicit date reported as past. */
+  *anchor = (DossierDate) { 0 };
   for (guint i = 0; i < raws->len; i++)
     {
       const RawDate *raw = &g_array_index (raws, RawDate, i);
@@ -1701,16 +1718,119 @@ dossier_date_infer (const char   *text,
           continue;
         }
       anchor_year = MAX (anchor_year, raw->year);
-      if (resolve (raw, NULL, TRUE, &d) && dossier_date_compare (&d, &anchor) > 0)
-        anchor = d;
+      if (resolve (raw, NULL, TRUE, &d) && dossier_date_compare (&d, anchor) > 0)
+        *anchor = d;
     }
 
   if (anchor_year == 0)
     anchor_year = future_year != 0 ? future_year : comment_year;
   if (anchor_year == 0)
     return FALSE;
-  if (!dossier_date_is_known (&anchor))
-    anchor = (DossierDate) { anchor_year, 0, 0, DOSSIER_DATE_PRECISION_YEAR };
+  if (!dossier_date_is_known (anchor))
+    *anchor = (DossierDate) { anchor_year, 0, 0, DOSSIER_DATE_PRECISION_YEAR };
+  return TRUE;
+}
+
+/* What the body's dates say once resolved against the anchor. */
+typedef struct
+{
+  DossierDate    past, future, near;
+  const RawDate *past_raw, *near_raw;
+  gboolean       past_is_weekday;
+} BodyDates;
+
+/* Dates without a year take the anchor's; the earliest future one is the
+ * reference for weekdays. */
+static void
+collect_body_dates (const GArray      *sections,
+                    const GArray      *raws,
+                    const DossierDate *anchor,
+                    BodyDates         *bd)
+{
+  for (guint i = 0; i < raws->len; i++)
+    {
+      const RawDate *raw = &g_array_index (raws, RawDate, i);
+      DossierDate d;
+
+      if (!in_body (sections, raw) ||
+          (raw->weekday != 0 && raw->day == 0) || !resolve (raw, anchor, TRUE, &d))
+        continue;
+
+      if (raw->future)
+        {
+          if (d.precision == DOSSIER_DATE_PRECISION_DAY &&
+              (!dossier_date_is_known (&bd->future) || dossier_date_compare (&d, &bd->future) < 0))
+            bd->future = d;
+          if (raw->near && (!dossier_date_is_known (&bd->near) || dossier_date_compare (&d, &bd->near) < 0))
+            {
+              bd->near = d;
+              bd->near_raw = raw;
+            }
+        }
+      else if (dossier_date_compare (&d, &bd->past) > 0)
+        {
+          bd->past = d;
+          bd->past_raw = raw;
+        }
+    }
+}
+
+/* "s'est retiré dimanche" before "jusqu'à Septembre 15th". */
+static void
+collect_past_weekdays (const GArray *sections,
+                       const GArray *raws,
+                       BodyDates    *bd)
+{
+  for (guint i = 0; dossier_date_is_known (&bd->future) && i < raws->len; i++)
+    {
+      const RawDate *raw = &g_array_index (raws, RawDate, i);
+      DossierDate d;
+
+      if (!in_body (sections, raw) ||
+          raw->weekday == 0 || raw->day != 0 || raw->future || !resolve (raw, &bd->future, TRUE, &d))
+        continue;
+
+      if (dossier_date_compare (&d, &bd->past) > 0)
+        {
+          bd->past = d;
+          bd->past_raw = raw;
+          bd->past_is_weekday = TRUE;
+        }
+    }
+}
+
+gboolean
+dossier_date_infer (const char   *text,
+                    gsize         len,
+                    const GArray *sections,
+                    DossierDate  *date,
+                    DossierRange *evidence)
+{
+  g_autoptr(GArray) raws = NULL;
+  DossierDate anchor;
+  BodyDates bd = { 0 };
+  const RawDate *dateline;
+  DossierDate dl;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (text == NULL || len == 0)
+    return FALSE;
+
+  raws = scan_raw (text, len);
+  /* Relative dates need the very date being inferred. */
+  for (guint i = raws->len; i-- > 0;)
+    if (g_array_index (raws, RawDate, i).back > 0)
+      g_array_remove_index (raws, i);
+
+  /* A dateline wins over every date of the body; furniture only counts
+   * through them. */
+  dateline = find_dateline (text, len, sections, raws);
+  if (dateline != NULL && dateline->year != 0 && resolve (dateline, NULL, TRUE, &dl))
+    return found_date (&dl, dateline, date, evidence);
+
+  if (!find_anchor (sections, raws, &anchor))
+    return FALSE;
 
   /* A year-less dateline ("PARIS, 30 septembre (Reuters) -") is on or
    * after the dates the text reports. */
@@ -1720,79 +1840,24 @@ dossier_date_infer (const char   *text,
 
       r.future = TRUE;
       if (resolve (&r, &anchor, TRUE, &dl))
-        {
-          *date = dl;
-          if (evidence != NULL)
-            *evidence = (DossierRange) { dateline->start, dateline->end };
-          return TRUE;
-        }
+        return found_date (&dl, dateline, date, evidence);
     }
 
-  /* Dates without a year take the anchor's; the earliest future one is the
-   * reference for weekdays. */
-  for (guint i = 0; i < raws->len; i++)
+  collect_body_dates (sections, raws, &anchor, &bd);
+  collect_past_weekdays (sections, raws, &bd);
+
+  if (bd.past_raw != NULL && bd.past_is_weekday)
+    bd.past = dossier_date_add_days (&bd.past, 1);
+
+  if (bd.near_raw != NULL && (bd.past_raw == NULL || bd.past.year < bd.near.year))
     {
-      const RawDate *raw = &g_array_index (raws, RawDate, i);
-      DossierSectionKind kind = kind_at (sections, raw->start);
-      DossierDate d;
+      DossierDate year = { bd.near.year, 0, 0, DOSSIER_DATE_PRECISION_YEAR };
 
-      if (kind == DOSSIER_SECTION_COMMENTS || kind == DOSSIER_SECTION_FURNITURE ||
-          (raw->weekday != 0 && raw->day == 0) || !resolve (raw, &anchor, TRUE, &d))
-        continue;
-
-      if (raw->future)
-        {
-          if (d.precision == DOSSIER_DATE_PRECISION_DAY &&
-              (!dossier_date_is_known (&future) || dossier_date_compare (&d, &future) < 0))
-            future = d;
-          if (raw->near && (!dossier_date_is_known (&near) || dossier_date_compare (&d, &near) < 0))
-            {
-              near = d;
-              near_raw = raw;
-            }
-        }
-      else if (dossier_date_compare (&d, &past) > 0)
-        {
-          past = d;
-          past_raw = raw;
-        }
+      return found_date (&year, bd.near_raw, date, evidence);
     }
 
-  /* "s'est retiré dimanche" before "jusqu'à Septembre 15th". */
-  for (guint i = 0; dossier_date_is_known (&future) && i < raws->len; i++)
-    {
-      const RawDate *raw = &g_array_index (raws, RawDate, i);
-      DossierSectionKind kind = kind_at (sections, raw->start);
-      DossierDate d;
-
-      if (kind == DOSSIER_SECTION_COMMENTS || kind == DOSSIER_SECTION_FURNITURE ||
-          raw->weekday == 0 || raw->day != 0 || raw->future || !resolve (raw, &future, TRUE, &d))
-        continue;
-
-      if (dossier_date_compare (&d, &past) > 0)
-        {
-          past = d;
-          past_raw = raw;
-          past_is_weekday = TRUE;
-        }
-    }
-
-  if (past_raw != NULL && past_is_weekday)
-    past = dossier_date_add_days (&past, 1);
-
-  if (near_raw != NULL && (past_raw == NULL || past.year < near.year))
-    {
-      *date = (DossierDate) { near.year, 0, 0, DOSSIER_DATE_PRECISION_YEAR };
-      if (evidence != NULL)
-        *evidence = (DossierRange) { near_raw->start, near_raw->end };
-      return TRUE;
-    }
-
-  if (past_raw == NULL)
+  if (bd.past_raw == NULL)
     return FALSE;
 
-  *date = past;
-  if (evidence != NULL)
-    *evidence = (DossierRange) { past_raw->start, past_raw->end };
-  return TRUE;
+  return found_date (&bd.past, bd.past_raw, date, evidence);
 }
