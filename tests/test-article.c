@@ -9,6 +9,7 @@
 
 #include "dossier-article.h"
 #include "dossier-date.h"
+#include "test-util.h"
 
 /* What must hold for any article: sections in order covering the text,
  * sentences in order inside body or comments, offsets inside the text. */
@@ -130,18 +131,6 @@ kind_of (const DossierArticle *article,
 
   g_assert_nonnull (p);
   return dossier_article_section_at (article, p - article->text);
-}
-
-static gboolean
-in_a_sentence (const DossierArticle *article,
-               const char           *needle)
-{
-  for (const char *p = strstr (article->text, needle); p != NULL; p = strstr (p + 1, needle))
-    {
-      if (dossier_article_sentence_at (article, p - article->text) >= 0)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static void
@@ -284,7 +273,7 @@ test_comments (void)
     {
       g_test_message ("furniture: %s", chrome[i]);
       g_assert_cmpint (kind_of (a, chrome[i]), ==, DOSSIER_SECTION_FURNITURE);
-      g_assert_false (in_a_sentence (a, chrome[i]));
+      g_assert_false (test_in_a_sentence (a, chrome[i]));
     }
 
   g_assert_cmpint (kind_of (a, "Acme buys"), ==, DOSSIER_SECTION_TITLE);
@@ -313,7 +302,7 @@ test_dated_comments (void)
   for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
     {
       g_assert_cmpint (kind_of (a, chrome[i]), ==, DOSSIER_SECTION_FURNITURE);
-      g_assert_false (in_a_sentence (a, chrome[i]));
+      g_assert_false (test_in_a_sentence (a, chrome[i]));
     }
   g_assert_cmpint (kind_of (a, "Enfin une décision"), ==, DOSSIER_SECTION_COMMENTS);
   g_assert_cmpint (kind_of (a, "Je ne suis pas"), ==, DOSSIER_SECTION_COMMENTS);

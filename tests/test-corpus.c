@@ -15,6 +15,7 @@
 
 #include "dossier-corpus.h"
 #include "dossier-date.h"
+#include "test-util.h"
 
 static char *
 fixture (const char *name)
@@ -597,18 +598,6 @@ test_seeds_text_dates (void)
     }
 }
 
-static gboolean
-in_a_sentence (const DossierArticle *article,
-               const char           *needle)
-{
-  for (const char *p = strstr (article->text, needle); p != NULL; p = strstr (p + 1, needle))
-    {
-      if (dossier_article_sentence_at (article, p - article->text) >= 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static DossierSectionKind
 kind_of (const DossierArticle *article,
          const char           *needle)
@@ -659,7 +648,7 @@ test_seeds_structure (void)
         {
           g_test_message ("%s: furniture %s", a->id, seeds[i].furniture[f]);
           g_assert_cmpint (kind_of (a, seeds[i].furniture[f]), ==, DOSSIER_SECTION_FURNITURE);
-          g_assert_false (in_a_sentence (a, seeds[i].furniture[f]));
+          g_assert_false (test_in_a_sentence (a, seeds[i].furniture[f]));
         }
 
       if (seeds[i].comments_start == NULL)
@@ -677,7 +666,7 @@ test_seeds_structure (void)
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (pseudonyms); i++)
-    g_assert_false (in_a_sentence (find (corpus, "001_0d6e3bb92c795a16.txt"), pseudonyms[i]));
+    g_assert_false (test_in_a_sentence (find (corpus, "001_0d6e3bb92c795a16.txt"), pseudonyms[i]));
 
   /* The body proper is body, the headline of 002 is not repeated as one. */
   g_assert_cmpint (kind_of (find (corpus, "003_1b92b34be6a5543a.txt"), "TikTok sous pression"), ==, DOSSIER_SECTION_BODY);

@@ -19,6 +19,7 @@
 #include "dossier-corpus.h"
 #include "dossier-extractor.h"
 #include "dossier-fold.h"
+#include "test-util.h"
 
 /* Raised as extraction improves; just under the figures reached. */
 #define ENTITY_F1_FLOOR   0.98
@@ -463,12 +464,10 @@ test_gold_seeds (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(DossierCorpus) corpus = NULL;
-  g_autoptr(DossierGazetteer) gazetteer = NULL;
   g_autoptr(DossierGraph) graph = NULL;
   g_autofree char *seeds = NULL;
   const char *seeds_env = g_getenv ("DOSSIER_SEEDS_DIR");
-  const char *paths[2] = { NULL, NULL };
+  DossierCorpus *corpus;
   JsonObject *articles;
   g_autoptr(GList) ids = NULL;
   Counts ents = { 0 }, rels = { 0 };
@@ -482,15 +481,8 @@ test_gold_seeds (void)
 
   seeds = seeds_env != NULL && *seeds_env != '\0' ? g_strdup (seeds_env)
                                                   : dossier_corpus_default_path ();
-  paths[0] = seeds;
-  corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  gazetteer = dossier_gazetteer_new_default (&error);
-  g_assert_no_error (error);
-
-  graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error);
-  g_assert_no_error (error);
+  graph = test_load_graph (seeds);
+  corpus = graph->corpus;
 
   ids = json_object_get_members (articles);
   ids = g_list_sort (ids, (GCompareFunc) g_strcmp0);

@@ -37,6 +37,7 @@
 #include "dossier-gazetteer.h"
 #include "dossier-layout.h"
 #include "gen-corpus.h"
+#include "../test-util.h"
 
 #define TARGET_SECONDS 5.0
 #define TARGET_MB 300.0
@@ -94,20 +95,6 @@ report (const char *what,
   g_print ("  %-34s %8.3f s wall %8.3f s cpu\n", what, wall, now.cpu - since.cpu);
   if (wall_out != NULL)
     *wall_out = wall;
-}
-
-static gboolean
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  return g_rmdir (path) == 0;
 }
 
 /* Graphviz cannot be interrupted: lay out in a child process and kill it
@@ -302,9 +289,7 @@ run_single (guint        n_articles,
       g_file_set_contents (result_path, line, -1, NULL);
     }
 
-  rm_rf (corpus_dir);
-  g_remove (gaz_path);
-  g_rmdir (dir);
+  test_remove_tree (dir);
 
   return EXIT_SUCCESS;
 }
