@@ -526,20 +526,45 @@ export_and_check (DossierSubgraph *subgraph,
     g_bytes_unref (export (subgraph, layout, DOSSIER_EXPORT_PNG, flags & FLAG_DARK));
 }
 
+/* The input's non-empty lines, at most MAX_NAMES of them. */
+static GPtrArray *
+read_names (const uint8_t *data,
+            size_t         size)
+{
+  g_autofree char *input = fuzz_make_utf8 (data, size);
+  g_auto(GStrv) lines = g_strsplit (input, "\n", MAX_NAMES + 1);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; lines[i] != NULL && names->len < MAX_NAMES; i++)
+    if (lines[i][0] != '\0')
+      g_ptr_array_add (names, g_strdup (lines[i]));
+  return names;
+}
+
+/* What the default filter shows, every relation type on. */
+static DossierSubgraph *
+filter_all (DossierGraph *graph)
+{
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autoptr(GError) error = NULL;
+  DossierSubgraph *subgraph;
+
+  filter->relation_types = (1u << DOSSIER_N_RELATION_TYPES) - 1;
+  subgraph = dossier_filter_apply (filter, graph, &error);
+  g_assert_no_error (error);
+  return subgraph;
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autofree char *input = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
+  g_autoptr(GPtrArray) names = NULL;
   g_autoptr(DossierGraph) graph = NULL;
-  g_autoptr(DossierFilter) filter = NULL;
   g_autoptr(DossierSubgraph) subgraph = NULL;
-  g_autoptr(GError) error = NULL;
-  DossierLayout *layout;
   DossierArticle *article;
+  DossierLayout *layout;
   gboolean use_graphviz;
   guint flags;
 
@@ -548,12 +573,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (size == 0)
     return 0;
   flags = data[0];
-  input = fuzz_make_utf8 (data + 1, size - 1);
-  lines = g_strsplit (input, "\n", MAX_NAMES + 1);
-
-  for (guint i = 0; lines[i] != NULL && names->len < MAX_NAMES; i++)
-    if (lines[i][0] != '\0')
-      g_ptr_array_add (names, lines[i]);
+  names = read_names (data + 1, size - 1);
   if (names->len == 0)
     return 0;
 
@@ -565,11 +585,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   add_relations (graph);
   fuzz_check_graph (graph);
 
-  filter = dossier_filter_new ();
-  filter->relation_types = (1u << DOSSIER_N_RELATION_TYPES) - 1;
-  subgraph = dossier_filter_apply (filter, graph, &error);
-  g_assert_no_error (error);
-
+  subgraph = filter_all (graph);
   use_graphviz = (flags & FLAG_GRAPHVIZ) == FLAG_GRAPHVIZ &&
                  !fuzz_known_bug ("graphviz-context-per-layout");
   layout = use_graphviz ? graphviz_layout (subgraph, flags) : fake_layout (subgraph);
