@@ -302,44 +302,76 @@ write_layout (DossierJsonWriter *w,
   dossier_json_writer_end_object (w);
 }
 
+typedef void (*WriteMembers) (DossierJsonWriter *w,
+                              DossierGraph      *graph,
+                              guint              id,
+                              DossierLayout     *layout);
+
+static void
+write_article_at (DossierJsonWriter *w,
+                  DossierGraph      *graph,
+                  guint              id,
+                  DossierLayout     *layout)
+{
+  write_article_members (w, dossier_corpus_get_article (graph->corpus, id));
+}
+
+/* One object per record: @ids[0..n) (NULL: 0..n).  With a @kind, as JSON
+ * Lines: the kind first, a line each. */
+static void
+write_records (DossierJsonWriter *w,
+               DossierGraph      *graph,
+               guint              n,
+               const guint       *ids,
+               WriteMembers       write_members,
+               DossierLayout     *layout,
+               const char        *kind)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      dossier_json_writer_begin_object (w);
+      if (kind != NULL)
+        {
+          dossier_json_writer_member (w, "kind");
+          dossier_json_writer_string (w, kind);
+        }
+      write_members (w, graph, ids != NULL ? ids[i] : i, layout);
+      dossier_json_writer_end_object (w);
+      if (kind != NULL)
+        dossier_json_writer_raw (w, "\n");
+    }
+}
+
+static void
+write_array (DossierJsonWriter *w,
+             const char        *name,
+             DossierGraph      *graph,
+             guint              n,
+             const guint       *ids,
+             WriteMembers       write_members,
+             DossierLayout     *layout)
+{
+  dossier_json_writer_member (w, name);
+  dossier_json_writer_begin_array (w);
+  write_records (w, graph, n, ids, write_members, layout, NULL);
+  dossier_json_writer_end_array (w);
+}
+
 static void
 write_document (DossierJsonWriter *w,
                 DossierSubgraph   *subgraph,
                 DossierLayout     *layout)
 {
   DossierGraph *graph = subgraph->graph;
+  GArray *entities = subgraph->entities, *relations = subgraph->relations;
 
   dossier_json_writer_begin_object (w);
 
-  dossier_json_writer_member (w, "articles");
-  dossier_json_writer_begin_array (w);
-  for (guint i = 0; i < graph->corpus->articles->len; i++)
-    {
-      dossier_json_writer_begin_object (w);
-      write_article_members (w, dossier_corpus_get_article (graph->corpus, i));
-      dossier_json_writer_end_object (w);
-    }
-  dossier_json_writer_end_array (w);
-
-  dossier_json_writer_member (w, "entities");
-  dossier_json_writer_begin_array (w);
-  for (guint i = 0; i < subgraph->entities->len; i++)
-    {
-      dossier_json_writer_begin_object (w);
-      write_entity_members (w, graph, g_array_index (subgraph->entities, guint, i), layout);
-      dossier_json_writer_end_object (w);
-    }
-  dossier_json_writer_end_array (w);
-
-  dossier_json_writer_member (w, "relations");
-  dossier_json_writer_begin_array (w);
-  for (guint i = 0; i < subgraph->relations->len; i++)
-    {
-      dossier_json_writer_begin_object (w);
-      write_relation_members (w, graph, g_array_index (subgraph->relations, guint, i), layout);
-      dossier_json_writer_end_object (w);
-    }
-  dossier_json_writer_end_array (w);
+  write_array (w, "articles", graph, graph->corpus->articles->len, NULL, write_article_at, layout);
+  write_array (w, "entities", graph, entities->len, (guint *) entities->data,
+               write_entity_members, layout);
+  write_array (w, "relations", graph, relations->len, (guint *) relations->data,
+               write_relation_members, layout);
 
   if (layout != NULL)
     write_layout (w, layout);
@@ -353,36 +385,13 @@ write_lines (DossierJsonWriter *w,
              DossierSubgraph   *subgraph)
 {
   DossierGraph *graph = subgraph->graph;
+  GArray *entities = subgraph->entities, *relations = subgraph->relations;
 
-  for (guint i = 0; i < graph->corpus->articles->len; i++)
-    {
-      dossier_json_writer_begin_object (w);
-      dossier_json_writer_member (w, "kind");
-      dossier_json_writer_string (w, "article");
-      write_article_members (w, dossier_corpus_get_article (graph->corpus, i));
-      dossier_json_writer_end_object (w);
-      dossier_json_writer_raw (w, "\n");
-    }
-
-  for (guint i = 0; i < subgraph->entities->len; i++)
-    {
-      dossier_json_writer_begin_object (w);
-      dossier_json_writer_member (w, "kind");
-      dossier_json_writer_string (w, "entity");
-      write_entity_members (w, graph, g_array_index (subgraph->entities, guint, i), NULL);
-      dossier_json_writer_end_object (w);
-      dossier_json_writer_raw (w, "\n");
-    }
-
-  for (guint i = 0; i < subgraph->relations->len; i++)
-    {
-      dossier_json_writer_begin_object (w);
-      dossier_json_writer_member (w, "kind");
-      dossier_json_writer_string (w, "relation");
-      write_relation_members (w, graph, g_array_index (subgraph->relations, guint, i), NULL);
-      dossier_json_writer_end_object (w);
-      dossier_json_writer_raw (w, "\n");
-    }
+  write_records (w, graph, graph->corpus->articles->len, NULL, write_article_at, NULL, "article");
+  write_records (w, graph, entities->len, (guint *) entities->data, write_entity_members, NULL,
+                 "entity");
+  write_records (w, graph, relations->len, (guint *) relations->data, write_relation_members, NULL,
+                 "relation");
 }
 
 gboolean
