@@ -87,3 +87,14 @@ test_in_a_sentence (const DossierArticle *article,
     }
   return FALSE;
 }
+
+/* The kind of section the first @needle in @article stands in. */
+static inline DossierSectionKind
+test_section_of (const DossierArticle *article,
+                 const char           *needle)
+{
+  const char *p = strstr (article->text, needle);
+
+  g_assert_nonnull (p);
+  return dossier_article_section_at (article, p - article->text);
+}
