@@ -1310,35 +1310,27 @@ resolve_back (const RawDate     *raw,
   return TRUE;
 }
 
-/* A weekday alone ("mardi", "next Friday"): the nearest one before the
- * anchor's day (or after it, for the future). */
-static gboolean
-resolve_weekday (const RawDate     *raw,
-                 const DossierDate *anchor,
-                 gboolean           strictly_before,
-                 DossierDate       *out)
+/* A weekday alone ("mardi", "next Friday"): days from @anchor (a valid day)
+ * to the nearest one before it (or after it, for the future). */
+static int
+weekday_delta (const RawDate     *raw,
+               const DossierDate *anchor,
+               gboolean           strictly_before)
 {
   GDate a;
   int aw, delta;
-
-  if (!dossier_date_is_known (anchor) || anchor->precision != DOSSIER_DATE_PRECISION_DAY ||
-      !g_date_valid_dmy (anchor->day, anchor->month, anchor->year))
-    return FALSE;
 
   g_date_clear (&a, 1);
   g_date_set_dmy (&a, anchor->day, anchor->month, anchor->year);
   aw = g_date_get_weekday (&a);
 
   if (raw->future)
-    delta = (raw->weekday - aw + 7) % 7;
-  else
-    {
-      delta = -((aw - raw->weekday + 7) % 7);
-      if (delta == 0 && strictly_before)
-        delta = -7;
-    }
-  *out = dossier_date_add_days (anchor, delta);
-  return TRUE;
+    return (raw->weekday - aw + 7) % 7;
+
+  delta = -((aw - raw->weekday + 7) % 7);
+  if (delta == 0 && strictly_before)
+    delta = -7;
+  return delta;
 }
 
 /* "dimanche 13 septembre": the year near @year that makes it a Sunday, or
@@ -1381,7 +1373,13 @@ resolve (const RawDate     *raw,
     return resolve_back (raw, anchor, out);
 
   if (raw->weekday != 0 && raw->day == 0)
-    return resolve_weekday (raw, anchor, strictly_before, out);
+    {
+      if (!known || anchor->precision != DOSSIER_DATE_PRECISION_DAY ||
+          !g_date_valid_dmy (anchor->day, anchor->month, anchor->year))
+        return FALSE;
+      *out = dossier_date_add_days (anchor, weekday_delta (raw, anchor, strictly_before));
+      return TRUE;
+    }
 
   if (raw->year != 0)
     d.year = raw->year;
