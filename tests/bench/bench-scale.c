@@ -238,17 +238,12 @@ run_single (guint        n_articles,
   g_autoptr(DossierGazetteer) gazetteer = NULL;
   g_autoptr(DossierCorpus) corpus = NULL;
   g_autoptr(DossierGraph) graph = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *corpus_dir = NULL;
-  g_autofree char *gaz_path = NULL;
-  const char *paths[] = { NULL, NULL };
+  g_autofree char *dir = test_make_temp_dir ("dossier-bench-XXXXXX");
+  g_autofree char *corpus_dir = g_build_filename (dir, "corpus", NULL);
+  g_autofree char *gaz_path = g_build_filename (dir, "synthetic.gaz", NULL);
+  const char *paths[] = { corpus_dir, NULL };
   double load_wall, extract_wall, rss_before;
   Stamp t, both;
-
-  if (!(dir = g_dir_make_tmp ("dossier-bench-XXXXXX", &error)))
-    g_error ("%s", error->message);
-  corpus_dir = g_build_filename (dir, "corpus", NULL);
-  gaz_path = g_build_filename (dir, "synthetic.gaz", NULL);
 
   g_print ("== %u articles (seed %u)\n", n_articles, seed);
   generate (n_articles, seed, corpus_dir, gaz_path);
@@ -262,7 +257,6 @@ run_single (guint        n_articles,
   report (synthetic ? "gazetteer (shipped + synthetic)" : "gazetteer (shipped)", t, NULL);
 
   both = t = stamp ();
-  paths[0] = corpus_dir;
   if (!(corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error)))
     g_error ("load: %s", error->message);
   report ("load", t, &load_wall);

@@ -563,7 +563,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(DossierGraph) graph = NULL;
   g_autoptr(DossierSubgraph) subgraph = NULL;
-  DossierArticle *article;
   DossierLayout *layout;
   gboolean use_graphviz;
   guint flags;
@@ -577,11 +576,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (names->len == 0)
     return 0;
 
-  article = names_article (names);
-  dossier_corpus_add_article (corpus, article);
+  dossier_corpus_add_article (corpus, names_article (names));
 
   graph = dossier_graph_new (corpus);
-  add_entities (graph, article, names, flags);
+  add_entities (graph, dossier_corpus_get_article (corpus, 0), names, flags);
   add_relations (graph);
   fuzz_check_graph (graph);
 
