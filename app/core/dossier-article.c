@@ -14,6 +14,7 @@
 
 #include "dossier-article.h"
 #include "dossier-date.h"
+#include "dossier-fold.h"
 #include "dossier-io.h"
 #include "dossier-sentences.h"
 
@@ -368,20 +369,7 @@ static const char * const list_markers[] = {
   "articles lies", "les plus lus", "most read",
 };
 
-static gboolean
-in_list (const char         *str,
-         const char * const *list,
-         guint               n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      if (strcmp (str, list[i]) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-#define IN_LIST(str, list) in_list ((str), (list), G_N_ELEMENTS (list))
+#define IN_LIST(str, list) (dossier_fold_find_word ((str), (list), G_N_ELEMENTS (list)) >= 0)
 
 #define FOLD_MAX 96
 
@@ -451,7 +439,7 @@ all_words_in (const char         *folded,
     {
       if (words[i][0] == '\0')
         continue;
-      if (!in_list (words[i], list, n))
+      if (dossier_fold_find_word (words[i], list, n) < 0)
         return FALSE;
       count++;
     }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dossier-date.h"
+#include "dossier-fold.h"
 
 gboolean
 dossier_date_is_known (const DossierDate *date)
@@ -579,20 +580,7 @@ next_scan_word (const char *text,
   return TRUE;
 }
 
-static int
-lookup (const char         *word,
-        const char * const *list,
-        guint               n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      if (strcmp (word, list[i]) == 0)
-        return i;
-    }
-  return -1;
-}
-
-#define LOOKUP(word, list) lookup ((word), (list), G_N_ELEMENTS (list))
+#define LOOKUP(word, list) dossier_fold_find_word ((word), (list), G_N_ELEMENTS (list))
 
 
 /* Only white space (and at most one comma when @comma) between @a and @b. */
