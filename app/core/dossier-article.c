@@ -1418,16 +1418,26 @@ DossierSectionKind
 dossier_article_section_at (const DossierArticle *article,
                             gsize                 offset)
 {
-  guint lo = 0, hi;
-
   g_return_val_if_fail (article != NULL, DOSSIER_SECTION_BODY);
 
+  return dossier_sections_kind_at (article->sections, offset);
+}
+
+DossierSectionKind
+dossier_sections_kind_at (const GArray *sections,
+                          gsize         offset)
+{
+  guint lo = 0, hi;
+
+  if (sections == NULL)
+    return DOSSIER_SECTION_BODY;
+
   /* Sections are in order and cover the text. */
-  hi = article->sections->len;
+  hi = sections->len;
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;
-      const DossierSection *s = &g_array_index (article->sections, DossierSection, mid);
+      const DossierSection *s = &g_array_index (sections, DossierSection, mid);
 
       if (offset < s->start)
         hi = mid;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossier-article.h"
 #include "dossier-date.h"
 #include "dossier-fold.h"
 
@@ -1436,31 +1437,6 @@ dossier_date_scan (const char        *text,
 /* ------------------------------------------------------------------ */
 /* Inference */
 
-static DossierSectionKind
-kind_at (const GArray *sections,
-         gsize         offset)
-{
-  guint lo = 0, hi;
-
-  if (sections == NULL)
-    return DOSSIER_SECTION_BODY;
-
-  hi = sections->len;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      const DossierSection *s = &g_array_index (sections, DossierSection, mid);
-
-      if (offset < s->start)
-        hi = mid;
-      else if (offset >= s->end)
-        lo = mid + 1;
-      else
-        return s->kind;
-    }
-  return DOSSIER_SECTION_BODY;
-}
-
 /* The words of @text[@a, @b) other than numbers and the words of a time
  * ("à 14h30", "10:45 AM ET", "T10"), and of the cues of a second date when
  * @cues ("Publié le 1er mars 2019, mis à jour le 2 mars"), counted up to
@@ -1554,7 +1530,7 @@ dateline_rank (const char    *text,
                const RawDate *raw,
                const RawDate *next)
 {
-  DossierSectionKind kind = kind_at (sections, raw->start);
+  DossierSectionKind kind = dossier_sections_kind_at (sections, raw->start);
   gboolean furniture = sections == NULL || kind == DOSSIER_SECTION_FURNITURE;
   gsize a = raw->start, b = raw->end;
   char before[256];
@@ -1667,7 +1643,7 @@ static gboolean
 in_body (const GArray  *sections,
          const RawDate *raw)
 {
-  DossierSectionKind kind = kind_at (sections, raw->start);
+  DossierSectionKind kind = dossier_sections_kind_at (sections, raw->start);
 
   return kind != DOSSIER_SECTION_COMMENTS && kind != DOSSIER_SECTION_FURNITURE;
 }
@@ -1686,7 +1662,7 @@ find_anchor (const GArray *sections,
   for (guint i = 0; i < raws->len; i++)
     {
       const RawDate *raw = &g_array_index (raws, RawDate, i);
-      DossierSectionKind kind = kind_at (sections, raw->start);
+      DossierSectionKind kind = dossier_sections_kind_at (sections, raw->start);
       DossierDate d;
 
       if (raw->year == 0)
