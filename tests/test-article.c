@@ -9,6 +9,7 @@
 
 #include "dossier-article.h"
 #include "dossier-date.h"
+#include "test-util.h"
 
 /* What must hold for any article: sections in order covering the text,
  * sentences in order inside body or comments, offsets inside the text. */
@@ -122,28 +123,6 @@ date_string (const DossierArticle *article)
 }
 
 /* The kind of the section holding the first occurrence of @needle. */
-static DossierSectionKind
-kind_of (const DossierArticle *article,
-         const char           *needle)
-{
-  const char *p = strstr (article->text, needle);
-
-  g_assert_nonnull (p);
-  return dossier_article_section_at (article, p - article->text);
-}
-
-static gboolean
-in_a_sentence (const DossierArticle *article,
-               const char           *needle)
-{
-  for (const char *p = strstr (article->text, needle); p != NULL; p = strstr (p + 1, needle))
-    {
-      if (dossier_article_sentence_at (article, p - article->text) >= 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 test_latin1 (void)
 {
@@ -283,14 +262,14 @@ test_comments (void)
   for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
     {
       g_test_message ("furniture: %s", chrome[i]);
-      g_assert_cmpint (kind_of (a, chrome[i]), ==, DOSSIER_SECTION_FURNITURE);
-      g_assert_false (in_a_sentence (a, chrome[i]));
+      g_assert_cmpint (test_section_of (a, chrome[i]), ==, DOSSIER_SECTION_FURNITURE);
+      g_assert_false (test_in_a_sentence (a, chrome[i]));
     }
 
-  g_assert_cmpint (kind_of (a, "Acme buys"), ==, DOSSIER_SECTION_TITLE);
-  g_assert_cmpint (kind_of (a, "Acme Corp. said"), ==, DOSSIER_SECTION_BODY);
-  g_assert_cmpint (kind_of (a, "Great news"), ==, DOSSIER_SECTION_COMMENTS);
-  g_assert_cmpint (kind_of (a, "I disagree"), ==, DOSSIER_SECTION_COMMENTS);
+  g_assert_cmpint (test_section_of (a, "Acme buys"), ==, DOSSIER_SECTION_TITLE);
+  g_assert_cmpint (test_section_of (a, "Acme Corp. said"), ==, DOSSIER_SECTION_BODY);
+  g_assert_cmpint (test_section_of (a, "Great news"), ==, DOSSIER_SECTION_COMMENTS);
+  g_assert_cmpint (test_section_of (a, "I disagree"), ==, DOSSIER_SECTION_COMMENTS);
   g_assert_cmpuint (a->comments.start, ==, strstr (a->text, "3 Comments") - a->text);
 
   /* The title's sentence counts as body; the rest split on the right dots. */
@@ -312,12 +291,12 @@ test_dated_comments (void)
   g_assert_cmpuint (a->comments.start, ==, strstr (a->text, "Jean-Paul") - a->text);
   for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
     {
-      g_assert_cmpint (kind_of (a, chrome[i]), ==, DOSSIER_SECTION_FURNITURE);
-      g_assert_false (in_a_sentence (a, chrome[i]));
+      g_assert_cmpint (test_section_of (a, chrome[i]), ==, DOSSIER_SECTION_FURNITURE);
+      g_assert_false (test_in_a_sentence (a, chrome[i]));
     }
-  g_assert_cmpint (kind_of (a, "Enfin une décision"), ==, DOSSIER_SECTION_COMMENTS);
-  g_assert_cmpint (kind_of (a, "Je ne suis pas"), ==, DOSSIER_SECTION_COMMENTS);
-  g_assert_cmpint (kind_of (a, "L’opposition"), ==, DOSSIER_SECTION_BODY);
+  g_assert_cmpint (test_section_of (a, "Enfin une décision"), ==, DOSSIER_SECTION_COMMENTS);
+  g_assert_cmpint (test_section_of (a, "Je ne suis pas"), ==, DOSSIER_SECTION_COMMENTS);
+  g_assert_cmpint (test_section_of (a, "L’opposition"), ==, DOSSIER_SECTION_BODY);
 }
 
 static void
@@ -337,10 +316,10 @@ test_furniture (void)
   for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
     {
       g_test_message ("furniture: %s", chrome[i]);
-      g_assert_cmpint (kind_of (a, chrome[i]), ==, DOSSIER_SECTION_FURNITURE);
+      g_assert_cmpint (test_section_of (a, chrome[i]), ==, DOSSIER_SECTION_FURNITURE);
     }
-  g_assert_cmpint (kind_of (a, "Le groupe a confirmé"), ==, DOSSIER_SECTION_BODY);
-  g_assert_cmpint (kind_of (a, "Selon le quotidien"), ==, DOSSIER_SECTION_BODY);
+  g_assert_cmpint (test_section_of (a, "Le groupe a confirmé"), ==, DOSSIER_SECTION_BODY);
+  g_assert_cmpint (test_section_of (a, "Selon le quotidien"), ==, DOSSIER_SECTION_BODY);
   g_assert_cmpuint (a->sentences->len, ==, 4);
   g_assert_cmpuint (a->comments.start, ==, a->len);
 }
@@ -360,7 +339,7 @@ test_dateline (void)
   g_assert_cmpstr (date, ==, "2022-03-03");
   g_assert_cmpint (a->date.precision, ==, DOSSIER_DATE_PRECISION_DAY);
   g_assert_cmpstr (evidence, ==, "3 mars 2022");
-  g_assert_cmpint (kind_of (a, "Publié le"), ==, DOSSIER_SECTION_FURNITURE);
+  g_assert_cmpint (test_section_of (a, "Publié le"), ==, DOSSIER_SECTION_FURNITURE);
   /* The event date of the sentence: the Monday before. */
   g_assert_cmpstr (event_str, ==, "2022-02-28");
 }
@@ -453,8 +432,8 @@ test_rubric (void)
 
   /* A one-word rubric is not the headline; an English dateline dates it. */
   g_assert_cmpstr (a->title, ==, "Le rachat de la chaîne par le groupe voisin");
-  g_assert_cmpint (kind_of (a, "Économie"), ==, DOSSIER_SECTION_FURNITURE);
-  g_assert_cmpint (kind_of (a, "Published:"), ==, DOSSIER_SECTION_FURNITURE);
+  g_assert_cmpint (test_section_of (a, "Économie"), ==, DOSSIER_SECTION_FURNITURE);
+  g_assert_cmpint (test_section_of (a, "Published:"), ==, DOSSIER_SECTION_FURNITURE);
   g_assert_cmpstr (date, ==, "2021-03-03");
   g_assert_cmpstr (a->date_source, ==, "text");
 }
@@ -484,7 +463,7 @@ test_no_title (void)
     "TikTok se trouve aujourd’hui à un tournant critique.\n");
 
   g_assert_null (a->title);
-  g_assert_cmpint (kind_of (a, "TikTok sous pression"), ==, DOSSIER_SECTION_BODY);
+  g_assert_cmpint (test_section_of (a, "TikTok sous pression"), ==, DOSSIER_SECTION_BODY);
   g_assert_cmpuint (a->sentences->len, ==, 4);
 }
 
@@ -514,7 +493,7 @@ test_set_date_and_title (void)
 
   dossier_article_set_title (a, NULL);
   g_assert_null (a->title);
-  g_assert_cmpint (kind_of (a, "Un titre"), ==, DOSSIER_SECTION_BODY);
+  g_assert_cmpint (test_section_of (a, "Un titre"), ==, DOSSIER_SECTION_BODY);
   check_invariants (a);
 }
 

@@ -20,6 +20,7 @@
 
 #include "dossier-types.h"
 #include "gen-corpus.h"
+#include "test-util.h"
 
 #define N_ARTICLES 1200
 #define N_SHARDS   4
@@ -103,24 +104,6 @@ parse_bytes (GBytes *bytes)
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
   return root;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* A generated corpus: all/ holds every article, shard-K/ every fourth. */
@@ -289,7 +272,7 @@ test_file_names (void)
     }
   g_assert_cmpuint (found, ==, G_N_ELEMENTS (names));
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 typedef struct
@@ -499,7 +482,7 @@ main (int    argc,
 
   ret = g_test_run ();
 
-  remove_tree (corpus.root);
+  test_remove_tree (corpus.root);
   g_free (corpus.root);
   g_free (corpus.all);
   for (guint k = 0; k < N_SHARDS; k++)

@@ -17,6 +17,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "test-util.h"
+
 typedef struct
 {
   int    status;
@@ -91,34 +93,6 @@ seeds_dir (void)
 
   g_assert_nonnull (dir);
   return g_strdup (dir);
-}
-
-static char *
-temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("dossier-cli-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        g_rmdir (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static JsonObject *
@@ -297,7 +271,7 @@ static void
 check_all_formats (const char *const *inputs,
                    const char        *expect_name)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-cli-XXXXXX");
   const char *formats[] = { "png", "svg", "pdf", "dot", "graphml", "json" };
   guint n_entities, n_relations;
 
@@ -383,7 +357,7 @@ check_all_formats (const char *const *inputs,
         }
     }
 
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -409,7 +383,7 @@ static void
 test_export_options (void)
 {
   g_autofree char *seeds = seeds_dir ();
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-cli-XXXXXX");
   g_autofree char *png = g_build_filename (dir, "graph.png", NULL);
   g_autofree char *other = g_build_filename (dir, "graph.txt", NULL);
   g_autofree char *contents = NULL;
@@ -458,7 +432,7 @@ test_export_options (void)
     g_assert_nonnull (strstr (run5.err, "--format"));
   }
 
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* The evidence formats and the picture options of issue 19. */
@@ -466,7 +440,7 @@ static void
 test_export_evidence (void)
 {
   g_autofree char *seeds = seeds_dir ();
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-cli-XXXXXX");
   g_autofree char *neo = g_build_filename (dir, "neo", NULL);
   g_autofree char *svg = g_build_filename (dir, "graph.svg", NULL);
   g_autofree char *contents = NULL;
@@ -490,7 +464,7 @@ test_export_evidence (void)
       g_autofree char *path = g_build_filename (neo, files[i], NULL);
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
     }
-  remove_dir (neo);
+  test_remove_tree (neo);
 
   /* A title and the default caption, escaped. */
   run_cli (&picture, "export", "-o", svg, "--title", "Oracle & <TikTok>", "--caption", "auto",
@@ -510,14 +484,14 @@ test_export_evidence (void)
   g_assert_true (g_str_has_prefix (html.out, "<!DOCTYPE html>"));
   g_assert_nonnull (strstr (html.out, "<section class=\"relation\""));
 
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 static void
 test_errors (void)
 {
   g_autofree char *seeds = seeds_dir ();
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-cli-XXXXXX");
   g_autofree char *keep = g_build_filename (dir, "keep.svg", NULL);
   g_autofree char *unwritable = g_build_filename (dir, "missing", "graph.svg", NULL);
   g_autofree char *missing_input = g_build_filename (dir, "no-such-article.txt", NULL);
@@ -610,7 +584,7 @@ test_errors (void)
     g_assert_cmpstr (run.out, ==, "");
   }
 
-  remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* A bad command line is status 2 (README), whatever is wrong with it. */
@@ -618,7 +592,7 @@ static void
 test_bad_command_lines (void)
 {
   g_autofree char *seeds = seeds_dir ();
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-cli-XXXXXX");
   g_autofree char *png = g_build_filename (dir, "graph.png", NULL);
   const char *cases[][4] = {
     { "extract", "--bogus", NULL },
@@ -669,7 +643,7 @@ static void
 test_project_problems (void)
 {
   g_autofree char *seeds = seeds_dir ();
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-cli-XXXXXX");
   g_autofree char *corrupt = g_build_filename (dir, "corrupt.json", NULL);
 
   {
@@ -693,7 +667,7 @@ test_project_problems (void)
 static void
 test_control_characters_escaped (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-cli-XXXXXX");
   g_autofree char *bad = g_build_filename (dir, "evil\033[31m\nname.txt", NULL);
   g_autofree char *good = g_build_filename (dir, "good.txt", NULL);
   g_auto(Run) run = { 0 };

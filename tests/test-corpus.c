@@ -15,6 +15,7 @@
 
 #include "dossier-corpus.h"
 #include "dossier-date.h"
+#include "test-util.h"
 
 static char *
 fixture (const char *name)
@@ -597,28 +598,6 @@ test_seeds_text_dates (void)
     }
 }
 
-static gboolean
-in_a_sentence (const DossierArticle *article,
-               const char           *needle)
-{
-  for (const char *p = strstr (article->text, needle); p != NULL; p = strstr (p + 1, needle))
-    {
-      if (dossier_article_sentence_at (article, p - article->text) >= 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static DossierSectionKind
-kind_of (const DossierArticle *article,
-         const char           *needle)
-{
-  const char *p = strstr (article->text, needle);
-
-  g_assert_nonnull (p);
-  return dossier_article_section_at (article, p - article->text);
-}
-
 /* Page furniture and reader comments in each seed. */
 static void
 test_seeds_structure (void)
@@ -658,8 +637,8 @@ test_seeds_structure (void)
       for (guint f = 0; f < G_N_ELEMENTS (seeds[i].furniture) && seeds[i].furniture[f] != NULL; f++)
         {
           g_test_message ("%s: furniture %s", a->id, seeds[i].furniture[f]);
-          g_assert_cmpint (kind_of (a, seeds[i].furniture[f]), ==, DOSSIER_SECTION_FURNITURE);
-          g_assert_false (in_a_sentence (a, seeds[i].furniture[f]));
+          g_assert_cmpint (test_section_of (a, seeds[i].furniture[f]), ==, DOSSIER_SECTION_FURNITURE);
+          g_assert_false (test_in_a_sentence (a, seeds[i].furniture[f]));
         }
 
       if (seeds[i].comments_start == NULL)
@@ -669,7 +648,7 @@ test_seeds_structure (void)
           const char *start = strstr (a->text, seeds[i].comments_start);
 
           g_assert_cmpuint (a->comments.start, ==, start - a->text);
-          g_assert_cmpint (kind_of (a, seeds[i].comment), ==, DOSSIER_SECTION_COMMENTS);
+          g_assert_cmpint (test_section_of (a, seeds[i].comment), ==, DOSSIER_SECTION_COMMENTS);
           g_assert_cmpint (g_array_index (a->sentences, DossierSentence,
                                           dossier_article_sentence_at (a, strstr (a->text, seeds[i].comment) - a->text)).section,
                            ==, DOSSIER_SECTION_COMMENTS);
@@ -677,12 +656,12 @@ test_seeds_structure (void)
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (pseudonyms); i++)
-    g_assert_false (in_a_sentence (find (corpus, "001_0d6e3bb92c795a16.txt"), pseudonyms[i]));
+    g_assert_false (test_in_a_sentence (find (corpus, "001_0d6e3bb92c795a16.txt"), pseudonyms[i]));
 
   /* The body proper is body, the headline of 002 is not repeated as one. */
-  g_assert_cmpint (kind_of (find (corpus, "003_1b92b34be6a5543a.txt"), "TikTok sous pression"), ==, DOSSIER_SECTION_BODY);
-  g_assert_cmpint (kind_of (find (corpus, "004_cc430da7135b5cd5.txt"), "February 19, 2021"), ==, DOSSIER_SECTION_BODY);
-  g_assert_cmpint (kind_of (find (corpus, "001_0d6e3bb92c795a16.txt"), "[Màj 17"), ==, DOSSIER_SECTION_BODY);
+  g_assert_cmpint (test_section_of (find (corpus, "003_1b92b34be6a5543a.txt"), "TikTok sous pression"), ==, DOSSIER_SECTION_BODY);
+  g_assert_cmpint (test_section_of (find (corpus, "004_cc430da7135b5cd5.txt"), "February 19, 2021"), ==, DOSSIER_SECTION_BODY);
+  g_assert_cmpint (test_section_of (find (corpus, "001_0d6e3bb92c795a16.txt"), "[Màj 17"), ==, DOSSIER_SECTION_BODY);
 }
 
 /* Evidence carries the date of the event its sentence names. */

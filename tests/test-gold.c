@@ -19,6 +19,7 @@
 #include "dossier-corpus.h"
 #include "dossier-extractor.h"
 #include "dossier-fold.h"
+#include "test-util.h"
 
 /* Raised as extraction improves; just under the figures reached. */
 #define ENTITY_F1_FLOOR   0.98
@@ -119,24 +120,21 @@ entity_in_article (const DossierEntity *entity,
   return FALSE;
 }
 
-/* Scores one article; returns the counts through @ents and @rels. */
-static void
-score_article (DossierGraph *graph,
-               guint         article,
-               JsonObject   *gold,
-               Counts       *ents,
-               Counts       *rels)
+/* One article being scored: the gold entities and, for each predicted
+ * entity, the index of the gold one it stands for (-1: none). */
+typedef struct
 {
-  const DossierArticle *a = dossier_corpus_get_article (graph->corpus, article);
-  JsonArray *gold_entities = json_object_get_array_member (gold, "entities");
-  JsonArray *gold_relations = json_object_get_array_member (gold, "relations");
-  JsonArray *not_entities = json_object_get_array_member (gold, "not_entities");
-  g_autoptr(GArray) golds = g_array_new (FALSE, TRUE, sizeof (GoldEntity));
-  g_autofree int *to_gold = g_new0 (int, graph->entities->len);
-  g_autofree gboolean *found = NULL;
-  g_autoptr(GHashTable) gold_triples = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) seen_triples = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) not_keys = g_ptr_array_new_with_free_func (g_free);
+  DossierGraph         *graph;
+  guint                 article;
+  const DossierArticle *a;
+  GArray               *golds;     /* GoldEntity */
+  int                  *to_gold;
+} Scoring;
+
+static GArray *
+read_gold_entities (JsonArray *gold_entities)
+{
+  GArray *golds = g_array_new (FALSE, TRUE, sizeof (GoldEntity));
 
   g_array_set_clear_func (golds, (GDestroyNotify) gold_entity_clear);
 
@@ -158,75 +156,112 @@ score_article (DossierGraph *graph,
       g_array_append_val (golds, g);
     }
 
-  for (guint i = 0; not_entities != NULL && i < json_array_get_length (not_entities); i++)
-    g_ptr_array_add (not_keys, score_fold (json_array_get_string_element (not_entities, i)));
+  return golds;
+}
 
-  found = g_new0 (gboolean, golds->len);
+static GoldEntity *
+gold_at (const Scoring *sc,
+         int            g)
+{
+  return &g_array_index (sc->golds, GoldEntity, g);
+}
 
-  /* Entities: each predicted one present in the article against the gold. */
-  for (guint e = 0; e < graph->entities->len; e++)
+/* The predicted entity @e, present in the article, against the gold. */
+static void
+score_entity (Scoring   *sc,
+              guint      e,
+              GPtrArray *not_keys,
+              gboolean  *found,
+              Counts    *ents)
+{
+  const DossierEntity *entity = dossier_graph_get_entity (sc->graph, e);
+  g_autoptr(GPtrArray) keys = entity_keys (entity);
+  GoldEntity *g;
+  int match = -1;
+
+  for (guint i = 0; i < sc->golds->len && match < 0; i++)
     {
-      const DossierEntity *entity = dossier_graph_get_entity (graph, e);
-      g_autoptr(GPtrArray) keys = NULL;
-      int match = -1;
-
-      to_gold[e] = -1;
-      if (!entity_in_article (entity, article))
-        continue;
-
-      keys = entity_keys (entity);
-      for (guint g = 0; g < golds->len && match < 0; g++)
-        {
-          if (keys_intersect (keys, g_array_index (golds, GoldEntity, g).keys))
-            match = g;
-        }
-
-      if (match < 0)
-        {
-          gboolean banned = keys_intersect (keys, not_keys);
-
-          ents->fp++;
-          g_test_message ("  %s: false entity %s “%s”%s", a->id,
-                          dossier_entity_type_to_string (entity->type), entity->name,
-                          banned ? " (a not_entity)" : "");
-          continue;
-        }
-
-      {
-        GoldEntity *g = &g_array_index (golds, GoldEntity, match);
-
-        to_gold[e] = match;
-        if (g->optional)
-          continue;
-        if (g->type != entity->type || found[match])
-          {
-            ents->fp++;
-            g_test_message ("  %s: entity “%s” %s (gold: %s%s)", a->id, entity->name,
-                            dossier_entity_type_to_string (entity->type),
-                            dossier_entity_type_to_string (g->type),
-                            found[match] ? ", already matched: not merged" : "");
-            if (g->type != entity->type)
-              to_gold[e] = -1;
-            continue;
-          }
-        found[match] = TRUE;
-        ents->tp++;
-      }
+      if (keys_intersect (keys, gold_at (sc, i)->keys))
+        match = i;
     }
 
-  for (guint g = 0; g < golds->len; g++)
+  if (match < 0)
     {
-      const GoldEntity *ge = &g_array_index (golds, GoldEntity, g);
+      gboolean banned = keys_intersect (keys, not_keys);
+
+      ents->fp++;
+      g_test_message ("  %s: false entity %s “%s”%s", sc->a->id,
+                      dossier_entity_type_to_string (entity->type), entity->name,
+                      banned ? " (a not_entity)" : "");
+      return;
+    }
+
+  g = gold_at (sc, match);
+  sc->to_gold[e] = match;
+  if (g->optional)
+    return;
+  if (g->type != entity->type || found[match])
+    {
+      ents->fp++;
+      g_test_message ("  %s: entity “%s” %s (gold: %s%s)", sc->a->id, entity->name,
+                      dossier_entity_type_to_string (entity->type),
+                      dossier_entity_type_to_string (g->type),
+                      found[match] ? ", already matched: not merged" : "");
+      if (g->type != entity->type)
+        sc->to_gold[e] = -1;
+      return;
+    }
+  found[match] = TRUE;
+  ents->tp++;
+}
+
+/* Entities: each predicted one present in the article against the gold,
+ * then the gold ones no prediction found. */
+static void
+score_entities (Scoring   *sc,
+                GPtrArray *not_keys,
+                Counts    *ents)
+{
+  g_autofree gboolean *found = g_new0 (gboolean, sc->golds->len);
+
+  for (guint e = 0; e < sc->graph->entities->len; e++)
+    {
+      sc->to_gold[e] = -1;
+      if (entity_in_article (dossier_graph_get_entity (sc->graph, e), sc->article))
+        score_entity (sc, e, not_keys, found, ents);
+    }
+
+  for (guint g = 0; g < sc->golds->len; g++)
+    {
+      const GoldEntity *ge = gold_at (sc, g);
 
       if (!ge->optional && !found[g])
         {
           ents->fn++;
-          g_test_message ("  %s: missed entity %s “%s”", a->id,
+          g_test_message ("  %s: missed entity %s “%s”", sc->a->id,
                           dossier_entity_type_to_string (ge->type), ge->name);
         }
     }
+}
 
-  /* Relations on (source, type, target) in gold entity indices. */
+/* A triple's key; a symmetric relation is keyed in one direction. */
+static char *
+triple_key (int                 s,
+            DossierRelationType type,
+            int                 t)
+{
+  if (dossier_relation_type_is_symmetric (type) && t < s)
+    return g_strdup_printf ("%d:%d:%d", t, type, s);
+  return g_strdup_printf ("%d:%d:%d", s, type, t);
+}
+
+/* Relations on (source, type, target) in gold entity indices. */
+static GHashTable *
+read_gold_triples (const Scoring *sc,
+                   JsonArray     *gold_relations)
+{
+  GHashTable *triples = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   for (guint i = 0; i < json_array_get_length (gold_relations); i++)
     {
       JsonObject *o = json_array_get_object_element (gold_relations, i);
@@ -237,9 +272,9 @@ score_article (DossierGraph *graph,
 
       g_assert_true (dossier_relation_type_from_string (json_object_get_string_member (o, "type"),
                                                         &type));
-      for (guint g = 0; g < golds->len; g++)
+      for (guint g = 0; g < sc->golds->len; g++)
         {
-          const char *name = g_array_index (golds, GoldEntity, g).name;
+          const char *name = gold_at (sc, g)->name;
 
           if (g_str_equal (name, src))
             s = g;
@@ -247,56 +282,79 @@ score_article (DossierGraph *graph,
             t = g;
         }
       g_assert_true (s >= 0 && t >= 0);
-      if (dossier_relation_type_is_symmetric (type) && t < s)
-        {
-          int tmp = s;
-          s = t;
-          t = tmp;
-        }
-      g_hash_table_add (gold_triples, g_strdup_printf ("%d:%d:%d", s, type, t));
+      g_hash_table_add (triples, triple_key (s, type, t));
     }
 
-  for (guint r = 0; r < graph->relations->len; r++)
+  return triples;
+}
+
+/* Whether the article's body (not its comments) says @rel; negated
+ * passages assert the opposite ("n'a pas abandonné"). */
+static gboolean
+relation_in_body (const DossierRelation *rel,
+                  guint                  article)
+{
+  for (guint i = 0; i < rel->evidence->len; i++)
     {
-      const DossierRelation *rel = dossier_graph_get_relation (graph, r);
-      const DossierEntity *se = dossier_graph_get_entity (graph, rel->source);
-      const DossierEntity *te = dossier_graph_get_entity (graph, rel->target);
-      gboolean in_body = FALSE;
-      g_autofree char *key = NULL;
+      const DossierEvidence *ev = &g_array_index (rel->evidence, DossierEvidence, i);
+
+      if (ev->article == article &&
+          !(ev->flags & (DOSSIER_EVIDENCE_COMMENTS | DOSSIER_EVIDENCE_NEGATED)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+report_false_relation (const Scoring         *sc,
+                       const DossierRelation *rel)
+{
+  const DossierEntity *se = dossier_graph_get_entity (sc->graph, rel->source);
+  const DossierEntity *te = dossier_graph_get_entity (sc->graph, rel->target);
+  const DossierEvidence *ev = &g_array_index (rel->evidence, DossierEvidence, 0);
+  const char *text = sc->a->text;
+  g_autofree char *passage = NULL;
+
+  for (guint i = 0; i < rel->evidence->len; i++)
+    {
+      ev = &g_array_index (rel->evidence, DossierEvidence, i);
+      if (ev->article == sc->article)
+        break;
+    }
+  passage = g_utf8_substring (text + ev->start, 0,
+                              MIN (g_utf8_strlen (text + ev->start, ev->end - ev->start), 140));
+  g_test_message ("  %s: false relation %s %s %s  [%s]", sc->a->id, se->name,
+                  dossier_relation_type_to_string (rel->type), te->name, passage);
+}
+
+/* Each predicted relation the article's body says, against the gold
+ * triples; one predicted triple counts once. */
+static void
+score_relations (const Scoring *sc,
+                 GHashTable    *gold_triples,
+                 Counts        *rels)
+{
+  g_autoptr(GHashTable) seen_triples = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint r = 0; r < sc->graph->relations->len; r++)
+    {
+      const DossierRelation *rel = dossier_graph_get_relation (sc->graph, r);
       int s, t;
 
-      if (rel->type == DOSSIER_RELATION_MENTIONED_WITH)
+      if (rel->type == DOSSIER_RELATION_MENTIONED_WITH || !relation_in_body (rel, sc->article))
         continue;
 
-      for (guint i = 0; i < rel->evidence->len; i++)
-        {
-          const DossierEvidence *ev = &g_array_index (rel->evidence, DossierEvidence, i);
-
-          /* Negated passages assert the opposite ("n'a pas abandonné"). */
-          if (ev->article == article &&
-              !(ev->flags & (DOSSIER_EVIDENCE_COMMENTS | DOSSIER_EVIDENCE_NEGATED)))
-            in_body = TRUE;
-        }
-      if (!in_body)
-        continue;
-
-      s = to_gold[rel->source];
-      t = to_gold[rel->target];
+      s = sc->to_gold[rel->source];
+      t = sc->to_gold[rel->target];
 
       /* Links to optional entities are neither required nor penalised. */
-      if ((s >= 0 && g_array_index (golds, GoldEntity, s).optional) ||
-          (t >= 0 && g_array_index (golds, GoldEntity, t).optional))
+      if ((s >= 0 && gold_at (sc, s)->optional) || (t >= 0 && gold_at (sc, t)->optional))
         continue;
 
       if (s >= 0 && t >= 0)
         {
-          if (dossier_relation_type_is_symmetric (rel->type) && t < s)
-            {
-              int tmp = s;
-              s = t;
-              t = tmp;
-            }
-          key = g_strdup_printf ("%d:%d:%d", s, rel->type, t);
+          g_autofree char *key = triple_key (s, rel->type, t);
+
           if (g_hash_table_contains (seen_triples, key))
             continue;
           g_hash_table_add (seen_triples, g_strdup (key));
@@ -308,65 +366,84 @@ score_article (DossierGraph *graph,
         }
 
       rels->fp++;
-      {
-        const DossierEvidence *ev = &g_array_index (rel->evidence, DossierEvidence, 0);
-        g_autofree char *passage = NULL;
-
-        for (guint i = 0; i < rel->evidence->len; i++)
-          {
-            ev = &g_array_index (rel->evidence, DossierEvidence, i);
-            if (ev->article == article)
-              break;
-          }
-        passage = g_utf8_substring (a->text + ev->start, 0,
-                                    MIN (g_utf8_strlen (a->text + ev->start, ev->end - ev->start), 140));
-        g_test_message ("  %s: false relation %s %s %s  [%s]", a->id, se->name,
-                        dossier_relation_type_to_string (rel->type), te->name, passage);
-      }
+      report_false_relation (sc, rel);
     }
+}
 
+/* A gold relation is found when one predicted triple maps onto it. */
+static gboolean
+gold_relation_found (const Scoring *sc,
+                     const char    *src,
+                     const char    *type_str,
+                     const char    *dst)
+{
+  for (guint r = 0; r < sc->graph->relations->len; r++)
+    {
+      const DossierRelation *rel = dossier_graph_get_relation (sc->graph, r);
+      int s = sc->to_gold[rel->source], t = sc->to_gold[rel->target];
+
+      if (s < 0 || t < 0 || !g_str_equal (dossier_relation_type_to_string (rel->type), type_str))
+        continue;
+      if (!relation_in_body (rel, sc->article))
+        continue;
+      if (g_str_equal (gold_at (sc, s)->name, src) && g_str_equal (gold_at (sc, t)->name, dst))
+        return TRUE;
+      if (dossier_relation_type_is_symmetric (rel->type) &&
+          g_str_equal (gold_at (sc, t)->name, src) && g_str_equal (gold_at (sc, s)->name, dst))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+count_missed_relations (const Scoring *sc,
+                        JsonArray     *gold_relations,
+                        Counts        *rels)
+{
   for (guint i = 0; i < json_array_get_length (gold_relations); i++)
     {
       JsonObject *o = json_array_get_object_element (gold_relations, i);
       const char *src = json_object_get_string_member (o, "source");
       const char *dst = json_object_get_string_member (o, "target");
       const char *type_str = json_object_get_string_member (o, "type");
-      gboolean hit = FALSE;
 
-      /* A gold relation is found when one predicted triple maps onto it. */
-      for (guint r = 0; r < graph->relations->len && !hit; r++)
-        {
-          const DossierRelation *rel = dossier_graph_get_relation (graph, r);
-          int s = to_gold[rel->source], t = to_gold[rel->target];
-          gboolean in_body = FALSE;
-
-          if (s < 0 || t < 0 || !g_str_equal (dossier_relation_type_to_string (rel->type), type_str))
-            continue;
-          for (guint k = 0; k < rel->evidence->len; k++)
-            {
-              const DossierEvidence *ev = &g_array_index (rel->evidence, DossierEvidence, k);
-
-              if (ev->article == article &&
-                  !(ev->flags & (DOSSIER_EVIDENCE_COMMENTS | DOSSIER_EVIDENCE_NEGATED)))
-                in_body = TRUE;
-            }
-          if (!in_body)
-            continue;
-          if (g_str_equal (g_array_index (golds, GoldEntity, s).name, src) &&
-              g_str_equal (g_array_index (golds, GoldEntity, t).name, dst))
-            hit = TRUE;
-          if (dossier_relation_type_is_symmetric (rel->type) &&
-              g_str_equal (g_array_index (golds, GoldEntity, t).name, src) &&
-              g_str_equal (g_array_index (golds, GoldEntity, s).name, dst))
-            hit = TRUE;
-        }
-
-      if (!hit)
+      if (!gold_relation_found (sc, src, type_str, dst))
         {
           rels->fn++;
-          g_test_message ("  %s: missed relation %s %s %s", a->id, src, type_str, dst);
+          g_test_message ("  %s: missed relation %s %s %s", sc->a->id, src, type_str, dst);
         }
     }
+}
+
+/* Scores one article; returns the counts through @ents and @rels. */
+static void
+score_article (DossierGraph *graph,
+               guint         article,
+               JsonObject   *gold,
+               Counts       *ents,
+               Counts       *rels)
+{
+  JsonArray *gold_relations = json_object_get_array_member (gold, "relations");
+  JsonArray *not_entities = json_object_get_array_member (gold, "not_entities");
+  g_autoptr(GArray) golds = read_gold_entities (json_object_get_array_member (gold, "entities"));
+  g_autofree int *to_gold = g_new0 (int, graph->entities->len);
+  g_autoptr(GPtrArray) not_keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) gold_triples = NULL;
+  Scoring sc = {
+    .graph = graph,
+    .article = article,
+    .a = dossier_corpus_get_article (graph->corpus, article),
+    .golds = golds,
+    .to_gold = to_gold,
+  };
+
+  for (guint i = 0; not_entities != NULL && i < json_array_get_length (not_entities); i++)
+    g_ptr_array_add (not_keys, score_fold (json_array_get_string_element (not_entities, i)));
+
+  score_entities (&sc, not_keys, ents);
+  gold_triples = read_gold_triples (&sc, gold_relations);
+  score_relations (&sc, gold_triples, rels);
+  count_missed_relations (&sc, gold_relations, rels);
 }
 
 static const char *
@@ -387,12 +464,10 @@ test_gold_seeds (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(DossierCorpus) corpus = NULL;
-  g_autoptr(DossierGazetteer) gazetteer = NULL;
   g_autoptr(DossierGraph) graph = NULL;
   g_autofree char *seeds = NULL;
   const char *seeds_env = g_getenv ("DOSSIER_SEEDS_DIR");
-  const char *paths[2] = { NULL, NULL };
+  DossierCorpus *corpus;
   JsonObject *articles;
   g_autoptr(GList) ids = NULL;
   Counts ents = { 0 }, rels = { 0 };
@@ -406,15 +481,8 @@ test_gold_seeds (void)
 
   seeds = seeds_env != NULL && *seeds_env != '\0' ? g_strdup (seeds_env)
                                                   : dossier_corpus_default_path ();
-  paths[0] = seeds;
-  corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  gazetteer = dossier_gazetteer_new_default (&error);
-  g_assert_no_error (error);
-
-  graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error);
-  g_assert_no_error (error);
+  graph = test_load_graph (seeds);
+  corpus = graph->corpus;
 
   ids = json_object_get_members (articles);
   ids = g_list_sort (ids, (GCompareFunc) g_strcmp0);

@@ -5,21 +5,26 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What many tests start from: the seeds, read and extracted. */
+/* What many tests start from: the seeds (or a folder), read and
+ * extracted; and a temporary folder to write in. */
 
 #pragma once
+
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "dossier-corpus.h"
 #include "dossier-extractor.h"
 
+/* @path (a file or a folder) read with the default gazetteer and extracted;
+ * the graph holds its corpus. */
 static inline DossierGraph *
-test_load_seeds (void)
+test_load_graph (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierCorpus) corpus = NULL;
   g_autoptr(DossierGazetteer) gazetteer = NULL;
-  g_autofree char *seeds = dossier_corpus_default_path ();
-  const char *paths[] = { seeds, NULL };
+  const char *paths[] = { path, NULL };
   DossierGraph *graph;
 
   corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
@@ -30,4 +35,66 @@ test_load_seeds (void)
   g_assert_no_error (error);
 
   return graph;
+}
+
+static inline DossierGraph *
+test_load_seeds (void)
+{
+  g_autofree char *seeds = dossier_corpus_default_path ();
+
+  return test_load_graph (seeds);
+}
+
+/* A new folder in the temporary directory; @tmpl as for g_dir_make_tmp(). */
+static inline char *
+test_make_temp_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Removes @path and all below it; links are removed, not followed. */
+static inline void
+test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Whether some occurrence of @needle in @article lies in a sentence. */
+static inline gboolean
+test_in_a_sentence (const DossierArticle *article,
+                    const char           *needle)
+{
+  for (const char *p = strstr (article->text, needle); p != NULL; p = strstr (p + 1, needle))
+    {
+      if (dossier_article_sentence_at (article, p - article->text) >= 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The kind of section the first @needle in @article stands in. */
+static inline DossierSectionKind
+test_section_of (const DossierArticle *article,
+                 const char           *needle)
+{
+  const char *p = strstr (article->text, needle);
+
+  g_assert_nonnull (p);
+  return dossier_article_section_at (article, p - article->text);
 }

@@ -709,6 +709,133 @@ entity_add_alias (Merge      *m,
     g_hash_table_insert (m->aliases, g_steal_pointer (&key), GUINT_TO_POINTER (index + 1));
 }
 
+/* One shard's file being merged: its articles, and its entity ids mapped to
+ * merged entity indices (plus one). */
+typedef struct
+{
+  const char *file;
+  JsonArray  *articles;
+  GArray     *local_articles;
+  GHashTable *local_entities;
+} ShardFile;
+
+/* The merged entity named @name, or a new one; its index. */
+static guint
+ensure_entity (Merge      *m,
+               const char *name,
+               JsonArray  *aliases)
+{
+  guint index = find_entity (m, name, aliases);
+  Entity *e;
+
+  if (index != 0)
+    return index - 1;
+
+  e = g_new0 (Entity, 1);
+  e->name = g_strdup (name);
+  e->discovered = TRUE;
+  e->aliases = g_ptr_array_new_with_free_func (g_free);
+  e->mentions = ref_array_new ();
+  g_ptr_array_add (m->entities, e);
+  g_hash_table_insert (m->names, fold_name (name), GUINT_TO_POINTER (m->entities->len));
+  return m->entities->len - 1;
+}
+
+static gboolean
+merge_entity (Merge       *m,
+              ShardFile   *sf,
+              JsonObject  *object,
+              GError     **error)
+{
+  const char *id = member_string (object, "id");
+  const char *name = member_string (object, "name");
+  const char *type_name = member_string (object, "type");
+  JsonArray *aliases = object != NULL ? member_array (object, "aliases") : NULL;
+  JsonArray *mentions = object != NULL ? member_array (object, "mentions") : NULL;
+  DossierEntityType type;
+  guint index;
+  Entity *e;
+
+  if (id == NULL || name == NULL || type_name == NULL ||
+      !dossier_entity_type_from_string (type_name, &type))
+    return bad_file (sf->file, "an entity without id, name or type", error);
+
+  index = ensure_entity (m, name, aliases);
+  e = g_ptr_array_index (m->entities, index);
+
+  /* Known to any shard's gazetteer is known. */
+  e->discovered &= json_object_get_boolean_member_with_default (object, "discovered", FALSE);
+  e->counts[type] += MAX (mentions != NULL ? json_array_get_length (mentions) : 0, 1);
+  for (guint a = 0; aliases != NULL && a < json_array_get_length (aliases); a++)
+    {
+      const char *alias = json_array_get_string_element (aliases, a);
+
+      if (alias != NULL)
+        entity_add_alias (m, e, index, alias);
+    }
+  if (!collect_refs (m, sf->articles, sf->local_articles, mentions, e->mentions, sf->file, error))
+    return FALSE;
+
+  g_hash_table_insert (sf->local_entities, g_strdup (id), GUINT_TO_POINTER (index + 1));
+  return TRUE;
+}
+
+/* The merged relation (@source, @type, @target), or a new one.  Symmetric
+ * relations keep one direction, as in a single run. */
+static Relation *
+ensure_relation (Merge               *m,
+                 guint                source,
+                 DossierRelationType  type,
+                 guint                target)
+{
+  g_autofree char *key = NULL;
+  guint index;
+  Relation *r;
+
+  if (dossier_relation_type_is_symmetric (type) && source > target)
+    {
+      guint swap = source;
+
+      source = target;
+      target = swap;
+    }
+
+  key = g_strdup_printf ("%u:%u:%u", source, type, target);
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (m->triples, key));
+  if (index != 0)
+    return g_ptr_array_index (m->relations, index - 1);
+
+  r = g_new0 (Relation, 1);
+  r->source = source;
+  r->target = target;
+  r->type = type;
+  r->evidence = ref_array_new ();
+  g_ptr_array_add (m->relations, r);
+  g_hash_table_insert (m->triples, g_steal_pointer (&key), GUINT_TO_POINTER (m->relations->len));
+  return r;
+}
+
+static gboolean
+merge_relation (Merge       *m,
+                ShardFile   *sf,
+                JsonObject  *object,
+                GError     **error)
+{
+  guint source = GPOINTER_TO_UINT (g_hash_table_lookup (sf->local_entities, member_string (object, "source")));
+  guint target = GPOINTER_TO_UINT (g_hash_table_lookup (sf->local_entities, member_string (object, "target")));
+  const char *type_name = member_string (object, "type");
+  DossierRelationType type;
+  Relation *r;
+
+  if (source-- == 0 || target-- == 0 || type_name == NULL ||
+      !dossier_relation_type_from_string (type_name, &type))
+    return bad_file (sf->file, "a relation without known source, target or type", error);
+
+  r = ensure_relation (m, source, type, target);
+  return collect_refs (m, sf->articles, sf->local_articles, member_array (object, "evidence"),
+                       r->evidence, sf->file, error);
+}
+
 static gboolean
 merge_file (Merge       *m,
             const char  *file,
@@ -717,6 +844,7 @@ merge_file (Merge       *m,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GArray) local_articles = NULL;
   g_autoptr(GHashTable) local_entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ShardFile sf = { file, NULL, NULL, local_entities };
   JsonNode *root;
   JsonObject *top;
   JsonArray *articles, *entities, *relations;
@@ -735,96 +863,16 @@ merge_file (Merge       *m,
 
   if (!(local_articles = merge_articles (m, articles, file, error)))
     return FALSE;
+  sf.articles = articles;
+  sf.local_articles = local_articles;
 
   for (guint i = 0; i < json_array_get_length (entities); i++)
-    {
-      JsonObject *object = json_array_get_object_element (entities, i);
-      const char *id = member_string (object, "id");
-      const char *name = member_string (object, "name");
-      const char *type_name = member_string (object, "type");
-      JsonArray *aliases = object != NULL ? member_array (object, "aliases") : NULL;
-      JsonArray *mentions = object != NULL ? member_array (object, "mentions") : NULL;
-      DossierEntityType type;
-      guint index;
-      Entity *e;
-
-      if (id == NULL || name == NULL || type_name == NULL ||
-          !dossier_entity_type_from_string (type_name, &type))
-        return bad_file (file, "an entity without id, name or type", error);
-
-      index = find_entity (m, name, aliases);
-      if (index == 0)
-        {
-          e = g_new0 (Entity, 1);
-          e->name = g_strdup (name);
-          e->discovered = TRUE;
-          e->aliases = g_ptr_array_new_with_free_func (g_free);
-          e->mentions = ref_array_new ();
-          g_ptr_array_add (m->entities, e);
-          index = m->entities->len;
-          g_hash_table_insert (m->names, fold_name (name), GUINT_TO_POINTER (index));
-        }
-      e = g_ptr_array_index (m->entities, index - 1);
-
-      /* Known to any shard's gazetteer is known. */
-      e->discovered &= json_object_get_boolean_member_with_default (object, "discovered", FALSE);
-      e->counts[type] += MAX (mentions != NULL ? json_array_get_length (mentions) : 0, 1);
-      for (guint a = 0; aliases != NULL && a < json_array_get_length (aliases); a++)
-        {
-          const char *alias = json_array_get_string_element (aliases, a);
-
-          if (alias != NULL)
-            entity_add_alias (m, e, index - 1, alias);
-        }
-      if (!collect_refs (m, articles, local_articles, mentions, e->mentions, file, error))
-        return FALSE;
-
-      g_hash_table_insert (local_entities, g_strdup (id), GUINT_TO_POINTER (index));
-    }
+    if (!merge_entity (m, &sf, json_array_get_object_element (entities, i), error))
+      return FALSE;
 
   for (guint i = 0; i < json_array_get_length (relations); i++)
-    {
-      JsonObject *object = json_array_get_object_element (relations, i);
-      guint source = GPOINTER_TO_UINT (g_hash_table_lookup (local_entities, member_string (object, "source")));
-      guint target = GPOINTER_TO_UINT (g_hash_table_lookup (local_entities, member_string (object, "target")));
-      const char *type_name = member_string (object, "type");
-      DossierRelationType type;
-      g_autofree char *key = NULL;
-      guint index;
-      Relation *r;
-
-      if (source-- == 0 || target-- == 0 || type_name == NULL ||
-          !dossier_relation_type_from_string (type_name, &type))
-        return bad_file (file, "a relation without known source, target or type", error);
-
-      /* Symmetric relations keep one direction, as in a single run. */
-      if (dossier_relation_type_is_symmetric (type) && source > target)
-        {
-          guint swap = source;
-
-          source = target;
-          target = swap;
-        }
-
-      key = g_strdup_printf ("%u:%u:%u", source, type, target);
-      index = GPOINTER_TO_UINT (g_hash_table_lookup (m->triples, key));
-      if (index == 0)
-        {
-          r = g_new0 (Relation, 1);
-          r->source = source;
-          r->target = target;
-          r->type = type;
-          r->evidence = ref_array_new ();
-          g_ptr_array_add (m->relations, r);
-          index = m->relations->len;
-          g_hash_table_insert (m->triples, g_steal_pointer (&key), GUINT_TO_POINTER (index));
-        }
-      r = g_ptr_array_index (m->relations, index - 1);
-
-      if (!collect_refs (m, articles, local_articles, member_array (object, "evidence"),
-                         r->evidence, file, error))
-        return FALSE;
-    }
+    if (!merge_relation (m, &sf, json_array_get_object_element (relations, i), error))
+      return FALSE;
 
   g_ptr_array_add (m->parsers, g_steal_pointer (&parser));
   return TRUE;

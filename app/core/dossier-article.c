@@ -14,6 +14,7 @@
 
 #include "dossier-article.h"
 #include "dossier-date.h"
+#include "dossier-fold.h"
 #include "dossier-io.h"
 #include "dossier-sentences.h"
 
@@ -368,20 +369,7 @@ static const char * const list_markers[] = {
   "articles lies", "les plus lus", "most read",
 };
 
-static gboolean
-in_list (const char         *str,
-         const char * const *list,
-         guint               n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      if (strcmp (str, list[i]) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-#define IN_LIST(str, list) in_list ((str), (list), G_N_ELEMENTS (list))
+#define IN_LIST(str, list) (dossier_fold_find_word ((str), (list), G_N_ELEMENTS (list)) >= 0)
 
 #define FOLD_MAX 96
 
@@ -451,7 +439,7 @@ all_words_in (const char         *folded,
     {
       if (words[i][0] == '\0')
         continue;
-      if (!in_list (words[i], list, n))
+      if (dossier_fold_find_word (words[i], list, n) < 0)
         return FALSE;
       count++;
     }
@@ -863,17 +851,13 @@ is_headline (const char *text,
          last_char (text, line->start, line->end, TRUE) != '.';
 }
 
-/* Classifies every line; returns the index of the title line or -1. */
-static int
-structure_lines (const char *text,
-                 GArray     *lines,
-                 guint      *comments_line)
+/* Hard-wrapped paragraphs are read whole: "at\nseventy columns". */
+static void
+join_wrapped_lines (const char *text,
+                    GArray     *lines)
 {
   guint n = lines->len;
-  guint first_prose = n, last_prose = n, cstart, header_end, seen;
-  int title = -1;
 
-  /* Hard-wrapped paragraphs are read whole: "at\nseventy columns". */
   for (guint i = 0; i < n; i++)
     {
       guint j = i, words;
@@ -899,36 +883,47 @@ structure_lines (const char *text,
         LINE (k)->prose = prose;
       i = j;
     }
+}
 
-  for (guint i = 0; i < n; i++)
-    {
-      if (LINE (i)->kind != KIND_BLANK && LINE (i)->prose && !LINE (i)->furniture)
-        {
-          first_prose = i;
-          break;
-        }
-    }
+static gboolean
+is_prose_line (const Line *line)
+{
+  return line->kind != KIND_BLANK && line->prose && !line->furniture;
+}
 
-  cstart = find_comments (lines, first_prose);
-  *comments_line = cstart;
+/* The header: what comes before the first paragraph of prose, at most a
+ * dozen lines.  Without prose, only up to the first real line. */
+static guint
+find_header_end (GArray *lines,
+                 guint   first_prose,
+                 guint   cstart)
+{
+  guint n = lines->len;
+  guint header_end = MIN (first_prose, cstart);
+  guint seen = 0;
 
-  /* The header: what comes before the first paragraph of prose, at most a
-   * dozen lines.  Without prose, only up to the first real line. */
-  header_end = MIN (first_prose, cstart);
-  seen = 0;
   for (guint i = 0; i < header_end; i++)
     {
       if (LINE (i)->kind == KIND_BLANK)
         continue;
       if (++seen > 12 || (first_prose == n && !LINE (i)->furniture))
-        {
-          header_end = first_prose == n ? i + 1 : i;
-          break;
-        }
+        return first_prose == n ? i + 1 : i;
     }
 
-  /* A headline repeated in the header is the title ("Vous lisez" pages);
-   * otherwise the first line that is not chrome, if it reads as one. */
+  return header_end;
+}
+
+/* A headline repeated in the header is the title ("Vous lisez" pages);
+ * otherwise the first line that is not chrome, if it reads as one.  A
+ * rubric before the headline gives way to it: "Économie" then "Le rachat
+ * de ...".  Returns -1 without a title. */
+static int
+find_title (const char *text,
+            GArray     *lines,
+            guint       header_end)
+{
+  int title = -1;
+
   for (guint i = 0; i < header_end && title < 0; i++)
     {
       if (LINE (i)->kind == KIND_BLANK || LINE (i)->furniture)
@@ -956,7 +951,6 @@ structure_lines (const char *text,
         }
     }
 
-  /* A rubric before the headline: "Économie" then "Le rachat de ...". */
   if (title >= 0 && LINE (title)->n_words <= 2 && is_short_label (LINE (title), 2))
     {
       for (guint i = title + 1; i < header_end; i++)
@@ -971,6 +965,15 @@ structure_lines (const char *text,
         }
     }
 
+  return title;
+}
+
+static void
+classify_header (const char *text,
+                 GArray     *lines,
+                 guint       header_end,
+                 int         title)
+{
   for (guint i = 0; i < header_end; i++)
     {
       Line *line = LINE (i);
@@ -986,11 +989,61 @@ structure_lines (const char *text,
       else
         line->kind = DOSSIER_SECTION_BODY;
     }
+}
 
-  /* The body. */
+/* "Tags" or "Lire aussi" at line i, then short labels. */
+static void
+mark_list_after (GArray *lines,
+                 guint   i,
+                 guint   cstart)
+{
+  for (guint j = next_nonblank (lines, i + 1, cstart);
+       j < cstart && LINE (j)->n_words <= 8 && !LINE (j)->terminal;
+       j = next_nonblank (lines, j + 1, cstart))
+    LINE (j)->kind = DOSSIER_SECTION_FURNITURE;
+}
+
+/* "Erwan / Rédigé par / Erwan / bio...": the author's block around the
+ * marker at line i.  Returns TRUE when it ends the body. */
+static gboolean
+mark_author_block (GArray *lines,
+                   guint   i,
+                   guint   header_end,
+                   guint   cstart)
+{
+  guint prev = i, next = next_nonblank (lines, i + 1, cstart);
+  guint remaining = 0;
+
+  while (prev > header_end && LINE (prev - 1)->kind == KIND_BLANK)
+    prev--;
+  if (prev > header_end && is_short_label (LINE (prev - 1), 3))
+    LINE (prev - 1)->kind = DOSSIER_SECTION_FURNITURE;
+  if (next < cstart && is_short_label (LINE (next), 4))
+    LINE (next)->kind = DOSSIER_SECTION_FURNITURE;
+
+  for (guint j = next + 1; j < cstart; j++)
+    remaining += LINE (j)->kind != KIND_BLANK;
+  if (next >= cstart || remaining > 2)
+    return FALSE;
+
+  for (guint j = next; j < cstart; j++)
+    {
+      if (LINE (j)->kind != KIND_BLANK)
+        LINE (j)->kind = DOSSIER_SECTION_FURNITURE;
+    }
+  return TRUE;
+}
+
+static void
+classify_body (GArray *lines,
+               guint   header_end,
+               guint   cstart)
+{
+  guint last_prose = lines->len;
+
   for (guint i = header_end; i < cstart; i++)
     {
-      if (LINE (i)->kind != KIND_BLANK && LINE (i)->prose && !LINE (i)->furniture)
+      if (is_prose_line (LINE (i)))
         last_prose = i;
     }
 
@@ -1003,51 +1056,23 @@ structure_lines (const char *text,
 
       if (line->furniture)
         line->kind = DOSSIER_SECTION_FURNITURE;
-
-      /* "Tags" or "Lire aussi", then short labels. */
       if (line->list_marker)
-        {
-          guint j;
-
-          for (j = next_nonblank (lines, i + 1, cstart);
-               j < cstart && LINE (j)->n_words <= 8 && !LINE (j)->terminal;
-               j = next_nonblank (lines, j + 1, cstart))
-            LINE (j)->kind = DOSSIER_SECTION_FURNITURE;
-        }
-
-      /* "Erwan / Rédigé par / Erwan / bio...": the author's block. */
-      if (line->author_marker)
-        {
-          guint prev = i, next = next_nonblank (lines, i + 1, cstart);
-          guint remaining = 0;
-
-          while (prev > header_end && LINE (prev - 1)->kind == KIND_BLANK)
-            prev--;
-          if (prev > header_end && is_short_label (LINE (prev - 1), 3))
-            LINE (prev - 1)->kind = DOSSIER_SECTION_FURNITURE;
-          if (next < cstart && is_short_label (LINE (next), 4))
-            LINE (next)->kind = DOSSIER_SECTION_FURNITURE;
-
-          for (guint j = next + 1; j < cstart; j++)
-            remaining += LINE (j)->kind != KIND_BLANK;
-          if (next < cstart && remaining <= 2)
-            {
-              for (guint j = next; j < cstart; j++)
-                {
-                  if (LINE (j)->kind != KIND_BLANK)
-                    LINE (j)->kind = DOSSIER_SECTION_FURNITURE;
-                }
-              break;
-            }
-        }
+        mark_list_after (lines, i, cstart);
+      if (line->author_marker && mark_author_block (lines, i, header_end, cstart))
+        break;
 
       /* After the last paragraph, short labels are the page's. */
       if (last_prose < cstart && i > last_prose && is_short_label (line, 6))
         line->kind = DOSSIER_SECTION_FURNITURE;
     }
+}
 
-  /* The comments: headers, "@NAME", badges and markers are chrome. */
-  for (guint i = cstart; i < n; i++)
+/* The comments: headers, "@NAME", badges and markers are chrome. */
+static void
+classify_comments (GArray *lines,
+                   guint   cstart)
+{
+  for (guint i = cstart; i < lines->len; i++)
     {
       Line *line = LINE (i);
 
@@ -1058,6 +1083,36 @@ structure_lines (const char *text,
       else
         line->kind = DOSSIER_SECTION_COMMENTS;
     }
+}
+
+/* Classifies every line; returns the index of the title line or -1. */
+static int
+structure_lines (const char *text,
+                 GArray     *lines,
+                 guint      *comments_line)
+{
+  guint first_prose = lines->len, cstart, header_end;
+  int title;
+
+  join_wrapped_lines (text, lines);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      if (is_prose_line (LINE (i)))
+        {
+          first_prose = i;
+          break;
+        }
+    }
+
+  cstart = find_comments (lines, first_prose);
+  *comments_line = cstart;
+
+  header_end = find_header_end (lines, first_prose, cstart);
+  title = find_title (text, lines, header_end);
+  classify_header (text, lines, header_end, title);
+  classify_body (lines, header_end, cstart);
+  classify_comments (lines, cstart);
 
   return title;
 }
@@ -1405,16 +1460,26 @@ DossierSectionKind
 dossier_article_section_at (const DossierArticle *article,
                             gsize                 offset)
 {
-  guint lo = 0, hi;
-
   g_return_val_if_fail (article != NULL, DOSSIER_SECTION_BODY);
 
+  return dossier_sections_kind_at (article->sections, offset);
+}
+
+DossierSectionKind
+dossier_sections_kind_at (const GArray *sections,
+                          gsize         offset)
+{
+  guint lo = 0, hi;
+
+  if (sections == NULL)
+    return DOSSIER_SECTION_BODY;
+
   /* Sections are in order and cover the text. */
-  hi = article->sections->len;
+  hi = sections->len;
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;
-      const DossierSection *s = &g_array_index (article->sections, DossierSection, mid);
+      const DossierSection *s = &g_array_index (sections, DossierSection, mid);
 
       if (offset < s->start)
         hi = mid;

@@ -111,6 +111,9 @@ void                dossier_article_set_title      (DossierArticle    *article,
 /* The section kind at @offset. */
 DossierSectionKind  dossier_article_section_at     (const DossierArticle *article,
                                                     gsize                 offset);
+/* The same in @sections (DossierSection, in order; NULL: all body). */
+DossierSectionKind  dossier_sections_kind_at       (const GArray         *sections,
+                                                    gsize                 offset);
 /* The index of the sentence holding @offset, or -1. */
 int                 dossier_article_sentence_at    (const DossierArticle *article,
                                                     gsize                 offset);

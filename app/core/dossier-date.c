@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossier-article.h"
 #include "dossier-date.h"
+#include "dossier-fold.h"
 
 gboolean
 dossier_date_is_known (const DossierDate *date)
@@ -579,20 +581,7 @@ next_scan_word (const char *text,
   return TRUE;
 }
 
-static int
-lookup (const char         *word,
-        const char * const *list,
-        guint               n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      if (strcmp (word, list[i]) == 0)
-        return i;
-    }
-  return -1;
-}
-
-#define LOOKUP(word, list) lookup ((word), (list), G_N_ELEMENTS (list))
+#define LOOKUP(word, list) dossier_fold_find_word ((word), (list), G_N_ELEMENTS (list))
 
 
 /* Only white space (and at most one comma when @comma) between @a and @b. */
@@ -1269,6 +1258,96 @@ compare_month_day (int m1, int d1, int m2, int d2)
   return d1 < d2 ? -1 : 1;
 }
 
+/* "il y a trois ans", "hier", "le mois dernier": @raw->back units before
+ * @anchor, which must be at least as precise as the unit. */
+static gboolean
+resolve_back (const RawDate     *raw,
+              const DossierDate *anchor,
+              DossierDate       *out)
+{
+  DossierDate d;
+
+  if (!dossier_date_is_known (anchor) || anchor->precision < raw->back_unit)
+    return FALSE;
+  d = *anchor;
+  switch (raw->back_unit)
+    {
+    case DOSSIER_DATE_PRECISION_DAY:
+      if (!g_date_valid_dmy (anchor->day, anchor->month, anchor->year))
+        return FALSE;
+      d = dossier_date_add_days (anchor, -raw->back);
+      break;
+    case DOSSIER_DATE_PRECISION_MONTH:
+      {
+        int months = anchor->year * 12 + (anchor->month - 1) - raw->back;
+
+        d.year = months / 12;
+        d.month = months % 12 + 1;
+        d.day = 0;
+      }
+      break;
+    case DOSSIER_DATE_PRECISION_YEAR:
+    default:
+      d.year = anchor->year - raw->back;
+      d.month = d.day = 0;
+      break;
+    }
+  d.precision = raw->back_unit;
+  if (d.year < 1)
+    return FALSE;
+  *out = d;
+  return TRUE;
+}
+
+/* A weekday alone ("mardi", "next Friday"): days from @anchor (a valid day)
+ * to the nearest one before it (or after it, for the future). */
+static int
+weekday_delta (const RawDate     *raw,
+               const DossierDate *anchor,
+               gboolean           strictly_before)
+{
+  GDate a;
+  int aw, delta;
+
+  g_date_clear (&a, 1);
+  g_date_set_dmy (&a, anchor->day, anchor->month, anchor->year);
+  aw = g_date_get_weekday (&a);
+
+  if (raw->future)
+    return (raw->weekday - aw + 7) % 7;
+
+  delta = -((aw - raw->weekday + 7) % 7);
+  if (delta == 0 && strictly_before)
+    delta = -7;
+  return delta;
+}
+
+/* "dimanche 13 septembre": the year near @year that makes it a Sunday, or
+ * @year when none does. */
+static int
+year_for_weekday (const RawDate *raw,
+                  int            year)
+{
+  static const int tries[] = { 0, -1, 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
+    {
+      int y = year + tries[i];
+
+      if (g_date_valid_dmy (raw->day, raw->month, y))
+        {
+          GDate g;
+
+          g_date_clear (&g, 1);
+          g_date_set_dmy (&g, raw->day, raw->month, y);
+          if ((int) g_date_get_weekday (&g) == raw->weekday)
+            return y;
+        }
+    }
+
+  return year;
+}
+
 /* Resolves @raw against @anchor (may be unknown); see dossier_date_scan(). */
 static gboolean
 resolve (const RawDate     *raw,
@@ -1280,61 +1359,14 @@ resolve (const RawDate     *raw,
   gboolean known = dossier_date_is_known (anchor);
 
   if (raw->back > 0)
-    {
-      if (!known || anchor->precision < raw->back_unit)
-        return FALSE;
-      d = *anchor;
-      switch (raw->back_unit)
-        {
-        case DOSSIER_DATE_PRECISION_DAY:
-          if (!g_date_valid_dmy (anchor->day, anchor->month, anchor->year))
-            return FALSE;
-          d = dossier_date_add_days (anchor, -raw->back);
-          break;
-        case DOSSIER_DATE_PRECISION_MONTH:
-          {
-            int months = anchor->year * 12 + (anchor->month - 1) - raw->back;
-
-            d.year = months / 12;
-            d.month = months % 12 + 1;
-            d.day = 0;
-          }
-          break;
-        case DOSSIER_DATE_PRECISION_YEAR:
-        default:
-          d.year = anchor->year - raw->back;
-          d.month = d.day = 0;
-          break;
-        }
-      d.precision = raw->back_unit;
-      if (d.year < 1)
-        return FALSE;
-      *out = d;
-      return TRUE;
-    }
+    return resolve_back (raw, anchor, out);
 
   if (raw->weekday != 0 && raw->day == 0)
     {
-      GDate a;
-      int aw, delta;
-
       if (!known || anchor->precision != DOSSIER_DATE_PRECISION_DAY ||
           !g_date_valid_dmy (anchor->day, anchor->month, anchor->year))
         return FALSE;
-
-      g_date_clear (&a, 1);
-      g_date_set_dmy (&a, anchor->day, anchor->month, anchor->year);
-      aw = g_date_get_weekday (&a);
-
-      if (raw->future)
-        delta = (raw->weekday - aw + 7) % 7;
-      else
-        {
-          delta = -((aw - raw->weekday + 7) % 7);
-          if (delta == 0 && strictly_before)
-            delta = -7;
-        }
-      *out = dossier_date_add_days (anchor, delta);
+      *out = dossier_date_add_days (anchor, weekday_delta (raw, anchor, strictly_before));
       return TRUE;
     }
 
@@ -1357,29 +1389,8 @@ resolve (const RawDate     *raw,
   else
     return FALSE;
 
-  /* "dimanche 13 septembre": the year that makes it a Sunday. */
   if (raw->year == 0 && raw->weekday != 0 && raw->day != 0)
-    {
-      static const int tries[] = { 0, -1, 1 };
-
-      for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
-        {
-          int y = d.year + tries[i];
-
-          if (g_date_valid_dmy (raw->day, raw->month, y))
-            {
-              GDate g;
-
-              g_date_clear (&g, 1);
-              g_date_set_dmy (&g, raw->day, raw->month, y);
-              if ((int) g_date_get_weekday (&g) == raw->weekday)
-                {
-                  d.year = y;
-                  break;
-                }
-            }
-        }
-    }
+    d.year = year_for_weekday (raw, d.year);
 
   d.month = raw->month;
   d.day = raw->month != 0 ? raw->day : 0;
@@ -1425,31 +1436,6 @@ dossier_date_scan (const char        *text,
 
 /* ------------------------------------------------------------------ */
 /* Inference */
-
-static DossierSectionKind
-kind_at (const GArray *sections,
-         gsize         offset)
-{
-  guint lo = 0, hi;
-
-  if (sections == NULL)
-    return DOSSIER_SECTION_BODY;
-
-  hi = sections->len;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      const DossierSection *s = &g_array_index (sections, DossierSection, mid);
-
-      if (offset < s->start)
-        hi = mid;
-      else if (offset >= s->end)
-        lo = mid + 1;
-      else
-        return s->kind;
-    }
-  return DOSSIER_SECTION_BODY;
-}
 
 /* The words of @text[@a, @b) other than numbers and the words of a time
  * ("à 14h30", "10:45 AM ET", "T10"), and of the cues of a second date when
@@ -1544,7 +1530,7 @@ dateline_rank (const char    *text,
                const RawDate *raw,
                const RawDate *next)
 {
-  DossierSectionKind kind = kind_at (sections, raw->start);
+  DossierSectionKind kind = dossier_sections_kind_at (sections, raw->start);
   gboolean furniture = sections == NULL || kind == DOSSIER_SECTION_FURNITURE;
   gsize a = raw->start, b = raw->end;
   char before[256];
@@ -1641,6 +1627,140 @@ find_dateline (const char   *text,
   return best;
 }
 
+static gboolean
+found_date (const DossierDate *d,
+            const RawDate     *raw,
+            DossierDate       *date,
+            DossierRange      *evidence)
+{
+  *date = *d;
+  if (evidence != NULL)
+    *evidence = (DossierRange) { raw->start, raw->end };
+  return TRUE;
+}
+
+static gboolean
+in_body (const GArray  *sections,
+         const RawDate *raw)
+{
+  DossierSectionKind kind = dossier_sections_kind_at (sections, raw->start);
+
+  return kind != DOSSIER_SECTION_COMMENTS && kind != DOSSIER_SECTION_FURNITURE;
+}
+
+/* The anchor for dates without a year: the latest explicit date reported
+ * as past, else the latest year of the body (the earliest future one, the
+ * comments' latest).  FALSE without any year. */
+static gboolean
+find_anchor (const GArray *sections,
+             const GArray *raws,
+             DossierDate  *anchor)
+{
+  int anchor_year = 0, future_year = 0, comment_year = 0;
+
+  *anchor = (DossierDate) { 0 };
+  for (guint i = 0; i < raws->len; i++)
+    {
+      const RawDate *raw = &g_array_index (raws, RawDate, i);
+      DossierSectionKind kind = dossier_sections_kind_at (sections, raw->start);
+      DossierDate d;
+
+      if (raw->year == 0)
+        continue;
+      if (kind == DOSSIER_SECTION_COMMENTS)
+        {
+          comment_year = MAX (comment_year, raw->year);
+          continue;
+        }
+      if (kind == DOSSIER_SECTION_FURNITURE)
+        continue;
+      if (raw->future)
+        {
+          future_year = future_year == 0 ? raw->year : MIN (future_year, raw->year);
+          continue;
+        }
+      anchor_year = MAX (anchor_year, raw->year);
+      if (resolve (raw, NULL, TRUE, &d) && dossier_date_compare (&d, anchor) > 0)
+        *anchor = d;
+    }
+
+  if (anchor_year == 0)
+    anchor_year = future_year != 0 ? future_year : comment_year;
+  if (anchor_year == 0)
+    return FALSE;
+  if (!dossier_date_is_known (anchor))
+    *anchor = (DossierDate) { anchor_year, 0, 0, DOSSIER_DATE_PRECISION_YEAR };
+  return TRUE;
+}
+
+/* What the body's dates say once resolved against the anchor. */
+typedef struct
+{
+  DossierDate    past, future, near;
+  const RawDate *past_raw, *near_raw;
+  gboolean       past_is_weekday;
+} BodyDates;
+
+/* Dates without a year take the anchor's; the earliest future one is the
+ * reference for weekdays. */
+static void
+collect_body_dates (const GArray      *sections,
+                    const GArray      *raws,
+                    const DossierDate *anchor,
+                    BodyDates         *bd)
+{
+  for (guint i = 0; i < raws->len; i++)
+    {
+      const RawDate *raw = &g_array_index (raws, RawDate, i);
+      DossierDate d;
+
+      if (!in_body (sections, raw) ||
+          (raw->weekday != 0 && raw->day == 0) || !resolve (raw, anchor, TRUE, &d))
+        continue;
+
+      if (raw->future)
+        {
+          if (d.precision == DOSSIER_DATE_PRECISION_DAY &&
+              (!dossier_date_is_known (&bd->future) || dossier_date_compare (&d, &bd->future) < 0))
+            bd->future = d;
+          if (raw->near && (!dossier_date_is_known (&bd->near) || dossier_date_compare (&d, &bd->near) < 0))
+            {
+              bd->near = d;
+              bd->near_raw = raw;
+            }
+        }
+      else if (dossier_date_compare (&d, &bd->past) > 0)
+        {
+          bd->past = d;
+          bd->past_raw = raw;
+        }
+    }
+}
+
+/* "s'est retiré dimanche" before "jusqu'à Septembre 15th". */
+static void
+collect_past_weekdays (const GArray *sections,
+                       const GArray *raws,
+                       BodyDates    *bd)
+{
+  for (guint i = 0; dossier_date_is_known (&bd->future) && i < raws->len; i++)
+    {
+      const RawDate *raw = &g_array_index (raws, RawDate, i);
+      DossierDate d;
+
+      if (!in_body (sections, raw) ||
+          raw->weekday == 0 || raw->day != 0 || raw->future || !resolve (raw, &bd->future, TRUE, &d))
+        continue;
+
+      if (dossier_date_compare (&d, &bd->past) > 0)
+        {
+          bd->past = d;
+          bd->past_raw = raw;
+          bd->past_is_weekday = TRUE;
+        }
+    }
+}
+
 gboolean
 dossier_date_infer (const char   *text,
                     gsize         len,
@@ -1649,11 +1769,8 @@ dossier_date_infer (const char   *text,
                     DossierRange *evidence)
 {
   g_autoptr(GArray) raws = NULL;
-  DossierDate anchor = { 0 };
-  DossierDate past = { 0 }, future = { 0 }, near = { 0 };
-  const RawDate *past_raw = NULL, *near_raw = NULL;
-  int anchor_year = 0, future_year = 0, comment_year = 0;
-  gboolean past_is_weekday = FALSE;
+  DossierDate anchor;
+  BodyDates bd = { 0 };
   const RawDate *dateline;
   DossierDate dl;
 
@@ -1672,45 +1789,10 @@ dossier_date_infer (const char   *text,
    * through them. */
   dateline = find_dateline (text, len, sections, raws);
   if (dateline != NULL && dateline->year != 0 && resolve (dateline, NULL, TRUE, &dl))
-    {
-      *date = dl;
-      if (evidence != NULL)
-        *evidence = (DossierRange) { dateline->start, dateline->end };
-      return TRUE;
-    }
+    return found_date (&dl, dateline, date, evidence);
 
-  /* The year, and the latest explicit date reported as past. */
-  for (guint i = 0; i < raws->len; i++)
-    {
-      const RawDate *raw = &g_array_index (raws, RawDate, i);
-      DossierSectionKind kind = kind_at (sections, raw->start);
-      DossierDate d;
-
-      if (raw->year == 0)
-        continue;
-      if (kind == DOSSIER_SECTION_COMMENTS)
-        {
-          comment_year = MAX (comment_year, raw->year);
-          continue;
-        }
-      if (kind == DOSSIER_SECTION_FURNITURE)
-        continue;
-      if (raw->future)
-        {
-          future_year = future_year == 0 ? raw->year : MIN (future_year, raw->year);
-          continue;
-        }
-      anchor_year = MAX (anchor_year, raw->year);
-      if (resolve (raw, NULL, TRUE, &d) && dossier_date_compare (&d, &anchor) > 0)
-        anchor = d;
-    }
-
-  if (anchor_year == 0)
-    anchor_year = future_year != 0 ? future_year : comment_year;
-  if (anchor_year == 0)
+  if (!find_anchor (sections, raws, &anchor))
     return FALSE;
-  if (!dossier_date_is_known (&anchor))
-    anchor = (DossierDate) { anchor_year, 0, 0, DOSSIER_DATE_PRECISION_YEAR };
 
   /* A year-less dateline ("PARIS, 30 septembre (Reuters) -") is on or
    * after the dates the text reports. */
@@ -1720,79 +1802,24 @@ dossier_date_infer (const char   *text,
 
       r.future = TRUE;
       if (resolve (&r, &anchor, TRUE, &dl))
-        {
-          *date = dl;
-          if (evidence != NULL)
-            *evidence = (DossierRange) { dateline->start, dateline->end };
-          return TRUE;
-        }
+        return found_date (&dl, dateline, date, evidence);
     }
 
-  /* Dates without a year take the anchor's; the earliest future one is the
-   * reference for weekdays. */
-  for (guint i = 0; i < raws->len; i++)
+  collect_body_dates (sections, raws, &anchor, &bd);
+  collect_past_weekdays (sections, raws, &bd);
+
+  if (bd.past_raw != NULL && bd.past_is_weekday)
+    bd.past = dossier_date_add_days (&bd.past, 1);
+
+  if (bd.near_raw != NULL && (bd.past_raw == NULL || bd.past.year < bd.near.year))
     {
-      const RawDate *raw = &g_array_index (raws, RawDate, i);
-      DossierSectionKind kind = kind_at (sections, raw->start);
-      DossierDate d;
+      DossierDate year = { bd.near.year, 0, 0, DOSSIER_DATE_PRECISION_YEAR };
 
-      if (kind == DOSSIER_SECTION_COMMENTS || kind == DOSSIER_SECTION_FURNITURE ||
-          (raw->weekday != 0 && raw->day == 0) || !resolve (raw, &anchor, TRUE, &d))
-        continue;
-
-      if (raw->future)
-        {
-          if (d.precision == DOSSIER_DATE_PRECISION_DAY &&
-              (!dossier_date_is_known (&future) || dossier_date_compare (&d, &future) < 0))
-            future = d;
-          if (raw->near && (!dossier_date_is_known (&near) || dossier_date_compare (&d, &near) < 0))
-            {
-              near = d;
-              near_raw = raw;
-            }
-        }
-      else if (dossier_date_compare (&d, &past) > 0)
-        {
-          past = d;
-          past_raw = raw;
-        }
+      return found_date (&year, bd.near_raw, date, evidence);
     }
 
-  /* "s'est retiré dimanche" before "jusqu'à Septembre 15th". */
-  for (guint i = 0; dossier_date_is_known (&future) && i < raws->len; i++)
-    {
-      const RawDate *raw = &g_array_index (raws, RawDate, i);
-      DossierSectionKind kind = kind_at (sections, raw->start);
-      DossierDate d;
-
-      if (kind == DOSSIER_SECTION_COMMENTS || kind == DOSSIER_SECTION_FURNITURE ||
-          raw->weekday == 0 || raw->day != 0 || raw->future || !resolve (raw, &future, TRUE, &d))
-        continue;
-
-      if (dossier_date_compare (&d, &past) > 0)
-        {
-          past = d;
-          past_raw = raw;
-          past_is_weekday = TRUE;
-        }
-    }
-
-  if (past_raw != NULL && past_is_weekday)
-    past = dossier_date_add_days (&past, 1);
-
-  if (near_raw != NULL && (past_raw == NULL || past.year < near.year))
-    {
-      *date = (DossierDate) { near.year, 0, 0, DOSSIER_DATE_PRECISION_YEAR };
-      if (evidence != NULL)
-        *evidence = (DossierRange) { near_raw->start, near_raw->end };
-      return TRUE;
-    }
-
-  if (past_raw == NULL)
+  if (bd.past_raw == NULL)
     return FALSE;
 
-  *date = past;
-  if (evidence != NULL)
-    *evidence = (DossierRange) { past_raw->start, past_raw->end };
-  return TRUE;
+  return found_date (&bd.past, bd.past_raw, date, evidence);
 }

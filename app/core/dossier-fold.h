@@ -11,6 +11,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include "dossier-types.h"
 
 G_BEGIN_DECLS
@@ -81,6 +83,21 @@ dossier_fold_hash (const char *word,
   for (gsize i = 0; i < len; i++)
     h = (h ^ (guchar) word[i]) * 16777619u;
   return h;
+}
+
+/* The index of @word in @list (@n folded words or phrases), or -1: for
+ * the short word lists of the modules. */
+static inline int
+dossier_fold_find_word (const char         *word,
+                        const char * const *list,
+                        guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (strcmp (word, list[i]) == 0)
+        return i;
+    }
+  return -1;
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierFolded, dossier_folded_free)

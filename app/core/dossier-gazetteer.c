@@ -89,11 +89,7 @@ static inline guint32
 hash_bytes (const char *p,
             gsize       len)
 {
-  guint32 h = 2166136261u;
-
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) p[i]) * 16777619u;
-  return h | 1;
+  return dossier_fold_hash (p, len) | 1;
 }
 
 static guint32

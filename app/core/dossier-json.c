@@ -318,6 +318,88 @@ write_layout (DossierJsonWriter *w,
   dossier_json_writer_end_object (w);
 }
 
+/* What the records of one document are written from. */
+typedef struct
+{
+  DossierGraph    *graph;
+  DossierLayout   *layout;       /* NULL: no positions */
+  DossierSubgraph *subgraph;
+  const guint     *communities;  /* indexed like subgraph->entities */
+} Doc;
+
+/* Writes the members of record @index, whose id is @id. */
+typedef void (*WriteMembers) (DossierJsonWriter *w,
+                              const Doc         *doc,
+                              guint              index,
+                              guint              id);
+
+static void
+write_article_at (DossierJsonWriter *w,
+                  const Doc         *doc,
+                  guint              index,
+                  guint              id)
+{
+  write_article_members (w, dossier_corpus_get_article (doc->graph->corpus, id));
+}
+
+static void
+write_entity_at (DossierJsonWriter *w,
+                 const Doc         *doc,
+                 guint              index,
+                 guint              id)
+{
+  write_entity_members (w, doc->graph, id, doc->layout);
+  write_entity_measures (w, doc->subgraph, index, doc->communities);
+}
+
+static void
+write_relation_at (DossierJsonWriter *w,
+                   const Doc         *doc,
+                   guint              index,
+                   guint              id)
+{
+  write_relation_members (w, doc->graph, id, doc->layout);
+}
+
+/* One object per record: @ids[0..n) (NULL: 0..n).  With a @kind, as JSON
+ * Lines: the kind first, a line each. */
+static void
+write_records (const Doc         *doc,
+               DossierJsonWriter *w,
+               guint              n,
+               const guint       *ids,
+               WriteMembers       write_members,
+               const char        *kind)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      dossier_json_writer_begin_object (w);
+      if (kind != NULL)
+        {
+          dossier_json_writer_member (w, "kind");
+          dossier_json_writer_string (w, kind);
+        }
+      write_members (w, doc, i, ids != NULL ? ids[i] : i);
+      dossier_json_writer_end_object (w);
+      if (kind != NULL)
+        dossier_json_writer_raw (w, "\n");
+    }
+}
+
+static void
+write_array (DossierJsonWriter *w,
+             const char        *name,
+             const Doc         *doc,
+             guint              n,
+             const guint       *ids,
+             WriteMembers       write_members)
+{
+  dossier_json_writer_member (w, name);
+  dossier_json_writer_begin_array (w);
+  write_records (doc, w, n, ids, write_members, NULL);
+  dossier_json_writer_end_array (w);
+}
+
 static void
 write_document (DossierJsonWriter *w,
                 DossierSubgraph   *subgraph,
@@ -325,39 +407,14 @@ write_document (DossierJsonWriter *w,
 {
   DossierGraph *graph = subgraph->graph;
   g_autofree guint *communities = dossier_subgraph_communities (subgraph);
+  Doc doc = { subgraph->graph, layout, subgraph, communities };
+  GArray *entities = subgraph->entities, *relations = subgraph->relations;
 
   dossier_json_writer_begin_object (w);
 
-  dossier_json_writer_member (w, "articles");
-  dossier_json_writer_begin_array (w);
-  for (guint i = 0; i < graph->corpus->articles->len; i++)
-    {
-      dossier_json_writer_begin_object (w);
-      write_article_members (w, dossier_corpus_get_article (graph->corpus, i));
-      dossier_json_writer_end_object (w);
-    }
-  dossier_json_writer_end_array (w);
-
-  dossier_json_writer_member (w, "entities");
-  dossier_json_writer_begin_array (w);
-  for (guint i = 0; i < subgraph->entities->len; i++)
-    {
-      dossier_json_writer_begin_object (w);
-      write_entity_members (w, graph, g_array_index (subgraph->entities, guint, i), layout);
-      write_entity_measures (w, subgraph, i, communities);
-      dossier_json_writer_end_object (w);
-    }
-  dossier_json_writer_end_array (w);
-
-  dossier_json_writer_member (w, "relations");
-  dossier_json_writer_begin_array (w);
-  for (guint i = 0; i < subgraph->relations->len; i++)
-    {
-      dossier_json_writer_begin_object (w);
-      write_relation_members (w, graph, g_array_index (subgraph->relations, guint, i), layout);
-      dossier_json_writer_end_object (w);
-    }
-  dossier_json_writer_end_array (w);
+  write_array (w, "articles", &doc, graph->corpus->articles->len, NULL, write_article_at);
+  write_array (w, "entities", &doc, entities->len, (guint *) entities->data, write_entity_at);
+  write_array (w, "relations", &doc, relations->len, (guint *) relations->data, write_relation_at);
 
   if (layout != NULL)
     write_layout (w, layout);
@@ -372,37 +429,12 @@ write_lines (DossierJsonWriter *w,
 {
   DossierGraph *graph = subgraph->graph;
   g_autofree guint *communities = dossier_subgraph_communities (subgraph);
+  Doc doc = { subgraph->graph, NULL, subgraph, communities };
+  GArray *entities = subgraph->entities, *relations = subgraph->relations;
 
-  for (guint i = 0; i < graph->corpus->articles->len; i++)
-    {
-      dossier_json_writer_begin_object (w);
-      dossier_json_writer_member (w, "kind");
-      dossier_json_writer_string (w, "article");
-      write_article_members (w, dossier_corpus_get_article (graph->corpus, i));
-      dossier_json_writer_end_object (w);
-      dossier_json_writer_raw (w, "\n");
-    }
-
-  for (guint i = 0; i < subgraph->entities->len; i++)
-    {
-      dossier_json_writer_begin_object (w);
-      dossier_json_writer_member (w, "kind");
-      dossier_json_writer_string (w, "entity");
-      write_entity_members (w, graph, g_array_index (subgraph->entities, guint, i), NULL);
-      write_entity_measures (w, subgraph, i, communities);
-      dossier_json_writer_end_object (w);
-      dossier_json_writer_raw (w, "\n");
-    }
-
-  for (guint i = 0; i < subgraph->relations->len; i++)
-    {
-      dossier_json_writer_begin_object (w);
-      dossier_json_writer_member (w, "kind");
-      dossier_json_writer_string (w, "relation");
-      write_relation_members (w, graph, g_array_index (subgraph->relations, guint, i), NULL);
-      dossier_json_writer_end_object (w);
-      dossier_json_writer_raw (w, "\n");
-    }
+  write_records (&doc, w, graph->corpus->articles->len, NULL, write_article_at, "article");
+  write_records (&doc, w, entities->len, (guint *) entities->data, write_entity_at, "entity");
+  write_records (&doc, w, relations->len, (guint *) relations->data, write_relation_at, "relation");
 }
 
 gboolean

@@ -37,6 +37,7 @@
 #include "dossier-gazetteer.h"
 #include "dossier-layout.h"
 #include "gen-corpus.h"
+#include "../test-util.h"
 
 #define TARGET_SECONDS 5.0
 #define TARGET_MB 300.0
@@ -96,20 +97,6 @@ report (const char *what,
     *wall_out = wall;
 }
 
-static gboolean
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  return g_rmdir (path) == 0;
-}
-
 /* Graphviz cannot be interrupted: lay out in a child process and kill it
  * past @limit seconds, so that one slow engine does not stall the rest. */
 static void
@@ -152,30 +139,20 @@ run_layout_limited (const char          *label,
     }
 }
 
-/* One size, in this process. */
-static int
-run_single (guint        n_articles,
-            guint32      seed,
-            guint        cap,
-            char       **engines,
-            gboolean     synthetic,
-            guint        layout_limit,
-            const char  *result_path)
+/* Writes the generated corpus to @corpus_dir and its names to @gaz_path. */
+static void
+generate (guint        n_articles,
+          guint32      seed,
+          const char  *corpus_dir,
+          const char  *gaz_path)
 {
   DossierGenOptions gen_options;
   g_autoptr(DossierGen) gen = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierGazetteer) gazetteer = NULL;
-  g_autoptr(DossierCorpus) corpus = NULL;
-  g_autoptr(DossierGraph) graph = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *corpus_dir = NULL;
-  g_autofree char *gaz_path = NULL;
   g_autofree char *seeds_dir = g_build_filename (DOSSIER_SOURCE_DIR, "seeds", NULL);
   g_autofree char *gaz_dir = g_build_filename (DOSSIER_SOURCE_DIR, "data", "gazetteer", NULL);
-  guint64 bytes = 0, mentions = 0, evidence = 0;
-  double load_wall, extract_wall, rss_before;
-  Stamp t, both;
+  guint64 bytes = 0;
+  Stamp t;
 
   dossier_gen_options_init (&gen_options);
   gen_options.seed = seed;
@@ -183,44 +160,20 @@ run_single (guint        n_articles,
   gen_options.seeds_dir = seeds_dir;
   gen_options.gazetteer_dir = gaz_dir;
 
-  if (!(dir = g_dir_make_tmp ("dossier-bench-XXXXXX", &error)))
-    g_error ("%s", error->message);
-  corpus_dir = g_build_filename (dir, "corpus", NULL);
-  gaz_path = g_build_filename (dir, "synthetic.gaz", NULL);
-
-  g_print ("== %u articles (seed %u)\n", n_articles, seed);
-
   t = stamp ();
   if (!(gen = dossier_gen_new (&gen_options, &error)) ||
       !dossier_gen_write_corpus (gen, corpus_dir, &bytes, &error) ||
       !dossier_gen_write_gazetteer (gen, gaz_path, &error))
     g_error ("generating: %s", error->message);
-  g_clear_pointer (&gen, dossier_gen_free);
   report ("generate (not measured below)", t, NULL);
   g_print ("  %-34s %8.1f MB\n", "corpus size", bytes / (1024.0 * 1024.0));
+}
 
-  rss_before = current_mb ();
-
-  t = stamp ();
-  if (!(gazetteer = dossier_gazetteer_new_default (&error)) ||
-      (synthetic && !dossier_gazetteer_load_file (gazetteer, gaz_path, &error)))
-    g_error ("gazetteer: %s", error->message);
-  report (synthetic ? "gazetteer (shipped + synthetic)" : "gazetteer (shipped)", t, NULL);
-
-  both = t = stamp ();
-  {
-    const char *paths[] = { corpus_dir, NULL };
-
-    if (!(corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error)))
-      g_error ("load: %s", error->message);
-  }
-  report ("load", t, &load_wall);
-
-  t = stamp ();
-  if (!(graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error)))
-    g_error ("extract: %s", error->message);
-  report ("extract", t, &extract_wall);
-  report ("load + extract", both, NULL);
+static void
+print_counts (DossierCorpus *corpus,
+              DossierGraph  *graph)
+{
+  guint64 mentions = 0, evidence = 0;
 
   for (guint i = 0; i < graph->entities->len; i++)
     mentions += dossier_graph_get_entity (graph, i)->mentions->len;
@@ -230,15 +183,24 @@ run_single (guint        n_articles,
   g_print ("  %-34s %8u (%u problems)\n", "articles loaded", corpus->articles->len, corpus->problems->len);
   g_print ("  %-34s %8u (%" G_GUINT64_FORMAT " mentions)\n", "entities", graph->entities->len, mentions);
   g_print ("  %-34s %8u (%" G_GUINT64_FORMAT " passages)\n", "relations", graph->relations->len, evidence);
-  g_print ("  %-34s %8.1f MB (before loading %.1f MB, now %.1f MB)\n",
-           "peak RSS so far", peak_mb (), rss_before, current_mb ());
+}
 
+/* Each engine on its view: sfdp is the engine for large views, it gets
+ * everything the default filter shows; the others get the capped view. */
+static void
+bench_layouts (DossierGraph  *graph,
+               char         **engines,
+               guint          cap,
+               guint          layout_limit)
+{
   for (guint e = 0; engines != NULL && engines[e] != NULL; e++)
     {
       g_autoptr(DossierFilter) filter = dossier_filter_new ();
       g_autoptr(DossierSubgraph) subgraph = NULL;
+      g_autoptr(GError) error = NULL;
       g_autofree char *label = NULL;
       DossierLayoutEngine engine;
+      Stamp t;
 
       if (!dossier_layout_engine_from_string (engines[e], &engine))
         {
@@ -246,8 +208,6 @@ run_single (guint        n_articles,
           continue;
         }
 
-      /* sfdp is the engine for large views: give it everything the
-       * default filter shows.  The others get the capped view. */
       if (engine != DOSSIER_LAYOUT_SFDP)
         filter->max_nodes = cap;
 
@@ -262,6 +222,56 @@ run_single (guint        n_articles,
       label = g_strdup_printf ("layout %s", engines[e]);
       run_layout_limited (label, subgraph, engine, layout_limit);
     }
+}
+
+/* One size, in this process. */
+static int
+run_single (guint        n_articles,
+            guint32      seed,
+            guint        cap,
+            char       **engines,
+            gboolean     synthetic,
+            guint        layout_limit,
+            const char  *result_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierGazetteer) gazetteer = NULL;
+  g_autoptr(DossierCorpus) corpus = NULL;
+  g_autoptr(DossierGraph) graph = NULL;
+  g_autofree char *dir = test_make_temp_dir ("dossier-bench-XXXXXX");
+  g_autofree char *corpus_dir = g_build_filename (dir, "corpus", NULL);
+  g_autofree char *gaz_path = g_build_filename (dir, "synthetic.gaz", NULL);
+  const char *paths[] = { corpus_dir, NULL };
+  double load_wall, extract_wall, rss_before;
+  Stamp t, both;
+
+  g_print ("== %u articles (seed %u)\n", n_articles, seed);
+  generate (n_articles, seed, corpus_dir, gaz_path);
+
+  rss_before = current_mb ();
+
+  t = stamp ();
+  if (!(gazetteer = dossier_gazetteer_new_default (&error)) ||
+      (synthetic && !dossier_gazetteer_load_file (gazetteer, gaz_path, &error)))
+    g_error ("gazetteer: %s", error->message);
+  report (synthetic ? "gazetteer (shipped + synthetic)" : "gazetteer (shipped)", t, NULL);
+
+  both = t = stamp ();
+  if (!(corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error)))
+    g_error ("load: %s", error->message);
+  report ("load", t, &load_wall);
+
+  t = stamp ();
+  if (!(graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error)))
+    g_error ("extract: %s", error->message);
+  report ("extract", t, &extract_wall);
+  report ("load + extract", both, NULL);
+
+  print_counts (corpus, graph);
+  g_print ("  %-34s %8.1f MB (before loading %.1f MB, now %.1f MB)\n",
+           "peak RSS so far", peak_mb (), rss_before, current_mb ());
+
+  bench_layouts (graph, engines, cap, layout_limit);
 
   g_print ("  %-34s %8.1f MB\n", "peak RSS", peak_mb ());
   if (result_path != NULL)
@@ -273,9 +283,7 @@ run_single (guint        n_articles,
       g_file_set_contents (result_path, line, -1, NULL);
     }
 
-  rm_rf (corpus_dir);
-  g_remove (gaz_path);
-  g_rmdir (dir);
+  test_remove_tree (dir);
 
   return EXIT_SUCCESS;
 }

@@ -25,6 +25,7 @@
 
 #include "dossier-article.h"
 #include "dossier-date.h"
+#include "dossier-gazetteer.h"
 #include "dossier-graph.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -51,6 +52,25 @@ fuzz_init_logging (void)
       signal (SIGTRAP, fuzz_trap_to_abort);
       g_once_init_leave (&done, 1);
     }
+}
+
+/* The shipped gazetteer, loaded once per target: every input reads the
+ * same dictionaries. */
+static inline DossierGazetteer *
+fuzz_get_gazetteer (void)
+{
+  static DossierGazetteer *gazetteer = NULL;
+
+  if (gazetteer == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gazetteer = dossier_gazetteer_new_default (&error);
+      if (gazetteer == NULL)
+        g_error ("Could not load the gazetteer (set DOSSIER_DATA_DIR): %s", error->message);
+    }
+
+  return gazetteer;
 }
 
 /* A bug listed in DOSSIER_FUZZ_KNOWN_BUGS (build-aux/fuzz.sh fills it from

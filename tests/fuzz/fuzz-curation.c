@@ -28,23 +28,6 @@ static const char *const texts[] = {
   "The Wall Street Journal reported that Microsoft's CEO Satya Nadella was disappointed.\n",
 };
 
-static DossierGazetteer *
-get_gazetteer (void)
-{
-  static DossierGazetteer *gazetteer = NULL;
-
-  if (gazetteer == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      gazetteer = dossier_gazetteer_new_default (&error);
-      if (gazetteer == NULL)
-        g_error ("Could not load the gazetteer (set DOSSIER_DATA_DIR): %s", error->message);
-    }
-
-  return gazetteer;
-}
-
 static const char *
 get_dir (void)
 {
@@ -78,7 +61,7 @@ extract_small_graph (void)
       dossier_corpus_add_article (corpus, article);
     }
 
-  return dossier_extract (corpus, get_gazetteer (), NULL, NULL, NULL);
+  return dossier_extract (corpus, fuzz_get_gazetteer (), NULL, NULL, NULL);
 }
 
 /* "@path.STAMP.bak", where a corrupt file is set aside. */

@@ -369,100 +369,110 @@ export (DossierSubgraph     *subgraph,
   return bytes;
 }
 
-int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
+/* One article holding every name, so that mentions and evidence carry the
+ * fuzzed text too.  The reader may refuse control characters: the names
+ * still go into the graph, their mentions then point at the headline. */
+static DossierArticle *
+names_article (GPtrArray *names)
 {
-  g_autofree char *input = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  static const char fallback[] = "Fuzzed names\n\nbody\n";
   g_autoptr(GString) text = g_string_new ("Fuzzed names\n");
-  g_autoptr(GBytes) article_bytes = NULL;
-  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
-  g_autoptr(DossierGraph) graph = NULL;
-  g_autoptr(DossierFilter) filter = NULL;
-  g_autoptr(DossierSubgraph) subgraph = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  DossierLayout *layout = NULL;
   DossierArticle *article;
-  gboolean use_graphviz;
-  guint flags;
-  gsize pos;
-  guint n;
 
-  fuzz_init_logging ();
-
-  if (size == 0)
-    return 0;
-  flags = data[0];
-  input = fuzz_make_utf8 (data + 1, size - 1);
-  lines = g_strsplit (input, "\n", MAX_NAMES + 1);
-
-  for (guint i = 0; lines[i] != NULL && names->len < MAX_NAMES; i++)
-    if (lines[i][0] != '\0')
-      g_ptr_array_add (names, lines[i]);
-  if (names->len == 0)
-    return 0;
-
-  /* One article holding every name, so that mentions and evidence carry
-   * the fuzzed text too. */
   for (guint i = 0; i < names->len; i++)
     g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (names, i));
-  article_bytes = g_bytes_new (text->str, text->len);
-  article = dossier_article_new_from_bytes ("names.txt", NULL, article_bytes, &error);
-  if (article == NULL)
-    {
-      /* The reader may refuse control characters: the names still go
-       * into the graph, their mentions then point at the headline. */
-      g_clear_error (&error);
-      g_clear_pointer (&article_bytes, g_bytes_unref);
-      article_bytes = g_bytes_new_static ("Fuzzed names\n\nbody\n", strlen ("Fuzzed names\n\nbody\n"));
-      article = dossier_article_new_from_bytes ("names.txt", NULL, article_bytes, &error);
-      g_assert_no_error (error);
-    }
-  dossier_corpus_add_article (corpus, article);
+  bytes = g_bytes_new (text->str, text->len);
+  article = dossier_article_new_from_bytes ("names.txt", NULL, bytes, &error);
+  if (article != NULL)
+    return article;
 
-  graph = dossier_graph_new (corpus);
-  pos = 0;
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new_static (fallback, strlen (fallback));
+  article = dossier_article_new_from_bytes ("names.txt", NULL, bytes, &error);
+  g_assert_no_error (error);
+  return article;
+}
+
+/* Each name an entity, the next name its alias, mentioned where the
+ * article has it (after the previous one), else in the headline. */
+static void
+add_entities (DossierGraph         *graph,
+              const DossierArticle *article,
+              GPtrArray            *names,
+              guint                 flags)
+{
+  gsize pos = 0;
+
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
       DossierEntity *entity = dossier_graph_ensure_entity (graph, name,
                                                            (i + strlen (name)) % DOSSIER_N_ENTITY_TYPES);
       const char *found = strstr (article->text + pos, name);
+      DossierMention mention = { 0 };
 
       if (i + 1 < names->len)
         dossier_graph_add_alias (graph, entity, g_ptr_array_index (names, i + 1));
-      {
-        DossierMention mention = { 0 };
 
-        if (found != NULL && *name != '\0')
-          {
-            mention.start = found - article->text;
-            mention.end = mention.start + strlen (name);
-            pos = mention.end;
-          }
-        else
-          {
-            mention.start = 0;
-            mention.end = 6;
-          }
-        mention.section = DOSSIER_SECTION_BODY;
-        dossier_graph_add_mention (graph, entity, &mention);
-      }
+      if (found != NULL && *name != '\0')
+        {
+          mention.start = found - article->text;
+          mention.end = mention.start + strlen (name);
+          pos = mention.end;
+        }
+      else
+        {
+          mention.start = 0;
+          mention.end = 6;
+        }
+      mention.section = DOSSIER_SECTION_BODY;
+      dossier_graph_add_mention (graph, entity, &mention);
+
       if ((flags & FLAG_HIDE) && i == 1)
         entity->hidden = TRUE;
     }
+}
 
-  n = graph->entities->len;
+/* A passage spanning both first mentions, oriented as the relation is. */
+static void
+add_evidence_between (DossierGraph    *graph,
+                      DossierRelation *relation,
+                      guint            i,
+                      DossierEntity   *a,
+                      DossierEntity   *b)
+{
+  const DossierMention *ma = &g_array_index (a->mentions, DossierMention, 0);
+  const DossierMention *mb = &g_array_index (b->mentions, DossierMention, 0);
+  gboolean forward = relation->source == i;
+  const DossierMention *ms = forward ? ma : mb;
+  const DossierMention *mt = forward ? mb : ma;
+  DossierEvidence ev = { 0 };
+
+  ev.start = MIN (ma->start, mb->start);
+  ev.end = MAX (ma->end, mb->end);
+  ev.source_start = ms->start;
+  ev.source_end = ms->end;
+  ev.target_start = mt->start;
+  ev.target_end = mt->end;
+  ev.date = (DossierDate) { 2020, 9, 14, DOSSIER_DATE_PRECISION_DAY };
+  dossier_graph_add_evidence (graph, relation, &ev);
+}
+
+/* One relation from each entity, to one and of a type its name picks. */
+static void
+add_relations (DossierGraph *graph)
+{
+  guint n = graph->entities->len;
+
   for (guint i = 0; i < n && n > 1; i++)
     {
       DossierEntity *a = dossier_graph_get_entity (graph, i);
       guint j = (i * 7 + strlen (a->name)) % n;
       DossierRelationType type = (i + strlen (a->name)) % DOSSIER_N_RELATION_TYPES;
       DossierEntity *b;
-      DossierRelation *relation;
-      DossierEvidence ev = { 0 };
 
       if (j == i)
         j = (i + 1) % n;
@@ -470,67 +480,115 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       if (a->mentions->len == 0 || b->mentions->len == 0)
         continue;
 
-      relation = dossier_graph_ensure_relation (graph, i, type, j);
-      {
-        const DossierMention *ma = &g_array_index (a->mentions, DossierMention, 0);
-        const DossierMention *mb = &g_array_index (b->mentions, DossierMention, 0);
-        gboolean forward = relation->source == i;
-        const DossierMention *ms = forward ? ma : mb;
-        const DossierMention *mt = forward ? mb : ma;
-
-        ev.start = MIN (ma->start, mb->start);
-        ev.end = MAX (ma->end, mb->end);
-        ev.source_start = ms->start;
-        ev.source_end = ms->end;
-        ev.target_start = mt->start;
-        ev.target_end = mt->end;
-        ev.date = (DossierDate) { 2020, 9, 14, DOSSIER_DATE_PRECISION_DAY };
-        dossier_graph_add_evidence (graph, relation, &ev);
-      }
+      add_evidence_between (graph, dossier_graph_ensure_relation (graph, i, type, j), i, a, b);
     }
+}
 
-  fuzz_check_graph (graph);
+/* Graphviz twice, as the window does on every change: state kept between
+ * layouts must stay valid. */
+static DossierLayout *
+graphviz_layout (DossierSubgraph *subgraph,
+                 guint            flags)
+{
+  DossierLayoutEngine engine = flags & (1 << 5) ? DOSSIER_LAYOUT_DOT : DOSSIER_LAYOUT_NEATO;
+  DossierLayout *layout = NULL;
 
-  filter = dossier_filter_new ();
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_clear_pointer (&layout, dossier_layout_unref);
+      layout = dossier_layout_compute (subgraph, engine, NULL, &error);
+      if (layout == NULL)
+        g_error ("Graphviz failed: %s", error->message);
+    }
+  return layout;
+}
+
+static void
+export_and_check (DossierSubgraph *subgraph,
+                  DossierLayout   *layout,
+                  guint            flags)
+{
+  g_autoptr(GBytes) dot = export (subgraph, layout, DOSSIER_EXPORT_DOT, FALSE);
+  g_autoptr(GBytes) graphml = export (subgraph, layout, DOSSIER_EXPORT_GRAPHML, FALSE);
+  g_autoptr(GBytes) svg = export (subgraph, layout, DOSSIER_EXPORT_SVG, flags & FLAG_DARK);
+  g_autoptr(GBytes) json = export (subgraph, layout, DOSSIER_EXPORT_JSON, FALSE);
+
+  check_dot (dot, subgraph);
+  check_xml ("GraphML", graphml, subgraph);
+  check_xml ("SVG", svg, subgraph);
+  check_json (json, subgraph);
+
+  if (flags & FLAG_PDF)
+    g_bytes_unref (export (subgraph, layout, DOSSIER_EXPORT_PDF, flags & FLAG_DARK));
+  if (flags & FLAG_PNG)
+    g_bytes_unref (export (subgraph, layout, DOSSIER_EXPORT_PNG, flags & FLAG_DARK));
+}
+
+/* The input's non-empty lines, at most MAX_NAMES of them. */
+static GPtrArray *
+read_names (const uint8_t *data,
+            size_t         size)
+{
+  g_autofree char *input = fuzz_make_utf8 (data, size);
+  g_auto(GStrv) lines = g_strsplit (input, "\n", MAX_NAMES + 1);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; lines[i] != NULL && names->len < MAX_NAMES; i++)
+    if (lines[i][0] != '\0')
+      g_ptr_array_add (names, g_strdup (lines[i]));
+  return names;
+}
+
+/* What the default filter shows, every relation type on. */
+static DossierSubgraph *
+filter_all (DossierGraph *graph)
+{
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autoptr(GError) error = NULL;
+  DossierSubgraph *subgraph;
+
   filter->relation_types = (1u << DOSSIER_N_RELATION_TYPES) - 1;
   subgraph = dossier_filter_apply (filter, graph, &error);
   g_assert_no_error (error);
+  return subgraph;
+}
 
-  /* Graphviz twice, as the window does on every change: state kept
-   * between layouts must stay valid. */
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(DossierGraph) graph = NULL;
+  g_autoptr(DossierSubgraph) subgraph = NULL;
+  DossierLayout *layout;
+  gboolean use_graphviz;
+  guint flags;
+
+  fuzz_init_logging ();
+
+  if (size == 0)
+    return 0;
+  flags = data[0];
+  names = read_names (data + 1, size - 1);
+  if (names->len == 0)
+    return 0;
+
+  dossier_corpus_add_article (corpus, names_article (names));
+
+  graph = dossier_graph_new (corpus);
+  add_entities (graph, dossier_corpus_get_article (corpus, 0), names, flags);
+  add_relations (graph);
+  fuzz_check_graph (graph);
+
+  subgraph = filter_all (graph);
   use_graphviz = (flags & FLAG_GRAPHVIZ) == FLAG_GRAPHVIZ &&
                  !fuzz_known_bug ("graphviz-context-per-layout");
-  if (use_graphviz)
-    {
-      DossierLayoutEngine engine = flags & (1 << 5) ? DOSSIER_LAYOUT_DOT : DOSSIER_LAYOUT_NEATO;
+  layout = use_graphviz ? graphviz_layout (subgraph, flags) : fake_layout (subgraph);
 
-      for (guint round = 0; round < 2; round++)
-        {
-          g_clear_pointer (&layout, dossier_layout_unref);
-          layout = dossier_layout_compute (subgraph, engine, NULL, &error);
-          if (layout == NULL)
-            g_error ("Graphviz failed: %s", error->message);
-        }
-    }
-  else
-    layout = fake_layout (subgraph);
-
-  {
-    g_autoptr(GBytes) dot = export (subgraph, layout, DOSSIER_EXPORT_DOT, FALSE);
-    g_autoptr(GBytes) graphml = export (subgraph, layout, DOSSIER_EXPORT_GRAPHML, FALSE);
-    g_autoptr(GBytes) svg = export (subgraph, layout, DOSSIER_EXPORT_SVG, flags & FLAG_DARK);
-    g_autoptr(GBytes) json = export (subgraph, layout, DOSSIER_EXPORT_JSON, FALSE);
-
-    check_dot (dot, subgraph);
-    check_xml ("GraphML", graphml, subgraph);
-    check_xml ("SVG", svg, subgraph);
-    check_json (json, subgraph);
-
-    if (flags & FLAG_PDF)
-      g_bytes_unref (export (subgraph, layout, DOSSIER_EXPORT_PDF, flags & FLAG_DARK));
-    if (flags & FLAG_PNG)
-      g_bytes_unref (export (subgraph, layout, DOSSIER_EXPORT_PNG, flags & FLAG_DARK));
-  }
+  export_and_check (subgraph, layout, flags);
 
   if (use_graphviz)
     dossier_layout_unref (layout);

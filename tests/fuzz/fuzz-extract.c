@@ -21,23 +21,6 @@
 #include "dossier-json.h"
 #include "fuzz-common.h"
 
-static DossierGazetteer *
-get_gazetteer (void)
-{
-  static DossierGazetteer *gazetteer = NULL;
-
-  if (gazetteer == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      gazetteer = dossier_gazetteer_new_default (&error);
-      if (gazetteer == NULL)
-        g_error ("Could not load the gazetteer (set DOSSIER_DATA_DIR): %s", error->message);
-    }
-
-  return gazetteer;
-}
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -67,7 +50,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   options.discover = (size & 1) == 0;
   options.co_occurrence = (size & 2) == 0;
 
-  graph = dossier_extract (corpus, get_gazetteer (), &options, NULL, &error);
+  graph = dossier_extract (corpus, fuzz_get_gazetteer (), &options, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (graph);
   fuzz_check_graph (graph);
