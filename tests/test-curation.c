@@ -207,6 +207,8 @@ test_relation_edits (void)
   }
 }
 
+/* Corrections live in the curated graph's corpus; the loaded one, which
+ * other threads may be reading, is never changed. */
 static void
 test_article_edits (void)
 {
@@ -223,22 +225,73 @@ test_article_edits (void)
     g_autoptr(DossierGraph) g = apply (curation, extracted, 0);
     DossierRelation *r = find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok");
     g_autofree char *evidence_date = dossier_date_to_string (&g_array_index (r->evidence, DossierEvidence, 0).date);
+    DossierArticle *corrected = dossier_corpus_get_article (g->corpus, 0);
+    g_autofree char *d = dossier_date_to_string (&article->date);
 
-    g_assert_cmpstr (article->title, ==, "A better title");
-    g_assert_cmpstr (article->date_source, ==, "user");
+    g_assert_true (g->corpus != extracted->corpus);
+    g_assert_cmpstr (corrected->title, ==, "A better title");
+    g_assert_cmpstr (corrected->date_source, ==, "user");
     g_assert_cmpstr (evidence_date, ==, "2021-01-02");
+    /* The loaded article is as it was. */
+    g_assert_cmpstr (article->title, ==, extracted_title);
+    g_assert_cmpstr (d, ==, "2020-09-14");
   }
 
-  /* Undoing both puts the extracted values back. */
+  /* Undone, the curated graph shares the loaded corpus again. */
   dossier_curation_undo (curation);
   dossier_curation_undo (curation);
   {
     g_autoptr(DossierGraph) g = apply (curation, extracted, 0);
-    g_autofree char *d = dossier_date_to_string (&article->date);
 
-    g_assert_cmpstr (article->title, ==, extracted_title);
-    g_assert_cmpstr (d, ==, "2020-09-14");
+    g_assert_true (g->corpus == extracted->corpus);
   }
+}
+
+typedef struct
+{
+  DossierGraph *graph;
+  gboolean      stop;
+} Reader;
+
+static gpointer
+read_titles (gpointer data)
+{
+  Reader *reader = data;
+  gsize total = 0;
+
+  while (!g_atomic_int_get (&reader->stop))
+    for (guint i = 0; i < reader->graph->corpus->articles->len; i++)
+      {
+        const DossierArticle *a = dossier_corpus_get_article (reader->graph->corpus, i);
+
+        total += a->title != NULL ? strlen (a->title) : 0;
+      }
+  return GSIZE_TO_POINTER (total);
+}
+
+/* An export reads the shown graph's titles on its thread while the person
+ * corrects a title again and again: under ASan a freed title would be
+ * caught here. */
+static void
+test_correction_while_reading (void)
+{
+  g_autoptr(DossierGraph) extracted = make_graph ();
+  g_autoptr(DossierCuration) curation = dossier_curation_new ();
+  g_autoptr(DossierGraph) shown = apply (curation, extracted, 0);
+  Reader reader = { shown, FALSE };
+  GThread *thread = g_thread_new ("reader", read_titles, &reader);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Title %u", i);
+      g_autoptr(DossierGraph) g = NULL;
+
+      dossier_curation_push (curation, dossier_edit_set_article_title ("a.txt", title));
+      g = apply (curation, extracted, 0);
+      g_assert_cmpstr (dossier_corpus_get_article (g->corpus, 0)->title, ==, title);
+    }
+  g_atomic_int_set (&reader.stop, TRUE);
+  g_thread_join (thread);
 }
 
 static void
@@ -971,6 +1024,7 @@ main (int   argc,
   g_test_add_func ("/curation/merge-and-split", test_merge_and_split);
   g_test_add_func ("/curation/relation-edits", test_relation_edits);
   g_test_add_func ("/curation/article-edits", test_article_edits);
+  g_test_add_func ("/curation/correction-while-reading", test_correction_while_reading);
   g_test_add_func ("/curation/missing-targets", test_missing_targets);
   g_test_add_func ("/curation/persistence", test_persistence);
   g_test_add_func ("/curation/indexes-follow-edits", test_indexes_follow_edits);

@@ -30,28 +30,12 @@ G_DEFINE_QUARK (dossier-curation-error-quark, dossier_curation_error)
 #define FORMAT_NAME "dossier-project"
 #define PROJECT_FILE_NAME ".dossier-project.json"
 
-typedef struct
-{
-  char        *title;
-  DossierDate  date;
-  char        *date_source;
-} ArticleState;
-
 struct _DossierCuration
 {
   GPtrArray  *edits;    /* JsonObject, applied in order */
   GPtrArray  *redo;     /* JsonObject, last undone last */
-  GHashTable *pristine; /* article id -> ArticleState: values before any edit */
   GHashTable *known;    /* ids of the edits in the file when last read or saved */
 };
-
-static void
-article_state_free (ArticleState *state)
-{
-  g_free (state->title);
-  g_free (state->date_source);
-  g_free (state);
-}
 
 DossierCuration *
 dossier_curation_new (void)
@@ -60,8 +44,6 @@ dossier_curation_new (void)
 
   curation->edits = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   curation->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  curation->pristine = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                              (GDestroyNotify) article_state_free);
   curation->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   return curation;
@@ -75,7 +57,6 @@ dossier_curation_free (DossierCuration *curation)
 
   g_ptr_array_unref (curation->edits);
   g_ptr_array_unref (curation->redo);
-  g_hash_table_unref (curation->pristine);
   g_hash_table_unref (curation->known);
   g_free (curation);
 }
@@ -1050,7 +1031,8 @@ typedef struct
 
 typedef struct
 {
-  DossierCorpus *corpus;
+  DossierCorpus *extracted;  /* as loaded: never changed, others read it */
+  DossierCorpus *corpus;     /* the same, or an overlay with corrected articles */
   GPtrArray     *entities;   /* WorkEntity */
   GPtrArray     *relations;  /* WorkRelation */
   GPtrArray     *problems;   /* char * */
@@ -1245,7 +1227,8 @@ static void
 work_init (Work         *work,
            DossierGraph *graph)
 {
-  work->corpus = graph->corpus;
+  work->extracted = graph->corpus;
+  work->corpus = dossier_corpus_ref (graph->corpus);
   work->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) work_entity_free);
   work->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) work_relation_free);
   work->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
@@ -1292,6 +1275,7 @@ work_init (Work         *work,
 static void
 work_clear (Work *work)
 {
+  g_clear_pointer (&work->corpus, dossier_corpus_unref);
   g_clear_pointer (&work->entities, g_ptr_array_unref);
   g_clear_pointer (&work->relations, g_ptr_array_unref);
   g_clear_pointer (&work->by_name, g_hash_table_unref);
@@ -1963,11 +1947,38 @@ require_article (Work       *work,
   return article;
 }
 
+/* The article an edit corrects, as a copy of its own in the curated
+ * graph's corpus: the loaded corpus stays as it was, for any thread that
+ * reads it (an export, a layout). */
+static DossierArticle *
+require_writable_article (Work       *work,
+                          JsonObject *edit)
+{
+  int index = find_article_index (work, str_member (edit, "article"));
+  DossierArticle *article;
+
+  if (index < 0)
+    return require_article (work, edit);
+
+  if (work->corpus == work->extracted)
+    {
+      dossier_corpus_unref (work->corpus);
+      work->corpus = dossier_corpus_new_overlay (work->extracted);
+    }
+  article = dossier_corpus_get_article (work->corpus, index);
+  if (article == dossier_corpus_get_article (work->extracted, index))
+    {
+      article = dossier_article_copy (article);
+      dossier_corpus_replace_article (work->corpus, index, article);
+    }
+  return article;
+}
+
 static void
 apply_article_title (Work       *work,
                      JsonObject *edit)
 {
-  DossierArticle *article = require_article (work, edit);
+  DossierArticle *article = require_writable_article (work, edit);
 
   if (article == NULL)
     return;
@@ -1979,16 +1990,20 @@ static void
 apply_article_date (Work       *work,
                     JsonObject *edit)
 {
-  DossierArticle *article = require_article (work, edit);
+  DossierArticle *article;
   DossierDate date;
 
-  if (article == NULL)
-    return;
+  if (find_article (work, str_member (edit, "article")) == NULL)
+    {
+      require_article (work, edit);  /* says so */
+      return;
+    }
   if (!dossier_date_parse_iso (str_member (edit, "date"), &date))
     {
       problem (work, edit, _("the date is not valid"));
       return;
     }
+  article = require_writable_article (work, edit);
   article->date = date;
   g_free (article->date_source);
   article->date_source = g_strdup ("user");
@@ -2261,36 +2276,6 @@ apply_edit (Work       *work,
     problem (work, edit, _("this version of Dossier does not know it"));
 }
 
-/* Titles and dates are edited on the shared corpus: remember the extracted
- * values the first time, and put them back before every application so an
- * undone edit leaves no trace. */
-static void
-restore_articles (DossierCuration *curation,
-                  DossierCorpus   *corpus)
-{
-  for (guint i = 0; i < corpus->articles->len; i++)
-    {
-      DossierArticle *article = dossier_corpus_get_article (corpus, i);
-      ArticleState *state = g_hash_table_lookup (curation->pristine, article->id);
-
-      if (state == NULL)
-        {
-          state = g_new0 (ArticleState, 1);
-          state->title = g_strdup (article->title);
-          state->date = article->date;
-          state->date_source = g_strdup (article->date_source);
-          g_hash_table_insert (curation->pristine, g_strdup (article->id), state);
-          continue;
-        }
-
-      g_free (article->title);
-      article->title = g_strdup (state->title);
-      article->date = state->date;
-      g_free (article->date_source);
-      article->date_source = g_strdup (state->date_source);
-    }
-}
-
 static int
 compare_mentions (gconstpointer a,
                   gconstpointer b)
@@ -2347,8 +2332,6 @@ dossier_curation_apply_full (DossierCuration  *curation,
   g_return_val_if_fail (curation != NULL, NULL);
   g_return_val_if_fail (extracted != NULL, NULL);
 
-  restore_articles (curation, extracted->corpus);
-
   work_init (&work, extracted);
   if (problems != NULL)
     work.problems = *problems = g_ptr_array_new_with_free_func (g_free);
@@ -2356,7 +2339,8 @@ dossier_curation_apply_full (DossierCuration  *curation,
   for (guint i = 0; i < curation->edits->len; i++)
     apply_edit (&work, g_ptr_array_index (curation->edits, i));
 
-  graph = dossier_graph_new (extracted->corpus);
+  /* Corrected titles and dates live in the curated graph's own corpus. */
+  graph = dossier_graph_new (work.corpus);
   map = g_new (int, work.entities->len);
 
   for (guint i = 0; i < work.entities->len; i++)

@@ -87,8 +87,9 @@ guint             dossier_curation_get_n_edits   (DossierCuration  *curation);
 char             *dossier_edit_describe          (JsonObject       *edit);
 
 /* Builds a new graph: @extracted with every edit applied in order.  Article
- * titles and dates are set on the shared corpus (the extracted values come
- * back when the edit is undone).  @problems, when given, receives one
+ * titles and dates corrected are in the new graph's corpus, made of copies
+ * of those articles: @extracted's corpus is never changed, so other threads
+ * may read it meanwhile.  @problems, when given, receives one
  * translated line per edit whose target no longer exists. */
 DossierGraph     *dossier_curation_apply         (DossierCuration  *curation,
                                                   DossierGraph     *extracted,
