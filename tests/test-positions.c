@@ -85,8 +85,8 @@ test_json_round_trip (void)
   dossier_positions_set (places, "Zeta «Ω»", 1.004, -2.5, FALSE);
   dossier_positions_set (places, "Alpha", 100.123, 7, TRUE);
   text = to_text (places);
-  /* Sorted by name, a hundredth of a point, "pinned" only when true. */
-  g_assert_cmpstr (text, ==, "{\"Alpha\":{\"x\":100.12,\"y\":7.0,\"pinned\":true},"
+  /* Sorted by name, to a sixteenth of a point, "pinned" only when true. */
+  g_assert_cmpstr (text, ==, "{\"Alpha\":{\"x\":100.125,\"y\":7.0,\"pinned\":true},"
                              "\"Zeta «Ω»\":{\"x\":1.0,\"y\":-2.5}}");
 
   node = json_from_string (text, &error);
@@ -94,7 +94,7 @@ test_json_round_trip (void)
   back = dossier_positions_from_json_node (node, &error);
   g_assert_no_error (error);
   g_assert_true (dossier_positions_lookup (back, "Alpha", &x, &y, NULL));
-  g_assert_cmpfloat (x, ==, 100.12);
+  g_assert_cmpfloat (x, ==, 100.125);
   g_assert_true (dossier_positions_is_pinned (back, "Alpha"));
   g_assert_false (dossier_positions_is_pinned (back, "Zeta «Ω»"));
   again = to_text (back);

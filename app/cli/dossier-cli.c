@@ -31,6 +31,7 @@
 #include "dossier-io.h"
 #include "dossier-json.h"
 #include "dossier-layout.h"
+#include "dossier-positions.h"
 
 /* Exit statuses: 0 done, 1 failed, 2 bad command line, 3 done with some
  * files that could not be read (each named on stderr). */
@@ -95,6 +96,8 @@ typedef struct
   gboolean  edge_labels;
   gboolean  legend;
   char     *area;
+  char     *positions;
+  char     *save_positions;
 
   char    **paths;
 } Options;
@@ -114,6 +117,8 @@ options_clear (Options *o)
   g_free (o->format);
   g_free (o->engine);
   g_free (o->area);
+  g_free (o->positions);
+  g_free (o->save_positions);
   g_free (o->theme);
   g_free (o->title);
   g_free (o->caption);
@@ -444,6 +449,41 @@ cmd_extract (int    argc,
   return n_problems > 0 ? EXIT_PARTIAL : 0;
 }
 
+/* --positions and --save-positions around the layout; a file that does
+ * not exist yet is fine when it is also the one to save to. */
+static DossierLayout *
+layout_with_positions (Options              *o,
+                       DossierSubgraph      *sub,
+                       DossierLayoutEngine   engine,
+                       GError              **error)
+{
+  g_autoptr(DossierPositions) positions = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
+
+  if (o->positions != NULL &&
+      !(positions = dossier_positions_load_file (o->positions, &local_error)))
+    {
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+          g_strcmp0 (o->positions, o->save_positions) != 0)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  if (!(layout = dossier_layout_compute_full (sub, engine, positions, DOSSIER_LAYOUT_FLAGS_KEEP, NULL, error)))
+    return NULL;
+  if (o->save_positions != NULL)
+    {
+      if (positions == NULL)
+        positions = dossier_positions_new ();
+      dossier_positions_update_from_layout (positions, sub, layout);
+      if (!dossier_positions_save_file (positions, o->save_positions, error))
+        return NULL;
+    }
+  return g_steal_pointer (&layout);
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
@@ -472,6 +512,8 @@ cmd_export (int    argc,
     { "edge-labels", 0, 0, G_OPTION_ARG_NONE, &o.edge_labels, N_("Write relation types on the edges"), NULL },
     { "legend", 0, 0, G_OPTION_ARG_NONE, &o.legend, N_("Add a legend of the shapes and lines"), NULL },
     { "area", 0, 0, G_OPTION_ARG_STRING, &o.area, N_("Only this area of the layout, in points"), N_("X,Y,W,H") },
+    { "positions", 0, 0, G_OPTION_ARG_FILENAME, &o.positions, N_("Keep the actors at the positions and pins saved in FILE (positions JSON or an edits file)"), N_("FILE") },
+    { "save-positions", 0, 0, G_OPTION_ARG_FILENAME, &o.save_positions, N_("Write where each actor was drawn, and the pins, to FILE"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.paths, NULL, NULL },
     { NULL }
   };
@@ -588,7 +630,7 @@ cmd_export (int    argc,
                                                   dossier_layout_engine_to_string (engine));
       print_message (warning);
     }
-  if (!(layout = dossier_layout_compute (sub, engine, NULL, &error)))
+  if (!(layout = layout_with_positions (&o, sub, engine, &error)))
     goto fail;
   if (o.caption != NULL)
     {

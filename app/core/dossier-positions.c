@@ -222,10 +222,10 @@ dossier_positions_get_names (DossierPositions *self)
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  names = g_ptr_array_sized_new (g_hash_table_size (self->places));
+  names = g_ptr_array_new_full (g_hash_table_size (self->places), g_free);
   g_hash_table_iter_init (&iter, self->places);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (names, key);
+    g_ptr_array_add (names, g_strdup (key));
   g_ptr_array_sort (names, compare_names);
   return names;
 }
@@ -267,11 +267,12 @@ dossier_positions_to_json_node (DossierPositions *self)
 
       json_builder_set_member_name (builder, names->pdata[i]);
       json_builder_begin_object (builder);
-      /* A hundredth of a point is well below a pixel at any zoom. */
+      /* Sixteenths of a point: below a pixel at any usual zoom, and
+       * exact in binary, so json-glib writes 996.9375, not 996.97000000000003. */
       json_builder_set_member_name (builder, "x");
-      json_builder_add_double_value (builder, round (place->x * 100) / 100);
+      json_builder_add_double_value (builder, round (place->x * 16) / 16);
       json_builder_set_member_name (builder, "y");
-      json_builder_add_double_value (builder, round (place->y * 100) / 100);
+      json_builder_add_double_value (builder, round (place->y * 16) / 16);
       if (place->pinned)
         {
           json_builder_set_member_name (builder, "pinned");

@@ -70,7 +70,7 @@ gboolean          dossier_positions_rename     (DossierPositions  *self,
 /* Forgets every position but the pinned ones (before a fresh layout,
  * so that actors hidden now come back at a place of the new drawing). */
 void              dossier_positions_clear_unpinned (DossierPositions *self);
-/* The names, sorted; (transfer container). */
+/* The names, sorted, copied: (transfer full). */
 GPtrArray        *dossier_positions_get_names  (DossierPositions  *self);
 
 /* Records where @layout drew each of @subgraph's actors, keeping their
