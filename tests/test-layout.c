@@ -795,6 +795,43 @@ test_steady_async (void)
   g_assert_cmpuint (check_kept_in_place (sub, layout, places), ==, 1);
 }
 
+/* Drag to pin: the dropped node is pinned where it was dropped and a
+ * steady layout moves nothing else. */
+static void
+test_drag_to_pin (void)
+{
+  g_autoptr(DossierSubgraph) sub = test_seeds_subgraph ();
+  g_autoptr(DossierPositions) places = dossier_positions_new ();
+  g_autoptr(DossierLayout) layout = NULL, after = NULL;
+  g_autoptr(GError) error = NULL;
+  const DossierLayoutNode *dragged;
+  double dx, dy;
+
+  layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+  dossier_positions_update_from_layout (places, sub, layout);
+  dragged = &g_array_index (layout->nodes, DossierLayoutNode, 3);
+  /* Dropped well away from everything. */
+  dossier_positions_pin_node (places, sub, layout, 3, -400, -300);
+
+  after = dossier_layout_compute_full (sub, DOSSIER_LAYOUT_AUTO, places, DOSSIER_LAYOUT_FLAGS_KEEP, NULL, &error);
+  g_assert_no_error (error);
+  check_layout_sane (sub, after);
+  g_assert_cmpuint (check_kept_in_place (sub, after, places), ==, sub->entities->len);
+  g_assert_true (dossier_positions_is_pinned (places, dossier_graph_get_entity (sub->graph, dragged->entity)->name));
+  /* In the new drawing's frame the others kept their offsets. */
+  dx = g_array_index (after->nodes, DossierLayoutNode, 0).x - g_array_index (layout->nodes, DossierLayoutNode, 0).x;
+  dy = g_array_index (after->nodes, DossierLayoutNode, 0).y - g_array_index (layout->nodes, DossierLayoutNode, 0).y;
+  for (guint i = 0; i < after->nodes->len; i++)
+    if (i != 3)
+      {
+        g_assert_cmpfloat_with_epsilon (g_array_index (after->nodes, DossierLayoutNode, i).x,
+                                        g_array_index (layout->nodes, DossierLayoutNode, i).x + dx, 0.01);
+        g_assert_cmpfloat_with_epsilon (g_array_index (after->nodes, DossierLayoutNode, i).y,
+                                        g_array_index (layout->nodes, DossierLayoutNode, i).y + dy, 0.01);
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -816,6 +853,7 @@ main (int    argc,
   g_test_add_func ("/layout/steady-straight", test_steady_straight);
   g_test_add_func ("/layout/pins-on-fresh-layout", test_pins_on_fresh_layout);
   g_test_add_func ("/layout/steady-async", test_steady_async);
+  g_test_add_func ("/layout/drag-to-pin", test_drag_to_pin);
 
   return g_test_run ();
 }

@@ -250,6 +250,25 @@ dossier_positions_update_from_layout (DossierPositions *self,
     }
 }
 
+void
+dossier_positions_pin_node (DossierPositions *self,
+                            DossierSubgraph  *subgraph,
+                            DossierLayout    *layout,
+                            guint             index,
+                            double            x,
+                            double            y)
+{
+  const DossierLayoutNode *node;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (subgraph != NULL && layout != NULL);
+  g_return_if_fail (index < layout->nodes->len);
+
+  node = &g_array_index (layout->nodes, DossierLayoutNode, index);
+  dossier_positions_set (self, dossier_graph_get_entity (subgraph->graph, node->entity)->name,
+                         x + layout->origin.x, y + layout->origin.y, TRUE);
+}
+
 JsonNode *
 dossier_positions_to_json_node (DossierPositions *self)
 {

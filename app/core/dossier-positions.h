@@ -79,6 +79,17 @@ void              dossier_positions_update_from_layout (DossierPositions *self,
                                                         DossierSubgraph  *subgraph,
                                                         DossierLayout    *layout);
 
+/* The drag-to-pin hook: node @index of @layout was dropped at (@x, @y)
+ * in the layout's frame (as DossierLayoutNode x and y); it is pinned
+ * there.  A layout with DOSSIER_LAYOUT_FLAGS_KEEP then redraws the edges
+ * (milliseconds: nothing else moves). */
+void              dossier_positions_pin_node   (DossierPositions *self,
+                                                DossierSubgraph  *subgraph,
+                                                DossierLayout    *layout,
+                                                guint             index,
+                                                double            x,
+                                                double            y);
+
 JsonNode         *dossier_positions_to_json_node   (DossierPositions  *self);
 /* DOSSIER_POSITIONS_ERROR_INVALID for anything but an object of
  * {"x": number, "y": number, "pinned": boolean (optional)} objects. */
