@@ -359,6 +359,83 @@ select_by_name (DossierWindow *win,
   g_assert_true (dossier_graph_view_select_entity (dossier_window_get_graph_view (win), entity->id));
 }
 
+/* The window and `dossier-cli export --format json`, run with the window's
+ * filters on the edits the window saved, give the same actors at the same
+ * places: both run DossierSession's pipeline. */
+static void
+test_layout_matches_cli (void)
+{
+  DossierWindow *win = open_seeds ();
+  DossierSubgraph *sub;
+  DossierLayout *layout;
+  g_autofree char *command = NULL;
+  g_autofree char *seeds = dossier_corpus_default_path ();
+  g_autofree char *out = NULL;
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *entities;
+
+  clear_filters (win);
+  select_by_name (win, "Oracle");
+  gtk_widget_activate_action (GTK_WIDGET (win), "curate.rename", "s", "Oracle Corporation");
+  wait_until_drawn (win);
+  dossier_filter_panel_add_actor (dossier_window_get_filter_panel (win), "TikTok");
+  wait_until_drawn (win);
+
+  sub = dossier_window_get_subgraph (win);
+  layout = dossier_graph_view_get_layout (dossier_window_get_graph_view (win));
+  g_assert_nonnull (layout);
+  g_assert_cmpuint (sub->entities->len, >, 2);
+
+  command = dossier_filter_to_command_line (dossier_window_get_filter (win));
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+  g_ptr_array_add (args, (char *) g_getenv ("DOSSIER_CLI"));
+  for (guint i = 1; argv[i] != NULL; i++)
+    g_ptr_array_add (args, argv[i]);
+  g_ptr_array_add (args, (char *) "--format=json");
+  g_ptr_array_add (args, (char *) "--output=-");
+  g_ptr_array_add (args, seeds);
+  g_ptr_array_add (args, NULL);
+  /* The isolated test directories are not in the environment. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+
+  entities = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "entities");
+  g_assert_cmpuint (json_array_get_length (entities), ==, sub->entities->len);
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonObject *e = json_array_get_object_element (entities, i);
+      DossierEntity *entity = dossier_graph_lookup_entity (sub->graph, json_object_get_string_member (e, "name"));
+      const DossierLayoutNode *node;
+      int at;
+
+      g_assert_nonnull (entity);
+      g_assert_cmpstr (entity->name, ==, json_object_get_string_member (e, "name"));
+      at = dossier_layout_find_entity (layout, entity->id);
+      g_assert_cmpint (at, >=, 0);
+      node = &g_array_index (layout->nodes, DossierLayoutNode, at);
+      g_assert_cmpfloat_with_epsilon (node->x, json_object_get_double_member (e, "x"), 0.01);
+      g_assert_cmpfloat_with_epsilon (node->y, json_object_get_double_member (e, "y"), 0.01);
+    }
+  g_assert_nonnull (dossier_graph_lookup_entity (sub->graph, "Oracle Corporation"));
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "curate.undo", NULL);
+  wait_until_drawn (win);
+  clear_filters (win);
+  close_window (win);
+}
+
 static void
 test_edits_survive_restart (void)
 {
@@ -867,6 +944,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/window/filters-match-cli", test_filters_match_cli);
   g_test_add_func ("/gui/window/filters-survive-restart", test_filters_survive_restart);
+  g_test_add_func ("/gui/window/layout-matches-cli", test_layout_matches_cli);
   g_test_add_func ("/gui/window/range-drag", test_range_drag);
   g_test_add_func ("/gui/window/edits-survive-restart", test_edits_survive_restart);
   g_test_add_func ("/gui/window/export-what-is-seen", test_export_what_is_seen);

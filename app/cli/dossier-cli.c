@@ -32,6 +32,7 @@
 #include "dossier-json.h"
 #include "dossier-layout.h"
 #include "dossier-positions.h"
+#include "dossier-session.h"
 
 /* Exit statuses: 0 done, 1 failed, 2 bad command line, 3 done with some
  * files that could not be read (each named on stderr). */
@@ -256,40 +257,59 @@ build_filter (Options  *o,
   return g_steal_pointer (&filter);
 }
 
-/* Loads, extracts and filters; problems with single files go to stderr. */
-static DossierSubgraph *
-run_pipeline (Options  *o,
-              guint    *n_problems,
-              GError  **error)
+static void
+print_problem_cb (DossierSession *session,
+                  const char     *message,
+                  gpointer        user_data)
 {
+  print_message (message);
+}
+
+/* Loads the edits the window saved for these articles, so that exports
+ * match what it shows; FALSE (after saying why) when they cannot be read. */
+static gboolean
+load_edits (Options         *o,
+            DossierCuration *curation,
+            const char * const *paths)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *project = o->project != NULL
+                           ? g_strdup (o->project)
+                           : dossier_curation_path_for_corpus (paths);
+
+  /* One asked for by name must be there; either must be readable. */
+  if (o->project != NULL && !g_file_test (project, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_filename_display_name (project);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The project file “%s” does not exist; no edits applied"), name);
+    }
+  else
+    dossier_curation_load (curation, project, &error);
+  if (error == NULL)
+    return TRUE;
+  print_message (error->message);
+  return FALSE;
+}
+
+/* The window's pipeline, run synchronously: loads, extracts, applies the
+ * edits and filters.  Problems with single files go to stderr. */
+static DossierSession *
+run_pipeline (Options   *o,
+              gboolean   drawing,
+              guint     *n_problems,
+              GError   **error)
+{
+  g_autoptr(DossierSession) session = dossier_session_new ();
+  g_autoptr(DossierCuration) curation = dossier_curation_new ();
   g_autoptr(DossierFilter) filter = NULL;
-  g_autoptr(DossierCorpus) corpus = NULL;
-  g_autoptr(DossierGazetteer) gazetteer = NULL;
-  g_autoptr(DossierGraph) graph = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  DossierCorpus *corpus;
   DossierSubgraph *sub;
-  g_autofree char *seeds = NULL;
-  const char *default_paths[2] = { NULL, NULL };
-  const char * const *paths = (const char * const *) o->paths;
 
   if (!(filter = build_filter (o, error)))
     return NULL;
-
-  if (paths == NULL || paths[0] == NULL)
-    {
-      seeds = dossier_corpus_default_path ();
-      default_paths[0] = seeds;
-      paths = default_paths;
-    }
-
-  if (!(gazetteer = dossier_gazetteer_new_default (error)))
-    return NULL;
-
-  for (guint i = 0; o->gazetteers != NULL && o->gazetteers[i] != NULL; i++)
-    {
-      if (!dossier_gazetteer_load_file (gazetteer, o->gazetteers[i], error))
-        return NULL;
-    }
-
   if (o->jobs < 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -297,10 +317,20 @@ run_pipeline (Options  *o,
       return NULL;
     }
 
-  /* When nothing at all is readable the error lists the problems. */
-  if (!(corpus = dossier_corpus_load_full (paths, o->jobs, NULL, NULL, NULL, error)))
+  /* A script names its actors: an unknown one is an error, not a toast.
+   * Only a drawing is capped, as the window caps what it draws. */
+  dossier_session_set_drop_unknown_actors (session, FALSE);
+  dossier_session_set_max_shown (session, drawing ? DOSSIER_SESSION_MAX_SHOWN : 0);
+  dossier_session_set_jobs (session, o->jobs);
+  dossier_session_set_gazetteer_files (session, (const char * const *) o->gazetteers);
+  dossier_session_set_without_comments (session, o->no_comments);
+  if (!o->quiet)
+    g_signal_connect (session, "problem", G_CALLBACK (print_problem_cb), NULL);
+
+  if (!dossier_session_load (session, (const char * const *) o->paths, NULL, error))
     return NULL;
 
+  corpus = dossier_session_get_corpus (session);
   *n_problems = corpus->problems->len;
   for (guint i = 0; !o->quiet && i < corpus->problems->len; i++)
     {
@@ -308,59 +338,25 @@ run_pipeline (Options  *o,
       print_message (p->error->message);
     }
 
-  if (!(graph = dossier_extract (corpus, gazetteer, NULL, NULL, error)))
-    return NULL;
-
-  /* The same edits the window applies, so exports match what it shows. */
   if (!o->no_edits)
     {
-      g_autoptr(DossierCuration) curation = dossier_curation_new ();
-      g_autoptr(GPtrArray) problems = NULL;
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *project = o->project != NULL
-                               ? g_strdup (o->project)
-                               : dossier_curation_path_for_corpus (paths);
-      DossierGraph *curated;
-
-      /* One asked for by name must be there; either must be readable. */
-      if (o->project != NULL && !g_file_test (project, G_FILE_TEST_EXISTS))
-        {
-          g_autofree char *name = g_filename_display_name (project);
-
-          g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                       _("The project file “%s” does not exist; no edits applied"), name);
-        }
-      else
-        dossier_curation_load (curation, project, &local_error);
-      if (local_error != NULL)
-        {
-          print_message (local_error->message);
-          (*n_problems)++;
-        }
-
-      curated = dossier_curation_apply (curation, graph, &problems);
-      g_clear_pointer (&graph, dossier_graph_unref);
-      graph = curated;
-
-      for (guint i = 0; !o->quiet && i < problems->len; i++)
-        print_message (g_ptr_array_index (problems, i));
+      if (!load_edits (o, curation, dossier_session_get_paths (session)))
+        (*n_problems)++;
+      dossier_session_set_curation (session, curation);
     }
+  dossier_session_curate (session, &problems);
+  dossier_session_set_curation (session, NULL);
+  for (guint i = 0; !o->quiet && i < problems->len; i++)
+    print_message (g_ptr_array_index (problems, i));
 
-  /* Not only actors seen in comments alone: every comment passage goes. */
-  if (o->no_comments)
-    {
-      DossierGraph *stripped = dossier_graph_without_comments (graph);
-
-      g_clear_pointer (&graph, dossier_graph_unref);
-      graph = stripped;
-    }
-
-  sub = dossier_filter_apply (filter, graph, error);
+  dossier_session_set_filter (session, filter);
+  if (!(sub = dossier_session_filter (session, error)))
+    return NULL;
   /* Still a success (an empty graph is a result), but a script's reader
    * should know it was the filters, not the articles. */
-  if (sub != NULL && sub->entities->len == 0 && sub->total_entities > 0 && !o->quiet)
+  if (sub->entities->len == 0 && sub->total_entities > 0 && !o->quiet)
     g_printerr ("dossier-cli: %s\n", _("no actor matches the filters"));
-  return sub;
+  return g_steal_pointer (&session);
 }
 
 /* Streamed: the JSON goes out as it is written, never whole in memory. */
@@ -390,7 +386,8 @@ cmd_extract (int    argc,
   g_auto(Options) o = { 0 };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierSubgraph) sub = NULL;
+  g_autoptr(DossierSession) session = NULL;
+  DossierSubgraph *sub;
   guint n_problems = 0;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print JSON"), NULL },
@@ -409,11 +406,12 @@ cmd_extract (int    argc,
   add_filter_entries (context, &o);
 
   if (!g_option_context_parse (context, &argc, &argv, &error) ||
-      !(sub = run_pipeline (&o, &n_problems, &error)))
+      !(session = run_pipeline (&o, FALSE, &n_problems, &error)))
     {
       print_message (error->message);
       return failure_status (error);
     }
+  sub = dossier_session_get_filtered (session);
 
   if (o.json || o.jsonl)
     {
@@ -491,8 +489,10 @@ cmd_export (int    argc,
   g_auto(Options) o = { 0 };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierSubgraph) sub = NULL;
-  g_autoptr(DossierLayout) layout = NULL;
+  g_autoptr(DossierSession) session = NULL;
+  DossierSubgraph *sub;
+  DossierLayout *layout;
+  g_autoptr(DossierLayout) own_layout = NULL;
   DossierExportOptions export_options;
   DossierExportFormat format;
   DossierLayoutEngine engine = DOSSIER_LAYOUT_AUTO;
@@ -621,8 +621,9 @@ cmd_export (int    argc,
       goto fail;
     }
 
-  if (!(sub = run_pipeline (&o, &n_problems, &error)))
+  if (!(session = run_pipeline (&o, TRUE, &n_problems, &error)))
     goto fail;
+  sub = dossier_session_get_filtered (session);
   /* Asked for by name, so honoured; but a script should know why it waits. */
   if (!dossier_layout_engine_is_practical (engine, sub->entities->len, sub->relations->len))
     {
@@ -630,7 +631,14 @@ cmd_export (int    argc,
                                                   dossier_layout_engine_to_string (engine));
       print_message (warning);
     }
-  if (!(layout = layout_with_positions (&o, sub, engine, &error)))
+  dossier_session_set_engine (session, engine);
+  dossier_session_set_engine_fallback (session, FALSE);
+  /* Saved positions go round the session until it keeps them itself. */
+  if (o.positions != NULL || o.save_positions != NULL)
+    layout = own_layout = layout_with_positions (&o, sub, engine, &error);
+  else
+    layout = dossier_session_layout (session, NULL, &error);
+  if (layout == NULL)
     goto fail;
   if (o.caption != NULL)
     {

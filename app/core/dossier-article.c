@@ -1215,6 +1215,7 @@ dossier_article_new_from_bytes (const char  *id,
     }
 
   article = g_new0 (DossierArticle, 1);
+  g_atomic_ref_count_init (&article->ref_count);
   article->id = g_strdup (id);
   article->path = g_strdup (path);
   article->sections = g_array_new (FALSE, FALSE, sizeof (DossierSection));
@@ -1286,10 +1287,51 @@ dossier_article_read_file (const char  *path,
   return bytes;
 }
 
+DossierArticle *
+dossier_article_ref (DossierArticle *article)
+{
+  g_return_val_if_fail (article != NULL, NULL);
+  g_atomic_ref_count_inc (&article->ref_count);
+  return article;
+}
+
+static GArray *
+copy_array (GArray *array)
+{
+  GArray *copy;
+
+  if (array == NULL)
+    return NULL;
+  copy = g_array_sized_new (FALSE, FALSE, g_array_get_element_size (array), array->len);
+  g_array_append_vals (copy, array->data, array->len);
+  return copy;
+}
+
+DossierArticle *
+dossier_article_copy (const DossierArticle *article)
+{
+  DossierArticle *copy;
+
+  g_return_val_if_fail (article != NULL, NULL);
+
+  copy = g_memdup2 (article, sizeof *article);
+  g_atomic_ref_count_init (&copy->ref_count);
+  copy->id = g_strdup (article->id);
+  copy->path = g_strdup (article->path);
+  copy->text = g_memdup2 (article->text, article->len + 1);
+  copy->title = g_strdup (article->title);
+  copy->date_source = g_strdup (article->date_source);
+  copy->sections = copy_array (article->sections);
+  copy->paragraphs = copy_array (article->paragraphs);
+  copy->sentences = copy_array (article->sentences);
+  copy->dates = copy_array (article->dates);
+  return copy;
+}
+
 void
 dossier_article_free (DossierArticle *article)
 {
-  if (article == NULL)
+  if (article == NULL || !g_atomic_ref_count_dec (&article->ref_count))
     return;
 
   g_free (article->id);

@@ -72,6 +72,8 @@ struct _DossierArticle
   /* The reader-comment part, from its first line to the end of the text;
    * empty (start == end == len) when the article has none. */
   DossierRange comments;
+
+  gatomicrefcount ref_count;  /* a corrected corpus shares the others */
 };
 
 GQuark              dossier_article_error_quark   (void);
@@ -91,7 +93,11 @@ GBytes             *dossier_article_read_file     (const char    *path,
 DossierArticle     *dossier_article_new_from_file  (GFile         *file,
                                                     GCancellable  *cancellable,
                                                     GError       **error);
+DossierArticle     *dossier_article_ref            (DossierArticle *article);
+/* Drops a reference: the article is freed with the last. */
 void                dossier_article_free           (DossierArticle *article);
+/* A copy of its own, to be corrected while the original is read. */
+DossierArticle     *dossier_article_copy           (const DossierArticle *article);
 
 /* Sets the article's date and where it came from ("manifest", "text"),
  * then resolves the date expressions of the text against it again. */

@@ -38,6 +38,34 @@ dossier_corpus_new (void)
   return corpus;
 }
 
+DossierCorpus *
+dossier_corpus_new_overlay (DossierCorpus *base)
+{
+  DossierCorpus *corpus;
+
+  g_return_val_if_fail (base != NULL, NULL);
+
+  corpus = g_rc_box_new0 (DossierCorpus);
+  corpus->articles = g_ptr_array_new_full (base->articles->len, (GDestroyNotify) dossier_article_free);
+  for (guint i = 0; i < base->articles->len; i++)
+    g_ptr_array_add (corpus->articles, dossier_article_ref (g_ptr_array_index (base->articles, i)));
+  corpus->problems = g_ptr_array_ref (base->problems);
+  corpus->roots = g_strdupv (base->roots);
+  return corpus;
+}
+
+void
+dossier_corpus_replace_article (DossierCorpus  *corpus,
+                                guint           index,
+                                DossierArticle *article)
+{
+  g_return_if_fail (corpus != NULL);
+  g_return_if_fail (index < corpus->articles->len);
+
+  dossier_article_free (g_ptr_array_index (corpus->articles, index));
+  g_ptr_array_index (corpus->articles, index) = article;
+}
+
 static void
 dossier_corpus_clear (DossierCorpus *corpus)
 {

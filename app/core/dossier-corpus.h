@@ -75,6 +75,14 @@ void           dossier_corpus_load_async   (const char * const   *paths,
 DossierCorpus *dossier_corpus_load_finish  (GAsyncResult         *result,
                                             GError              **error);
 
+/* A corpus that shares @base's articles, for corrections that must not
+ * change @base while others read it. */
+DossierCorpus *dossier_corpus_new_overlay  (DossierCorpus        *base);
+/* Takes ownership of @article, in place of the one at @index. */
+void           dossier_corpus_replace_article (DossierCorpus     *corpus,
+                                            guint                 index,
+                                            DossierArticle       *article);
+
 /* Takes ownership of @article. */
 void           dossier_corpus_add_article  (DossierCorpus        *corpus,
                                             DossierArticle       *article);

@@ -11,62 +11,86 @@
 
 #include <string.h>
 
+#include "dossier-enums.h"
 #include "dossier-types.h"
 
-/* These strings are the JSON contract and the CLI's vocabulary: never
- * translate or rename them. */
-static const char * const entity_types[DOSSIER_N_ENTITY_TYPES] = {
-  "company", "media", "person", "government",
-};
+/* The enums' nicks (dossier-enums.c, made by glib-mkenums from
+ * dossier-types.h) are the JSON contract and the CLI's vocabulary: never
+ * rename one, add new ones. */
+static const char *
+nick_of (GType type,
+         int   value)
+{
+  /* The classes of static types live as long as the process. */
+  GEnumClass *klass = g_type_class_peek (type);
+  GEnumValue *ev;
 
-static const char * const relation_types[DOSSIER_N_RELATION_TYPES] = {
-  "owns", "acquires", "partners", "supplies", "leads", "supports",
-  "opposes", "regulates", "negotiates", "withdraws", "reports",
-  "mentioned_with",
-};
+  if (klass == NULL)
+    klass = g_type_class_ref (type);
+  ev = g_enum_get_value (klass, value);
+  return ev != NULL ? ev->value_nick : NULL;
+}
+
+/* Case does not matter: "Company" is "company". */
+static gboolean
+value_of (GType       type,
+          const char *nick,
+          int        *value)
+{
+  GEnumClass *klass;
+  GEnumValue *ev;
+  char lower[32];
+  gsize len;
+
+  if (nick == NULL || (len = strlen (nick)) >= sizeof lower)
+    return FALSE;
+  for (gsize i = 0; i <= len; i++)
+    lower[i] = g_ascii_tolower (nick[i]);
+
+  if ((klass = g_type_class_peek (type)) == NULL)
+    klass = g_type_class_ref (type);
+  if ((ev = g_enum_get_value_by_nick (klass, lower)) == NULL)
+    return FALSE;
+  *value = ev->value;
+  return TRUE;
+}
 
 const char *
 dossier_entity_type_to_string (DossierEntityType type)
 {
   g_return_val_if_fail (type < DOSSIER_N_ENTITY_TYPES, NULL);
-  return entity_types[type];
+  return nick_of (DOSSIER_TYPE_ENTITY_TYPE, type);
 }
 
 gboolean
 dossier_entity_type_from_string (const char        *str,
                                  DossierEntityType *type)
 {
-  for (guint i = 0; str != NULL && i < DOSSIER_N_ENTITY_TYPES; i++)
-    {
-      if (g_ascii_strcasecmp (str, entity_types[i]) == 0)
-        {
-          *type = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  int value;
+
+  if (!value_of (DOSSIER_TYPE_ENTITY_TYPE, str, &value))
+    return FALSE;
+  *type = value;
+  return TRUE;
 }
 
 const char *
 dossier_relation_type_to_string (DossierRelationType type)
 {
   g_return_val_if_fail (type < DOSSIER_N_RELATION_TYPES, NULL);
-  return relation_types[type];
+  return nick_of (DOSSIER_TYPE_RELATION_TYPE, type);
 }
 
 gboolean
 dossier_relation_type_from_string (const char          *str,
                                    DossierRelationType *type)
 {
-  for (guint i = 0; str != NULL && i < DOSSIER_N_RELATION_TYPES; i++)
-    {
-      if (g_ascii_strcasecmp (str, relation_types[i]) == 0)
-        {
-          *type = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  int value;
+
+  if (!value_of (DOSSIER_TYPE_RELATION_TYPE, str, &value))
+    return FALSE;
+  *type = value;
+  return TRUE;
 }
 
 gboolean
@@ -80,17 +104,5 @@ dossier_relation_type_is_symmetric (DossierRelationType type)
 const char *
 dossier_section_kind_to_string (DossierSectionKind kind)
 {
-  switch (kind)
-    {
-    case DOSSIER_SECTION_FURNITURE:
-      return "furniture";
-    case DOSSIER_SECTION_TITLE:
-      return "title";
-    case DOSSIER_SECTION_BODY:
-      return "body";
-    case DOSSIER_SECTION_COMMENTS:
-      return "comments";
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return nick_of (DOSSIER_TYPE_SECTION_KIND, kind);
 }

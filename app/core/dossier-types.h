@@ -88,7 +88,7 @@ typedef enum
   DOSSIER_ENTITY_MEDIA,
   DOSSIER_ENTITY_PERSON,
   DOSSIER_ENTITY_GOVERNMENT,
-  DOSSIER_N_ENTITY_TYPES
+  DOSSIER_N_ENTITY_TYPES /*< skip >*/
 } DossierEntityType;
 
 typedef enum
@@ -104,8 +104,8 @@ typedef enum
   DOSSIER_RELATION_NEGOTIATES,
   DOSSIER_RELATION_WITHDRAWS,
   DOSSIER_RELATION_REPORTS,
-  DOSSIER_RELATION_MENTIONED_WITH,  /* co-occurrence without a typed pattern */
-  DOSSIER_N_RELATION_TYPES
+  DOSSIER_RELATION_MENTIONED_WITH, /*< nick=mentioned_with >*/ /* co-occurrence without a typed pattern */
+  DOSSIER_N_RELATION_TYPES /*< skip >*/
 } DossierRelationType;
 
 /* One occurrence of an entity in an article. */

@@ -21,9 +21,9 @@ struct _DossierCurator
 {
   GObject             parent_instance;
 
+  DossierSession     *session;     /* applies the edits */
   DossierCuration    *curation;
-  DossierGraph       *extracted;
-  DossierGraph       *graph;       /* curated */
+  DossierGraph       *graph;       /* curated, from the session */
   char               *path;
   GFileMonitor       *monitor;     /* on path: edits saved by another window or process */
   GSimpleActionGroup *actions;
@@ -147,7 +147,7 @@ reapply (DossierCurator *self,
 {
   g_autoptr(GPtrArray) problems = NULL;
 
-  if (self->extracted == NULL)
+  if (dossier_session_get_extracted (self->session) == NULL)
     return;
 
   /* Saving first: it takes in edits another window or process saved. */
@@ -166,7 +166,9 @@ reapply (DossierCurator *self,
     }
 
   g_clear_pointer (&self->graph, dossier_graph_unref);
-  self->graph = dossier_curation_apply (self->curation, self->extracted, &problems);
+  dossier_session_set_curation (self->session, self->curation);
+  dossier_session_curate (self->session, &problems);
+  self->graph = dossier_graph_ref (dossier_session_get_graph (self->session));
 
   /* Ids change with every application: the selection is the window's to set again. */
   g_array_set_size (self->entities, 0);
@@ -943,8 +945,10 @@ dossier_curator_finalize (GObject *object)
 {
   DossierCurator *self = DOSSIER_CURATOR (object);
 
+  if (self->session != NULL)
+    dossier_session_set_curation (self->session, NULL);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->curation, dossier_curation_free);
-  g_clear_pointer (&self->extracted, dossier_graph_unref);
   g_clear_pointer (&self->graph, dossier_graph_unref);
   g_clear_pointer (&self->entities, g_array_unref);
   g_free (self->path);
@@ -976,6 +980,7 @@ dossier_curator_class_init (DossierCuratorClass *klass)
 static void
 dossier_curator_init (DossierCurator *self)
 {
+  self->session = dossier_session_new ();
   self->curation = dossier_curation_new ();
   self->entities = g_array_new (FALSE, FALSE, sizeof (guint));
   self->relation = -1;
@@ -991,6 +996,17 @@ DossierCurator *
 dossier_curator_new (void)
 {
   return g_object_new (DOSSIER_TYPE_CURATOR, NULL);
+}
+
+void
+dossier_curator_set_session (DossierCurator *self,
+                             DossierSession *session)
+{
+  g_return_if_fail (DOSSIER_IS_CURATOR (self));
+  g_return_if_fail (DOSSIER_IS_SESSION (session));
+
+  dossier_session_set_curation (self->session, NULL);
+  g_set_object (&self->session, session);
 }
 
 /* Another window or process saved the edits file: take its edits in. Our
@@ -1011,7 +1027,7 @@ on_project_changed (GFileMonitor      *monitor,
       event != G_FILE_MONITOR_EVENT_MOVED_IN &&
       event != G_FILE_MONITOR_EVENT_DELETED)
     return;
-  if (self->path == NULL || self->extracted == NULL)
+  if (self->path == NULL || dossier_session_get_extracted (self->session) == NULL)
     return;
 
   /* A file half written by an older Dossier reads as corrupt: wait for the next event. */
@@ -1051,13 +1067,15 @@ dossier_curator_set_extracted (DossierCurator *self,
   g_return_if_fail (DOSSIER_IS_CURATOR (self));
   g_return_if_fail (extracted != NULL);
 
-  g_clear_pointer (&self->extracted, dossier_graph_unref);
-  self->extracted = dossier_graph_ref (extracted);
+  /* The window's session loaded it; a test hands one in. */
+  if (dossier_session_get_extracted (self->session) != extracted)
+    dossier_session_set_extracted (self->session, extracted);
 
   g_clear_pointer (&self->path, g_free);
   if (extracted->corpus->roots != NULL)
     self->path = dossier_curation_path_for_corpus ((const char * const *) extracted->corpus->roots);
 
+  dossier_session_set_curation (self->session, NULL);
   dossier_curation_free (self->curation);
   self->curation = dossier_curation_new ();
   if (self->path != NULL && !dossier_curation_load (self->curation, self->path, &error))

@@ -14,6 +14,7 @@
 #include <gtk/gtk.h>
 
 #include "dossier-graph.h"
+#include "dossier-session.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DossierCurator, dossier_curator, DOSSIER, CURATOR, GObject)
 
 DossierCurator *dossier_curator_new            (void);
+/* The session whose curated graph the edits make; by default one of its own. */
+void            dossier_curator_set_session    (DossierCurator *self,
+                                                DossierSession *session);
 /* The extracted graph of a newly opened corpus; loads its edits.  Problems
  * (a corrupt project file, edits whose target is gone) are emitted as
  * "problem" signals. */

@@ -23,6 +23,7 @@
 #include "dossier-legend.h"
 #include "dossier-passage-list.h"
 #include "dossier-resources.h"
+#include "dossier-session.h"
 #include "dossier-window.h"
 
 enum {
@@ -60,30 +61,19 @@ struct _DossierWindow
   GMenu                *recent_menu;
 
   /* Owned refs */
+  DossierSession       *session;        /* the pipeline, from articles to layout */
   DossierCurator       *curator;
-  DossierGraph         *extracted;      /* as extracted, before the edits */
-  char                 *reselect;       /* name to select again after an edit */
   GCancellable         *export_cancellable;
   GSettings            *settings;       /* NULL when the schema is not installed */
   GAction              *engine_action;
   GAction              *filters_action;
   char                **paths;
-  DossierGraph         *graph;
-  DossierSubgraph      *subgraph;       /* the one being shown */
-  DossierFilter        *filter;
+  DossierSubgraph      *subgraph;       /* the one shown, or counted on an empty page */
   GPtrArray            *problems;       /* char *, "path: message" */
   GtkListStore         *completion_store;
-  /* Cancel when a newer request comes, or when the window closes. */
-  GCancellable         *load_cancellable;
-  GCancellable         *layout_cancellable;
 
   /* State */
-  gboolean              loading;
-  gboolean              laying_out;
-  gboolean              keep_reader;
-  gboolean              told_capped;
-  gboolean              told_slow_engine;
-  gboolean              find_adds;       /* Ctrl+Enter in the find entry */
+  gboolean              loading;         /* the loading page's progress is ours */
   int                   reader_article;  /* the article open in the reader, or -1 */
   gsize                 reader_start;
   gsize                 reader_end;
@@ -92,12 +82,10 @@ struct _DossierWindow
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* The most actors drawn before the view starts from the most connected. */
-#define MAX_SHOWN 300
-
 static void relayout                  (DossierWindow *self);
 static void remember_recent           (DossierWindow *self);
-static void reselect_after_edit       (DossierWindow *self);
+static void show_selection            (DossierWindow *self,
+                                       gboolean       keep_reader);
 static void update_curator_selection  (DossierWindow *self);
 static void selection_changed_cb      (DossierWindow    *self,
                                        DossierGraphView *view);
@@ -119,7 +107,7 @@ pulse_cb (gpointer data)
 static void
 update_busy (DossierWindow *self)
 {
-  gboolean busy = self->loading || self->laying_out;
+  gboolean busy = dossier_session_get_busy (self->session);
 
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
@@ -182,15 +170,17 @@ progress_free (gpointer data)
 
 typedef struct
 {
-  char         **paths;
   GWeakRef       window;
-  GCancellable  *cancellable;
+  GCancellable  *cancellable;  /* cancelled when a newer load starts */
 } LoadData;
 
 static void
-load_data_free (LoadData *data)
+load_data_free (gpointer user_data)
 {
-  g_strfreev (data->paths);
+  LoadData *data = user_data;
+
+  /* The figures of a finished load must not overwrite a newer one's. */
+  g_cancellable_cancel (data->cancellable);
   g_weak_ref_clear (&data->window);
   g_clear_object (&data->cancellable);
   g_free (data);
@@ -214,30 +204,6 @@ load_progress_cb (guint    done,
   p->done = done;
   p->total = total;
   g_idle_add_full (G_PRIORITY_LOW, progress_idle_cb, p, progress_free);
-}
-
-static void
-load_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadData *data = task_data;
-  g_autoptr(DossierCorpus) corpus = NULL;
-  g_autoptr(DossierGazetteer) gazetteer = NULL;
-  g_autoptr(DossierGraph) graph = NULL;
-  GError *error = NULL;
-
-  if (!(corpus = dossier_corpus_load ((const char * const *) data->paths, cancellable,
-                                      load_progress_cb, data, &error)) ||
-      !(gazetteer = dossier_gazetteer_new_default (&error)) ||
-      !(graph = dossier_extract (corpus, gazetteer, NULL, cancellable, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&graph), (GDestroyNotify) dossier_graph_unref);
 }
 
 static void
@@ -310,6 +276,7 @@ show_error_page (DossierWindow *self,
 {
   g_autofree char *escaped = g_markup_escape_text (description, -1);
 
+  g_debug ("Error page: %s: %s", title, description);
   /* The description is markup; error messages hold file names. */
   gtk_widget_set_visible (self->retry_button, TRUE);
   gtk_widget_set_visible (self->clear_filters_button, FALSE);
@@ -319,24 +286,46 @@ show_error_page (DossierWindow *self,
 }
 
 static void
+show_load_problems (DossierWindow *self)
+{
+  DossierCorpus *corpus = dossier_session_get_corpus (self->session);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_ptr_array_set_size (self->problems, 0);
+  for (guint i = 0; i < corpus->problems->len; i++)
+    {
+      const DossierLoadProblem *problem = g_ptr_array_index (corpus->problems, i);
+
+      g_ptr_array_add (self->problems, g_strdup (problem->error->message));
+    }
+  if (self->problems->len == 0)
+    return;
+
+  title = g_strdup_printf (g_dngettext (NULL, "%u file could not be read",
+                                        "%u files could not be read",
+                                        self->problems->len),
+                           self->problems->len);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.show-problems");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  DossierWindow *self = DOSSIER_WINDOW (object);
-  g_autoptr(DossierGraph) graph = NULL;
+  g_autoptr(DossierWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  DossierCorpus *corpus;
 
-  graph = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self->loading = FALSE;
-  update_busy (self);
-
-  if (graph == NULL)
+  if (!dossier_session_load_finish (DOSSIER_SESSION (object), result, &error))
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      self->loading = FALSE;
       g_debug ("Loading failed: %s", error->message);
       if (self->subgraph == NULL)
         show_error_page (self, _("No Articles Could Be Read"), error->message);
@@ -345,40 +334,17 @@ load_cb (GObject      *object,
       return;
     }
 
-  corpus = graph->corpus;
-  g_ptr_array_set_size (self->problems, 0);
-  for (guint i = 0; i < corpus->problems->len; i++)
-    {
-      const DossierLoadProblem *problem = g_ptr_array_index (corpus->problems, i);
-
-      g_ptr_array_add (self->problems, g_strdup (problem->error->message));
-    }
-  if (self->problems->len > 0)
-    {
-      g_autofree char *title = g_strdup_printf (g_dngettext (NULL, "%u file could not be read",
-                                                             "%u files could not be read",
-                                                             self->problems->len),
-                                                self->problems->len);
-      AdwToast *toast = adw_toast_new (title);
-
-      adw_toast_set_button_label (toast, _("_Details"));
-      adw_toast_set_action_name (toast, "win.show-problems");
-      adw_toast_set_timeout (toast, 10);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-
-  g_clear_pointer (&self->extracted, dossier_graph_unref);
-  self->extracted = g_steal_pointer (&graph);
+  self->loading = FALSE;
+  show_load_problems (self);
   remember_recent (self);
-  /* The curator applies the saved edits and emits graph-changed. */
-  dossier_curator_set_extracted (self->curator, self->extracted);
+  /* The curator applies the saved edits: the session's graph follows. */
+  dossier_curator_set_extracted (self->curator, dossier_session_get_extracted (self->session));
 }
 
 void
 dossier_window_load (DossierWindow      *self,
                      const char * const *paths)
 {
-  g_autoptr(GTask) task = NULL;
   LoadData *data;
 
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
@@ -400,12 +366,6 @@ dossier_window_load (DossierWindow      *self,
       self->paths[0] = dossier_corpus_default_path ();
     }
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  g_cancellable_cancel (self->layout_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-  self->laying_out = FALSE;
-
   if (self->subgraph == NULL)
     {
       gtk_progress_bar_set_fraction (self->loading_progress, 0);
@@ -414,69 +374,72 @@ dossier_window_load (DossierWindow      *self,
     }
 
   data = g_new0 (LoadData, 1);
-  data->paths = g_strdupv (self->paths);
-  data->cancellable = g_object_ref (self->load_cancellable);
+  data->cancellable = g_cancellable_new ();
   g_weak_ref_init (&data->window, self);
 
-  task = g_task_new (self, self->load_cancellable, load_cb, NULL);
-  g_task_set_source_tag (task, dossier_window_load);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_worker);
-
   self->loading = TRUE;
-  update_busy (self);
+  dossier_session_load_async (self->session, (const char * const *) self->paths,
+                              load_progress_cb, data, load_data_free,
+                              load_cb, g_object_ref (self));
 }
 
 /* Layout */
 
-typedef struct
+static void
+restore_selection (DossierWindow *self)
 {
-  DossierWindow   *self;
-  DossierSubgraph *subgraph;
-} LayoutRequest;
+  g_autoptr(GArray) entities = dossier_session_get_selected_entities (self->session);
+  int relation = dossier_session_get_selected_relation (self->session);
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      guint id = g_array_index (entities, guint, i);
+
+      if (i == 0)
+        dossier_graph_view_select_entity (self->graph_view, id);
+      else
+        dossier_graph_view_toggle_entity (self->graph_view, id);
+    }
+  if (entities->len == 0 && relation >= 0)
+    dossier_graph_view_select_relation (self->graph_view, relation);
+}
 
 static void
 layout_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  LayoutRequest *request = user_data;
-  DossierWindow *self = request->self;
+  g_autoptr(DossierWindow) self = user_data;
   g_autoptr(DossierLayout) layout = NULL;
   g_autoptr(GError) error = NULL;
 
-  layout = dossier_layout_compute_finish (result, &error);
-
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!(layout = dossier_session_layout_finish (self->session, result, &error)))
     {
-      self->laying_out = FALSE;
-
-      if (layout == NULL)
-        {
-          g_debug ("Layout failed: %s", error->message);
-          if (self->subgraph == NULL)
-            show_error_page (self, _("The Graph Could Not Be Laid Out"), error->message);
-          else
-            show_toast (self, error->message);
-        }
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_debug ("Layout failed: %s", error->message);
+      if (self->subgraph == NULL)
+        show_error_page (self, _("The Graph Could Not Be Laid Out"), error->message);
       else
-        {
-          g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
-          self->subgraph = dossier_subgraph_ref (request->subgraph);
-          dossier_legend_set_subgraph (self->legend, self->subgraph);
-          dossier_graph_view_set_graph (self->graph_view, self->subgraph, layout);
-          gtk_stack_set_visible_child_name (self->main_stack, "graph");
-          update_title (self);
-          update_completion (self);
-          dossier_filter_panel_set_result (self->filter_panel, self->subgraph);
-          reselect_after_edit (self);
-        }
-      update_busy (self);
+        show_toast (self, error->message);
+      return;
     }
 
-  dossier_subgraph_unref (request->subgraph);
-  g_object_unref (request->self);
-  g_free (request);
+  g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
+  self->subgraph = dossier_subgraph_ref (dossier_session_get_subgraph (self->session));
+  dossier_legend_set_subgraph (self->legend, self->subgraph);
+  /* The view clears its selection: the session keeps it by name. */
+  g_signal_handlers_block_by_func (self->graph_view, selection_changed_cb, self);
+  dossier_graph_view_set_graph (self->graph_view, self->subgraph, layout);
+  restore_selection (self);
+  g_signal_handlers_unblock_by_func (self->graph_view, selection_changed_cb, self);
+  gtk_stack_set_visible_child_name (self->main_stack, "graph");
+  update_title (self);
+  update_completion (self);
+  dossier_filter_panel_set_result (self->filter_panel, self->subgraph);
+  /* Ids may be the same as before an edit, so the view may not say the
+   * selection changed: show the edited actor's details anyway. */
+  show_selection (self, TRUE);
 }
 
 static DossierLayoutEngine
@@ -490,75 +453,42 @@ current_engine (DossierWindow *self)
   return engine;
 }
 
-/* Takes out of the filter the actors the graph does not know; TRUE if it
- * took any, after saying which. */
-static gboolean
-drop_unknown_actors (DossierWindow *self)
+/* An empty result is a page, not a drawing: say why it is empty. */
+static void
+show_empty (DossierWindow   *self,
+            DossierSubgraph *subgraph)
 {
-  g_autoptr(DossierFilter) filter = dossier_filter_copy (self->filter);
-  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
-  g_autoptr(GString) dropped = g_string_new (NULL);
-  g_autofree char *message = NULL;
+  dossier_graph_view_set_graph (self->graph_view, NULL, NULL);
+  g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
 
-  for (guint i = 0; filter->actors != NULL && filter->actors[i] != NULL; i++)
+  if (subgraph->total_entities > 0)
     {
-      if (dossier_graph_lookup_entity (self->graph, filter->actors[i]) != NULL)
-        g_strv_builder_add (kept, filter->actors[i]);
-      else
-        g_string_append_printf (dropped, "%s“%s”", dropped->len > 0 ? ", " : "", filter->actors[i]);
+      self->subgraph = dossier_subgraph_ref (subgraph);  /* for the counts */
+      show_error_page (self, _("No Actor Matches the Filters"),
+                       _("Loosen the filters, or clear them, to see the graph again."));
+      gtk_widget_set_visible (self->retry_button, FALSE);
+      gtk_widget_set_visible (self->clear_filters_button, TRUE);
+      dossier_filter_panel_set_result (self->filter_panel, subgraph);
     }
-  g_clear_pointer (&filter->actors, g_strfreev);
-  filter->actors = g_strv_builder_end (kept);
-  if (filter->actors[0] == NULL)
-    g_clear_pointer (&filter->actors, g_strfreev);
-
-  for (guint i = 0; filter->path != NULL && filter->path[i] != NULL; i++)
-    if (dossier_graph_lookup_entity (self->graph, filter->path[i]) == NULL)
-      {
-        g_string_append_printf (dropped, "%s“%s”", dropped->len > 0 ? ", " : "", filter->path[i]);
-        g_clear_pointer (&filter->path, g_strfreev);
-        break;
-      }
-
-  if (dropped->len == 0)
-    return FALSE;
-
-  message = g_strdup_printf (_("Not in these articles, so no longer filtered on: %s"), dropped->str);
-  show_toast (self, message);
-  /* The panel shows it and the settings remember it; its "changed" is
-   * not emitted by set_filter, so the layout below is the only one. */
-  dossier_filter_panel_set_filter (self->filter_panel, filter);
-  if (self->settings != NULL)
-    g_settings_set_value (self->settings, "filter", dossier_filter_to_variant (filter));
-  g_clear_pointer (&self->filter, dossier_filter_free);
-  self->filter = g_steal_pointer (&filter);
-  return TRUE;
+  else
+    show_error_page (self, _("No Actors Found"),
+                     _("The articles were read, but no company, person, government or media was recognised in them."));
+  update_title (self);
 }
 
 static void
-relayout (DossierWindow *self)
+filter_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  g_autoptr(DossierSubgraph) subgraph = NULL;
+  g_autoptr(DossierWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  DossierLayoutEngine engine;
-  LayoutRequest *request;
+  DossierSubgraph *subgraph;
 
-  if (self->graph == NULL)
+  subgraph = dossier_session_filter_finish (self->session, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  g_cancellable_cancel (self->layout_cancellable);
-  g_clear_object (&self->layout_cancellable);
-  self->layout_cancellable = g_cancellable_new ();
-
-  if (!(subgraph = dossier_filter_apply (self->filter, self->graph, &error)) &&
-      g_error_matches (error, DOSSIER_FILTER_ERROR, DOSSIER_FILTER_ERROR_UNKNOWN_ACTOR) &&
-      drop_unknown_actors (self))
-    {
-      /* Filters remembered from other articles name actors these lack:
-       * show these articles without them rather than nothing. */
-      g_clear_error (&error);
-      subgraph = dossier_filter_apply (self->filter, self->graph, &error);
-    }
   if (subgraph == NULL)
     {
       show_toast (self, error->message);
@@ -566,98 +496,56 @@ relayout (DossierWindow *self)
         show_error_page (self, _("The Filters Could Not Be Applied"), error->message);
       return;
     }
-
-  /* A hairball helps no one: past MAX_SHOWN actors, and unless the person
-   * chose actors to focus on, start from the most connected ones (those
-   * with the most passages on their visible relations).  The filters
-   * reveal the rest; the panel says how many are hidden. */
-  if (subgraph->entities->len > MAX_SHOWN && self->filter->max_nodes == 0 &&
-      (self->filter->actors == NULL || self->filter->actors[0] == NULL))
-    {
-      g_autoptr(DossierFilter) capped = dossier_filter_copy (self->filter);
-
-      capped->max_nodes = MAX_SHOWN;
-      g_clear_pointer (&subgraph, dossier_subgraph_unref);
-      if (!(subgraph = dossier_filter_apply (capped, self->graph, &error)))
-        {
-          show_toast (self, error->message);
-          return;
-        }
-      if (!self->told_capped)
-        {
-          g_autofree char *message = g_strdup_printf (_("Showing the %u most connected actors; use the filters to see the others"),
-                                                      MAX_SHOWN);
-          show_toast (self, message);
-          self->told_capped = TRUE;
-        }
-    }
-
-  /* The articles have actors, the filters keep none of them. */
-  if (subgraph->entities->len == 0 && subgraph->total_entities > 0)
-    {
-      dossier_graph_view_set_graph (self->graph_view, NULL, NULL);
-      g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
-      self->subgraph = dossier_subgraph_ref (subgraph);  /* for the counts */
-      show_error_page (self, _("No Actor Matches the Filters"),
-                       _("Loosen the filters, or clear them, to see the graph again."));
-      gtk_widget_set_visible (self->retry_button, FALSE);
-      gtk_widget_set_visible (self->clear_filters_button, TRUE);
-      dossier_filter_panel_set_result (self->filter_panel, subgraph);
-      update_title (self);
-      return;
-    }
-
   if (subgraph->entities->len == 0)
     {
-      dossier_graph_view_set_graph (self->graph_view, NULL, NULL);
-      g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
-      show_error_page (self, _("No Actors Found"),
-                       _("The articles were read, but no company, person, government or media was recognised in them."));
-      update_title (self);
+      show_empty (self, subgraph);
       return;
     }
 
-  /* Graphviz cannot be interrupted: a layout that takes minutes would hold
-   * every later one back, so the chosen engine gives way to sfdp. */
-  engine = current_engine (self);
-  if (!dossier_layout_engine_is_practical (engine, subgraph->entities->len, subgraph->relations->len))
-    {
-      if (!self->told_slow_engine)
-        {
-          g_autofree char *message = g_strdup_printf (_("The “%s” layout would take minutes on a graph this large; it was laid out with “sfdp” instead"),
-                                                      dossier_layout_engine_to_string (engine));
-          show_toast (self, message);
-          self->told_slow_engine = TRUE;
-        }
-      engine = DOSSIER_LAYOUT_SFDP;
-    }
+  dossier_session_layout_async (self->session, layout_cb, g_object_ref (self));
+}
 
-  request = g_new0 (LayoutRequest, 1);
-  request->self = g_object_ref (self);
-  request->subgraph = g_steal_pointer (&subgraph);
-  dossier_layout_compute_async (request->subgraph, engine,
-                                self->layout_cancellable, layout_cb, request);
+/* The session dropped actors these articles lack: the panel shows it and
+ * the settings remember it (the panel's set_filter emits no "changed"). */
+static void
+session_filter_changed_cb (DossierWindow *self)
+{
+  const DossierFilter *filter = dossier_session_get_filter (self->session);
 
-  self->laying_out = TRUE;
-  update_busy (self);
+  dossier_filter_panel_set_filter (self->filter_panel, filter);
+  if (self->settings != NULL)
+    g_settings_set_value (self->settings, "filter", dossier_filter_to_variant (filter));
+}
+
+/* Filters the curated graph again and lays the result out. */
+static void
+relayout (DossierWindow *self)
+{
+  if (dossier_session_get_graph (self->session) == NULL)
+    return;
+
+  dossier_session_set_engine (self->session, current_engine (self));
+  dossier_session_filter_async (self->session, filter_cb, g_object_ref (self));
 }
 
 static void
 engine_changed_cb (DossierWindow *self)
 {
-  self->told_slow_engine = FALSE;
   relayout (self);
 }
 
 /* Side panel */
 
+/* Lists the passages of the selection; @keep_reader stays in an open
+ * article, with the list following underneath. */
 static void
-selection_changed_cb (DossierWindow    *self,
-                      DossierGraphView *view)
+show_selection (DossierWindow *self,
+                gboolean       keep_reader)
 {
+  DossierGraphView *view = self->graph_view;
   int entity = dossier_graph_view_get_selected_entity (view);
   int relation = dossier_graph_view_get_selected_relation (view);
-  gboolean in_reader = self->keep_reader && g_str_equal (dossier_window_get_side_page (self), "reader");
+  gboolean in_reader = keep_reader && g_str_equal (dossier_window_get_side_page (self), "reader");
 
   if (entity >= 0)
     dossier_passage_list_show_entity (self->passage_list, self->subgraph, entity);
@@ -670,6 +558,17 @@ selection_changed_cb (DossierWindow    *self,
     gtk_stack_set_visible_child_name (self->side_stack, entity >= 0 || relation >= 0 ? "passages" : "empty");
 
   update_curator_selection (self);
+}
+
+static void
+selection_changed_cb (DossierWindow    *self,
+                      DossierGraphView *view)
+{
+  g_autoptr(GArray) entities = dossier_graph_view_get_selected_entities (view);
+
+  dossier_session_set_selection (self->session, (const guint *) (gpointer) entities->data,
+                                 entities->len, dossier_graph_view_get_selected_relation (view));
+  show_selection (self, FALSE);
 }
 
 static void
@@ -709,16 +608,17 @@ list_relation_activated_cb (DossierWindow      *self,
     show_toast (self, _("That relation is not shown in the graph"));
 }
 
-static void
+static gboolean
 select_and_center (DossierWindow *self,
                    guint          entity)
 {
   if (!dossier_graph_view_select_entity (self->graph_view, entity))
     {
       show_toast (self, _("That actor is not shown in the graph"));
-      return;
+      return FALSE;
     }
   dossier_graph_view_center_on_entity (self->graph_view, entity, TRUE);
+  return TRUE;
 }
 
 static void
@@ -734,10 +634,17 @@ reader_entity_activated_cb (DossierWindow        *self,
                             guint                 entity,
                             DossierArticleReader *reader)
 {
+  g_autoptr(GArray) entities = NULL;
+
   /* Stay in the article: the list underneath follows the new actor. */
-  self->keep_reader = TRUE;
+  g_signal_handlers_block_by_func (self->graph_view, selection_changed_cb, self);
   select_and_center (self, entity);
-  self->keep_reader = FALSE;
+  g_signal_handlers_unblock_by_func (self->graph_view, selection_changed_cb, self);
+
+  entities = dossier_graph_view_get_selected_entities (self->graph_view);
+  dossier_session_set_selection (self->session, (const guint *) (gpointer) entities->data,
+                                 entities->len, dossier_graph_view_get_selected_relation (self->graph_view));
+  show_selection (self, TRUE);
 }
 
 static void
@@ -782,16 +689,16 @@ completion_match_cb (GtkEntryCompletion *completion,
   return row_key != NULL && strstr (row_key, folded) != NULL;
 }
 
+/* @add: Ctrl+Enter adds to the actors selected, as Ctrl+click does. */
 static void
 found (DossierWindow *self,
-       guint          entity)
+       guint          entity,
+       gboolean       add)
 {
-  gboolean adding = self->find_adds && dossier_graph_view_get_selected_entity (self->graph_view) >= 0 &&
+  gboolean adding = add && dossier_graph_view_get_selected_entity (self->graph_view) >= 0 &&
                     dossier_graph_view_get_selected_entity (self->graph_view) != (int) entity;
 
-  self->find_adds = FALSE;
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  /* Ctrl+Enter adds to the actors selected, as Ctrl+click does. */
   if (adding && dossier_graph_view_toggle_entity (self->graph_view, entity))
     dossier_graph_view_center_on_entity (self->graph_view, entity, TRUE);
   else
@@ -799,16 +706,15 @@ found (DossierWindow *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
 }
 
+static void find_text (DossierWindow *self,
+                       gboolean       add);
+
 static gboolean
 find_add_cb (GtkWidget *widget,
              GVariant  *args,
              gpointer   user_data)
 {
-  DossierWindow *self = user_data;
-
-  self->find_adds = TRUE;
-  g_signal_emit_by_name (self->find_entry, "activate");
-  self->find_adds = FALSE;
+  find_text (user_data, TRUE);
   return TRUE;
 }
 
@@ -822,28 +728,31 @@ completion_selected_cb (GtkEntryCompletion *completion,
   guint entity;
 
   gtk_tree_model_get (model, iter, COLUMN_ENTITY, &entity, -1);
-  found (self, entity);
+  found (self, entity, FALSE);
   return FALSE;
 }
 
 static void
-find_entry_activate_cb (DossierWindow *self,
-                        GtkEntry      *entry)
+find_text (DossierWindow *self,
+           gboolean       add)
 {
+  GtkEntry *entry = self->find_entry;
+  DossierGraph *graph = dossier_session_get_graph (self->session);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autofree char *folded = NULL;
   DossierEntity *entity;
   GtkTreeIter iter;
   gboolean valid;
 
-  if (self->graph == NULL || text == NULL || *text == '\0')
+  if (graph == NULL || self->subgraph == NULL || text == NULL || *text == '\0')
     return;
 
   /* An exact name or alias first, through the core's own folding. */
-  if ((entity = dossier_graph_lookup_entity (self->graph, text)) != NULL &&
+  if ((entity = dossier_graph_lookup_entity (graph, text)) != NULL &&
+      self->subgraph->graph == graph &&
       dossier_subgraph_find_entity (self->subgraph, entity->id) >= 0)
     {
-      found (self, entity->id);
+      found (self, entity->id, add);
       return;
     }
 
@@ -859,7 +768,7 @@ find_entry_activate_cb (DossierWindow *self,
                           COLUMN_KEY, &key, COLUMN_ENTITY, &id, -1);
       if (strstr (key, folded) != NULL)
         {
-          found (self, id);
+          found (self, id, add);
           return;
         }
     }
@@ -870,6 +779,13 @@ find_entry_activate_cb (DossierWindow *self,
     gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
     show_toast (self, message);
   }
+}
+
+static void
+find_entry_activate_cb (DossierWindow *self,
+                        GtkEntry      *entry)
+{
+  find_text (self, FALSE);
 }
 
 static void
@@ -897,46 +813,20 @@ update_curator_selection (DossierWindow *self)
                                  relation, self->reader_article, self->reader_start, self->reader_end);
 }
 
+/* An edit, or new articles: the curated graph changed in the session. */
 static void
-curated_graph_changed_cb (DossierWindow  *self,
-                          DossierCurator *curator)
+graph_changed_cb (DossierWindow  *self,
+                  GParamSpec     *pspec,
+                  DossierSession *session)
 {
-  int selected = dossier_graph_view_get_selected_entity (self->graph_view);
-
-  /* Ids change with every edit: find the actor again by name (a renamed
-   * actor keeps its old name as an alias). */
-  g_clear_pointer (&self->reselect, g_free);
-  if (selected >= 0 && self->subgraph != NULL && (guint) selected < self->subgraph->graph->entities->len)
-    self->reselect = g_strdup (dossier_graph_get_entity (self->subgraph->graph, selected)->name);
-
-  g_clear_pointer (&self->graph, dossier_graph_unref);
-  self->graph = dossier_graph_ref (dossier_curator_get_graph (curator));
-  dossier_filter_panel_set_graph (self->filter_panel, self->graph);
+  dossier_filter_panel_set_graph (self->filter_panel, dossier_session_get_graph (session));
   relayout (self);
 }
 
 static void
-reselect_after_edit (DossierWindow *self)
-{
-  g_autofree char *name = g_steal_pointer (&self->reselect);
-  DossierEntity *entity;
-
-  if (name == NULL || self->subgraph == NULL)
-    return;
-  if ((entity = dossier_graph_lookup_entity (self->subgraph->graph, name)) != NULL)
-    dossier_graph_view_select_entity (self->graph_view, entity->id);
-
-  /* The id may be the same as before the edit, so the view may not say the
-   * selection changed: show the edited actor's details anyway. */
-  self->keep_reader = TRUE;
-  selection_changed_cb (self, self->graph_view);
-  self->keep_reader = FALSE;
-}
-
-static void
-curator_problem_cb (DossierWindow  *self,
-                    const char     *message,
-                    DossierCurator *curator)
+problem_cb (DossierWindow *self,
+            const char    *message,
+            GObject       *source)
 {
   show_toast (self, message);
 }
@@ -988,13 +878,12 @@ init_curation (DossierWindow *self)
   g_autoptr(GMenuModel) menu = build_curation_menu ();
 
   self->curator = dossier_curator_new ();
+  dossier_curator_set_session (self->curator, self->session);
   dossier_curator_set_parent (self->curator, GTK_WINDOW (self));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "curate",
                                   dossier_curator_get_actions (self->curator));
-  g_signal_connect_object (self->curator, "graph-changed",
-                           G_CALLBACK (curated_graph_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->curator, "problem",
-                           G_CALLBACK (curator_problem_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (problem_cb), self, G_CONNECT_SWAPPED);
 
   g_menu_append_section (self->edit_section, NULL, dossier_curator_get_undo_menu (self->curator));
   g_menu_append_submenu (self->edit_section, _("_Edit the Graph"), menu);
@@ -1035,11 +924,13 @@ toggle_change_state_cb (GSimpleAction *action,
 static void
 init_filters (DossierWindow *self)
 {
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+
   if (self->settings != NULL)
     {
       g_autoptr(GVariant) saved = g_settings_get_value (self->settings, "filter");
 
-      dossier_filter_update_from_variant (self->filter, saved);
+      dossier_filter_update_from_variant (filter, saved);
       self->filters_action = g_settings_create_action (self->settings, "show-filters");
     }
   else
@@ -1053,7 +944,7 @@ init_filters (DossierWindow *self)
 
   /* A view restored with filters on must say so: open the panel. */
   {
-    g_autofree char *command = dossier_filter_to_command_line (self->filter);
+    g_autofree char *command = dossier_filter_to_command_line (filter);
     g_autoptr(DossierFilter) defaults = dossier_filter_new ();
     g_autofree char *plain = dossier_filter_to_command_line (defaults);
 
@@ -1066,7 +957,8 @@ init_filters (DossierWindow *self)
                            G_CALLBACK (show_filters_changed_cb), self, G_CONNECT_SWAPPED);
   show_filters_changed_cb (self);
 
-  dossier_filter_panel_set_filter (self->filter_panel, self->filter);
+  dossier_session_set_filter (self->session, filter);
+  dossier_filter_panel_set_filter (self->filter_panel, filter);
   g_signal_connect_object (self->filter_panel, "changed",
                            G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -1417,14 +1309,12 @@ dossier_window_dispose (GObject *object)
 {
   DossierWindow *self = DOSSIER_WINDOW (object);
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_cancellable_cancel (self->layout_cancellable);
+  if (self->session != NULL)
+    dossier_session_cancel (self->session, DOSSIER_SESSION_LOAD);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
 
-  g_clear_object (&self->load_cancellable);
-  g_clear_object (&self->layout_cancellable);
   g_clear_object (&self->settings);
   /* Settings-backed actions follow the key after the window is gone:
    * take them out of its action group first. */
@@ -1434,11 +1324,12 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->filters_action);
   g_clear_object (&self->completion_store);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
-  g_clear_pointer (&self->graph, dossier_graph_unref);
-  g_clear_pointer (&self->extracted, dossier_graph_unref);
   if (self->curator != NULL)
     g_signal_handlers_disconnect_by_data (self->curator, self);
   g_clear_object (&self->curator);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
 
@@ -1451,9 +1342,7 @@ dossier_window_finalize (GObject *object)
   DossierWindow *self = DOSSIER_WINDOW (object);
 
   g_clear_pointer (&self->paths, g_strfreev);
-  g_clear_pointer (&self->filter, dossier_filter_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_clear_pointer (&self->reselect, g_free);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->finalize (object);
 }
@@ -1563,7 +1452,15 @@ dossier_window_init (DossierWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->filter = dossier_filter_new ();
+  self->session = dossier_session_new ();
+  g_signal_connect_object (self->session, "notify::graph",
+                           G_CALLBACK (graph_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::filter",
+                           G_CALLBACK (session_filter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::busy",
+                           G_CALLBACK (update_busy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "problem",
+                           G_CALLBACK (problem_cb), self, G_CONNECT_SWAPPED);
   self->problems = g_ptr_array_new_with_free_func (g_free);
 
   self->settings = lookup_settings ();
@@ -1649,8 +1546,7 @@ dossier_window_set_filter (DossierWindow       *self,
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
   g_return_if_fail (filter != NULL);
 
-  g_clear_pointer (&self->filter, dossier_filter_free);
-  self->filter = dossier_filter_copy (filter);
+  dossier_session_set_filter (self->session, filter);
   relayout (self);
 }
 
@@ -1658,7 +1554,7 @@ const DossierFilter *
 dossier_window_get_filter (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
-  return self->filter;
+  return dossier_session_get_filter (self->session);
 }
 
 DossierSubgraph *
@@ -1672,14 +1568,14 @@ gboolean
 dossier_window_is_busy (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
-  return self->loading || self->laying_out;
+  return dossier_session_get_busy (self->session);
 }
 
 DossierGraph *
 dossier_window_get_graph (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
-  return self->graph;
+  return dossier_session_get_graph (self->session);
 }
 
 DossierGraphView *

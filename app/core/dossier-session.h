@@ -1,0 +1,143 @@
+/* dossier-session.h
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The one pipeline: articles → extracted graph → curated graph → subgraph
+ * → layout.  The window runs it asynchronously and binds to its properties;
+ * the command line runs the same stages synchronously, so both draw the
+ * same graph for the same filters and edits.
+ *
+ * The policies a person would otherwise meet only in the window live here
+ * too: the cap on the actors shown, filters naming actors these articles
+ * lack, and the engine too slow for a graph's size.  Each is a property the
+ * caller may turn off; each announces itself once through ::problem. */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dossier-curation.h"
+#include "dossier-filter.h"
+#include "dossier-layout.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_SESSION (dossier_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (DossierSession, dossier_session, DOSSIER, SESSION, GObject)
+
+/* The cap the window has always used. */
+#define DOSSIER_SESSION_MAX_SHOWN 300
+
+DossierSession      *dossier_session_new                 (void);
+
+/* Policies and inputs */
+void                 dossier_session_set_jobs            (DossierSession       *self,
+                                                          int                   n_jobs);
+void                 dossier_session_set_gazetteer_files (DossierSession       *self,
+                                                          const char * const   *files);
+void                 dossier_session_set_max_shown       (DossierSession       *self,
+                                                          guint                 max_shown);
+void                 dossier_session_set_drop_unknown_actors (DossierSession   *self,
+                                                          gboolean              drop);
+void                 dossier_session_set_without_comments (DossierSession      *self,
+                                                          gboolean              without);
+void                 dossier_session_set_engine          (DossierSession       *self,
+                                                          DossierLayoutEngine   engine);
+DossierLayoutEngine  dossier_session_get_engine          (DossierSession       *self);
+/* TRUE (the default): an engine too slow for the graph gives way to sfdp. */
+void                 dossier_session_set_engine_fallback (DossierSession       *self,
+                                                          gboolean              fallback);
+
+/* Each stage has a cancellable of its own: a new request for a stage
+ * cancels the one running and those of the stages after it.  The _async
+ * forms' callbacks get G_IO_ERROR_CANCELLED for requests so replaced. */
+typedef enum
+{
+  DOSSIER_SESSION_LOAD,
+  DOSSIER_SESSION_FILTER,
+  DOSSIER_SESSION_LAYOUT,
+  DOSSIER_SESSION_N_STAGES /*< skip >*/
+} DossierSessionStage;
+
+/* Cancels @stage and the stages after it (DOSSIER_SESSION_LOAD: all). */
+void                 dossier_session_cancel              (DossierSession       *self,
+                                                          DossierSessionStage   stage);
+
+/* 1. Articles → extracted graph.  @paths NULL or empty: the seeds. */
+gboolean             dossier_session_load                (DossierSession       *self,
+                                                          const char * const   *paths,
+                                                          GCancellable         *cancellable,
+                                                          GError              **error);
+/* @progress runs on the loading thread; @progress_free when it is done. */
+void                 dossier_session_load_async          (DossierSession       *self,
+                                                          const char * const   *paths,
+                                                          DossierProgressFunc   progress,
+                                                          gpointer              progress_data,
+                                                          GDestroyNotify        progress_free,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+gboolean             dossier_session_load_finish         (DossierSession       *self,
+                                                          GAsyncResult         *result,
+                                                          GError              **error);
+const char * const  *dossier_session_get_paths           (DossierSession       *self);
+DossierCorpus       *dossier_session_get_corpus          (DossierSession       *self);
+DossierGraph        *dossier_session_get_extracted       (DossierSession       *self);
+/* Starts from a graph extracted elsewhere (tests, a merged shard). */
+void                 dossier_session_set_extracted       (DossierSession       *self,
+                                                          DossierGraph         *extracted);
+
+/* 2. Extracted → curated graph.  The curation is borrowed: its owner sets
+ * NULL before freeing it. */
+void                 dossier_session_set_curation        (DossierSession       *self,
+                                                          DossierCuration      *curation);
+/* @problems, when given, receives a translated line per edit that no
+ * longer applies. */
+void                 dossier_session_curate              (DossierSession       *self,
+                                                          GPtrArray           **problems);
+DossierGraph        *dossier_session_get_graph           (DossierSession       *self);
+
+/* 3. Curated graph → subgraph, with the policies above. */
+void                 dossier_session_set_filter          (DossierSession       *self,
+                                                          const DossierFilter  *filter);
+const DossierFilter *dossier_session_get_filter          (DossierSession       *self);
+DossierSubgraph     *dossier_session_filter              (DossierSession       *self,
+                                                          GError              **error);
+void                 dossier_session_filter_async        (DossierSession       *self,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+DossierSubgraph     *dossier_session_filter_finish       (DossierSession       *self,
+                                                          GAsyncResult         *result,
+                                                          GError              **error);
+/* The latest result of dossier_session_filter(), shown or not yet. */
+DossierSubgraph     *dossier_session_get_filtered        (DossierSession       *self);
+
+/* 4. Subgraph → layout.  The shown pair (:subgraph, :layout) changes only
+ * when a layout is done, so the two always belong together. */
+DossierLayout       *dossier_session_layout              (DossierSession       *self,
+                                                          GCancellable         *cancellable,
+                                                          GError              **error);
+void                 dossier_session_layout_async        (DossierSession       *self,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+DossierLayout       *dossier_session_layout_finish       (DossierSession       *self,
+                                                          GAsyncResult         *result,
+                                                          GError              **error);
+DossierSubgraph     *dossier_session_get_subgraph        (DossierSession       *self);
+DossierLayout       *dossier_session_get_layout          (DossierSession       *self);
+
+gboolean             dossier_session_get_busy            (DossierSession       *self);
+
+/* The selection, kept by stable keys (dossier-keys.h) so it outlives the
+ * ids that every edit renumbers. */
+void                 dossier_session_set_selection       (DossierSession       *self,
+                                                          const guint          *entities,
+                                                          guint                 n_entities,
+                                                          int                   relation);
+GArray              *dossier_session_get_selected_entities (DossierSession     *self);
+int                  dossier_session_get_selected_relation (DossierSession     *self);
+
+G_END_DECLS

@@ -1,0 +1,306 @@
+/* test-session.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* DossierSession: the stages, the policies the window and the command line
+ * share, the selection kept across edits, and replaced async requests. */
+
+#include "config.h"
+
+#include "dossier-curation.h"
+#include "dossier-session.h"
+#include "test-util.h"
+
+static DossierGraph *seeds;  /* extracted once */
+
+static void
+collect_problem (DossierSession *session,
+                 const char     *message,
+                 GPtrArray      *problems)
+{
+  g_ptr_array_add (problems, g_strdup (message));
+}
+
+static DossierSession *
+new_session (GPtrArray *problems)
+{
+  DossierSession *session = dossier_session_new ();
+
+  dossier_session_set_extracted (session, seeds);
+  if (problems != NULL)
+    g_signal_connect (session, "problem", G_CALLBACK (collect_problem), problems);
+  return session;
+}
+
+static void
+test_stages (void)
+{
+  g_autoptr(DossierSession) session = dossier_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = dossier_corpus_default_path ();
+  const char *paths[] = { path, NULL };
+  DossierSubgraph *sub;
+  DossierLayout *layout;
+
+  g_assert_true (dossier_session_load (session, paths, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_session_get_corpus (session)->articles->len, ==, seeds->corpus->articles->len);
+  g_assert_null (dossier_session_get_graph (session));
+
+  dossier_session_curate (session, NULL);
+  g_assert_cmpuint (dossier_session_get_graph (session)->entities->len, ==, seeds->entities->len);
+
+  sub = dossier_session_filter (session, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sub->entities->len, >, 10);
+  /* Nothing is shown before it is laid out. */
+  g_assert_null (dossier_session_get_subgraph (session));
+
+  layout = dossier_session_layout (session, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_session_get_subgraph (session) == sub);
+  g_assert_true (dossier_session_get_layout (session) == layout);
+  g_assert_cmpuint (layout->nodes->len, ==, sub->entities->len);
+}
+
+static void
+test_edits_apply (void)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(DossierSession) session = new_session (NULL);
+  g_autoptr(DossierCuration) curation = dossier_curation_new ();
+
+  dossier_curation_push (curation, dossier_edit_rename ("Oracle", "Oracle Corporation"));
+  dossier_curation_push (curation, dossier_edit_rename ("Nobody Here", "Still Nobody"));
+  dossier_session_set_curation (session, curation);
+  dossier_session_curate (session, &problems);
+  dossier_session_set_curation (session, NULL);
+
+  g_assert_cmpstr (dossier_graph_lookup_entity (dossier_session_get_graph (session), "Oracle")->name,
+                   ==, "Oracle Corporation");
+  /* The edit that no longer applies is said, not dropped silently. */
+  g_assert_cmpuint (problems->len, ==, 1);
+}
+
+static void
+test_unknown_actors (void)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DossierSession) session = new_session (problems);
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autoptr(GError) error = NULL;
+  DossierSubgraph *sub;
+
+  dossier_session_curate (session, NULL);
+  filter->actors = g_strsplit ("Oracle|Someone From Another Corpus", "|", -1);
+  dossier_session_set_filter (session, filter);
+
+  /* The window's policy: show the articles without the stranger. */
+  sub = dossier_session_filter (session, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sub);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "Someone From Another Corpus"));
+  g_assert_cmpstr (dossier_session_get_filter (session)->actors[0], ==, "Oracle");
+  g_assert_null (dossier_session_get_filter (session)->actors[1]);
+
+  /* The command line's: a named actor must exist. */
+  dossier_session_set_drop_unknown_actors (session, FALSE);
+  dossier_session_set_filter (session, filter);
+  g_assert_null (dossier_session_filter (session, &error));
+  g_assert_error (error, DOSSIER_FILTER_ERROR, DOSSIER_FILTER_ERROR_UNKNOWN_ACTOR);
+}
+
+static void
+test_cap (void)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DossierSession) session = new_session (problems);
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autoptr(GError) error = NULL;
+  DossierSubgraph *sub;
+
+  dossier_session_curate (session, NULL);
+  dossier_session_set_max_shown (session, 5);
+  sub = dossier_session_filter (session, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sub->entities->len, ==, 5);
+  g_assert_cmpuint (problems->len, ==, 1);
+
+  /* Said once only. */
+  sub = dossier_session_filter (session, &error);
+  g_assert_cmpuint (problems->len, ==, 1);
+
+  /* Actors chosen by the person are never capped away. */
+  filter->actors = g_strsplit ("TikTok", "|", -1);
+  dossier_session_set_filter (session, filter);
+  sub = dossier_session_filter (session, &error);
+  g_assert_cmpuint (sub->entities->len, >, 5);
+
+  dossier_session_set_max_shown (session, 0);
+  dossier_filter_reset (filter);
+  dossier_session_set_filter (session, filter);
+  sub = dossier_session_filter (session, &error);
+  g_assert_cmpuint (sub->entities->len, >, 5);
+}
+
+static void
+test_engine_fallback (void)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DossierSession) session = new_session (problems);
+  g_autoptr(GError) error = NULL;
+  DossierLayout *layout;
+
+  dossier_session_curate (session, NULL);
+  g_assert_nonnull (dossier_session_filter (session, &error));
+
+  /* The seeds are small: the engine asked for runs. */
+  dossier_session_set_engine (session, DOSSIER_LAYOUT_CIRCO);
+  layout = dossier_session_layout (session, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (layout->engine, ==, DOSSIER_LAYOUT_CIRCO);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_selection_survives_edit (void)
+{
+  g_autoptr(DossierSession) session = new_session (NULL);
+  g_autoptr(DossierCuration) curation = dossier_curation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  DossierGraph *graph;
+  DossierEntity *oracle, *tiktok;
+  DossierRelation *relation;
+  guint selected[2];
+
+  dossier_session_set_curation (session, curation);
+  dossier_session_curate (session, NULL);
+  dossier_session_filter (session, &error);
+  dossier_session_layout (session, NULL, &error);
+  g_assert_no_error (error);
+
+  graph = dossier_session_get_graph (session);
+  oracle = dossier_graph_lookup_entity (graph, "Oracle");
+  tiktok = dossier_graph_lookup_entity (graph, "TikTok");
+  relation = dossier_graph_lookup_relation (graph, oracle->id, DOSSIER_RELATION_ACQUIRES, tiktok->id);
+  g_assert_nonnull (relation);
+  selected[0] = oracle->id;
+  selected[1] = tiktok->id;
+  dossier_session_set_selection (session, selected, 2, relation->id);
+
+  /* An edit renumbers the actors: the selection follows them by name. */
+  dossier_curation_push (curation, dossier_edit_rename ("Oracle", "Oracle Corporation"));
+  dossier_curation_push (curation, dossier_edit_not_entity ("Walmart"));
+  dossier_session_curate (session, NULL);
+  dossier_session_filter (session, &error);
+  dossier_session_layout (session, NULL, &error);
+  dossier_session_set_curation (session, NULL);
+
+  graph = dossier_session_get_graph (session);
+  ids = dossier_session_get_selected_entities (session);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpstr (dossier_graph_get_entity (graph, g_array_index (ids, guint, 0))->name, ==, "Oracle Corporation");
+  g_assert_cmpstr (dossier_graph_get_entity (graph, g_array_index (ids, guint, 1))->name, ==, "TikTok");
+  relation = dossier_graph_get_relation (graph, dossier_session_get_selected_relation (session));
+  g_assert_cmpstr (dossier_graph_get_entity (graph, relation->source)->name, ==, "Oracle Corporation");
+  g_assert_cmpint (relation->type, ==, DOSSIER_RELATION_ACQUIRES);
+}
+
+typedef struct
+{
+  guint            done;
+  guint            cancelled;
+  DossierSubgraph *last;
+} Results;
+
+static void
+filtered_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Results *results = user_data;
+  g_autoptr(GError) error = NULL;
+  DossierSubgraph *sub = dossier_session_filter_finish (DOSSIER_SESSION (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    results->cancelled++;
+  else
+    {
+      g_assert_no_error (error);
+      results->last = sub;
+    }
+  results->done++;
+}
+
+static void
+laid_out_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Results *results = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLayout) layout = dossier_session_layout_finish (DOSSIER_SESSION (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    results->cancelled++;
+  else
+    g_assert_no_error (error);
+  results->done++;
+}
+
+/* A newer request replaces the one running: its caller hears "cancelled",
+ * and only the newest result is kept. */
+static void
+test_async_replaced (void)
+{
+  g_autoptr(DossierSession) session = new_session (NULL);
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  Results filtering = { 0 }, laying_out = { 0 };
+
+  dossier_session_curate (session, NULL);
+  dossier_session_filter_async (session, filtered_cb, &filtering);
+  filter->actors = g_strsplit ("TikTok", "|", -1);
+  dossier_session_set_filter (session, filter);
+  dossier_session_filter_async (session, filtered_cb, &filtering);
+  g_assert_true (dossier_session_get_busy (session));
+  while (filtering.done < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (filtering.cancelled, ==, 1);
+  g_assert_true (filtering.last == dossier_session_get_filtered (session));
+  g_assert_cmpuint (filtering.last->filter->actors != NULL, ==, TRUE);
+
+  dossier_session_layout_async (session, laid_out_cb, &laying_out);
+  dossier_session_layout_async (session, laid_out_cb, &laying_out);
+  while (laying_out.done < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (laying_out.cancelled, ==, 1);
+  g_assert_false (dossier_session_get_busy (session));
+  g_assert_true (dossier_session_get_subgraph (session) == filtering.last);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  seeds = test_load_seeds ();
+
+  g_test_add_func ("/session/stages", test_stages);
+  g_test_add_func ("/session/edits-apply", test_edits_apply);
+  g_test_add_func ("/session/unknown-actors", test_unknown_actors);
+  g_test_add_func ("/session/cap", test_cap);
+  g_test_add_func ("/session/engine-fallback", test_engine_fallback);
+  g_test_add_func ("/session/selection-survives-edit", test_selection_survives_edit);
+  g_test_add_func ("/session/async-replaced", test_async_replaced);
+
+  ret = g_test_run ();
+  dossier_graph_unref (seeds);
+  return ret;
+}
