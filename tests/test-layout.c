@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "dossier-layout.h"
+#include "dossier-positions.h"
 #include "dossier-render.h"
 #include "dossier-style.h"
 #include "export-test-util.h"
@@ -580,6 +581,272 @@ test_big_sfdp (void)
   check_hit_testing (layout, 2000);
 }
 
+/* @sub without every third actor (and their relations). */
+static DossierSubgraph *
+subgraph_thinned (DossierSubgraph *sub)
+{
+  DossierSubgraph *thin = test_subgraph_all (sub->graph);
+
+  g_array_set_size (thin->entities, 0);
+  g_array_set_size (thin->entity_mentions, 0);
+  g_array_set_size (thin->relations, 0);
+  g_array_set_size (thin->relation_evidence, 0);
+  for (guint i = 0; i < sub->entities->len; i++)
+    {
+      if (i % 3 == 1)
+        continue;
+      g_array_append_val (thin->entities, g_array_index (sub->entities, guint, i));
+      g_array_append_val (thin->entity_mentions, g_array_index (sub->entity_mentions, guint, i));
+    }
+  for (guint i = 0; i < sub->relations->len; i++)
+    {
+      guint id = g_array_index (sub->relations, guint, i);
+      const DossierRelation *r = dossier_graph_get_relation (sub->graph, id);
+
+      if (dossier_subgraph_find_entity (thin, r->source) < 0 ||
+          dossier_subgraph_find_entity (thin, r->target) < 0)
+        continue;
+      g_array_append_val (thin->relations, id);
+      g_array_append_val (thin->relation_evidence, g_array_index (sub->relation_evidence, guint, i));
+    }
+  return thin;
+}
+
+/* Every node of @layout that @before places is exactly there. */
+static guint
+check_kept_in_place (DossierSubgraph  *sub,
+                     DossierLayout    *layout,
+                     DossierPositions *before)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
+      const char *name = dossier_graph_get_entity (sub->graph, n->entity)->name;
+      double x, y;
+
+      if (!dossier_positions_lookup (before, name, &x, &y, NULL))
+        continue;
+      g_assert_cmpfloat_with_epsilon (n->x + layout->origin.x, x, 0.01);
+      g_assert_cmpfloat_with_epsilon (n->y + layout->origin.y, y, 0.01);
+      kept++;
+    }
+  return kept;
+}
+
+static gboolean
+boxes_overlap (const DossierLayoutNode *a,
+               const DossierLayoutNode *b)
+{
+  return fabs (a->x - b->x) < (a->width + b->width) / 2 &&
+         fabs (a->y - b->y) < (a->height + b->height) / 2;
+}
+
+/* Actors that @before does not place overlap no other actor. */
+static guint
+check_new_ones_clear (DossierSubgraph  *sub,
+                      DossierLayout    *layout,
+                      DossierPositions *before)
+{
+  guint placed = 0;
+
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *a = &g_array_index (layout->nodes, DossierLayoutNode, i);
+
+      if (dossier_positions_lookup (before, dossier_graph_get_entity (sub->graph, a->entity)->name,
+                                    NULL, NULL, NULL))
+        continue;
+      for (guint j = 0; j < layout->nodes->len; j++)
+        g_assert_true (i == j || !boxes_overlap (a, &g_array_index (layout->nodes, DossierLayoutNode, j)));
+      placed++;
+    }
+  return placed;
+}
+
+/* A filter that hides actors, then shows them again: the ones that stay
+ * do not move, the ones that come back go somewhere free.  Run on the
+ * seeds (curves routed by Graphviz) and on a graph too big for curves
+ * (straight edges drawn here). */
+static void
+check_steady (DossierSubgraph *all)
+{
+  g_autoptr(DossierSubgraph) thin = subgraph_thinned (all);
+  g_autoptr(DossierLayout) fresh = NULL, kept = NULL, back = NULL;
+  g_autoptr(DossierPositions) before = dossier_positions_new ();
+  g_autoptr(DossierPositions) thin_places = dossier_positions_new ();
+  g_autoptr(GError) error = NULL;
+
+  fresh = dossier_layout_compute (all, DOSSIER_LAYOUT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (fresh->steady);
+  dossier_positions_update_from_layout (before, all, fresh);
+  g_assert_cmpuint (dossier_positions_get_size (before), ==, all->entities->len);
+
+  kept = dossier_layout_compute_full (thin, DOSSIER_LAYOUT_AUTO, before, DOSSIER_LAYOUT_FLAGS_KEEP, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (kept->steady);
+  check_layout_sane (thin, kept);
+  g_assert_cmpuint (check_kept_in_place (thin, kept, before), ==, thin->entities->len);
+
+  /* Back to everything, from the thinned drawing's places only. */
+  dossier_positions_update_from_layout (thin_places, thin, kept);
+  back = dossier_layout_compute_full (all, DOSSIER_LAYOUT_AUTO, thin_places, DOSSIER_LAYOUT_FLAGS_KEEP, NULL, &error);
+  g_assert_no_error (error);
+  check_layout_sane (all, back);
+  g_assert_cmpuint (check_kept_in_place (all, back, thin_places), ==, thin->entities->len);
+  g_assert_cmpuint (check_new_ones_clear (all, back, thin_places), ==, all->entities->len - thin->entities->len);
+}
+
+static void
+test_steady_seeds (void)
+{
+  g_autoptr(DossierSubgraph) sub = test_seeds_subgraph ();
+
+  check_steady (sub);
+}
+
+static void
+test_steady_straight (void)
+{
+  g_autoptr(DossierGraph) graph = test_synthetic_graph (150, 220, 3);
+  g_autoptr(DossierSubgraph) sub = test_subgraph_all (graph);
+  g_autoptr(DossierLayout) layout = NULL;
+  g_autoptr(DossierPositions) places = dossier_positions_new ();
+  g_autoptr(GError) error = NULL;
+
+  check_steady (sub);
+
+  /* Straight edges start and end on the outlines, as Graphviz's do. */
+  layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
+  dossier_positions_update_from_layout (places, sub, layout);
+  g_clear_pointer (&layout, dossier_layout_unref);
+  layout = dossier_layout_compute_full (sub, DOSSIER_LAYOUT_AUTO, places, DOSSIER_LAYOUT_FLAGS_KEEP, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      const DossierLayoutEdge *e = &g_array_index (layout->edges, DossierLayoutEdge, i);
+      const DossierLayoutNode *head = &g_array_index (layout->nodes, DossierLayoutNode, e->head);
+      DossierPoint tip = e->arrow_tip;
+      double dx = head->x - tip.x, dy = head->y - tip.y, len = hypot (dx, dy);
+
+      if (!e->has_arrow)
+        continue;
+      g_assert_cmpint (dossier_layout_node_at (layout, tip.x + dx / len, tip.y + dy / len), ==, (int) e->head);
+      g_assert_cmpint (dossier_layout_node_at (layout, g_array_index (e->points, DossierPoint, 3).x,
+                                               g_array_index (e->points, DossierPoint, 3).y), !=, (int) e->head);
+      /* The line stops an arrowhead short of the tip. */
+      g_assert_cmpfloat_with_epsilon (hypot (g_array_index (e->points, DossierPoint, 3).x - tip.x,
+                                             g_array_index (e->points, DossierPoint, 3).y - tip.y),
+                                      10.0, 0.01);
+    }
+}
+
+/* Re-Lay Out forgets where unpinned actors were and keeps the pins. */
+static void
+test_pins_on_fresh_layout (void)
+{
+  g_autoptr(DossierSubgraph) sub = test_seeds_subgraph ();
+  g_autoptr(DossierPositions) places = dossier_positions_new ();
+  g_autoptr(DossierLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  const DossierEntity *a = dossier_graph_get_entity (sub->graph, g_array_index (sub->entities, guint, 0));
+  const DossierEntity *b = dossier_graph_get_entity (sub->graph, g_array_index (sub->entities, guint, 5));
+  const DossierEntity *c = dossier_graph_get_entity (sub->graph, g_array_index (sub->entities, guint, 9));
+  double x, y;
+
+  dossier_positions_set (places, a->name, -300, 40, TRUE);
+  dossier_positions_set (places, b->name, 500, 420, TRUE);
+  /* Not pinned: a fresh layout does not have to keep it. */
+  dossier_positions_set (places, c->name, 5000, 5000, FALSE);
+
+  layout = dossier_layout_compute_full (sub, DOSSIER_LAYOUT_AUTO, places, DOSSIER_LAYOUT_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  check_layout_sane (sub, layout);
+  dossier_positions_remove (places, c->name);
+  g_assert_cmpuint (check_kept_in_place (sub, layout, places), ==, 2);
+
+  /* Far from where it was: the layout is about as big as the seeds'. */
+  dossier_positions_update_from_layout (places, sub, layout);
+  g_assert_true (dossier_positions_lookup (places, c->name, &x, &y, NULL));
+  g_assert_cmpfloat (hypot (x - 5000, y - 5000), >, 1000);
+  g_assert_true (dossier_positions_is_pinned (places, a->name));
+  g_assert_false (dossier_positions_is_pinned (places, c->name));
+
+  /* No other actor sits on a pinned one. */
+  for (guint i = 0; i < layout->nodes->len; i++)
+    for (guint j = 0; j < 2; j++)
+      {
+        int pin = dossier_layout_find_entity (layout, j == 0 ? a->id : b->id);
+
+        g_assert_true ((int) i == pin ||
+                       !boxes_overlap (&g_array_index (layout->nodes, DossierLayoutNode, i),
+                                       &g_array_index (layout->nodes, DossierLayoutNode, pin)));
+      }
+}
+
+/* The async form copies the positions: changing them meanwhile is safe. */
+static void
+test_steady_async (void)
+{
+  g_autoptr(DossierSubgraph) sub = test_seeds_subgraph ();
+  g_autoptr(DossierPositions) places = dossier_positions_new ();
+  g_autoptr(DossierLayout) layout = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const DossierEntity *a = dossier_graph_get_entity (sub->graph, g_array_index (sub->entities, guint, 2));
+
+  dossier_positions_set (places, a->name, 123, 456, TRUE);
+  dossier_layout_compute_full_async (sub, DOSSIER_LAYOUT_AUTO, places, DOSSIER_LAYOUT_FLAGS_KEEP,
+                                     NULL, async_done, &result);
+  dossier_positions_set (places, a->name, 0, 0, TRUE);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  layout = dossier_layout_compute_finish (result, &error);
+  g_assert_no_error (error);
+  check_layout_sane (sub, layout);
+  dossier_positions_set (places, a->name, 123, 456, TRUE);
+  g_assert_cmpuint (check_kept_in_place (sub, layout, places), ==, 1);
+}
+
+/* Drag to pin: the dropped node is pinned where it was dropped and a
+ * steady layout moves nothing else. */
+static void
+test_drag_to_pin (void)
+{
+  g_autoptr(DossierSubgraph) sub = test_seeds_subgraph ();
+  g_autoptr(DossierPositions) places = dossier_positions_new ();
+  g_autoptr(DossierLayout) layout = NULL, after = NULL;
+  g_autoptr(GError) error = NULL;
+  const DossierLayoutNode *dragged;
+  double dx, dy;
+
+  layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+  dossier_positions_update_from_layout (places, sub, layout);
+  dragged = &g_array_index (layout->nodes, DossierLayoutNode, 3);
+  /* Dropped well away from everything. */
+  dossier_positions_pin_node (places, sub, layout, 3, -400, -300);
+
+  after = dossier_layout_compute_full (sub, DOSSIER_LAYOUT_AUTO, places, DOSSIER_LAYOUT_FLAGS_KEEP, NULL, &error);
+  g_assert_no_error (error);
+  check_layout_sane (sub, after);
+  g_assert_cmpuint (check_kept_in_place (sub, after, places), ==, sub->entities->len);
+  g_assert_true (dossier_positions_is_pinned (places, dossier_graph_get_entity (sub->graph, dragged->entity)->name));
+  /* In the new drawing's frame the others kept their offsets. */
+  dx = g_array_index (after->nodes, DossierLayoutNode, 0).x - g_array_index (layout->nodes, DossierLayoutNode, 0).x;
+  dy = g_array_index (after->nodes, DossierLayoutNode, 0).y - g_array_index (layout->nodes, DossierLayoutNode, 0).y;
+  for (guint i = 0; i < after->nodes->len; i++)
+    if (i != 3)
+      {
+        g_assert_cmpfloat_with_epsilon (g_array_index (after->nodes, DossierLayoutNode, i).x,
+                                        g_array_index (layout->nodes, DossierLayoutNode, i).x + dx, 0.01);
+        g_assert_cmpfloat_with_epsilon (g_array_index (after->nodes, DossierLayoutNode, i).y,
+                                        g_array_index (layout->nodes, DossierLayoutNode, i).y + dy, 0.01);
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -597,6 +864,11 @@ main (int    argc,
   g_test_add_func ("/layout/async", test_async);
   g_test_add_func ("/layout/hit-testing-seeds", test_hit_testing_seeds);
   g_test_add_func ("/layout/big-sfdp", test_big_sfdp);
+  g_test_add_func ("/layout/steady-seeds", test_steady_seeds);
+  g_test_add_func ("/layout/steady-straight", test_steady_straight);
+  g_test_add_func ("/layout/pins-on-fresh-layout", test_pins_on_fresh_layout);
+  g_test_add_func ("/layout/steady-async", test_steady_async);
+  g_test_add_func ("/layout/drag-to-pin", test_drag_to_pin);
 
   return g_test_run ();
 }

@@ -32,6 +32,7 @@
 #include "dossier-io.h"
 #include "dossier-json.h"
 #include "dossier-layout.h"
+#include "dossier-positions.h"
 #include "dossier-session.h"
 
 /* Exit statuses: 0 done, 1 failed, 2 bad command line, 3 done with some
@@ -103,6 +104,8 @@ typedef struct
   gboolean  edge_labels;
   gboolean  legend;
   char     *area;
+  char     *positions;
+  char     *save_positions;
 
   char    **paths;
 } Options;
@@ -124,6 +127,8 @@ options_clear (Options *o)
   g_free (o->format);
   g_free (o->engine);
   g_free (o->area);
+  g_free (o->positions);
+  g_free (o->save_positions);
   g_free (o->theme);
   g_free (o->title);
   g_free (o->caption);
@@ -516,6 +521,41 @@ cmd_extract (int    argc,
   return n_problems > 0 ? EXIT_PARTIAL : 0;
 }
 
+/* --positions and --save-positions around the layout; a file that does
+ * not exist yet is fine when it is also the one to save to. */
+static DossierLayout *
+layout_with_positions (Options              *o,
+                       DossierSubgraph      *sub,
+                       DossierLayoutEngine   engine,
+                       GError              **error)
+{
+  g_autoptr(DossierPositions) positions = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
+
+  if (o->positions != NULL &&
+      !(positions = dossier_positions_load_file (o->positions, &local_error)))
+    {
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+          g_strcmp0 (o->positions, o->save_positions) != 0)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  if (!(layout = dossier_layout_compute_full (sub, engine, positions, DOSSIER_LAYOUT_FLAGS_KEEP, NULL, error)))
+    return NULL;
+  if (o->save_positions != NULL)
+    {
+      if (positions == NULL)
+        positions = dossier_positions_new ();
+      dossier_positions_update_from_layout (positions, sub, layout);
+      if (!dossier_positions_save_file (positions, o->save_positions, error))
+        return NULL;
+    }
+  return g_steal_pointer (&layout);
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
@@ -526,6 +566,7 @@ cmd_export (int    argc,
   g_autoptr(DossierSession) session = NULL;
   DossierSubgraph *sub;
   DossierLayout *layout;
+  g_autoptr(DossierLayout) own_layout = NULL;
   DossierExportOptions export_options;
   DossierExportFormat format;
   DossierLayoutEngine engine = DOSSIER_LAYOUT_AUTO;
@@ -545,6 +586,8 @@ cmd_export (int    argc,
     { "edge-labels", 0, 0, G_OPTION_ARG_NONE, &o.edge_labels, N_("Write relation types on the edges"), NULL },
     { "legend", 0, 0, G_OPTION_ARG_NONE, &o.legend, N_("Add a legend of the shapes and lines"), NULL },
     { "area", 0, 0, G_OPTION_ARG_STRING, &o.area, N_("Only this area of the layout, in points"), N_("X,Y,W,H") },
+    { "positions", 0, 0, G_OPTION_ARG_FILENAME, &o.positions, N_("Keep the actors at the positions and pins saved in FILE (positions JSON or an edits file)"), N_("FILE") },
+    { "save-positions", 0, 0, G_OPTION_ARG_FILENAME, &o.save_positions, N_("Write where each actor was drawn, and the pins, to FILE"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.paths, NULL, NULL },
     { NULL }
   };
@@ -664,7 +707,12 @@ cmd_export (int    argc,
     }
   dossier_session_set_engine (session, engine);
   dossier_session_set_engine_fallback (session, FALSE);
-  if (!(layout = dossier_session_layout (session, NULL, &error)))
+  /* Saved positions go round the session until it keeps them itself. */
+  if (o.positions != NULL || o.save_positions != NULL)
+    layout = own_layout = layout_with_positions (&o, sub, engine, &error);
+  else
+    layout = dossier_session_layout (session, NULL, &error);
+  if (layout == NULL)
     goto fail;
   if (o.caption != NULL)
     {

@@ -17,7 +17,8 @@
 
 #include <pango/pangocairo.h>
 
-#include "dossier-layout.h"
+#include "dossier-layout-private.h"
+#include "dossier-positions.h"
 #include "dossier-render.h"
 #include "dossier-style.h"
 
@@ -230,6 +231,16 @@ curve_midpoint (GArray *points)
 #define CURVED_SPLINES_MAX_EDGES     120
 #define DOT_CURVED_SPLINES_MAX_NODES 400
 
+static gboolean
+wants_curves (DossierLayoutEngine engine,
+              guint               n_nodes,
+              guint               n_edges)
+{
+  if (engine == DOSSIER_LAYOUT_DOT)
+    return n_nodes <= DOT_CURVED_SPLINES_MAX_NODES;
+  return n_nodes <= CURVED_SPLINES_MAX_NODES && n_edges <= CURVED_SPLINES_MAX_EDGES;
+}
+
 static void
 set_graph_attributes (Agraph_t            *g,
                       DossierLayoutEngine  engine,
@@ -237,12 +248,7 @@ set_graph_attributes (Agraph_t            *g,
                       guint                n_edges)
 {
   g_autofree char *font_size = g_strdup_printf ("%g", DOSSIER_STYLE_FONT_SIZE);
-  gboolean curved;
-
-  if (engine == DOSSIER_LAYOUT_DOT)
-    curved = n_nodes <= DOT_CURVED_SPLINES_MAX_NODES;
-  else
-    curved = n_nodes <= CURVED_SPLINES_MAX_NODES && n_edges <= CURVED_SPLINES_MAX_EDGES;
+  gboolean curved = wants_curves (engine, n_nodes, n_edges);
 
   agattr (g, AGRAPH, S ("splines"), S (curved ? "true" : "line"));
   agattr (g, AGRAPH, S ("outputorder"), S ("edgesfirst"));
@@ -317,22 +323,14 @@ graphviz_message (char *message)
 static PangoFontMap *measure_font_map;
 static GVC_t *graphviz_context;
 
-static gboolean
-run_layout (DossierLayout       *layout,
-            DossierSubgraph     *subgraph,
-            DossierLayoutEngine  engine,
-            GCancellable        *cancellable,
-            GError             **error)
+/* Width and height per node, in points, from the renderer's own text
+ * metrics and the visible mentions. */
+static double *
+measure_nodes (DossierSubgraph *subgraph)
 {
   DossierGraph *graph = subgraph->graph;
-  PangoContext *context = NULL;
-  g_autofree double *sizes = NULL;
-  g_autofree Agnode_t **nodes = NULL;
-  g_autofree Agedge_t **edges = NULL;
-  GVC_t *gvc;
-  Agraph_t *g;
-  boxf bb;
-  int ret;
+  PangoContext *context;
+  double *sizes;
 
   if (measure_font_map == NULL)
     measure_font_map = pango_cairo_font_map_new ();
@@ -353,17 +351,54 @@ run_layout (DossierLayout       *layout,
     }
   g_object_unref (context);
 
-  /* One context for the process: each new one re-reads the plugin
-   * configuration and Graphviz 2.42 leaks a few KiB doing so. */
-  agseterrf (graphviz_message);
-  if (graphviz_context == NULL)
-    graphviz_context = gvContext ();
-  gvc = graphviz_context;
-  g = agopen (S ("dossier"), Agdirected, NULL);
-  set_graph_attributes (g, engine, subgraph->entities->len, subgraph->relations->len);
+  return sizes;
+}
 
-  nodes = g_new0 (Agnode_t *, subgraph->entities->len);
-  edges = g_new0 (Agedge_t *, subgraph->relations->len);
+void
+dossier_layout_add_node (DossierLayout            *layout,
+                         const DossierLayoutInput *input,
+                         guint                     i,
+                         DossierPoint              centre)
+{
+  DossierLayoutNode node;
+  const DossierEntity *entity;
+
+  node.entity = g_array_index (input->subgraph->entities, guint, i);
+  entity = dossier_graph_get_entity (input->subgraph->graph, node.entity);
+  node.x = centre.x;
+  node.y = centre.y;
+  node.width = input->sizes[2 * i];
+  node.height = input->sizes[2 * i + 1];
+  node.shape = dossier_style_node (entity->type, FALSE)->shape;
+  g_array_append_val (layout->nodes, node);
+}
+
+/* The cgraph graph for @input.  With places, Graphviz starts from them
+ * (points, y up, hence inputscale and the sign) and keeps the hard ones;
+ * @route_only keeps every node where it is and only draws the edges. */
+static Agraph_t *
+build_graph (const DossierLayoutInput *input,
+             DossierLayoutEngine       engine,
+             gboolean                  route_only,
+             Agnode_t                **nodes,
+             Agedge_t                **edges)
+{
+  DossierSubgraph *subgraph = input->subgraph;
+  DossierGraph *graph = subgraph->graph;
+  Agraph_t *g = agopen (S ("dossier"), Agdirected, NULL);
+
+  set_graph_attributes (g, engine, subgraph->entities->len, subgraph->relations->len);
+  if (input->place != NULL)
+    {
+      agattr (g, AGRAPH, S ("inputscale"), S ("72"));
+      agattr (g, AGRAPH, S ("notranslate"), S ("true"));
+    }
+  if (route_only)
+    {
+      /* Overlap removal and packing would move pinned nodes too. */
+      agattr (g, AGRAPH, S ("overlap"), S ("true"));
+      agattr (g, AGRAPH, S ("pack"), S ("false"));
+    }
 
   for (guint i = 0; i < subgraph->entities->len; i++)
     {
@@ -372,13 +407,21 @@ run_layout (DossierLayout       *layout,
       const DossierNodeStyle *style = dossier_style_node (entity->type, FALSE);
       g_autofree char *node_name = g_strdup_printf ("n%u", id);
       char width[G_ASCII_DTOSTR_BUF_SIZE], height[G_ASCII_DTOSTR_BUF_SIZE];
-      double w = sizes[2 * i], h = sizes[2 * i + 1];
 
       nodes[i] = agnode (g, node_name, TRUE);
       set_attr (nodes[i], "shape", style->graphviz_shape);
       /* Graphviz wants inches; the locale must not turn the dot into a comma. */
-      set_attr (nodes[i], "width", g_ascii_dtostr (width, sizeof width, w / 72.0));
-      set_attr (nodes[i], "height", g_ascii_dtostr (height, sizeof height, h / 72.0));
+      set_attr (nodes[i], "width", g_ascii_dtostr (width, sizeof width, input->sizes[2 * i] / 72.0));
+      set_attr (nodes[i], "height", g_ascii_dtostr (height, sizeof height, input->sizes[2 * i + 1] / 72.0));
+      if (input->place != NULL && input->known[i])
+        {
+          char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+          g_autofree char *pos = g_strconcat (g_ascii_dtostr (x, sizeof x, input->place[i].x), ",",
+                                              g_ascii_dtostr (y, sizeof y, -input->place[i].y),
+                                              input->hard[i] ? "!" : "", NULL);
+
+          set_attr (nodes[i], "pos", pos);
+        }
     }
 
   for (guint i = 0; i < subgraph->relations->len; i++)
@@ -398,45 +441,46 @@ run_layout (DossierLayout       *layout,
         set_attr (edges[i], "dir", "none");
     }
 
-  /* A newer request may have cancelled this one while it was built. */
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  return g;
+}
+
+/* The stable frame: y down, and where hard nodes were given a place, the
+ * translation that puts them back there (Graphviz may move the drawing). */
+static DossierPoint
+find_origin (DossierLayout            *layout,
+             const DossierLayoutInput *input,
+             boxf                      bb)
+{
+  double x = 0, y = 0;
+  guint n = 0;
+
+  for (guint i = 0; input->place != NULL && i < layout->nodes->len; i++)
     {
-      agclose (g);
-      return FALSE;
+      const DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, i);
+
+      if (!input->hard[i])
+        continue;
+      x += input->place[i].x - node->x;
+      y += input->place[i].y - node->y;
+      n++;
     }
+  if (n > 0)
+    return (DossierPoint) { x / n, y / n };
+  return (DossierPoint) { bb.LL.x - DOSSIER_LAYOUT_MARGIN, -bb.UR.y - DOSSIER_LAYOUT_MARGIN };
+}
 
-  ret = gvLayout (gvc, g, dossier_layout_engine_to_string (engine));
-  if (ret != 0)
-    {
-      g_set_error (error, DOSSIER_LAYOUT_ERROR, DOSSIER_LAYOUT_ERROR_FAILED,
-                   _("Graphviz could not lay out the graph with %s"),
-                   dossier_layout_engine_to_string (engine));
-      agclose (g);
-      return FALSE;
-    }
-
-  bb = GD_bb (g);
-  layout->width = bb.UR.x - bb.LL.x + 2 * DOSSIER_LAYOUT_MARGIN;
-  layout->height = bb.UR.y - bb.LL.y + 2 * DOSSIER_LAYOUT_MARGIN;
-
-  for (guint i = 0; i < subgraph->entities->len; i++)
-    {
-      DossierLayoutNode node;
-      DossierPoint centre = to_view (ND_coord (nodes[i]), bb);
-
-      node.entity = g_array_index (subgraph->entities, guint, i);
-      node.x = centre.x;
-      node.y = centre.y;
-      node.width = ND_width (nodes[i]) * 72.0;
-      node.height = ND_height (nodes[i]) * 72.0;
-      node.shape = dossier_style_node (dossier_graph_get_entity (graph, node.entity)->type, FALSE)->shape;
-      g_array_append_val (layout->nodes, node);
-    }
+static void
+read_edges (DossierLayout            *layout,
+            const DossierLayoutInput *input,
+            Agedge_t                **edges,
+            boxf                      bb)
+{
+  DossierSubgraph *subgraph = input->subgraph;
 
   for (guint i = 0; i < subgraph->relations->len; i++)
     {
       guint id = g_array_index (subgraph->relations, guint, i);
-      const DossierRelation *relation = dossier_graph_get_relation (graph, id);
+      const DossierRelation *relation = dossier_graph_get_relation (subgraph->graph, id);
       DossierLayoutEdge edge = { 0 };
       splines *spl;
 
@@ -478,14 +522,169 @@ run_layout (DossierLayout       *layout,
           g_array_append_vals (edge.points, pts, 4);
         }
 
-      edge.label = curve_midpoint (edge.points);
       g_array_append_val (layout->edges, edge);
     }
+}
 
-  gvFreeLayout (gvc, g);
+static gboolean
+run_graphviz (DossierLayout             *layout,
+              const DossierLayoutInput  *input,
+              DossierLayoutEngine        engine,
+              gboolean                   route_only,
+              GCancellable              *cancellable,
+              GError                   **error)
+{
+  DossierSubgraph *subgraph = input->subgraph;
+  g_autofree Agnode_t **nodes = g_new0 (Agnode_t *, subgraph->entities->len);
+  g_autofree Agedge_t **edges = g_new0 (Agedge_t *, subgraph->relations->len);
+  Agraph_t *g;
+  boxf bb;
+
+  /* One context for the process: each new one re-reads the plugin
+   * configuration and Graphviz 2.42 leaks a few KiB doing so. */
+  agseterrf (graphviz_message);
+  if (graphviz_context == NULL)
+    graphviz_context = gvContext ();
+  g = build_graph (input, engine, route_only, nodes, edges);
+
+  /* A newer request may have cancelled this one while it was built. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      agclose (g);
+      return FALSE;
+    }
+
+  if (gvLayout (graphviz_context, g, dossier_layout_engine_to_string (engine)) != 0)
+    {
+      g_set_error (error, DOSSIER_LAYOUT_ERROR, DOSSIER_LAYOUT_ERROR_FAILED,
+                   _("Graphviz could not lay out the graph with %s"),
+                   dossier_layout_engine_to_string (engine));
+      agclose (g);
+      return FALSE;
+    }
+
+  bb = GD_bb (g);
+  layout->width = bb.UR.x - bb.LL.x + 2 * DOSSIER_LAYOUT_MARGIN;
+  layout->height = bb.UR.y - bb.LL.y + 2 * DOSSIER_LAYOUT_MARGIN;
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    dossier_layout_add_node (layout, input, i, to_view (ND_coord (nodes[i]), bb));
+  layout->origin = find_origin (layout, input, bb);
+  read_edges (layout, input, edges, bb);
+
+  gvFreeLayout (graphviz_context, g);
   agclose (g);
 
   return TRUE;
+}
+
+/* Fills input->place, known and hard from @positions; returns how many
+ * nodes have a place, and in @n_hard how many must keep it. */
+static guint
+look_up_places (DossierLayoutInput *input,
+                DossierPositions   *positions,
+                DossierLayoutFlags  flags,
+                guint              *n_hard)
+{
+  DossierSubgraph *subgraph = input->subgraph;
+  guint n = subgraph->entities->len, n_known = 0;
+
+  *n_hard = 0;
+  input->place = g_new0 (DossierPoint, n);
+  input->known = g_new0 (gboolean, n);
+  input->hard = g_new0 (gboolean, n);
+
+  for (guint i = 0; positions != NULL && i < n; i++)
+    {
+      const DossierEntity *entity =
+        dossier_graph_get_entity (subgraph->graph, g_array_index (subgraph->entities, guint, i));
+      gboolean pinned = FALSE;
+
+      if (!dossier_positions_lookup (positions, entity->name,
+                                     &input->place[i].x, &input->place[i].y, &pinned))
+        continue;
+      /* A fresh layout forgets where unpinned actors were. */
+      if (!pinned && !(flags & DOSSIER_LAYOUT_FLAGS_KEEP))
+        continue;
+      input->known[i] = TRUE;
+      input->hard[i] = pinned || (flags & DOSSIER_LAYOUT_FLAGS_KEEP);
+      n_known++;
+      *n_hard += input->hard[i];
+    }
+
+  return n_known;
+}
+
+/* A first layout by @engine that holds the hard nodes where the engine
+ * can (neato and fdp; overlap removal may still nudge them): it gives the
+ * other nodes their places. */
+static gboolean
+place_by_engine (DossierLayoutInput   *input,
+                 DossierLayoutEngine   engine,
+                 GCancellable         *cancellable,
+                 GError              **error)
+{
+  g_autoptr(DossierLayout) first = dossier_layout_new ();
+
+  if (!run_graphviz (first, input, engine, FALSE, cancellable, error))
+    return FALSE;
+
+  for (guint i = 0; i < first->nodes->len; i++)
+    {
+      const DossierLayoutNode *node = &g_array_index (first->nodes, DossierLayoutNode, i);
+
+      if (input->hard[i])
+        continue;
+      input->place[i] = (DossierPoint) { node->x + first->origin.x, node->y + first->origin.y };
+      input->known[i] = TRUE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_layout (DossierLayout       *layout,
+            DossierSubgraph     *subgraph,
+            DossierLayoutEngine  engine,
+            DossierPositions    *positions,
+            DossierLayoutFlags   flags,
+            GCancellable        *cancellable,
+            GError             **error)
+{
+  DossierLayoutInput input = { subgraph };
+  g_autofree double *sizes = NULL;
+  g_autofree DossierPoint *place = NULL;
+  g_autofree gboolean *known = NULL, *hard = NULL;
+  guint n = subgraph->entities->len, n_known, n_hard;
+
+  input.sizes = sizes = measure_nodes (subgraph);
+  n_known = look_up_places (&input, positions, flags, &n_hard);
+  place = input.place, known = input.known, hard = input.hard;
+
+  if (n_known == 0)
+    {
+      input.place = NULL;
+      return run_graphviz (layout, &input, engine, FALSE, cancellable, error);
+    }
+
+  /* Mostly new nodes deserve the engine's layout around the kept ones;
+   * a few are better put by their neighbours, leaving the rest still. */
+  if ((n_known < n && n_known * 2 < n) || !(flags & DOSSIER_LAYOUT_FLAGS_KEEP))
+    {
+      if (!place_by_engine (&input, engine, cancellable, error))
+        return FALSE;
+    }
+  dossier_layout_place_nodes (&input);
+  layout->steady = TRUE;
+
+  if (!wants_curves (DOSSIER_LAYOUT_NEATO, n, subgraph->relations->len))
+    {
+      dossier_layout_route_straight (layout, &input);
+      return TRUE;
+    }
+
+  /* Curves that avoid the nodes come from Graphviz, every node pinned. */
+  for (guint i = 0; i < n; i++)
+    hard[i] = TRUE;
+  return run_graphviz (layout, &input, DOSSIER_LAYOUT_NEATO, TRUE, cancellable, error);
 }
 
 /* The hit-testing grid.  Each cell lists the nodes whose box and the
@@ -691,6 +890,18 @@ dossier_layout_compute (DossierSubgraph      *subgraph,
                         GCancellable         *cancellable,
                         GError              **error)
 {
+  return dossier_layout_compute_full (subgraph, engine, NULL, DOSSIER_LAYOUT_FLAGS_NONE,
+                                      cancellable, error);
+}
+
+DossierLayout *
+dossier_layout_compute_full (DossierSubgraph      *subgraph,
+                             DossierLayoutEngine   engine,
+                             DossierPositions     *positions,
+                             DossierLayoutFlags    flags,
+                             GCancellable         *cancellable,
+                             GError              **error)
+{
   g_autoptr(DossierLayout) layout = NULL;
   gboolean ok;
 
@@ -714,12 +925,18 @@ dossier_layout_compute (DossierSubgraph      *subgraph,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;
   else
-    ok = run_layout (layout, subgraph, engine, cancellable, error);
+    ok = run_layout (layout, subgraph, engine, positions, flags, cancellable, error);
   g_mutex_unlock (&graphviz_lock);
 
   if (!ok || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      DossierLayoutEdge *edge = &g_array_index (layout->edges, DossierLayoutEdge, i);
+
+      edge->label = curve_midpoint (edge->points);
+    }
   g_array_sort (layout->edges, compare_edges);
   layout->index = layout_index_new (layout);
 
@@ -730,12 +947,15 @@ typedef struct
 {
   DossierSubgraph     *subgraph;
   DossierLayoutEngine  engine;
+  DossierPositions    *positions;
+  DossierLayoutFlags   flags;
 } LayoutData;
 
 static void
 layout_data_free (LayoutData *data)
 {
   dossier_subgraph_unref (data->subgraph);
+  g_clear_pointer (&data->positions, dossier_positions_unref);
   g_free (data);
 }
 
@@ -749,7 +969,8 @@ layout_thread (GTask        *task,
   GError *error = NULL;
   DossierLayout *layout;
 
-  layout = dossier_layout_compute (data->subgraph, data->engine, cancellable, &error);
+  layout = dossier_layout_compute_full (data->subgraph, data->engine, data->positions,
+                                        data->flags, cancellable, &error);
   if (layout == NULL)
     g_task_return_error (task, error);
   else
@@ -763,6 +984,19 @@ dossier_layout_compute_async (DossierSubgraph     *subgraph,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  dossier_layout_compute_full_async (subgraph, engine, NULL, DOSSIER_LAYOUT_FLAGS_NONE,
+                                     cancellable, callback, user_data);
+}
+
+void
+dossier_layout_compute_full_async (DossierSubgraph     *subgraph,
+                                   DossierLayoutEngine  engine,
+                                   DossierPositions    *positions,
+                                   DossierLayoutFlags   flags,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   LayoutData *data;
 
@@ -771,6 +1005,9 @@ dossier_layout_compute_async (DossierSubgraph     *subgraph,
   data = g_new0 (LayoutData, 1);
   data->subgraph = dossier_subgraph_ref (subgraph);
   data->engine = engine;
+  /* A copy: the window goes on pinning and dragging meanwhile. */
+  data->positions = positions != NULL ? dossier_positions_copy (positions) : NULL;
+  data->flags = flags;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, dossier_layout_compute_async);

@@ -43,6 +43,19 @@ typedef struct
   double y;
 } DossierPoint;
 
+/* Names -> positions and pins, dossier-positions.h. */
+typedef struct _DossierPositions DossierPositions;
+
+typedef enum
+{
+  /* A fresh layout: only pinned actors keep their place. */
+  DOSSIER_LAYOUT_FLAGS_NONE = 0,
+  /* Every actor with a position keeps it; the others are placed near
+   * their neighbours, in free space.  For a change of filter or an edit:
+   * the picture the person has built in their head stays. */
+  DOSSIER_LAYOUT_FLAGS_KEEP = 1 << 0,
+} DossierLayoutFlags;
+
 typedef struct
 {
   guint  entity;   /* entity id */
@@ -70,6 +83,11 @@ struct _DossierLayout
   DossierLayoutEngine engine;  /* the one that ran */
   double              width;   /* points, margins included */
   double              height;
+  /* Adding it to a node's (x, y) gives the stable position that
+   * DossierPositions records: the same for an actor that did not move,
+   * however the drawing's bounds changed. */
+  DossierPoint        origin;
+  gboolean            steady;  /* laid out from earlier positions */
   GArray             *nodes;   /* DossierLayoutNode, in subgraph order */
   GArray             *edges;   /* DossierLayoutEdge, by relation id */
   gpointer            index;   /* private: grid for node_at / edge_at */
@@ -111,6 +129,26 @@ void                 dossier_layout_compute_async      (DossierSubgraph     *sub
                                                         gpointer             user_data);
 DossierLayout       *dossier_layout_compute_finish     (GAsyncResult        *result,
                                                         GError             **error);
+
+/* The same, starting from @positions (may be NULL), keyed by the actors'
+ * canonical names: pinned actors stay where they are; with
+ * DOSSIER_LAYOUT_FLAGS_KEEP every actor with a position does, and the new
+ * ones go near their neighbours (Graphviz then only routes the edges, so
+ * @engine matters only for a fresh layout).  @positions is copied: the
+ * caller may change it while an async layout runs. */
+DossierLayout       *dossier_layout_compute_full       (DossierSubgraph     *subgraph,
+                                                        DossierLayoutEngine  engine,
+                                                        DossierPositions    *positions,
+                                                        DossierLayoutFlags   flags,
+                                                        GCancellable        *cancellable,
+                                                        GError             **error);
+void                 dossier_layout_compute_full_async (DossierSubgraph     *subgraph,
+                                                        DossierLayoutEngine  engine,
+                                                        DossierPositions    *positions,
+                                                        DossierLayoutFlags   flags,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
 
 DossierLayout       *dossier_layout_ref                (DossierLayout       *layout);
 void                 dossier_layout_unref              (DossierLayout       *layout);

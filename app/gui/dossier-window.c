@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-adaptive-panes.h"
 #include "dossier-article-reader.h"
 #include "dossier-curator.h"
 #include "dossier-duplicates-dialog.h"
@@ -1463,6 +1464,7 @@ dossier_window_class_init (DossierWindowClass *klass)
    * it) when linking from the static library. */
   (void) dossier_get_resource ();
 
+  g_type_ensure (DOSSIER_TYPE_ADAPTIVE_PANES);
   g_type_ensure (DOSSIER_TYPE_GRAPH_VIEW);
   g_type_ensure (DOSSIER_TYPE_LEGEND);
   g_type_ensure (DOSSIER_TYPE_PASSAGE_LIST);

@@ -1,0 +1,146 @@
+/* bench-launch.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Launch to the first drawn graph: runs the application as `dossier PATH`
+ * does and prints, in milliseconds from $DOSSIER_BENCH_T0 (microseconds,
+ * wall clock, taken by the script before exec), when each stage is
+ * reached: main, the window's first frame, the graph ready to draw, and
+ * the first frame with the graph.  build-aux/bench-launch.sh runs it
+ * beside a bare GTK window (bench-bare-window).  Figures only. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <sys/resource.h>
+
+#include "dossier-application.h"
+#include "dossier-corpus.h"
+#include "dossier-extractor.h"
+#include "dossier-gazetteer.h"
+#include "dossier-layout.h"
+#include "dossier-graph-view.h"
+#include "dossier-window.h"
+
+static gint64 t0;
+
+/* CPU time of the whole process (every thread), in ms: unlike wall time,
+ * it hardly changes with the load of a shared machine. */
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+static gboolean window_painted;
+static gboolean scene_seen;
+
+static void
+stage (const char *what)
+{
+  printf ("  %-42s %6.0f ms  (cpu %5.0f ms)\n", what, (g_get_real_time () - t0) / 1000.0, cpu_ms ());
+  fflush (stdout);
+}
+
+static void
+after_paint (GdkFrameClock *clock,
+             DossierWindow *win)
+{
+  DossierGraphView *view = dossier_window_get_graph_view (win);
+
+  if (!window_painted)
+    {
+      window_painted = TRUE;
+      stage ("window's first frame");
+    }
+  if (!scene_seen &&
+      g_strcmp0 (dossier_window_get_main_page (win), "graph") == 0 &&
+      dossier_graph_view_has_scene (view) &&
+      gtk_widget_get_mapped (GTK_WIDGET (view)))
+    {
+      scene_seen = TRUE;
+      stage ("first frame with the graph");
+      g_application_quit (g_application_get_default ());
+    }
+}
+
+static void
+mapped (GtkWidget *win)
+{
+  stage ("window mapped");
+  g_signal_connect (gtk_widget_get_frame_clock (win), "after-paint", G_CALLBACK (after_paint), win);
+}
+
+static void
+started (GApplication *app)
+{
+  stage ("application started (libadwaita, styles)");
+}
+
+/* The same work as the window's loading, alone, for comparison. */
+static void
+time_core (const char *path)
+{
+  const char *paths[] = { path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierGazetteer) gazetteer = NULL;
+  g_autoptr(DossierCorpus) corpus = NULL;
+  g_autoptr(DossierGraph) graph = NULL;
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autoptr(DossierSubgraph) sub = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
+  gint64 t = g_get_monotonic_time ();
+
+  printf ("The core alone, in this process (warm):\n");
+#define STEP(what, expr)                                                      \
+  if (!(expr))                                                                \
+    g_error ("%s: %s", what, error->message);                                 \
+  printf ("  %-36s %6.0f ms\n", what, (g_get_monotonic_time () - t) / 1000.0); \
+  t = g_get_monotonic_time ();
+  STEP ("gazetteer", (gazetteer = dossier_gazetteer_new_default (&error)));
+  STEP ("read the articles", (corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error)));
+  STEP ("extract", (graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error)));
+  STEP ("filter", (sub = dossier_filter_apply (filter, graph, &error)));
+  STEP ("layout", (layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_AUTO, NULL, &error)));
+  g_clear_pointer (&layout, dossier_layout_unref);
+  STEP ("layout again", (layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_AUTO, NULL, &error)));
+#undef STEP
+}
+
+static void
+window_added (GtkApplication *app,
+              GtkWindow      *win)
+{
+  stage ("window created");
+  g_signal_connect (win, "map", G_CALLBACK (mapped), NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(DossierApplication) app = NULL;
+  g_autofree char *seeds = g_build_filename (DOSSIER_SOURCE_DIR, "seeds", NULL);
+  char *args[] = { argv[0], argc > 1 ? argv[1] : seeds, NULL };
+
+  t0 = g_getenv ("DOSSIER_BENCH_T0") ? g_ascii_strtoll (g_getenv ("DOSSIER_BENCH_T0"), NULL, 10)
+                                     : g_get_real_time ();
+  stage ("main");
+  app = dossier_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added), NULL);
+  g_signal_connect_after (app, "startup", G_CALLBACK (started), NULL);
+  g_application_run (G_APPLICATION (app), 2, args);
+  if (g_getenv ("DOSSIER_BENCH_CORE") != NULL)
+    time_core (args[1]);
+  return 0;
+}

@@ -1,0 +1,146 @@
+/* test-cli-positions.c
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* dossier-cli export --positions / --save-positions: the command line
+ * draws with saved positions, so that a narrower filter keeps the actors
+ * where the wider one put them, and pins hold. */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "dossier-positions.h"
+
+/* Runs $DOSSIER_CLI export --no-edits -f json -o OUT @args... on the seeds;
+ * returns the exit status, stderr in @err_out when given. */
+static int
+export (const char  *out,
+        char       **err_out,
+        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_CLI"));
+  g_ptr_array_add (argv, (char *) "export");
+  g_ptr_array_add (argv, (char *) "--no-edits");
+  g_ptr_array_add (argv, (char *) "--format=json");
+  g_ptr_array_add (argv, (char *) "-o");
+  g_ptr_array_add (argv, (char *) out);
+  va_start (args, err_out);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_SEEDS_DIR"));
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  if (err_out != NULL)
+    *err_out = g_steal_pointer (&err);
+  return g_subprocess_get_exit_status (proc);
+}
+
+static DossierPositions *
+load (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  DossierPositions *places = dossier_positions_load_file (path, &error);
+
+  g_assert_no_error (error);
+  return places;
+}
+
+static void
+test_narrower_filter_keeps_places (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cli-positions-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *wide = g_build_filename (dir, "wide.json", NULL);
+  g_autofree char *narrow = g_build_filename (dir, "narrow.json", NULL);
+  g_autoptr(DossierPositions) wide_places = NULL;
+  g_autoptr(DossierPositions) narrow_places = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  guint kept = 0;
+
+  /* The file does not exist yet: it is written, not read. */
+  g_assert_cmpint (export (out, NULL, "--positions", wide, "--save-positions", wide, NULL), ==, 0);
+  wide_places = load (wide);
+  g_assert_cmpuint (dossier_positions_get_size (wide_places), >, 10);
+
+  /* Pin one actor somewhere else: the next drawing puts it there. */
+  names = dossier_positions_get_names (wide_places);
+  dossier_positions_set (wide_places, names->pdata[0], -500, -500, TRUE);
+  g_assert_true (dossier_positions_save_file (wide_places, wide, NULL));
+
+  g_assert_cmpint (export (out, NULL, "--min-evidence", "2", "--positions", wide,
+                           "--save-positions", narrow, NULL), ==, 0);
+  narrow_places = load (narrow);
+  g_assert_true (dossier_positions_is_pinned (narrow_places, names->pdata[0]));
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      double x1, y1, x2, y2;
+      gboolean pinned;
+
+      g_assert_true (dossier_positions_lookup (narrow_places, names->pdata[i], &x2, &y2, &pinned));
+      g_assert_true (dossier_positions_lookup (wide_places, names->pdata[i], &x1, &y1, NULL));
+      g_assert_true (pinned == (i == 0));
+      /* Saved to a sixteenth of a point. */
+      g_assert_cmpfloat_with_epsilon (x1, x2, 0.07);
+      g_assert_cmpfloat_with_epsilon (y1, y2, 0.07);
+      kept++;
+    }
+  g_assert_cmpuint (kept, ==, names->len);
+
+  g_unlink (out);
+  g_unlink (wide);
+  g_unlink (narrow);
+  g_rmdir (dir);
+}
+
+static void
+test_bad_positions_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cli-positions-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "{\"Oracle\": {\"x\": \"left\"}}", -1, NULL));
+  g_assert_cmpint (export (out, &err, "--positions", bad, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "bad.json"));
+  g_assert_nonnull (strstr (err, "Oracle"));
+  g_clear_pointer (&err, g_free);
+
+  /* Missing and not the file to save to: a mistake worth saying. */
+  g_assert_cmpint (export (out, &err, "--positions", missing, NULL), ==, 1);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli-positions/narrower-filter-keeps-places", test_narrower_filter_keeps_places);
+  g_test_add_func ("/cli-positions/bad-file", test_bad_positions_file);
+
+  return g_test_run ();
+}
