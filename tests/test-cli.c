@@ -77,13 +77,13 @@ static void
 assert_one_line_error (Run        *run,
                        const char *what)
 {
+  g_test_message ("stderr: %s", run->err);
   g_assert_cmpint (run->status, !=, 0);
   g_assert_true (g_str_has_prefix (run->err, "dossier-cli: "));
   g_assert_true (g_str_has_suffix (run->err, "\n"));
   g_assert_null (strchr (run->err, '\n') + 1 == run->err + strlen (run->err) ? NULL : "more than one line");
   if (what != NULL)
     g_assert_nonnull (strstr (run->err, what));
-  g_test_message ("stderr: %s", run->err);
 }
 
 static char *

@@ -211,6 +211,57 @@ test_selection_survives_edit (void)
   g_assert_cmpint (relation->type, ==, DOSSIER_RELATION_ACQUIRES);
 }
 
+static void
+node_place (DossierSession *session,
+            const char     *name,
+            double         *x,
+            double         *y)
+{
+  DossierLayout *layout = dossier_session_get_layout (session);
+  DossierEntity *entity = dossier_graph_lookup_entity (dossier_session_get_graph (session), name);
+  int at = dossier_layout_find_entity (layout, entity->id);
+  const DossierLayoutNode *node;
+
+  g_assert_cmpint (at, >=, 0);
+  node = &g_array_index (layout->nodes, DossierLayoutNode, at);
+  /* In the stable frame: the drawing's bounds change with its actors. */
+  *x = node->x + layout->origin.x;
+  *y = node->y + layout->origin.y;
+}
+
+/* A change of filter keeps the actors that stay where they were; Lay Out
+ * Afresh forgets that. */
+static void
+test_steady_layout (void)
+{
+  g_autoptr(DossierSession) session = new_session (NULL);
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autoptr(GError) error = NULL;
+  double x0, y0, x1, y1;
+
+  dossier_session_curate (session, NULL);
+  dossier_session_filter (session, &error);
+  dossier_session_layout (session, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (dossier_session_get_layout (session)->steady);
+  node_place (session, "Oracle", &x0, &y0);
+
+  filter->min_evidence = 2;
+  dossier_session_set_filter (session, filter);
+  dossier_session_filter (session, &error);
+  dossier_session_layout (session, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_session_get_layout (session)->steady);
+  node_place (session, "Oracle", &x1, &y1);
+  g_assert_cmpfloat_with_epsilon (x0, x1, 0.01);
+  g_assert_cmpfloat_with_epsilon (y0, y1, 0.01);
+
+  dossier_session_forget_positions (session);
+  dossier_session_layout (session, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (dossier_session_get_layout (session)->steady);
+}
+
 typedef struct
 {
   guint            done;
@@ -299,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/session/engine-fallback", test_engine_fallback);
   g_test_add_func ("/session/selection-survives-edit", test_selection_survives_edit);
   g_test_add_func ("/session/async-replaced", test_async_replaced);
+  g_test_add_func ("/session/steady-layout", test_steady_layout);
 
   ret = g_test_run ();
   dossier_graph_unref (seeds);

@@ -412,9 +412,16 @@ run_pipeline (Options   *o,
 
   if (!o->no_edits)
     {
+      g_autofree char *project = o->project != NULL
+                               ? g_strdup (o->project)
+                               : dossier_curation_path_for_corpus (dossier_session_get_paths (session));
+
       if (!load_edits (o, curation, dossier_session_get_paths (session)))
         (*n_problems)++;
       dossier_session_set_curation (session, curation);
+      /* A drawing puts the actors where the window last drew them. */
+      if (drawing && o->positions == NULL)
+        dossier_session_use_positions_file (session, project, FALSE);
     }
   dossier_session_curate (session, &problems);
   dossier_session_set_curation (session, NULL);

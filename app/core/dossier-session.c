@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dossier-extractor.h"
 #include "dossier-gazetteer.h"
@@ -41,6 +42,9 @@ struct _DossierSession
   DossierSubgraph     *filtered;       /* the latest filtering */
   DossierSubgraph     *subgraph;       /* shown: the one :layout lays out */
   DossierLayout       *layout;
+  DossierPositions    *positions;
+  char                *positions_path;   /* NULL: not saved */
+  gboolean             fresh;            /* the next layout forgets positions */
 
   /* Selection by name: names survive the renumbering of every edit, and a
    * renamed actor keeps its old name as an alias. */
@@ -144,6 +148,8 @@ dossier_session_finalize (GObject *object)
   g_clear_pointer (&self->filtered, dossier_subgraph_unref);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
   g_clear_pointer (&self->layout, dossier_layout_unref);
+  g_clear_pointer (&self->positions, dossier_positions_unref);
+  g_free (self->positions_path);
   g_clear_pointer (&self->selected_names, g_ptr_array_unref);
   clear_selected_relation (self);
   for (guint i = 0; i < DOSSIER_SESSION_N_STAGES; i++)
@@ -231,6 +237,7 @@ dossier_session_init (DossierSession *self)
   self->created_actors = TRUE;
   self->filter = dossier_filter_new ();
   self->selected_names = g_ptr_array_new_with_free_func (g_free);
+  self->positions = dossier_positions_new ();
 }
 
 DossierSession *
@@ -416,6 +423,9 @@ take_extracted (DossierSession *self,
   g_clear_pointer (&self->corpus, dossier_corpus_unref);
   self->corpus = dossier_corpus_ref (extracted->corpus);
   self->told_capped = FALSE;
+  /* Other articles: the positions of the last ones mean nothing here. */
+  g_clear_pointer (&self->positions, dossier_positions_unref);
+  self->positions = dossier_positions_new ();
 }
 
 static void
@@ -869,11 +879,92 @@ practical_engine (DossierSession  *self,
   return DOSSIER_LAYOUT_SFDP;
 }
 
+/* Beside the edits file: "x.json" keeps its positions in "x.positions.json". */
+static char *
+positions_path_for (const char *edits_path)
+{
+  g_autofree char *stem = g_str_has_suffix (edits_path, ".json")
+                        ? g_strndup (edits_path, strlen (edits_path) - 5)
+                        : g_strdup (edits_path);
+
+  return g_strconcat (stem, ".positions.json", NULL);
+}
+
+void
+dossier_session_use_positions_file (DossierSession *self,
+                                    const char     *edits_path,
+                                    gboolean        save)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierPositions *positions;
+
+  g_return_if_fail (DOSSIER_IS_SESSION (self));
+  g_return_if_fail (edits_path != NULL);
+
+  path = positions_path_for (edits_path);
+  g_clear_pointer (&self->positions, dossier_positions_unref);
+  if ((positions = dossier_positions_load_file (path, &error)) != NULL)
+    self->positions = positions;
+  else
+    {
+      self->positions = dossier_positions_new ();
+      /* None saved yet, or nowhere to save them: start afresh quietly. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
+        problem (self, error->message);
+    }
+  g_free (self->positions_path);
+  self->positions_path = save ? g_steal_pointer (&path) : NULL;
+}
+
+DossierPositions *
+dossier_session_get_positions (DossierSession *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SESSION (self), NULL);
+  return self->positions;
+}
+
+void
+dossier_session_forget_positions (DossierSession *self)
+{
+  g_return_if_fail (DOSSIER_IS_SESSION (self));
+  self->fresh = TRUE;
+}
+
+/* A fresh layout the first time and after Re-Lay Out; a steady one after. */
+static DossierLayoutFlags
+layout_flags (DossierSession *self)
+{
+  if (self->fresh)
+    {
+      dossier_positions_clear_unpinned (self->positions);
+      self->fresh = FALSE;
+    }
+  return dossier_positions_get_size (self->positions) > 0 ? DOSSIER_LAYOUT_FLAGS_KEEP
+                                                          : DOSSIER_LAYOUT_FLAGS_NONE;
+}
+
+/* The layout shown becomes the positions the next one starts from. */
+static void
+remember_positions (DossierSession  *self,
+                    DossierSubgraph *subgraph,
+                    DossierLayout   *layout)
+{
+  g_autoptr(GError) error = NULL;
+
+  dossier_positions_update_from_layout (self->positions, subgraph, layout);
+  if (self->positions_path != NULL &&
+      !dossier_positions_save_file (self->positions, self->positions_path, &error))
+    problem (self, error->message);
+}
+
 static void
 show (DossierSession  *self,
       DossierSubgraph *subgraph,
       DossierLayout   *layout)
 {
+  remember_positions (self, subgraph, layout);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
   self->subgraph = dossier_subgraph_ref (subgraph);
   g_clear_pointer (&self->layout, dossier_layout_unref);
@@ -895,8 +986,9 @@ dossier_session_layout (DossierSession  *self,
   g_return_val_if_fail (DOSSIER_IS_SESSION (self), NULL);
   g_return_val_if_fail (self->filtered != NULL, NULL);
 
-  if (!(layout = dossier_layout_compute (self->filtered, practical_engine (self, self->filtered),
-                                         cancellable, error)))
+  if (!(layout = dossier_layout_compute_full (self->filtered, practical_engine (self, self->filtered),
+                                              self->positions, layout_flags (self),
+                                              cancellable, error)))
     return NULL;
   show (self, self->filtered, layout);
   return self->layout;
@@ -941,8 +1033,9 @@ dossier_session_layout_async (DossierSession      *self,
   g_task_set_task_data (task, dossier_subgraph_ref (self->filtered),
                         (GDestroyNotify) dossier_subgraph_unref);
   set_busy (self, &self->laying_out, TRUE);
-  dossier_layout_compute_async (self->filtered, practical_engine (self, self->filtered),
-                                cancellable, layout_cb, task);
+  dossier_layout_compute_full_async (self->filtered, practical_engine (self, self->filtered),
+                                     self->positions, layout_flags (self),
+                                     cancellable, layout_cb, task);
 }
 
 DossierLayout *

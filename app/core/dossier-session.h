@@ -22,6 +22,7 @@
 #include "dossier-curation.h"
 #include "dossier-filter.h"
 #include "dossier-layout.h"
+#include "dossier-positions.h"
 
 G_BEGIN_DECLS
 
@@ -135,6 +136,18 @@ DossierLayout       *dossier_session_layout_finish       (DossierSession       *
                                                           GAsyncResult         *result,
                                                           GError              **error);
 DossierSubgraph     *dossier_session_get_subgraph        (DossierSession       *self);
+
+/* Where actors were drawn, and the pins.  Each layout starts from them, so
+ * a change of filter or an edit keeps the actors that stay where they were
+ * and places the new ones near their neighbours. */
+DossierPositions    *dossier_session_get_positions       (DossierSession       *self);
+/* Reads the positions saved beside the edits file @edits_path (none saved
+ * is fine); with @save, writes them there after each layout. */
+void                 dossier_session_use_positions_file  (DossierSession       *self,
+                                                          const char           *edits_path,
+                                                          gboolean              save);
+/* The next layout is a fresh one (Re-Lay Out); pinned actors stay. */
+void                 dossier_session_forget_positions    (DossierSession       *self);
 DossierLayout       *dossier_session_get_layout          (DossierSession       *self);
 
 gboolean             dossier_session_get_busy            (DossierSession       *self);

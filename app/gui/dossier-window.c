@@ -324,6 +324,7 @@ load_cb (GObject      *object,
 {
   g_autoptr(DossierWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *edits = NULL;
 
   if (!dossier_session_load_finish (DOSSIER_SESSION (object), result, &error))
     {
@@ -341,6 +342,9 @@ load_cb (GObject      *object,
   self->loading = FALSE;
   show_load_problems (self);
   remember_recent (self);
+  /* Where the actors were drawn last time, kept beside the edits. */
+  edits = dossier_curation_path_for_corpus (dossier_session_get_paths (self->session));
+  dossier_session_use_positions_file (self->session, edits, TRUE);
   /* The curator applies the saved edits: the session's graph follows. */
   dossier_curator_set_extracted (self->curator, dossier_session_get_extracted (self->session));
 }
@@ -1277,6 +1281,19 @@ reload_action_cb (GtkWidget  *widget,
   dossier_window_load (self, (const char * const *) self->paths);
 }
 
+/* Every change keeps the actors where they were; this forgets that, but
+ * for the pinned ones. */
+static void
+relayout_afresh_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  dossier_session_forget_positions (self->session);
+  relayout (self);
+}
+
 static void
 show_passages_action_cb (GtkWidget  *widget,
                          const char *action_name,
@@ -1502,6 +1519,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_cb);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.relayout-afresh", NULL, relayout_afresh_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-passages", NULL, show_passages_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
@@ -1524,6 +1542,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.text-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.text-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.relayout-afresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.show-passages", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.show-legend", NULL);
