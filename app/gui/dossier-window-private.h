@@ -1,0 +1,126 @@
+/* dossier-window-private.h
+ *
+ * Copyright 2026 The Dossier authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The window's state, shared by the files it is split into:
+ * dossier-window.c (the pipeline's results on screen, the side panel),
+ * -find.c (the actor search bar), -open.c (files, folders, recent corpora,
+ * drag and drop) and -actions.c (the window's actions and their keys). */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "dossier-adaptive-panes.h"
+#include "dossier-article-reader.h"
+#include "dossier-curator.h"
+#include "dossier-duplicates-dialog.h"
+#include "dossier-export-dialog.h"
+#include "dossier-filter-panel.h"
+#include "dossier-graph-view.h"
+#include "dossier-legend.h"
+#include "dossier-passage-list.h"
+#include "dossier-session.h"
+#include "dossier-text-search.h"
+#include "dossier-window.h"
+
+G_BEGIN_DECLS
+
+enum {
+  COLUMN_DISPLAY,
+  COLUMN_ENTITY,
+  COLUMN_KEY,
+  N_COLUMNS
+};
+
+struct _DossierWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkWidget            *retry_button;
+  GtkWidget            *clear_filters_button;
+  AdwWindowTitle       *window_title;
+  GtkSpinner           *spinner;
+  GtkSearchBar         *search_bar;
+  GtkEntry             *find_entry;
+  GtkStack             *main_stack;
+  AdwStatusPage        *loading_page;
+  GtkProgressBar       *loading_progress;
+  AdwStatusPage        *error_page;
+  DossierGraphView     *graph_view;
+  GtkProgressBar       *layout_progress;
+  DossierLegend        *legend;
+  GtkStack             *side_stack;
+  DossierPassageList   *passage_list;
+  DossierArticleReader *reader;
+  GtkRevealer          *filter_revealer;
+  DossierFilterPanel   *filter_panel;
+  GMenu                *edit_section;
+  GMenu                *recent_menu;
+  DossierTextSearch    *text_search;    /* the side panel's "search" page */
+
+  /* Owned refs */
+  DossierSession       *session;        /* the pipeline, from articles to layout */
+  DossierCurator       *curator;
+  GCancellable         *export_cancellable;
+  GSettings            *settings;       /* NULL when the schema is not installed */
+  GAction              *engine_action;
+  GAction              *filters_action;
+  char                **paths;
+  DossierSubgraph      *subgraph;       /* the one shown, or counted on an empty page */
+  GPtrArray            *problems;       /* char *, "path: message" */
+  GtkListStore         *completion_store;
+
+  /* State */
+  gboolean              loading;         /* the loading page's progress is ours */
+  int                   reader_article;  /* the article open in the reader, or -1 */
+  gsize                 reader_start;
+  gsize                 reader_end;
+  guint                 pulse_id;
+};
+
+
+/* dossier-window.c */
+void     dossier_window_show_toast        (DossierWindow *self,
+                                           const char    *text);
+void     dossier_window_relayout          (DossierWindow *self);
+gboolean dossier_window_select_and_center (DossierWindow *self,
+                                           guint          entity);
+void     dossier_window_open_in_reader    (DossierWindow *self,
+                                           guint          article,
+                                           gsize          start,
+                                           gsize          end);
+
+/* dossier-window-find.c */
+void     dossier_window_init_find         (DossierWindow *self);
+void     dossier_window_update_completion (DossierWindow *self);
+void     dossier_window_find_entry_activate_cb (DossierWindow *self,
+                                                GtkEntry      *entry);
+
+/* dossier-window-open.c */
+void     dossier_window_init_drop_target  (DossierWindow *self);
+void     dossier_window_update_recent_menu (DossierWindow *self);
+void     dossier_window_remember_recent   (DossierWindow *self);
+void     dossier_window_open_action_cb    (GtkWidget     *widget,
+                                           const char    *action_name,
+                                           GVariant      *param);
+void     dossier_window_open_recent_action_cb (GtkWidget  *widget,
+                                               const char *action_name,
+                                               GVariant   *param);
+
+/* dossier-window-actions.c */
+void     dossier_window_class_init_actions (GtkWidgetClass *widget_class);
+void     dossier_window_engine_change_state_cb (GSimpleAction *action,
+                                                GVariant      *state,
+                                                gpointer       data);
+void     dossier_window_show_legend_change_state_cb (GSimpleAction *action,
+                                                     GVariant      *state,
+                                                     gpointer       data);
+void     dossier_window_init_text_search  (DossierWindow *self);
+
+G_END_DECLS
