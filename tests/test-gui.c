@@ -906,20 +906,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
   const char *seeds[] = { g_getenv ("DOSSIER_SEEDS_DIR"), NULL };
   int ret;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* The isolated directories hide the system icon theme; put the system
-   * data back (read only) so the window looks as it does for people. */
-  g_setenv ("XDG_DATA_DIRS", data_dirs != NULL ? data_dirs : "/usr/local/share:/usr/share", TRUE);
-  gui_test_tolerate_machine_warnings ();
-  gtk_init ();
-  adw_init ();
-
-  /* Transforms jump to their target, so checks need not wait for easing. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv);
 
   window = open_window (seeds[0] != NULL ? seeds : NULL);
 
