@@ -13,6 +13,9 @@
 #include <adwaita.h>
 #include <glib.h>
 
+#include "dossier-graph-view.h"
+#include "dossier-window.h"
+
 /* A machine without an icon theme or an SVG loader, or without a session
  * bus (GtkApplication then runs without D-Bus, and says so), is no
  * reason to fail.  Everything else stays fatal. */
@@ -83,4 +86,46 @@ gui_test_init (int    *argc,
   gtk_init ();
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+/* Runs what is ready, without waiting. */
+static inline void
+gui_test_iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Lets queued work start, then waits until nothing is loading or laid out. */
+static inline void
+gui_test_wait_until_loaded (DossierWindow *win)
+{
+  for (int i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+  while (dossier_window_is_busy (win) ||
+         g_strcmp0 (dossier_window_get_main_page (win), "loading") == 0)
+    g_main_context_iteration (NULL, TRUE);
+  gui_test_iterate ();
+}
+
+/* As above, and when the graph page shows, until the view has a scene
+ * and a size. */
+static inline void
+gui_test_wait_until_drawn (DossierWindow *win)
+{
+  DossierGraphView *view = dossier_window_get_graph_view (win);
+
+  gui_test_wait_until_loaded (win);
+  if (g_strcmp0 (dossier_window_get_main_page (win), "graph") != 0)
+    return;
+  while (!dossier_graph_view_has_scene (view) || gtk_widget_get_width (GTK_WIDGET (view)) <= 1)
+    g_main_context_iteration (NULL, TRUE);
+  gui_test_iterate ();
+}
+
+static inline void
+gui_test_close_window (DossierWindow *win)
+{
+  gtk_window_destroy (GTK_WINDOW (win));
+  gui_test_iterate ();
 }

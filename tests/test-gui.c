@@ -57,18 +57,9 @@ wait_frames (GtkWidget *widget,
 static void
 wait_until_drawn (DossierWindow *win)
 {
-  DossierGraphView *view = dossier_window_get_graph_view (win);
-
-  while (dossier_window_is_busy (win) ||
-         g_strcmp0 (dossier_window_get_main_page (win), "loading") == 0)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (g_strcmp0 (dossier_window_get_main_page (win), "graph") != 0)
-    return;
-
-  while (!dossier_graph_view_has_scene (view) || gtk_widget_get_width (GTK_WIDGET (view)) <= 1)
-    g_main_context_iteration (NULL, TRUE);
-  wait_frames (GTK_WIDGET (view), 2);
+  gui_test_wait_until_drawn (win);
+  if (g_strcmp0 (dossier_window_get_main_page (win), "graph") == 0)
+    wait_frames (GTK_WIDGET (dossier_window_get_graph_view (win)), 2);
 }
 
 static DossierWindow *
