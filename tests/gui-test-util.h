@@ -129,3 +129,40 @@ gui_test_close_window (DossierWindow *win)
   gtk_window_destroy (GTK_WINDOW (win));
   gui_test_iterate ();
 }
+
+/* A window on screen with @dir (NULL: the seeds) loaded and drawn. */
+static inline DossierWindow *
+gui_test_open_window (const char *dir)
+{
+  DossierWindow *win = dossier_window_new (NULL);
+  const char *paths[] = { dir, NULL };
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
+  gtk_window_present (GTK_WINDOW (win));
+  dossier_window_load (win, dir != NULL ? paths : NULL);
+  gui_test_wait_until_drawn (win);
+  g_assert_cmpstr (dossier_window_get_main_page (win), ==, "graph");
+  return win;
+}
+
+static inline gboolean
+gui_test_count_frame_cb (GtkWidget     *widget,
+                         GdkFrameClock *clock,
+                         gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets @widget's window lay out and paint @n times. */
+static inline void
+gui_test_wait_frames (GtkWidget *widget,
+                      guint      n)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, gui_test_count_frame_cb, &frames, NULL);
+
+  while (frames < n)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+}

@@ -315,20 +315,6 @@ test_edits_from_elsewhere (void)
 #define ARTICLE "Publié le 14/03/2021\n\nLe groupe zorblax rachète TikTok pour 2 milliards de dollars. " \
                 "Selon Oracle, zorblax a aussi signé un partenariat avec Microsoft, dit big red.\n"
 
-static DossierWindow *
-open_window (const char *dir)
-{
-  DossierWindow *win = dossier_window_new (NULL);
-  const char *paths[] = { dir, NULL };
-
-  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
-  gtk_window_present (GTK_WINDOW (win));
-  dossier_window_load (win, dir != NULL ? paths : NULL);
-  gui_test_wait_until_loaded (win);
-  g_assert_cmpstr (dossier_window_get_main_page (win), ==, "graph");
-  return win;
-}
-
 static DossierEntity *
 lookup (DossierWindow *win,
         const char    *name)
@@ -386,7 +372,7 @@ test_window_create_from_reader (void)
   DossierEntity *zorblax;
 
   g_assert_true (g_file_set_contents (article, ARTICLE, -1, &error));
-  win = open_window (dir);
+  win = gui_test_open_window (dir);
   g_assert_null (lookup (win, "zorblax"));
 
   /* Select the name in the reader and create the actor: a dialog asks. */
@@ -421,7 +407,7 @@ test_window_create_from_reader (void)
   gui_test_close_window (win);
 
   /* A new window on the same folder: the edits, and the extraction they need. */
-  win = open_window (dir);
+  win = gui_test_open_window (dir);
   g_assert_cmpuint (lookup (win, "zorblax")->mentions->len, ==, 2);
   g_assert_true (lookup (win, "big red") == lookup (win, "Oracle"));
   g_assert_null (lookup (win, "Microsoft"));
@@ -482,7 +468,7 @@ seed_relation (DossierWindow *win,
 static void
 test_window_reject_passage (void)
 {
-  DossierWindow *win = open_window (NULL);
+  DossierWindow *win = gui_test_open_window (NULL);
   DossierPassageList *list = dossier_window_get_passage_list (win);
   DossierRelation *relation = seed_relation (win, "Oracle", "TikTok");
   GtkWidget *toggle;
@@ -532,7 +518,7 @@ test_window_gazetteer_file (void)
   g_assert_true (g_file_set_contents (article, ARTICLE, -1, &error));
   g_assert_true (g_file_set_contents (gaz, "company\tzorblax\tZorblax Group\n", -1, &error));
   g_assert_true (g_file_set_contents (bad, "not a gazetteer line\n", -1, &error));
-  win = open_window (dir);
+  win = gui_test_open_window (dir);
   g_assert_null (lookup (win, "zorblax"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "curate.preferences", NULL));
@@ -552,7 +538,7 @@ test_window_gazetteer_file (void)
 
   /* Another window finds it (the setting), and loses it once removed. */
   {
-    DossierWindow *other = open_window (dir);
+    DossierWindow *other = gui_test_open_window (dir);
 
     g_assert_nonnull (lookup (other, "zorblax"));
     gui_test_close_window (other);
@@ -562,7 +548,7 @@ test_window_gazetteer_file (void)
   g_assert_null (lookup (win, "zorblax"));
   gtk_window_destroy (GTK_WINDOW (prefs));
   gui_test_close_window (win);
-  win = open_window (dir);
+  win = gui_test_open_window (dir);
   g_assert_null (lookup (win, "zorblax"));
   gui_test_close_window (win);
 

@@ -58,20 +58,6 @@ search_done (gpointer data)
   return !dossier_text_search_is_busy (data);
 }
 
-static DossierWindow *
-open_window (const char *dir)
-{
-  DossierWindow *win = dossier_window_new (NULL);
-  const char *paths[] = { dir, NULL };
-
-  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
-  gtk_window_present (GTK_WINDOW (win));
-  dossier_window_load (win, dir != NULL ? paths : NULL);
-  iterate_until (window_ready, win);
-  g_assert_cmpstr (dossier_window_get_main_page (win), ==, "graph");
-  return win;
-}
-
 /* Whether @widget binds @keyval with @mods to the action @name. */
 static gboolean
 binds (GtkWidget       *widget,
@@ -116,7 +102,7 @@ hit_text (DossierWindow          *win,
 static void
 test_text_search (void)
 {
-  DossierWindow *win = open_window (NULL);
+  DossierWindow *win = gui_test_open_window (NULL);
   DossierTextSearch *search = dossier_window_get_text_search (win);
   const DossierSearchHit *hit;
   g_autoptr(GArray) selected = NULL;
@@ -219,7 +205,7 @@ test_duplicates (void)
   GArray *suggestions;
 
   g_assert_true (g_file_set_contents (path, article_text, -1, NULL));
-  win = open_window (dir);
+  win = gui_test_open_window (dir);
 
   gtk_widget_activate_action (GTK_WIDGET (win), "win.duplicates", NULL);
   dialog = find_dialog ();

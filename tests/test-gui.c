@@ -29,28 +29,12 @@ iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  guint *frames = data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets the window lay out and paint @n times. */
+/* Lets the window lay out and paint @n times, then runs what is ready. */
 static void
 wait_frames (GtkWidget *widget,
              guint      n)
 {
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-
-  while (frames < n)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
+  gui_test_wait_frames (widget, n);
   iterate ();
 }
 
