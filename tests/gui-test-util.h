@@ -166,3 +166,41 @@ gui_test_wait_frames (GtkWidget *widget,
     g_main_context_iteration (NULL, TRUE);
   gtk_widget_remove_tick_callback (widget, id);
 }
+
+typedef gboolean (*GuiTestMatch) (GtkWidget     *widget,
+                                  gconstpointer  data);
+
+/* The first widget at or below @widget (depth first) that @match accepts,
+ * or NULL. */
+static inline GtkWidget *
+gui_test_find (GtkWidget     *widget,
+               GuiTestMatch   match,
+               gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gui_test_find (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline gboolean
+gui_test_is_of_type (GtkWidget     *widget,
+                     gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of @type at or below @widget, or NULL. */
+static inline GtkWidget *
+gui_test_find_of_type (GtkWidget *widget,
+                       GType      type)
+{
+  return gui_test_find (widget, gui_test_is_of_type, GSIZE_TO_POINTER (type));
+}

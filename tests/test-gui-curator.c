@@ -441,19 +441,17 @@ test_window_create_from_reader (void)
 }
 
 /* The "Show Rejected" toggle of the passage list, or NULL. */
+static gboolean
+is_show_rejected (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "show-rejected");
+}
+
 static GtkWidget *
 find_show_rejected (GtkWidget *widget)
 {
-  if (gtk_widget_has_css_class (widget, "show-rejected"))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_show_rejected (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gui_test_find (widget, is_show_rejected, NULL);
 }
 
 static DossierRelation *

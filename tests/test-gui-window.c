@@ -263,21 +263,6 @@ test_filters_survive_restart (void)
   gui_test_close_window (win);
 }
 
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_range_drag (void)
 {
@@ -293,7 +278,7 @@ test_range_drag (void)
   gui_test_wait_until_drawn (win);
   before = dossier_window_get_subgraph (win)->relations->len;
 
-  timeline = DOSSIER_TIMELINE (find_child_of_type (GTK_WIDGET (win), DOSSIER_TYPE_TIMELINE));
+  timeline = DOSSIER_TIMELINE (gui_test_find_of_type (GTK_WIDGET (win), DOSSIER_TYPE_TIMELINE));
   while (gtk_widget_get_width (GTK_WIDGET (timeline)) <= 1)
     g_main_context_iteration (NULL, TRUE);
   width = gtk_widget_get_width (GTK_WIDGET (timeline));
@@ -525,21 +510,18 @@ test_merge_selected (void)
   gui_test_close_window (win);
 }
 
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
 static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gui_test_find (widget, is_named, name);
 }
 
 static GtkWindow *
