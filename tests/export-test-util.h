@@ -183,3 +183,45 @@ test_synthetic_graph (guint n_nodes,
 
   return graph;
 }
+
+/* A subgraph and its layout, for g_test_add (). */
+typedef struct
+{
+  DossierSubgraph *sub;
+  DossierLayout   *layout;
+} ExportFixture;
+
+/* The seeds, laid out by the engine chosen for their size. */
+static inline void
+export_fixture_set_up_seeds (ExportFixture *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->sub = test_seeds_subgraph ();
+  f->layout = dossier_layout_compute (f->sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The hostile graph (three actors, two relations), laid out. */
+static inline void
+export_fixture_set_up_hostile (ExportFixture *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierGraph) graph = test_hostile_graph ();
+
+  f->sub = test_subgraph_all (graph);
+  f->layout = dossier_layout_compute (f->sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->layout->nodes->len, ==, 3);
+  g_assert_cmpuint (f->layout->edges->len, ==, 2);
+}
+
+static inline void
+export_fixture_tear_down (ExportFixture *f,
+                          gconstpointer  data)
+{
+  g_clear_pointer (&f->layout, dossier_layout_unref);
+  g_clear_pointer (&f->sub, dossier_subgraph_unref);
+}

@@ -6,11 +6,15 @@
  */
 
 /* What every GUI test shares: which of GTK's warnings are about the
- * machine rather than about Dossier. */
+ * machine rather than about Dossier, and how a test starts GTK. */
 
 #pragma once
 
+#include <adwaita.h>
 #include <glib.h>
+
+#include "dossier-graph-view.h"
+#include "dossier-window.h"
 
 /* A machine without an icon theme or an SVG loader, or without a session
  * bus (GtkApplication then runs without D-Bus, and says so), is no
@@ -64,4 +68,139 @@ gui_test_tolerate_machine_warnings (void)
 {
   g_test_log_set_fatal_handler (gui_test_fatal_log_cb, NULL);
   g_log_set_writer_func (gui_test_log_writer, NULL, NULL);
+}
+
+/* g_test_init () with isolated folders, then GTK and libadwaita.  The
+ * isolated folders hide the system icon theme: the system data comes back
+ * (read only) so the window looks as it does for people.  Transforms jump
+ * to their target, so checks need not wait for easing. */
+static inline void
+gui_test_init (int    *argc,
+               char ***argv)
+{
+  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_setenv ("XDG_DATA_DIRS", data_dirs != NULL ? data_dirs : "/usr/local/share:/usr/share", TRUE);
+  gui_test_tolerate_machine_warnings ();
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+/* Runs what is ready, without waiting. */
+static inline void
+gui_test_iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Lets queued work start, then waits until nothing is loading or laid out. */
+static inline void
+gui_test_wait_until_loaded (DossierWindow *win)
+{
+  for (int i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+  while (dossier_window_is_busy (win) ||
+         g_strcmp0 (dossier_window_get_main_page (win), "loading") == 0)
+    g_main_context_iteration (NULL, TRUE);
+  gui_test_iterate ();
+}
+
+/* As above, and when the graph page shows, until the view has a scene
+ * and a size. */
+static inline void
+gui_test_wait_until_drawn (DossierWindow *win)
+{
+  DossierGraphView *view = dossier_window_get_graph_view (win);
+
+  gui_test_wait_until_loaded (win);
+  if (g_strcmp0 (dossier_window_get_main_page (win), "graph") != 0)
+    return;
+  while (!dossier_graph_view_has_scene (view) || gtk_widget_get_width (GTK_WIDGET (view)) <= 1)
+    g_main_context_iteration (NULL, TRUE);
+  gui_test_iterate ();
+}
+
+static inline void
+gui_test_close_window (DossierWindow *win)
+{
+  gtk_window_destroy (GTK_WINDOW (win));
+  gui_test_iterate ();
+}
+
+/* A window on screen with @dir (NULL: the seeds) loaded and drawn. */
+static inline DossierWindow *
+gui_test_open_window (const char *dir)
+{
+  DossierWindow *win = dossier_window_new (NULL);
+  const char *paths[] = { dir, NULL };
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
+  gtk_window_present (GTK_WINDOW (win));
+  dossier_window_load (win, dir != NULL ? paths : NULL);
+  gui_test_wait_until_drawn (win);
+  g_assert_cmpstr (dossier_window_get_main_page (win), ==, "graph");
+  return win;
+}
+
+static inline gboolean
+gui_test_count_frame_cb (GtkWidget     *widget,
+                         GdkFrameClock *clock,
+                         gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets @widget's window lay out and paint @n times. */
+static inline void
+gui_test_wait_frames (GtkWidget *widget,
+                      guint      n)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, gui_test_count_frame_cb, &frames, NULL);
+
+  while (frames < n)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+typedef gboolean (*GuiTestMatch) (GtkWidget     *widget,
+                                  gconstpointer  data);
+
+/* The first widget at or below @widget (depth first) that @match accepts,
+ * or NULL. */
+static inline GtkWidget *
+gui_test_find (GtkWidget     *widget,
+               GuiTestMatch   match,
+               gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gui_test_find (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline gboolean
+gui_test_is_of_type (GtkWidget     *widget,
+                     gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of @type at or below @widget, or NULL. */
+static inline GtkWidget *
+gui_test_find_of_type (GtkWidget *widget,
+                       GType      type)
+{
+  return gui_test_find (widget, gui_test_is_of_type, GSIZE_TO_POINTER (type));
 }

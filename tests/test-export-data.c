@@ -126,47 +126,10 @@ assert_rectangular (GPtrArray *rows,
     g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (rows, r))->len, ==, columns);
 }
 
-/* ---- Fixtures ------------------------------------------------------------ */
-
-typedef struct
-{
-  DossierSubgraph *sub;
-  DossierLayout   *layout;
-} Fixture;
-
-static void
-fixture_set_up_seeds (Fixture       *f,
-                      gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->sub = test_seeds_subgraph ();
-  f->layout = dossier_layout_compute (f->sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_set_up_hostile (Fixture       *f,
-                        gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierGraph) graph = test_hostile_graph ();
-
-  f->sub = test_subgraph_all (graph);
-  f->layout = dossier_layout_compute (f->sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_pointer (&f->layout, dossier_layout_unref);
-  g_clear_pointer (&f->sub, dossier_subgraph_unref);
-}
+/* ---- Fixtures (export-test-util.h) ---------------------------------------- */
 
 static GBytes *
-export_format (Fixture             *f,
+export_format (ExportFixture       *f,
                DossierExportFormat  format)
 {
   g_autoptr(GError) error = NULL;
@@ -266,7 +229,7 @@ test_keys_merge (void)
   g_autoptr(DossierSubgraph) small = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Fixture fb = { 0 }, fs = { 0 };
+  ExportFixture fb = { 0 }, fs = { 0 };
   g_autoptr(GBytes) big_csv = NULL;
   g_autoptr(GBytes) small_csv = NULL;
   g_autoptr(GPtrArray) big_rows = NULL;
@@ -309,7 +272,7 @@ static const char * const report_columns[] = {
 };
 
 static void
-check_report (Fixture *f)
+check_report (ExportFixture *f)
 {
   g_autoptr(GBytes) bytes = export_format (f, DOSSIER_EXPORT_CSV);
   g_autoptr(GPtrArray) rows = csv_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -349,7 +312,7 @@ check_report (Fixture *f)
 }
 
 static void
-test_csv (Fixture       *f,
+test_csv (ExportFixture *f,
           gconstpointer  data)
 {
   check_report (f);
@@ -362,7 +325,7 @@ test_csv_filtered (void)
   g_autoptr(DossierGraph) graph = test_load_seeds ();
   g_autoptr(DossierFilter) filter = dossier_filter_new ();
   g_autoptr(GError) error = NULL;
-  Fixture f = { 0 };
+  ExportFixture f = { 0 };
 
   g_assert_true (dossier_date_parse_iso ("2020-09-15", &filter->from));
   g_assert_true (dossier_date_parse_iso ("2020-12", &filter->to));
@@ -401,7 +364,7 @@ test_csv_filtered (void)
       }
   }
 
-  fixture_tear_down (&f, NULL);
+  export_fixture_tear_down (&f, NULL);
 }
 
 /* ---- GEXF ------------------------------------------------------------------ */
@@ -539,7 +502,7 @@ gexf_clear (Gexf *g)
 }
 
 static void
-test_gexf (Fixture       *f,
+test_gexf (ExportFixture *f,
            gconstpointer  data)
 {
   g_autoptr(GBytes) bytes = export_format (f, DOSSIER_EXPORT_GEXF);
@@ -602,7 +565,7 @@ node_ids (GPtrArray  *rows,
 }
 
 static void
-test_neo4j (Fixture       *f,
+test_neo4j (ExportFixture *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -759,7 +722,7 @@ text_of (xmlNode *node)
 }
 
 static void
-test_html (Fixture       *f,
+test_html (ExportFixture *f,
            gconstpointer  data)
 {
   g_autoptr(GBytes) bytes = NULL;
@@ -915,7 +878,7 @@ decode_png (GBytes *bytes)
 }
 
 static GBytes *
-export_png (Fixture    *f,
+export_png (ExportFixture    *f,
             gboolean    edge_labels,
             const char *title,
             const char *caption)
@@ -946,7 +909,7 @@ boxes_meet (double ax, double ay, double aw, double ah,
  * them find a place, and each placed one can be seen in the PNG: its box
  * differs from the same picture drawn without labels. */
 static void
-test_edge_labels_apart (Fixture       *f,
+test_edge_labels_apart (ExportFixture *f,
                         gconstpointer  data)
 {
   g_autoptr(GArray) places = dossier_render_place_edge_labels (f->sub, f->layout);
@@ -1004,7 +967,7 @@ test_edge_labels_apart (Fixture       *f,
 /* The legend draws an arrowhead for each directed type shown, none for a
  * symmetric one, and says what the window says. */
 static void
-test_legend (Fixture       *f,
+test_legend (ExportFixture *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -1057,7 +1020,7 @@ test_legend (Fixture       *f,
 /* A title above, a caption below: the picture grows to hold them, and
  * hostile text is escaped in SVG. */
 static void
-test_title_caption (Fixture       *f,
+test_title_caption (ExportFixture *f,
                     gconstpointer  data)
 {
   g_autoptr(GBytes) plain = export_png (f, FALSE, NULL, NULL);
@@ -1126,18 +1089,18 @@ main (int   argc,
   g_test_add_func ("/export-data/keys/merge", test_keys_merge);
   g_test_add_func ("/export-data/caption", test_caption);
   g_test_add_func ("/export-data/communities", test_communities);
-  g_test_add ("/export-data/csv/seeds", Fixture, NULL, fixture_set_up_seeds, test_csv, fixture_tear_down);
-  g_test_add ("/export-data/csv/hostile", Fixture, NULL, fixture_set_up_hostile, test_csv, fixture_tear_down);
+  g_test_add ("/export-data/csv/seeds", ExportFixture, NULL, export_fixture_set_up_seeds, test_csv, export_fixture_tear_down);
+  g_test_add ("/export-data/csv/hostile", ExportFixture, NULL, export_fixture_set_up_hostile, test_csv, export_fixture_tear_down);
   g_test_add_func ("/export-data/csv/filtered", test_csv_filtered);
-  g_test_add ("/export-data/gexf/seeds", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up_seeds, test_gexf, fixture_tear_down);
-  g_test_add ("/export-data/gexf/hostile", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up_hostile, test_gexf, fixture_tear_down);
-  g_test_add ("/export-data/neo4j/seeds", Fixture, NULL, fixture_set_up_seeds, test_neo4j, fixture_tear_down);
-  g_test_add ("/export-data/neo4j/hostile", Fixture, NULL, fixture_set_up_hostile, test_neo4j, fixture_tear_down);
-  g_test_add ("/export-data/html/seeds", Fixture, NULL, fixture_set_up_seeds, test_html, fixture_tear_down);
-  g_test_add ("/export-data/html/hostile", Fixture, NULL, fixture_set_up_hostile, test_html, fixture_tear_down);
-  g_test_add ("/export-data/image/edge-labels-apart", Fixture, NULL, fixture_set_up_seeds, test_edge_labels_apart, fixture_tear_down);
-  g_test_add ("/export-data/image/legend", Fixture, NULL, fixture_set_up_seeds, test_legend, fixture_tear_down);
-  g_test_add ("/export-data/image/title-caption", Fixture, NULL, fixture_set_up_hostile, test_title_caption, fixture_tear_down);
+  g_test_add ("/export-data/gexf/seeds", ExportFixture, GINT_TO_POINTER (TRUE), export_fixture_set_up_seeds, test_gexf, export_fixture_tear_down);
+  g_test_add ("/export-data/gexf/hostile", ExportFixture, GINT_TO_POINTER (FALSE), export_fixture_set_up_hostile, test_gexf, export_fixture_tear_down);
+  g_test_add ("/export-data/neo4j/seeds", ExportFixture, NULL, export_fixture_set_up_seeds, test_neo4j, export_fixture_tear_down);
+  g_test_add ("/export-data/neo4j/hostile", ExportFixture, NULL, export_fixture_set_up_hostile, test_neo4j, export_fixture_tear_down);
+  g_test_add ("/export-data/html/seeds", ExportFixture, NULL, export_fixture_set_up_seeds, test_html, export_fixture_tear_down);
+  g_test_add ("/export-data/html/hostile", ExportFixture, NULL, export_fixture_set_up_hostile, test_html, export_fixture_tear_down);
+  g_test_add ("/export-data/image/edge-labels-apart", ExportFixture, NULL, export_fixture_set_up_seeds, test_edge_labels_apart, export_fixture_tear_down);
+  g_test_add ("/export-data/image/legend", ExportFixture, NULL, export_fixture_set_up_seeds, test_legend, export_fixture_tear_down);
+  g_test_add ("/export-data/image/title-caption", ExportFixture, NULL, export_fixture_set_up_hostile, test_title_caption, export_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -29,47 +29,8 @@
 #include "dossier-style.h"
 #include "export-test-util.h"
 
-typedef struct
-{
-  DossierSubgraph *sub;
-  DossierLayout   *layout;
-} Fixture;
-
-static void
-fixture_set_up_seeds (Fixture       *f,
-                      gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->sub = test_seeds_subgraph ();
-  f->layout = dossier_layout_compute (f->sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_set_up_hostile (Fixture       *f,
-                        gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierGraph) graph = test_hostile_graph ();
-
-  f->sub = test_subgraph_all (graph);
-  f->layout = dossier_layout_compute (f->sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (f->layout->nodes->len, ==, 3);
-  g_assert_cmpuint (f->layout->edges->len, ==, 2);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_pointer (&f->layout, dossier_layout_unref);
-  g_clear_pointer (&f->sub, dossier_subgraph_unref);
-}
-
 static GBytes *
-export (Fixture                    *f,
+export (ExportFixture              *f,
         const DossierExportOptions *options)
 {
   g_autoptr(GError) error = NULL;
@@ -84,7 +45,7 @@ export (Fixture                    *f,
 }
 
 static GBytes *
-export_format (Fixture             *f,
+export_format (ExportFixture       *f,
                DossierExportFormat  format)
 {
   DossierExportOptions options;
@@ -94,7 +55,7 @@ export_format (Fixture             *f,
 }
 
 static char *
-entity_name (Fixture *f,
+entity_name (ExportFixture *f,
              guint    id)
 {
   return g_strdup (dossier_graph_get_entity (f->sub->graph, id)->name);
@@ -183,7 +144,7 @@ pixel_at (cairo_surface_t *surface,
 }
 
 static void
-test_png (Fixture       *f,
+test_png (ExportFixture *f,
           gconstpointer  data)
 {
   DossierExportOptions options;
@@ -220,7 +181,7 @@ test_png (Fixture       *f,
 }
 
 static void
-test_png_errors (Fixture       *f,
+test_png_errors (ExportFixture *f,
                  gconstpointer  data)
 {
   DossierExportOptions options;
@@ -434,7 +395,7 @@ has_title_starting (XmlStats   *s,
 }
 
 static void
-test_svg (Fixture       *f,
+test_svg (ExportFixture *f,
           gconstpointer  data)
 {
   g_autoptr(GBytes) bytes = export_format (f, DOSSIER_EXPORT_SVG);
@@ -483,7 +444,7 @@ test_svg (Fixture       *f,
 /* Relations the articles repeat are drawn thicker, the same in every
  * picture: the SVG writes the width the renderer strokes. */
 static void
-test_edge_width_by_passages (Fixture       *f,
+test_edge_width_by_passages (ExportFixture *f,
                              gconstpointer  data)
 {
   const DossierEdgeStyle *owns = dossier_style_edge (DOSSIER_RELATION_OWNS, FALSE);
@@ -519,7 +480,7 @@ test_edge_width_by_passages (Fixture       *f,
 }
 
 static void
-test_svg_options (Fixture       *f,
+test_svg_options (ExportFixture *f,
                   gconstpointer  data)
 {
   DossierExportOptions options;
@@ -549,7 +510,7 @@ test_svg_options (Fixture       *f,
 }
 
 static void
-test_graphml (Fixture       *f,
+test_graphml (ExportFixture *f,
               gconstpointer  data)
 {
   g_autoptr(GBytes) bytes = export_format (f, DOSSIER_EXPORT_GRAPHML);
@@ -596,7 +557,7 @@ find_bytes (const char *haystack,
 }
 
 static void
-test_pdf (Fixture       *f,
+test_pdf (ExportFixture *f,
           gconstpointer  data)
 {
   g_autoptr(GBytes) bytes = export_format (f, DOSSIER_EXPORT_PDF);
@@ -631,7 +592,7 @@ test_pdf (Fixture       *f,
 /* ---- DOT ---------------------------------------------------------------- */
 
 static void
-test_dot (Fixture       *f,
+test_dot (ExportFixture *f,
           gconstpointer  data)
 {
   g_autoptr(GBytes) bytes = export_format (f, DOSSIER_EXPORT_DOT);
@@ -695,7 +656,7 @@ test_dot (Fixture       *f,
 /* ---- JSON --------------------------------------------------------------- */
 
 static void
-test_json (Fixture       *f,
+test_json (ExportFixture *f,
            gconstpointer  data)
 {
   g_autoptr(GBytes) bytes = export_format (f, DOSSIER_EXPORT_JSON);
@@ -740,7 +701,7 @@ test_json (Fixture       *f,
 /* ---- Hostile names in every format --------------------------------------- */
 
 static void
-test_hostile_all_formats (Fixture       *f,
+test_hostile_all_formats (ExportFixture *f,
                           gconstpointer  data)
 {
   g_autoptr(GBytes) svg = export_format (f, DOSSIER_EXPORT_SVG);
@@ -775,7 +736,7 @@ test_hostile_all_formats (Fixture       *f,
 /* ---- Visible area --------------------------------------------------------- */
 
 static void
-test_area (Fixture       *f,
+test_area (ExportFixture *f,
            gconstpointer  data)
 {
   DossierExportOptions options;
@@ -858,7 +819,7 @@ test_dot_backslash_runs (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   guint ids[G_N_ELEMENTS (cases)];
-  Fixture f = { 0 };
+  ExportFixture f = { 0 };
   Agraph_t *g;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -883,7 +844,7 @@ test_dot_backslash_runs (void)
       g_assert_cmpstr (agget (n, (char *) "name"), ==, cases[i].read);
     }
   agclose (g);
-  fixture_tear_down (&f, NULL);
+  export_fixture_tear_down (&f, NULL);
 }
 
 /* ---- Noncharacters ------------------------------------------------------ */
@@ -896,7 +857,7 @@ test_noncharacter_names (void)
   g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
   g_autoptr(DossierGraph) graph = dossier_graph_new (corpus);
   g_autoptr(GError) error = NULL;
-  Fixture f = { 0 };
+  ExportFixture f = { 0 };
 
   dossier_graph_ensure_entity (graph, "Bad\xef\xbf\xbfName", DOSSIER_ENTITY_COMPANY);
   dossier_graph_ensure_entity (graph, "\xef\xb7\x90", DOSSIER_ENTITY_PERSON);
@@ -920,7 +881,7 @@ test_noncharacter_names (void)
           g_assert_nonnull (g_strstr_len (data, len, "Bad\xef\xbf\xbdName"));
         }
     }
-  fixture_tear_down (&f, NULL);
+  export_fixture_tear_down (&f, NULL);
 }
 
 /* ---- Empty graph ----------------------------------------------------------- */
@@ -930,7 +891,7 @@ test_empty_graph (void)
 {
   g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
   g_autoptr(DossierGraph) graph = dossier_graph_new (corpus);
-  Fixture f = { 0 };
+  ExportFixture f = { 0 };
   g_autoptr(GError) error = NULL;
 
   f.sub = test_subgraph_all (graph);
@@ -948,7 +909,7 @@ test_empty_graph (void)
         }
     }
 
-  fixture_tear_down (&f, NULL);
+  export_fixture_tear_down (&f, NULL);
 }
 
 /* ---- Files: atomic writes and failures ------------------------------------ */
@@ -976,7 +937,7 @@ count_entries (const char *dir)
 }
 
 static void
-test_write_and_replace (Fixture       *f,
+test_write_and_replace (ExportFixture *f,
                         gconstpointer  data)
 {
   g_autofree char *dir = make_temp_dir ();
@@ -1006,7 +967,7 @@ test_write_and_replace (Fixture       *f,
 /* A link is written through (the target replaced, the link kept); a
  * device is written to, never replaced by a file. */
 static void
-test_write_through_links_and_devices (Fixture       *f,
+test_write_through_links_and_devices (ExportFixture *f,
                                       gconstpointer  data)
 {
   g_autofree char *dir = make_temp_dir ();
@@ -1062,7 +1023,7 @@ test_write_through_links_and_devices (Fixture       *f,
 }
 
 static void
-check_fails_cleanly (Fixture    *f,
+check_fails_cleanly (ExportFixture    *f,
                      const char *path,
                      const char *dir,
                      int         code)
@@ -1085,7 +1046,7 @@ check_fails_cleanly (Fixture    *f,
 /* These tests run as root in CI, and root writes anywhere permissions
  * allow nothing: each case here fails for root too. */
 static void
-test_write_failures (Fixture       *f,
+test_write_failures (ExportFixture *f,
                      gconstpointer  data)
 {
   g_autofree char *dir = make_temp_dir ();
@@ -1128,7 +1089,7 @@ test_write_failures (Fixture       *f,
 /* A write that fails half-way (the disk fills up): the file size limit
  * makes write() fail with EFBIG after 4 KiB, for root too. */
 static void
-test_disk_full (Fixture       *f,
+test_disk_full (ExportFixture *f,
                 gconstpointer  data)
 {
   if (g_test_subprocess ())
@@ -1197,7 +1158,7 @@ test_progress_and_cancel (void)
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "big.svg", NULL);
   g_autofree char *contents = NULL;
-  Fixture f = { 0 };
+  ExportFixture f = { 0 };
 
   f.sub = test_subgraph_all (graph);
   f.layout = dossier_layout_compute (f.sub, DOSSIER_LAYOUT_SFDP, NULL, &error);
@@ -1237,7 +1198,7 @@ test_progress_and_cancel (void)
 
   g_unlink (path);
   g_rmdir (dir);
-  fixture_tear_down (&f, NULL);
+  export_fixture_tear_down (&f, NULL);
 }
 
 typedef struct
@@ -1270,7 +1231,7 @@ async_done (GObject      *source,
 }
 
 static void
-test_async (Fixture       *f,
+test_async (ExportFixture *f,
             gconstpointer  data)
 {
   g_autofree char *dir = make_temp_dir ();
@@ -1328,7 +1289,7 @@ main (int    argc,
 
   g_test_add_func ("/export/format-names", test_format_names);
 #define SEEDS(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up_seeds, func, fixture_tear_down)
+  g_test_add (path, ExportFixture, NULL, export_fixture_set_up_seeds, func, export_fixture_tear_down)
   SEEDS ("/export/seeds/png", test_png);
   SEEDS ("/export/seeds/png-errors", test_png_errors);
   SEEDS ("/export/seeds/svg", test_svg);
@@ -1345,8 +1306,8 @@ main (int    argc,
   SEEDS ("/export/file/disk-full", test_disk_full);
   SEEDS ("/export/file/async", test_async);
 #undef SEEDS
-  g_test_add ("/export/hostile/all-formats", Fixture, NULL,
-              fixture_set_up_hostile, test_hostile_all_formats, fixture_tear_down);
+  g_test_add ("/export/hostile/all-formats", ExportFixture, NULL,
+              export_fixture_set_up_hostile, test_hostile_all_formats, export_fixture_tear_down);
   g_test_add_func ("/export/empty-graph", test_empty_graph);
   g_test_add_func ("/export/dot-backslash-runs", test_dot_backslash_runs);
   g_test_add_func ("/export/noncharacter-names", test_noncharacter_names);

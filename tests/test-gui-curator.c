@@ -315,40 +315,6 @@ test_edits_from_elsewhere (void)
 #define ARTICLE "Publié le 14/03/2021\n\nLe groupe zorblax rachète TikTok pour 2 milliards de dollars. " \
                 "Selon Oracle, zorblax a aussi signé un partenariat avec Microsoft, dit big red.\n"
 
-/* Lets queued work start, then waits until nothing is loading or laid out. */
-static void
-settle (DossierWindow *win)
-{
-  for (int i = 0; i < 5; i++)
-    g_main_context_iteration (NULL, FALSE);
-  while (dossier_window_is_busy (win) || g_strcmp0 (dossier_window_get_main_page (win), "loading") == 0)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static DossierWindow *
-open_window (const char *dir)
-{
-  DossierWindow *win = dossier_window_new (NULL);
-  const char *paths[] = { dir, NULL };
-
-  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
-  gtk_window_present (GTK_WINDOW (win));
-  dossier_window_load (win, dir != NULL ? paths : NULL);
-  settle (win);
-  g_assert_cmpstr (dossier_window_get_main_page (win), ==, "graph");
-  return win;
-}
-
-static void
-close_window (DossierWindow *win)
-{
-  gtk_window_destroy (GTK_WINDOW (win));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static DossierEntity *
 lookup (DossierWindow *win,
         const char    *name)
@@ -406,7 +372,7 @@ test_window_create_from_reader (void)
   DossierEntity *zorblax;
 
   g_assert_true (g_file_set_contents (article, ARTICLE, -1, &error));
-  win = open_window (dir);
+  win = gui_test_open_window (dir);
   g_assert_null (lookup (win, "zorblax"));
 
   /* Select the name in the reader and create the actor: a dialog asks. */
@@ -415,7 +381,7 @@ test_window_create_from_reader (void)
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  settle (win);
+  gui_test_wait_until_loaded (win);
 
   /* Extracted again: both occurrences are mentions, relations follow. */
   zorblax = lookup (win, "zorblax");
@@ -429,19 +395,19 @@ test_window_create_from_reader (void)
   reader = select_in_reader (win, "Oracle", "big red");
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (win), "curate.alias-text",
                                                      g_variant_new_strv ((const char *[]) { "big red", "Oracle", NULL }, 2)));
-  settle (win);
+  gui_test_wait_until_loaded (win);
   g_assert_true (lookup (win, "big red") == lookup (win, "Oracle"));
   g_assert_cmpuint (lookup (win, "Oracle")->mentions->len, ==, 2);
 
   /* Microsoft is not an actor, said from the reader. */
   reader = select_in_reader (win, "Microsoft", "Microsoft");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.not-actor", NULL));
-  settle (win);
+  gui_test_wait_until_loaded (win);
   g_assert_null (lookup (win, "Microsoft"));
-  close_window (win);
+  gui_test_close_window (win);
 
   /* A new window on the same folder: the edits, and the extraction they need. */
-  win = open_window (dir);
+  win = gui_test_open_window (dir);
   g_assert_cmpuint (lookup (win, "zorblax")->mentions->len, ==, 2);
   g_assert_true (lookup (win, "big red") == lookup (win, "Oracle"));
   g_assert_null (lookup (win, "Microsoft"));
@@ -449,7 +415,7 @@ test_window_create_from_reader (void)
   /* The article changes and is read again: the new occurrence counts. */
   g_assert_true (g_file_set_contents (article, changed, -1, &error));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.reload", NULL));
-  settle (win);
+  gui_test_wait_until_loaded (win);
   zorblax = lookup (win, "zorblax");
   g_assert_cmpuint (zorblax->mentions->len, ==, 3);
   g_assert_nonnull (dossier_graph_lookup_relation (dossier_window_get_graph (win), zorblax->id,
@@ -457,13 +423,13 @@ test_window_create_from_reader (void)
 
   /* Undone, the actor goes with its mentions. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "curate.undo", NULL));
-  settle (win);
+  gui_test_wait_until_loaded (win);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "curate.undo", NULL));
-  settle (win);
+  gui_test_wait_until_loaded (win);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "curate.undo", NULL));
-  settle (win);
+  gui_test_wait_until_loaded (win);
   g_assert_null (lookup (win, "zorblax"));
-  close_window (win);
+  gui_test_close_window (win);
 
   {
     g_autofree char *project = g_build_filename (dir, ".dossier-project.json", NULL);
@@ -475,19 +441,17 @@ test_window_create_from_reader (void)
 }
 
 /* The "Show Rejected" toggle of the passage list, or NULL. */
+static gboolean
+is_show_rejected (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "show-rejected");
+}
+
 static GtkWidget *
 find_show_rejected (GtkWidget *widget)
 {
-  if (gtk_widget_has_css_class (widget, "show-rejected"))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_show_rejected (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gui_test_find (widget, is_show_rejected, NULL);
 }
 
 static DossierRelation *
@@ -502,7 +466,7 @@ seed_relation (DossierWindow *win,
 static void
 test_window_reject_passage (void)
 {
-  DossierWindow *win = open_window (NULL);
+  DossierWindow *win = gui_test_open_window (NULL);
   DossierPassageList *list = dossier_window_get_passage_list (win);
   DossierRelation *relation = seed_relation (win, "Oracle", "TikTok");
   GtkWidget *toggle;
@@ -516,7 +480,7 @@ test_window_reject_passage (void)
 
   /* One passage rejected: the relation stays on the others. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "passages.reject", "u", 0));
-  settle (win);
+  gui_test_wait_until_loaded (win);
   relation = seed_relation (win, "Oracle", "TikTok");
   g_assert_nonnull (relation);
   g_assert_cmpuint (relation->evidence->len, ==, n - 1);
@@ -533,9 +497,9 @@ test_window_reject_passage (void)
       rejected = i;
   g_assert_cmpuint (rejected, <, n);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "passages.restore", "u", rejected));
-  settle (win);
+  gui_test_wait_until_loaded (win);
   g_assert_cmpuint (seed_relation (win, "Oracle", "TikTok")->evidence->len, ==, n);
-  close_window (win);
+  gui_test_close_window (win);
 }
 
 static void
@@ -552,7 +516,7 @@ test_window_gazetteer_file (void)
   g_assert_true (g_file_set_contents (article, ARTICLE, -1, &error));
   g_assert_true (g_file_set_contents (gaz, "company\tzorblax\tZorblax Group\n", -1, &error));
   g_assert_true (g_file_set_contents (bad, "not a gazetteer line\n", -1, &error));
-  win = open_window (dir);
+  win = gui_test_open_window (dir);
   g_assert_null (lookup (win, "zorblax"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "curate.preferences", NULL));
@@ -567,24 +531,24 @@ test_window_gazetteer_file (void)
   /* Added: the articles are extracted again with it. */
   g_assert_true (dossier_preferences_add_file (prefs, gaz, &error));
   g_assert_no_error (error);
-  settle (win);
+  gui_test_wait_until_loaded (win);
   g_assert_cmpuint (lookup (win, "zorblax")->mentions->len, ==, 2);
 
   /* Another window finds it (the setting), and loses it once removed. */
   {
-    DossierWindow *other = open_window (dir);
+    DossierWindow *other = gui_test_open_window (dir);
 
     g_assert_nonnull (lookup (other, "zorblax"));
-    close_window (other);
+    gui_test_close_window (other);
   }
   dossier_preferences_remove_file (prefs, gaz);
-  settle (win);
+  gui_test_wait_until_loaded (win);
   g_assert_null (lookup (win, "zorblax"));
   gtk_window_destroy (GTK_WINDOW (prefs));
-  close_window (win);
-  win = open_window (dir);
+  gui_test_close_window (win);
+  win = gui_test_open_window (dir);
   g_assert_null (lookup (win, "zorblax"));
-  close_window (win);
+  gui_test_close_window (win);
 
   g_unlink (gaz);
   g_unlink (bad);

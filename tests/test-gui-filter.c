@@ -30,25 +30,6 @@ count_changed (guint *count)
   (*count)++;
 }
 
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 wait_for_allocation (GtkWidget *widget)
 {
@@ -74,7 +55,7 @@ test_panel (void)
   g_signal_connect_swapped (panel, "changed", G_CALLBACK (count_changed), &changed);
   gtk_window_present (GTK_WINDOW (window));
 
-  timeline = DOSSIER_TIMELINE (find_child_of_type (GTK_WIDGET (panel), DOSSIER_TYPE_TIMELINE));
+  timeline = DOSSIER_TIMELINE (gui_test_find_of_type (GTK_WIDGET (panel), DOSSIER_TYPE_TIMELINE));
   g_assert_nonnull (timeline);
   wait_for_allocation (GTK_WIDGET (timeline));
 
@@ -163,23 +144,19 @@ test_panel (void)
 }
 
 /* The check button whose label is @label (with its mnemonic). */
+static gboolean
+is_check_labelled (GtkWidget     *widget,
+                   gconstpointer  label)
+{
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
+}
+
 static GtkCheckButton *
 find_check (GtkWidget  *widget,
             const char *label)
 {
-  if (GTK_IS_CHECK_BUTTON (widget) &&
-      g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
-    return GTK_CHECK_BUTTON (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkCheckButton *found = find_check (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return (GtkCheckButton *) gui_test_find (widget, is_check_labelled, label);
 }
 
 static GtkWidget *
@@ -288,7 +265,7 @@ test_cluster_choice (void)
   GListModel *model;
 
   dossier_filter_panel_set_result (panel, sub);
-  dropdown = GTK_DROP_DOWN (find_child_of_type (GTK_WIDGET (panel), GTK_TYPE_DROP_DOWN));
+  dropdown = GTK_DROP_DOWN (gui_test_find_of_type (GTK_WIDGET (panel), GTK_TYPE_DROP_DOWN));
   model = gtk_drop_down_get_model (dropdown);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, MIN (sub->community_leaders->len, 24) + 1);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), ==, leader);
@@ -428,7 +405,7 @@ test_timeline_playback (void)
   g_autoptr(DossierGraph) graph = test_load_seeds ();
   DossierFilterPanel *panel;
   GtkWidget *window = new_panel_window (graph, &panel);
-  DossierTimeline *timeline = DOSSIER_TIMELINE (find_child_of_type (GTK_WIDGET (panel), DOSSIER_TYPE_TIMELINE));
+  DossierTimeline *timeline = DOSSIER_TIMELINE (gui_test_find_of_type (GTK_WIDGET (panel), DOSSIER_TYPE_TIMELINE));
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   guint32 axis_first, axis_last, first, last, prev_last = 0;
   guint changed = 0, steps = 0;

@@ -40,15 +40,7 @@ has_label (GtkWidget  *widget,
 static AdwWindowTitle *
 find_title (GtkWidget *widget)
 {
-  if (ADW_IS_WINDOW_TITLE (widget))
-    return ADW_WINDOW_TITLE (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwWindowTitle *found = find_title (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return (AdwWindowTitle *) gui_test_find_of_type (widget, ADW_TYPE_WINDOW_TITLE);
 }
 
 static void

@@ -58,20 +58,6 @@ search_done (gpointer data)
   return !dossier_text_search_is_busy (data);
 }
 
-static DossierWindow *
-open_window (const char *dir)
-{
-  DossierWindow *win = dossier_window_new (NULL);
-  const char *paths[] = { dir, NULL };
-
-  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 800);
-  gtk_window_present (GTK_WINDOW (win));
-  dossier_window_load (win, dir != NULL ? paths : NULL);
-  iterate_until (window_ready, win);
-  g_assert_cmpstr (dossier_window_get_main_page (win), ==, "graph");
-  return win;
-}
-
 /* Whether @widget binds @keyval with @mods to the action @name. */
 static gboolean
 binds (GtkWidget       *widget,
@@ -116,7 +102,7 @@ hit_text (DossierWindow          *win,
 static void
 test_text_search (void)
 {
-  DossierWindow *win = open_window (NULL);
+  DossierWindow *win = gui_test_open_window (NULL);
   DossierTextSearch *search = dossier_window_get_text_search (win);
   const DossierSearchHit *hit;
   g_autoptr(GArray) selected = NULL;
@@ -219,7 +205,7 @@ test_duplicates (void)
   GArray *suggestions;
 
   g_assert_true (g_file_set_contents (path, article_text, -1, NULL));
-  win = open_window (dir);
+  win = gui_test_open_window (dir);
 
   gtk_widget_activate_action (GTK_WIDGET (win), "win.duplicates", NULL);
   dialog = find_dialog ();
@@ -282,15 +268,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* The isolated folders hide the system icon theme; give it back. */
-  g_setenv ("XDG_DATA_DIRS", data_dirs != NULL ? data_dirs : "/usr/local/share:/usr/share", TRUE);
-  gui_test_tolerate_machine_warnings ();
-  gtk_init ();
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv);
 
   g_test_add_func ("/gui/search/text-search", test_text_search);
   g_test_add_func ("/gui/search/duplicates", test_duplicates);

@@ -35,25 +35,6 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(char * const *) a, *(char * const *) b);
 }
 
-static void
-wait_until_drawn (DossierWindow *win)
-{
-  DossierGraphView *view = dossier_window_get_graph_view (win);
-
-  /* Let queued work start, then wait for it to end. */
-  for (int i = 0; i < 3; i++)
-    g_main_context_iteration (NULL, FALSE);
-  while (dossier_window_is_busy (win) ||
-         g_strcmp0 (dossier_window_get_main_page (win), "loading") == 0)
-    g_main_context_iteration (NULL, TRUE);
-  if (g_strcmp0 (dossier_window_get_main_page (win), "graph") != 0)
-    return;
-  while (!dossier_graph_view_has_scene (view) || gtk_widget_get_width (GTK_WIDGET (view)) <= 1)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* A window on screen, nothing loaded yet. */
 static DossierWindow *
 new_window (void)
@@ -73,7 +54,7 @@ load_and_wait (DossierWindow *win,
   const char *paths[2] = { dir, NULL };
 
   dossier_window_load (win, dir != NULL ? paths : NULL);
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
   g_assert_cmpstr (dossier_window_get_main_page (win), ==, "graph");
 }
 
@@ -108,14 +89,6 @@ remove_corpus (const char *dir)
 
   g_unlink (path);
   g_rmdir (dir);
-}
-
-static void
-close_window (DossierWindow *win)
-{
-  gtk_window_destroy (GTK_WINDOW (win));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
 }
 
 /* Names of the entities and "source|type|target" of the relations shown. */
@@ -220,7 +193,7 @@ static void
 clear_filters (DossierWindow *win)
 {
   gtk_widget_activate_action (GTK_WIDGET (dossier_window_get_filter_panel (win)), "filter.clear", NULL);
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
 }
 
 static void
@@ -235,7 +208,7 @@ test_filters_match_cli (void)
 
   /* Hawley's neighbourhood, typed in the panel as a person would. */
   dossier_filter_panel_add_actor (panel, "Hawley");
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
   {
     g_autoptr(GPtrArray) shown = window_sets (win);
     g_autoptr(GPtrArray) cli = cli_sets (dossier_window_get_filter (win));
@@ -253,7 +226,7 @@ test_filters_match_cli (void)
     filter->no_comments = TRUE;
     dossier_filter_panel_set_filter (panel, filter);
     dossier_window_set_filter (win, filter);
-    wait_until_drawn (win);
+    gui_test_wait_until_drawn (win);
   }
   {
     g_autoptr(GPtrArray) shown = window_sets (win);
@@ -262,7 +235,7 @@ test_filters_match_cli (void)
     assert_same (shown, cli);
   }
 
-  close_window (win);
+  gui_test_close_window (win);
 }
 
 static void
@@ -275,10 +248,10 @@ test_filters_survive_restart (void)
 
   clear_filters (win);
   dossier_filter_panel_add_actor (dossier_window_get_filter_panel (win), "Larry Ellison");
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
   before = dossier_filter_to_command_line (dossier_window_get_filter (win));
   shown = dossier_window_get_subgraph (win)->entities->len;
-  close_window (win);
+  gui_test_close_window (win);
 
   win = open_seeds ();
   after = dossier_filter_to_command_line (dossier_window_get_filter (win));
@@ -287,22 +260,7 @@ test_filters_survive_restart (void)
   g_assert_cmpuint (dossier_window_get_subgraph (win)->entities->len, ==, shown);
 
   clear_filters (win);
-  close_window (win);
-}
-
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  gui_test_close_window (win);
 }
 
 static void
@@ -317,10 +275,10 @@ test_range_drag (void)
 
   clear_filters (win);
   g_action_group_activate_action (G_ACTION_GROUP (win), "show-filters", NULL);
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
   before = dossier_window_get_subgraph (win)->relations->len;
 
-  timeline = DOSSIER_TIMELINE (find_child_of_type (GTK_WIDGET (win), DOSSIER_TYPE_TIMELINE));
+  timeline = DOSSIER_TIMELINE (gui_test_find_of_type (GTK_WIDGET (win), DOSSIER_TYPE_TIMELINE));
   while (gtk_widget_get_width (GTK_WIDGET (timeline)) <= 1)
     g_main_context_iteration (NULL, TRUE);
   width = gtk_widget_get_width (GTK_WIDGET (timeline));
@@ -338,7 +296,7 @@ test_range_drag (void)
   g_signal_emit_by_name (drag, "drag-begin", width * 0.9, 5.0);
   g_signal_emit_by_name (drag, "drag-update", width * 0.1 - 1, 0.0);
   g_signal_emit_by_name (drag, "drag-end", width * 0.1 - 1, 0.0);
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
 
   after = dossier_window_get_subgraph (win)->relations->len;
   g_assert_true (dossier_date_is_known (&dossier_window_get_filter (win)->from));
@@ -346,7 +304,7 @@ test_range_drag (void)
   g_assert_cmpuint (after, >, 0);
 
   clear_filters (win);
-  close_window (win);
+  gui_test_close_window (win);
 }
 
 static void
@@ -382,9 +340,9 @@ test_layout_matches_cli (void)
   clear_filters (win);
   select_by_name (win, "Oracle");
   gtk_widget_activate_action (GTK_WIDGET (win), "curate.rename", "s", "Oracle Corporation");
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
   dossier_filter_panel_add_actor (dossier_window_get_filter_panel (win), "TikTok");
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
 
   sub = dossier_window_get_subgraph (win);
   layout = dossier_graph_view_get_layout (dossier_window_get_graph_view (win));
@@ -433,9 +391,9 @@ test_layout_matches_cli (void)
   g_assert_nonnull (dossier_graph_lookup_entity (sub->graph, "Oracle Corporation"));
 
   gtk_widget_activate_action (GTK_WIDGET (win), "curate.undo", NULL);
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
   clear_filters (win);
-  close_window (win);
+  gui_test_close_window (win);
 }
 
 static void
@@ -448,7 +406,7 @@ test_edits_survive_restart (void)
   clear_filters (win);
   select_by_name (win, "Oracle");
   gtk_widget_activate_action (GTK_WIDGET (win), "curate.rename", "s", "Oracle Corporation");
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
 
   graph = dossier_window_get_graph (win);
   view = dossier_window_get_graph_view (win);
@@ -459,26 +417,26 @@ test_edits_survive_restart (void)
 
   /* Undo, then redo, from the keyboard's actions. */
   gtk_widget_activate_action (GTK_WIDGET (win), "curate.undo", NULL);
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
   g_assert_cmpstr (dossier_graph_lookup_entity (dossier_window_get_graph (win), "Oracle")->name, ==, "Oracle");
   gtk_widget_activate_action (GTK_WIDGET (win), "curate.redo", NULL);
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
 
   /* Hide TikTok: it leaves the view. */
   select_by_name (win, "TikTok");
   gtk_widget_activate_action (GTK_WIDGET (win), "curate.hide", NULL);
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
   graph = dossier_window_get_graph (win);
   g_assert_cmpint (dossier_subgraph_find_entity (dossier_window_get_subgraph (win),
                                                  dossier_graph_lookup_entity (graph, "TikTok")->id), <, 0);
-  close_window (win);
+  gui_test_close_window (win);
 
   /* A new window on the same articles finds both edits. */
   win = open_seeds ();
   graph = dossier_window_get_graph (win);
   g_assert_cmpstr (dossier_graph_lookup_entity (graph, "Oracle")->name, ==, "Oracle Corporation");
   g_assert_true (dossier_graph_lookup_entity (graph, "TikTok")->hidden);
-  close_window (win);
+  gui_test_close_window (win);
 }
 
 static void
@@ -535,7 +493,7 @@ test_merge_selected (void)
 
   gtk_widget_activate_action (GTK_WIDGET (win), "curate.merge", "s", "");
   answer_dialog ("apply");
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
   graph = dossier_window_get_graph (win);
   g_assert_true (dossier_graph_lookup_entity (graph, "Larry Ellison") == dossier_graph_lookup_entity (graph, "Oracle"));
   g_assert_true (dossier_graph_lookup_entity (graph, "Zoom") != dossier_graph_lookup_entity (graph, "Oracle"));
@@ -548,27 +506,24 @@ test_merge_selected (void)
   }
 
   gtk_widget_activate_action (GTK_WIDGET (win), "curate.undo", NULL);
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
   graph = dossier_window_get_graph (win);
   g_assert_true (dossier_graph_lookup_entity (graph, "Larry Ellison") != dossier_graph_lookup_entity (graph, "Oracle"));
-  close_window (win);
+  gui_test_close_window (win);
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
 static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gui_test_find (widget, is_named, name);
 }
 
 static GtkWindow *
@@ -688,7 +643,7 @@ test_export_what_is_seen (void)
 
   clear_filters (win);
   dossier_filter_panel_add_actor (dossier_window_get_filter_panel (win), "Josh Hawley");
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
   sub = dossier_window_get_subgraph (win);
   layout = dossier_graph_view_get_layout (dossier_window_get_graph_view (win));
 
@@ -711,7 +666,7 @@ test_export_what_is_seen (void)
     {
       g_test_message ("file chooser not opened under the sanitizers");
       clear_filters (win);
-      close_window (win);
+      gui_test_close_window (win);
       return;
     }
 
@@ -743,7 +698,7 @@ test_export_what_is_seen (void)
   g_assert_true (chooser);
 
   clear_filters (win);
-  close_window (win);
+  gui_test_close_window (win);
 }
 
 /* A big graph asked of circo (minutes) is laid out with sfdp, and the
@@ -782,17 +737,17 @@ test_slow_engine_gives_way (void)
     g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (win), "layout-engine");
     g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "circo");
   }
-  close_window (win);
+  gui_test_close_window (win);
 
   /* The seeds are small enough for circo itself. */
   win = open_seeds ();
   g_action_group_activate_action (G_ACTION_GROUP (win), "layout-engine", g_variant_new_string ("circo"));
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
   layout = dossier_graph_view_get_layout (dossier_window_get_graph_view (win));
   g_assert_cmpint (layout->engine, ==, DOSSIER_LAYOUT_CIRCO);
   g_action_group_activate_action (G_ACTION_GROUP (win), "layout-engine", g_variant_new_string ("auto"));
-  wait_until_drawn (win);
-  close_window (win);
+  gui_test_wait_until_drawn (win);
+  gui_test_close_window (win);
 
   remove_corpus (dir);
 }
@@ -817,7 +772,7 @@ test_stale_actor_filter (void)
   g_assert_null (now->actors[1]);
   g_assert_cmpstr (dossier_filter_panel_get_filter (dossier_window_get_filter_panel (win))->actors[0], ==,
                    "Larry Ellison");
-  close_window (win);
+  gui_test_close_window (win);
 }
 
 /* Filters that keep nobody say so, and one click clears them. */
@@ -829,16 +784,16 @@ test_filters_keep_nobody (void)
 
   filter->min_evidence = 999;
   dossier_window_set_filter (win, filter);
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
   g_assert_cmpstr (dossier_window_get_main_page (win), ==, "error");
   g_assert_nonnull (dossier_window_get_subgraph (win));
   g_assert_cmpuint (dossier_window_get_subgraph (win)->total_entities, >, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (win), "win.clear-filters", NULL);
-  wait_until_drawn (win);
+  gui_test_wait_until_drawn (win);
   g_assert_cmpstr (dossier_window_get_main_page (win), ==, "graph");
   g_assert_cmpuint (dossier_window_get_filter (win)->min_evidence, <=, 1);
-  close_window (win);
+  gui_test_close_window (win);
 }
 
 static guint
@@ -880,7 +835,7 @@ test_many_passages (void)
 
   dossier_passage_list_activate (list, n - 1);
   g_assert_cmpuint (count_rows (GTK_WIDGET (list)), ==, n);
-  close_window (win);
+  gui_test_close_window (win);
 
   remove_corpus (dir);
 }
@@ -927,22 +882,14 @@ test_menu_access_keys (void)
 
   assert_unique_mnemonics (find_menu_with_action (GTK_WIDGET (win), "win.open"));
   assert_unique_mnemonics (find_menu_with_action (GTK_WIDGET (win), "win.layout-engine"));
-  close_window (win);
+  gui_test_close_window (win);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* The isolated folders hide the system icon theme; give it back. */
-  g_setenv ("XDG_DATA_DIRS", data_dirs != NULL ? data_dirs : "/usr/local/share:/usr/share", TRUE);
-  gui_test_tolerate_machine_warnings ();
-  gtk_init ();
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv);
 
   g_test_add_func ("/gui/window/filters-match-cli", test_filters_match_cli);
   g_test_add_func ("/gui/window/filters-survive-restart", test_filters_survive_restart);

@@ -29,46 +29,21 @@ iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  guint *frames = data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets the window lay out and paint @n times. */
+/* Lets the window lay out and paint @n times, then runs what is ready. */
 static void
 wait_frames (GtkWidget *widget,
              guint      n)
 {
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-
-  while (frames < n)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
+  gui_test_wait_frames (widget, n);
   iterate ();
 }
 
 static void
 wait_until_drawn (DossierWindow *win)
 {
-  DossierGraphView *view = dossier_window_get_graph_view (win);
-
-  while (dossier_window_is_busy (win) ||
-         g_strcmp0 (dossier_window_get_main_page (win), "loading") == 0)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (g_strcmp0 (dossier_window_get_main_page (win), "graph") != 0)
-    return;
-
-  while (!dossier_graph_view_has_scene (view) || gtk_widget_get_width (GTK_WIDGET (view)) <= 1)
-    g_main_context_iteration (NULL, TRUE);
-  wait_frames (GTK_WIDGET (view), 2);
+  gui_test_wait_until_drawn (win);
+  if (g_strcmp0 (dossier_window_get_main_page (win), "graph") == 0)
+    wait_frames (GTK_WIDGET (dossier_window_get_graph_view (win)), 2);
 }
 
 static DossierWindow *
@@ -906,20 +881,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
   const char *seeds[] = { g_getenv ("DOSSIER_SEEDS_DIR"), NULL };
   int ret;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* The isolated directories hide the system icon theme; put the system
-   * data back (read only) so the window looks as it does for people. */
-  g_setenv ("XDG_DATA_DIRS", data_dirs != NULL ? data_dirs : "/usr/local/share:/usr/share", TRUE);
-  gui_test_tolerate_machine_warnings ();
-  gtk_init ();
-  adw_init ();
-
-  /* Transforms jump to their target, so checks need not wait for easing. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv);
 
   window = open_window (seeds[0] != NULL ? seeds : NULL);
 

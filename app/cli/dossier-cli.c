@@ -563,6 +563,173 @@ layout_with_positions (Options              *o,
   return g_steal_pointer (&layout);
 }
 
+/* --area X,Y,W,H in points, into the export options. */
+static gboolean
+parse_area (const char            *area,
+            DossierExportOptions  *export_options,
+            GError               **error)
+{
+  g_auto(GStrv) parts = g_strsplit (area, ",", -1);
+  double v[4];
+  guint i;
+
+  for (i = 0; g_strv_length (parts) == 4 && i < 4; i++)
+    {
+      char *end = NULL;
+
+      v[i] = g_ascii_strtod (parts[i], &end);
+      if (end == parts[i] || *end != '\0')
+        break;
+    }
+  if (i != 4 || !(v[2] > 0) || !(v[3] > 0))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--area wants X,Y,WIDTH,HEIGHT in points, e.g. 0,0,400,300"));
+      return FALSE;
+    }
+  export_options->has_area = TRUE;
+  export_options->area_x = v[0];
+  export_options->area_y = v[1];
+  export_options->area_width = v[2];
+  export_options->area_height = v[3];
+  return TRUE;
+}
+
+/* The output file and the format it implies or is given. */
+static gboolean
+check_output (Options              *o,
+              DossierExportFormat  *format,
+              GError              **error)
+{
+  if (o->output == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("export needs an output file: -o FILE"));
+      return FALSE;
+    }
+
+  if (o->format == NULL && g_str_equal (o->output, "-"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("writing to the standard output (-o -) needs --format"));
+      return FALSE;
+    }
+
+  if (o->format != NULL ? !dossier_export_format_from_string (o->format, format)
+                        : !dossier_export_format_from_path (o->output, format))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: unknown format; use png, svg, pdf, dot, graphml, json, csv, gexf, html or neo4j"),
+                   o->format != NULL ? o->format : o->output);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The options of the image and of the file, checked in the order the
+ * command always reported them. */
+static gboolean
+export_options_from (Options               *o,
+                     DossierExportOptions  *export_options,
+                     GError               **error)
+{
+  DossierExportFormat format;
+
+  if (!check_output (o, &format, error))
+    return FALSE;
+
+  if ((o->scale != UNSET_NUMBER && !(isfinite (o->scale) && o->scale > 0)) ||
+      (o->dpi != UNSET_NUMBER && !(isfinite (o->dpi) && o->dpi > 0)) ||
+      (o->scale != UNSET_NUMBER && o->dpi != UNSET_NUMBER))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Give either --scale or --dpi, as a positive number"));
+      return FALSE;
+    }
+
+  dossier_export_options_init (export_options, format);
+  if (o->scale != UNSET_NUMBER)
+    export_options->scale = o->scale;
+  if (o->dpi != UNSET_NUMBER)
+    export_options->scale = o->dpi / 72.0;
+  export_options->transparent = o->transparent;
+  export_options->dark = o->dark;
+  if (o->theme != NULL && !g_str_equal (o->theme, "light") && !g_str_equal (o->theme, "dark"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--theme must be light or dark"));
+      return FALSE;
+    }
+  if (o->theme != NULL)
+    export_options->dark = g_str_equal (o->theme, "dark");
+  if (format == DOSSIER_EXPORT_NEO4J && g_str_equal (o->output, "-"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("the Neo4j export writes a folder: -o FOLDER"));
+      return FALSE;
+    }
+  export_options->title = o->title;
+  export_options->edge_labels = o->edge_labels;
+  export_options->legend = o->legend;
+
+  return o->area == NULL || parse_area (o->area, export_options, error);
+}
+
+/* The session's layout, or one around saved positions. */
+static DossierLayout *
+export_layout (Options              *o,
+               DossierSession       *session,
+               DossierLayoutEngine   engine,
+               GError              **error)
+{
+  DossierSubgraph *sub = dossier_session_get_filtered (session);
+  DossierLayout *layout;
+
+  /* Asked for by name, so honoured; but a script should know why it waits. */
+  if (!dossier_layout_engine_is_practical (engine, sub->entities->len, sub->relations->len))
+    {
+      g_autofree char *warning = g_strdup_printf (_("the “%s” layout may take minutes on a graph this large (“--engine auto” is quick)"),
+                                                  dossier_layout_engine_to_string (engine));
+      print_message (warning);
+    }
+  dossier_session_set_engine (session, engine);
+  dossier_session_set_engine_fallback (session, FALSE);
+  /* Saved positions go round the session until it keeps them itself. */
+  if (o->positions != NULL || o->save_positions != NULL)
+    return layout_with_positions (o, sub, engine, error);
+  if ((layout = dossier_session_layout (session, NULL, error)) == NULL)
+    return NULL;
+  return dossier_layout_ref (layout);
+}
+
+/* The export to -o FILE, or to the standard output for “-”. */
+static gboolean
+write_export (const char                  *output,
+              DossierSubgraph             *sub,
+              DossierLayout               *layout,
+              const DossierExportOptions  *export_options,
+              GError                     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+  const char *data;
+
+  if (!g_str_equal (output, "-"))
+    return dossier_export_to_file (sub, layout, export_options, output, NULL, error);
+
+  if (!(bytes = dossier_export_to_bytes (sub, layout, export_options, NULL, error)))
+    return FALSE;
+  data = g_bytes_get_data (bytes, &len);
+  if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   _("Could not write to the standard output: %s"), g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
@@ -571,11 +738,9 @@ cmd_export (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierSession) session = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
   DossierSubgraph *sub;
-  DossierLayout *layout;
-  g_autoptr(DossierLayout) own_layout = NULL;
   DossierExportOptions export_options;
-  DossierExportFormat format;
   DossierLayoutEngine engine = DOSSIER_LAYOUT_AUTO;
   g_autofree char *caption = NULL;
   guint n_problems = 0;
@@ -608,92 +773,9 @@ cmd_export (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   add_filter_entries (context, &o);
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!g_option_context_parse (context, &argc, &argv, &error) ||
+      !export_options_from (&o, &export_options, &error))
     goto fail;
-
-  if (o.output == NULL)
-    {
-      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("export needs an output file: -o FILE"));
-      goto fail;
-    }
-
-  if (o.format == NULL && g_str_equal (o.output, "-"))
-    {
-      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("writing to the standard output (-o -) needs --format"));
-      goto fail;
-    }
-
-  if (o.format != NULL ? !dossier_export_format_from_string (o.format, &format)
-                       : !dossier_export_format_from_path (o.output, &format))
-    {
-      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("%s: unknown format; use png, svg, pdf, dot, graphml, json, csv, gexf, html or neo4j"),
-                   o.format != NULL ? o.format : o.output);
-      goto fail;
-    }
-
-  if ((o.scale != UNSET_NUMBER && !(isfinite (o.scale) && o.scale > 0)) ||
-      (o.dpi != UNSET_NUMBER && !(isfinite (o.dpi) && o.dpi > 0)) ||
-      (o.scale != UNSET_NUMBER && o.dpi != UNSET_NUMBER))
-    {
-      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Give either --scale or --dpi, as a positive number"));
-      goto fail;
-    }
-
-  dossier_export_options_init (&export_options, format);
-  if (o.scale != UNSET_NUMBER)
-    export_options.scale = o.scale;
-  if (o.dpi != UNSET_NUMBER)
-    export_options.scale = o.dpi / 72.0;
-  export_options.transparent = o.transparent;
-  export_options.dark = o.dark;
-  if (o.theme != NULL && !g_str_equal (o.theme, "light") && !g_str_equal (o.theme, "dark"))
-    {
-      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--theme must be light or dark"));
-      goto fail;
-    }
-  if (o.theme != NULL)
-    export_options.dark = g_str_equal (o.theme, "dark");
-  if (format == DOSSIER_EXPORT_NEO4J && g_str_equal (o.output, "-"))
-    {
-      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("the Neo4j export writes a folder: -o FOLDER"));
-      goto fail;
-    }
-  export_options.title = o.title;
-  export_options.edge_labels = o.edge_labels;
-  export_options.legend = o.legend;
-
-  if (o.area != NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (o.area, ",", -1);
-      double v[4];
-      guint i;
-
-      for (i = 0; g_strv_length (parts) == 4 && i < 4; i++)
-        {
-          char *end = NULL;
-
-          v[i] = g_ascii_strtod (parts[i], &end);
-          if (end == parts[i] || *end != '\0')
-            break;
-        }
-      if (i != 4 || !(v[2] > 0) || !(v[3] > 0))
-        {
-          g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("--area wants X,Y,WIDTH,HEIGHT in points, e.g. 0,0,400,300"));
-          goto fail;
-        }
-      export_options.has_area = TRUE;
-      export_options.area_x = v[0];
-      export_options.area_y = v[1];
-      export_options.area_width = v[2];
-      export_options.area_height = v[3];
-    }
 
   if (o.engine != NULL && !dossier_layout_engine_from_string (o.engine, &engine))
     {
@@ -702,25 +784,10 @@ cmd_export (int    argc,
       goto fail;
     }
 
-  if (!(session = run_pipeline (&o, TRUE, &n_problems, &error)))
+  if (!(session = run_pipeline (&o, TRUE, &n_problems, &error)) ||
+      !(layout = export_layout (&o, session, engine, &error)))
     goto fail;
   sub = dossier_session_get_filtered (session);
-  /* Asked for by name, so honoured; but a script should know why it waits. */
-  if (!dossier_layout_engine_is_practical (engine, sub->entities->len, sub->relations->len))
-    {
-      g_autofree char *warning = g_strdup_printf (_("the “%s” layout may take minutes on a graph this large (“--engine auto” is quick)"),
-                                                  dossier_layout_engine_to_string (engine));
-      print_message (warning);
-    }
-  dossier_session_set_engine (session, engine);
-  dossier_session_set_engine_fallback (session, FALSE);
-  /* Saved positions go round the session until it keeps them itself. */
-  if (o.positions != NULL || o.save_positions != NULL)
-    layout = own_layout = layout_with_positions (&o, sub, engine, &error);
-  else
-    layout = dossier_session_layout (session, NULL, &error);
-  if (layout == NULL)
-    goto fail;
   if (o.caption != NULL)
     {
       caption = g_str_equal (o.caption, "auto") ? dossier_export_default_caption (sub)
@@ -728,23 +795,7 @@ cmd_export (int    argc,
       export_options.caption = caption;
     }
 
-  if (g_str_equal (o.output, "-"))
-    {
-      g_autoptr(GBytes) bytes = dossier_export_to_bytes (sub, layout, &export_options, NULL, &error);
-      gsize len;
-      const char *data;
-
-      if (bytes == NULL)
-        goto fail;
-      data = g_bytes_get_data (bytes, &len);
-      if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
-        {
-          g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno),
-                       _("Could not write to the standard output: %s"), g_strerror (errno));
-          goto fail;
-        }
-    }
-  else if (!dossier_export_to_file (sub, layout, &export_options, o.output, NULL, &error))
+  if (!write_export (o.output, sub, layout, &export_options, &error))
     goto fail;
 
   /* Done, but some files were skipped: scripts can tell. */

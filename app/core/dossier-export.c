@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "dossier-date.h"
+#include "dossier-enums.h"
 #include "dossier-export.h"
 #include "dossier-export-private.h"
 #include "dossier-json.h"
@@ -29,19 +30,6 @@
 #include "dossier-style.h"
 
 G_DEFINE_QUARK (dossier-export-error-quark, dossier_export_error)
-
-static const char * const format_names[] = {
-  [DOSSIER_EXPORT_PNG] = "png",
-  [DOSSIER_EXPORT_SVG] = "svg",
-  [DOSSIER_EXPORT_PDF] = "pdf",
-  [DOSSIER_EXPORT_DOT] = "dot",
-  [DOSSIER_EXPORT_GRAPHML] = "graphml",
-  [DOSSIER_EXPORT_JSON] = "json",
-  [DOSSIER_EXPORT_CSV] = "csv",
-  [DOSSIER_EXPORT_GEXF] = "gexf",
-  [DOSSIER_EXPORT_NEO4J] = "neo4j",
-  [DOSSIER_EXPORT_HTML] = "html",
-};
 
 static const char * const mime_types[] = {
   [DOSSIER_EXPORT_PNG] = "image/png",
@@ -67,11 +55,15 @@ dossier_export_options_init (DossierExportOptions *options,
   options->scale = 2.0;
 }
 
+/* The nicks are the CLI's --format, the file extensions and the saved
+ * setting: keep them. */
 const char *
 dossier_export_format_to_string (DossierExportFormat format)
 {
-  g_return_val_if_fail (format < G_N_ELEMENTS (format_names), NULL);
-  return format_names[format];
+  const char *nick = dossier_enum_to_nick (DOSSIER_TYPE_EXPORT_FORMAT, format);
+
+  g_return_val_if_fail (nick != NULL, NULL);
+  return nick;
 }
 
 const char *
@@ -85,13 +77,12 @@ gboolean
 dossier_export_format_from_string (const char          *str,
                                    DossierExportFormat *format)
 {
-  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (format_names); i++)
+  int value;
+
+  if (dossier_enum_from_nick (DOSSIER_TYPE_EXPORT_FORMAT, str, &value))
     {
-      if (g_ascii_strcasecmp (str, format_names[i]) == 0)
-        {
-          *format = i;
-          return TRUE;
-        }
+      *format = value;
+      return TRUE;
     }
 
   if (str != NULL && g_ascii_strcasecmp (str, "gv") == 0)
@@ -1406,7 +1397,7 @@ dossier_export_to_bytes (DossierSubgraph            *subgraph,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  if (options->format >= G_N_ELEMENTS (format_names))
+  if (options->format >= G_N_ELEMENTS (mime_types))
     {
       g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_FORMAT,
                    _("Unknown export format"));

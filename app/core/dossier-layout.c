@@ -17,6 +17,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "dossier-enums.h"
 #include "dossier-layout-private.h"
 #include "dossier-positions.h"
 #include "dossier-render.h"
@@ -27,35 +28,27 @@ G_DEFINE_QUARK (dossier-layout-error-quark, dossier_layout_error)
 /* Graphviz 2.42 keeps global state: one layout at a time, process-wide. */
 static GMutex graphviz_lock;
 
-static const char * const engine_names[] = {
-  [DOSSIER_LAYOUT_AUTO] = "auto",
-  [DOSSIER_LAYOUT_DOT] = "dot",
-  [DOSSIER_LAYOUT_NEATO] = "neato",
-  [DOSSIER_LAYOUT_FDP] = "fdp",
-  [DOSSIER_LAYOUT_SFDP] = "sfdp",
-  [DOSSIER_LAYOUT_CIRCO] = "circo",
-};
-
+/* The nicks are the names Graphviz knows ("auto" aside), the CLI's
+ * --engine and the saved setting: keep them. */
 const char *
 dossier_layout_engine_to_string (DossierLayoutEngine engine)
 {
-  g_return_val_if_fail (engine < G_N_ELEMENTS (engine_names), NULL);
-  return engine_names[engine];
+  const char *nick = dossier_enum_to_nick (DOSSIER_TYPE_LAYOUT_ENGINE, engine);
+
+  g_return_val_if_fail (nick != NULL, NULL);
+  return nick;
 }
 
 gboolean
 dossier_layout_engine_from_string (const char          *str,
                                    DossierLayoutEngine *engine)
 {
-  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (engine_names); i++)
-    {
-      if (g_ascii_strcasecmp (str, engine_names[i]) == 0)
-        {
-          *engine = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  int value;
+
+  if (!dossier_enum_from_nick (DOSSIER_TYPE_LAYOUT_ENGINE, str, &value))
+    return FALSE;
+  *engine = value;
+  return TRUE;
 }
 
 DossierLayoutEngine

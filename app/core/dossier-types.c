@@ -17,9 +17,9 @@
 /* The enums' nicks (dossier-enums.c, made by glib-mkenums from
  * dossier-types.h) are the JSON contract and the CLI's vocabulary: never
  * rename one, add new ones. */
-static const char *
-nick_of (GType type,
-         int   value)
+const char *
+dossier_enum_to_nick (GType type,
+                      int   value)
 {
   /* The classes of static types live as long as the process. */
   GEnumClass *klass = g_type_class_peek (type);
@@ -32,10 +32,10 @@ nick_of (GType type,
 }
 
 /* Case does not matter: "Company" is "company". */
-static gboolean
-value_of (GType       type,
-          const char *nick,
-          int        *value)
+gboolean
+dossier_enum_from_nick (GType       type,
+                        const char *nick,
+                        int        *value)
 {
   GEnumClass *klass;
   GEnumValue *ev;
@@ -59,7 +59,7 @@ const char *
 dossier_entity_type_to_string (DossierEntityType type)
 {
   g_return_val_if_fail (type < DOSSIER_N_ENTITY_TYPES, NULL);
-  return nick_of (DOSSIER_TYPE_ENTITY_TYPE, type);
+  return dossier_enum_to_nick (DOSSIER_TYPE_ENTITY_TYPE, type);
 }
 
 gboolean
@@ -68,7 +68,7 @@ dossier_entity_type_from_string (const char        *str,
 {
   int value;
 
-  if (!value_of (DOSSIER_TYPE_ENTITY_TYPE, str, &value))
+  if (!dossier_enum_from_nick (DOSSIER_TYPE_ENTITY_TYPE, str, &value))
     return FALSE;
   *type = value;
   return TRUE;
@@ -78,7 +78,7 @@ const char *
 dossier_relation_type_to_string (DossierRelationType type)
 {
   g_return_val_if_fail (type < DOSSIER_N_RELATION_TYPES, NULL);
-  return nick_of (DOSSIER_TYPE_RELATION_TYPE, type);
+  return dossier_enum_to_nick (DOSSIER_TYPE_RELATION_TYPE, type);
 }
 
 gboolean
@@ -87,7 +87,7 @@ dossier_relation_type_from_string (const char          *str,
 {
   int value;
 
-  if (!value_of (DOSSIER_TYPE_RELATION_TYPE, str, &value))
+  if (!dossier_enum_from_nick (DOSSIER_TYPE_RELATION_TYPE, str, &value))
     return FALSE;
   *type = value;
   return TRUE;
@@ -104,5 +104,5 @@ dossier_relation_type_is_symmetric (DossierRelationType type)
 const char *
 dossier_section_kind_to_string (DossierSectionKind kind)
 {
-  return nick_of (DOSSIER_TYPE_SECTION_KIND, kind);
+  return dossier_enum_to_nick (DOSSIER_TYPE_SECTION_KIND, kind);
 }

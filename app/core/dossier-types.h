@@ -15,7 +15,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -148,5 +148,13 @@ gboolean            dossier_relation_type_from_string  (const char          *str
                                                         DossierRelationType *type);
 gboolean            dossier_relation_type_is_symmetric (DossierRelationType  type);
 const char         *dossier_section_kind_to_string     (DossierSectionKind   kind);
+
+/* An enum value by its glib-mkenums nick and back; the nick is matched
+ * whatever its case.  For the converters of each enum. */
+const char *dossier_enum_to_nick   (GType       type,
+                                    int         value);
+gboolean    dossier_enum_from_nick (GType       type,
+                                    const char *nick,
+                                    int        *value);
 
 G_END_DECLS

@@ -17,20 +17,9 @@
 #include <stdio.h>
 #include <sys/resource.h>
 
+#include "bench-util.h"
+
 static gint64 t0;
-
-/* CPU time of the whole process (every thread), in ms: unlike wall time,
- * it hardly changes with the load of a shared machine. */
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
-}
-
 
 static void
 draw (GtkDrawingArea *area,
@@ -50,7 +39,7 @@ after_paint (GdkFrameClock *clock,
              GMainLoop     *loop)
 {
   printf ("bare GTK window: first frame %.0f ms after launch  (cpu %.0f ms)\n",
-          (g_get_real_time () - t0) / 1000.0, cpu_ms ());
+          (g_get_real_time () - t0) / 1000.0, bench_cpu_seconds () * 1e3);
   fflush (stdout);
   g_main_loop_quit (loop);
 }

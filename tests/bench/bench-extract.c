@@ -19,6 +19,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "bench-util.h"
 #include "dossier-corpus.h"
 #include "dossier-extractor.h"
 
@@ -31,15 +32,6 @@ cpu_seconds (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static double
-peak_rss_mb (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;  /* kilobytes on Linux */
 }
 
 int
@@ -96,7 +88,7 @@ main (int   argc,
       copy++;
     }
 
-  rss_before = peak_rss_mb ();
+  rss_before = bench_peak_mb ();
   start = g_get_monotonic_time ();
   cpu_start = cpu_seconds ();
   graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error);
@@ -118,7 +110,7 @@ main (int   argc,
   g_print ("results: %u entities, %u relations, %u passages\n",
            graph->entities->len, graph->relations->len, n_evidence);
   g_print ("peak RSS: %.0f MB with the corpus loaded, %.0f MB after extraction\n",
-           rss_before, peak_rss_mb ());
+           rss_before, bench_peak_mb ());
 
   return 0;
 }

@@ -25,20 +25,9 @@
 #include "dossier-layout.h"
 #include "dossier-graph-view.h"
 #include "dossier-window.h"
+#include "bench-util.h"
 
 static gint64 t0;
-
-/* CPU time of the whole process (every thread), in ms: unlike wall time,
- * it hardly changes with the load of a shared machine. */
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
-}
 
 static gboolean window_painted;
 static gboolean scene_seen;
@@ -46,7 +35,7 @@ static gboolean scene_seen;
 static void
 stage (const char *what)
 {
-  printf ("  %-42s %6.0f ms  (cpu %5.0f ms)\n", what, (g_get_real_time () - t0) / 1000.0, cpu_ms ());
+  printf ("  %-42s %6.0f ms  (cpu %5.0f ms)\n", what, (g_get_real_time () - t0) / 1000.0, bench_cpu_seconds () * 1e3);
   fflush (stdout);
 }
 

@@ -36,6 +36,7 @@
 #include "dossier-filter.h"
 #include "dossier-gazetteer.h"
 #include "dossier-layout.h"
+#include "bench-util.h"
 #include "gen-corpus.h"
 #include "../test-util.h"
 
@@ -47,25 +48,6 @@ typedef struct
   gint64 wall;  /* µs */
   double cpu;   /* s, user + system, whole process */
 } Stamp;
-
-static double
-cpu_seconds (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
-         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-}
-
-static double
-peak_mb (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;  /* KiB on Linux */
-}
 
 static double
 current_mb (void)
@@ -81,7 +63,7 @@ current_mb (void)
 static Stamp
 stamp (void)
 {
-  return (Stamp) { g_get_monotonic_time (), cpu_seconds () };
+  return (Stamp) { g_get_monotonic_time (), bench_cpu_seconds () };
 }
 
 static void
@@ -269,15 +251,15 @@ run_single (guint        n_articles,
 
   print_counts (corpus, graph);
   g_print ("  %-34s %8.1f MB (before loading %.1f MB, now %.1f MB)\n",
-           "peak RSS so far", peak_mb (), rss_before, current_mb ());
+           "peak RSS so far", bench_peak_mb (), rss_before, current_mb ());
 
   bench_layouts (graph, engines, cap, layout_limit);
 
-  g_print ("  %-34s %8.1f MB\n", "peak RSS", peak_mb ());
+  g_print ("  %-34s %8.1f MB\n", "peak RSS", bench_peak_mb ());
   if (result_path != NULL)
     {
       g_autofree char *line = g_strdup_printf ("%u %.3f %.3f %.1f %u %u\n", n_articles, load_wall,
-                                               extract_wall, peak_mb (), graph->entities->len,
+                                               extract_wall, bench_peak_mb (), graph->entities->len,
                                                graph->relations->len);
 
       g_file_set_contents (result_path, line, -1, NULL);

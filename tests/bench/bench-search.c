@@ -26,6 +26,7 @@
 #include "dossier-extractor.h"
 #include "dossier-gazetteer.h"
 #include "dossier-search.h"
+#include "bench-util.h"
 #include "gen-corpus.h"
 
 static DossierCorpus *
@@ -64,16 +65,6 @@ generate (guint    n_articles,
   return corpus;
 }
 
-static double
-cpu_seconds (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
-         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-}
-
 static void
 time_query (DossierCorpus *corpus,
             DossierGraph  *graph,
@@ -82,13 +73,13 @@ time_query (DossierCorpus *corpus,
   g_autoptr(DossierSearch) search = dossier_search_new (query, NULL);
   g_autoptr(GPtrArray) hits = NULL;
   guint n_found = 0, n_actors = 0;
-  double cpu = cpu_seconds ();
+  double cpu = bench_cpu_seconds ();
   gint64 t;
 
   t = g_get_monotonic_time ();
   hits = dossier_search_run (search, corpus, graph, 0, &n_found, NULL, NULL);
   t = g_get_monotonic_time () - t;
-  cpu = cpu_seconds () - cpu;
+  cpu = bench_cpu_seconds () - cpu;
   for (guint i = 0; i < hits->len; i++)
     n_actors += ((DossierSearchHit *) g_ptr_array_index (hits, i))->actors->len;
 

@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "dossier-graph-view.h"
+#include "../gui-test-util.h"
 
 #define FRAMES 40
 #define WIDTH  1280
@@ -120,27 +121,6 @@ make_graph (guint             n_nodes,
 
   *out_subgraph = subgraph;
   *out_layout = layout;
-}
-
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, tick_cb, &frames, NULL);
-
-  while (frames < n)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
 }
 
 static void
@@ -268,7 +248,7 @@ main (int   argc,
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (view, 2);
+  gui_test_wait_frames (view, 2);
   /* From here on frames are made by calling the view's snapshot: with the
    * window hidden (it keeps its size), GTK paints nothing by itself that
    * would draw the tiles outside the timed frames. */
