@@ -256,6 +256,7 @@ typedef struct
   guint       edges;
   guint       texts;
   guint       shapes[4];     /* box, ellipse, other node shapes; edge paths */
+  guint       halos;         /* community halos around nodes */
   char       *view_box;
   GPtrArray  *titles;        /* text of every <title> */
   GPtrArray  *labels;        /* <data key="label"> text */
@@ -317,7 +318,9 @@ xml_start (GMarkupParseContext  *context,
   if (g_str_equal (element, "text"))
     s->texts++;
   /* Node shapes are the renderer's outlines as paths, named by class. */
-  if (in_node && g_str_equal (element, "path") && klass != NULL)
+  if (in_node && g_str_equal (element, "path") && g_strcmp0 (klass, "community-halo") == 0)
+    s->halos++;
+  else if (in_node && g_str_equal (element, "path") && klass != NULL)
     s->shapes[g_str_equal (klass, "shape box") ? 0 : g_str_equal (klass, "shape ellipse") ? 1 : 2]++;
   else if (g_str_equal (element, "path"))
     s->shapes[3]++;

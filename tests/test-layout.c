@@ -194,12 +194,12 @@ test_size_grows_with_mentions (void)
   {
     double w1, h1, w2, h2, w3, h3;
 
-    dossier_style_node_size (DOSSIER_SHAPE_BOX, 50, 13, 1, &w1, &h1);
-    dossier_style_node_size (DOSSIER_SHAPE_BOX, 50, 13, 10, &w2, &h2);
-    dossier_style_node_size (DOSSIER_SHAPE_BOX, 50, 13, 100000, &w3, &h3);
+    dossier_style_node_size (DOSSIER_SHAPE_BOX, 50, 13, dossier_style_node_scale (1, 1, 100), &w1, &h1);
+    dossier_style_node_size (DOSSIER_SHAPE_BOX, 50, 13, dossier_style_node_scale (10, 1, 100), &w2, &h2);
+    dossier_style_node_size (DOSSIER_SHAPE_BOX, 50, 13, dossier_style_node_scale (1e6, 1, 100), &w3, &h3);
     g_assert_cmpfloat (h1, <, h2);
     g_assert_cmpfloat (h2, <, h3);
-    g_assert_cmpfloat (h3, <=, h1 * 1.6 + 1e-9);
+    g_assert_cmpfloat (h3, <=, h1 * DOSSIER_STYLE_NODE_MAX_SCALE + 1e-9);
   }
 }
 

@@ -262,6 +262,8 @@ restrict_subgraph (DossierSubgraph            *subgraph,
   sub->entity_weight = g_array_new (FALSE, FALSE, sizeof (double));
   sub->entity_community = g_array_new (FALSE, FALSE, sizeof (guint));
   communities = dossier_subgraph_communities (subgraph);
+  if (subgraph->community_leaders != NULL)
+    sub->community_leaders = g_array_copy (subgraph->community_leaders);
 
   for (guint i = 0; i < subgraph->entities->len; i++)
     {
@@ -1034,11 +1036,22 @@ append_svg_node (GString                 *out,
   g_autofree char *title = node_title (entity, mentions, articles);
   g_autofree char *name = dossier_style_display_name (entity->name);
   g_autofree char *key = dossier_key_for_entity (entity);
+  DossierColor halo;
+  guint community;
 
   g_string_append_printf (out, "<g id=\"e%u\" class=\"node %s\" data-key=\"%s\" data-mentions=\"%u\"><title>",
                           n->entity, dossier_entity_type_to_string (entity->type), key, mentions);
   append_xml (out, title);
   g_string_append (out, "</title>");
+  if (dossier_render_node_halo (subgraph, n->entity, dark, &halo, &community))
+    {
+      g_autofree char *d = dossier_render_shape_svg_path (n->x, n->y, n->width, n->height, n->shape);
+
+      g_string_append_printf (out, "<path class=\"community-halo\" data-community=\"%u\" d=\"%s\" fill=\"none\"",
+                              community, d);
+      append_color_attr (out, "stroke", &halo);
+      g_string_append_printf (out, " stroke-width=\"%g\" stroke-linejoin=\"round\"/>", 2 * DOSSIER_STYLE_HALO_WIDTH);
+    }
   append_svg_shape (out, style, n->x, n->y, n->width, n->height);
   g_string_append_printf (out, "<text x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"", n->x, n->y);
   append_color_attr (out, "fill", &style->text);

@@ -731,6 +731,32 @@ dossier_render_legend_size (DossierSubgraph            *subgraph,
   *height = 2 * LEGEND_PAD + rows * LEGEND_ROW;
 }
 
+/* ---- Communities -------------------------------------------------------- */
+
+gboolean
+dossier_render_node_halo (DossierSubgraph *subgraph,
+                          guint            entity,
+                          gboolean         dark,
+                          DossierColor    *color,
+                          guint           *community)
+{
+  int i;
+
+  /* One community tells nothing apart; a subgraph built by hand has none. */
+  if (subgraph->entity_community == NULL || subgraph->community_leaders == NULL ||
+      subgraph->community_leaders->len < 2 ||
+      subgraph->entity_community->len != subgraph->entities->len)
+    return FALSE;
+
+  i = dossier_subgraph_find_entity (subgraph, entity);
+  if (i < 0)
+    return FALSE;
+  if (community != NULL)
+    *community = g_array_index (subgraph->entity_community, guint, i);
+  *color = dossier_style_community_color (g_array_index (subgraph->entity_community, guint, i), dark);
+  return TRUE;
+}
+
 /* ---- Titles and captions ------------------------------------------------- */
 
 static void
@@ -969,6 +995,7 @@ dossier_renderer_draw_node (DossierRenderer *self,
   const DossierNodeStyle *style;
   g_autofree char *name = NULL;
   PangoLayout *text;
+  DossierColor halo;
   double tw, th;
 
   g_return_if_fail (self != NULL);
@@ -979,6 +1006,18 @@ dossier_renderer_draw_node (DossierRenderer *self,
   entity = dossier_graph_get_entity (self->subgraph->graph, n->entity);
   style = dossier_style_node (entity->type, self->options.dark);
 
+  if (dossier_render_node_halo (self->subgraph, n->entity, self->options.dark, &halo, NULL))
+    {
+      /* A wide stroke of the outline, half of it under the shape. */
+      cairo_save (cr);
+      dossier_render_shape_path (cr, n->x, n->y, n->width, n->height, n->shape);
+      set_color (cr, &halo);
+      cairo_set_line_width (cr, 2 * DOSSIER_STYLE_HALO_WIDTH);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
   draw_shape (cr, style, n->x, n->y, n->width, n->height);
   if (!label)
     return;

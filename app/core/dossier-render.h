@@ -107,6 +107,18 @@ void  dossier_render_types_present (DossierSubgraph           *subgraph,
                                     guint                     *entity_types,
                                     guint                     *relation_types);
 
+/* The colour of the halo around an actor's node (and its community, when
+ * @community is not NULL) (see
+ * dossier_style_community_color): FALSE when it has none, as when the
+ * subgraph has a single community.  The view and every export draw it
+ * as a stroke DOSSIER_STYLE_HALO_WIDTH * 2 wide along the node's outline,
+ * under the shape. */
+gboolean dossier_render_node_halo (DossierSubgraph            *subgraph,
+                                   guint                       entity,
+                                   gboolean                    dark,
+                                   DossierColor               *color,
+                                   guint                      *community);
+
 /* The outline of a node of @shape centred on (@cx, @cy), as a new path:
  * the one definition of the shapes, for the view and every export. */
 void  dossier_render_shape_path   (cairo_t                    *cr,
