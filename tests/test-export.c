@@ -521,6 +521,69 @@ test_edge_width_by_passages (Fixture       *f,
   }
 }
 
+/* Every node carries the halo of its community, in the community's
+ * colour, in the SVG and in the PNG; the seeds have several communities. */
+static void
+test_community_halos (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GBytes) svg = export_format (f, DOSSIER_EXPORT_SVG);
+  g_autoptr(XmlStats) s = parse_xml (svg);
+  g_autofree char *text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  DossierExportOptions options;
+  g_autoptr(GBytes) png = NULL;
+  cairo_surface_t *surface;
+  guint tinted = 0, seen = 0;
+
+  g_assert_nonnull (f->sub->community_leaders);
+  g_assert_cmpuint (f->sub->community_leaders->len, >=, 2);
+  g_assert_cmpuint (s->halos, ==, f->layout->nodes->len);
+  for (guint c = 0; c < 2; c++)
+    {
+      DossierColor color = dossier_style_community_color (c, FALSE);
+      g_autofree char *hex = dossier_color_to_rgb_hex (&color);
+      g_autofree char *halo = g_strdup_printf ("class=\"community-halo\" data-community=\"%u\"", c);
+      g_autofree char *stroke = g_strdup_printf ("stroke=\"%s\"", hex);
+      const char *at = strstr (text, halo);
+
+      /* Two communities, each with its own tint. */
+      g_assert_nonnull (at);
+      g_assert_nonnull (strstr (at, stroke));
+      g_assert_true (strstr (at, stroke) < strstr (at, "/>"));
+    }
+
+  /* In the PNG, just left of each node, the tint over the white page
+   * (an edge may pass there: most nodes suffice). */
+  dossier_export_options_init (&options, DOSSIER_EXPORT_PNG);
+  options.scale = 2.0;
+  png = export (f, &options);
+  surface = check_png (png, (int) ceil (f->layout->width * 2), (int) ceil (f->layout->height * 2), 144);
+  for (guint i = 0; i < f->layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *n = &g_array_index (f->layout->nodes, DossierLayoutNode, i);
+      int k = dossier_subgraph_find_entity (f->sub, n->entity);
+      guint c = g_array_index (f->sub->entity_community, guint, k);
+      DossierColor tint = dossier_style_community_color (c, FALSE);
+      guint32 pixel = pixel_at (surface, (int) ((n->x - n->width / 2 - DOSSIER_STYLE_HALO_WIDTH / 2) * 2),
+                                (int) (n->y * 2));
+      double want[3] = { tint.red, tint.green, tint.blue };
+      gboolean close = TRUE;
+
+      for (guint ch = 0; ch < 3; ch++)
+        {
+          double expect = 255 * (want[ch] * tint.alpha + (1 - tint.alpha));
+          int got = (pixel >> (16 - 8 * ch)) & 0xff;
+
+          close &= fabs (got - expect) <= 12;
+        }
+      tinted += close;
+      seen |= close ? 1u << MIN (c, 31) : 0;
+    }
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (tinted, >=, f->layout->nodes->len * 2 / 3);
+  g_assert_cmpuint (g_bit_nth_lsf (seen, -1), !=, g_bit_nth_msf (seen, -1));
+}
+
 static void
 test_svg_options (Fixture       *f,
                   gconstpointer  data)
@@ -1335,6 +1398,7 @@ main (int    argc,
   SEEDS ("/export/seeds/png", test_png);
   SEEDS ("/export/seeds/png-errors", test_png_errors);
   SEEDS ("/export/seeds/svg", test_svg);
+  SEEDS ("/export/seeds/community-halos", test_community_halos);
   SEEDS ("/export/seeds/edge-width-by-passages", test_edge_width_by_passages);
   SEEDS ("/export/seeds/svg-options", test_svg_options);
   SEEDS ("/export/seeds/graphml", test_graphml);
