@@ -740,6 +740,7 @@ dossier_render_node_halo (DossierSubgraph *subgraph,
                           DossierColor    *color,
                           guint           *community)
 {
+  guint c, j;
   int i;
 
   /* One community tells nothing apart; a subgraph built by hand has none. */
@@ -751,9 +752,17 @@ dossier_render_node_halo (DossierSubgraph *subgraph,
   i = dossier_subgraph_find_entity (subgraph, entity);
   if (i < 0)
     return FALSE;
+  c = g_array_index (subgraph->entity_community, guint, i);
+  /* An actor alone is no cluster: no halo. */
+  for (j = 0; j < subgraph->entities->len; j++)
+    if (j != (guint) i && g_array_index (subgraph->entity_community, guint, j) == c)
+      break;
+  if (j == subgraph->entities->len)
+    return FALSE;
+
   if (community != NULL)
-    *community = g_array_index (subgraph->entity_community, guint, i);
-  *color = dossier_style_community_color (g_array_index (subgraph->entity_community, guint, i), dark);
+    *community = c;
+  *color = dossier_style_community_color (c, dark);
   return TRUE;
 }
 

@@ -110,7 +110,8 @@ void  dossier_render_types_present (DossierSubgraph           *subgraph,
 /* The colour of the halo around an actor's node (and its community, when
  * @community is not NULL) (see
  * dossier_style_community_color): FALSE when it has none, as when the
- * subgraph has a single community.  The view and every export draw it
+ * subgraph has a single community or the actor is alone in its own.
+ * The view and every export draw it
  * as a stroke DOSSIER_STYLE_HALO_WIDTH * 2 wide along the node's outline,
  * under the shape. */
 gboolean dossier_render_node_halo (DossierSubgraph            *subgraph,

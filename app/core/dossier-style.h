@@ -97,7 +97,7 @@ double                  dossier_style_node_scale (double              weight,
  * the first DOSSIER_STYLE_N_COMMUNITY_COLORS communities (the largest);
  * the others share a neutral one.  Light and dark variants. */
 #define DOSSIER_STYLE_N_COMMUNITY_COLORS 8
-#define DOSSIER_STYLE_HALO_WIDTH         5.0
+#define DOSSIER_STYLE_HALO_WIDTH         7.0
 
 DossierColor            dossier_style_community_color (guint           community,
                                                        gboolean        dark);
