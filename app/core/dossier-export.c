@@ -784,6 +784,38 @@ append_svg_arrow (GString            *out,
   g_string_append (out, "/>");
 }
 
+/* The legend's rows for the clusters: a dot of the halo's colour and the
+ * cluster's name, as dossier_renderer_draw_legend draws them. */
+static void
+append_svg_legend_communities (GString                    *out,
+                               DossierSubgraph            *subgraph,
+                               const DossierRenderOptions *render,
+                               double                      x,
+                               double                      row_y,
+                               const DossierColor         *fg)
+{
+  guint communities[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1];
+  guint n = dossier_render_legend_communities (subgraph, communities);
+
+  for (guint k = 0; k < n; k++, row_y += DOSSIER_RENDER_LEGEND_ROW)
+    {
+      DossierColor color = dossier_style_community_color (communities[k], render->dark);
+      g_autofree char *d = dossier_render_shape_svg_path (x + DOSSIER_RENDER_LEGEND_PAD + DOSSIER_RENDER_LEGEND_SAMPLE_W / 2, row_y,
+                                                          DOSSIER_RENDER_LEGEND_SAMPLE_H, DOSSIER_RENDER_LEGEND_SAMPLE_H,
+                                                          DOSSIER_SHAPE_ELLIPSE);
+      g_autofree char *label = dossier_render_community_label (subgraph, communities[k]);
+
+      g_string_append_printf (out, "<path class=\"community-sample\" d=\"%s\"", d);
+      append_color_attr (out, "fill", &color);
+      g_string_append_printf (out, "/><text class=\"community\" data-community=\"%u\" x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"",
+                              communities[k], x + 2 * DOSSIER_RENDER_LEGEND_PAD + DOSSIER_RENDER_LEGEND_SAMPLE_W, row_y);
+      append_color_attr (out, "fill", fg);
+      g_string_append (out, ">");
+      append_xml (out, label);
+      g_string_append (out, "</text>\n");
+    }
+}
+
 static void
 append_svg_legend (GString                    *out,
                    DossierSubgraph            *subgraph,
@@ -848,6 +880,7 @@ append_svg_legend (GString                    *out,
       g_string_append (out, "</text>\n");
       row_y += DOSSIER_RENDER_LEGEND_ROW;
     }
+  append_svg_legend_communities (out, subgraph, render, x, row_y, &fg);
 
   g_string_append (out, "</g>\n");
 }

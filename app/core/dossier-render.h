@@ -120,6 +120,23 @@ gboolean dossier_render_node_halo (DossierSubgraph            *subgraph,
                                    DossierColor               *color,
                                    guint                      *community);
 
+/* The communities the legend names: those with a halo, by number, the
+ * first DOSSIER_STYLE_N_COMMUNITY_COLORS; DOSSIER_STYLE_N_COMMUNITY_COLORS
+ * last when more have one ("Other clusters").  Returns how many. */
+guint    dossier_render_legend_communities (DossierSubgraph *subgraph,
+                                            guint            communities[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1]);
+/* "Cluster: " and the name of its most mentioned actor.  g_free. */
+char    *dossier_render_community_label    (DossierSubgraph *subgraph,
+                                            guint            community);
+/* A legend row's sample for a community: a dot @size points across in its
+ * colour, centred on (@cx, @cy). */
+void     dossier_render_community_sample   (cairo_t         *cr,
+                                            guint            community,
+                                            double           cx,
+                                            double           cy,
+                                            double           size,
+                                            gboolean         dark);
+
 /* The outline of a node of @shape centred on (@cx, @cy), as a new path:
  * the one definition of the shapes, for the view and every export. */
 void  dossier_render_shape_path   (cairo_t                    *cr,
