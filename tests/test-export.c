@@ -602,6 +602,73 @@ test_community_halos (Fixture       *f,
   g_assert_cmpuint (g_bit_nth_lsf (seen, -1), !=, g_bit_nth_msf (seen, -1));
 }
 
+/* The legend names each cluster after its leader, with a dot of its
+ * colour, in the SVG as in the PNG (which test-export-svg compares). */
+static void
+test_community_legend (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierExportOptions options;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *row = NULL;
+  guint communities[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1];
+  guint n = dossier_render_legend_communities (f->sub, communities);
+  const DossierEntity *leader;
+  guint samples = 0;
+
+  g_assert_cmpuint (n, >=, 2);
+  dossier_export_options_init (&options, DOSSIER_EXPORT_SVG);
+  options.legend = TRUE;
+  svg = export (f, &options);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  for (const char *p = text; (p = strstr (p, "class=\"community-sample\"")) != NULL; p++)
+    samples++;
+  g_assert_cmpuint (samples, ==, n);
+
+  leader = dossier_graph_get_entity (f->sub->graph, g_array_index (f->sub->community_leaders, guint, 0));
+  row = g_strdup_printf ("Cluster: %s</text>", leader->name);
+  g_assert_nonnull (strstr (text, row));
+}
+
+/* Past eight clusters, one "Other clusters" row; lone actors get none. */
+static void
+test_community_legend_other (void)
+{
+  g_autoptr(DossierGraph) graph = test_synthetic_graph (21, 0, 1);
+  g_autoptr(DossierSubgraph) sub = test_subgraph_all (graph);
+  guint communities[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1];
+  g_autofree char *first = NULL;
+  g_autofree char *other = NULL;
+  DossierColor color;
+  guint n;
+
+  /* Ten pairs, then one actor alone. */
+  sub->entity_community = g_array_new (FALSE, FALSE, sizeof (guint));
+  sub->community_leaders = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < 21; i++)
+    {
+      guint c = i / 2;
+
+      g_array_append_val (sub->entity_community, c);
+      if (i % 2 == 0)
+        g_array_append_val (sub->community_leaders, i);
+    }
+  n = dossier_render_legend_communities (sub, communities);
+  g_assert_cmpuint (n, ==, DOSSIER_STYLE_N_COMMUNITY_COLORS + 1);
+  g_assert_cmpuint (communities[0], ==, 0);
+  g_assert_cmpuint (communities[n - 1], ==, DOSSIER_STYLE_N_COMMUNITY_COLORS);
+  first = dossier_render_community_label (sub, 0);
+  g_assert_true (g_str_has_suffix (first, dossier_graph_get_entity (graph, 0)->name));
+  other = dossier_render_community_label (sub, communities[n - 1]);
+  g_assert_cmpstr (other, ==, "Other clusters");
+
+  /* Halos: the ninth and tenth pairs share the "other" colour; the lone
+   * actor has none. */
+  g_assert_true (dossier_render_node_halo (sub, 18, FALSE, &color, NULL));
+  g_assert_false (dossier_render_node_halo (sub, 20, FALSE, &color, NULL));
+}
+
 static void
 test_svg_options (Fixture       *f,
                   gconstpointer  data)
@@ -1417,6 +1484,7 @@ main (int    argc,
   SEEDS ("/export/seeds/png-errors", test_png_errors);
   SEEDS ("/export/seeds/svg", test_svg);
   SEEDS ("/export/seeds/community-halos", test_community_halos);
+  SEEDS ("/export/seeds/community-legend", test_community_legend);
   SEEDS ("/export/seeds/edge-width-by-passages", test_edge_width_by_passages);
   SEEDS ("/export/seeds/svg-options", test_svg_options);
   SEEDS ("/export/seeds/graphml", test_graphml);
@@ -1433,6 +1501,7 @@ main (int    argc,
   g_test_add ("/export/hostile/all-formats", Fixture, NULL,
               fixture_set_up_hostile, test_hostile_all_formats, fixture_tear_down);
   g_test_add_func ("/export/empty-graph", test_empty_graph);
+  g_test_add_func ("/export/community-legend-other", test_community_legend_other);
   g_test_add_func ("/export/dot-backslash-runs", test_dot_backslash_runs);
   g_test_add_func ("/export/noncharacter-names", test_noncharacter_names);
   g_test_add_func ("/export/progress-and-cancel", test_progress_and_cancel);
