@@ -532,19 +532,20 @@ community_size (DossierSubgraph *sub,
   return n;
 }
 
-/* Every node carries the halo of its community (none alone in its own), in the community's
- * colour, in the SVG and in the PNG; the seeds have several communities. */
+/* Every node carries the halo of its community (none alone in its own),
+ * in the community's colour, in the SVG and in the PNG; the seeds have
+ * several communities. */
 static void
 test_community_halos (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(GBytes) svg = export_format (f, DOSSIER_EXPORT_SVG);
-  g_autoptr(XmlStats) s = parse_xml (svg);
-  g_autofree char *text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  guint tinted = 0, seen = 0, clustered = 0;
   DossierExportOptions options;
   g_autoptr(GBytes) png = NULL;
   cairo_surface_t *surface;
-  guint tinted = 0, seen = 0, clustered = 0;
+  g_autoptr(GBytes) svg = export_format (f, DOSSIER_EXPORT_SVG);
+  g_autofree char *text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_autoptr(XmlStats) s = parse_xml (svg);
 
   g_assert_nonnull (f->sub->community_leaders);
   g_assert_cmpuint (f->sub->community_leaders->len, >=, 2);

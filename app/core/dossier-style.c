@@ -174,30 +174,25 @@ dossier_style_node_scale (double weight,
 /* Okabe-Ito hues again, as halos, those the types' colours do not use
  * first (vermillion, purple, yellow), so a halo does not read as a thick
  * border; translucent, so edges running under them still show. */
-static const DossierColor community_light[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1] = {
-  RGBA (0xd5, 0x5e, 0x00, 0.40), RGBA (0x8c, 0x6d, 0xc8, 0.45),
-  RGBA (0xf0, 0xe4, 0x42, 0.75), RGBA (0x56, 0xb4, 0xe9, 0.50),
-  RGBA (0xe6, 0x9f, 0x00, 0.50), RGBA (0x00, 0x9e, 0x73, 0.45),
-  RGBA (0xcc, 0x79, 0xa7, 0.55), RGBA (0x80, 0x6a, 0x50, 0.40),
-  /* Every other community */
-  RGBA (0x9a, 0x9a, 0x9a, 0.30),
-};
-
-static const DossierColor community_dark[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1] = {
-  RGBA (0xf0, 0x70, 0x20, 0.55), RGBA (0xa8, 0x8c, 0xe8, 0.55),
-  RGBA (0xf0, 0xe4, 0x42, 0.50), RGBA (0x56, 0xb4, 0xe9, 0.50),
-  RGBA (0xe6, 0x9f, 0x00, 0.50), RGBA (0x00, 0xb0, 0x80, 0.55),
-  RGBA (0xe0, 0x8f, 0xbf, 0.55), RGBA (0xb0, 0x98, 0x78, 0.50),
-  RGBA (0x80, 0x80, 0x80, 0.40),
+static const DossierColor community_colors[2][DOSSIER_STYLE_N_COMMUNITY_COLORS + 1] = {
+  /* Light: on white */
+  { RGBA (0xd5, 0x5e, 0x00, 0.40), RGBA (0x8c, 0x6d, 0xc8, 0.45), RGBA (0xf0, 0xe4, 0x42, 0.75),
+    RGBA (0x56, 0xb4, 0xe9, 0.50), RGBA (0xe6, 0x9f, 0x00, 0.50), RGBA (0x00, 0x9e, 0x73, 0.45),
+    RGBA (0xcc, 0x79, 0xa7, 0.55), RGBA (0x80, 0x6a, 0x50, 0.40),
+    /* every other community */
+    RGBA (0x9a, 0x9a, 0x9a, 0.30) },
+  /* Dark: brighter, on the dark grey */
+  { RGBA (0xf0, 0x70, 0x20, 0.55), RGBA (0xa8, 0x8c, 0xe8, 0.55), RGBA (0xf0, 0xe4, 0x42, 0.50),
+    RGBA (0x56, 0xb4, 0xe9, 0.50), RGBA (0xe6, 0x9f, 0x00, 0.50), RGBA (0x00, 0xb0, 0x80, 0.55),
+    RGBA (0xe0, 0x8f, 0xbf, 0.55), RGBA (0xb0, 0x98, 0x78, 0.50),
+    RGBA (0x80, 0x80, 0x80, 0.40) },
 };
 
 DossierColor
 dossier_style_community_color (guint    community,
                                gboolean dark)
 {
-  guint i = MIN (community, DOSSIER_STYLE_N_COMMUNITY_COLORS);
-
-  return dark ? community_dark[i] : community_light[i];
+  return community_colors[dark ? 1 : 0][MIN (community, DOSSIER_STYLE_N_COMMUNITY_COLORS)];
 }
 
 double
