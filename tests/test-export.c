@@ -668,6 +668,13 @@ test_community_legend_other (void)
    * actor has none. */
   g_assert_true (dossier_render_node_halo (sub, 18, FALSE, &color, NULL));
   g_assert_false (dossier_render_node_halo (sub, 20, FALSE, &color, NULL));
+
+  /* A community may be missing ("this cluster only"): the others stay. */
+  g_array_index (sub->entity_community, guint, 0) = 3;
+  g_array_index (sub->entity_community, guint, 1) = 3;
+  n = dossier_render_legend_communities (sub, communities);
+  g_assert_cmpuint (n, ==, DOSSIER_STYLE_N_COMMUNITY_COLORS);
+  g_assert_cmpuint (communities[0], ==, 1);
 }
 
 static void

@@ -792,18 +792,31 @@ guint
 dossier_render_legend_communities (DossierSubgraph *subgraph,
                                    guint            communities[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1])
 {
-  guint n = 0;
+  g_autofree guint *members = NULL;
+  guint n_communities, n = 0;
+  gboolean other = FALSE;
 
   if (!has_communities (subgraph))
     return 0;
 
-  /* Numbered largest first: the clusters end where the lone actors start. */
-  for (guint c = 0; c < subgraph->community_leaders->len && community_members (subgraph, c) >= 2; c++)
+  /* Numbers come from before "this cluster only" and hiding lone actors,
+   * so any of them may be missing here. */
+  n_communities = subgraph->community_leaders->len;
+  members = g_new0 (guint, n_communities);
+  for (guint i = 0; i < subgraph->entities->len; i++)
     {
-      communities[n++] = MIN (c, DOSSIER_STYLE_N_COMMUNITY_COLORS);
-      if (c == DOSSIER_STYLE_N_COMMUNITY_COLORS)
-        break;
+      guint c = g_array_index (subgraph->entity_community, guint, i);
+
+      if (c < n_communities)
+        members[c]++;
     }
+  for (guint c = 0; c < n_communities; c++)
+    if (members[c] >= 2 && c < DOSSIER_STYLE_N_COMMUNITY_COLORS)
+      communities[n++] = c;
+    else if (members[c] >= 2)
+      other = TRUE;
+  if (other)
+    communities[n++] = DOSSIER_STYLE_N_COMMUNITY_COLORS;
   return n;
 }
 

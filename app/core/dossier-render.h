@@ -120,9 +120,9 @@ gboolean dossier_render_node_halo (DossierSubgraph            *subgraph,
                                    DossierColor               *color,
                                    guint                      *community);
 
-/* The communities the legend names: those with a halo, by number, the
- * first DOSSIER_STYLE_N_COMMUNITY_COLORS; DOSSIER_STYLE_N_COMMUNITY_COLORS
- * last when more have one ("Other clusters").  Returns how many. */
+/* The communities the legend names: those with a halo numbered below
+ * DOSSIER_STYLE_N_COMMUNITY_COLORS, in order, then that number when a
+ * higher one has a halo ("Other clusters").  Returns how many. */
 guint    dossier_render_legend_communities (DossierSubgraph *subgraph,
                                             guint            communities[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1]);
 /* "Cluster: " and the name of its most mentioned actor.  g_free. */
