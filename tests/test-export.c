@@ -217,6 +217,7 @@ typedef struct
   guint       edges;
   guint       texts;
   guint       shapes[4];     /* box, ellipse, other node shapes; edge paths */
+  guint       halos;         /* community halos around nodes */
   char       *view_box;
   GPtrArray  *titles;        /* text of every <title> */
   GPtrArray  *labels;        /* <data key="label"> text */
@@ -278,7 +279,9 @@ xml_start (GMarkupParseContext  *context,
   if (g_str_equal (element, "text"))
     s->texts++;
   /* Node shapes are the renderer's outlines as paths, named by class. */
-  if (in_node && g_str_equal (element, "path") && klass != NULL)
+  if (in_node && g_str_equal (element, "path") && g_strcmp0 (klass, "community-halo") == 0)
+    s->halos++;
+  else if (in_node && g_str_equal (element, "path") && klass != NULL)
     s->shapes[g_str_equal (klass, "shape box") ? 0 : g_str_equal (klass, "shape ellipse") ? 1 : 2]++;
   else if (g_str_equal (element, "path"))
     s->shapes[3]++;
@@ -477,6 +480,162 @@ test_edge_width_by_passages (ExportFixture *f,
     g_assert_nonnull (end);
     g_assert_nonnull (g_strstr_len (at, end - at, width));
   }
+}
+
+static guint
+community_size (DossierSubgraph *sub,
+                guint            index)
+{
+  guint c = g_array_index (sub->entity_community, guint, index), n = 0;
+
+  for (guint i = 0; i < sub->entities->len; i++)
+    n += g_array_index (sub->entity_community, guint, i) == c;
+  return n;
+}
+
+/* Every node carries the halo of its community (none alone in its own),
+ * in the community's colour, in the SVG and in the PNG; the seeds have
+ * several communities. */
+static void
+test_community_halos (Fixture       *f,
+                      gconstpointer  data)
+{
+  guint tinted = 0, seen = 0, clustered = 0;
+  DossierExportOptions options;
+  g_autoptr(GBytes) png = NULL;
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) svg = export_format (f, DOSSIER_EXPORT_SVG);
+  g_autofree char *text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_autoptr(XmlStats) s = parse_xml (svg);
+
+  g_assert_nonnull (f->sub->community_leaders);
+  g_assert_cmpuint (f->sub->community_leaders->len, >=, 2);
+  /* Every actor but those alone in their community. */
+  for (guint i = 0; i < f->sub->entities->len; i++)
+    clustered += community_size (f->sub, i) > 1;
+  g_assert_cmpuint (clustered, <, f->sub->entities->len);
+  g_assert_cmpuint (s->halos, ==, clustered);
+  for (guint c = 0; c < 2; c++)
+    {
+      DossierColor color = dossier_style_community_color (c, FALSE);
+      g_autofree char *hex = dossier_color_to_rgb_hex (&color);
+      g_autofree char *halo = g_strdup_printf ("class=\"community-halo\" data-community=\"%u\"", c);
+      g_autofree char *stroke = g_strdup_printf ("stroke=\"%s\"", hex);
+      const char *at = strstr (text, halo);
+
+      /* Two communities, each with its own tint. */
+      g_assert_nonnull (at);
+      g_assert_nonnull (strstr (at, stroke));
+      g_assert_true (strstr (at, stroke) < strstr (at, "/>"));
+    }
+
+  /* In the PNG, just left of each node, the tint over the white page
+   * (an edge may pass there: most nodes suffice). */
+  dossier_export_options_init (&options, DOSSIER_EXPORT_PNG);
+  options.scale = 2.0;
+  png = export (f, &options);
+  surface = check_png (png, (int) ceil (f->layout->width * 2), (int) ceil (f->layout->height * 2), 144);
+  for (guint i = 0; i < f->layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *n = &g_array_index (f->layout->nodes, DossierLayoutNode, i);
+      int k = dossier_subgraph_find_entity (f->sub, n->entity);
+      guint c = g_array_index (f->sub->entity_community, guint, k);
+      DossierColor tint = dossier_style_community_color (c, FALSE);
+      guint32 pixel = pixel_at (surface, (int) ((n->x - n->width / 2 - DOSSIER_STYLE_HALO_WIDTH / 2) * 2),
+                                (int) (n->y * 2));
+      double want[3] = { tint.red, tint.green, tint.blue };
+      gboolean close = TRUE;
+
+      if (community_size (f->sub, k) < 2)
+        continue;
+
+      for (guint ch = 0; ch < 3; ch++)
+        {
+          double expect = 255 * (want[ch] * tint.alpha + (1 - tint.alpha));
+          int got = (pixel >> (16 - 8 * ch)) & 0xff;
+
+          close &= fabs (got - expect) <= 12;
+        }
+      tinted += close;
+      seen |= close ? 1u << MIN (c, 31) : 0;
+    }
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (tinted, >=, clustered * 2 / 3);
+  g_assert_cmpuint (g_bit_nth_lsf (seen, -1), !=, g_bit_nth_msf (seen, -1));
+}
+
+/* The legend names each cluster after its leader, with a dot of its
+ * colour, in the SVG as in the PNG (which test-export-svg compares). */
+static void
+test_community_legend (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierExportOptions options;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *row = NULL;
+  guint communities[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1];
+  guint n = dossier_render_legend_communities (f->sub, communities);
+  const DossierEntity *leader;
+  guint samples = 0;
+
+  g_assert_cmpuint (n, >=, 2);
+  dossier_export_options_init (&options, DOSSIER_EXPORT_SVG);
+  options.legend = TRUE;
+  svg = export (f, &options);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  for (const char *p = text; (p = strstr (p, "class=\"community-sample\"")) != NULL; p++)
+    samples++;
+  g_assert_cmpuint (samples, ==, n);
+
+  leader = dossier_graph_get_entity (f->sub->graph, g_array_index (f->sub->community_leaders, guint, 0));
+  row = g_strdup_printf ("Cluster: %s</text>", leader->name);
+  g_assert_nonnull (strstr (text, row));
+}
+
+/* Past eight clusters, one "Other clusters" row; lone actors get none. */
+static void
+test_community_legend_other (void)
+{
+  g_autoptr(DossierGraph) graph = test_synthetic_graph (21, 0, 1);
+  g_autoptr(DossierSubgraph) sub = test_subgraph_all (graph);
+  guint communities[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1];
+  g_autofree char *first = NULL;
+  g_autofree char *other = NULL;
+  DossierColor color;
+  guint n;
+
+  /* Ten pairs, then one actor alone. */
+  sub->entity_community = g_array_new (FALSE, FALSE, sizeof (guint));
+  sub->community_leaders = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < 21; i++)
+    {
+      guint c = i / 2;
+
+      g_array_append_val (sub->entity_community, c);
+      if (i % 2 == 0)
+        g_array_append_val (sub->community_leaders, i);
+    }
+  n = dossier_render_legend_communities (sub, communities);
+  g_assert_cmpuint (n, ==, DOSSIER_STYLE_N_COMMUNITY_COLORS + 1);
+  g_assert_cmpuint (communities[0], ==, 0);
+  g_assert_cmpuint (communities[n - 1], ==, DOSSIER_STYLE_N_COMMUNITY_COLORS);
+  first = dossier_render_community_label (sub, 0);
+  g_assert_true (g_str_has_suffix (first, dossier_graph_get_entity (graph, 0)->name));
+  other = dossier_render_community_label (sub, communities[n - 1]);
+  g_assert_cmpstr (other, ==, "Other clusters");
+
+  /* Halos: the ninth and tenth pairs share the "other" colour; the lone
+   * actor has none. */
+  g_assert_true (dossier_render_node_halo (sub, 18, FALSE, &color, NULL));
+  g_assert_false (dossier_render_node_halo (sub, 20, FALSE, &color, NULL));
+
+  /* A community may be missing ("this cluster only"): the others stay. */
+  g_array_index (sub->entity_community, guint, 0) = 3;
+  g_array_index (sub->entity_community, guint, 1) = 3;
+  n = dossier_render_legend_communities (sub, communities);
+  g_assert_cmpuint (n, ==, DOSSIER_STYLE_N_COMMUNITY_COLORS);
+  g_assert_cmpuint (communities[0], ==, 1);
 }
 
 static void
@@ -1293,6 +1452,8 @@ main (int    argc,
   SEEDS ("/export/seeds/png", test_png);
   SEEDS ("/export/seeds/png-errors", test_png_errors);
   SEEDS ("/export/seeds/svg", test_svg);
+  SEEDS ("/export/seeds/community-halos", test_community_halos);
+  SEEDS ("/export/seeds/community-legend", test_community_legend);
   SEEDS ("/export/seeds/edge-width-by-passages", test_edge_width_by_passages);
   SEEDS ("/export/seeds/svg-options", test_svg_options);
   SEEDS ("/export/seeds/graphml", test_graphml);
@@ -1309,6 +1470,7 @@ main (int    argc,
   g_test_add ("/export/hostile/all-formats", ExportFixture, NULL,
               export_fixture_set_up_hostile, test_hostile_all_formats, export_fixture_tear_down);
   g_test_add_func ("/export/empty-graph", test_empty_graph);
+  g_test_add_func ("/export/community-legend-other", test_community_legend_other);
   g_test_add_func ("/export/dot-backslash-runs", test_dot_backslash_runs);
   g_test_add_func ("/export/noncharacter-names", test_noncharacter_names);
   g_test_add_func ("/export/progress-and-cancel", test_progress_and_cancel);

@@ -194,12 +194,74 @@ test_size_grows_with_mentions (void)
   {
     double w1, h1, w2, h2, w3, h3;
 
-    dossier_style_node_size (DOSSIER_SHAPE_BOX, 50, 13, 1, &w1, &h1);
-    dossier_style_node_size (DOSSIER_SHAPE_BOX, 50, 13, 10, &w2, &h2);
-    dossier_style_node_size (DOSSIER_SHAPE_BOX, 50, 13, 100000, &w3, &h3);
+    dossier_style_node_size (DOSSIER_SHAPE_BOX, 50, 13, dossier_style_node_scale (1, 1, 100), &w1, &h1);
+    dossier_style_node_size (DOSSIER_SHAPE_BOX, 50, 13, dossier_style_node_scale (10, 1, 100), &w2, &h2);
+    dossier_style_node_size (DOSSIER_SHAPE_BOX, 50, 13, dossier_style_node_scale (1e6, 1, 100), &w3, &h3);
     g_assert_cmpfloat (h1, <, h2);
     g_assert_cmpfloat (h2, <, h3);
-    g_assert_cmpfloat (h3, <=, h1 * 1.6 + 1e-9);
+    g_assert_cmpfloat (h3, <=, h1 * DOSSIER_STYLE_NODE_MAX_SCALE + 1e-9);
+  }
+}
+
+/* Sizes follow the filter's weight, not the mentions, relative to the
+ * subgraph's range: the lightest actor keeps the label's size, a heavier
+ * one is bigger, the heaviest at most DOSSIER_STYLE_NODE_MAX_SCALE times
+ * as tall however far its weight is from the others'. */
+static void
+test_size_by_weight (void)
+{
+  g_autoptr(DossierGraph) graph = test_synthetic_graph (3, 2, 1);
+  g_autoptr(DossierSubgraph) sub = test_subgraph_all (graph);
+  const double weights[3] = { 0.5, 10, 1e9 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
+  double base_w, base_h, tw, th;
+  PangoContext *context = dossier_render_create_context (NULL);
+  const DossierLayoutNode *n[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      DossierEntity *entity = dossier_graph_get_entity (graph, i);
+
+      entity->type = DOSSIER_ENTITY_COMPANY;
+      g_free (entity->name);
+      entity->name = g_strdup_printf ("Actor %u", i);
+      /* Mentions say the opposite of the weights: they must not count. */
+      g_array_index (sub->entity_mentions, guint, i) = 1000 - i;
+    }
+  sub->entity_weight = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_append_vals (sub->entity_weight, weights, 3);
+
+  layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_NEATO, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    n[i] = &g_array_index (layout->nodes, DossierLayoutNode, i);
+
+  dossier_render_measure_label (context, "Actor 0", &tw, &th);
+  dossier_style_node_size (DOSSIER_SHAPE_BOX, tw, th, 1.0, &base_w, &base_h);
+  g_object_unref (context);
+
+  /* The lightest: the label's own size. */
+  g_assert_cmpfloat_with_epsilon (n[0]->height, base_h, 0.01);
+  g_assert_cmpfloat_with_epsilon (n[0]->width, base_w, 0.01);
+  /* 10 is nothing next to 1e9: barely bigger, but bigger. */
+  g_assert_cmpfloat (n[1]->height, >=, n[0]->height);
+  g_assert_cmpfloat (n[1]->height, <, n[0]->height * 1.05);
+  /* The heaviest: clamped to the largest size. */
+  g_assert_cmpfloat_with_epsilon (n[2]->height, base_h * DOSSIER_STYLE_NODE_MAX_SCALE, 0.01);
+  g_assert_cmpfloat (n[2]->width, >, n[0]->width);
+
+  /* Area grows with the weight between the two ends: halfway in weight
+   * is halfway in area. */
+  {
+    double mid = dossier_style_node_scale (50, 0, 100);
+    double top = DOSSIER_STYLE_NODE_MAX_SCALE;
+
+    g_assert_cmpfloat_with_epsilon (mid * mid, (1 + top * top) / 2, 1e-9);
+    g_assert_cmpfloat (dossier_style_node_scale (-5, 0, 100), ==, 1.0);
+    g_assert_cmpfloat (dossier_style_node_scale (500, 0, 100), ==, top);
+    g_assert_cmpfloat (dossier_style_node_scale (7, 7, 7), ==, 1.0);
+    g_assert_cmpfloat (dossier_style_node_scale (NAN, 0, 1), ==, 1.0);
   }
 }
 
@@ -857,6 +919,7 @@ main (int    argc,
   g_test_add_func ("/layout/engines-on-seeds", test_engines_on_seeds);
   g_test_add_func ("/layout/labels-fit", test_labels_fit);
   g_test_add_func ("/layout/size-grows-with-mentions", test_size_grows_with_mentions);
+  g_test_add_func ("/layout/size-by-weight", test_size_by_weight);
   g_test_add_func ("/layout/edge-label-positions", test_edge_label_positions);
   g_test_add_func ("/layout/empty-and-single", test_empty_and_single);
   g_test_add_func ("/layout/bad-names", test_bad_names);

@@ -253,6 +253,8 @@ restrict_subgraph (DossierSubgraph            *subgraph,
   sub->entity_weight = g_array_new (FALSE, FALSE, sizeof (double));
   sub->entity_community = g_array_new (FALSE, FALSE, sizeof (guint));
   communities = dossier_subgraph_communities (subgraph);
+  if (subgraph->community_leaders != NULL)
+    sub->community_leaders = g_array_copy (subgraph->community_leaders);
 
   for (guint i = 0; i < subgraph->entities->len; i++)
     {
@@ -773,6 +775,38 @@ append_svg_arrow (GString            *out,
   g_string_append (out, "/>");
 }
 
+/* The legend's rows for the clusters: a dot of the halo's colour and the
+ * cluster's name, as dossier_renderer_draw_legend draws them. */
+static void
+append_svg_legend_communities (GString                    *out,
+                               DossierSubgraph            *subgraph,
+                               const DossierRenderOptions *render,
+                               double                      x,
+                               double                      row_y,
+                               const DossierColor         *fg)
+{
+  guint communities[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1];
+  guint n = dossier_render_legend_communities (subgraph, communities);
+
+  for (guint k = 0; k < n; k++, row_y += DOSSIER_RENDER_LEGEND_ROW)
+    {
+      DossierColor color = dossier_style_community_color (communities[k], render->dark);
+      g_autofree char *d = dossier_render_shape_svg_path (x + DOSSIER_RENDER_LEGEND_PAD + DOSSIER_RENDER_LEGEND_SAMPLE_W / 2, row_y,
+                                                          DOSSIER_RENDER_LEGEND_SAMPLE_H, DOSSIER_RENDER_LEGEND_SAMPLE_H,
+                                                          DOSSIER_SHAPE_ELLIPSE);
+      g_autofree char *label = dossier_render_community_label (subgraph, communities[k]);
+
+      g_string_append_printf (out, "<path class=\"community-sample\" d=\"%s\"", d);
+      append_color_attr (out, "fill", &color);
+      g_string_append_printf (out, "/><text class=\"community\" data-community=\"%u\" x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"",
+                              communities[k], x + 2 * DOSSIER_RENDER_LEGEND_PAD + DOSSIER_RENDER_LEGEND_SAMPLE_W, row_y);
+      append_color_attr (out, "fill", fg);
+      g_string_append (out, ">");
+      append_xml (out, label);
+      g_string_append (out, "</text>\n");
+    }
+}
+
 static void
 append_svg_legend (GString                    *out,
                    DossierSubgraph            *subgraph,
@@ -837,6 +871,7 @@ append_svg_legend (GString                    *out,
       g_string_append (out, "</text>\n");
       row_y += DOSSIER_RENDER_LEGEND_ROW;
     }
+  append_svg_legend_communities (out, subgraph, render, x, row_y, &fg);
 
   g_string_append (out, "</g>\n");
 }
@@ -1025,11 +1060,22 @@ append_svg_node (GString                 *out,
   g_autofree char *title = node_title (entity, mentions, articles);
   g_autofree char *name = dossier_style_display_name (entity->name);
   g_autofree char *key = dossier_key_for_entity (entity);
+  DossierColor halo;
+  guint community;
 
   g_string_append_printf (out, "<g id=\"e%u\" class=\"node %s\" data-key=\"%s\" data-mentions=\"%u\"><title>",
                           n->entity, dossier_entity_type_to_string (entity->type), key, mentions);
   append_xml (out, title);
   g_string_append (out, "</title>");
+  if (dossier_render_node_halo (subgraph, n->entity, dark, &halo, &community))
+    {
+      g_autofree char *d = dossier_render_shape_svg_path (n->x, n->y, n->width, n->height, n->shape);
+
+      g_string_append_printf (out, "<path class=\"community-halo\" data-community=\"%u\" d=\"%s\" fill=\"none\"",
+                              community, d);
+      append_color_attr (out, "stroke", &halo);
+      g_string_append_printf (out, " stroke-width=\"%g\" stroke-linejoin=\"round\"/>", 2 * DOSSIER_STYLE_HALO_WIDTH);
+    }
   append_svg_shape (out, style, n->x, n->y, n->width, n->height);
   g_string_append_printf (out, "<text x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"", n->x, n->y);
   append_color_attr (out, "fill", &style->text);

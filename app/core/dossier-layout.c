@@ -316,19 +316,39 @@ graphviz_message (char *message)
 static PangoFontMap *measure_font_map;
 static GVC_t *graphviz_context;
 
+/* The range of the weights (dossier_subgraph_entity_weight) nodes are
+ * sized by. */
+static void
+weight_range (DossierSubgraph *subgraph,
+              double          *min,
+              double          *max)
+{
+  *min = G_MAXDOUBLE;
+  *max = -G_MAXDOUBLE;
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    {
+      double w = dossier_subgraph_entity_weight (subgraph, i);
+
+      *min = MIN (*min, w);
+      *max = MAX (*max, w);
+    }
+}
+
 /* Width and height per node, in points, from the renderer's own text
- * metrics and the visible mentions. */
+ * metrics, grown by the actor's weight within the subgraph's range. */
 static double *
 measure_nodes (DossierSubgraph *subgraph)
 {
   DossierGraph *graph = subgraph->graph;
   PangoContext *context;
   double *sizes;
+  double min, max;
 
   if (measure_font_map == NULL)
     measure_font_map = pango_cairo_font_map_new ();
   context = dossier_render_create_context (measure_font_map);
 
+  weight_range (subgraph, &min, &max);
   sizes = g_new (double, 2 * subgraph->entities->len);
   for (guint i = 0; i < subgraph->entities->len; i++)
     {
@@ -339,7 +359,7 @@ measure_nodes (DossierSubgraph *subgraph)
 
       dossier_render_measure_label (context, entity->name, &tw, &th);
       dossier_style_node_size (style->shape, tw, th,
-                               g_array_index (subgraph->entity_mentions, guint, i),
+                               dossier_style_node_scale (dossier_subgraph_entity_weight (subgraph, i), min, max),
                                &sizes[2 * i], &sizes[2 * i + 1]);
     }
   g_object_unref (context);

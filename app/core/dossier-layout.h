@@ -116,8 +116,8 @@ gboolean             dossier_layout_engine_is_practical (DossierLayoutEngine eng
 /* Runs Graphviz.  Serialised internally (Graphviz is not thread-safe), so
  * it may be called from any thread.  Node sizes come from the renderer's
  * own text metrics (dossier_render_measure_label) and grow with the
- * visible mentions.  @cancellable is checked before Graphviz starts and
- * after it ends; a running Graphviz layout cannot be interrupted. */
+ * actor's weight (dossier_style_node_scale).  @cancellable is checked
+ * before Graphviz starts and after it ends; a running Graphviz layout cannot be interrupted. */
 DossierLayout       *dossier_layout_compute            (DossierSubgraph     *subgraph,
                                                         DossierLayoutEngine  engine,
                                                         GCancellable        *cancellable,

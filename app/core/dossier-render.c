@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
@@ -698,6 +699,7 @@ dossier_render_legend_size (DossierSubgraph            *subgraph,
 {
   PangoContext *context = dossier_render_create_context (NULL);
   guint entity_types, relation_types;
+  guint communities[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1], n_communities;
   double text_width = 0;
   guint rows = 0;
 
@@ -719,6 +721,16 @@ dossier_render_legend_size (DossierSubgraph            *subgraph,
       text_width = MAX (text_width, w);
       rows++;
     }
+  n_communities = dossier_render_legend_communities (subgraph, communities);
+  for (guint k = 0; k < n_communities; k++)
+    {
+      g_autofree char *label = dossier_render_community_label (subgraph, communities[k]);
+      double w, h;
+
+      dossier_render_measure_label (context, label, &w, &h);
+      text_width = MAX (text_width, w);
+      rows++;
+    }
   g_object_unref (context);
 
   if (rows == 0)
@@ -729,6 +741,119 @@ dossier_render_legend_size (DossierSubgraph            *subgraph,
 
   *width = 3 * LEGEND_PAD + LEGEND_SAMPLE_W + text_width;
   *height = 2 * LEGEND_PAD + rows * LEGEND_ROW;
+}
+
+/* ---- Communities -------------------------------------------------------- */
+
+/* One community tells nothing apart; a subgraph built by hand has none. */
+static gboolean
+has_communities (DossierSubgraph *subgraph)
+{
+  return subgraph->entity_community != NULL && subgraph->community_leaders != NULL &&
+         subgraph->community_leaders->len >= 2 &&
+         subgraph->entity_community->len == subgraph->entities->len;
+}
+
+static guint
+community_members (DossierSubgraph *subgraph,
+                   guint            community)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    n += g_array_index (subgraph->entity_community, guint, i) == community;
+  return n;
+}
+
+gboolean
+dossier_render_node_halo (DossierSubgraph *subgraph,
+                          guint            entity,
+                          gboolean         dark,
+                          DossierColor    *color,
+                          guint           *community)
+{
+  guint c;
+  int i;
+
+  if (!has_communities (subgraph) || (i = dossier_subgraph_find_entity (subgraph, entity)) < 0)
+    return FALSE;
+  c = g_array_index (subgraph->entity_community, guint, i);
+  /* An actor alone is no cluster: no halo. */
+  if (community_members (subgraph, c) < 2)
+    return FALSE;
+
+  if (community != NULL)
+    *community = c;
+  *color = dossier_style_community_color (c, dark);
+  return TRUE;
+}
+
+guint
+dossier_render_legend_communities (DossierSubgraph *subgraph,
+                                   guint            communities[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1])
+{
+  g_autofree guint *members = NULL;
+  guint n_communities, n = 0;
+  gboolean other = FALSE;
+
+  if (!has_communities (subgraph))
+    return 0;
+
+  /* Numbers come from before "this cluster only" and hiding lone actors,
+   * so any of them may be missing here. */
+  n_communities = subgraph->community_leaders->len;
+  members = g_new0 (guint, n_communities);
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    {
+      guint c = g_array_index (subgraph->entity_community, guint, i);
+
+      if (c < n_communities)
+        members[c]++;
+    }
+  for (guint c = 0; c < n_communities; c++)
+    if (members[c] >= 2 && c < DOSSIER_STYLE_N_COMMUNITY_COLORS)
+      communities[n++] = c;
+    else if (members[c] >= 2)
+      other = TRUE;
+  if (other)
+    communities[n++] = DOSSIER_STYLE_N_COMMUNITY_COLORS;
+  return n;
+}
+
+char *
+dossier_render_community_label (DossierSubgraph *subgraph,
+                                guint            community)
+{
+  const DossierEntity *leader;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (subgraph != NULL, NULL);
+
+  if (community >= DOSSIER_STYLE_N_COMMUNITY_COLORS || subgraph->community_leaders == NULL ||
+      community >= subgraph->community_leaders->len)
+    return g_strdup (_("Other clusters"));
+
+  leader = dossier_graph_get_entity (subgraph->graph, g_array_index (subgraph->community_leaders, guint, community));
+  name = dossier_style_display_name (leader->name);
+  /* TRANSLATORS: a legend row: the actors around the one named */
+  return g_strdup_printf (_("Cluster: %s"), name);
+}
+
+void
+dossier_render_community_sample (cairo_t  *cr,
+                                 guint     community,
+                                 double    cx,
+                                 double    cy,
+                                 double    size,
+                                 gboolean  dark)
+{
+  DossierColor color = dossier_style_community_color (community, dark);
+
+  g_return_if_fail (cr != NULL);
+
+  dossier_render_shape_path (cr, cx, cy, size, size, DOSSIER_SHAPE_ELLIPSE);
+  set_color (cr, &color);
+  cairo_fill (cr);
 }
 
 /* ---- Titles and captions ------------------------------------------------- */
@@ -969,6 +1094,7 @@ dossier_renderer_draw_node (DossierRenderer *self,
   const DossierNodeStyle *style;
   g_autofree char *name = NULL;
   PangoLayout *text;
+  DossierColor halo;
   double tw, th;
 
   g_return_if_fail (self != NULL);
@@ -979,6 +1105,18 @@ dossier_renderer_draw_node (DossierRenderer *self,
   entity = dossier_graph_get_entity (self->subgraph->graph, n->entity);
   style = dossier_style_node (entity->type, self->options.dark);
 
+  if (dossier_render_node_halo (self->subgraph, n->entity, self->options.dark, &halo, NULL))
+    {
+      /* A wide stroke of the outline, half of it under the shape. */
+      cairo_save (cr);
+      dossier_render_shape_path (cr, n->x, n->y, n->width, n->height, n->shape);
+      set_color (cr, &halo);
+      cairo_set_line_width (cr, 2 * DOSSIER_STYLE_HALO_WIDTH);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
   draw_shape (cr, style, n->x, n->y, n->width, n->height);
   if (!label)
     return;
@@ -1022,6 +1160,31 @@ dossier_render_legend_sample (cairo_t  *cr,
    * colours are alike. */
   if (sample_arrow (type, cx, cy, w, arrow))
     fill_arrow (cr, arrow);
+}
+
+/* The legend's rows for the clusters, the first at @row_y. */
+static void
+draw_legend_communities (DossierRenderer    *self,
+                         cairo_t            *cr,
+                         double              x,
+                         double              row_y,
+                         const DossierColor *fg)
+{
+  guint communities[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1];
+  guint n = dossier_render_legend_communities (self->subgraph, communities);
+
+  for (guint k = 0; k < n; k++, row_y += LEGEND_ROW)
+    {
+      g_autofree char *label = dossier_render_community_label (self->subgraph, communities[k]);
+      PangoLayout *text;
+      double tw, th;
+
+      dossier_render_community_sample (cr, communities[k], x + LEGEND_PAD + LEGEND_SAMPLE_W / 2, row_y,
+                                       LEGEND_SAMPLE_H, self->options.dark);
+      text = text_for (self, cr, self->node_text, label);
+      layout_size (text, &tw, &th);
+      show_text (cr, text, x + 2 * LEGEND_PAD + LEGEND_SAMPLE_W, row_y - th / 2, fg);
+    }
 }
 
 void
@@ -1075,6 +1238,7 @@ dossier_renderer_draw_legend (DossierRenderer *self,
       show_text (cr, text, x + 2 * LEGEND_PAD + LEGEND_SAMPLE_W, row_y - th / 2, &fg);
       row_y += LEGEND_ROW;
     }
+  draw_legend_communities (self, cr, x, row_y, &fg);
 
   cairo_restore (cr);
 }

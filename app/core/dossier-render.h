@@ -107,6 +107,36 @@ void  dossier_render_types_present (DossierSubgraph           *subgraph,
                                     guint                     *entity_types,
                                     guint                     *relation_types);
 
+/* The colour of the halo around an actor's node (and its community, when
+ * @community is not NULL) (see
+ * dossier_style_community_color): FALSE when it has none, as when the
+ * subgraph has a single community or the actor is alone in its own.
+ * The view and every export draw it
+ * as a stroke DOSSIER_STYLE_HALO_WIDTH * 2 wide along the node's outline,
+ * under the shape. */
+gboolean dossier_render_node_halo (DossierSubgraph            *subgraph,
+                                   guint                       entity,
+                                   gboolean                    dark,
+                                   DossierColor               *color,
+                                   guint                      *community);
+
+/* The communities the legend names: those with a halo numbered below
+ * DOSSIER_STYLE_N_COMMUNITY_COLORS, in order, then that number when a
+ * higher one has a halo ("Other clusters").  Returns how many. */
+guint    dossier_render_legend_communities (DossierSubgraph *subgraph,
+                                            guint            communities[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1]);
+/* "Cluster: " and the name of its most mentioned actor.  g_free. */
+char    *dossier_render_community_label    (DossierSubgraph *subgraph,
+                                            guint            community);
+/* A legend row's sample for a community: a dot @size points across in its
+ * colour, centred on (@cx, @cy). */
+void     dossier_render_community_sample   (cairo_t         *cr,
+                                            guint            community,
+                                            double           cx,
+                                            double           cy,
+                                            double           size,
+                                            gboolean         dark);
+
 /* The outline of a node of @shape centred on (@cx, @cy), as a new path:
  * the one definition of the shapes, for the view and every export. */
 void  dossier_render_shape_path   (cairo_t                    *cr,

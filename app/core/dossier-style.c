@@ -112,7 +112,7 @@ void
 dossier_style_node_size (DossierShape  shape,
                          double        text_width,
                          double        text_height,
-                         guint         mentions,
+                         double        scale,
                          double       *width,
                          double       *height)
 {
@@ -121,7 +121,6 @@ dossier_style_node_size (DossierShape  shape,
   double tw = MAX (text_width, 1.0) + 8.0;
   double th = MAX (text_height, 1.0) + 4.0;
   double w, h;
-  double grow;
 
   switch (shape)
     {
@@ -150,12 +149,50 @@ dossier_style_node_size (DossierShape  shape,
       break;
     }
 
-  /* Logarithmic growth: 1 mention is 1x, 8 are 1.3x, 64 and more 1.6x. */
-  grow = 1.0 + 0.1 * log2 (MAX (mentions, 1));
-  grow = MIN (grow, 1.6);
+  /* The label keeps its size; the shape around it grows as much in width
+   * as in height, so long names do not make huge nodes. */
+  scale = CLAMP (scale, 1.0, DOSSIER_STYLE_NODE_MAX_SCALE);
+  *width = w + (scale - 1.0) * h * 1.5;
+  *height = h * scale;
+}
 
-  *width = w + (grow - 1.0) * h * 1.5;
-  *height = h * grow;
+double
+dossier_style_node_scale (double weight,
+                          double min,
+                          double max)
+{
+  double t;
+
+  if (!(max > min) || !isfinite (weight))
+    return 1.0;
+
+  /* Area (the square of the scale) linear in the weight. */
+  t = CLAMP ((weight - min) / (max - min), 0.0, 1.0);
+  return sqrt (1.0 + t * (DOSSIER_STYLE_NODE_MAX_SCALE * DOSSIER_STYLE_NODE_MAX_SCALE - 1.0));
+}
+
+/* Okabe-Ito hues again, as halos, those the types' colours do not use
+ * first (vermillion, purple, yellow), so a halo does not read as a thick
+ * border; translucent, so edges running under them still show. */
+static const DossierColor community_colors[2][DOSSIER_STYLE_N_COMMUNITY_COLORS + 1] = {
+  /* Light: on white */
+  { RGBA (0xd5, 0x5e, 0x00, 0.40), RGBA (0x8c, 0x6d, 0xc8, 0.45), RGBA (0xf0, 0xe4, 0x42, 0.75),
+    RGBA (0x56, 0xb4, 0xe9, 0.50), RGBA (0xe6, 0x9f, 0x00, 0.50), RGBA (0x00, 0x9e, 0x73, 0.45),
+    RGBA (0xcc, 0x79, 0xa7, 0.55), RGBA (0x80, 0x6a, 0x50, 0.40),
+    /* every other community */
+    RGBA (0x9a, 0x9a, 0x9a, 0.30) },
+  /* Dark: brighter, on the dark grey */
+  { RGBA (0xf0, 0x70, 0x20, 0.55), RGBA (0xa8, 0x8c, 0xe8, 0.55), RGBA (0xf0, 0xe4, 0x42, 0.50),
+    RGBA (0x56, 0xb4, 0xe9, 0.50), RGBA (0xe6, 0x9f, 0x00, 0.50), RGBA (0x00, 0xb0, 0x80, 0.55),
+    RGBA (0xe0, 0x8f, 0xbf, 0.55), RGBA (0xb0, 0x98, 0x78, 0.50),
+    RGBA (0x80, 0x80, 0x80, 0.40) },
+};
+
+DossierColor
+dossier_style_community_color (guint    community,
+                               gboolean dark)
+{
+  return community_colors[dark ? 1 : 0][MIN (community, DOSSIER_STYLE_N_COMMUNITY_COLORS)];
 }
 
 double

@@ -72,14 +72,35 @@ double                  dossier_style_edge_width (const DossierEdgeStyle *style,
 #define DOSSIER_STYLE_NODE_PAD_Y 7.0
 
 /* The size of a node of @shape holding a label of @text_width x
- * @text_height points, grown for an actor with @mentions mentions so that
- * the most cited stand out.  Layout sizes nodes with it, so labels fit. */
+ * @text_height points, grown by @scale (1 for the least important actor,
+ * up to DOSSIER_STYLE_NODE_MAX_SCALE; see dossier_style_node_scale) so
+ * that the important stand out.  Layout sizes nodes with it, so labels
+ * fit. */
 void                    dossier_style_node_size  (DossierShape        shape,
                                                   double              text_width,
                                                   double              text_height,
-                                                  guint               mentions,
+                                                  double              scale,
                                                   double             *width,
                                                   double             *height);
+
+/* The biggest node is this many times as tall as the smallest. */
+#define DOSSIER_STYLE_NODE_MAX_SCALE 3.0
+
+/* How much an actor of @weight grows among weights from @min to @max:
+ * its area grows with the weight, from 1 at @min to
+ * DOSSIER_STYLE_NODE_MAX_SCALE (in height) at @max; 1 when all are equal. */
+double                  dossier_style_node_scale (double              weight,
+                                                  double              min,
+                                                  double              max);
+
+/* Communities: a soft halo around each node in its community's colour, for
+ * the first DOSSIER_STYLE_N_COMMUNITY_COLORS communities (the largest);
+ * the others share a neutral one.  Light and dark variants. */
+#define DOSSIER_STYLE_N_COMMUNITY_COLORS 8
+#define DOSSIER_STYLE_HALO_WIDTH         7.0
+
+DossierColor            dossier_style_community_color (guint           community,
+                                                       gboolean        dark);
 
 /* Longer labels are cut with an ellipsis (titles keep the whole name). */
 #define DOSSIER_STYLE_MAX_LABEL_CHARS 60

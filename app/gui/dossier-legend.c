@@ -56,6 +56,17 @@ draw_edge_swatch (GtkDrawingArea *area,
 }
 
 static void
+draw_community_swatch (GtkDrawingArea *area,
+                       cairo_t        *cr,
+                       int             width,
+                       int             height,
+                       gpointer        data)
+{
+  dossier_render_community_sample (cr, GPOINTER_TO_UINT (data), width / 2.0, height / 2.0, height - 4,
+                                   adw_style_manager_get_dark (adw_style_manager_get_default ()));
+}
+
+static void
 add_item (DossierLegend          *self,
           GtkDrawingAreaDrawFunc  func,
           int                     value,
@@ -74,6 +85,22 @@ add_item (DossierLegend          *self,
   gtk_box_append (GTK_BOX (box), swatch);
   gtk_box_append (GTK_BOX (box), label);
   gtk_flow_box_append (GTK_FLOW_BOX (self->grid), box);
+}
+
+/* One item per cluster the view tints, named after its leader. */
+static void
+add_communities (DossierLegend   *self,
+                 DossierSubgraph *subgraph)
+{
+  guint communities[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1];
+  guint n = dossier_render_legend_communities (subgraph, communities);
+
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree char *label = dossier_render_community_label (subgraph, communities[k]);
+
+      add_item (self, draw_community_swatch, communities[k], label);
+    }
 }
 
 void
@@ -101,6 +128,8 @@ dossier_legend_set_subgraph (DossierLegend   *self,
   for (guint t = 0; t < DOSSIER_N_RELATION_TYPES; t++)
     if (present[t])
       add_item (self, draw_edge_swatch, t, dossier_relation_type_label (t));
+  if (subgraph != NULL)
+    add_communities (self, subgraph);
 }
 
 static void
