@@ -497,7 +497,7 @@ community_size (DossierSubgraph *sub,
  * in the community's colour, in the SVG and in the PNG; the seeds have
  * several communities. */
 static void
-test_community_halos (Fixture       *f,
+test_community_halos (ExportFixture *f,
                       gconstpointer  data)
 {
   guint tinted = 0, seen = 0, clustered = 0;
@@ -567,7 +567,7 @@ test_community_halos (Fixture       *f,
 /* The legend names each cluster after its leader, with a dot of its
  * colour, in the SVG as in the PNG (which test-export-svg compares). */
 static void
-test_community_legend (Fixture       *f,
+test_community_legend (ExportFixture *f,
                        gconstpointer  data)
 {
   DossierExportOptions options;

@@ -153,8 +153,10 @@ ensure_index (DossierGraphView *self)
   for (guint i = 0; i < self->layout->nodes->len; i++)
     {
       const DossierLayoutNode *n = get_node (self, i);
-      graphene_rect_t box = GRAPHENE_RECT_INIT (n->x - n->width / 2 - 2, n->y - n->height / 2 - 2,
-                                                n->width + 4, n->height + 4);
+      /* Wide enough for the cluster halo drawn around the outline. */
+      double pad = MAX (2.0, DOSSIER_STYLE_HALO_WIDTH);
+      graphene_rect_t box = GRAPHENE_RECT_INIT (n->x - n->width / 2 - pad, n->y - n->height / 2 - pad,
+                                                n->width + 2 * pad, n->height + 2 * pad);
 
       index_add (self, self->cell_nodes, &box, i);
     }
