@@ -340,12 +340,9 @@ print_problem_cb (DossierSession *session,
 static gboolean
 load_edits (Options         *o,
             DossierCuration *curation,
-            const char * const *paths)
+            const char      *project)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *project = o->project != NULL
-                           ? g_strdup (o->project)
-                           : dossier_curation_path_for_corpus (paths);
 
   /* One asked for by name must be there; either must be readable. */
   if (o->project != NULL && !g_file_test (project, G_FILE_TEST_EXISTS))
@@ -416,7 +413,7 @@ run_pipeline (Options   *o,
                                ? g_strdup (o->project)
                                : dossier_curation_path_for_corpus (dossier_session_get_paths (session));
 
-      if (!load_edits (o, curation, dossier_session_get_paths (session)))
+      if (!load_edits (o, curation, project))
         (*n_problems)++;
       dossier_session_set_curation (session, curation);
       /* A drawing puts the actors where the window last drew them. */
