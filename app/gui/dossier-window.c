@@ -232,7 +232,6 @@ load_cb (GObject      *object,
 {
   g_autoptr(DossierWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *edits = NULL;
 
   if (!dossier_session_load_finish (DOSSIER_SESSION (object), result, &error))
     {
@@ -250,11 +249,13 @@ load_cb (GObject      *object,
   self->loading = FALSE;
   show_load_problems (self);
   dossier_window_remember_recent (self);
-  /* Where the actors were drawn last time, kept beside the edits. */
-  edits = dossier_curation_path_for_corpus (dossier_session_get_paths (self->session));
-  dossier_session_use_positions_file (self->session, edits, TRUE);
+
   /* The curator applies the saved edits: the session's graph follows. */
   dossier_curator_set_extracted (self->curator, dossier_session_get_extracted (self->session));
+  /* Where the actors were drawn last time, beside the edits the curator
+   * just read; the layout that the edits start has not run yet. */
+  if (dossier_curator_get_path (self->curator) != NULL)
+    dossier_session_use_positions_file (self->session, dossier_curator_get_path (self->curator), TRUE);
 }
 
 void
