@@ -201,6 +201,12 @@ static const InferCase infer_cases[] = {
   { "Deal collapses\nWASHINGTON, March 3 (Reuters) - In 2015 and in 2019 the group tried.", "2019-03-03", "March 3" },
   { "Deal collapses\nUpdated March 4, 2021\nPublished March 3, 2021\nIn 2015 it tried.", "2021-03-03", "March 3, 2021" },
   { "Une échéance d’ici 2030, sans plus.", NULL, NULL },
+  /* A weekday the text reports comes on or after its latest full date. */
+  { "Le ministre parle à la presse, le 22 septembre 2024\n\nLe chancelier s'est opposé lundi au rachat.",
+    "2024-09-23", "lundi" },
+  /* ... unless that date has a weekday of its own: "jeudi" is the one before. */
+  { "Opella a annoncé ce dimanche 20 octobre 2024 son choix. Ce jeudi, le rival a soumis une offre.",
+    "2024-10-20", "dimanche 20 octobre 2024" },
 };
 
 static void

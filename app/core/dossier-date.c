@@ -1761,6 +1761,44 @@ collect_past_weekdays (const GArray *sections,
     }
 }
 
+/* "le 22 septembre 2024 ... s'est opposé lundi": a weekday the text
+ * reports without a date is a day on or after its latest full date (the
+ * article cannot be older than either), so the article is at least as
+ * recent as the first such weekday.  Not when that date has a weekday of
+ * its own ("ce dimanche 20 octobre"): then it is the text's today, and
+ * "jeudi" the one before. */
+static void
+advance_past_to_weekdays (const GArray *sections,
+                          const GArray *raws,
+                          BodyDates    *bd)
+{
+  DossierDate latest;
+
+  if (bd->past_raw == NULL || bd->past_is_weekday || bd->past_raw->weekday != 0 ||
+      bd->past.precision != DOSSIER_DATE_PRECISION_DAY ||
+      !g_date_valid_dmy (bd->past.day, bd->past.month, bd->past.year))
+    return;
+
+  latest = bd->past;
+  for (guint i = 0; i < raws->len; i++)
+    {
+      const RawDate *raw = &g_array_index (raws, RawDate, i);
+      RawDate ahead;
+      DossierDate d;
+
+      if (!in_body (sections, raw) || raw->weekday == 0 || raw->day != 0 || raw->future)
+        continue;
+
+      ahead = *raw;
+      ahead.future = TRUE;
+      if (resolve (&ahead, &latest, FALSE, &d) && dossier_date_compare (&d, &bd->past) > 0)
+        {
+          bd->past = d;
+          bd->past_raw = raw;
+        }
+    }
+}
+
 gboolean
 dossier_date_infer (const char   *text,
                     gsize         len,
@@ -1807,6 +1845,7 @@ dossier_date_infer (const char   *text,
 
   collect_body_dates (sections, raws, &anchor, &bd);
   collect_past_weekdays (sections, raws, &bd);
+  advance_past_to_weekdays (sections, raws, &bd);
 
   if (bd.past_raw != NULL && bd.past_is_weekday)
     bd.past = dossier_date_add_days (&bd.past, 1);
