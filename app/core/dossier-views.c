@@ -9,7 +9,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -537,10 +539,24 @@ dossier_views_save_file (DossierViews  *self,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *dir = NULL;
   gsize len;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The edits' folder is made by their first save, which may not have
+   * come yet. */
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0777) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = dossier_io_display_name (dir);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not save “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
 
   root = dossier_views_to_json_node (self);
   json_generator_set_root (generator, root);
