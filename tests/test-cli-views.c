@@ -20,38 +20,58 @@
 
 #define VIEW_NAME "Ellison's <\"circle\"> & co"
 
-/* Runs $DOSSIER_CLI export --no-edits -f json -o - @args... on the seeds;
- * returns the exit status, with the JSON in @json_out and stderr in @err_out. */
+/* $DOSSIER_CLI export --no-edits -f json -o - on the seeds, with @options
+ * (NULL-terminated) first; the exit status, the JSON and stderr. */
 static int
-export (char  **json_out,
-        char  **err_out,
-        ...)
+export (const char * const  *options,
+        char               **json_out,
+        char               **err_out)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
+  g_auto(GStrv) argv = NULL;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_CLI"));
-  g_ptr_array_add (argv, (char *) "export");
-  g_ptr_array_add (argv, (char *) "--no-edits");
-  g_ptr_array_add (argv, (char *) "--format=json");
-  g_ptr_array_add (argv, (char *) "-o");
-  g_ptr_array_add (argv, (char *) "-");
-  va_start (args, err_out);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_SEEDS_DIR"));
-  g_ptr_array_add (argv, NULL);
+  g_strv_builder_add_many (builder, g_getenv ("DOSSIER_CLI"), "export", "--no-edits", "--format=json",
+                           "-o", "-", NULL);
+  g_strv_builder_addv (builder, (const char **) options);
+  g_strv_builder_add (builder, g_getenv ("DOSSIER_SEEDS_DIR"));
+  argv = g_strv_builder_end (builder);
 
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+  proc = g_subprocess_newv ((const char * const *) argv,
                             G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, json_out, err_out, &error);
   g_assert_no_error (error);
   return g_subprocess_get_exit_status (proc);
+}
+
+/* A folder for the edits file named by --project, and its views file. */
+typedef struct
+{
+  char *dir;
+  char *project;
+  char *views;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("cli-views-XXXXXX", NULL);
+  f->project = g_build_filename (f->dir, "project.json", NULL);
+  f->views = dossier_views_path_for_edits (f->project);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_unlink (f->views);
+  g_rmdir (f->dir);
+  g_free (f->views);
+  g_free (f->project);
+  g_free (f->dir);
 }
 
 typedef struct
@@ -97,15 +117,29 @@ distance (GHashTable *entities,
   return hypot (p->x - q->x, p->y - q->y);
 }
 
+/* Larry Ellison's neighbourhood and a stranger, Ellison and Oracle pinned
+ * far apart: a drawing that keeps them so came from the view. */
 static void
-test_view (void)
+save_view (const char *path)
 {
-  g_autofree char *dir = g_dir_make_tmp ("cli-views-XXXXXX", NULL);
-  g_autofree char *project = g_build_filename (dir, "project.json", NULL);
-  g_autofree char *path = dossier_views_path_for_edits (project);
   g_autoptr(DossierViews) views = dossier_views_new ();
   g_autoptr(DossierFilter) filter = dossier_filter_new ();
   g_autoptr(DossierPositions) positions = dossier_positions_new ();
+
+  filter->actors = g_strsplit ("Larry Ellison|Someone From Another Corpus", "|", -1);
+  filter->depth = 1;
+  dossier_positions_set (positions, "Larry Ellison", -800, -800, TRUE);
+  dossier_positions_set (positions, "Oracle", 800, 800, TRUE);
+  g_assert_true (dossier_views_add (views, dossier_view_new (VIEW_NAME, filter, NULL, 1, 0, 0, positions), NULL));
+  g_assert_true (dossier_views_save_file (views, path, NULL));
+}
+
+static void
+test_view (Fixture       *f,
+           gconstpointer  data)
+{
+  const char *by_name[] = { "--project", f->project, "--view", VIEW_NAME, NULL };
+  const char *by_filter[] = { "--actor", "Larry Ellison", "--depth", "1", NULL };
   g_autoptr(GHashTable) by_view = NULL;
   g_autoptr(GHashTable) by_options = NULL;
   g_autofree char *json = NULL;
@@ -113,15 +147,8 @@ test_view (void)
   GHashTableIter iter;
   gpointer name;
 
-  filter->actors = g_strsplit ("Larry Ellison|Someone From Another Corpus", "|", -1);
-  filter->depth = 1;
-  /* Two actors pinned far apart: the drawing keeps them so. */
-  dossier_positions_set (positions, "Larry Ellison", -800, -800, TRUE);
-  dossier_positions_set (positions, "Oracle", 800, 800, TRUE);
-  g_assert_true (dossier_views_add (views, dossier_view_new (VIEW_NAME, filter, NULL, 1, 0, 0, positions), NULL));
-  g_assert_true (dossier_views_save_file (views, path, NULL));
-
-  g_assert_cmpint (export (&json, &err, "--project", project, "--view", VIEW_NAME, NULL), ==, 0);
+  save_view (f->views);
+  g_assert_cmpint (export (by_name, &json, &err), ==, 0);
   /* The stranger is named on stderr and left out, as in the window. */
   g_assert_nonnull (strstr (err, "Someone From Another Corpus"));
   by_view = entities_of (json);
@@ -129,7 +156,7 @@ test_view (void)
   g_clear_pointer (&err, g_free);
 
   /* The same actors as the options for that filter give… */
-  g_assert_cmpint (export (&json, &err, "--actor", "Larry Ellison", "--depth", "1", NULL), ==, 0);
+  g_assert_cmpint (export (by_filter, &json, &err), ==, 0);
   by_options = entities_of (json);
   g_assert_cmpuint (g_hash_table_size (by_view), ==, g_hash_table_size (by_options));
   g_assert_cmpuint (g_hash_table_size (by_view), >, 1);
@@ -141,32 +168,25 @@ test_view (void)
   g_assert_cmpfloat (distance (by_view, "Larry Ellison", "Oracle"), >, 1600 * G_SQRT2 * 0.95);
   g_assert_cmpfloat (distance (by_view, "Larry Ellison", "Oracle"), <, 1600 * G_SQRT2 * 1.05);
   g_assert_cmpfloat (distance (by_options, "Larry Ellison", "Oracle"), <, 1000);
-
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 static void
-test_unknown_view (void)
+test_unknown_view (Fixture       *f,
+                   gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("cli-views-XXXXXX", NULL);
-  g_autofree char *project = g_build_filename (dir, "project.json", NULL);
-  g_autofree char *path = dossier_views_path_for_edits (project);
+  const char *options[] = { "--project", f->project, "--view", "Nothing", NULL };
   g_autofree char *json = NULL;
   g_autofree char *err = NULL;
 
   /* No views saved at all, then a file that does not read. */
-  g_assert_cmpint (export (&json, &err, "--project", project, "--view", "Nothing", NULL), ==, 2);
+  g_assert_cmpint (export (options, &json, &err), ==, 2);
   g_assert_nonnull (strstr (err, "Nothing"));
   g_clear_pointer (&json, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_true (g_file_set_contents (path, "{\"views\": 3}", -1, NULL));
-  g_assert_cmpint (export (&json, &err, "--project", project, "--view", "Nothing", NULL), ==, 1);
+  g_assert_true (g_file_set_contents (f->views, "{\"views\": 3}", -1, NULL));
+  g_assert_cmpint (export (options, &json, &err), ==, 1);
   g_assert_nonnull (strstr (err, "project.views.json"));
-
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 int
@@ -175,8 +195,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/cli/views/export", test_view);
-  g_test_add_func ("/cli/views/unknown", test_unknown_view);
+  g_test_add ("/cli/views/export", Fixture, NULL, fixture_set_up, test_view, fixture_tear_down);
+  g_test_add ("/cli/views/unknown", Fixture, NULL, fixture_set_up, test_unknown_view, fixture_tear_down);
 
   return g_test_run ();
 }
