@@ -171,6 +171,44 @@ test_save_and_switch (void)
   g_unlink (views_path);
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Save View… asks for the name; Ctrl+Alt+S is the same action. */
+static void
+test_save_dialog (void)
+{
+  g_autofree char *views_path = views_path_for_seeds ();
+  DossierWindow *win = gui_test_open_window (NULL);
+  g_autoptr(GPtrArray) names = NULL;
+  AdwMessageDialog *dialog;
+
+  g_unlink (views_path);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.save-view", "s", "");
+  gui_test_iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "  From the dialog ");
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_iterate ();
+
+  names = listed_views (win);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (names->pdata[0], ==, "From the dialog");
+
+  gui_test_close_window (win);
+  g_unlink (views_path);
+}
+
 static void
 test_corrupt_file_kept (void)
 {
@@ -203,6 +241,7 @@ main (int   argc,
   gui_test_init (&argc, &argv);
 
   g_test_add_func ("/gui/views/save-and-switch", test_save_and_switch);
+  g_test_add_func ("/gui/views/save-dialog", test_save_dialog);
   g_test_add_func ("/gui/views/corrupt-file-kept", test_corrupt_file_kept);
 
   return g_test_run ();

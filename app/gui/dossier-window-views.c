@@ -190,7 +190,7 @@ ask_name (DossierWindow *self,
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_object_set_data (G_OBJECT (dialog), "action-name", (gpointer) action_name);
+  g_object_set_data_full (G_OBJECT (dialog), "action-name", g_strdup (action_name), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (name_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
