@@ -308,6 +308,14 @@ saved_view_change_state_cb (GSimpleAction *action,
   dossier_window_relayout (self);
 }
 
+/* A filter the person changes after choosing a view (its own filter
+ * having shown nothing) is not to be zoomed as the view was. */
+static void
+forget_pending_view (DossierWindow *self)
+{
+  g_clear_pointer (&self->pending_view, dossier_view_free);
+}
+
 void
 dossier_window_init_views (DossierWindow *self)
 {
@@ -317,6 +325,8 @@ dossier_window_init_views (DossierWindow *self)
   g_signal_connect (action, "change-state", G_CALLBACK (saved_view_change_state_cb), self);
   self->views_action = G_ACTION (action);
   g_action_map_add_action (G_ACTION_MAP (self), self->views_action);
+  g_signal_connect_object (self->filter_panel, "changed",
+                           G_CALLBACK (forget_pending_view), self, G_CONNECT_SWAPPED);
   set_chosen_view (self, NULL);
 }
 
