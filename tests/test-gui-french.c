@@ -78,6 +78,7 @@ test_french_window (void)
   /* The French menus have their own access keys, none shared. */
   assert_unique_mnemonics (find_menu_with_action (GTK_WIDGET (win), "win.open"));
   assert_unique_mnemonics (find_menu_with_action (GTK_WIDGET (win), "win.layout-engine"));
+  assert_unique_mnemonics (find_menu_with_action (GTK_WIDGET (win), "win.save-view"));
 
   gtk_window_destroy (GTK_WINDOW (win));
 }

@@ -33,6 +33,7 @@
 #include "dossier-json.h"
 #include "dossier-layout.h"
 #include "dossier-positions.h"
+#include "dossier-views.h"
 #include "dossier-session.h"
 
 /* Exit statuses: 0 done, 1 failed, 2 bad command line, 3 done with some
@@ -106,6 +107,7 @@ typedef struct
   char     *area;
   char     *positions;
   char     *save_positions;
+  char     *view;
 
   char    **paths;
 } Options;
@@ -129,6 +131,7 @@ options_clear (Options *o)
   g_free (o->area);
   g_free (o->positions);
   g_free (o->save_positions);
+  g_free (o->view);
   g_free (o->theme);
   g_free (o->title);
   g_free (o->caption);
@@ -360,6 +363,37 @@ load_edits (Options         *o,
   return FALSE;
 }
 
+/* --view NAME: the filter and places of a view saved in the window, kept
+ * beside the edits file @project.  Its filter replaces the options'; like
+ * the window, it drops (and names) the actors these articles lack. */
+static gboolean
+apply_saved_view (Options         *o,
+                  DossierSession  *session,
+                  const char      *project,
+                  GError         **error)
+{
+  g_autofree char *path = dossier_views_path_for_edits (project);
+  g_autoptr(DossierViews) views = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const DossierView *view;
+
+  if (!(views = dossier_views_load_file (path, &local_error)) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (views == NULL || !(view = dossier_views_lookup (views, o->view)))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--view: no view named “%s” is saved for these articles"), o->view);
+      return FALSE;
+    }
+  dossier_view_apply (view, session);
+  dossier_session_set_drop_unknown_actors (session, TRUE);
+  return TRUE;
+}
+
 /* The window's pipeline, run synchronously: loads, extracts, applies the
  * edits and filters.  Problems with single files go to stderr. */
 static DossierSession *
@@ -372,6 +406,7 @@ run_pipeline (Options   *o,
   g_autoptr(DossierCuration) curation = dossier_curation_new ();
   g_autoptr(DossierFilter) filter = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *project = NULL;
   DossierCorpus *corpus;
   DossierSubgraph *sub;
 
@@ -407,12 +442,10 @@ run_pipeline (Options   *o,
       print_message (p->error->message);
     }
 
+  project = o->project != NULL ? g_strdup (o->project)
+                                : dossier_curation_path_for_corpus (dossier_session_get_paths (session));
   if (!o->no_edits)
     {
-      g_autofree char *project = o->project != NULL
-                               ? g_strdup (o->project)
-                               : dossier_curation_path_for_corpus (dossier_session_get_paths (session));
-
       if (!load_edits (o, curation, project))
         (*n_problems)++;
       dossier_session_set_curation (session, curation);
@@ -426,6 +459,8 @@ run_pipeline (Options   *o,
     print_message (g_ptr_array_index (problems, i));
 
   dossier_session_set_filter (session, filter);
+  if (o->view != NULL && !apply_saved_view (o, session, project, error))
+    return NULL;
   if (!(sub = dossier_session_filter (session, error)))
     return NULL;
   /* Still a success (an empty graph is a result), but a script's reader
@@ -757,6 +792,7 @@ cmd_export (int    argc,
     { "area", 0, 0, G_OPTION_ARG_STRING, &o.area, N_("Only this area of the layout, in points"), N_("X,Y,W,H") },
     { "positions", 0, 0, G_OPTION_ARG_FILENAME, &o.positions, N_("Keep the actors at the positions and pins saved in FILE (positions JSON or an edits file)"), N_("FILE") },
     { "save-positions", 0, 0, G_OPTION_ARG_FILENAME, &o.save_positions, N_("Write where each actor was drawn, and the pins, to FILE"), N_("FILE") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &o.view, N_("Draw the view saved in the window under NAME: its filters and places"), N_("NAME") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.paths, NULL, NULL },
     { NULL }
   };

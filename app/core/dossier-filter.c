@@ -1046,3 +1046,93 @@ dossier_graph_count_undated (DossierGraph *graph)
     }
   return n;
 }
+
+/* Saved filters (GSettings, saved views) ------------------------------------ */
+
+GVariant *
+dossier_filter_to_variant (const DossierFilter *filter)
+{
+  GVariantBuilder builder;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  from = dossier_date_to_string (&filter->from);
+  to = dossier_date_to_string (&filter->to);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&builder, "{sv}", "from", g_variant_new_string (from != NULL ? from : ""));
+  g_variant_builder_add (&builder, "{sv}", "to", g_variant_new_string (to != NULL ? to : ""));
+  g_variant_builder_add (&builder, "{sv}", "actors",
+                         g_variant_new_strv ((const char * const *) filter->actors,
+                                             filter->actors != NULL ? -1 : 0));
+  g_variant_builder_add (&builder, "{sv}", "depth", g_variant_new_uint32 (filter->depth));
+  g_variant_builder_add (&builder, "{sv}", "path", g_variant_new_boolean (filter->path != NULL));
+  g_variant_builder_add (&builder, "{sv}", "entity-types", g_variant_new_uint32 (filter->entity_types));
+  g_variant_builder_add (&builder, "{sv}", "relation-types", g_variant_new_uint32 (filter->relation_types));
+  g_variant_builder_add (&builder, "{sv}", "min-evidence", g_variant_new_uint32 (filter->min_evidence));
+  g_variant_builder_add (&builder, "{sv}", "no-comments", g_variant_new_boolean (filter->no_comments));
+  g_variant_builder_add (&builder, "{sv}", "dated-only", g_variant_new_boolean (filter->dated_only));
+  g_variant_builder_add (&builder, "{sv}", "isolated", g_variant_new_uint32 (filter->isolated));
+  g_variant_builder_add (&builder, "{sv}", "cluster", g_variant_new_string (filter->cluster != NULL ? filter->cluster : ""));
+  g_variant_builder_add (&builder, "{sv}", "size-by", g_variant_new_string (dossier_measure_to_string (filter->size_by)));
+
+  return g_variant_builder_end (&builder);
+}
+
+void
+dossier_filter_update_from_variant (DossierFilter *filter,
+                                    GVariant      *variant)
+{
+  const char *str;
+  g_autofree const char **actors = NULL;
+  gboolean path = FALSE;
+  guint32 u;
+
+  g_return_if_fail (filter != NULL);
+
+  if (variant == NULL || !g_variant_is_of_type (variant, G_VARIANT_TYPE_VARDICT))
+    return;
+
+  /* Values that no longer make sense are dropped, not trusted. */
+  if (g_variant_lookup (variant, "from", "&s", &str) && !dossier_date_parse_iso (str, &filter->from))
+    filter->from = (DossierDate) { 0 };
+  if (g_variant_lookup (variant, "to", "&s", &str) && !dossier_date_parse_iso (str, &filter->to))
+    filter->to = (DossierDate) { 0 };
+  if (g_variant_lookup (variant, "actors", "^a&s", &actors))
+    {
+      g_strfreev (filter->actors);
+      filter->actors = actors[0] != NULL ? g_strdupv ((char **) actors) : NULL;
+    }
+  if (g_variant_lookup (variant, "depth", "u", &u))
+    filter->depth = MIN (u, 3);
+  if (g_variant_lookup (variant, "path", "b", &path))
+    {
+      g_clear_pointer (&filter->path, g_strfreev);
+      if (path && filter->actors != NULL && g_strv_length (filter->actors) == 2)
+        filter->path = g_strdupv (filter->actors);
+    }
+  if (g_variant_lookup (variant, "entity-types", "u", &u))
+    filter->entity_types = u & ((1u << DOSSIER_N_ENTITY_TYPES) - 1);
+  if (g_variant_lookup (variant, "relation-types", "u", &u))
+    filter->relation_types = u & ((1u << DOSSIER_N_RELATION_TYPES) - 1);
+  if (g_variant_lookup (variant, "min-evidence", "u", &u))
+    filter->min_evidence = MAX (u, 1);
+  g_variant_lookup (variant, "no-comments", "b", &filter->no_comments);
+  /* Filters saved before these keys existed keep the defaults. */
+  g_variant_lookup (variant, "dated-only", "b", &filter->dated_only);
+  if (g_variant_lookup (variant, "isolated", "u", &u))
+    filter->isolated = u <= DOSSIER_ISOLATED_HIDE ? u : DOSSIER_ISOLATED_AUTO;
+  if (g_variant_lookup (variant, "cluster", "&s", &str))
+    {
+      g_clear_pointer (&filter->cluster, g_free);
+      filter->cluster = *str != '\0' ? g_strdup (str) : NULL;
+    }
+  if (g_variant_lookup (variant, "size-by", "&s", &str) &&
+      !dossier_measure_from_string (str, &filter->size_by))
+    filter->size_by = DOSSIER_MEASURE_MENTIONS;
+
+  if (!dossier_filter_validate (filter, NULL, NULL))
+    dossier_filter_reset (filter);
+}

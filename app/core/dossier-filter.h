@@ -132,6 +132,12 @@ GArray          *dossier_graph_date_histogram (DossierGraph     *graph,
  * timeline's bar of their own. */
 guint            dossier_graph_count_undated (DossierGraph     *graph);
 
+/* Filter state for GSettings and saved views (a{sv}) and back; values
+ * that no longer make sense are dropped. */
+GVariant        *dossier_filter_to_variant  (const DossierFilter *filter);
+void             dossier_filter_update_from_variant (DossierFilter *filter,
+                                                     GVariant      *variant);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierFilter, dossier_filter_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierSubgraph, dossier_subgraph_unref)
 

@@ -926,6 +926,19 @@ dossier_session_get_positions (DossierSession *self)
 }
 
 void
+dossier_session_set_positions (DossierSession   *self,
+                               DossierPositions *positions)
+{
+  g_return_if_fail (DOSSIER_IS_SESSION (self));
+  g_return_if_fail (positions != NULL);
+
+  /* Copied: a running layout works on its own copy of the old ones. */
+  g_clear_pointer (&self->positions, dossier_positions_unref);
+  self->positions = dossier_positions_copy (positions);
+  self->fresh = FALSE;
+}
+
+void
 dossier_session_forget_positions (DossierSession *self)
 {
   g_return_if_fail (DOSSIER_IS_SESSION (self));

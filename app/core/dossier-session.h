@@ -146,6 +146,10 @@ DossierPositions    *dossier_session_get_positions       (DossierSession       *
 void                 dossier_session_use_positions_file  (DossierSession       *self,
                                                           const char           *edits_path,
                                                           gboolean              save);
+/* Replaces them with a copy of @positions (a saved view's): the next
+ * layout starts from those. */
+void                 dossier_session_set_positions       (DossierSession       *self,
+                                                          DossierPositions     *positions);
 /* The next layout is a fresh one (Re-Lay Out); pinned actors stay. */
 void                 dossier_session_forget_positions    (DossierSession       *self);
 DossierLayout       *dossier_session_get_layout          (DossierSession       *self);

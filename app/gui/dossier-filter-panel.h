@@ -33,9 +33,4 @@ void                 dossier_filter_panel_set_result (DossierFilterPanel  *self,
 void                 dossier_filter_panel_add_actor  (DossierFilterPanel  *self,
                                                       const char          *name);
 
-/* Filter state for GSettings (a{sv}) and back. */
-GVariant            *dossier_filter_to_variant       (const DossierFilter *filter);
-void                 dossier_filter_update_from_variant (DossierFilter    *filter,
-                                                         GVariant         *variant);
-
 G_END_DECLS

@@ -25,6 +25,7 @@
 #include "dossier-passage-list.h"
 #include "dossier-session.h"
 #include "dossier-text-search.h"
+#include "dossier-views.h"
 #include "dossier-window.h"
 
 G_BEGIN_DECLS
@@ -75,6 +76,12 @@ struct _DossierWindow
   DossierSubgraph      *subgraph;       /* the one shown, or counted on an empty page */
   GPtrArray            *problems;       /* char *, "path: message" */
   GtkListStore         *completion_store;
+  GMenu                *views_section;  /* the saved views' items */
+  GAction              *views_action;   /* win.saved-view */
+  DossierViews         *views;          /* NULL: none read (a file that did not read) */
+  char                 *views_path;     /* beside the edits file */
+  char                 *views_error;    /* why the views file did not read */
+  DossierView          *pending_view;   /* zoom and centre for the next layout */
 
   /* State */
   gboolean              loading;         /* the loading page's progress is ours */
@@ -112,6 +119,15 @@ void     dossier_window_open_action_cb    (GtkWidget     *widget,
 void     dossier_window_open_recent_action_cb (GtkWidget  *widget,
                                                const char *action_name,
                                                GVariant   *param);
+
+/* dossier-window-views.c */
+void     dossier_window_class_init_views  (GtkWidgetClass *widget_class);
+void     dossier_window_init_views        (DossierWindow *self);
+void     dossier_window_clear_views       (DossierWindow *self);
+void     dossier_window_load_views        (DossierWindow *self,
+                                           const char    *edits_path);
+void     dossier_window_views_layout_done (DossierWindow *self,
+                                           DossierLayout *layout);
 
 /* dossier-window-actions.c */
 void     dossier_window_class_init_actions (GtkWidgetClass *widget_class);

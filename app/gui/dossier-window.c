@@ -256,6 +256,7 @@ load_cb (GObject      *object,
    * just read; the layout that the edits start has not run yet. */
   if (dossier_curator_get_path (self->curator) != NULL)
     dossier_session_use_positions_file (self->session, dossier_curator_get_path (self->curator), TRUE);
+  dossier_window_load_views (self, dossier_curator_get_path (self->curator));
 }
 
 void
@@ -355,6 +356,7 @@ layout_cb (GObject      *object,
   dossier_graph_view_set_graph (self->graph_view, self->subgraph, layout);
   restore_selection (self);
   g_signal_handlers_unblock_by_func (self->graph_view, selection_changed_cb, self);
+  dossier_window_views_layout_done (self, layout);
   gtk_stack_set_visible_child_name (self->main_stack, "graph");
   update_title (self);
   dossier_window_update_completion (self);
@@ -803,6 +805,8 @@ dossier_window_dispose (GObject *object)
   g_action_map_remove_action (G_ACTION_MAP (self), "show-filters");
   g_clear_object (&self->engine_action);
   g_clear_object (&self->filters_action);
+  g_action_map_remove_action (G_ACTION_MAP (self), "saved-view");
+  g_clear_object (&self->views_action);
   g_clear_object (&self->completion_store);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
   if (self->curator != NULL)
@@ -824,6 +828,7 @@ dossier_window_finalize (GObject *object)
 
   g_clear_pointer (&self->paths, g_strfreev);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  dossier_window_clear_views (self);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->finalize (object);
 }
@@ -870,10 +875,12 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, filter_panel);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, edit_section);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, views_section);
   gtk_widget_class_bind_template_callback_full (widget_class, "find_entry_activate_cb",
                                                 G_CALLBACK (dossier_window_find_entry_activate_cb));
 
   dossier_window_class_init_actions (widget_class);
+  dossier_window_class_init_views (widget_class);
 
 }
 
@@ -950,6 +957,7 @@ dossier_window_init (DossierWindow *self)
   init_filters (self);
   dossier_window_init_drop_target (self);
   dossier_window_update_recent_menu (self);
+  dossier_window_init_views (self);
 
   update_busy (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
