@@ -61,6 +61,31 @@ dossier_curation_free (DossierCuration *curation)
   g_free (curation);
 }
 
+/* Through text: JSON-GLib's reference counts are not atomic, so a copy
+ * that another thread frees must share no object. */
+static JsonObject *
+edit_copy (JsonObject *edit)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), edit);
+  g_autofree char *json = json_to_string (node, FALSE);
+  g_autoptr(JsonNode) copy = json_from_string (json, NULL);
+
+  return json_node_dup_object (copy);
+}
+
+DossierCuration *
+dossier_curation_copy (DossierCuration *curation)
+{
+  DossierCuration *copy;
+
+  g_return_val_if_fail (curation != NULL, NULL);
+
+  copy = dossier_curation_new ();
+  for (guint i = 0; i < curation->edits->len; i++)
+    g_ptr_array_add (copy->edits, edit_copy (g_ptr_array_index (curation->edits, i)));
+  return copy;
+}
+
 /* Storage ---------------------------------------------------------------- */
 
 static gboolean
@@ -734,26 +759,44 @@ edit_new (const char *op)
   return edit;
 }
 
+/* An edit of @op with string members: name, value, …, NULL. */
+static JsonObject * G_GNUC_NULL_TERMINATED
+edit_with (const char *op,
+           ...)
+{
+  JsonObject *edit = edit_new (op);
+  const char *name;
+  va_list args;
+
+  va_start (args, op);
+  while ((name = va_arg (args, const char *)) != NULL)
+    json_object_set_string_member (edit, name, va_arg (args, const char *));
+  va_end (args);
+  return edit;
+}
+
+static JsonArray *
+strings_array (const char * const *strings)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
+    json_array_add_string_element (array, strings[i]);
+  return array;
+}
+
 JsonObject *
 dossier_edit_rename (const char *entity,
                      const char *new_name)
 {
-  JsonObject *edit = edit_new ("rename");
-
-  json_object_set_string_member (edit, "entity", entity);
-  json_object_set_string_member (edit, "name", new_name);
-  return edit;
+  return edit_with ("rename", "entity", entity, "name", new_name, NULL);
 }
 
 JsonObject *
 dossier_edit_retype (const char        *entity,
                      DossierEntityType  type)
 {
-  JsonObject *edit = edit_new ("retype");
-
-  json_object_set_string_member (edit, "entity", entity);
-  json_object_set_string_member (edit, "type", dossier_entity_type_to_string (type));
-  return edit;
+  return edit_with ("retype", "entity", entity, "type", dossier_entity_type_to_string (type), NULL);
 }
 
 static JsonObject *
@@ -761,11 +804,7 @@ alias_edit (const char *op,
             const char *entity,
             const char *alias)
 {
-  JsonObject *edit = edit_new (op);
-
-  json_object_set_string_member (edit, "entity", entity);
-  json_object_set_string_member (edit, "alias", alias);
-  return edit;
+  return edit_with (op, "entity", entity, "alias", alias, NULL);
 }
 
 JsonObject *
@@ -793,14 +832,9 @@ JsonObject *
 dossier_edit_merge (const char         *into,
                     const char * const *others)
 {
-  JsonObject *edit = edit_new ("merge");
-  JsonArray *array = json_array_new ();
+  JsonObject *edit = edit_with ("merge", "into", into, NULL);
 
-  for (guint i = 0; others != NULL && others[i] != NULL; i++)
-    json_array_add_string_element (array, others[i]);
-
-  json_object_set_string_member (edit, "into", into);
-  json_object_set_array_member (edit, "entities", array);
+  json_object_set_array_member (edit, "entities", strings_array (others));
   return edit;
 }
 
@@ -808,9 +842,8 @@ JsonObject *
 dossier_edit_hide (const char *entity,
                    gboolean    hidden)
 {
-  JsonObject *edit = edit_new ("hide");
+  JsonObject *edit = edit_with ("hide", "entity", entity, NULL);
 
-  json_object_set_string_member (edit, "entity", entity);
   json_object_set_boolean_member (edit, "hidden", hidden);
   return edit;
 }
@@ -818,21 +851,14 @@ dossier_edit_hide (const char *entity,
 JsonObject *
 dossier_edit_not_entity (const char *entity)
 {
-  JsonObject *edit = edit_new ("not-entity");
-
-  json_object_set_string_member (edit, "entity", entity);
-  return edit;
+  return edit_with ("not-entity", "entity", entity, NULL);
 }
 
 JsonObject *
 dossier_edit_not_same (const char *a,
                        const char *b)
 {
-  JsonObject *edit = edit_new ("not-same");
-
-  json_object_set_string_member (edit, "entity", a);
-  json_object_set_string_member (edit, "other", b);
-  return edit;
+  return edit_with ("not-same", "entity", a, "other", b, NULL);
 }
 
 char **
@@ -860,12 +886,8 @@ relation_edit (const char          *op,
                DossierRelationType  type,
                const char          *target)
 {
-  JsonObject *edit = edit_new (op);
-
-  json_object_set_string_member (edit, "source", source);
-  json_object_set_string_member (edit, "type", dossier_relation_type_to_string (type));
-  json_object_set_string_member (edit, "target", target);
-  return edit;
+  return edit_with (op, "source", source, "type", dossier_relation_type_to_string (type),
+                    "target", target, NULL);
 }
 
 JsonObject *
@@ -896,74 +918,6 @@ dossier_edit_reject_relation (const char          *source,
   return relation_edit ("reject-relation", source, type, target);
 }
 
-JsonObject *
-dossier_edit_add_relation (const char          *source,
-                           DossierRelationType  type,
-                           const char          *target,
-                           const char          *article_id,
-                           gsize                start,
-                           gsize                end)
-{
-  JsonObject *edit = relation_edit ("add-relation", source, type, target);
-
-  json_object_set_string_member (edit, "article", article_id);
-  json_object_set_int_member (edit, "start", start);
-  json_object_set_int_member (edit, "end", end);
-  return edit;
-}
-
-JsonObject *
-dossier_edit_set_article_title (const char *article_id,
-                                const char *title)
-{
-  JsonObject *edit = edit_new ("article-title");
-
-  json_object_set_string_member (edit, "article", article_id);
-  json_object_set_string_member (edit, "title", title);
-  return edit;
-}
-
-JsonObject *
-dossier_edit_set_article_date (const char        *article_id,
-                               const DossierDate *date)
-{
-  JsonObject *edit = edit_new ("article-date");
-  g_autofree char *str = dossier_date_to_string (date);
-
-  json_object_set_string_member (edit, "article", article_id);
-  json_object_set_string_member (edit, "date", str);
-  return edit;
-}
-
-JsonObject *
-dossier_edit_create_entity (const char         *name,
-                            DossierEntityType   type,
-                            const char * const *aliases)
-{
-  JsonObject *edit = edit_new ("create-entity");
-  JsonArray *array = json_array_new ();
-
-  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
-    json_array_add_string_element (array, aliases[i]);
-
-  json_object_set_string_member (edit, "name", name);
-  json_object_set_string_member (edit, "type", dossier_entity_type_to_string (type));
-  json_object_set_array_member (edit, "aliases", array);
-  return edit;
-}
-
-JsonObject *
-dossier_edit_add_text_alias (const char        *entity,
-                             DossierEntityType  type,
-                             const char        *alias)
-{
-  JsonObject *edit = alias_edit ("add-alias", entity, alias);
-
-  /* The type, for the gazetteer entry that finds the text's occurrences. */
-  json_object_set_string_member (edit, "text-type", dossier_entity_type_to_string (type));
-  return edit;
-}
-
 static JsonObject *
 passage_edit (const char          *op,
               const char          *source,
@@ -978,6 +932,57 @@ passage_edit (const char          *op,
   json_object_set_string_member (edit, "article", article_id);
   json_object_set_int_member (edit, "start", start);
   json_object_set_int_member (edit, "end", end);
+  return edit;
+}
+
+JsonObject *
+dossier_edit_add_relation (const char          *source,
+                           DossierRelationType  type,
+                           const char          *target,
+                           const char          *article_id,
+                           gsize                start,
+                           gsize                end)
+{
+  return passage_edit ("add-relation", source, type, target, article_id, start, end);
+}
+
+JsonObject *
+dossier_edit_set_article_title (const char *article_id,
+                                const char *title)
+{
+  return edit_with ("article-title", "article", article_id, "title", title, NULL);
+}
+
+JsonObject *
+dossier_edit_set_article_date (const char        *article_id,
+                               const DossierDate *date)
+{
+  g_autofree char *str = dossier_date_to_string (date);
+
+  return edit_with ("article-date", "article", article_id, "date", str, NULL);
+}
+
+JsonObject *
+dossier_edit_create_entity (const char         *name,
+                            DossierEntityType   type,
+                            const char * const *aliases)
+{
+  JsonObject *edit = edit_with ("create-entity", "name", name,
+                                "type", dossier_entity_type_to_string (type), NULL);
+
+  json_object_set_array_member (edit, "aliases", strings_array (aliases));
+  return edit;
+}
+
+JsonObject *
+dossier_edit_add_text_alias (const char        *entity,
+                             DossierEntityType  type,
+                             const char        *alias)
+{
+  JsonObject *edit = alias_edit ("add-alias", entity, alias);
+
+  /* The type, for the gazetteer entry that finds the text's occurrences. */
+  json_object_set_string_member (edit, "text-type", dossier_entity_type_to_string (type));
   return edit;
 }
 
