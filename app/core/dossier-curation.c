@@ -728,24 +728,27 @@ strings_member (JsonObject *edit,
   return strings;
 }
 
+/* The description of the last edit of @edits, or NULL. */
+static char *
+describe_last (GPtrArray *edits)
+{
+  if (edits->len == 0)
+    return NULL;
+  return dossier_edit_describe (g_ptr_array_index (edits, edits->len - 1));
+}
+
 char *
 dossier_curation_undo_label (DossierCuration *curation)
 {
   g_return_val_if_fail (curation != NULL, NULL);
-
-  if (curation->edits->len == 0)
-    return NULL;
-  return dossier_edit_describe (g_ptr_array_index (curation->edits, curation->edits->len - 1));
+  return describe_last (curation->edits);
 }
 
 char *
 dossier_curation_redo_label (DossierCuration *curation)
 {
   g_return_val_if_fail (curation != NULL, NULL);
-
-  if (curation->redo->len == 0)
-    return NULL;
-  return dossier_edit_describe (g_ptr_array_index (curation->redo, curation->redo->len - 1));
+  return describe_last (curation->redo);
 }
 
 /* Edit constructors ------------------------------------------------------ */
@@ -1290,6 +1293,29 @@ work_clear (Work *work)
   g_clear_pointer (&work->rejected, g_array_unref);
 }
 
+/* The first live entity of @index's candidates for @key whose name (or,
+ * @by_alias, one of whose aliases) folds to @key, or -1. */
+static int
+work_find_in (Work       *work,
+              GHashTable *index,
+              const char *key,
+              gboolean    by_alias)
+{
+  GArray *candidates = g_hash_table_lookup (index, key);
+  int found = -1;
+
+  for (guint c = 0; candidates != NULL && c < candidates->len; c++)
+    {
+      guint i = g_array_index (candidates, guint, c);
+      WorkEntity *e = g_ptr_array_index (work->entities, i);
+      gboolean match = by_alias ? g_hash_table_contains (e->alias_keys, key) : g_str_equal (e->folded, key);
+
+      if (!e->removed && match && (found < 0 || (int) i < found))
+        found = i;
+    }
+  return found;
+}
+
 /* An entity by canonical name, then by alias: the first one in the list,
  * as a scan in order would find it. */
 static int
@@ -1297,37 +1323,15 @@ work_find (Work       *work,
            const char *name)
 {
   g_autofree char *key = NULL;
-  GArray *candidates;
-  int found = -1;
+  int found;
 
   if (name == NULL || *name == '\0')
     return -1;
 
   key = dossier_fold_string (name);
-
-  if ((candidates = g_hash_table_lookup (work->by_name, key)) != NULL)
-    for (guint c = 0; c < candidates->len; c++)
-      {
-        guint i = g_array_index (candidates, guint, c);
-        WorkEntity *e = g_ptr_array_index (work->entities, i);
-
-        if (!e->removed && g_str_equal (e->folded, key) && (found < 0 || (int) i < found))
-          found = i;
-      }
-  if (found >= 0)
+  if ((found = work_find_in (work, work->by_name, key, FALSE)) >= 0)
     return found;
-
-  if ((candidates = g_hash_table_lookup (work->by_alias, key)) != NULL)
-    for (guint c = 0; c < candidates->len; c++)
-      {
-        guint i = g_array_index (candidates, guint, c);
-        WorkEntity *e = g_ptr_array_index (work->entities, i);
-
-        if (!e->removed && g_hash_table_contains (e->alias_keys, key) && (found < 0 || (int) i < found))
-          found = i;
-      }
-
-  return found;
+  return work_find_in (work, work->by_alias, key, TRUE);
 }
 
 static void
@@ -2087,30 +2091,6 @@ invert_hide (JsonObject *edit)
   return inverse;
 }
 
-static JsonObject *
-invert_add_alias (JsonObject *edit)
-{
-  return copy_with_op (edit, "remove-alias");
-}
-
-static JsonObject *
-invert_remove_alias (JsonObject *edit)
-{
-  return copy_with_op (edit, "add-alias");
-}
-
-static JsonObject *
-invert_reject_passage (JsonObject *edit)
-{
-  return copy_with_op (edit, "restore-passage");
-}
-
-static JsonObject *
-invert_restore_passage (JsonObject *edit)
-{
-  return copy_with_op (edit, "reject-passage");
-}
-
 /* The user's gazetteer ---------------------------------------------------- */
 
 /* A name fit for a field of a gazetteer line: no field or line breaks, no
@@ -2174,29 +2154,30 @@ typedef struct
   const char  *name;                          /* "op" in the project file */
   char       *(*describe) (JsonObject *edit);
   void        (*apply)    (Work *work, JsonObject *edit);
-  JsonObject *(*invert)   (JsonObject *edit);  /* NULL: only undo takes it back */
+  const char  *inverse;                       /* the op that takes it back, same members */
+  JsonObject *(*invert)   (JsonObject *edit);  /* else this; both NULL: only undo does */
   void        (*gazetteer) (JsonObject *edit, GString *out);  /* its gazetteer line, if any */
 } EditOp;
 
 static const EditOp edit_ops[] = {
-  { "rename",           describe_rename,           apply_rename,           NULL,                   NULL },
-  { "retype",           describe_retype,           apply_retype,           NULL,                   NULL },
-  { "add-alias",        describe_add_alias,        apply_add_alias,        invert_add_alias,       gazetteer_add_alias },
-  { "remove-alias",     describe_remove_alias,     apply_remove_alias,     invert_remove_alias,    NULL },
-  { "merge",            describe_merge,            apply_merge,            NULL,                   NULL },
-  { "split-alias",      describe_split_alias,      apply_split_alias,      NULL,                   NULL },
-  { "hide",             describe_hide,             apply_hide,             invert_hide,            NULL },
-  { "not-entity",       describe_not_entity,       apply_not_entity,       NULL,                   NULL },
-  { "create-entity",    describe_create_entity,    apply_create_entity,    NULL,                   gazetteer_create_entity },
-  { "retype-relation",  describe_retype_relation,  apply_retype_relation,  NULL,                   NULL },
-  { "reverse-relation", describe_reverse_relation, apply_reverse_relation, NULL,                   NULL },
-  { "reject-relation",  describe_reject_relation,  apply_reject_relation,  NULL,                   NULL },
-  { "add-relation",     describe_add_relation,     apply_add_relation,     NULL,                   NULL },
-  { "reject-passage",   describe_reject_passage,   apply_reject_passage,   invert_reject_passage,  NULL },
-  { "restore-passage",  describe_restore_passage,  apply_restore_passage,  invert_restore_passage, NULL },
-  { "article-title",    describe_article_title,    apply_article_title,    NULL,                   NULL },
-  { "article-date",     describe_article_date,     apply_article_date,     NULL,                   NULL },
-  { "not-same",         describe_not_same,         apply_nothing,          NULL,                   NULL },
+  { "rename",           describe_rename,           apply_rename,           NULL,              NULL,        NULL },
+  { "retype",           describe_retype,           apply_retype,           NULL,              NULL,        NULL },
+  { "add-alias",        describe_add_alias,        apply_add_alias,        "remove-alias",    NULL,        gazetteer_add_alias },
+  { "remove-alias",     describe_remove_alias,     apply_remove_alias,     "add-alias",       NULL,        NULL },
+  { "merge",            describe_merge,            apply_merge,            NULL,              NULL,        NULL },
+  { "split-alias",      describe_split_alias,      apply_split_alias,      NULL,              NULL,        NULL },
+  { "hide",             describe_hide,             apply_hide,             NULL,              invert_hide, NULL },
+  { "not-entity",       describe_not_entity,       apply_not_entity,       NULL,              NULL,        NULL },
+  { "create-entity",    describe_create_entity,    apply_create_entity,    NULL,              NULL,        gazetteer_create_entity },
+  { "retype-relation",  describe_retype_relation,  apply_retype_relation,  NULL,              NULL,        NULL },
+  { "reverse-relation", describe_reverse_relation, apply_reverse_relation, NULL,              NULL,        NULL },
+  { "reject-relation",  describe_reject_relation,  apply_reject_relation,  NULL,              NULL,        NULL },
+  { "add-relation",     describe_add_relation,     apply_add_relation,     NULL,              NULL,        NULL },
+  { "reject-passage",   describe_reject_passage,   apply_reject_passage,   "restore-passage", NULL,        NULL },
+  { "restore-passage",  describe_restore_passage,  apply_restore_passage,  "reject-passage",  NULL,        NULL },
+  { "article-title",    describe_article_title,    apply_article_title,    NULL,              NULL,        NULL },
+  { "article-date",     describe_article_date,     apply_article_date,     NULL,              NULL,        NULL },
+  { "not-same",         describe_not_same,         apply_nothing,          NULL,              NULL,        NULL },
 };
 
 static const EditOp *
@@ -2229,9 +2210,11 @@ dossier_edit_invert (JsonObject *edit)
 
   g_return_val_if_fail (edit != NULL, NULL);
 
-  if ((op = lookup_op (edit)) != NULL && op->invert != NULL)
-    return op->invert (edit);
-  return NULL;
+  if ((op = lookup_op (edit)) == NULL)
+    return NULL;
+  if (op->inverse != NULL)
+    return copy_with_op (edit, op->inverse);
+  return op->invert != NULL ? op->invert (edit) : NULL;
 }
 
 char *
