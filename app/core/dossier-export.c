@@ -24,6 +24,7 @@
 #include "dossier-enums.h"
 #include "dossier-export.h"
 #include "dossier-export-private.h"
+#include "dossier-io.h"
 #include "dossier-json.h"
 #include "dossier-keys.h"
 #include "dossier-render.h"
@@ -1674,19 +1675,38 @@ resolve_links (const char *path)
   return current;
 }
 
+typedef struct
+{
+  GBytes       *bytes;
+  const char   *display_path;
+  GCancellable *cancellable;
+  gboolean      replacing;
+  guint         mode;          /* the replaced file's */
+} AtomicWrite;
+
+static gboolean
+write_bytes (int       fd,
+             gpointer  user_data,
+             GError  **error)
+{
+  AtomicWrite *w = user_data;
+
+  /* Replacing a file keeps its permissions. */
+  if (w->replacing)
+    (void) fchmod (fd, w->mode);
+  return write_all (fd, w->bytes, w->display_path, w->cancellable, error);
+}
+
 gboolean
 dossier_export_write_atomically (const char    *display_path,
                                  GBytes        *bytes,
                                  GCancellable  *cancellable,
                                  GError       **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
+  AtomicWrite w = { bytes, display_path, cancellable, FALSE, 0 };
   g_autofree char *path = NULL;
   GStatBuf st;
-  gboolean exists;
-  int fd;
+  int failed_errno;
 
   g_return_val_if_fail (display_path != NULL, FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
@@ -1699,58 +1719,17 @@ dossier_export_write_atomically (const char    *display_path,
   /* rename() would fail later anyway; say it before making anything. */
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     return set_write_error (error, EISDIR, display_path);
-  exists = g_stat (path, &st) == 0;
-  if (exists && !S_ISREG (st.st_mode))
-    return write_in_place (path, display_path, bytes, cancellable, error);
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    return set_write_error (error, errno, display_path);
-
-  /* Replacing a file keeps its permissions. */
-  if (exists)
-    (void) fchmod (fd, st.st_mode & 07777);
-
-  if (!write_all (fd, bytes, display_path, cancellable, error))
-    goto fail_quiet;
-
-  /* The data must be on disk before the name points at it. */
-  if (fsync (fd) != 0 && errno != EINVAL)
-    goto fail;
-  if (close (fd) != 0)
+  if (g_stat (path, &st) == 0)
     {
-      fd = -1;
-      goto fail;
+      if (!S_ISREG (st.st_mode))
+        return write_in_place (path, display_path, bytes, cancellable, error);
+      w.replacing = TRUE;
+      w.mode = st.st_mode & 07777;
     }
-  fd = -1;
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    goto fail_quiet;
-
-  if (g_rename (tmp, path) != 0)
-    goto fail;
-
-  return TRUE;
-
-fail:
-  {
-    int saved_errno = errno != 0 ? errno : EIO;
-
-    if (fd >= 0)
-      close (fd);
-    g_unlink (tmp);
-    return set_write_error (error, saved_errno, display_path);
-  }
-
-fail_quiet:
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmp);
-  return FALSE;
+  if (dossier_io_replace_with (path, write_bytes, &w, cancellable, &failed_errno, error))
+    return TRUE;
+  return failed_errno != 0 ? set_write_error (error, failed_errno, display_path) : FALSE;
 }
 
 gboolean
