@@ -854,28 +854,29 @@ typedef enum
 typedef struct
 {
   const char *name;
+  const char *parameter_type;
   Needs       needs;
   AnswerFunc  apply;
   void      (*ask) (DossierCurator *self);
 } EditAction;
 
 static const EditAction edit_actions[] = {
-  { "rename", NEEDS_ENTITY, do_rename, ask_rename },
-  { "retype", NEEDS_ENTITY, do_retype, ask_retype },
-  { "add-alias", NEEDS_ENTITY, do_add_alias, ask_add_alias },
-  { "remove-alias", NEEDS_ENTITY, do_remove_alias, ask_remove_alias },
-  { "merge", NEEDS_ENTITY, do_merge, ask_merge },
-  { "split-alias", NEEDS_ENTITY, do_split_alias, ask_split_alias },
-  { "hide", NEEDS_ENTITY, do_hide, NULL },
-  { "show-hidden", NEEDS_GRAPH, do_show_hidden, ask_show_hidden },
-  { "not-entity", NEEDS_ENTITY, do_not_entity, ask_not_entity },
-  { "not-same", NEEDS_ENTITY, do_not_same, NULL },
-  { "retype-relation", NEEDS_RELATION, do_retype_relation, ask_retype_relation },
-  { "reverse-relation", NEEDS_RELATION, do_reverse_relation, NULL },
-  { "reject-relation", NEEDS_RELATION, do_reject_relation, NULL },
-  { "add-relation", NEEDS_ENTITY_AND_ARTICLE, do_add_relation, ask_add_relation },
-  { "article-title", NEEDS_ARTICLE, do_article_title, ask_article_title },
-  { "article-date", NEEDS_ARTICLE, do_article_date, ask_article_date },
+  { "rename",           "s",  NEEDS_ENTITY,             do_rename,            ask_rename },
+  { "retype",           "s",  NEEDS_ENTITY,             do_retype,            ask_retype },
+  { "add-alias",        "s",  NEEDS_ENTITY,             do_add_alias,         ask_add_alias },
+  { "remove-alias",     "s",  NEEDS_ENTITY,             do_remove_alias,      ask_remove_alias },
+  { "merge",            "s",  NEEDS_ENTITY,             do_merge,             ask_merge },
+  { "split-alias",      "s",  NEEDS_ENTITY,             do_split_alias,       ask_split_alias },
+  { "hide",             NULL, NEEDS_ENTITY,             do_hide,              NULL },
+  { "show-hidden",      "s",  NEEDS_GRAPH,              do_show_hidden,       ask_show_hidden },
+  { "not-entity",       NULL, NEEDS_ENTITY,             do_not_entity,        ask_not_entity },
+  { "not-same",         "s",  NEEDS_ENTITY,             do_not_same,          NULL },
+  { "retype-relation",  "s",  NEEDS_RELATION,           do_retype_relation,   ask_retype_relation },
+  { "reverse-relation", NULL, NEEDS_RELATION,           do_reverse_relation,  NULL },
+  { "reject-relation",  NULL, NEEDS_RELATION,           do_reject_relation,   NULL },
+  { "add-relation",     "s",  NEEDS_ENTITY_AND_ARTICLE, do_add_relation,      ask_add_relation },
+  { "article-title",    "s",  NEEDS_ARTICLE,            do_article_title,     ask_article_title },
+  { "article-date",     "s",  NEEDS_ARTICLE,            do_article_date,      ask_article_date },
 };
 
 static gboolean
@@ -900,28 +901,33 @@ has_selected (DossierCurator *self,
 }
 
 static void
-edit_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+edit_action (GSimpleAction  *action,
+             GVariant       *parameter,
+             DossierCurator *self)
 {
-  DossierCurator *self = user_data;
-  const char *name = g_action_get_name (G_ACTION (action));
+  const EditAction *edit = g_object_get_data (G_OBJECT (action), "dossier-edit");
 
+  if (!has_selected (self, edit->needs))
+    return;
+  if (*arg (parameter) != '\0' || edit->ask == NULL)
+    edit->apply (self, arg (parameter));
+  else
+    edit->ask (self);
+}
+
+static void
+add_edit_actions (DossierCurator *self)
+{
   for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
     {
       const EditAction *edit = &edit_actions[i];
+      const GVariantType *type = edit->parameter_type != NULL ? G_VARIANT_TYPE (edit->parameter_type) : NULL;
+      g_autoptr(GSimpleAction) action = g_simple_action_new (edit->name, type);
 
-      if (!g_str_equal (edit->name, name))
-        continue;
-      if (!has_selected (self, edit->needs))
-        return;
-      if (*arg (parameter) != '\0' || edit->ask == NULL)
-        edit->apply (self, arg (parameter));
-      else
-        edit->ask (self);
-      return;
+      g_object_set_data (G_OBJECT (action), "dossier-edit", (gpointer) edit);
+      g_signal_connect_object (action, "activate", G_CALLBACK (edit_action), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
     }
-  g_assert_not_reached ();
 }
 
 /* From the text: the reader's selection ----------------------------------- */
@@ -1182,22 +1188,6 @@ redo_action (GSimpleAction *action,
 }
 
 static const GActionEntry action_entries[] = {
-  { "rename", edit_action, "s" },
-  { "retype", edit_action, "s" },
-  { "add-alias", edit_action, "s" },
-  { "remove-alias", edit_action, "s" },
-  { "merge", edit_action, "s" },
-  { "split-alias", edit_action, "s" },
-  { "hide", edit_action },
-  { "show-hidden", edit_action, "s" },
-  { "not-entity", edit_action },
-  { "not-same", edit_action, "s" },
-  { "retype-relation", edit_action, "s" },
-  { "reverse-relation", edit_action },
-  { "reject-relation", edit_action },
-  { "add-relation", edit_action, "s" },
-  { "article-title", edit_action, "s" },
-  { "article-date", edit_action, "s" },
   { "create-entity", create_entity_action, "as" },
   { "alias-text", alias_text_action, "as" },
   { "not-entity-named", not_entity_named_action, "s" },
@@ -1281,6 +1271,7 @@ dossier_curator_init (DossierCurator *self)
   self->relation = -1;
   self->article = -1;
   self->actions = g_simple_action_group_new ();
+  add_edit_actions (self);
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
                                    G_N_ELEMENTS (action_entries), self);
   self->undo_menu = g_menu_new ();
