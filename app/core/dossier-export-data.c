@@ -70,6 +70,21 @@ dossier_export_julian_to_iso (guint32 julian)
                           g_date_get_month (&date), g_date_get_day (&date));
 }
 
+gboolean
+dossier_export_span_to_iso (guint32   first,
+                            guint32   last,
+                            char    **from,
+                            char    **to)
+{
+  *from = dossier_export_julian_to_iso (first);
+  *to = dossier_export_julian_to_iso (last);
+  if (*from != NULL && *to != NULL)
+    return TRUE;
+  g_clear_pointer (from, g_free);
+  g_clear_pointer (to, g_free);
+  return FALSE;
+}
+
 static void
 widen_span (const DossierDate *date,
             guint32           *first,
@@ -366,10 +381,10 @@ append_interval (GString *out,
                  guint32  first,
                  guint32  last)
 {
-  g_autofree char *start = dossier_export_julian_to_iso (first);
-  g_autofree char *end = dossier_export_julian_to_iso (last);
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
 
-  if (start != NULL && end != NULL)
+  if (dossier_export_span_to_iso (first, last, &start, &end))
     g_string_append_printf (out, " start=\"%s\" end=\"%s\"", start, end);
 }
 

@@ -25,6 +25,12 @@ DossierSubgraph *dossier_export_visible_subgraph (DossierSubgraph            *su
 
 /* "YYYY-MM-DD" of a Julian day; NULL for 0. */
 char     *dossier_export_julian_to_iso (guint32                    julian);
+/* Both ends of a span as "YYYY-MM-DD"; FALSE (and both NULL) unless
+ * both are known. */
+gboolean  dossier_export_span_to_iso   (guint32                    first,
+                                        guint32                    last,
+                                        char                     **from,
+                                        char                     **to);
 
 /* First and last day of each entity's visible mentions and passages
  * (Julian days, 0: undated), indexed like subgraph->entities: two arrays

@@ -238,16 +238,7 @@ restrict_subgraph (DossierSubgraph            *subgraph,
 
   view = (View) { options->area_x, options->area_y, options->area_width, options->area_height };
 
-  sub = g_new0 (DossierSubgraph, 1);
-  g_atomic_ref_count_init (&sub->ref_count);
-  sub->graph = dossier_graph_ref (subgraph->graph);
-  sub->entities = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->relations = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->entity_mentions = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->entity_articles = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->relation_evidence = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->total_entities = subgraph->total_entities;
-  sub->total_relations = subgraph->total_relations;
+  sub = dossier_subgraph_new (subgraph->graph, subgraph->total_entities, subgraph->total_relations);
   if (subgraph->filter != NULL)
     sub->filter = dossier_filter_copy (subgraph->filter);
   /* The area keeps the whole view's weights and community numbers. */
@@ -514,10 +505,10 @@ append_graphml_span (GString *out,
                      guint32  first,
                      guint32  last)
 {
-  g_autofree char *from = dossier_export_julian_to_iso (first);
-  g_autofree char *to = dossier_export_julian_to_iso (last);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
 
-  if (from != NULL && to != NULL)
+  if (dossier_export_span_to_iso (first, last, &from, &to))
     g_string_append_printf (out,
                             "      <data key=\"first\">%s</data>\n"
                             "      <data key=\"last\">%s</data>\n", from, to);
