@@ -23,6 +23,7 @@
 #include "dossier-date.h"
 #include "dossier-fold.h"
 #include "dossier-gazetteer.h"
+#include "dossier-index-private.h"
 #include "dossier-io.h"
 
 G_DEFINE_QUARK (dossier-curation-error-quark, dossier_curation_error)
@@ -1079,24 +1080,6 @@ array_copy (GArray *array)
   return copy;
 }
 
-static void
-index_add (GHashTable *index,
-           const char *key,
-           guint       value)
-{
-  GArray *values = g_hash_table_lookup (index, key);
-
-  if (values == NULL)
-    {
-      values = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_hash_table_insert (index, g_strdup (key), values);
-    }
-  /* Renaming back and forth would add the same index again and again. */
-  if (values->len > 0 && g_array_index (values, guint, values->len - 1) == value)
-    return;
-  g_array_append_val (values, value);
-}
-
 static WorkEntity *
 work_entity_new (const char        *name,
                  DossierEntityType  type)
@@ -1120,7 +1103,7 @@ work_add_entity (Work       *work,
   guint index = work->entities->len;
 
   g_ptr_array_add (work->entities, e);
-  index_add (work->by_name, e->folded, index);
+  dossier_index_add (work->by_name, e->folded, index);
   return index;
 }
 
@@ -1144,7 +1127,7 @@ entity_add_alias (Work       *work,
 
   g_ptr_array_add (e->aliases, g_strdup (alias));
   g_hash_table_insert (e->alias_keys, g_strdup (key), GUINT_TO_POINTER (count + 1));
-  index_add (work->by_alias, key, index);
+  dossier_index_add (work->by_alias, key, index);
 }
 
 /* The first alias of @e written like @alias, or -1. */
@@ -1193,7 +1176,7 @@ entity_rename (Work       *work,
   g_free (e->folded);
   e->name = g_strdup (name);
   e->folded = dossier_fold_string (name);
-  index_add (work->by_name, e->folded, index);
+  dossier_index_add (work->by_name, e->folded, index);
 }
 
 static char *
@@ -1214,7 +1197,7 @@ index_relation (Work  *work,
   WorkEntity *source = g_ptr_array_index (work->entities, r->source);
   WorkEntity *target = g_ptr_array_index (work->entities, r->target);
 
-  index_add (work->by_triple, key, index);
+  dossier_index_add (work->by_triple, key, index);
   g_array_append_val (source->relations, index);
   if (r->target != r->source)
     g_array_append_val (target->relations, index);
