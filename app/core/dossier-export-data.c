@@ -70,19 +70,24 @@ dossier_export_julian_to_iso (guint32 julian)
                           g_date_get_month (&date), g_date_get_day (&date));
 }
 
-gboolean
-dossier_export_span_to_iso (guint32   first,
-                            guint32   last,
-                            char    **from,
-                            char    **to)
+/* The attributes of a span of dates in each format that has them. */
+static const char *span_parts[][3] = {
+  [DOSSIER_SPAN_GEXF] = { " start=\"", "\" end=\"", "\"" },
+  [DOSSIER_SPAN_GRAPHML] = { "      <data key=\"first\">", "</data>\n      <data key=\"last\">", "</data>\n" },
+};
+
+void
+dossier_export_append_span (GString         *out,
+                            DossierSpanStyle style,
+                            guint32          first,
+                            guint32          last)
 {
-  *from = dossier_export_julian_to_iso (first);
-  *to = dossier_export_julian_to_iso (last);
-  if (*from != NULL && *to != NULL)
-    return TRUE;
-  g_clear_pointer (from, g_free);
-  g_clear_pointer (to, g_free);
-  return FALSE;
+  g_autofree char *from = dossier_export_julian_to_iso (first);
+  g_autofree char *to = dossier_export_julian_to_iso (last);
+
+  if (from != NULL && to != NULL)
+    g_string_append_printf (out, "%s%s%s%s%s", span_parts[style][0], from,
+                            span_parts[style][1], to, span_parts[style][2]);
 }
 
 static void
@@ -376,18 +381,6 @@ append_attvalue_uint (GString    *out,
   g_string_append_printf (out, "          <attvalue for=\"%s\" value=\"%u\"/>\n", key, value);
 }
 
-static void
-append_interval (GString *out,
-                 guint32  first,
-                 guint32  last)
-{
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-
-  if (dossier_export_span_to_iso (first, last, &start, &end))
-    g_string_append_printf (out, " start=\"%s\" end=\"%s\"", start, end);
-}
-
 void
 dossier_export_visit_passages (DossierSubgraph       *subgraph,
                                const DossierRelation *relation,
@@ -482,7 +475,7 @@ append_gexf_node (GString         *out,
   dossier_export_append_xml (out, entity->name);
   g_string_append_c (out, '"');
   if (spans[i] != 0)
-    append_interval (out, spans[i], spans[subgraph->entities->len + i]);
+    dossier_export_append_span (out, DOSSIER_SPAN_GEXF, spans[i], spans[subgraph->entities->len + i]);
   g_string_append (out, ">\n        <attvalues>\n");
   append_attvalue (out, "type", dossier_entity_type_to_string (entity->type));
   append_attvalue (out, "name", entity->name);
@@ -526,7 +519,7 @@ add_gexf_passage (const DossierEvidence *ev,
   if (dossier_date_get_span (&ev->date, &first, &last))
     {
       g_string_append (p->spells, "          <spell");
-      append_interval (p->spells, first, last);
+      dossier_export_append_span (p->spells, DOSSIER_SPAN_GEXF, first, last);
       g_string_append (p->spells, "/>\n");
     }
 }
@@ -556,7 +549,7 @@ append_gexf_edge (GString         *out,
   g_string_append_printf (out, "\" weight=\"%u\"%s", MAX (evidence, 1),
                           dossier_relation_type_is_symmetric (relation->type) ? " type=\"undirected\"" : "");
   if (dossier_export_relation_span (subgraph, r, &first, &last))
-    append_interval (out, first, last);
+    dossier_export_append_span (out, DOSSIER_SPAN_GEXF, first, last);
   g_string_append (out, ">\n        <attvalues>\n");
   append_attvalue (out, "relation", dossier_relation_type_to_string (relation->type));
   append_attvalue_uint (out, "evidence", evidence);

@@ -500,20 +500,6 @@ write_dot (DossierSubgraph *subgraph,
  * label, weight (edges) onto its own columns; the rest become data
  * columns.  Gephi's y axis points up, so y is flipped back. */
 
-static void
-append_graphml_span (GString *out,
-                     guint32  first,
-                     guint32  last)
-{
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-
-  if (dossier_export_span_to_iso (first, last, &from, &to))
-    g_string_append_printf (out,
-                            "      <data key=\"first\">%s</data>\n"
-                            "      <data key=\"last\">%s</data>\n", from, to);
-}
-
 /* Gephi's columns and ours, in the order they are declared. */
 static const struct
 {
@@ -599,7 +585,7 @@ append_graphml_node (GString         *out,
                           "      <data key=\"pinned\">false</data>\n",
                           communities[i], dossier_subgraph_entity_weight (subgraph, i));
   if (spans[i] != 0)
-    append_graphml_span (out, spans[i], spans[subgraph->entities->len + i]);
+    dossier_export_append_span (out, DOSSIER_SPAN_GRAPHML, spans[i], spans[subgraph->entities->len + i]);
   g_string_append (out, "    </node>\n");
 }
 
@@ -666,7 +652,7 @@ append_graphml_edge (GString         *out,
   append_xml (out, articles->str);
   g_string_append (out, "</data>\n");
   if (dossier_export_relation_span (subgraph, i, &first, &last))
-    append_graphml_span (out, first, last);
+    dossier_export_append_span (out, DOSSIER_SPAN_GRAPHML, first, last);
   g_string_append (out, "    </edge>\n");
 }
 
