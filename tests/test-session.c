@@ -423,6 +423,15 @@ test_curate_async (void)
   g_assert_cmpuint (curating.cancelled, ==, 3);
   g_assert_false (dossier_session_get_busy (session));
   assert_same_graph (sync_graph, dossier_session_get_graph (session));
+
+  /* The synchronous form is newer than the one in the background. */
+  dossier_session_curate_async (session, curated_cb, &curating);
+  dossier_curation_push (curation, dossier_edit_rename ("TikTok", "TikTok Ltd"));
+  dossier_session_curate (session, NULL);
+  while (curating.done < 5)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (curating.cancelled, ==, 4);
+  g_assert_nonnull (dossier_graph_lookup_entity (dossier_session_get_graph (session), "TikTok Ltd"));
   dossier_session_set_curation (session, NULL);
 }
 

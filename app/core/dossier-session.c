@@ -642,6 +642,12 @@ dossier_session_curate (DossierSession  *self,
   if (self->extracted == NULL)
     return;
 
+  /* Newer than a curation running in the background: that one would
+   * bring older edits back when done.  The later stages follow the
+   * graph's notification anyway. */
+  g_cancellable_cancel (self->cancellables[DOSSIER_SESSION_CURATE]);
+  g_clear_object (&self->cancellables[DOSSIER_SESSION_CURATE]);
+
   data = curate_data_new (self, FALSE);
   curate_run (data);
   curate_done (self, data, problems);

@@ -106,7 +106,8 @@ void                 dossier_session_set_curation        (DossierSession       *
 void                 dossier_session_curate              (DossierSession       *self,
                                                           GPtrArray           **problems);
 /* The same on a worker thread, from a copy of the edits taken now: later
- * edits wait for the next call. */
+ * edits wait for the next call.  dossier_session_curate() cancels it, as
+ * newer. */
 void                 dossier_session_curate_async        (DossierSession       *self,
                                                           GAsyncReadyCallback   callback,
                                                           gpointer              user_data);

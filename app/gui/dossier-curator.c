@@ -182,6 +182,29 @@ check_gazetteer (DossierCurator *self)
   g_signal_emit (self, signals[GAZETTEER_CHANGED], 0);
 }
 
+/* The session curated the graph again: take it, tell the window. */
+static void
+curated (DossierCurator *self,
+         GPtrArray      *problems)
+{
+  g_clear_pointer (&self->graph, dossier_graph_unref);
+  self->graph = dossier_graph_ref (dossier_session_get_graph (self->session));
+  g_clear_pointer (&self->rejected, g_array_unref);
+  if (dossier_session_get_rejected (self->session) != NULL)
+    self->rejected = g_array_ref (dossier_session_get_rejected (self->session));
+
+  /* Ids change with every application: the selection is the window's to set again. */
+  g_array_set_size (self->entities, 0);
+  self->relation = -1;
+
+  for (guint i = 0; i < problems->len; i++)
+    g_signal_emit (self, signals[PROBLEM], 0, g_ptr_array_index (problems, i));
+
+  update_actions (self);
+  g_signal_emit (self, signals[GRAPH_CHANGED], 0);
+  check_gazetteer (self);
+}
+
 /* Rebuilds the curated graph from the extracted one, saves, tells the window. */
 static void
 reapply (DossierCurator *self,
@@ -206,21 +229,33 @@ reapply (DossierCurator *self,
   g_clear_pointer (&self->graph, dossier_graph_unref);
   dossier_session_set_curation (self->session, self->curation);
   dossier_session_curate (self->session, &problems);
-  self->graph = dossier_graph_ref (dossier_session_get_graph (self->session));
-  g_clear_pointer (&self->rejected, g_array_unref);
-  if (dossier_session_get_rejected (self->session) != NULL)
-    self->rejected = g_array_ref (dossier_session_get_rejected (self->session));
+  curated (self, problems);
+}
 
-  /* Ids change with every application: the selection is the window's to set again. */
-  g_array_set_size (self->entities, 0);
-  self->relation = -1;
+static void
+curated_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(DossierCurator) self = user_data;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < problems->len; i++)
-    g_signal_emit (self, signals[PROBLEM], 0, g_ptr_array_index (problems, i));
+  /* Cancelled: a newer curation replaced it, or other articles came. */
+  if (!dossier_session_curate_finish (DOSSIER_SESSION (object), result, &problems, &error) ||
+      DOSSIER_SESSION (object) != self->session)
+    return;
+  curated (self, problems);
+}
 
-  update_actions (self);
-  g_signal_emit (self, signals[GRAPH_CHANGED], 0);
-  check_gazetteer (self);
+/* Edits that arrive from elsewhere apply on a worker thread: the window
+ * goes on meanwhile, and an edit made here first replaces them (its
+ * curation has them too). */
+static void
+reapply_in_background (DossierCurator *self)
+{
+  dossier_session_set_curation (self->session, self->curation);
+  dossier_session_curate_async (self->session, curated_cb, g_object_ref (self));
 }
 
 static void
@@ -1323,7 +1358,7 @@ on_project_changed (GFileMonitor      *monitor,
       return;
     }
   if (changed)
-    reapply (self, FALSE);
+    reapply_in_background (self);
 }
 
 static void
