@@ -334,6 +334,107 @@ test_async_replaced (void)
   g_assert_true (dossier_session_get_subgraph (session) == filtering.last);
 }
 
+static void
+curated_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Results *results = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  if (dossier_session_curate_finish (DOSSIER_SESSION (object), result, &problems, &error))
+    g_assert_cmpuint (problems->len, ==, 1);
+  else
+    {
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      results->cancelled++;
+    }
+  results->done++;
+}
+
+static void
+assert_same_graph (DossierGraph *a,
+                   DossierGraph *b)
+{
+  g_assert_cmpuint (a->entities->len, ==, b->entities->len);
+  g_assert_cmpuint (a->relations->len, ==, b->relations->len);
+  for (guint i = 0; i < a->entities->len; i++)
+    {
+      DossierEntity *ea = dossier_graph_get_entity (a, i);
+      DossierEntity *eb = dossier_graph_get_entity (b, i);
+
+      g_assert_cmpstr (ea->name, ==, eb->name);
+      g_assert_cmpint (ea->type, ==, eb->type);
+      g_assert_cmpint (ea->hidden, ==, eb->hidden);
+      g_assert_cmpuint (ea->aliases->len, ==, eb->aliases->len);
+      g_assert_cmpuint (ea->mentions->len, ==, eb->mentions->len);
+    }
+  for (guint i = 0; i < a->relations->len; i++)
+    {
+      DossierRelation *ra = dossier_graph_get_relation (a, i);
+      DossierRelation *rb = dossier_graph_get_relation (b, i);
+
+      g_assert_cmpuint (ra->source, ==, rb->source);
+      g_assert_cmpuint (ra->target, ==, rb->target);
+      g_assert_cmpint (ra->type, ==, rb->type);
+      g_assert_cmpuint (ra->evidence->len, ==, rb->evidence->len);
+    }
+}
+
+/* Curation on a worker thread gives the graph the synchronous form gives,
+ * from the edits as they were when asked; cancelling keeps the last graph. */
+static void
+test_curate_async (void)
+{
+  g_autoptr(DossierSession) session = new_session (NULL);
+  g_autoptr(DossierCuration) curation = dossier_curation_new ();
+  g_autoptr(DossierGraph) sync_graph = NULL;
+  Results curating = { 0 };
+
+  dossier_curation_push (curation, dossier_edit_rename ("Oracle", "Oracle Corporation"));
+  dossier_curation_push (curation, dossier_edit_hide ("TikTok", TRUE));
+  dossier_curation_push (curation, dossier_edit_rename ("Nobody Here", "Still Nobody"));
+  dossier_session_set_curation (session, curation);
+  dossier_session_curate (session, NULL);
+  sync_graph = dossier_graph_ref (dossier_session_get_graph (session));
+
+  dossier_session_curate_async (session, curated_cb, &curating);
+  /* Not in the copy the worker applies. */
+  dossier_curation_push (curation, dossier_edit_rename ("TikTok", "TikTok Ltd"));
+  g_assert_true (dossier_session_get_busy (session));
+  while (curating.done < 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (curating.cancelled, ==, 0);
+  g_assert_false (dossier_session_get_busy (session));
+  g_assert_true (dossier_session_get_graph (session) != sync_graph);
+  assert_same_graph (sync_graph, dossier_session_get_graph (session));
+  g_assert_nonnull (dossier_graph_lookup_entity (dossier_session_get_graph (session), "Oracle Corporation"));
+
+  /* Cancelled, and replaced: the graph stays the last one finished. */
+  dossier_curation_undo (curation);
+  dossier_session_curate_async (session, curated_cb, &curating);
+  dossier_session_cancel (session, DOSSIER_SESSION_CURATE);
+  dossier_session_curate_async (session, curated_cb, &curating);
+  dossier_session_curate_async (session, curated_cb, &curating);
+  dossier_session_cancel (session, DOSSIER_SESSION_LOAD);
+  while (curating.done < 4)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (curating.cancelled, ==, 3);
+  g_assert_false (dossier_session_get_busy (session));
+  assert_same_graph (sync_graph, dossier_session_get_graph (session));
+
+  /* The synchronous form is newer than the one in the background. */
+  dossier_session_curate_async (session, curated_cb, &curating);
+  dossier_curation_push (curation, dossier_edit_rename ("TikTok", "TikTok Ltd"));
+  dossier_session_curate (session, NULL);
+  while (curating.done < 5)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (curating.cancelled, ==, 4);
+  g_assert_nonnull (dossier_graph_lookup_entity (dossier_session_get_graph (session), "TikTok Ltd"));
+  dossier_session_set_curation (session, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/session/engine-fallback", test_engine_fallback);
   g_test_add_func ("/session/selection-survives-edit", test_selection_survives_edit);
   g_test_add_func ("/session/async-replaced", test_async_replaced);
+  g_test_add_func ("/session/curate-async", test_curate_async);
   g_test_add_func ("/session/steady-layout", test_steady_layout);
 
   ret = g_test_run ();

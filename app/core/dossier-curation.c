@@ -23,6 +23,7 @@
 #include "dossier-date.h"
 #include "dossier-fold.h"
 #include "dossier-gazetteer.h"
+#include "dossier-index-private.h"
 #include "dossier-io.h"
 
 G_DEFINE_QUARK (dossier-curation-error-quark, dossier_curation_error)
@@ -59,6 +60,31 @@ dossier_curation_free (DossierCuration *curation)
   g_ptr_array_unref (curation->redo);
   g_hash_table_unref (curation->known);
   g_free (curation);
+}
+
+/* Through text: JSON-GLib's reference counts are not atomic, so a copy
+ * that another thread frees must share no object. */
+static JsonObject *
+edit_copy (JsonObject *edit)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), edit);
+  g_autofree char *json = json_to_string (node, FALSE);
+  g_autoptr(JsonNode) copy = json_from_string (json, NULL);
+
+  return json_node_dup_object (copy);
+}
+
+DossierCuration *
+dossier_curation_copy (DossierCuration *curation)
+{
+  DossierCuration *copy;
+
+  g_return_val_if_fail (curation != NULL, NULL);
+
+  copy = dossier_curation_new ();
+  for (guint i = 0; i < curation->edits->len; i++)
+    g_ptr_array_add (copy->edits, edit_copy (g_ptr_array_index (curation->edits, i)));
+  return copy;
 }
 
 /* Storage ---------------------------------------------------------------- */
@@ -703,24 +729,27 @@ strings_member (JsonObject *edit,
   return strings;
 }
 
+/* The description of the last edit of @edits, or NULL. */
+static char *
+describe_last (GPtrArray *edits)
+{
+  if (edits->len == 0)
+    return NULL;
+  return dossier_edit_describe (g_ptr_array_index (edits, edits->len - 1));
+}
+
 char *
 dossier_curation_undo_label (DossierCuration *curation)
 {
   g_return_val_if_fail (curation != NULL, NULL);
-
-  if (curation->edits->len == 0)
-    return NULL;
-  return dossier_edit_describe (g_ptr_array_index (curation->edits, curation->edits->len - 1));
+  return describe_last (curation->edits);
 }
 
 char *
 dossier_curation_redo_label (DossierCuration *curation)
 {
   g_return_val_if_fail (curation != NULL, NULL);
-
-  if (curation->redo->len == 0)
-    return NULL;
-  return dossier_edit_describe (g_ptr_array_index (curation->redo, curation->redo->len - 1));
+  return describe_last (curation->redo);
 }
 
 /* Edit constructors ------------------------------------------------------ */
@@ -734,26 +763,44 @@ edit_new (const char *op)
   return edit;
 }
 
+/* An edit of @op with string members: name, value, …, NULL. */
+static JsonObject * G_GNUC_NULL_TERMINATED
+edit_with (const char *op,
+           ...)
+{
+  JsonObject *edit = edit_new (op);
+  const char *name;
+  va_list args;
+
+  va_start (args, op);
+  while ((name = va_arg (args, const char *)) != NULL)
+    json_object_set_string_member (edit, name, va_arg (args, const char *));
+  va_end (args);
+  return edit;
+}
+
+static JsonArray *
+strings_array (const char * const *strings)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
+    json_array_add_string_element (array, strings[i]);
+  return array;
+}
+
 JsonObject *
 dossier_edit_rename (const char *entity,
                      const char *new_name)
 {
-  JsonObject *edit = edit_new ("rename");
-
-  json_object_set_string_member (edit, "entity", entity);
-  json_object_set_string_member (edit, "name", new_name);
-  return edit;
+  return edit_with ("rename", "entity", entity, "name", new_name, NULL);
 }
 
 JsonObject *
 dossier_edit_retype (const char        *entity,
                      DossierEntityType  type)
 {
-  JsonObject *edit = edit_new ("retype");
-
-  json_object_set_string_member (edit, "entity", entity);
-  json_object_set_string_member (edit, "type", dossier_entity_type_to_string (type));
-  return edit;
+  return edit_with ("retype", "entity", entity, "type", dossier_entity_type_to_string (type), NULL);
 }
 
 static JsonObject *
@@ -761,11 +808,7 @@ alias_edit (const char *op,
             const char *entity,
             const char *alias)
 {
-  JsonObject *edit = edit_new (op);
-
-  json_object_set_string_member (edit, "entity", entity);
-  json_object_set_string_member (edit, "alias", alias);
-  return edit;
+  return edit_with (op, "entity", entity, "alias", alias, NULL);
 }
 
 JsonObject *
@@ -793,14 +836,9 @@ JsonObject *
 dossier_edit_merge (const char         *into,
                     const char * const *others)
 {
-  JsonObject *edit = edit_new ("merge");
-  JsonArray *array = json_array_new ();
+  JsonObject *edit = edit_with ("merge", "into", into, NULL);
 
-  for (guint i = 0; others != NULL && others[i] != NULL; i++)
-    json_array_add_string_element (array, others[i]);
-
-  json_object_set_string_member (edit, "into", into);
-  json_object_set_array_member (edit, "entities", array);
+  json_object_set_array_member (edit, "entities", strings_array (others));
   return edit;
 }
 
@@ -808,9 +846,8 @@ JsonObject *
 dossier_edit_hide (const char *entity,
                    gboolean    hidden)
 {
-  JsonObject *edit = edit_new ("hide");
+  JsonObject *edit = edit_with ("hide", "entity", entity, NULL);
 
-  json_object_set_string_member (edit, "entity", entity);
   json_object_set_boolean_member (edit, "hidden", hidden);
   return edit;
 }
@@ -818,21 +855,14 @@ dossier_edit_hide (const char *entity,
 JsonObject *
 dossier_edit_not_entity (const char *entity)
 {
-  JsonObject *edit = edit_new ("not-entity");
-
-  json_object_set_string_member (edit, "entity", entity);
-  return edit;
+  return edit_with ("not-entity", "entity", entity, NULL);
 }
 
 JsonObject *
 dossier_edit_not_same (const char *a,
                        const char *b)
 {
-  JsonObject *edit = edit_new ("not-same");
-
-  json_object_set_string_member (edit, "entity", a);
-  json_object_set_string_member (edit, "other", b);
-  return edit;
+  return edit_with ("not-same", "entity", a, "other", b, NULL);
 }
 
 char **
@@ -860,12 +890,8 @@ relation_edit (const char          *op,
                DossierRelationType  type,
                const char          *target)
 {
-  JsonObject *edit = edit_new (op);
-
-  json_object_set_string_member (edit, "source", source);
-  json_object_set_string_member (edit, "type", dossier_relation_type_to_string (type));
-  json_object_set_string_member (edit, "target", target);
-  return edit;
+  return edit_with (op, "source", source, "type", dossier_relation_type_to_string (type),
+                    "target", target, NULL);
 }
 
 JsonObject *
@@ -896,74 +922,6 @@ dossier_edit_reject_relation (const char          *source,
   return relation_edit ("reject-relation", source, type, target);
 }
 
-JsonObject *
-dossier_edit_add_relation (const char          *source,
-                           DossierRelationType  type,
-                           const char          *target,
-                           const char          *article_id,
-                           gsize                start,
-                           gsize                end)
-{
-  JsonObject *edit = relation_edit ("add-relation", source, type, target);
-
-  json_object_set_string_member (edit, "article", article_id);
-  json_object_set_int_member (edit, "start", start);
-  json_object_set_int_member (edit, "end", end);
-  return edit;
-}
-
-JsonObject *
-dossier_edit_set_article_title (const char *article_id,
-                                const char *title)
-{
-  JsonObject *edit = edit_new ("article-title");
-
-  json_object_set_string_member (edit, "article", article_id);
-  json_object_set_string_member (edit, "title", title);
-  return edit;
-}
-
-JsonObject *
-dossier_edit_set_article_date (const char        *article_id,
-                               const DossierDate *date)
-{
-  JsonObject *edit = edit_new ("article-date");
-  g_autofree char *str = dossier_date_to_string (date);
-
-  json_object_set_string_member (edit, "article", article_id);
-  json_object_set_string_member (edit, "date", str);
-  return edit;
-}
-
-JsonObject *
-dossier_edit_create_entity (const char         *name,
-                            DossierEntityType   type,
-                            const char * const *aliases)
-{
-  JsonObject *edit = edit_new ("create-entity");
-  JsonArray *array = json_array_new ();
-
-  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
-    json_array_add_string_element (array, aliases[i]);
-
-  json_object_set_string_member (edit, "name", name);
-  json_object_set_string_member (edit, "type", dossier_entity_type_to_string (type));
-  json_object_set_array_member (edit, "aliases", array);
-  return edit;
-}
-
-JsonObject *
-dossier_edit_add_text_alias (const char        *entity,
-                             DossierEntityType  type,
-                             const char        *alias)
-{
-  JsonObject *edit = alias_edit ("add-alias", entity, alias);
-
-  /* The type, for the gazetteer entry that finds the text's occurrences. */
-  json_object_set_string_member (edit, "text-type", dossier_entity_type_to_string (type));
-  return edit;
-}
-
 static JsonObject *
 passage_edit (const char          *op,
               const char          *source,
@@ -978,6 +936,57 @@ passage_edit (const char          *op,
   json_object_set_string_member (edit, "article", article_id);
   json_object_set_int_member (edit, "start", start);
   json_object_set_int_member (edit, "end", end);
+  return edit;
+}
+
+JsonObject *
+dossier_edit_add_relation (const char          *source,
+                           DossierRelationType  type,
+                           const char          *target,
+                           const char          *article_id,
+                           gsize                start,
+                           gsize                end)
+{
+  return passage_edit ("add-relation", source, type, target, article_id, start, end);
+}
+
+JsonObject *
+dossier_edit_set_article_title (const char *article_id,
+                                const char *title)
+{
+  return edit_with ("article-title", "article", article_id, "title", title, NULL);
+}
+
+JsonObject *
+dossier_edit_set_article_date (const char        *article_id,
+                               const DossierDate *date)
+{
+  g_autofree char *str = dossier_date_to_string (date);
+
+  return edit_with ("article-date", "article", article_id, "date", str, NULL);
+}
+
+JsonObject *
+dossier_edit_create_entity (const char         *name,
+                            DossierEntityType   type,
+                            const char * const *aliases)
+{
+  JsonObject *edit = edit_with ("create-entity", "name", name,
+                                "type", dossier_entity_type_to_string (type), NULL);
+
+  json_object_set_array_member (edit, "aliases", strings_array (aliases));
+  return edit;
+}
+
+JsonObject *
+dossier_edit_add_text_alias (const char        *entity,
+                             DossierEntityType  type,
+                             const char        *alias)
+{
+  JsonObject *edit = alias_edit ("add-alias", entity, alias);
+
+  /* The type, for the gazetteer entry that finds the text's occurrences. */
+  json_object_set_string_member (edit, "text-type", dossier_entity_type_to_string (type));
   return edit;
 }
 
@@ -1071,24 +1080,6 @@ array_copy (GArray *array)
   return copy;
 }
 
-static void
-index_add (GHashTable *index,
-           const char *key,
-           guint       value)
-{
-  GArray *values = g_hash_table_lookup (index, key);
-
-  if (values == NULL)
-    {
-      values = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_hash_table_insert (index, g_strdup (key), values);
-    }
-  /* Renaming back and forth would add the same index again and again. */
-  if (values->len > 0 && g_array_index (values, guint, values->len - 1) == value)
-    return;
-  g_array_append_val (values, value);
-}
-
 static WorkEntity *
 work_entity_new (const char        *name,
                  DossierEntityType  type)
@@ -1112,7 +1103,7 @@ work_add_entity (Work       *work,
   guint index = work->entities->len;
 
   g_ptr_array_add (work->entities, e);
-  index_add (work->by_name, e->folded, index);
+  dossier_index_add (work->by_name, e->folded, index);
   return index;
 }
 
@@ -1136,7 +1127,7 @@ entity_add_alias (Work       *work,
 
   g_ptr_array_add (e->aliases, g_strdup (alias));
   g_hash_table_insert (e->alias_keys, g_strdup (key), GUINT_TO_POINTER (count + 1));
-  index_add (work->by_alias, key, index);
+  dossier_index_add (work->by_alias, key, index);
 }
 
 /* The first alias of @e written like @alias, or -1. */
@@ -1185,7 +1176,7 @@ entity_rename (Work       *work,
   g_free (e->folded);
   e->name = g_strdup (name);
   e->folded = dossier_fold_string (name);
-  index_add (work->by_name, e->folded, index);
+  dossier_index_add (work->by_name, e->folded, index);
 }
 
 static char *
@@ -1206,7 +1197,7 @@ index_relation (Work  *work,
   WorkEntity *source = g_ptr_array_index (work->entities, r->source);
   WorkEntity *target = g_ptr_array_index (work->entities, r->target);
 
-  index_add (work->by_triple, key, index);
+  dossier_index_add (work->by_triple, key, index);
   g_array_append_val (source->relations, index);
   if (r->target != r->source)
     g_array_append_val (target->relations, index);
@@ -1285,6 +1276,29 @@ work_clear (Work *work)
   g_clear_pointer (&work->rejected, g_array_unref);
 }
 
+/* The first live entity of @index's candidates for @key whose name (or,
+ * @by_alias, one of whose aliases) folds to @key, or -1. */
+static int
+work_find_in (Work       *work,
+              GHashTable *index,
+              const char *key,
+              gboolean    by_alias)
+{
+  GArray *candidates = g_hash_table_lookup (index, key);
+  int found = -1;
+
+  for (guint c = 0; candidates != NULL && c < candidates->len; c++)
+    {
+      guint i = g_array_index (candidates, guint, c);
+      WorkEntity *e = g_ptr_array_index (work->entities, i);
+      gboolean match = by_alias ? g_hash_table_contains (e->alias_keys, key) : g_str_equal (e->folded, key);
+
+      if (!e->removed && match && (found < 0 || (int) i < found))
+        found = i;
+    }
+  return found;
+}
+
 /* An entity by canonical name, then by alias: the first one in the list,
  * as a scan in order would find it. */
 static int
@@ -1292,37 +1306,15 @@ work_find (Work       *work,
            const char *name)
 {
   g_autofree char *key = NULL;
-  GArray *candidates;
-  int found = -1;
+  int found;
 
   if (name == NULL || *name == '\0')
     return -1;
 
   key = dossier_fold_string (name);
-
-  if ((candidates = g_hash_table_lookup (work->by_name, key)) != NULL)
-    for (guint c = 0; c < candidates->len; c++)
-      {
-        guint i = g_array_index (candidates, guint, c);
-        WorkEntity *e = g_ptr_array_index (work->entities, i);
-
-        if (!e->removed && g_str_equal (e->folded, key) && (found < 0 || (int) i < found))
-          found = i;
-      }
-  if (found >= 0)
+  if ((found = work_find_in (work, work->by_name, key, FALSE)) >= 0)
     return found;
-
-  if ((candidates = g_hash_table_lookup (work->by_alias, key)) != NULL)
-    for (guint c = 0; c < candidates->len; c++)
-      {
-        guint i = g_array_index (candidates, guint, c);
-        WorkEntity *e = g_ptr_array_index (work->entities, i);
-
-        if (!e->removed && g_hash_table_contains (e->alias_keys, key) && (found < 0 || (int) i < found))
-          found = i;
-      }
-
-  return found;
+  return work_find_in (work, work->by_alias, key, TRUE);
 }
 
 static void
@@ -2082,30 +2074,6 @@ invert_hide (JsonObject *edit)
   return inverse;
 }
 
-static JsonObject *
-invert_add_alias (JsonObject *edit)
-{
-  return copy_with_op (edit, "remove-alias");
-}
-
-static JsonObject *
-invert_remove_alias (JsonObject *edit)
-{
-  return copy_with_op (edit, "add-alias");
-}
-
-static JsonObject *
-invert_reject_passage (JsonObject *edit)
-{
-  return copy_with_op (edit, "restore-passage");
-}
-
-static JsonObject *
-invert_restore_passage (JsonObject *edit)
-{
-  return copy_with_op (edit, "reject-passage");
-}
-
 /* The user's gazetteer ---------------------------------------------------- */
 
 /* A name fit for a field of a gazetteer line: no field or line breaks, no
@@ -2169,29 +2137,30 @@ typedef struct
   const char  *name;                          /* "op" in the project file */
   char       *(*describe) (JsonObject *edit);
   void        (*apply)    (Work *work, JsonObject *edit);
-  JsonObject *(*invert)   (JsonObject *edit);  /* NULL: only undo takes it back */
+  const char  *inverse;                       /* the op that takes it back, same members */
+  JsonObject *(*invert)   (JsonObject *edit);  /* else this; both NULL: only undo does */
   void        (*gazetteer) (JsonObject *edit, GString *out);  /* its gazetteer line, if any */
 } EditOp;
 
 static const EditOp edit_ops[] = {
-  { "rename",           describe_rename,           apply_rename,           NULL,                   NULL },
-  { "retype",           describe_retype,           apply_retype,           NULL,                   NULL },
-  { "add-alias",        describe_add_alias,        apply_add_alias,        invert_add_alias,       gazetteer_add_alias },
-  { "remove-alias",     describe_remove_alias,     apply_remove_alias,     invert_remove_alias,    NULL },
-  { "merge",            describe_merge,            apply_merge,            NULL,                   NULL },
-  { "split-alias",      describe_split_alias,      apply_split_alias,      NULL,                   NULL },
-  { "hide",             describe_hide,             apply_hide,             invert_hide,            NULL },
-  { "not-entity",       describe_not_entity,       apply_not_entity,       NULL,                   NULL },
-  { "create-entity",    describe_create_entity,    apply_create_entity,    NULL,                   gazetteer_create_entity },
-  { "retype-relation",  describe_retype_relation,  apply_retype_relation,  NULL,                   NULL },
-  { "reverse-relation", describe_reverse_relation, apply_reverse_relation, NULL,                   NULL },
-  { "reject-relation",  describe_reject_relation,  apply_reject_relation,  NULL,                   NULL },
-  { "add-relation",     describe_add_relation,     apply_add_relation,     NULL,                   NULL },
-  { "reject-passage",   describe_reject_passage,   apply_reject_passage,   invert_reject_passage,  NULL },
-  { "restore-passage",  describe_restore_passage,  apply_restore_passage,  invert_restore_passage, NULL },
-  { "article-title",    describe_article_title,    apply_article_title,    NULL,                   NULL },
-  { "article-date",     describe_article_date,     apply_article_date,     NULL,                   NULL },
-  { "not-same",         describe_not_same,         apply_nothing,          NULL,                   NULL },
+  { "rename",           describe_rename,           apply_rename,           NULL,              NULL,        NULL },
+  { "retype",           describe_retype,           apply_retype,           NULL,              NULL,        NULL },
+  { "add-alias",        describe_add_alias,        apply_add_alias,        "remove-alias",    NULL,        gazetteer_add_alias },
+  { "remove-alias",     describe_remove_alias,     apply_remove_alias,     "add-alias",       NULL,        NULL },
+  { "merge",            describe_merge,            apply_merge,            NULL,              NULL,        NULL },
+  { "split-alias",      describe_split_alias,      apply_split_alias,      NULL,              NULL,        NULL },
+  { "hide",             describe_hide,             apply_hide,             NULL,              invert_hide, NULL },
+  { "not-entity",       describe_not_entity,       apply_not_entity,       NULL,              NULL,        NULL },
+  { "create-entity",    describe_create_entity,    apply_create_entity,    NULL,              NULL,        gazetteer_create_entity },
+  { "retype-relation",  describe_retype_relation,  apply_retype_relation,  NULL,              NULL,        NULL },
+  { "reverse-relation", describe_reverse_relation, apply_reverse_relation, NULL,              NULL,        NULL },
+  { "reject-relation",  describe_reject_relation,  apply_reject_relation,  NULL,              NULL,        NULL },
+  { "add-relation",     describe_add_relation,     apply_add_relation,     NULL,              NULL,        NULL },
+  { "reject-passage",   describe_reject_passage,   apply_reject_passage,   "restore-passage", NULL,        NULL },
+  { "restore-passage",  describe_restore_passage,  apply_restore_passage,  "reject-passage",  NULL,        NULL },
+  { "article-title",    describe_article_title,    apply_article_title,    NULL,              NULL,        NULL },
+  { "article-date",     describe_article_date,     apply_article_date,     NULL,              NULL,        NULL },
+  { "not-same",         describe_not_same,         apply_nothing,          NULL,              NULL,        NULL },
 };
 
 static const EditOp *
@@ -2224,9 +2193,11 @@ dossier_edit_invert (JsonObject *edit)
 
   g_return_val_if_fail (edit != NULL, NULL);
 
-  if ((op = lookup_op (edit)) != NULL && op->invert != NULL)
-    return op->invert (edit);
-  return NULL;
+  if ((op = lookup_op (edit)) == NULL)
+    return NULL;
+  if (op->inverse != NULL)
+    return copy_with_op (edit, op->inverse);
+  return op->invert != NULL ? op->invert (edit) : NULL;
 }
 
 char *

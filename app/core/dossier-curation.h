@@ -40,6 +40,9 @@ GQuark            dossier_curation_error_quark   (void);
 
 DossierCuration  *dossier_curation_new           (void);
 void              dossier_curation_free          (DossierCuration  *curation);
+/* A copy of the edits that shares nothing with @curation (neither the redo
+ * stack nor what the file held): another thread may apply it. */
+DossierCuration  *dossier_curation_copy          (DossierCuration  *curation);
 
 /* Where a corpus keeps its edits: beside the articles when the folder is
  * writable and not the default corpus, else in the user's data folder,

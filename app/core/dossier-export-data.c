@@ -40,6 +40,39 @@ range_text (const DossierArticle *article,
   return g_utf8_make_valid (article->text + start, end - start);
 }
 
+/* The columns of a passage that both the CSV and Neo4j write, as text. */
+typedef struct
+{
+  char *date;    /* "" when unknown */
+  char *start;
+  char *end;
+  char *quote;
+} PassageText;
+
+static void
+passage_text_init (PassageText           *text,
+                   const DossierArticle  *article,
+                   const DossierEvidence *ev)
+{
+  text->date = dossier_date_to_string (&ev->date);
+  if (text->date == NULL)
+    text->date = g_strdup ("");
+  text->start = g_strdup_printf ("%" G_GSIZE_FORMAT, ev->start);
+  text->end = g_strdup_printf ("%" G_GSIZE_FORMAT, ev->end);
+  text->quote = range_text (article, ev->start, ev->end);
+}
+
+static void
+passage_text_clear (PassageText *text)
+{
+  g_free (text->date);
+  g_free (text->start);
+  g_free (text->end);
+  g_free (text->quote);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PassageText, passage_text_clear)
+
 static const DossierArticle *
 evidence_article (DossierGraph          *graph,
                   const DossierEvidence *evidence)
@@ -68,6 +101,26 @@ dossier_export_julian_to_iso (guint32 julian)
   g_date_set_julian (&date, julian);
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date),
                           g_date_get_month (&date), g_date_get_day (&date));
+}
+
+/* The attributes of a span of dates in each format that has them. */
+static const char *span_parts[][3] = {
+  [DOSSIER_SPAN_GEXF] = { " start=\"", "\" end=\"", "\"" },
+  [DOSSIER_SPAN_GRAPHML] = { "      <data key=\"first\">", "</data>\n      <data key=\"last\">", "</data>\n" },
+};
+
+void
+dossier_export_append_span (GString         *out,
+                            DossierSpanStyle style,
+                            guint32          first,
+                            guint32          last)
+{
+  g_autofree char *from = dossier_export_julian_to_iso (first);
+  g_autofree char *to = dossier_export_julian_to_iso (last);
+
+  if (from != NULL && to != NULL)
+    g_string_append_printf (out, "%s%s%s%s%s", span_parts[style][0], from,
+                            span_parts[style][1], to, span_parts[style][2]);
 }
 
 static void
@@ -298,28 +351,21 @@ dossier_export_write_csv (DossierSubgraph  *subgraph,
         {
           const DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, e);
           const DossierArticle *article = evidence_article (graph, ev);
-          g_autofree char *date = NULL;
-          g_autofree char *start = NULL;
-          g_autofree char *end = NULL;
-          g_autofree char *quote = NULL;
+          g_auto(PassageText) text = { 0 };
 
           if (!dossier_subgraph_evidence_visible (subgraph, ev))
             continue;
-
-          date = dossier_date_to_string (&ev->date);
-          start = g_strdup_printf ("%" G_GSIZE_FORMAT, ev->start);
-          end = g_strdup_printf ("%" G_GSIZE_FORMAT, ev->end);
-          quote = range_text (article, ev->start, ev->end);
+          passage_text_init (&text, article, ev);
 
           {
             const char *row[] = {
               dossier_graph_get_entity (graph, relation->source)->name,
               dossier_relation_type_to_string (relation->type),
               dossier_graph_get_entity (graph, relation->target)->name,
-              date != NULL ? date : "",
+              text.date,
               article->title != NULL ? article->title : "",
               article->path != NULL ? article->path : "",
-              start, end, quote,
+              text.start, text.end, text.quote,
               dossier_evidence_is_negated (ev) ? "true" : "false",
               dossier_evidence_is_hedged (ev) ? "true" : "false",
               evidence_section (graph, ev),
@@ -359,18 +405,6 @@ append_attvalue_uint (GString    *out,
                       guint       value)
 {
   g_string_append_printf (out, "          <attvalue for=\"%s\" value=\"%u\"/>\n", key, value);
-}
-
-static void
-append_interval (GString *out,
-                 guint32  first,
-                 guint32  last)
-{
-  g_autofree char *start = dossier_export_julian_to_iso (first);
-  g_autofree char *end = dossier_export_julian_to_iso (last);
-
-  if (start != NULL && end != NULL)
-    g_string_append_printf (out, " start=\"%s\" end=\"%s\"", start, end);
 }
 
 void
@@ -467,7 +501,7 @@ append_gexf_node (GString         *out,
   dossier_export_append_xml (out, entity->name);
   g_string_append_c (out, '"');
   if (spans[i] != 0)
-    append_interval (out, spans[i], spans[subgraph->entities->len + i]);
+    dossier_export_append_span (out, DOSSIER_SPAN_GEXF, spans[i], spans[subgraph->entities->len + i]);
   g_string_append (out, ">\n        <attvalues>\n");
   append_attvalue (out, "type", dossier_entity_type_to_string (entity->type));
   append_attvalue (out, "name", entity->name);
@@ -511,7 +545,7 @@ add_gexf_passage (const DossierEvidence *ev,
   if (dossier_date_get_span (&ev->date, &first, &last))
     {
       g_string_append (p->spells, "          <spell");
-      append_interval (p->spells, first, last);
+      dossier_export_append_span (p->spells, DOSSIER_SPAN_GEXF, first, last);
       g_string_append (p->spells, "/>\n");
     }
 }
@@ -541,7 +575,7 @@ append_gexf_edge (GString         *out,
   g_string_append_printf (out, "\" weight=\"%u\"%s", MAX (evidence, 1),
                           dossier_relation_type_is_symmetric (relation->type) ? " type=\"undirected\"" : "");
   if (dossier_export_relation_span (subgraph, r, &first, &last))
-    append_interval (out, first, last);
+    dossier_export_append_span (out, DOSSIER_SPAN_GEXF, first, last);
   g_string_append (out, ">\n        <attvalues>\n");
   append_attvalue (out, "relation", dossier_relation_type_to_string (relation->type));
   append_attvalue_uint (out, "evidence", evidence);
@@ -738,10 +772,7 @@ neo4j_evidence (DossierSubgraph *subgraph,
           const DossierArticle *article = evidence_article (graph, ev);
           g_autofree char *akey = NULL;
           g_autofree char *pkey = NULL;
-          g_autofree char *quote = NULL;
-          g_autofree char *date = NULL;
-          g_autofree char *start = NULL;
-          g_autofree char *end = NULL;
+          g_auto(PassageText) text = { 0 };
 
           if (!dossier_subgraph_evidence_visible (subgraph, ev))
             continue;
@@ -752,16 +783,13 @@ neo4j_evidence (DossierSubgraph *subgraph,
            * refuses duplicate ids. */
           if (!g_hash_table_add (passages_seen, g_strdup (pkey)))
             continue;
-          quote = range_text (article, ev->start, ev->end);
-          date = dossier_date_to_string (&ev->date);
-          start = g_strdup_printf ("%" G_GSIZE_FORMAT, ev->start);
-          end = g_strdup_printf ("%" G_GSIZE_FORMAT, ev->end);
+          passage_text_init (&text, article, ev);
 
           {
             const char *row[] = {
               pkey, rkey, entity_key (keys, graph, relation->source),
-              entity_key (keys, graph, relation->target), akey, quote,
-              date != NULL ? date : "", start, end,
+              entity_key (keys, graph, relation->target), akey, text.quote,
+              text.date, text.start, text.end,
               dossier_evidence_is_negated (ev) ? "true" : "false",
               dossier_evidence_is_hedged (ev) ? "true" : "false",
               evidence_section (graph, ev), "Passage", NULL
@@ -1067,21 +1095,21 @@ html_actors (GString         *out,
              DossierSubgraph *subgraph,
              Keys            *keys)
 {
+  static const char * const columns[] = {
+    N_("Name"), N_("Type"), N_("Mentions"), N_("Articles"), N_("Key")
+  };
   DossierGraph *graph = subgraph->graph;
 
   g_string_append (out, "<h2>");
   append_html (out, _("Actors"));
-  g_string_append (out, "</h2>\n<table class=\"actors\">\n<thead><tr><th>");
-  append_html (out, _("Name"));
-  g_string_append (out, "</th><th>");
-  append_html (out, _("Type"));
-  g_string_append (out, "</th><th>");
-  append_html (out, _("Mentions"));
-  g_string_append (out, "</th><th>");
-  append_html (out, _("Articles"));
-  g_string_append (out, "</th><th>");
-  append_html (out, _("Key"));
-  g_string_append (out, "</th></tr></thead>\n<tbody>\n");
+  g_string_append (out, "</h2>\n<table class=\"actors\">\n<thead><tr>");
+  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+    {
+      g_string_append (out, "<th>");
+      append_html (out, _(columns[k]));
+      g_string_append (out, "</th>");
+    }
+  g_string_append (out, "</tr></thead>\n<tbody>\n");
 
   for (guint i = 0; i < subgraph->entities->len; i++)
     {

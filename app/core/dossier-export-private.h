@@ -25,6 +25,18 @@ DossierSubgraph *dossier_export_visible_subgraph (DossierSubgraph            *su
 
 /* "YYYY-MM-DD" of a Julian day; NULL for 0. */
 char     *dossier_export_julian_to_iso (guint32                    julian);
+typedef enum
+{
+  DOSSIER_SPAN_GEXF,     /* start="…" end="…" attributes */
+  DOSSIER_SPAN_GRAPHML,  /* first and last <data> elements */
+} DossierSpanStyle;
+
+/* The first and last days of something (Julian days) as ISO dates in
+ * @style; nothing unless both are known. */
+void      dossier_export_append_span   (GString                   *out,
+                                        DossierSpanStyle           style,
+                                        guint32                    first,
+                                        guint32                    last);
 
 /* First and last day of each entity's visible mentions and passages
  * (Julian days, 0: undated), indexed like subgraph->entities: two arrays

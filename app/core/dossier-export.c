@@ -24,6 +24,7 @@
 #include "dossier-enums.h"
 #include "dossier-export.h"
 #include "dossier-export-private.h"
+#include "dossier-io.h"
 #include "dossier-json.h"
 #include "dossier-keys.h"
 #include "dossier-render.h"
@@ -237,16 +238,7 @@ restrict_subgraph (DossierSubgraph            *subgraph,
 
   view = (View) { options->area_x, options->area_y, options->area_width, options->area_height };
 
-  sub = g_new0 (DossierSubgraph, 1);
-  g_atomic_ref_count_init (&sub->ref_count);
-  sub->graph = dossier_graph_ref (subgraph->graph);
-  sub->entities = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->relations = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->entity_mentions = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->entity_articles = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->relation_evidence = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->total_entities = subgraph->total_entities;
-  sub->total_relations = subgraph->total_relations;
+  sub = dossier_subgraph_new (subgraph->graph, subgraph->total_entities, subgraph->total_relations);
   if (subgraph->filter != NULL)
     sub->filter = dossier_filter_copy (subgraph->filter);
   /* The area keeps the whole view's weights and community numbers. */
@@ -508,20 +500,6 @@ write_dot (DossierSubgraph *subgraph,
  * label, weight (edges) onto its own columns; the rest become data
  * columns.  Gephi's y axis points up, so y is flipped back. */
 
-static void
-append_graphml_span (GString *out,
-                     guint32  first,
-                     guint32  last)
-{
-  g_autofree char *from = dossier_export_julian_to_iso (first);
-  g_autofree char *to = dossier_export_julian_to_iso (last);
-
-  if (from != NULL && to != NULL)
-    g_string_append_printf (out,
-                            "      <data key=\"first\">%s</data>\n"
-                            "      <data key=\"last\">%s</data>\n", from, to);
-}
-
 /* Gephi's columns and ours, in the order they are declared. */
 static const struct
 {
@@ -607,7 +585,7 @@ append_graphml_node (GString         *out,
                           "      <data key=\"pinned\">false</data>\n",
                           communities[i], dossier_subgraph_entity_weight (subgraph, i));
   if (spans[i] != 0)
-    append_graphml_span (out, spans[i], spans[subgraph->entities->len + i]);
+    dossier_export_append_span (out, DOSSIER_SPAN_GRAPHML, spans[i], spans[subgraph->entities->len + i]);
   g_string_append (out, "    </node>\n");
 }
 
@@ -674,7 +652,7 @@ append_graphml_edge (GString         *out,
   append_xml (out, articles->str);
   g_string_append (out, "</data>\n");
   if (dossier_export_relation_span (subgraph, i, &first, &last))
-    append_graphml_span (out, first, last);
+    dossier_export_append_span (out, DOSSIER_SPAN_GRAPHML, first, last);
   g_string_append (out, "    </edge>\n");
 }
 
@@ -1674,19 +1652,38 @@ resolve_links (const char *path)
   return current;
 }
 
+typedef struct
+{
+  GBytes       *bytes;
+  const char   *display_path;
+  GCancellable *cancellable;
+  gboolean      replacing;
+  guint         mode;          /* the replaced file's */
+} AtomicWrite;
+
+static gboolean
+write_bytes (int       fd,
+             gpointer  user_data,
+             GError  **error)
+{
+  AtomicWrite *w = user_data;
+
+  /* Replacing a file keeps its permissions. */
+  if (w->replacing)
+    (void) fchmod (fd, w->mode);
+  return write_all (fd, w->bytes, w->display_path, w->cancellable, error);
+}
+
 gboolean
 dossier_export_write_atomically (const char    *display_path,
                                  GBytes        *bytes,
                                  GCancellable  *cancellable,
                                  GError       **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
+  AtomicWrite w = { bytes, display_path, cancellable, FALSE, 0 };
   g_autofree char *path = NULL;
   GStatBuf st;
-  gboolean exists;
-  int fd;
+  int failed_errno;
 
   g_return_val_if_fail (display_path != NULL, FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
@@ -1699,58 +1696,17 @@ dossier_export_write_atomically (const char    *display_path,
   /* rename() would fail later anyway; say it before making anything. */
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     return set_write_error (error, EISDIR, display_path);
-  exists = g_stat (path, &st) == 0;
-  if (exists && !S_ISREG (st.st_mode))
-    return write_in_place (path, display_path, bytes, cancellable, error);
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    return set_write_error (error, errno, display_path);
-
-  /* Replacing a file keeps its permissions. */
-  if (exists)
-    (void) fchmod (fd, st.st_mode & 07777);
-
-  if (!write_all (fd, bytes, display_path, cancellable, error))
-    goto fail_quiet;
-
-  /* The data must be on disk before the name points at it. */
-  if (fsync (fd) != 0 && errno != EINVAL)
-    goto fail;
-  if (close (fd) != 0)
+  if (g_stat (path, &st) == 0)
     {
-      fd = -1;
-      goto fail;
+      if (!S_ISREG (st.st_mode))
+        return write_in_place (path, display_path, bytes, cancellable, error);
+      w.replacing = TRUE;
+      w.mode = st.st_mode & 07777;
     }
-  fd = -1;
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    goto fail_quiet;
-
-  if (g_rename (tmp, path) != 0)
-    goto fail;
-
-  return TRUE;
-
-fail:
-  {
-    int saved_errno = errno != 0 ? errno : EIO;
-
-    if (fd >= 0)
-      close (fd);
-    g_unlink (tmp);
-    return set_write_error (error, saved_errno, display_path);
-  }
-
-fail_quiet:
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmp);
-  return FALSE;
+  if (dossier_io_replace_with (path, write_bytes, &w, cancellable, &failed_errno, error))
+    return TRUE;
+  return failed_errno != 0 ? set_write_error (error, failed_errno, display_path) : FALSE;
 }
 
 gboolean

@@ -602,20 +602,31 @@ keep_most_connected (Work *w)
   drop_dangling_relations (w);
 }
 
-static DossierSubgraph *
-build_subgraph (Work *w)
+DossierSubgraph *
+dossier_subgraph_new (DossierGraph *graph,
+                      guint         total_entities,
+                      guint         total_relations)
 {
   DossierSubgraph *sub = g_new0 (DossierSubgraph, 1);
 
+  g_return_val_if_fail (graph != NULL, NULL);
+
   g_atomic_ref_count_init (&sub->ref_count);
-  sub->graph = dossier_graph_ref (w->graph);
+  sub->graph = dossier_graph_ref (graph);
   sub->entities = g_array_new (FALSE, FALSE, sizeof (guint));
   sub->relations = g_array_new (FALSE, FALSE, sizeof (guint));
   sub->entity_mentions = g_array_new (FALSE, FALSE, sizeof (guint));
   sub->entity_articles = g_array_new (FALSE, FALSE, sizeof (guint));
   sub->relation_evidence = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->total_entities = w->n_entities;
-  sub->total_relations = w->n_relations;
+  sub->total_entities = total_entities;
+  sub->total_relations = total_relations;
+  return sub;
+}
+
+static DossierSubgraph *
+build_subgraph (Work *w)
+{
+  DossierSubgraph *sub = dossier_subgraph_new (w->graph, w->n_entities, w->n_relations);
 
   for (guint i = 0; i < w->n_entities; i++)
     {

@@ -115,6 +115,11 @@ DossierSubgraph *dossier_filter_apply       (const DossierFilter *filter,
 gboolean         dossier_subgraph_evidence_visible (DossierSubgraph       *subgraph,
                                                     const DossierEvidence *evidence);
 
+/* An empty subgraph of @graph (no entity, no relation, no filter) out of
+ * @total_entities and @total_relations: for the builders of the core. */
+DossierSubgraph *dossier_subgraph_new       (DossierGraph        *graph,
+                                             guint                total_entities,
+                                             guint                total_relations);
 DossierSubgraph *dossier_subgraph_ref       (DossierSubgraph     *subgraph);
 void             dossier_subgraph_unref     (DossierSubgraph     *subgraph);
 /* Position of an entity id in subgraph->entities, or -1. */

@@ -160,18 +160,93 @@ write_all (int          fd,
 }
 
 gboolean
+dossier_io_replace_with (const char          *path,
+                         DossierIoWriteFunc   write,
+                         gpointer             data,
+                         GCancellable        *cancellable,
+                         int                 *failed_errno,
+                         GError             **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (failed_errno != NULL, FALSE);
+
+  *failed_errno = 0;
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      *failed_errno = errno;
+      return FALSE;
+    }
+
+  if (!write (fd, data, &local_error))
+    goto fail;
+  /* The data must be on disk before the name points at it. */
+  if (fsync (fd) != 0 && errno != EINVAL)
+    goto fail;
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      goto fail;
+    }
+  fd = -1;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+    goto fail;
+  if (g_rename (tmp, path) != 0)
+    goto fail;
+
+  return TRUE;
+
+fail:
+  if (local_error == NULL)
+    *failed_errno = errno != 0 ? errno : EIO;
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmp);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+typedef struct
+{
+  const char *data;
+  gsize       len;
+  guint       mode;
+} Contents;
+
+static gboolean
+write_contents (int       fd,
+                gpointer  user_data,
+                GError  **error)
+{
+  Contents *contents = user_data;
+
+  if (contents->mode != 0 && fchmod (fd, contents->mode & 07777) != 0)
+    return FALSE;
+  return write_all (fd, contents->data, contents->len);
+}
+
+gboolean
 dossier_io_replace_file (const char  *path,
                          const char  *data,
                          gsize        len,
                          guint        mode,
                          GError     **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
+  Contents contents = { data, len, mode };
   struct stat st;
-  int saved_errno;
-  int fd;
+  int failed_errno;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -192,43 +267,13 @@ dossier_io_replace_file (const char  *path,
                        _("Could not save “%s”: it is not a regular file"), name);
           return FALSE;
         }
-      if (mode == 0)
-        mode = st.st_mode & 07777;
+      if (contents.mode == 0)
+        contents.mode = st.st_mode & 07777;
     }
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    return set_errno_error (error, errno, path, TRUE);
-
-  if (mode != 0 && fchmod (fd, mode & 07777) != 0)
-    goto fail;
-  if (!write_all (fd, data, len))
-    goto fail;
-  /* The data must be on disk before the name points at it. */
-  if (fsync (fd) != 0 && errno != EINVAL)
-    goto fail;
-  if (close (fd) != 0)
-    {
-      fd = -1;
-      goto fail;
-    }
-  fd = -1;
-
-  if (g_rename (tmp, path) != 0)
-    goto fail;
-
-  return TRUE;
-
-fail:
-  saved_errno = errno != 0 ? errno : EIO;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmp);
-  return set_errno_error (error, saved_errno, path, TRUE);
+  if (dossier_io_replace_with (path, write_contents, &contents, NULL, &failed_errno, error))
+    return TRUE;
+  return failed_errno != 0 ? set_errno_error (error, failed_errno, path, TRUE) : FALSE;
 }
 
 gboolean

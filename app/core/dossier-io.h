@@ -35,6 +35,26 @@ GBytes   *dossier_io_read_file      (const char      *path,
                                      guint           *mode,
                                      GError         **error);
 
+/* Writes the new contents of a file into @fd; FALSE with errno set, or
+ * with @error set. */
+typedef gboolean (*DossierIoWriteFunc) (int        fd,
+                                        gpointer   data,
+                                        GError   **error);
+
+/* The atomic replacement under both dossier_io_replace_file() and the
+ * exports: @write fills a temporary file ".NAME.XXXXXX" beside @path, which
+ * is fsync'ed, then (unless @cancellable was cancelled) renamed over @path,
+ * which is taken as it is (links are the caller's business).  On failure
+ * the temporary file is gone and either @error is set (by @write, or on
+ * cancellation) or *@failed_errno says what failed, for the caller's own
+ * message. */
+gboolean  dossier_io_replace_with   (const char          *path,
+                                     DossierIoWriteFunc   write,
+                                     gpointer             data,
+                                     GCancellable        *cancellable,
+                                     int                 *failed_errno,
+                                     GError             **error);
+
 /* Replaces @path with @data: a temporary file ".NAME.XXXXXX" beside it,
  * every write checked, fsync'ed, then renamed over it, so that a failure
  * (a full disk) leaves the old file as it was.  A symbolic link at @path

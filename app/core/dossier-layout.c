@@ -1157,54 +1157,48 @@ dossier_layout_edge_at (DossierLayout *layout,
   return found;
 }
 
-int
-dossier_layout_find_entity (DossierLayout *layout,
-                            guint          entity)
+/* The index of the element of @array (sorted by a guint id at @offset in
+ * each element) whose id is @id, or -1. */
+static int
+find_sorted (GArray *array,
+             gsize   offset,
+             guint   id)
 {
-  guint lo = 0, hi;
+  gsize size = g_array_get_element_size (array);
+  guint lo = 0, hi = array->len;
 
-  g_return_val_if_fail (layout != NULL, -1);
-
-  /* Nodes are in subgraph order, which is sorted by entity id. */
-  hi = layout->nodes->len;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      guint id = g_array_index (layout->nodes, DossierLayoutNode, mid).entity;
+      guint mid_id;
 
-      if (id == entity)
+      memcpy (&mid_id, array->data + mid * size + offset, sizeof mid_id);
+      if (mid_id == id)
         return mid;
-      if (id < entity)
+      if (mid_id < id)
         lo = mid + 1;
       else
         hi = mid;
     }
-
   return -1;
+}
+
+int
+dossier_layout_find_entity (DossierLayout *layout,
+                            guint          entity)
+{
+  g_return_val_if_fail (layout != NULL, -1);
+
+  /* Nodes are in subgraph order, which is sorted by entity id. */
+  return find_sorted (layout->nodes, G_STRUCT_OFFSET (DossierLayoutNode, entity), entity);
 }
 
 int
 dossier_layout_find_relation (DossierLayout *layout,
                               guint          relation)
 {
-  guint lo = 0, hi;
-
   g_return_val_if_fail (layout != NULL, -1);
 
   /* Edges are sorted by relation id. */
-  hi = layout->edges->len;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      guint id = g_array_index (layout->edges, DossierLayoutEdge, mid).relation;
-
-      if (id == relation)
-        return mid;
-      if (id < relation)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return -1;
+  return find_sorted (layout->edges, G_STRUCT_OFFSET (DossierLayoutEdge, relation), relation);
 }

@@ -53,6 +53,7 @@ struct _DossierSession
 
   GCancellable        *cancellables[DOSSIER_SESSION_N_STAGES];
   guint                loading;
+  guint                curating;
   guint                filtering;
   guint                laying_out;
   gboolean             told_capped;
@@ -330,7 +331,7 @@ gboolean
 dossier_session_get_busy (DossierSession *self)
 {
   g_return_val_if_fail (DOSSIER_IS_SESSION (self), FALSE);
-  return self->loading > 0 || self->filtering > 0 || self->laying_out > 0;
+  return self->loading > 0 || self->curating > 0 || self->filtering > 0 || self->laying_out > 0;
 }
 
 /* 1. Articles → extracted graph ------------------------------------------ */
@@ -552,40 +553,149 @@ dossier_session_set_curation (DossierSession  *self,
   self->curation = curation;
 }
 
-void
-dossier_session_curate (DossierSession  *self,
-                        GPtrArray      **problems)
+/* What one curation needs, so that it may run on any thread. */
+typedef struct
+{
+  DossierCuration *curation;          /* borrowed, or owned */
+  DossierCuration *copy;              /* the owned one, or NULL */
+  DossierGraph    *extracted;
+  gboolean         without_comments;
+  DossierGraph    *graph;             /* out */
+  GArray          *rejected;          /* out, or NULL */
+  GPtrArray       *problems;          /* out */
+} CurateData;
+
+static void
+curate_data_free (CurateData *data)
+{
+  g_clear_pointer (&data->copy, dossier_curation_free);
+  g_clear_pointer (&data->extracted, dossier_graph_unref);
+  g_clear_pointer (&data->graph, dossier_graph_unref);
+  g_clear_pointer (&data->rejected, g_array_unref);
+  g_clear_pointer (&data->problems, g_ptr_array_unref);
+  g_free (data);
+}
+
+static CurateData *
+curate_data_new (DossierSession *self,
+                 gboolean        copy)
+{
+  CurateData *data = g_new0 (CurateData, 1);
+
+  data->extracted = dossier_graph_ref (self->extracted);
+  data->without_comments = self->without_comments;
+  if (copy && self->curation != NULL)
+    data->curation = data->copy = dossier_curation_copy (self->curation);
+  else
+    data->curation = self->curation;
+  return data;
+}
+
+/* Safe on any thread with a copy of the curation: touches nothing but @data. */
+static void
+curate_run (CurateData *data)
 {
   DossierGraph *graph;
 
-  g_return_if_fail (DOSSIER_IS_SESSION (self));
-
-  if (self->extracted == NULL)
-    return;
-
-  g_clear_pointer (&self->rejected, g_array_unref);
-  if (self->curation != NULL)
-    graph = dossier_curation_apply_full (self->curation, self->extracted, problems, &self->rejected);
+  if (data->curation != NULL)
+    graph = dossier_curation_apply_full (data->curation, data->extracted, &data->problems, &data->rejected);
   else
     {
-      graph = dossier_graph_ref (self->extracted);
-      if (problems != NULL)
-        *problems = g_ptr_array_new_with_free_func (g_free);
+      graph = dossier_graph_ref (data->extracted);
+      data->problems = g_ptr_array_new_with_free_func (g_free);
     }
 
   /* Not only actors seen in comments alone: every comment passage goes. */
-  if (self->without_comments)
+  if (data->without_comments)
     {
       DossierGraph *stripped = dossier_graph_without_comments (graph);
 
       dossier_graph_unref (graph);
       graph = stripped;
     }
+  data->graph = graph;
+}
 
+static void
+curate_done (DossierSession  *self,
+             CurateData      *data,
+             GPtrArray      **problems)
+{
+  g_clear_pointer (&self->rejected, g_array_unref);
+  self->rejected = g_steal_pointer (&data->rejected);
   g_clear_pointer (&self->graph, dossier_graph_unref);
-  self->graph = graph;
+  self->graph = g_steal_pointer (&data->graph);
+  if (problems != NULL)
+    *problems = g_steal_pointer (&data->problems);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRAPH]);
+}
+
+void
+dossier_session_curate (DossierSession  *self,
+                        GPtrArray      **problems)
+{
+  CurateData *data;
+
+  g_return_if_fail (DOSSIER_IS_SESSION (self));
+
+  if (self->extracted == NULL)
+    return;
+
+  /* Newer than a curation running in the background: that one would
+   * bring older edits back when done.  The later stages follow the
+   * graph's notification anyway. */
+  g_cancellable_cancel (self->cancellables[DOSSIER_SESSION_CURATE]);
+  g_clear_object (&self->cancellables[DOSSIER_SESSION_CURATE]);
+
+  data = curate_data_new (self, FALSE);
+  curate_run (data);
+  curate_done (self, data, problems);
+  curate_data_free (data);
+}
+
+static void
+curate_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  curate_run (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+dossier_session_curate_async (DossierSession      *self,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DOSSIER_IS_SESSION (self));
+  g_return_if_fail (self->extracted != NULL);
+
+  task = g_task_new (self, start_stage (self, DOSSIER_SESSION_CURATE), callback, user_data);
+  g_task_set_source_tag (task, dossier_session_curate_async);
+  g_task_set_task_data (task, curate_data_new (self, TRUE), (GDestroyNotify) curate_data_free);
+  /* A replaced request returns cancelled rather than an older graph. */
+  g_task_set_return_on_cancel (task, TRUE);
+  set_busy (self, &self->curating, TRUE);
+  g_task_run_in_thread (task, curate_thread);
+}
+
+gboolean
+dossier_session_curate_finish (DossierSession  *self,
+                               GAsyncResult    *result,
+                               GPtrArray      **problems,
+                               GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  set_busy (self, &self->curating, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  curate_done (self, g_task_get_task_data (G_TASK (result)), problems);
+  return TRUE;
 }
 
 GArray *

@@ -64,6 +64,7 @@ void                 dossier_session_set_engine_fallback (DossierSession       *
 typedef enum
 {
   DOSSIER_SESSION_LOAD,
+  DOSSIER_SESSION_CURATE,
   DOSSIER_SESSION_FILTER,
   DOSSIER_SESSION_LAYOUT,
   DOSSIER_SESSION_N_STAGES /*< skip >*/
@@ -104,6 +105,16 @@ void                 dossier_session_set_curation        (DossierSession       *
  * longer applies. */
 void                 dossier_session_curate              (DossierSession       *self,
                                                           GPtrArray           **problems);
+/* The same on a worker thread, from a copy of the edits taken now: later
+ * edits wait for the next call.  dossier_session_curate() cancels it, as
+ * newer. */
+void                 dossier_session_curate_async        (DossierSession       *self,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+gboolean             dossier_session_curate_finish       (DossierSession       *self,
+                                                          GAsyncResult         *result,
+                                                          GPtrArray           **problems,
+                                                          GError              **error);
 /* The passages rejected one by one (DossierRejectedPassage on the curated
  * graph's ids), or NULL before curation. */
 GArray              *dossier_session_get_rejected        (DossierSession       *self);

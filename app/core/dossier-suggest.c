@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dossier-fold.h"
+#include "dossier-index-private.h"
 #include "dossier-suggest.h"
 
 /* Left out of keys: legal forms and articles say nothing of who it is. */
@@ -175,21 +176,6 @@ typedef struct
   GArray     *out;       /* DossierSuggestion */
 } Suggest;
 
-static void
-index_add (GHashTable *index,
-           const char *key,
-           guint       i)
-{
-  GArray *list = g_hash_table_lookup (index, key);
-
-  if (list == NULL)
-    {
-      list = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_hash_table_insert (index, g_strdup (key), list);
-    }
-  g_array_append_val (list, i);
-}
-
 static guint64 *
 pair_key (guint a,
           guint b)
@@ -349,18 +335,18 @@ index_names (Suggest      *s,
         }
       g_array_append_val (s->names, name);
 
-      index_add (s->by_key, name.key, i);
+      dossier_index_add (s->by_key, name.key, i);
       if ((full = initials (&name, FALSE)) != NULL)
-        index_add (s->by_initials, full, i);
+        dossier_index_add (s->by_initials, full, i);
       if ((skipped = initials (&name, TRUE)) != NULL && strlen (skipped) >= 2 &&
           !g_str_equal (skipped, full))
-        index_add (s->by_initials, skipped, i);
+        dossier_index_add (s->by_initials, skipped, i);
       if (name.n_tokens >= 2 && name.family == 0)
-        index_add (s->by_surname, name.tokens[name.n_tokens - 1], i);
+        dossier_index_add (s->by_surname, name.tokens[name.n_tokens - 1], i);
       if (name.n_tokens >= 2 && name.family != 0)
         {
-          index_add (s->by_first, name.tokens[0], i);
-          index_add (s->by_last, name.tokens[name.n_tokens - 1], i);
+          dossier_index_add (s->by_first, name.tokens[0], i);
+          dossier_index_add (s->by_last, name.tokens[name.n_tokens - 1], i);
         }
     }
 }

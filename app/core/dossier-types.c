@@ -55,43 +55,31 @@ dossier_enum_from_nick (GType       type,
   return TRUE;
 }
 
-const char *
-dossier_entity_type_to_string (DossierEntityType type)
-{
-  g_return_val_if_fail (type < DOSSIER_N_ENTITY_TYPES, NULL);
-  return dossier_enum_to_nick (DOSSIER_TYPE_ENTITY_TYPE, type);
-}
+/* The converters of one enum, through its nicks. */
+#define ENUM_STRINGS(name, Type, gtype, n_values)                        \
+  const char *                                                           \
+  dossier_##name##_to_string (Type value)                                \
+  {                                                                      \
+    g_return_val_if_fail (value < n_values, NULL);                       \
+    return dossier_enum_to_nick (gtype, value);                          \
+  }                                                                      \
+                                                                         \
+  gboolean                                                               \
+  dossier_##name##_from_string (const char *str,                         \
+                                Type       *value)                       \
+  {                                                                      \
+    int v;                                                               \
+                                                                         \
+    if (!dossier_enum_from_nick (gtype, str, &v))                        \
+      return FALSE;                                                      \
+    *value = v;                                                          \
+    return TRUE;                                                         \
+  }
 
-gboolean
-dossier_entity_type_from_string (const char        *str,
-                                 DossierEntityType *type)
-{
-  int value;
+ENUM_STRINGS (entity_type, DossierEntityType, DOSSIER_TYPE_ENTITY_TYPE, DOSSIER_N_ENTITY_TYPES)
+ENUM_STRINGS (relation_type, DossierRelationType, DOSSIER_TYPE_RELATION_TYPE, DOSSIER_N_RELATION_TYPES)
 
-  if (!dossier_enum_from_nick (DOSSIER_TYPE_ENTITY_TYPE, str, &value))
-    return FALSE;
-  *type = value;
-  return TRUE;
-}
-
-const char *
-dossier_relation_type_to_string (DossierRelationType type)
-{
-  g_return_val_if_fail (type < DOSSIER_N_RELATION_TYPES, NULL);
-  return dossier_enum_to_nick (DOSSIER_TYPE_RELATION_TYPE, type);
-}
-
-gboolean
-dossier_relation_type_from_string (const char          *str,
-                                   DossierRelationType *type)
-{
-  int value;
-
-  if (!dossier_enum_from_nick (DOSSIER_TYPE_RELATION_TYPE, str, &value))
-    return FALSE;
-  *type = value;
-  return TRUE;
-}
+#undef ENUM_STRINGS
 
 gboolean
 dossier_relation_type_is_symmetric (DossierRelationType type)

@@ -55,6 +55,27 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void G_GNUC_PRINTF (2, 3)
+say (DossierCurator *self,
+     const char     *format,
+     ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_signal_emit (self, signals[PROBLEM], 0, message);
+}
+
+static void
+no_such_actor (DossierCurator *self,
+               const char     *name)
+{
+  say (self, _("There is no actor named “%s”"), name);
+}
+
 static DossierEntity *
 main_entity (DossierCurator *self)
 {
@@ -161,6 +182,29 @@ check_gazetteer (DossierCurator *self)
   g_signal_emit (self, signals[GAZETTEER_CHANGED], 0);
 }
 
+/* The session curated the graph again: take it, tell the window. */
+static void
+curated (DossierCurator *self,
+         GPtrArray      *problems)
+{
+  g_clear_pointer (&self->graph, dossier_graph_unref);
+  self->graph = dossier_graph_ref (dossier_session_get_graph (self->session));
+  g_clear_pointer (&self->rejected, g_array_unref);
+  if (dossier_session_get_rejected (self->session) != NULL)
+    self->rejected = g_array_ref (dossier_session_get_rejected (self->session));
+
+  /* Ids change with every application: the selection is the window's to set again. */
+  g_array_set_size (self->entities, 0);
+  self->relation = -1;
+
+  for (guint i = 0; i < problems->len; i++)
+    g_signal_emit (self, signals[PROBLEM], 0, g_ptr_array_index (problems, i));
+
+  update_actions (self);
+  g_signal_emit (self, signals[GRAPH_CHANGED], 0);
+  check_gazetteer (self);
+}
+
 /* Rebuilds the curated graph from the extracted one, saves, tells the window. */
 static void
 reapply (DossierCurator *self,
@@ -178,32 +222,40 @@ reapply (DossierCurator *self,
 
       /* The edits stay in memory; the next change saves them all again. */
       if (!dossier_curation_save (self->curation, self->path, &error))
-        {
-          /* Translators: %s says which file could not be written and why. */
-          g_autofree char *message = g_strdup_printf (_("The edits are not saved yet: %s"), error->message);
-
-          g_signal_emit (self, signals[PROBLEM], 0, message);
-        }
+        /* Translators: %s says which file could not be written and why. */
+        say (self, _("The edits are not saved yet: %s"), error->message);
     }
 
   g_clear_pointer (&self->graph, dossier_graph_unref);
   dossier_session_set_curation (self->session, self->curation);
   dossier_session_curate (self->session, &problems);
-  self->graph = dossier_graph_ref (dossier_session_get_graph (self->session));
-  g_clear_pointer (&self->rejected, g_array_unref);
-  if (dossier_session_get_rejected (self->session) != NULL)
-    self->rejected = g_array_ref (dossier_session_get_rejected (self->session));
+  curated (self, problems);
+}
 
-  /* Ids change with every application: the selection is the window's to set again. */
-  g_array_set_size (self->entities, 0);
-  self->relation = -1;
+static void
+curated_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(DossierCurator) self = user_data;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < problems->len; i++)
-    g_signal_emit (self, signals[PROBLEM], 0, g_ptr_array_index (problems, i));
+  /* Cancelled: a newer curation replaced it, or other articles came. */
+  if (!dossier_session_curate_finish (DOSSIER_SESSION (object), result, &problems, &error) ||
+      DOSSIER_SESSION (object) != self->session)
+    return;
+  curated (self, problems);
+}
 
-  update_actions (self);
-  g_signal_emit (self, signals[GRAPH_CHANGED], 0);
-  check_gazetteer (self);
+/* Edits that arrive from elsewhere apply on a worker thread: the window
+ * goes on meanwhile, and an edit made here first replaces them (its
+ * curation has them too). */
+static void
+reapply_in_background (DossierCurator *self)
+{
+  dossier_session_set_curation (self->session, self->curation);
+  dossier_session_curate_async (self->session, curated_cb, g_object_ref (self));
 }
 
 static void
@@ -263,6 +315,26 @@ on_question_response (AdwMessageDialog *dialog,
   question_free (q);
 }
 
+/* A question with Cancel and @apply_label ("apply", the default). */
+static GtkWidget *
+new_dialog (DossierCurator *self,
+            const char     *heading,
+            const char     *body,
+            const char     *apply_label)
+{
+  GtkWidget *dialog = adw_message_dialog_new (self->parent, heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "apply", apply_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
 /* Asks for a line of text (@initial != NULL), a choice among @labels (with
  * @values behind them), or just a confirmation (both NULL). */
 static void
@@ -282,15 +354,7 @@ ask (DossierCurator      *self,
   q->self = g_object_ref (self);
   q->func = func;
 
-  dialog = adw_message_dialog_new (self->parent, heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "apply", apply_label,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = new_dialog (self, heading, body, apply_label);
 
   if (labels != NULL)
     {
@@ -324,6 +388,17 @@ arg (GVariant *parameter)
   return parameter != NULL ? g_variant_get_string (parameter, NULL) : "";
 }
 
+/* The entity types as the drop-downs show them, in enum order. */
+static const char *entity_type_values[] = { "company", "media", "person", "government", NULL };
+
+static void
+entity_type_labels (const char *labels[DOSSIER_N_ENTITY_TYPES + 1])
+{
+  for (guint i = 0; i < DOSSIER_N_ENTITY_TYPES; i++)
+    labels[i] = dossier_entity_type_label (i);
+  labels[DOSSIER_N_ENTITY_TYPES] = NULL;
+}
+
 static void
 do_rename (DossierCurator *self,
            const char     *answer)
@@ -338,32 +413,18 @@ do_rename (DossierCurator *self,
   other = dossier_graph_lookup_entity (self->graph, answer);
   if (other != NULL && other != entity)
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” is already the name of another actor; use Merge With… to join them"),
-                                                  answer);
-      g_signal_emit (self, signals[PROBLEM], 0, message);
+      say (self, _("“%s” is already the name of another actor; use Merge With… to join them"), answer);
       return;
     }
   push (self, dossier_edit_rename (entity->name, answer));
 }
 
 static void
-rename_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+ask_rename (DossierCurator *self)
 {
-  DossierCurator *self = user_data;
   DossierEntity *entity = main_entity (self);
-  g_autofree char *body = NULL;
+  g_autofree char *body = g_strdup_printf (_("The name shown for “%s” everywhere."), entity->name);
 
-  if (entity == NULL)
-    return;
-  if (*arg (parameter) != '\0')
-    {
-      do_rename (self, arg (parameter));
-      return;
-    }
-
-  body = g_strdup_printf (_("The name shown for “%s” everywhere."), entity->name);
   ask (self, _("Rename Actor"), body, _("_Rename"), entity->name, NULL, NULL, 0, do_rename);
 }
 
@@ -379,29 +440,14 @@ do_retype (DossierCurator *self,
 }
 
 static void
-retype_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+ask_retype (DossierCurator *self)
 {
-  DossierCurator *self = user_data;
   DossierEntity *entity = main_entity (self);
-  const char *labels[] = {
-    dossier_entity_type_label (DOSSIER_ENTITY_COMPANY), dossier_entity_type_label (DOSSIER_ENTITY_MEDIA),
-    dossier_entity_type_label (DOSSIER_ENTITY_PERSON), dossier_entity_type_label (DOSSIER_ENTITY_GOVERNMENT),
-    NULL
-  };
-  const char *values[] = { "company", "media", "person", "government", NULL };
+  const char *labels[DOSSIER_N_ENTITY_TYPES + 1];
 
-  if (entity == NULL)
-    return;
-  if (*arg (parameter) != '\0')
-    {
-      do_retype (self, arg (parameter));
-      return;
-    }
-
+  entity_type_labels (labels);
   ask (self, _("Change Actor Type"), entity->name, _("_Change"), NULL,
-       labels, values, entity->type, do_retype);
+       labels, entity_type_values, entity->type, do_retype);
 }
 
 /* The edits that take the main actor's name and one more string. */
@@ -427,24 +473,28 @@ do_add_alias (DossierCurator *self,
 }
 
 static void
-add_alias_action (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+ask_add_alias (DossierCurator *self)
 {
-  DossierCurator *self = user_data;
-  DossierEntity *entity = main_entity (self);
-  g_autofree char *body = NULL;
+  g_autofree char *body = g_strdup_printf (_("Another name under which “%s” is known."), main_entity (self)->name);
 
-  if (entity == NULL)
-    return;
-  if (*arg (parameter) != '\0')
-    {
-      do_add_alias (self, arg (parameter));
-      return;
-    }
-
-  body = g_strdup_printf (_("Another name under which “%s” is known."), entity->name);
   ask (self, _("Add Alias"), body, _("_Add"), "", NULL, NULL, 0, do_add_alias);
+}
+
+/* Asks for one of @names (NULL-terminated in a GPtrArray), or says nothing
+ * when there is none. */
+static void
+choose (DossierCurator *self,
+        const char     *heading,
+        const char     *body,
+        const char     *apply_label,
+        GPtrArray      *names,
+        AnswerFunc      func)
+{
+  if (names->len == 0)
+    return;
+  g_ptr_array_add (names, NULL);
+  ask (self, heading, body, apply_label, NULL,
+       (const char * const *) names->pdata, (const char * const *) names->pdata, 0, func);
 }
 
 static void
@@ -454,14 +504,9 @@ choose_alias (DossierCurator *self,
               AnswerFunc      func)
 {
   DossierEntity *entity = main_entity (self);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_copy (entity->aliases, NULL, NULL);
 
-  for (guint i = 0; i < entity->aliases->len; i++)
-    g_ptr_array_add (names, g_ptr_array_index (entity->aliases, i));
-  g_ptr_array_add (names, NULL);
-
-  ask (self, heading, entity->name, apply_label, NULL,
-       (const char * const *) names->pdata, (const char * const *) names->pdata, 0, func);
+  choose (self, heading, entity->name, apply_label, names, func);
 }
 
 static void
@@ -472,18 +517,9 @@ do_remove_alias (DossierCurator *self,
 }
 
 static void
-remove_alias_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
+ask_remove_alias (DossierCurator *self)
 {
-  DossierCurator *self = user_data;
-
-  if (main_entity (self) == NULL)
-    return;
-  if (*arg (parameter) != '\0')
-    do_remove_alias (self, arg (parameter));
-  else
-    choose_alias (self, _("Remove Alias"), _("_Remove"), do_remove_alias);
+  choose_alias (self, _("Remove Alias"), _("_Remove"), do_remove_alias);
 }
 
 static void
@@ -494,18 +530,16 @@ do_split_alias (DossierCurator *self,
 }
 
 static void
-split_alias_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+ask_split_alias (DossierCurator *self)
 {
-  DossierCurator *self = user_data;
+  choose_alias (self, _("Split Alias Into a New Actor"), _("_Split"), do_split_alias);
+}
 
-  if (main_entity (self) == NULL)
-    return;
-  if (*arg (parameter) != '\0')
-    do_split_alias (self, arg (parameter));
-  else
-    choose_alias (self, _("Split Alias Into a New Actor"), _("_Split"), do_split_alias);
+static DossierEntity *
+other_selected (DossierCurator *self,
+                guint           i)
+{
+  return dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, i));
 }
 
 static void
@@ -522,7 +556,7 @@ do_merge (DossierCurator *self,
   if (*answer == '\0')
     {
       for (guint i = 1; i < self->entities->len; i++)
-        g_ptr_array_add (others, dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, i))->name);
+        g_ptr_array_add (others, other_selected (self, i)->name);
     }
   else
     {
@@ -530,8 +564,7 @@ do_merge (DossierCurator *self,
 
       if (other == NULL)
         {
-          g_autofree char *message = g_strdup_printf (_("There is no actor named “%s”"), answer);
-          g_signal_emit (self, signals[PROBLEM], 0, message);
+          no_such_actor (self, answer);
           return;
         }
       if (other != entity)
@@ -545,28 +578,10 @@ do_merge (DossierCurator *self,
 }
 
 static void
-do_merge_selected (DossierCurator *self,
-                   const char     *answer)
+ask_merge (DossierCurator *self)
 {
-  do_merge (self, "");
-}
-
-static void
-merge_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
-{
-  DossierCurator *self = user_data;
   DossierEntity *entity = main_entity (self);
   g_autofree char *body = NULL;
-
-  if (entity == NULL)
-    return;
-  if (*arg (parameter) != '\0')
-    {
-      do_merge (self, arg (parameter));
-      return;
-    }
 
   if (self->entities->len > 1)
     {
@@ -575,7 +590,8 @@ merge_action (GSimpleAction *action,
                                            "Merge %u other actors into “%s”? Their names, mentions and relations move there.",
                                            self->entities->len - 1),
                               self->entities->len - 1, entity->name);
-      ask (self, _("Merge Actors"), body, _("_Merge"), NULL, NULL, NULL, 0, do_merge_selected);
+      /* The empty answer of a confirmation merges the selected ones. */
+      ask (self, _("Merge Actors"), body, _("_Merge"), NULL, NULL, NULL, 0, do_merge);
     }
   else
     {
@@ -585,15 +601,12 @@ merge_action (GSimpleAction *action,
 }
 
 static void
-hide_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+do_hide (DossierCurator *self,
+         const char     *answer)
 {
-  DossierCurator *self = user_data;
   DossierEntity *entity = main_entity (self);
 
-  if (entity != NULL)
-    push (self, dossier_edit_hide (entity->name, !entity->hidden));
+  push (self, dossier_edit_hide (entity->name, !entity->hidden));
 }
 
 static void
@@ -608,22 +621,10 @@ do_show_hidden (DossierCurator *self,
 
 /* A hidden actor is in no view to select: it is chosen from a list. */
 static void
-show_hidden_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+ask_show_hidden (DossierCurator *self)
 {
-  DossierCurator *self = user_data;
-  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
-  if (self->graph == NULL)
-    return;
-  if (*arg (parameter) != '\0')
-    {
-      do_show_hidden (self, arg (parameter));
-      return;
-    }
-
-  names = g_ptr_array_new ();
   for (guint i = 0; i < self->graph->entities->len; i++)
     {
       DossierEntity *entity = dossier_graph_get_entity (self->graph, i);
@@ -631,11 +632,8 @@ show_hidden_action (GSimpleAction *action,
       if (entity->hidden)
         g_ptr_array_add (names, entity->name);
     }
-  if (names->len == 0)
-    return;
-  g_ptr_array_add (names, NULL);
-  ask (self, _("Show a Hidden Actor"), _("It comes back in the graph with its relations."), _("_Show"), NULL,
-       (const char * const *) names->pdata, (const char * const *) names->pdata, 0, do_show_hidden);
+  choose (self, _("Show a Hidden Actor"), _("It comes back in the graph with its relations."), _("_Show"),
+          names, do_show_hidden);
 }
 
 static void
@@ -649,31 +647,22 @@ do_not_entity (DossierCurator *self,
 }
 
 static void
-not_entity_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
+ask_not_entity (DossierCurator *self)
 {
-  DossierCurator *self = user_data;
-  DossierEntity *entity = main_entity (self);
-  g_autofree char *body = NULL;
+  g_autofree char *body = g_strdup_printf (_("“%s” and its relations leave the graph. Undo brings them back."),
+                                           main_entity (self)->name);
 
-  if (entity == NULL)
-    return;
-
-  body = g_strdup_printf (_("“%s” and its relations leave the graph. Undo brings them back."), entity->name);
   ask (self, _("Not an Actor?"), body, _("_Remove"), NULL, NULL, NULL, 0, do_not_entity);
 }
 
-/* The selected actor and the one named in @parameter are two: the merge
+/* The selected actor and the one named in @answer are two: the merge
  * suggestions stop pairing them. */
 static void
-not_same_action (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
+do_not_same (DossierCurator *self,
+             const char     *answer)
 {
-  DossierCurator *self = user_data;
   DossierEntity *entity = main_entity (self);
-  DossierEntity *other = entity != NULL ? dossier_graph_lookup_entity (self->graph, arg (parameter)) : NULL;
+  DossierEntity *other = dossier_graph_lookup_entity (self->graph, answer);
 
   if (other != NULL && other != entity)
     push (self, dossier_edit_not_same (entity->name, other->name));
@@ -695,67 +684,61 @@ relation_labels (void)
   return g_strv_builder_end (builder);
 }
 
+/* The selected relation and the names of its ends, or NULL. */
+static DossierRelation *
+relation_ends (DossierCurator  *self,
+               const char     **source,
+               const char     **target)
+{
+  DossierRelation *r = selected_relation (self);
+
+  if (r != NULL)
+    {
+      *source = dossier_graph_get_entity (self->graph, r->source)->name;
+      *target = dossier_graph_get_entity (self->graph, r->target)->name;
+    }
+  return r;
+}
+
 static void
 do_retype_relation (DossierCurator *self,
                     const char     *answer)
 {
-  DossierRelation *r = selected_relation (self);
+  const char *source, *target;
+  DossierRelation *r = relation_ends (self, &source, &target);
   DossierRelationType type;
 
   if (r != NULL && dossier_relation_type_from_string (answer, &type) && type != r->type)
-    push (self, dossier_edit_retype_relation (dossier_graph_get_entity (self->graph, r->source)->name,
-                                              r->type,
-                                              dossier_graph_get_entity (self->graph, r->target)->name,
-                                              type));
+    push (self, dossier_edit_retype_relation (source, r->type, target, type));
 }
 
 static void
-retype_relation_action (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+ask_retype_relation (DossierCurator *self)
 {
-  DossierCurator *self = user_data;
-  DossierRelation *r = selected_relation (self);
   g_auto(GStrv) labels = relation_labels ();
 
-  if (r == NULL)
-    return;
-  if (*arg (parameter) != '\0')
-    {
-      do_retype_relation (self, arg (parameter));
-      return;
-    }
-
   ask (self, _("Change Relation Type"), NULL, _("_Change"), NULL,
-       (const char * const *) labels, relation_values, r->type, do_retype_relation);
+       (const char * const *) labels, relation_values, selected_relation (self)->type, do_retype_relation);
 }
 
 static void
-reverse_relation_action (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
+do_reverse_relation (DossierCurator *self,
+                     const char     *answer)
 {
-  DossierCurator *self = user_data;
-  DossierRelation *r = selected_relation (self);
+  const char *source, *target;
+  DossierRelation *r = relation_ends (self, &source, &target);
 
-  if (r != NULL)
-    push (self, dossier_edit_reverse_relation (dossier_graph_get_entity (self->graph, r->source)->name,
-                                               r->type,
-                                               dossier_graph_get_entity (self->graph, r->target)->name));
+  push (self, dossier_edit_reverse_relation (source, r->type, target));
 }
 
 static void
-reject_relation_action (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+do_reject_relation (DossierCurator *self,
+                    const char     *answer)
 {
-  DossierCurator *self = user_data;
-  DossierRelation *r = selected_relation (self);
+  const char *source, *target;
+  DossierRelation *r = relation_ends (self, &source, &target);
 
-  if (r != NULL)
-    push (self, dossier_edit_reject_relation (dossier_graph_get_entity (self->graph, r->source)->name,
-                                              r->type,
-                                              dossier_graph_get_entity (self->graph, r->target)->name));
+  push (self, dossier_edit_reject_relation (source, r->type, target));
 }
 
 /* Adds "main actor -TYPE-> @target" backed by the passage open in the reader. */
@@ -774,8 +757,7 @@ add_relation_to (DossierCurator *self,
 
   if ((target = dossier_graph_lookup_entity (self->graph, target_name)) == NULL || target == source)
     {
-      g_autofree char *message = g_strdup_printf (_("There is no actor named “%s”"), target_name);
-      g_signal_emit (self, signals[PROBLEM], 0, message);
+      no_such_actor (self, target_name);
       return;
     }
 
@@ -816,39 +798,32 @@ do_add_relation_target (DossierCurator *self,
     ask_relation_type (self, answer);
 }
 
-/* Parameter "" asks; "TYPE:TARGET" (or "TYPE" with two actors selected)
- * applies at once. */
+/* "TYPE:TARGET" (or "TYPE" with two actors selected) applies at once. */
 static void
-add_relation_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
+do_add_relation (DossierCurator *self,
+                 const char     *answer)
 {
-  DossierCurator *self = user_data;
-  DossierEntity *source = main_entity (self);
-  const char *param = arg (parameter);
+  g_auto(GStrv) parts = g_strsplit (answer, ":", 2);
+
+  if (parts[1] != NULL)
+    add_relation_to (self, parts[1], parts[0]);
+  else if (self->entities->len >= 2)
+    add_relation_to (self, other_selected (self, 1)->name, parts[0]);
+}
+
+static void
+ask_add_relation (DossierCurator *self)
+{
   g_autofree char *body = NULL;
-
-  if (source == NULL || selected_article (self) == NULL)
-    return;
-
-  if (*param != '\0')
-    {
-      g_auto(GStrv) parts = g_strsplit (param, ":", 2);
-
-      if (parts[1] != NULL)
-        add_relation_to (self, parts[1], parts[0]);
-      else if (self->entities->len >= 2)
-        add_relation_to (self, dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, 1))->name, parts[0]);
-      return;
-    }
 
   if (self->entities->len >= 2)
     {
-      ask_relation_type (self, dossier_graph_get_entity (self->graph, g_array_index (self->entities, guint, 1))->name);
+      ask_relation_type (self, other_selected (self, 1)->name);
       return;
     }
 
-  body = g_strdup_printf (_("The other actor of the relation from “%s”, by name or alias (or Ctrl+click it in the graph first)."), source->name);
+  body = g_strdup_printf (_("The other actor of the relation from “%s”, by name or alias (or Ctrl+click it in the graph first)."),
+                          main_entity (self)->name);
   ask (self, _("Add Relation"), body, _("_Next"), "", NULL, NULL, 0, do_add_relation_target);
 }
 
@@ -863,20 +838,12 @@ do_article_title (DossierCurator *self,
 }
 
 static void
-article_title_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
+ask_article_title (DossierCurator *self)
 {
-  DossierCurator *self = user_data;
   DossierArticle *article = selected_article (self);
 
-  if (article == NULL)
-    return;
-  if (*arg (parameter) != '\0')
-    do_article_title (self, arg (parameter));
-  else
-    ask (self, _("Correct Article Title"), article->id, _("_Change"),
-         article->title != NULL ? article->title : "", NULL, NULL, 0, do_article_title);
+  ask (self, _("Correct Article Title"), article->id, _("_Change"),
+       article->title != NULL ? article->title : "", NULL, NULL, 0, do_article_title);
 }
 
 static void
@@ -891,8 +858,7 @@ do_article_date (DossierCurator *self,
 
   if (!dossier_date_parse_iso (answer, &date))
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"), answer);
-      g_signal_emit (self, signals[PROBLEM], 0, message);
+      say (self, _("“%s” is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"), answer);
       return;
     }
 
@@ -900,30 +866,106 @@ do_article_date (DossierCurator *self,
 }
 
 static void
-article_date_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
+ask_article_date (DossierCurator *self)
 {
-  DossierCurator *self = user_data;
-  DossierArticle *article = selected_article (self);
-  g_autofree char *current = NULL;
+  g_autofree char *current = dossier_date_to_string (&selected_article (self)->date);
 
-  if (article == NULL)
-    return;
-  if (*arg (parameter) != '\0')
-    {
-      do_article_date (self, arg (parameter));
-      return;
-    }
-
-  current = dossier_date_to_string (&article->date);
   ask (self, _("Correct Article Date"), _("YYYY, YYYY-MM or YYYY-MM-DD"), _("_Change"),
        current != NULL ? current : "", NULL, NULL, 0, do_article_date);
 }
 
-/* From the text: the reader's selection ----------------------------------- */
+/* The edits of the selection, as a table: each needs something selected,
+ * applies its parameter at once and, given none, asks for it (or applies
+ * at once when it has nothing to ask). */
+typedef enum
+{
+  NEEDS_GRAPH,
+  NEEDS_ENTITY,
+  NEEDS_RELATION,
+  NEEDS_ARTICLE,
+  NEEDS_ENTITY_AND_ARTICLE,
+} Needs;
 
-static const char *entity_type_values[] = { "company", "media", "person", "government", NULL };
+typedef struct
+{
+  const char *name;
+  const char *parameter_type;
+  Needs       needs;
+  AnswerFunc  apply;
+  void      (*ask) (DossierCurator *self);
+} EditAction;
+
+static const EditAction edit_actions[] = {
+  { "rename",           "s",  NEEDS_ENTITY,             do_rename,            ask_rename },
+  { "retype",           "s",  NEEDS_ENTITY,             do_retype,            ask_retype },
+  { "add-alias",        "s",  NEEDS_ENTITY,             do_add_alias,         ask_add_alias },
+  { "remove-alias",     "s",  NEEDS_ENTITY,             do_remove_alias,      ask_remove_alias },
+  { "merge",            "s",  NEEDS_ENTITY,             do_merge,             ask_merge },
+  { "split-alias",      "s",  NEEDS_ENTITY,             do_split_alias,       ask_split_alias },
+  { "hide",             NULL, NEEDS_ENTITY,             do_hide,              NULL },
+  { "show-hidden",      "s",  NEEDS_GRAPH,              do_show_hidden,       ask_show_hidden },
+  { "not-entity",       NULL, NEEDS_ENTITY,             do_not_entity,        ask_not_entity },
+  { "not-same",         "s",  NEEDS_ENTITY,             do_not_same,          NULL },
+  { "retype-relation",  "s",  NEEDS_RELATION,           do_retype_relation,   ask_retype_relation },
+  { "reverse-relation", NULL, NEEDS_RELATION,           do_reverse_relation,  NULL },
+  { "reject-relation",  NULL, NEEDS_RELATION,           do_reject_relation,   NULL },
+  { "add-relation",     "s",  NEEDS_ENTITY_AND_ARTICLE, do_add_relation,      ask_add_relation },
+  { "article-title",    "s",  NEEDS_ARTICLE,            do_article_title,     ask_article_title },
+  { "article-date",     "s",  NEEDS_ARTICLE,            do_article_date,      ask_article_date },
+};
+
+static gboolean
+has_selected (DossierCurator *self,
+              Needs           needs)
+{
+  switch (needs)
+    {
+    case NEEDS_GRAPH:
+      return self->graph != NULL;
+    case NEEDS_ENTITY:
+      return main_entity (self) != NULL;
+    case NEEDS_RELATION:
+      return selected_relation (self) != NULL;
+    case NEEDS_ARTICLE:
+      return selected_article (self) != NULL;
+    case NEEDS_ENTITY_AND_ARTICLE:
+      return main_entity (self) != NULL && selected_article (self) != NULL;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+edit_action (GSimpleAction  *action,
+             GVariant       *parameter,
+             DossierCurator *self)
+{
+  const EditAction *edit = g_object_get_data (G_OBJECT (action), "dossier-edit");
+
+  if (!has_selected (self, edit->needs))
+    return;
+  if (*arg (parameter) != '\0' || edit->ask == NULL)
+    edit->apply (self, arg (parameter));
+  else
+    edit->ask (self);
+}
+
+static void
+add_edit_actions (DossierCurator *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
+    {
+      const EditAction *edit = &edit_actions[i];
+      const GVariantType *type = edit->parameter_type != NULL ? G_VARIANT_TYPE (edit->parameter_type) : NULL;
+      g_autoptr(GSimpleAction) action = g_simple_action_new (edit->name, type);
+
+      g_object_set_data (G_OBJECT (action), "dossier-edit", (gpointer) edit);
+      g_signal_connect_object (action, "activate", G_CALLBACK (edit_action), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
+    }
+}
+
+/* From the text: the reader's selection ----------------------------------- */
 
 /* "A, B ; C" -> { "A", "B", "C" }: aliases are typed as a list. */
 static GStrv
@@ -998,22 +1040,15 @@ static void
 ask_create_entity (DossierCurator *self,
                    const char     *text)
 {
-  const char *labels[] = {
-    dossier_entity_type_label (DOSSIER_ENTITY_COMPANY), dossier_entity_type_label (DOSSIER_ENTITY_MEDIA),
-    dossier_entity_type_label (DOSSIER_ENTITY_PERSON), dossier_entity_type_label (DOSSIER_ENTITY_GOVERNMENT),
-    NULL
-  };
+  const char *labels[DOSSIER_N_ENTITY_TYPES + 1];
   CreateDialog *d = g_new0 (CreateDialog, 1);
   GtkWidget *dialog, *box;
 
+  entity_type_labels (labels);
   d->self = g_object_ref (self);
-  dialog = adw_message_dialog_new (self->parent, _("Create Actor"),
-                                   _("Every occurrence of the name and its aliases in the articles becomes a mention."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "apply", _("C_reate"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = new_dialog (self, _("Create Actor"),
+                       _("Every occurrence of the name and its aliases in the articles becomes a mention."),
+                       _("C_reate"));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   d->name = labelled_row (box, _("_Name"), gtk_entry_new ());
@@ -1056,9 +1091,7 @@ do_alias_text (DossierCurator *self,
     return;
   if (entity == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("There is no actor named “%s”"), answer);
-
-      g_signal_emit (self, signals[PROBLEM], 0, message);
+      no_such_actor (self, answer);
       return;
     }
   push (self, dossier_edit_add_text_alias (entity->name, entity->type, text));
@@ -1104,9 +1137,7 @@ not_entity_named_action (GSimpleAction *action,
 
   if (entity == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("There is no actor named “%s”"), name);
-
-      g_signal_emit (self, signals[PROBLEM], 0, message);
+      no_such_actor (self, name);
       return;
     }
   push (self, dossier_edit_not_entity (entity->name));
@@ -1192,22 +1223,6 @@ redo_action (GSimpleAction *action,
 }
 
 static const GActionEntry action_entries[] = {
-  { "rename", rename_action, "s" },
-  { "retype", retype_action, "s" },
-  { "add-alias", add_alias_action, "s" },
-  { "remove-alias", remove_alias_action, "s" },
-  { "merge", merge_action, "s" },
-  { "split-alias", split_alias_action, "s" },
-  { "hide", hide_action },
-  { "show-hidden", show_hidden_action, "s" },
-  { "not-entity", not_entity_action },
-  { "not-same", not_same_action, "s" },
-  { "retype-relation", retype_relation_action, "s" },
-  { "reverse-relation", reverse_relation_action },
-  { "reject-relation", reject_relation_action },
-  { "add-relation", add_relation_action, "s" },
-  { "article-title", article_title_action, "s" },
-  { "article-date", article_date_action, "s" },
   { "create-entity", create_entity_action, "as" },
   { "alias-text", alias_text_action, "as" },
   { "not-entity-named", not_entity_named_action, "s" },
@@ -1291,6 +1306,7 @@ dossier_curator_init (DossierCurator *self)
   self->relation = -1;
   self->article = -1;
   self->actions = g_simple_action_group_new ();
+  add_edit_actions (self);
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
                                    G_N_ELEMENTS (action_entries), self);
   self->undo_menu = g_menu_new ();
@@ -1342,7 +1358,7 @@ on_project_changed (GFileMonitor      *monitor,
       return;
     }
   if (changed)
-    reapply (self, FALSE);
+    reapply_in_background (self);
 }
 
 static void

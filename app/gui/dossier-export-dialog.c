@@ -335,6 +335,18 @@ on_options_export (GTask *task)
   choose_file (task);
 }
 
+/* Titles @row (its mnemonic underlined) and adds it to @group. */
+static GtkWidget *
+add_row (AdwPreferencesGroup *group,
+         GtkWidget           *row,
+         const char          *title)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_preferences_group_add (group, row);
+  return row;
+}
+
 static GtkSwitch *
 add_switch_row (AdwPreferencesGroup  *group,
                 const char           *title,
@@ -342,17 +354,14 @@ add_switch_row (AdwPreferencesGroup  *group,
                 gboolean              active,
                 AdwActionRow        **row_out)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = add_row (group, adw_action_row_new (), title);
   GtkWidget *sw = gtk_switch_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
   gtk_widget_set_name (sw, name);
   gtk_switch_set_active (GTK_SWITCH (sw), active);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-  adw_preferences_group_add (group, row);
   *row_out = ADW_ACTION_ROW (row);
   return GTK_SWITCH (sw);
 }
@@ -363,14 +372,11 @@ add_combo_row (AdwPreferencesGroup *group,
                const char          *name,
                const char * const  *labels)
 {
-  GtkWidget *row = adw_combo_row_new ();
+  GtkWidget *row = add_row (group, adw_combo_row_new (), title);
   g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   gtk_widget_set_name (row, name);
-  adw_preferences_group_add (group, row);
   return ADW_COMBO_ROW (row);
 }
 
@@ -380,14 +386,11 @@ add_entry_row (AdwPreferencesGroup *group,
                const char          *name,
                const char          *text)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *row = add_row (group, adw_entry_row_new (), title);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   gtk_widget_set_name (row, name);
   if (text != NULL)
     gtk_editable_set_text (GTK_EDITABLE (row), text);
-  adw_preferences_group_add (group, row);
   return ADW_ENTRY_ROW (row);
 }
 

@@ -30,59 +30,57 @@ G_DEFINE_FINAL_TYPE (DossierLegend, dossier_legend, GTK_TYPE_WIDGET)
 #define SWATCH_WIDTH  28
 #define SWATCH_HEIGHT 16
 
+typedef enum
+{
+  SWATCH_NODE,
+  SWATCH_EDGE,
+  SWATCH_COMMUNITY,
+} SwatchKind;
+
+typedef struct
+{
+  SwatchKind kind;
+  guint      value;   /* entity type, relation type or community */
+} Swatch;
+
 /* Swatches are the renderer's legend samples, as on exported pictures. */
 static void
-draw_node_swatch (GtkDrawingArea *area,
-                  cairo_t        *cr,
-                  int             width,
-                  int             height,
-                  gpointer        data)
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
 {
-  dossier_render_legend_sample (cr, TRUE, GPOINTER_TO_INT (data), width / 2.0, height / 2.0,
-                                width - 4, height - 4,
-                                adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  const Swatch *swatch = data;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  if (swatch->kind == SWATCH_COMMUNITY)
+    dossier_render_community_sample (cr, swatch->value, width / 2.0, height / 2.0, height - 4, dark);
+  else
+    dossier_render_legend_sample (cr, swatch->kind == SWATCH_NODE, swatch->value, width / 2.0, height / 2.0,
+                                  width - 4, height - 4, dark);
 }
 
 static void
-draw_edge_swatch (GtkDrawingArea *area,
-                  cairo_t        *cr,
-                  int             width,
-                  int             height,
-                  gpointer        data)
-{
-  dossier_render_legend_sample (cr, FALSE, GPOINTER_TO_INT (data), width / 2.0, height / 2.0,
-                                width - 4, height - 4,
-                                adw_style_manager_get_dark (adw_style_manager_get_default ()));
-}
-
-static void
-draw_community_swatch (GtkDrawingArea *area,
-                       cairo_t        *cr,
-                       int             width,
-                       int             height,
-                       gpointer        data)
-{
-  dossier_render_community_sample (cr, GPOINTER_TO_UINT (data), width / 2.0, height / 2.0, height - 4,
-                                   adw_style_manager_get_dark (adw_style_manager_get_default ()));
-}
-
-static void
-add_item (DossierLegend          *self,
-          GtkDrawingAreaDrawFunc  func,
-          int                     value,
-          const char             *text)
+add_item (DossierLegend *self,
+          SwatchKind     kind,
+          guint          value,
+          const char    *text)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *swatch = gtk_drawing_area_new ();
+  GtkWidget *area = gtk_drawing_area_new ();
   GtkWidget *label = gtk_label_new (text);
+  Swatch *swatch = g_new (Swatch, 1);
 
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), SWATCH_WIDTH);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), SWATCH_HEIGHT);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), func, GINT_TO_POINTER (value), NULL);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  swatch->kind = kind;
+  swatch->value = value;
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), SWATCH_WIDTH);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), SWATCH_HEIGHT);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_swatch, swatch, g_free);
+  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), area);
   gtk_box_append (GTK_BOX (box), label);
   gtk_flow_box_append (GTK_FLOW_BOX (self->grid), box);
 }
@@ -99,7 +97,7 @@ add_communities (DossierLegend   *self,
     {
       g_autofree char *label = dossier_render_community_label (subgraph, communities[k]);
 
-      add_item (self, draw_community_swatch, communities[k], label);
+      add_item (self, SWATCH_COMMUNITY, communities[k], label);
     }
 }
 
@@ -124,10 +122,10 @@ dossier_legend_set_subgraph (DossierLegend   *self,
       present[t] = TRUE;
 
   for (guint t = 0; t < DOSSIER_N_ENTITY_TYPES; t++)
-    add_item (self, draw_node_swatch, t, dossier_entity_type_label (t));
+    add_item (self, SWATCH_NODE, t, dossier_entity_type_label (t));
   for (guint t = 0; t < DOSSIER_N_RELATION_TYPES; t++)
     if (present[t])
-      add_item (self, draw_edge_swatch, t, dossier_relation_type_label (t));
+      add_item (self, SWATCH_EDGE, t, dossier_relation_type_label (t));
   if (subgraph != NULL)
     add_communities (self, subgraph);
 }
