@@ -874,7 +874,7 @@ test_export_file_name (void)
 }
 
 /* Every item of the main menu, its "Edit the Graph" submenu and the layout
- * menu has its own access key. */
+ * menu has its own access key and an action that exists. */
 static void
 test_menu_access_keys (void)
 {
@@ -882,6 +882,8 @@ test_menu_access_keys (void)
 
   assert_unique_mnemonics (find_menu_with_action (GTK_WIDGET (win), "win.open"));
   assert_unique_mnemonics (find_menu_with_action (GTK_WIDGET (win), "win.layout-engine"));
+  assert_menu_actions_exist (find_menu_with_action (GTK_WIDGET (win), "win.open"), GTK_WIDGET (win));
+  assert_menu_actions_exist (find_menu_with_action (GTK_WIDGET (win), "win.layout-engine"), GTK_WIDGET (win));
   gui_test_close_window (win);
 }
 
