@@ -65,20 +65,6 @@ make_graph (void)
   return graph;
 }
 
-static DossierRelation *
-find_relation (DossierGraph        *graph,
-               const char          *source,
-               DossierRelationType  type,
-               const char          *target)
-{
-  DossierEntity *s = dossier_graph_lookup_entity (graph, source);
-  DossierEntity *t = dossier_graph_lookup_entity (graph, target);
-
-  if (s == NULL || t == NULL)
-    return NULL;
-  return dossier_graph_lookup_relation (graph, s->id, type, t->id);
-}
-
 static DossierGraph *
 apply (DossierCuration *curation,
        DossierGraph    *extracted,
@@ -112,7 +98,7 @@ test_entity_edits (void)
     g_assert_cmpstr (oracle->name, ==, "Oracle Corporation");
     /* The old name still finds it. */
     g_assert_true (dossier_graph_lookup_entity (g, "Oracle") == oracle);
-    g_assert_nonnull (find_relation (g, "Oracle Corporation", DOSSIER_RELATION_PARTNERS, "TikTok"));
+    g_assert_nonnull (test_find_relation (g, "Oracle Corporation", DOSSIER_RELATION_PARTNERS, "TikTok"));
     g_assert_cmpint (dossier_graph_lookup_entity (g, "ByteDance")->type, ==, DOSSIER_ENTITY_COMPANY);
     g_assert_true (dossier_graph_lookup_entity (g, "Tik Tok") == dossier_graph_lookup_entity (g, "TikTok"));
     g_assert_true (dossier_graph_lookup_entity (g, "Trump")->hidden);
@@ -155,8 +141,8 @@ test_merge_and_split (void)
     g_assert_cmpuint (g->entities->len, ==, 3);
     g_assert_true (dossier_graph_lookup_entity (g, "ByteDance") == oracle);
     g_assert_cmpuint (oracle->mentions->len, ==, 2);
-    g_assert_nonnull (find_relation (g, "Oracle", DOSSIER_RELATION_OWNS, "TikTok"));
-    g_assert_nonnull (find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok"));
+    g_assert_nonnull (test_find_relation (g, "Oracle", DOSSIER_RELATION_OWNS, "TikTok"));
+    g_assert_nonnull (test_find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok"));
   }
 
   /* Splitting "Trump" out of Donald Trump moves the mention written so. */
@@ -186,12 +172,12 @@ test_relation_edits (void)
                                                               "a.txt", 0, 23));
   {
     g_autoptr(DossierGraph) g = apply (curation, extracted, 0);
-    DossierRelation *added = find_relation (g, "Donald Trump", DOSSIER_RELATION_OPPOSES, "TikTok");
+    DossierRelation *added = test_find_relation (g, "Donald Trump", DOSSIER_RELATION_OPPOSES, "TikTok");
 
-    g_assert_null (find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok"));
-    g_assert_nonnull (find_relation (g, "Oracle", DOSSIER_RELATION_SUPPLIES, "TikTok"));
-    g_assert_null (find_relation (g, "ByteDance", DOSSIER_RELATION_OWNS, "TikTok"));
-    g_assert_nonnull (find_relation (g, "TikTok", DOSSIER_RELATION_OWNS, "ByteDance"));
+    g_assert_null (test_find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok"));
+    g_assert_nonnull (test_find_relation (g, "Oracle", DOSSIER_RELATION_SUPPLIES, "TikTok"));
+    g_assert_null (test_find_relation (g, "ByteDance", DOSSIER_RELATION_OWNS, "TikTok"));
+    g_assert_nonnull (test_find_relation (g, "TikTok", DOSSIER_RELATION_OWNS, "ByteDance"));
     g_assert_nonnull (added);
     g_assert_cmpuint (g_array_index (added->evidence, DossierEvidence, 0).end, ==, 23);
   }
@@ -201,7 +187,7 @@ test_relation_edits (void)
   {
     g_autoptr(DossierGraph) g = apply (curation, extracted, 0);
 
-    g_assert_null (find_relation (g, "Oracle", DOSSIER_RELATION_SUPPLIES, "TikTok"));
+    g_assert_null (test_find_relation (g, "Oracle", DOSSIER_RELATION_SUPPLIES, "TikTok"));
     g_assert_null (dossier_graph_lookup_entity (g, "ByteDance"));
     g_assert_cmpuint (g->relations->len, ==, 1);
   }
@@ -223,7 +209,7 @@ test_article_edits (void)
   dossier_curation_push (curation, dossier_edit_set_article_date ("a.txt", &date));
   {
     g_autoptr(DossierGraph) g = apply (curation, extracted, 0);
-    DossierRelation *r = find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok");
+    DossierRelation *r = test_find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok");
     g_autofree char *evidence_date = dossier_date_to_string (&g_array_index (r->evidence, DossierEvidence, 0).date);
     DossierArticle *corrected = dossier_corpus_get_article (g->corpus, 0);
     g_autofree char *d = dossier_date_to_string (&article->date);
@@ -377,9 +363,9 @@ test_indexes_follow_edits (void)
     g_assert_nonnull (oracle);
     g_assert_true (oracle->hidden);
     g_assert_false (dossier_graph_lookup_entity (g, "Donald Trump")->hidden);
-    g_assert_nonnull (find_relation (g, "TikTok", DOSSIER_RELATION_SUPPORTS, "Oracle"));
-    g_assert_null (find_relation (g, "Oracle", DOSSIER_RELATION_OWNS, "TikTok"));
-    g_assert_null (find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok"));
+    g_assert_nonnull (test_find_relation (g, "TikTok", DOSSIER_RELATION_SUPPORTS, "Oracle"));
+    g_assert_null (test_find_relation (g, "Oracle", DOSSIER_RELATION_OWNS, "TikTok"));
+    g_assert_null (test_find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok"));
     g_assert_cmpuint (g->relations->len, ==, 1);
   }
 }

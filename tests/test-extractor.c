@@ -15,41 +15,12 @@
 
 #include "dossier-corpus.h"
 #include "dossier-extractor.h"
-
-static DossierGazetteer *
-default_gazetteer (void)
-{
-  g_autoptr(GError) error = NULL;
-  DossierGazetteer *gazetteer = dossier_gazetteer_new_default (&error);
-
-  g_assert_no_error (error);
-  return gazetteer;
-}
-
-static DossierGraph *
-extract_text (const char *text,
-              gsize       len)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
-  g_autoptr(DossierGazetteer) gazetteer = default_gazetteer ();
-  g_autoptr(GBytes) bytes = g_bytes_new (text, len);
-  DossierArticle *article;
-  DossierGraph *graph;
-
-  article = dossier_article_new_from_bytes ("test.txt", NULL, bytes, &error);
-  g_assert_no_error (error);
-  dossier_corpus_add_article (corpus, article);
-
-  graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return graph;
-}
+#include "test-util.h"
 
 static DossierGraph *
 extract_string (const char *text)
 {
-  return extract_text (text, strlen (text));
+  return test_extract_text (NULL, text, -1);
 }
 
 static DossierEntity *
@@ -66,27 +37,13 @@ assert_entity (DossierGraph      *graph,
   return entity;
 }
 
-static const DossierRelation *
-find_relation (DossierGraph        *graph,
-               const char          *source,
-               DossierRelationType  type,
-               const char          *target)
-{
-  DossierEntity *s = dossier_graph_lookup_entity (graph, source);
-  DossierEntity *t = dossier_graph_lookup_entity (graph, target);
-
-  if (s == NULL || t == NULL)
-    return NULL;
-  return dossier_graph_lookup_relation (graph, s->id, type, t->id);
-}
-
 static void
 assert_relation (DossierGraph        *graph,
                  const char          *source,
                  DossierRelationType  type,
                  const char          *target)
 {
-  const DossierRelation *relation = find_relation (graph, source, type, target);
+  const DossierRelation *relation = test_find_relation (graph, source, type, target);
   const DossierArticle *article = dossier_corpus_get_article (graph->corpus, 0);
 
   if (relation == NULL)
@@ -133,7 +90,7 @@ test_english_article (void)
                                                  "english-chip-deal.txt", NULL);
   const char *paths[] = { path, NULL };
   g_autoptr(DossierCorpus) corpus = NULL;
-  g_autoptr(DossierGazetteer) gazetteer = default_gazetteer ();
+  g_autoptr(DossierGazetteer) gazetteer = test_default_gazetteer ();
   g_autoptr(DossierGraph) graph = NULL;
   const DossierRelation *negated;
   DossierEntity *kestrel, *whitfield;
@@ -180,10 +137,10 @@ test_english_article (void)
   assert_relation (graph, "Kestrel Labs", DOSSIER_RELATION_PARTNERS, "Oracle");
   assert_relation (graph, "Oracle", DOSSIER_RELATION_SUPPLIES, "Kestrel Labs");
   assert_relation (graph, "Chinese government", DOSSIER_RELATION_REGULATES, "Kestrel Labs");
-  g_assert_null (find_relation (graph, "Nvidia", DOSSIER_RELATION_ACQUIRES, "Reuters"));
+  g_assert_null (test_find_relation (graph, "Nvidia", DOSSIER_RELATION_ACQUIRES, "Reuters"));
 
   /* "Microsoft did not buy the startup": recorded, but as negated. */
-  negated = find_relation (graph, "Microsoft", DOSSIER_RELATION_ACQUIRES, "Kestrel Labs");
+  negated = test_find_relation (graph, "Microsoft", DOSSIER_RELATION_ACQUIRES, "Kestrel Labs");
   g_assert_nonnull (negated);
   for (guint i = 0; i < negated->evidence->len; i++)
     g_assert_true (g_array_index (negated->evidence, DossierEvidence, i).flags &
@@ -210,14 +167,14 @@ test_french_patterns (void)
 
   /* Passive noun phrase: the agent after "par" acquires. */
   assert_relation (graph, "ByteDance", DOSSIER_RELATION_ACQUIRES, "Musical.ly");
-  g_assert_null (find_relation (graph, "Musical.ly", DOSSIER_RELATION_ACQUIRES, "ByteDance"));
+  g_assert_null (test_find_relation (graph, "Musical.ly", DOSSIER_RELATION_ACQUIRES, "ByteDance"));
   assert_relation (graph, "Larry Ellison", DOSSIER_RELATION_LEADS, "Oracle");
   assert_relation (graph, "Wall Street Journal", DOSSIER_RELATION_REPORTS, "Oracle");
   assert_relation (graph, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok");
   assert_relation (graph, "ByteDance", DOSSIER_RELATION_OWNS, "TikTok");
 
   /* "pourrait être approuvé par la Maison Blanche": hypothetical. */
-  r = find_relation (graph, "United States government", DOSSIER_RELATION_REGULATES, "TikTok");
+  r = test_find_relation (graph, "United States government", DOSSIER_RELATION_REGULATES, "TikTok");
   if (r != NULL)
     g_assert_true (g_array_index (r->evidence, DossierEvidence, 0).flags & DOSSIER_EVIDENCE_HYPOTHETICAL);
 
@@ -309,8 +266,8 @@ test_names_and_links (void)
 
     log_graph (appositive);
     assert_relation (appositive, "Microsoft", DOSSIER_RELATION_PARTNERS, "OpenAI");
-    g_assert_null (find_relation (appositive, "Nvidia", DOSSIER_RELATION_PARTNERS, "OpenAI"));
-    g_assert_null (find_relation (appositive, "OpenAI", DOSSIER_RELATION_PARTNERS, "Nvidia"));
+    g_assert_null (test_find_relation (appositive, "Nvidia", DOSSIER_RELATION_PARTNERS, "OpenAI"));
+    g_assert_null (test_find_relation (appositive, "OpenAI", DOSSIER_RELATION_PARTNERS, "Nvidia"));
   }
 
   /* An object said but not an actor ("to Chinese firms") is no reason to
@@ -320,7 +277,7 @@ test_names_and_links (void)
       "Nvidia and its chips\n\nNvidia sells chips. Nvidia grows. AMD also supplies chips to Chinese firms.\n");
 
     log_graph (topic);
-    g_assert_null (find_relation (topic, "AMD", DOSSIER_RELATION_SUPPLIES, "Nvidia"));
+    g_assert_null (test_find_relation (topic, "AMD", DOSSIER_RELATION_SUPPLIES, "Nvidia"));
   }
 }
 
@@ -382,7 +339,7 @@ test_seeds_sections (void)
   const char *env = g_getenv ("DOSSIER_SEEDS_DIR");
   const char *paths[] = { env != NULL && *env != '\0' ? env : seeds, NULL };
   g_autoptr(DossierCorpus) corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
-  g_autoptr(DossierGazetteer) gazetteer = default_gazetteer ();
+  g_autoptr(DossierGazetteer) gazetteer = test_default_gazetteer ();
   g_autoptr(DossierGraph) graph = NULL;
   guint comment_mentions = 0;
 
@@ -450,7 +407,7 @@ test_hostile_input (void)
   for (guint i = 0; i < 1000000; i++)
     g_string_append (big, (i % 7 == 0) ? "Oracle " : (i % 3 == 0) ? "Société Zorglub " : "Word ");
   g_string_append_c (big, '\n');
-  graph = extract_text (big->str, big->len);
+  graph = test_extract_text (NULL, big->str, big->len);
   g_assert_nonnull (dossier_graph_lookup_entity (graph, "Oracle"));
 
   /* One 50 MB line of names, cues and punctuation. */
@@ -458,12 +415,12 @@ test_hostile_input (void)
   while (big->len < 50 * 1024 * 1024)
     g_string_append (big, "selon Reuters, Microsoft rachète TikTok d’Oracle par ByteDance «M. X» ");
   g_string_append_c (big, '\n');
-  line = extract_text (big->str, big->len);
-  g_assert_nonnull (find_relation (line, "Microsoft", DOSSIER_RELATION_ACQUIRES, "TikTok"));
+  line = test_extract_text (NULL, big->str, big->len);
+  g_assert_nonnull (test_find_relation (line, "Microsoft", DOSSIER_RELATION_ACQUIRES, "TikTok"));
 
   /* Odd characters: combining marks, emoji, quotes, lone elisions. */
   g_string_assign (big, "T\n\n\t Ḯ́ 😂 «\"'’ d’ l' qu' <a> & É. É É.\n");
-  names = extract_text (big->str, big->len);
+  names = test_extract_text (NULL, big->str, big->len);
   g_assert_nonnull (names);
 
   g_string_free (big, TRUE);

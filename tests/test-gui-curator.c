@@ -560,9 +560,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gui_test_tolerate_machine_warnings ();
-  gtk_init ();
+  gui_test_init (&argc, &argv);
 
   g_test_add_func ("/gui/curator/edit-save-reload", test_edit_save_reload);
   g_test_add_func ("/gui/curator/corrupt-project", test_corrupt_project);

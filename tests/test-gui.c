@@ -67,47 +67,12 @@ lookup (const char *name)
   return entity;
 }
 
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
-static GtkEventController *
-find_click (GtkWidget *widget,
-            guint      button)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_CLICK (controller) &&
-          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == button)
-        return controller;
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
 static void
 click_at (GtkWidget *widget,
           double     x,
           double     y)
 {
-  GtkEventController *click = find_click (widget, GDK_BUTTON_PRIMARY);
+  GtkEventController *click = gui_test_find_controller (widget, GTK_TYPE_GESTURE_CLICK, GDK_BUTTON_PRIMARY);
 
   g_signal_emit_by_name (click, "pressed", 1, x, y);
   g_signal_emit_by_name (click, "released", 1, x, y);
@@ -209,11 +174,11 @@ test_zoom_pan (void)
 
   /* The scroll wheel zooms around the pointer: the graph point under it
    * stays put. */
-  controller = find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  controller = gui_test_find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_MOTION, 0);
   g_signal_emit_by_name (controller, "motion", 300.0, 200.0);
   before = *dossier_graph_view_get_transform (view);
   dossier_view_transform_to_graph (&before, 300, 200, &gx0, &gy0);
-  controller = find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  controller = gui_test_find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_SCROLL, 0);
   {
     gboolean handled = FALSE;
 
@@ -229,7 +194,7 @@ test_zoom_pan (void)
 
   /* Dragging pans by the pointer's movement, past a small threshold. */
   before = after;
-  controller = find_controller (GTK_WIDGET (view), GTK_TYPE_GESTURE_DRAG);
+  controller = gui_test_find_controller (GTK_WIDGET (view), GTK_TYPE_GESTURE_DRAG, 0);
   g_signal_emit_by_name (controller, "drag-begin", 100.0, 100.0);
   g_signal_emit_by_name (controller, "drag-update", 2.0, 1.0);
   after = *dossier_graph_view_get_transform (view);
@@ -625,7 +590,8 @@ test_keyboard (void)
   /* Centring and the context menu of the selection. */
   {
     DossierEntity *oracle = lookup ("Oracle");
-    GtkEventController *secondary = find_click (GTK_WIDGET (view), GDK_BUTTON_SECONDARY);
+    GtkEventController *secondary = gui_test_find_controller (GTK_WIDGET (view), GTK_TYPE_GESTURE_CLICK,
+                                                              GDK_BUTTON_SECONDARY);
     double x, y;
 
     fit ();
@@ -829,7 +795,8 @@ test_hostile_names (void)
     double x, y;
 
     g_assert_true (dossier_graph_view_get_entity_point (view, hostile->id, &x, &y));
-    g_signal_emit_by_name (find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_MOTION), "motion", x, y);
+    g_signal_emit_by_name (gui_test_find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_MOTION, 0),
+                           "motion", x, y);
     wait_frames (GTK_WIDGET (view), 2);
   }
 
