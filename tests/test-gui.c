@@ -19,6 +19,7 @@
 #include "dossier-passage-list.h"
 #include "dossier-window.h"
 #include "gui-test-util.h"
+#include "test-util.h"
 
 static DossierWindow *window;
 
@@ -620,18 +621,6 @@ test_keyboard (void)
 }
 
 static void
-clipboard_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      data)
-{
-  char **out = data;
-  g_autoptr(GError) error = NULL;
-
-  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_copy_citation (void)
 {
   DossierGraphView *view = dossier_window_get_graph_view (window);
@@ -639,6 +628,9 @@ test_copy_citation (void)
   DossierGraph *graph = dossier_window_get_graph (window);
   const DossierPassage *p;
   DossierArticle *article;
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (list));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *mention = NULL;
   const DossierRange *h;
@@ -650,9 +642,10 @@ test_copy_citation (void)
   mention = g_strndup (article->text + h->start, h->end - h->start);
 
   gtk_widget_activate_action (GTK_WIDGET (list), "passages.copy-citation", "u", 0);
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (list)), NULL, clipboard_cb, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  gdk_clipboard_read_text_async (clipboard, NULL, test_keep_result_cb, &result);
+  text = gdk_clipboard_read_text_finish (clipboard, test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
 
   g_assert_nonnull (strstr (text, mention));
   g_assert_nonnull (strstr (text, article->title ? article->title : article->id));

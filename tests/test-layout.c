@@ -433,16 +433,6 @@ test_cancel_before_start (void)
 }
 
 static void
-async_done (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
 test_async (void)
 {
   g_autoptr(DossierGraph) graph = test_synthetic_graph (30, 40, 3);
@@ -455,19 +445,16 @@ test_async (void)
   DossierLayout *cancelled;
 
   /* A stale request is cancelled; the fresh one completes. */
-  dossier_layout_compute_async (sub, DOSSIER_LAYOUT_AUTO, cancellable, async_done, &first);
+  dossier_layout_compute_async (sub, DOSSIER_LAYOUT_AUTO, cancellable, test_keep_result_cb, &first);
   g_cancellable_cancel (cancellable);
-  dossier_layout_compute_async (sub, DOSSIER_LAYOUT_AUTO, NULL, async_done, &second);
+  dossier_layout_compute_async (sub, DOSSIER_LAYOUT_AUTO, NULL, test_keep_result_cb, &second);
 
-  while (first == NULL || second == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  cancelled = dossier_layout_compute_finish (first, &error);
+  cancelled = dossier_layout_compute_finish (test_wait_result (&first), &error);
   g_assert_null (cancelled);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
-  layout = dossier_layout_compute_finish (second, &error);
+  layout = dossier_layout_compute_finish (test_wait_result (&second), &error);
   g_assert_no_error (error);
   check_layout_sane (sub, layout);
 }
@@ -861,11 +848,9 @@ test_steady_async (void)
 
   dossier_positions_set (places, a->name, 123, 456, TRUE);
   dossier_layout_compute_full_async (sub, DOSSIER_LAYOUT_AUTO, places, DOSSIER_LAYOUT_FLAGS_KEEP,
-                                     NULL, async_done, &result);
+                                     NULL, test_keep_result_cb, &result);
   dossier_positions_set (places, a->name, 0, 0, TRUE);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  layout = dossier_layout_compute_finish (result, &error);
+  layout = dossier_layout_compute_finish (test_wait_result (&result), &error);
   g_assert_no_error (error);
   check_layout_sane (sub, layout);
   dossier_positions_set (places, a->name, 123, 456, TRUE);

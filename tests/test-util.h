@@ -142,3 +142,25 @@ test_section_of (const DossierArticle *article,
   g_assert_nonnull (p);
   return dossier_article_section_at (article, p - article->text);
 }
+
+/* A GAsyncReadyCallback that keeps @result in the GAsyncResult * that
+ * @user_data points to, for the test to finish when it likes. */
+static inline void
+test_keep_result_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_null (*out);
+  *out = g_object_ref (result);
+}
+
+/* Runs the main loop until test_keep_result_cb() has filled @result. */
+static inline GAsyncResult *
+test_wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
