@@ -288,9 +288,6 @@ test_async_replaced (Fixture       *f,
 {
   g_autoptr(GAsyncResult) stale = NULL;
   g_autoptr(GAsyncResult) fresh = NULL;
-  g_autoptr(GAsyncResult) stale_layout = NULL;
-  g_autoptr(GAsyncResult) fresh_layout = NULL;
-  g_autoptr(DossierLayout) layout = NULL;
   g_autoptr(GError) error = NULL;
   DossierSubgraph *last;
 
@@ -307,16 +304,35 @@ test_async_replaced (Fixture       *f,
   g_assert_true (last == dossier_session_get_filtered (f->session));
   g_assert_cmpuint (last->filter->actors != NULL, ==, TRUE);
 
-  dossier_session_layout_async (f->session, test_keep_result_cb, &stale_layout);
-  dossier_session_layout_async (f->session, test_keep_result_cb, &fresh_layout);
-  g_assert_null (dossier_session_layout_finish (f->session, test_wait_result (&stale_layout), &error));
+  g_clear_object (&stale);
+  g_clear_object (&fresh);
+  dossier_session_layout_async (f->session, test_keep_result_cb, &stale);
+  dossier_session_layout_async (f->session, test_keep_result_cb, &fresh);
+  g_assert_null (dossier_session_layout_finish (f->session, test_wait_result (&stale), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
-  layout = dossier_session_layout_finish (f->session, test_wait_result (&fresh_layout), &error);
-  g_assert_no_error (error);
+  {
+    g_autoptr(DossierLayout) layout = dossier_session_layout_finish (f->session, test_wait_result (&fresh), &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (layout);
+  }
   g_assert_false (dossier_session_get_busy (f->session));
   g_assert_true (dossier_session_get_subgraph (f->session) == last);
 }
+
+/* The tests that start from the fixture. */
+static const struct
+{
+  const char *path;
+  void (*func) (Fixture *f, gconstpointer data);
+} fixture_tests[] = {
+  { "/session/unknown-actors", test_unknown_actors },
+  { "/session/cap", test_cap },
+  { "/session/engine-fallback", test_engine_fallback },
+  { "/session/async-replaced", test_async_replaced },
+  { "/session/steady-layout", test_steady_layout },
+};
 
 int
 main (int   argc,
@@ -329,12 +345,9 @@ main (int   argc,
 
   g_test_add_func ("/session/stages", test_stages);
   g_test_add_func ("/session/edits-apply", test_edits_apply);
-  g_test_add ("/session/unknown-actors", Fixture, NULL, fixture_set_up, test_unknown_actors, fixture_tear_down);
-  g_test_add ("/session/cap", Fixture, NULL, fixture_set_up, test_cap, fixture_tear_down);
-  g_test_add ("/session/engine-fallback", Fixture, NULL, fixture_set_up, test_engine_fallback, fixture_tear_down);
   g_test_add_func ("/session/selection-survives-edit", test_selection_survives_edit);
-  g_test_add ("/session/async-replaced", Fixture, NULL, fixture_set_up, test_async_replaced, fixture_tear_down);
-  g_test_add ("/session/steady-layout", Fixture, NULL, fixture_set_up, test_steady_layout, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_tests); i++)
+    g_test_add (fixture_tests[i].path, Fixture, NULL, fixture_set_up, fixture_tests[i].func, fixture_tear_down);
 
   ret = g_test_run ();
   dossier_graph_unref (seeds);
