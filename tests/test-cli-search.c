@@ -16,6 +16,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cli-test-util.h"
+
 /* Runs `$DOSSIER_CLI search ARGS…`; returns the exit status. */
 static int
 search (const char * const  *args,
@@ -24,22 +26,11 @@ search (const char * const  *args,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) argv = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
 
-  g_assert_nonnull (g_getenv ("DOSSIER_CLI"));
-  g_strv_builder_add (builder, g_getenv ("DOSSIER_CLI"));
   g_strv_builder_add (builder, "search");
   g_strv_builder_addv (builder, (const char **) args);
   argv = g_strv_builder_end (builder);
-
-  proc = g_subprocess_newv ((const char * const *) argv,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  return g_subprocess_get_exit_status (proc);
+  return cli_test_run ((const char * const *) argv, out, err);
 }
 
 /* A folder with a French article, an English one and an empty file. */
