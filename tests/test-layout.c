@@ -494,31 +494,30 @@ slow_edge_distance (DossierLayout *layout,
   return d;
 }
 
-/* Curves stay inside their control points' box: a cheap prefilter. */
+/* Curves stay inside their control points' box (and the arrowhead's tip):
+ * a cheap prefilter.  (@x, @y) is within @slack of that box when some
+ * point lies no further than @slack on each side of it. */
 static gboolean
 near_hull (const DossierLayoutEdge *e,
            double                   x,
            double                   y,
            double                   slack)
 {
-  double x1 = e->arrow_tip.x, y1 = e->arrow_tip.y, x2 = x1, y2 = y1;
+  gboolean left = FALSE, right = FALSE, above = FALSE, below = FALSE;
 
-  if (!e->has_arrow)
+  for (guint i = 0; i <= e->points->len; i++)
     {
-      x1 = x2 = g_array_index (e->points, DossierPoint, 0).x;
-      y1 = y2 = g_array_index (e->points, DossierPoint, 0).y;
-    }
-  for (guint i = 0; i < e->points->len; i++)
-    {
-      DossierPoint p = g_array_index (e->points, DossierPoint, i);
+      DossierPoint p;
 
-      x1 = MIN (x1, p.x);
-      y1 = MIN (y1, p.y);
-      x2 = MAX (x2, p.x);
-      y2 = MAX (y2, p.y);
+      if (i == e->points->len && !e->has_arrow)
+        break;
+      p = i < e->points->len ? g_array_index (e->points, DossierPoint, i) : e->arrow_tip;
+      left |= p.x <= x + slack;
+      right |= p.x >= x - slack;
+      above |= p.y <= y + slack;
+      below |= p.y >= y - slack;
     }
-
-  return x >= x1 - slack && x <= x2 + slack && y >= y1 - slack && y <= y2 + slack;
+  return left && right && above && below;
 }
 
 static void
