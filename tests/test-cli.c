@@ -19,6 +19,7 @@
 
 #include "cli-test-util.h"
 #include "test-util.h"
+#include "xml-test-util.h"
 
 typedef struct
 {
@@ -179,48 +180,37 @@ typedef struct
 } XmlCount;
 
 static void
-xml_start (GMarkupParseContext  *context,
-           const char           *element,
-           const char          **names,
-           const char          **values,
-           gpointer              user_data,
-           GError              **error)
+xml_count (const XmlTestElement *e,
+           gpointer              data)
 {
-  XmlCount *c = user_data;
-  const GSList *stack = g_markup_parse_context_get_element_stack (context);
+  XmlCount *c = data;
+  const char *klass = xml_test_attr (e, "class");
 
-  if (stack->next == NULL && g_str_equal (element, "svg"))
+  if (e->depth == 0 && g_str_equal (e->name, "svg"))
     c->svg_root = TRUE;
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_equal (names[i], "class") && g_str_has_prefix (values[i], "node "))
-        c->nodes++;
-      if (g_str_equal (names[i], "class") && g_str_has_prefix (values[i], "edge "))
-        c->edges++;
-    }
-  if (g_str_equal (element, "node"))
+  if (klass != NULL && g_str_has_prefix (klass, "node "))
     c->nodes++;
-  if (g_str_equal (element, "edge"))
+  if (klass != NULL && g_str_has_prefix (klass, "edge "))
     c->edges++;
-  if (g_str_equal (element, "text"))
+  if (g_str_equal (e->name, "node"))
+    c->nodes++;
+  if (g_str_equal (e->name, "edge"))
+    c->edges++;
+  if (g_str_equal (e->name, "text"))
     c->texts++;
 }
 
 static XmlCount
 parse_xml_file (const char *path)
 {
-  static const GMarkupParser parser = { xml_start, NULL, NULL, NULL, NULL };
-  g_autoptr(GMarkupParseContext) context = NULL;
+  static const XmlTestWalker walker = { xml_count, NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize len;
   XmlCount count = { 0 };
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  context = g_markup_parse_context_new (&parser, 0, &count, NULL);
-  g_markup_parse_context_parse (context, contents, len, &error);
-  g_assert_no_error (error);
-  g_markup_parse_context_end_parse (context, &error);
+  xml_test_walk (contents, len, &walker, &count, &error);
   g_assert_no_error (error);
 
   return count;
