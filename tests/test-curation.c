@@ -65,6 +65,32 @@ make_graph (void)
   return graph;
 }
 
+/* A folder @name in the (isolated) user data folder, made; @path: the
+ * edits file in it. */
+static char *
+make_project_dir (const char  *name,
+                  char       **path)
+{
+  char *dir = g_build_filename (g_get_user_data_dir (), name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  *path = g_build_filename (dir, ".dossier-project.json", NULL);
+  return dir;
+}
+
+/* @curation loads @path without error and holds @n_edits edits. */
+static void
+assert_loads (DossierCuration *curation,
+              const char      *path,
+              guint            n_edits)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_curation_load (curation, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_curation_get_n_edits (curation), ==, n_edits);
+}
+
 static DossierGraph *
 apply (DossierCuration *curation,
        DossierGraph    *extracted,
@@ -313,9 +339,7 @@ test_persistence (void)
   g_assert_true (dossier_curation_save (curation, path, &error));
   g_assert_no_error (error);
 
-  g_assert_true (dossier_curation_load (reloaded, path, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (dossier_curation_get_n_edits (reloaded), ==, 2);
+  assert_loads (reloaded, path, 2);
   {
     g_autoptr(DossierGraph) g = apply (reloaded, extracted, 0);
     g_assert_nonnull (dossier_graph_lookup_entity (g, "\"Oracle\" <b>&</b> \\ x"));
@@ -325,9 +349,7 @@ test_persistence (void)
   /* A missing file is an empty curation. */
   {
     g_autofree char *none = g_build_filename (dir, "none.json", NULL);
-    g_assert_true (dossier_curation_load (reloaded, none, &error));
-    g_assert_no_error (error);
-    g_assert_cmpuint (dossier_curation_get_n_edits (reloaded), ==, 0);
+    assert_loads (reloaded, none, 0);
   }
 }
 
@@ -463,13 +485,12 @@ test_deep_nesting (void)
 {
   g_autoptr(DossierCuration) curation = dossier_curation_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "deep", NULL);
-  g_autofree char *path = g_build_filename (dir, ".dossier-project.json", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *dir = make_project_dir ("deep", &path);
   g_autofree char *deep = nested (75000, "[", "]");
   g_autofree char *shallow = nested (20, "{\"a\": [", "]}");
   g_autofree char *aside = NULL;
 
-  g_mkdir_with_parents (dir, 0700);
   g_assert_true (g_file_set_contents (path, deep, -1, NULL));
   g_assert_false (dossier_curation_load (curation, path, &error));
   g_assert_error (error, DOSSIER_CURATION_ERROR, DOSSIER_CURATION_ERROR_CORRUPT);
@@ -482,9 +503,7 @@ test_deep_nesting (void)
 
   /* Nesting within the limit still loads. */
   g_assert_true (g_file_set_contents (path, shallow, -1, NULL));
-  g_assert_true (dossier_curation_load (curation, path, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (dossier_curation_get_n_edits (curation), ==, 1);
+  assert_loads (curation, path, 1);
 }
 
 /* A link in place of the edits file: nothing is read through it, copied
@@ -494,13 +513,12 @@ test_symlink_refused (void)
 {
   g_autoptr(DossierCuration) curation = dossier_curation_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "links", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *dir = make_project_dir ("links", &path);
   g_autofree char *secret = g_build_filename (dir, "secret.txt", NULL);
-  g_autofree char *path = g_build_filename (dir, ".dossier-project.json", NULL);
   g_autofree char *backup = g_strconcat (path, ".bak", NULL);
   g_autofree char *contents = NULL;
 
-  g_mkdir_with_parents (dir, 0700);
   g_assert_true (g_file_set_contents (secret, "not for you", -1, NULL));
   g_assert_cmpint (symlink (secret, path), ==, 0);
 
@@ -594,14 +612,13 @@ test_stale_temporaries (void)
 {
   g_autoptr(DossierCuration) curation = dossier_curation_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "stale", NULL);
-  g_autofree char *path = g_build_filename (dir, ".dossier-project.json", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *dir = make_project_dir ("stale", &path);
   g_autofree char *ours = g_build_filename (dir, "..dossier-project.json.Ab12Cd", NULL);
   g_autofree char *gio = g_build_filename (dir, ".goutputstream-XY12Z3", NULL);
   g_autofree char *foreign = g_build_filename (dir, ".goutputstream-QQ12Z3", NULL);
   g_autofree char *other = g_build_filename (dir, ".notes.txt.Ab12Cd", NULL);
 
-  g_mkdir_with_parents (dir, 0700);
   g_assert_true (g_file_set_contents (ours, "{\n  \"format\" : \"dossier-pro", -1, NULL));
   g_assert_true (g_file_set_contents (gio, "{\n  \"format\" : \"dossier-project\",\n  \"ver", -1, NULL));
   g_assert_true (g_file_set_contents (foreign, "someone else's", -1, NULL));
@@ -726,12 +743,11 @@ test_two_processes (void)
 {
   g_autoptr(DossierCuration) check = dossier_curation_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "procs", NULL);
-  g_autofree char *path = g_build_filename (dir, ".dossier-project.json", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *dir = make_project_dir ("procs", &path);
   const guint n = 25;
   pid_t pids[2];
 
-  g_mkdir_with_parents (dir, 0700);
 
   for (guint p = 0; p < 2; p++)
     {
@@ -761,9 +777,7 @@ test_two_processes (void)
       g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
     }
 
-  g_assert_true (dossier_curation_load (check, path, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (dossier_curation_get_n_edits (check), ==, 2 * n);
+  assert_loads (check, path, 2 * n);
 }
 
 static void
