@@ -65,17 +65,32 @@ make_graph (void)
   return graph;
 }
 
-/* A folder @name in the (isolated) user data folder, made; @path: the
- * edits file in it. */
-static char *
-make_project_dir (const char  *name,
-                  char       **path)
+/* A curation and a folder for its edits file, named by the test's data,
+ * in the (isolated) user data folder. */
+typedef struct
 {
-  char *dir = g_build_filename (g_get_user_data_dir (), name, NULL);
+  DossierCuration *curation;
+  char            *dir;
+  char            *path;  /* the edits file in @dir */
+} Project;
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  *path = g_build_filename (dir, ".dossier-project.json", NULL);
-  return dir;
+static void
+project_set_up (Project       *project,
+                gconstpointer  name)
+{
+  project->curation = dossier_curation_new ();
+  project->dir = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_assert_cmpint (g_mkdir_with_parents (project->dir, 0700), ==, 0);
+  project->path = g_build_filename (project->dir, ".dossier-project.json", NULL);
+}
+
+static void
+project_tear_down (Project       *project,
+                   gconstpointer  name)
+{
+  g_clear_pointer (&project->curation, dossier_curation_free);
+  g_clear_pointer (&project->dir, g_free);
+  g_clear_pointer (&project->path, g_free);
 }
 
 /* @curation loads @path without error and holds @n_edits edits. */
@@ -481,60 +496,56 @@ nested (guint       depth,
 
 /* 75,000 levels crashed json-glib (a stack overflow) on every open. */
 static void
-test_deep_nesting (void)
+test_deep_nesting (Project       *project,
+                   gconstpointer  data)
 {
-  g_autoptr(DossierCuration) curation = dossier_curation_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *dir = make_project_dir ("deep", &path);
   g_autofree char *deep = nested (75000, "[", "]");
   g_autofree char *shallow = nested (20, "{\"a\": [", "]}");
   g_autofree char *aside = NULL;
 
-  g_assert_true (g_file_set_contents (path, deep, -1, NULL));
-  g_assert_false (dossier_curation_load (curation, path, &error));
+  g_assert_true (g_file_set_contents (project->path, deep, -1, NULL));
+  g_assert_false (dossier_curation_load (project->curation, project->path, &error));
   g_assert_error (error, DOSSIER_CURATION_ERROR, DOSSIER_CURATION_ERROR_CORRUPT);
   g_assert_nonnull (strstr (error->message, "levels deep"));
   g_test_message ("%s", error->message);
   g_clear_error (&error);
-  g_assert_cmpuint (dossier_curation_get_n_edits (curation), ==, 0);
-  aside = take_aside (path);
+  g_assert_cmpuint (dossier_curation_get_n_edits (project->curation), ==, 0);
+  aside = take_aside (project->path);
   g_unlink (aside);
 
   /* Nesting within the limit still loads. */
-  g_assert_true (g_file_set_contents (path, shallow, -1, NULL));
-  assert_loads (curation, path, 1);
+  g_assert_true (g_file_set_contents (project->path, shallow, -1, NULL));
+  assert_loads (project->curation, project->path, 1);
 }
 
 /* A link in place of the edits file: nothing is read through it, copied
  * from it or written through it. */
 static void
-test_symlink_refused (void)
+test_symlink_refused (Project       *project,
+                      gconstpointer  data)
 {
-  g_autoptr(DossierCuration) curation = dossier_curation_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *dir = make_project_dir ("links", &path);
-  g_autofree char *secret = g_build_filename (dir, "secret.txt", NULL);
-  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
+  g_autofree char *secret = g_build_filename (project->dir, "secret.txt", NULL);
+  g_autofree char *backup = g_strconcat (project->path, ".bak", NULL);
   g_autofree char *contents = NULL;
 
   g_assert_true (g_file_set_contents (secret, "not for you", -1, NULL));
-  g_assert_cmpint (symlink (secret, path), ==, 0);
+  g_assert_cmpint (symlink (secret, project->path), ==, 0);
 
-  g_assert_false (dossier_curation_load (curation, path, &error));
+  g_assert_false (dossier_curation_load (project->curation, project->path, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS);
   g_assert_null (strstr (error->message, "not for you"));
   g_clear_error (&error);
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
 
-  dossier_curation_push (curation, dossier_edit_hide ("Oracle", TRUE));
-  g_assert_false (dossier_curation_save (curation, path, &error));
+  dossier_curation_push (project->curation, dossier_edit_hide ("Oracle", TRUE));
+  g_assert_false (dossier_curation_save (project->curation, project->path, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS);
-  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, project->path));
   g_clear_error (&error);
 
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (project->path, G_FILE_TEST_IS_SYMLINK));
   g_assert_true (g_file_get_contents (secret, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "not for you");
 }
@@ -608,24 +619,22 @@ test_save_failure_keeps_file (void)
 /* Temporary files a killed save left beside the edits go at the next save;
  * other files that look alike stay. */
 static void
-test_stale_temporaries (void)
+test_stale_temporaries (Project       *project,
+                        gconstpointer  data)
 {
-  g_autoptr(DossierCuration) curation = dossier_curation_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *dir = make_project_dir ("stale", &path);
-  g_autofree char *ours = g_build_filename (dir, "..dossier-project.json.Ab12Cd", NULL);
-  g_autofree char *gio = g_build_filename (dir, ".goutputstream-XY12Z3", NULL);
-  g_autofree char *foreign = g_build_filename (dir, ".goutputstream-QQ12Z3", NULL);
-  g_autofree char *other = g_build_filename (dir, ".notes.txt.Ab12Cd", NULL);
+  g_autofree char *ours = g_build_filename (project->dir, "..dossier-project.json.Ab12Cd", NULL);
+  g_autofree char *gio = g_build_filename (project->dir, ".goutputstream-XY12Z3", NULL);
+  g_autofree char *foreign = g_build_filename (project->dir, ".goutputstream-QQ12Z3", NULL);
+  g_autofree char *other = g_build_filename (project->dir, ".notes.txt.Ab12Cd", NULL);
 
   g_assert_true (g_file_set_contents (ours, "{\n  \"format\" : \"dossier-pro", -1, NULL));
   g_assert_true (g_file_set_contents (gio, "{\n  \"format\" : \"dossier-project\",\n  \"ver", -1, NULL));
   g_assert_true (g_file_set_contents (foreign, "someone else's", -1, NULL));
   g_assert_true (g_file_set_contents (other, "a note", -1, NULL));
 
-  dossier_curation_push (curation, dossier_edit_hide ("Oracle", TRUE));
-  g_assert_true (dossier_curation_save (curation, path, &error));
+  dossier_curation_push (project->curation, dossier_edit_hide ("Oracle", TRUE));
+  g_assert_true (dossier_curation_save (project->curation, project->path, &error));
   g_assert_no_error (error);
 
   g_assert_false (g_file_test (ours, G_FILE_TEST_EXISTS));
@@ -739,12 +748,10 @@ test_reload (void)
 /* Two processes saving as fast as they can, under the lock: every edit of
  * both is in the file at the end. */
 static void
-test_two_processes (void)
+test_two_processes (Project       *project,
+                    gconstpointer  data)
 {
-  g_autoptr(DossierCuration) check = dossier_curation_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *dir = make_project_dir ("procs", &path);
   const guint n = 25;
   pid_t pids[2];
 
@@ -763,7 +770,7 @@ test_two_processes (void)
               g_autofree char *name = g_strdup_printf ("Actor %u of %u", i, p);
 
               dossier_curation_push (curation, dossier_edit_hide (name, TRUE));
-              ok = ok && dossier_curation_save (curation, path, NULL);
+              ok = ok && dossier_curation_save (curation, project->path, NULL);
             }
           _exit (ok ? 0 : 1);
         }
@@ -777,7 +784,7 @@ test_two_processes (void)
       g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
     }
 
-  assert_loads (check, path, 2 * n);
+  assert_loads (project->curation, project->path, 2 * n);
 }
 
 static void
@@ -1029,12 +1036,12 @@ main (int   argc,
   g_test_add_func ("/curation/persistence", test_persistence);
   g_test_add_func ("/curation/indexes-follow-edits", test_indexes_follow_edits);
   g_test_add_func ("/curation/corrupt-and-newer", test_corrupt_and_newer);
-  g_test_add_func ("/curation/deep-nesting", test_deep_nesting);
-  g_test_add_func ("/curation/symlink-refused", test_symlink_refused);
+  g_test_add ("/curation/deep-nesting", Project, "deep", project_set_up, test_deep_nesting, project_tear_down);
+  g_test_add ("/curation/symlink-refused", Project, "links", project_set_up, test_symlink_refused, project_tear_down);
   g_test_add_func ("/curation/save-failure-keeps-file", test_save_failure_keeps_file);
-  g_test_add_func ("/curation/stale-temporaries", test_stale_temporaries);
+  g_test_add ("/curation/stale-temporaries", Project, "stale", project_set_up, test_stale_temporaries, project_tear_down);
   g_test_add_func ("/curation/two-writers-merge", test_two_writers_merge);
-  g_test_add_func ("/curation/two-processes", test_two_processes);
+  g_test_add ("/curation/two-processes", Project, "procs", project_set_up, test_two_processes, project_tear_down);
   g_test_add_func ("/curation/reload", test_reload);
   g_test_add_func ("/curation/storage-place", test_storage_place);
   g_test_add_func ("/curation/created-actor", test_created_actor);
