@@ -23,6 +23,18 @@ extract_string (const char *text)
   return test_extract_text (NULL, text, -1);
 }
 
+/* @ev's passage lies in @article and holds both mentions it links. */
+static void
+assert_passage_holds_mentions (const DossierEvidence *ev,
+                               const DossierArticle  *article)
+{
+  g_assert_cmpuint (ev->end, <=, article->len);
+  g_assert_cmpuint (ev->source_start, >=, ev->start);
+  g_assert_cmpuint (ev->source_end, <=, ev->end);
+  g_assert_cmpuint (ev->target_start, >=, ev->start);
+  g_assert_cmpuint (ev->target_end, <=, ev->end);
+}
+
 static DossierEntity *
 assert_entity (DossierGraph      *graph,
                const char        *name,
@@ -55,11 +67,7 @@ assert_relation (DossierGraph        *graph,
       const DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, i);
 
       g_assert_cmpuint (ev->start, <, ev->end);
-      g_assert_cmpuint (ev->end, <=, article->len);
-      g_assert_cmpuint (ev->source_start, >=, ev->start);
-      g_assert_cmpuint (ev->source_end, <=, ev->end);
-      g_assert_cmpuint (ev->target_start, >=, ev->start);
-      g_assert_cmpuint (ev->target_end, <=, ev->end);
+      assert_passage_holds_mentions (ev, article);
     }
 }
 
@@ -385,11 +393,7 @@ test_seeds_sections (void)
           g_assert_cmpuint (ev->date.precision, !=, DOSSIER_DATE_PRECISION_NONE);
           /* The passage shows both mentions it links, even when a quote
            * follows its attribution line (seeds/002, "rapporté par CNBC"). */
-          g_assert_cmpuint (ev->end, <=, a->len);
-          g_assert_cmpuint (ev->source_start, >=, ev->start);
-          g_assert_cmpuint (ev->source_end, <=, ev->end);
-          g_assert_cmpuint (ev->target_start, >=, ev->start);
-          g_assert_cmpuint (ev->target_end, <=, ev->end);
+          assert_passage_holds_mentions (ev, a);
         }
     }
 }
