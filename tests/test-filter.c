@@ -14,6 +14,28 @@
 #include "graph-test-util.h"
 #include "test-util.h"
 
+static gboolean
+has_entity (DossierSubgraph *sub,
+            guint            id)
+{
+  return dossier_subgraph_find_entity (sub, id) >= 0;
+}
+
+static gboolean
+has_relation (DossierSubgraph     *sub,
+              guint                source,
+              DossierRelationType  type,
+              guint                target)
+{
+  DossierRelation *r = dossier_graph_lookup_relation (sub->graph, source, type, target);
+
+  g_assert_nonnull (r);
+  for (guint i = 0; i < sub->relations->len; i++)
+    if (g_array_index (sub->relations, guint, i) == r->id)
+      return TRUE;
+  return FALSE;
+}
+
 /* A small graph built by hand, so each filter is checked against a known
  * answer: A -owns-> B -partners- C -opposes-> D, E only in comments, F
  * alone in 2025. */
@@ -58,28 +80,6 @@ fixture_teardown (Fixture       *fx,
 {
   g_clear_pointer (&fx->graph, dossier_graph_unref);
   g_clear_pointer (&fx->filter, dossier_filter_free);
-}
-
-static gboolean
-has_entity (DossierSubgraph *sub,
-            guint            id)
-{
-  return dossier_subgraph_find_entity (sub, id) >= 0;
-}
-
-static gboolean
-has_relation (DossierSubgraph     *sub,
-              guint                source,
-              DossierRelationType  type,
-              guint                target)
-{
-  DossierRelation *r = dossier_graph_lookup_relation (sub->graph, source, type, target);
-
-  g_assert_nonnull (r);
-  for (guint i = 0; i < sub->relations->len; i++)
-    if (g_array_index (sub->relations, guint, i) == r->id)
-      return TRUE;
-  return FALSE;
 }
 
 static DossierSubgraph *
