@@ -90,6 +90,48 @@ log_graph (DossierGraph *graph)
     }
 }
 
+/* Known actors, and names no gazetteer has, typed by their cues. */
+static const struct
+{
+  const char        *name;
+  DossierEntityType  type;
+} english_actors[] = {
+  { "Nvidia", DOSSIER_ENTITY_COMPANY },
+  { "Microsoft", DOSSIER_ENTITY_COMPANY },
+  { "Oracle", DOSSIER_ENTITY_COMPANY },
+  { "Amazon Web Services", DOSSIER_ENTITY_COMPANY },
+  { "Reuters", DOSSIER_ENTITY_MEDIA },
+  { "Bloomberg", DOSSIER_ENTITY_MEDIA },
+  { "Financial Times", DOSSIER_ENTITY_MEDIA },
+  { "Jensen Huang", DOSSIER_ENTITY_PERSON },
+  { "European Commission", DOSSIER_ENTITY_GOVERNMENT },
+  { "Chinese government", DOSSIER_ENTITY_GOVERNMENT },
+  { "Kestrel Labs", DOSSIER_ENTITY_COMPANY },
+  { "Dana Friedman", DOSSIER_ENTITY_PERSON },
+  { "Ron Whitfield", DOSSIER_ENTITY_PERSON },
+};
+
+/* The main relations, with their direction. */
+static const struct
+{
+  const char          *source;
+  DossierRelationType  type;
+  const char          *target;
+} english_relations[] = {
+  { "Nvidia", DOSSIER_RELATION_ACQUIRES, "Kestrel Labs" },
+  { "Reuters", DOSSIER_RELATION_REPORTS, "Nvidia" },
+  { "Jensen Huang", DOSSIER_RELATION_LEADS, "Nvidia" },
+  { "Dana Friedman", DOSSIER_RELATION_LEADS, "Kestrel Labs" },
+  { "European Commission", DOSSIER_RELATION_REGULATES, "Nvidia" },
+  { "Ron Whitfield", DOSSIER_RELATION_OPPOSES, "Nvidia" },
+  { "Microsoft", DOSSIER_RELATION_NEGOTIATES, "Kestrel Labs" },
+  { "Microsoft", DOSSIER_RELATION_WITHDRAWS, "Kestrel Labs" },
+  { "Kestrel Labs", DOSSIER_RELATION_SUPPLIES, "Amazon Web Services" },
+  { "Kestrel Labs", DOSSIER_RELATION_PARTNERS, "Oracle" },
+  { "Oracle", DOSSIER_RELATION_SUPPLIES, "Kestrel Labs" },
+  { "Chinese government", DOSSIER_RELATION_REGULATES, "Kestrel Labs" },
+};
+
 static void
 test_english_article (void)
 {
@@ -101,7 +143,6 @@ test_english_article (void)
   g_autoptr(DossierGazetteer) gazetteer = test_default_gazetteer ();
   g_autoptr(DossierGraph) graph = NULL;
   const DossierRelation *negated;
-  DossierEntity *kestrel, *whitfield;
 
   corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -109,22 +150,10 @@ test_english_article (void)
   g_assert_no_error (error);
   log_graph (graph);
 
-  /* Known actors, and names no gazetteer has, typed by their cues. */
-  assert_entity (graph, "Nvidia", DOSSIER_ENTITY_COMPANY);
-  assert_entity (graph, "Microsoft", DOSSIER_ENTITY_COMPANY);
-  assert_entity (graph, "Oracle", DOSSIER_ENTITY_COMPANY);
-  assert_entity (graph, "Amazon Web Services", DOSSIER_ENTITY_COMPANY);
-  assert_entity (graph, "Reuters", DOSSIER_ENTITY_MEDIA);
-  assert_entity (graph, "Bloomberg", DOSSIER_ENTITY_MEDIA);
-  assert_entity (graph, "Financial Times", DOSSIER_ENTITY_MEDIA);
-  assert_entity (graph, "Jensen Huang", DOSSIER_ENTITY_PERSON);
-  assert_entity (graph, "European Commission", DOSSIER_ENTITY_GOVERNMENT);
-  assert_entity (graph, "Chinese government", DOSSIER_ENTITY_GOVERNMENT);
-  kestrel = assert_entity (graph, "Kestrel Labs", DOSSIER_ENTITY_COMPANY);
-  g_assert_true (kestrel->discovered);
-  assert_entity (graph, "Dana Friedman", DOSSIER_ENTITY_PERSON);
-  whitfield = assert_entity (graph, "Ron Whitfield", DOSSIER_ENTITY_PERSON);
-  g_assert_true (whitfield->discovered);
+  for (guint i = 0; i < G_N_ELEMENTS (english_actors); i++)
+    assert_entity (graph, english_actors[i].name, english_actors[i].type);
+  g_assert_true (dossier_graph_lookup_entity (graph, "Kestrel Labs")->discovered);
+  g_assert_true (dossier_graph_lookup_entity (graph, "Ron Whitfield")->discovered);
 
   /* Not actors: places, months, the byline. */
   g_assert_null (dossier_graph_lookup_entity (graph, "Haifa"));
@@ -132,19 +161,9 @@ test_english_article (void)
   g_assert_null (dossier_graph_lookup_entity (graph, "Tuesday"));
   g_assert_null (dossier_graph_lookup_entity (graph, "Israeli"));
 
-  /* The main relations, with their direction. */
-  assert_relation (graph, "Nvidia", DOSSIER_RELATION_ACQUIRES, "Kestrel Labs");
-  assert_relation (graph, "Reuters", DOSSIER_RELATION_REPORTS, "Nvidia");
-  assert_relation (graph, "Jensen Huang", DOSSIER_RELATION_LEADS, "Nvidia");
-  assert_relation (graph, "Dana Friedman", DOSSIER_RELATION_LEADS, "Kestrel Labs");
-  assert_relation (graph, "European Commission", DOSSIER_RELATION_REGULATES, "Nvidia");
-  assert_relation (graph, "Ron Whitfield", DOSSIER_RELATION_OPPOSES, "Nvidia");
-  assert_relation (graph, "Microsoft", DOSSIER_RELATION_NEGOTIATES, "Kestrel Labs");
-  assert_relation (graph, "Microsoft", DOSSIER_RELATION_WITHDRAWS, "Kestrel Labs");
-  assert_relation (graph, "Kestrel Labs", DOSSIER_RELATION_SUPPLIES, "Amazon Web Services");
-  assert_relation (graph, "Kestrel Labs", DOSSIER_RELATION_PARTNERS, "Oracle");
-  assert_relation (graph, "Oracle", DOSSIER_RELATION_SUPPLIES, "Kestrel Labs");
-  assert_relation (graph, "Chinese government", DOSSIER_RELATION_REGULATES, "Kestrel Labs");
+  for (guint i = 0; i < G_N_ELEMENTS (english_relations); i++)
+    assert_relation (graph, english_relations[i].source, english_relations[i].type,
+                     english_relations[i].target);
   g_assert_null (test_find_relation (graph, "Nvidia", DOSSIER_RELATION_ACQUIRES, "Reuters"));
 
   /* "Microsoft did not buy the startup": recorded, but as negated. */
