@@ -350,12 +350,7 @@ static gboolean
 has_title_starting (XmlStats   *s,
                     const char *prefix)
 {
-  for (guint i = 0; i < s->titles->len; i++)
-    {
-      if (g_str_has_prefix (g_ptr_array_index (s->titles, i), prefix))
-        return TRUE;
-    }
-  return FALSE;
+  return g_ptr_array_find_with_equal_func (s->titles, prefix, (GEqualFunc) g_str_has_prefix, NULL);
 }
 
 static void
