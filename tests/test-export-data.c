@@ -564,6 +564,53 @@ node_ids (GPtrArray  *rows,
   return ids;
 }
 
+/* Every relationship joins nodes that are there: neo4j-admin would refuse
+ * the import otherwise. */
+static void
+check_neo4j_joins (GPtrArray *actors,
+                   GPtrArray *relations,
+                   GPtrArray *articles,
+                   GPtrArray *evidence,
+                   GPtrArray *quoted)
+{
+  g_autoptr(GHashTable) actor_ids = node_ids (actors, "key:ID(Actor)");
+  g_autoptr(GHashTable) article_ids = node_ids (articles, "key:ID(Article)");
+  g_autoptr(GHashTable) passage_ids = node_ids (evidence, "key:ID(Passage)");
+
+  for (guint r = 1; r < relations->len; r++)
+    {
+      g_assert_true (g_hash_table_contains (actor_ids, cell (relations, r, 0)));
+      g_assert_true (g_hash_table_contains (actor_ids, cell (relations, r, 1)));
+      g_assert_true (g_regex_match_simple ("^[A-Z_]+$", cell (relations, r, 2), 0, 0));
+    }
+  for (guint r = 1; r < quoted->len; r++)
+    {
+      g_assert_true (g_hash_table_contains (passage_ids, cell (quoted, r, 0)));
+      g_assert_true (g_hash_table_contains (article_ids, cell (quoted, r, 1)));
+    }
+}
+
+/* Names survive exactly. */
+static void
+check_neo4j_names (DossierSubgraph *sub,
+                   GPtrArray       *actors)
+{
+  for (guint i = 0; i < sub->entities->len; i++)
+    {
+      const DossierEntity *entity = dossier_graph_get_entity (sub->graph, g_array_index (sub->entities, guint, i));
+      g_autofree char *key = dossier_key_for_entity (entity);
+      gboolean found = FALSE;
+
+      for (guint r = 1; r < actors->len; r++)
+        if (g_str_equal (cell (actors, r, 0), key))
+          {
+            g_assert_cmpstr (cell (actors, r, 1), ==, entity->name);
+            found = TRUE;
+          }
+      g_assert_true (found);
+    }
+}
+
 static void
 test_neo4j (ExportFixture *f,
             gconstpointer  data)
@@ -576,9 +623,6 @@ test_neo4j (ExportFixture *f,
   g_autoptr(GPtrArray) articles = NULL;
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GPtrArray) quoted = NULL;
-  g_autoptr(GHashTable) actor_ids = NULL;
-  g_autoptr(GHashTable) article_ids = NULL;
-  g_autoptr(GHashTable) passage_ids = NULL;
   g_autofree char *cypher = NULL;
   g_autofree char *cypher_path = NULL;
   DossierExportOptions options;
@@ -618,38 +662,8 @@ test_neo4j (ExportFixture *f,
   assert_rectangular (quoted, 3);
   g_assert_cmpuint (quoted->len, ==, evidence->len);
 
-  /* Every relationship joins nodes that are there: neo4j-admin would
-   * refuse the import otherwise. */
-  actor_ids = node_ids (actors, "key:ID(Actor)");
-  article_ids = node_ids (articles, "key:ID(Article)");
-  passage_ids = node_ids (evidence, "key:ID(Passage)");
-  for (guint r = 1; r < relations->len; r++)
-    {
-      g_assert_true (g_hash_table_contains (actor_ids, cell (relations, r, 0)));
-      g_assert_true (g_hash_table_contains (actor_ids, cell (relations, r, 1)));
-      g_assert_true (g_regex_match_simple ("^[A-Z_]+$", cell (relations, r, 2), 0, 0));
-    }
-  for (guint r = 1; r < quoted->len; r++)
-    {
-      g_assert_true (g_hash_table_contains (passage_ids, cell (quoted, r, 0)));
-      g_assert_true (g_hash_table_contains (article_ids, cell (quoted, r, 1)));
-    }
-
-  /* Names survive exactly. */
-  for (guint i = 0; i < f->sub->entities->len; i++)
-    {
-      const DossierEntity *entity = dossier_graph_get_entity (f->sub->graph, g_array_index (f->sub->entities, guint, i));
-      g_autofree char *key = dossier_key_for_entity (entity);
-      gboolean found = FALSE;
-
-      for (guint r = 1; r < actors->len; r++)
-        if (g_str_equal (cell (actors, r, 0), key))
-          {
-            g_assert_cmpstr (cell (actors, r, 1), ==, entity->name);
-            found = TRUE;
-          }
-      g_assert_true (found);
-    }
+  check_neo4j_joins (actors, relations, articles, evidence, quoted);
+  check_neo4j_names (f->sub, actors);
 
   cypher_path = g_build_filename (dir, "load.cypher", NULL);
   g_file_get_contents (cypher_path, &cypher, NULL, &error);
@@ -665,19 +679,7 @@ test_neo4j (ExportFixture *f,
     g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_FORMAT);
   }
 
-  for (const char *name = NULL; ; )
-    {
-      g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-
-      while ((name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (dir, name, NULL);
-          g_unlink (path);
-        }
-      break;
-    }
-  g_rmdir (dir);
-  g_rmdir (tmp);
+  test_remove_tree (tmp);
 }
 
 /* ---- HTML ------------------------------------------------------------------ */
