@@ -611,67 +611,71 @@ check_neo4j_names (DossierSubgraph *sub,
     }
 }
 
+/* @f's subgraph exported as Neo4j files into @tmp/graph, a folder that
+ * does not exist yet (the export makes it). */
+static char *
+export_neo4j (ExportFixture *f,
+              const char    *tmp)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_build_filename (tmp, "graph", NULL);
+  DossierExportOptions options;
+
+  dossier_export_options_init (&options, DOSSIER_EXPORT_NEO4J);
+  g_assert_true (dossier_export_to_file (f->sub, f->layout, &options, dir, NULL, &error));
+  g_assert_no_error (error);
+  return dir;
+}
+
 static void
 test_neo4j (ExportFixture *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("dossier-neo4j-XXXXXX", &error);
-  g_autofree char *dir = NULL;
-  g_autoptr(GPtrArray) actors = NULL;
-  g_autoptr(GPtrArray) relations = NULL;
-  g_autoptr(GPtrArray) articles = NULL;
-  g_autoptr(GPtrArray) evidence = NULL;
-  g_autoptr(GPtrArray) quoted = NULL;
+  g_autofree char *tmp = test_make_temp_dir ("dossier-neo4j-XXXXXX");
+  g_autofree char *dir = export_neo4j (f, tmp);
+  g_autoptr(GPtrArray) actors = read_csv_file (dir, "actors.csv");
+  g_autoptr(GPtrArray) relations = read_csv_file (dir, "relations.csv");
+  g_autoptr(GPtrArray) articles = read_csv_file (dir, "articles.csv");
+  g_autoptr(GPtrArray) evidence = read_csv_file (dir, "evidence.csv");
+  g_autoptr(GPtrArray) quoted = read_csv_file (dir, "quoted_in.csv");
+  g_autofree char *cypher_path = g_build_filename (dir, "load.cypher", NULL);
   g_autofree char *cypher = NULL;
-  g_autofree char *cypher_path = NULL;
   DossierExportOptions options;
 
-  g_assert_no_error (error);
-  /* A folder that does not exist yet is made. */
-  dir = g_build_filename (tmp, "graph", NULL);
-  dossier_export_options_init (&options, DOSSIER_EXPORT_NEO4J);
-  g_assert_true (dossier_export_to_file (f->sub, f->layout, &options, dir, NULL, &error));
-  g_assert_no_error (error);
-
   /* The neo4j-admin header layout, and rows as wide as the headers. */
-  actors = read_csv_file (dir, "actors.csv");
   g_assert_cmpstr (cell (actors, 0, 0), ==, "key:ID(Actor)");
   column (actors, ":LABEL");
   assert_rectangular (actors, 11);
   g_assert_cmpuint (actors->len - 1, ==, f->sub->entities->len);
 
-  relations = read_csv_file (dir, "relations.csv");
   g_assert_cmpstr (cell (relations, 0, 0), ==, ":START_ID(Actor)");
   g_assert_cmpstr (cell (relations, 0, 1), ==, ":END_ID(Actor)");
   g_assert_cmpstr (cell (relations, 0, 2), ==, ":TYPE");
   assert_rectangular (relations, 10);
   g_assert_cmpuint (relations->len - 1, ==, f->sub->relations->len);
 
-  articles = read_csv_file (dir, "articles.csv");
   g_assert_cmpstr (cell (articles, 0, 0), ==, "key:ID(Article)");
   assert_rectangular (articles, 7);
 
-  evidence = read_csv_file (dir, "evidence.csv");
   g_assert_cmpstr (cell (evidence, 0, 0), ==, "key:ID(Passage)");
   assert_rectangular (evidence, 13);
   g_assert_cmpuint (evidence->len - 1, <=, visible_passages (f->sub));
   g_assert_cmpuint (evidence->len - 1, >, 0);
 
-  quoted = read_csv_file (dir, "quoted_in.csv");
   assert_rectangular (quoted, 3);
   g_assert_cmpuint (quoted->len, ==, evidence->len);
 
   check_neo4j_joins (actors, relations, articles, evidence, quoted);
   check_neo4j_names (f->sub, actors);
 
-  cypher_path = g_build_filename (dir, "load.cypher", NULL);
   g_file_get_contents (cypher_path, &cypher, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (cypher, "LOAD CSV WITH HEADERS FROM 'file:///actors.csv'"));
   g_assert_nonnull (strstr (cypher, "MERGE (a:Actor {key:"));
 
   /* Neo4j is a folder: into memory it is refused with a message. */
+  dossier_export_options_init (&options, DOSSIER_EXPORT_NEO4J);
   {
     g_autoptr(GBytes) bytes = dossier_export_to_bytes (f->sub, f->layout, &options, NULL, &error);
 
