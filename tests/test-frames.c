@@ -28,14 +28,13 @@ typedef struct
   const char *source;
   const char *type;
   const char *target;
-  gboolean    present;
   guint       flags;      /* DossierEvidenceFlags the evidence must carry */
   const char *texts[16];  /* NULL-terminated */
 } FrameRow;
 
 static const FrameRow frames[] = {
   /* acquires */
-  { "Vandelle", "acquires", "Orbanis", TRUE, 0, {
+  { "Vandelle", "acquires", "Orbanis", 0, {
       FR "Vandelle rachète Orbanis.",
       FR "Orbanis est rachetée par Vandelle.",
       FR "Le rachat d'Orbanis par Vandelle est bouclé.",
@@ -54,20 +53,20 @@ static const FrameRow frames[] = {
       FR "Paul Garnier s'est opposé lundi à une prise de contrôle d'une des grandes banques, Orbanis, par l'italienne Vandelle.",
       NULL } },
   /* negated and hedged evidence */
-  { "Vandelle", "acquires", "Orbanis", TRUE, DOSSIER_EVIDENCE_NEGATED, {
+  { "Vandelle", "acquires", "Orbanis", DOSSIER_EVIDENCE_NEGATED, {
       FR "Vandelle n'a pas racheté Orbanis.",
       EN "Vandelle did not buy Orbanis.",
       NULL } },
-  { "Vandelle", "acquires", "Orbanis", TRUE, DOSSIER_EVIDENCE_HYPOTHETICAL, {
+  { "Vandelle", "acquires", "Orbanis", DOSSIER_EVIDENCE_HYPOTHETICAL, {
       FR "Vandelle pourrait racheter Orbanis.",
       NULL } },
   /* negotiates */
-  { "Vandelle", "negotiates", "Orbanis", TRUE, 0, {
+  { "Vandelle", "negotiates", "Orbanis", 0, {
       FR "Les discussions entre Vandelle et Orbanis ont repris.",
       EN "Talks between Vandelle and Orbanis resumed.",
       NULL } },
   /* owns */
-  { "Vandelle", "owns", "Orbanis", TRUE, 0, {
+  { "Vandelle", "owns", "Orbanis", 0, {
       FR "Orbanis, filiale de Vandelle, recrute.",
       EN "Orbanis, a subsidiary of Vandelle, is hiring.",
       FR "Orbanis reste au sein du groupe contrôlé par Vandelle.",
@@ -76,104 +75,107 @@ static const FrameRow frames[] = {
       EN "Vandelle's stake in Orbanis was sold.",
       NULL } },
   /* leads */
-  { "Paul Garnier", "leads", "Vandelle", TRUE, 0, {
+  { "Paul Garnier", "leads", "Vandelle", 0, {
       FR "Paul Garnier, le PDG de Vandelle, a parlé.",
       FR "Vandelle va mal. Paul Garnier, le PDG du groupe, a parlé.",
       EN "Vandelle chief executive Paul Garnier spoke.",
       EN "Vandelle Chair and CEO Paul Garnier spoke.",
       NULL } },
-  { "Agence des participations de l'État", "owns", "Orbanis", TRUE, 0, {
+  { "Agence des participations de l'État", "owns", "Orbanis", 0, {
       FR "L'Agence des participations de l'État (APE) est actionnaire à 23 % d'Orbanis. Selon l'APE, tout va bien.",
       NULL } },
-  { "Hubert Quellec", "leads", "Canadian government", TRUE, 0, {
+  { "Hubert Quellec", "leads", "Canadian government", 0, {
       FR "Le Canada hésite. Hubert Quellec, ministre canadien des Finances, a parlé.",
       NULL } },
-  { "Orbanis", "negotiates", "Vandelle", TRUE, 0, {
+  { "Orbanis", "negotiates", "Vandelle", 0, {
       FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord.",
       FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord sur la vente de Kestrel.",
       NULL } },
-  { "French government", "owns", "Orbanis", TRUE, 0, {
+  { "French government", "owns", "Orbanis", 0, {
       FR "Paul Garnier a critiqué l'intervention de l'État. L'État, actionnaire à 23 % d'Orbanis, se tait.",
       NULL } },
-  { "Kestrel", "supports", "Orbanis", TRUE, 0, {
+  { "Kestrel", "supports", "Orbanis", 0, {
       FR "Le gouvernement de Vandelle? Non. Kestrel « soutient la stratégie d'Orbanis », dit-on.",
       NULL } },
-  { "European Commission", "regulates", "Vandelle", TRUE, 0, {
+  { "European Commission", "regulates", "Vandelle", 0, {
       EN "Regulators were probing the deal, including the European Commission and the Competition and Markets Authority.",
       NULL } },
-  { "Federal Trade Commission", "regulates", "Vandelle", TRUE, 0, {
+  { "Federal Trade Commission", "regulates", "Vandelle", 0, {
       EN "Regulators were probing the deal, including the European Commission, the Competition and Markets Authority in the United Kingdom, and the Federal Trade Commission.",
       NULL } },
-  { "Orbanis", "withdraws", "Vandelle", TRUE, 0, {
+  { "Orbanis", "withdraws", "Vandelle", 0, {
       EN "Vandelle and Orbanis jettison their deal.",
       NULL } },
   /* withdraws, opposes */
-  { "Vandelle", "withdraws", "Orbanis", TRUE, 0, {
+  { "Vandelle", "withdraws", "Orbanis", 0, {
       EN "Vandelle and Orbanis called off their deal.",
       FR "Vandelle a abandonné son projet de racheter Orbanis.",
       EN "Vandelle withdrew its bid for Orbanis.",
       NULL } },
   /* stakes: who holds one owns the company; who buys one buys into it */
-  { "Orbanis", "owns", "Kestrel", TRUE, 0, {
+  { "Orbanis", "owns", "Kestrel", 0, {
       FR "Vandelle a proposé de racheter la participation d'Orbanis dans Kestrel.",
       NULL } },
-  { "Vandelle", "acquires", "Kestrel", TRUE, 0, {
-      FR "Vandelle a proposé de racheter la participation d'Orbanis dans Kestrel.",
-      NULL } },
-  { "Vandelle", "acquires", "Orbanis", FALSE, 0, {
+  { "Vandelle", "acquires", "Kestrel", 0, {
       FR "Vandelle a proposé de racheter la participation d'Orbanis dans Kestrel.",
       NULL } },
   /* fighting or backing a deal is fighting or backing its maker; an
    * adverb inside a cue of several words */
-  { "Paul Garnier", "opposes", "Vandelle", TRUE, 0, {
+  { "Paul Garnier", "opposes", "Vandelle", 0, {
       FR "Paul Garnier s'est opposé lundi à une prise de contrôle d'une des grandes banques, Orbanis, par l'italienne Vandelle.",
       EN "Paul Garnier opposed the takeover of Orbanis by Vandelle.",
       FR "Paul Garnier a ouvertement critiqué Vandelle.",
       NULL } },
   /* "le gouvernement" after a bare "l'État"; preventing a sale regulates */
-  { "French government", "regulates", "Orbanis", TRUE, 0, {
+  { "French government", "regulates", "Orbanis", 0, {
       FR "Paul Garnier critique l'État. Le gouvernement veut empêcher la vente d'Orbanis à Vandelle.",
       NULL } },
   /* a person's company */
-  { "Paul Garnier", "owns", "Vandelle", TRUE, 0, {
+  { "Paul Garnier", "owns", "Vandelle", 0, {
       EN "Rivals fear Paul Garnier's Vandelle.",
       NULL } },
   /* an office as the very first word of the text (it used to be read before it) */
-  { "Emmanuel Macron", "leads", "French government", TRUE, 0, {
+  { "Emmanuel Macron", "leads", "French government", 0, {
       "Président Macron en visite\n\nLe président Macron visite l'usine.",
       NULL } },
-  { "Vandelle", "opposes", "Orbanis", TRUE, 0, {
+  { "Vandelle", "opposes", "Orbanis", 0, {
       EN "Vandelle sued Orbanis on Monday.",
       NULL } },
-  { "Reuters", "reports", "Paul Garnier", TRUE, 0, {
+  { "Reuters", "reports", "Paul Garnier", 0, {
       EN "Paul Garnier told Reuters that Vandelle would wait.",
       NULL } },
-  { "Paul Garnier", "leads", "Orbanis", TRUE, 0, {
+  { "Paul Garnier", "leads", "Orbanis", 0, {
       FR "Kestrel va bien. Le président d'Orbanis, Jean Roux, et son directeur général Paul Garnier ont parlé.",
-      NULL } },
-  /* what must not come out: "vend*" is no prefix of "vendredi" */
-  { "Kestrel", "negotiates", "Vandelle", FALSE, 0, {
-      FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord sur la vente de Kestrel.",
-      NULL } },
-  { "Orbanis", "acquires", "Vandelle", FALSE, 0, {
-      FR "Vandelle relève son offre auprès d'Orbanis.",
-      NULL } },
-  { "Kestrel", "opposes", "Orbanis", FALSE, 0, {
-      EN "Kestrel Inc. is a miner. Vandelle filed two lawsuits, one against Orbanis and the other against Kestrel.",
-      NULL } },
-  { "Vandelle", "owns", "Orbanis", FALSE, 0, {
-      FR "Vandelle a rencontré vendredi les dirigeants d'Orbanis.",
-      NULL } },
-  { "Orbanis", "owns", "Vandelle", FALSE, 0, {
-      FR "Vandelle a rencontré vendredi les dirigeants d'Orbanis.",
       NULL } },
 };
 
-/* One sentence of a row: what a test case runs on. */
+/* What must not come out of a sentence. */
+static const struct
+{
+  const char *text;
+  const char *source;
+  const char *type;
+  const char *target;
+} absent[] = {
+  /* buying a stake from its holder is not buying the holder */
+  { FR "Vandelle a proposé de racheter la participation d'Orbanis dans Kestrel.", "Vandelle", "acquires", "Orbanis" },
+  /* "vend*" is no prefix of "vendredi", nor is a deal's object a party */
+  { FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord sur la vente de Kestrel.", "Kestrel", "negotiates", "Vandelle" },
+  { FR "Vandelle relève son offre auprès d'Orbanis.", "Orbanis", "acquires", "Vandelle" },
+  { EN "Kestrel Inc. is a miner. Vandelle filed two lawsuits, one against Orbanis and the other against Kestrel.", "Kestrel", "opposes", "Orbanis" },
+  { FR "Vandelle a rencontré vendredi les dirigeants d'Orbanis.", "Vandelle", "owns", "Orbanis" },
+  { FR "Vandelle a rencontré vendredi les dirigeants d'Orbanis.", "Orbanis", "owns", "Vandelle" },
+};
+
+/* One sentence and the relation it must give, or must not give. */
 typedef struct
 {
-  const FrameRow *row;
-  const char     *text;
+  const char *text;
+  const char *source;
+  const char *type;
+  const char *target;
+  gboolean    present;
+  guint       flags;
 } FrameCase;
 
 /* The shipped gazetteer, loaded once for every row. */
@@ -188,9 +190,8 @@ extract_string (const char *text)
 static void
 test_frame (gconstpointer data)
 {
-  const FrameCase *c = data;
-  const FrameRow *row = c->row;
-  g_autoptr(DossierGraph) graph = extract_string (c->text);
+  const FrameCase *row = data;
+  g_autoptr(DossierGraph) graph = extract_string (row->text);
   DossierEntity *source = dossier_graph_lookup_entity (graph, row->source);
   DossierEntity *target = dossier_graph_lookup_entity (graph, row->target);
   DossierRelationType type;
@@ -207,7 +208,7 @@ test_frame (gconstpointer data)
     }
   if (relation == NULL)
     {
-      g_test_message ("“%s”: no %s %s %s (source %s, target %s)", c->text, row->source, row->type,
+      g_test_message ("“%s”: no %s %s %s (source %s, target %s)", row->text, row->source, row->type,
                       row->target, source ? "found" : "missing", target ? "found" : "missing");
       g_test_fail ();
       return;
@@ -291,6 +292,16 @@ test_name (gconstpointer data)
     g_assert_true (entity == dossier_graph_lookup_entity (graph, row->same_as));
 }
 
+/* Adds the test of @c at @path (taken). */
+static void
+add_frame_case (char      *path,
+                FrameCase  c)
+{
+  g_autofree char *owned = path;
+
+  g_test_add_data_func_full (owned, g_memdup2 (&c, sizeof c), test_frame, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,13 +317,14 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (frames); i++)
     for (guint j = 0; frames[i].texts[j] != NULL; j++)
       {
-        g_autofree char *path = g_strdup_printf ("/frames/%02u-%s-%s/%u", i, frames[i].type,
-                                                 frames[i].present ? "present" : "absent", j);
-        FrameCase *c = g_new (FrameCase, 1);
+        const FrameRow *row = &frames[i];
 
-        *c = (FrameCase) { &frames[i], frames[i].texts[j] };
-        g_test_add_data_func_full (path, c, test_frame, g_free);
+        add_frame_case (g_strdup_printf ("/frames/%02u-%s-present/%u", i, row->type, j),
+                        (FrameCase) { row->texts[j], row->source, row->type, row->target, TRUE, row->flags });
       }
+  for (guint i = 0; i < G_N_ELEMENTS (absent); i++)
+    add_frame_case (g_strdup_printf ("/frames/absent-%02u-%s", i, absent[i].type),
+                    (FrameCase) { absent[i].text, absent[i].source, absent[i].type, absent[i].target, FALSE, 0 });
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *path = g_strdup_printf ("/names/%02u", i);
