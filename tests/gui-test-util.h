@@ -204,3 +204,36 @@ gui_test_find_of_type (GtkWidget *widget,
 {
   return gui_test_find (widget, gui_test_is_of_type, GSIZE_TO_POINTER (type));
 }
+
+/* The first controller of @widget of @type; for a gesture that listens to
+ * one button, @button (0: any).  The widget keeps it. */
+static inline GtkEventController *
+gui_test_find_controller (GtkWidget *widget,
+                          GType      type,
+                          guint      button)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        continue;
+      if (button == 0 || gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == button)
+        return controller;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Selects the actor named @name in @win's graph, which must show it. */
+static inline void
+gui_test_select_by_name (DossierWindow *win,
+                         const char    *name)
+{
+  DossierEntity *entity = dossier_graph_lookup_entity (dossier_window_get_graph (win), name);
+
+  g_assert_nonnull (entity);
+  g_assert_true (dossier_graph_view_select_entity (dossier_window_get_graph_view (win), entity->id));
+}

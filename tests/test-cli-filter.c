@@ -15,6 +15,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cli-test-util.h"
+
 /* Runs $DOSSIER_CLI extract --json --no-edits on the seeds with @args;
  * returns the parsed root, or NULL with *stderr_out set on failure. */
 static JsonObject *
@@ -347,29 +349,6 @@ test_mixed_folder (void)
   g_assert_nonnull (strstr (lines[0], "binary.txt"));
 }
 
-/* Runs $DOSSIER_CLI with @args (NULL-terminated); returns the status. */
-static int
-run_cli (const char * const *args,
-         char              **out,
-         char              **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  return g_subprocess_get_exit_status (proc);
-}
-
 static JsonObject *
 parse_object (const char *text)
 {
@@ -424,7 +403,7 @@ test_dated_only (void)
         g_strv_builder_add (builder, dir);
         args = g_strv_builder_end (builder);
 
-        g_assert_cmpint (run_cli ((const char * const *) args, &out, &err), ==, 0);
+        g_assert_cmpint (cli_test_run ((const char * const *) args, &out, &err), ==, 0);
         g_test_message ("%s%s: %s", commands[c][0], dated ? " --dated-only" : "", err);
         root = parse_object (out);
         relations = relation_set (root);
@@ -485,7 +464,7 @@ test_export_measures (void)
   const char *leader = NULL;
   guint n_leader = 0;
 
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpint (cli_test_run (args, &out, &err), ==, 0);
   root = parse_object (out);
   degree = degrees (root);
   entities = json_object_get_array_member (root, "entities");
@@ -511,7 +490,7 @@ test_export_measures (void)
     JsonArray *members;
 
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_cli (cluster, &cluster_out, &err), ==, 0);
+    g_assert_cmpint (cli_test_run (cluster, &cluster_out, &err), ==, 0);
     cluster_root = parse_object (cluster_out);
     members = json_object_get_array_member (cluster_root, "entities");
     for (guint i = 0; i < json_array_get_length (members); i++)
@@ -529,7 +508,7 @@ test_export_measures (void)
   }
 
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (bad, NULL, &err), ==, 2);
+  g_assert_cmpint (cli_test_run (bad, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "fame"));
 }
 
@@ -550,7 +529,7 @@ test_export_measures_formats (void)
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
 
-      g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+      g_assert_cmpint (cli_test_run (args, &out, &err), ==, 0);
       g_assert_nonnull (strstr (out, formats[i][1]));
       g_assert_true (strstr (out, "<data key=\"pinned\">false</data>") != NULL ||
                      strstr (out, "pinned=false") != NULL);

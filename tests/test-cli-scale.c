@@ -18,6 +18,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "dossier-types.h"
 #include "gen-corpus.h"
 #include "test-util.h"
@@ -47,22 +48,10 @@ static void
 run_cliv (Run                *run,
           const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GSubprocess) proc = cli_test_spawn (args);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) err = NULL;
-  const char *cli = g_getenv ("DOSSIER_CLI");
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                            &error);
-  g_assert_no_error (error);
   g_subprocess_communicate (proc, NULL, NULL, &run->out, &err, &error);
   g_assert_no_error (error);
   run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));

@@ -16,6 +16,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cli-test-util.h"
+
 /* Runs `$DOSSIER_CLI search ARGS…`; returns the exit status. */
 static int
 search (const char * const  *args,
@@ -24,22 +26,11 @@ search (const char * const  *args,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) argv = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
 
-  g_assert_nonnull (g_getenv ("DOSSIER_CLI"));
-  g_strv_builder_add (builder, g_getenv ("DOSSIER_CLI"));
   g_strv_builder_add (builder, "search");
   g_strv_builder_addv (builder, (const char **) args);
   argv = g_strv_builder_end (builder);
-
-  proc = g_subprocess_newv ((const char * const *) argv,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  return g_subprocess_get_exit_status (proc);
+  return cli_test_run ((const char * const *) argv, out, err);
 }
 
 /* A folder with a French article, an English one and an empty file. */
@@ -72,25 +63,48 @@ remove_corpus (const char *dir)
   g_rmdir (dir);
 }
 
-static void
-test_lines (void)
+/* A corpus for a test, and what `dossier-cli search` printed. */
+typedef struct
 {
-  g_autofree char *dir = make_corpus ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_auto(GStrv) lines = NULL;
-  const char *args[] = { "--color=never", "societe generale", dir, NULL };
+  char *dir;
+  char *out;
+  char *err;
+} Corpus;
 
-  g_assert_cmpint (search (args, &out, &err), ==, 0);
-  lines = g_strsplit (out, "\n", -1);
+static void
+corpus_set_up (Corpus        *corpus,
+               gconstpointer  data)
+{
+  corpus->dir = make_corpus ();
+}
+
+static void
+corpus_tear_down (Corpus        *corpus,
+                  gconstpointer  data)
+{
+  remove_corpus (corpus->dir);
+  g_clear_pointer (&corpus->dir, g_free);
+  g_clear_pointer (&corpus->out, g_free);
+  g_clear_pointer (&corpus->err, g_free);
+}
+
+static void
+test_lines (Corpus        *corpus,
+            gconstpointer  data)
+{
+  g_auto(GStrv) lines = NULL;
+  const char *args[] = { "--color=never", "societe generale", corpus->dir, NULL };
+
+  g_assert_cmpint (search (args, &corpus->out, &corpus->err), ==, 0);
+  lines = g_strsplit (corpus->out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);  /* two lines and the last newline */
   g_assert_true (g_str_has_suffix (lines[0], "fr.txt:1: Le rachat de la [Société] [Générale]"));
   g_assert_true (g_str_has_suffix (lines[1], "fr.txt:3: La [SOCIETE] [GENERALE] a confirmé le rachat."));
-  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpstr (corpus->err, ==, "");
 
   /* Marked in bold on demand; --limit. */
   {
-    const char *bold[] = { "--color=always", "-n", "1", "rachat", dir, NULL };
+    const char *bold[] = { "--color=always", "-n", "1", "rachat", corpus->dir, NULL };
     g_autofree char *out2 = NULL;
     g_autofree char *err2 = NULL;
 
@@ -99,25 +113,22 @@ test_lines (void)
     g_assert_cmpuint (strlen (out2) - strlen (strchr (out2, '\n') + 1), >, 0);
     g_assert_cmpstr (strchr (out2, '\n') + 1, ==, "");
   }
-  remove_corpus (dir);
 }
 
 static void
-test_json (void)
+test_json (Corpus        *corpus,
+           gconstpointer  data)
 {
-  g_autofree char *dir = make_corpus ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
   g_autofree char *text = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  const char *args[] = { "--json", "\"société générale\"", dir, NULL };
-  g_autofree char *fr = g_build_filename (dir, "fr.txt", NULL);
+  const char *args[] = { "--json", "\"société générale\"", corpus->dir, NULL };
+  g_autofree char *fr = g_build_filename (corpus->dir, "fr.txt", NULL);
   JsonObject *root, *passage, *match;
   JsonArray *passages;
 
-  g_assert_cmpint (search (args, &out, &err), ==, 0);
-  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_cmpint (search (args, &corpus->out, &corpus->err), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, corpus->out, -1, &error));
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_true (json_object_get_boolean_member (root, "phrase"));
@@ -134,22 +145,21 @@ test_json (void)
   g_assert_cmpstr (json_object_get_string_member (match, "text"), ==, "GENERALE");
   g_assert_cmpint (strncmp (text + json_object_get_int_member (match, "start"), "GENERALE", 8), ==, 0);
   g_assert_false (json_object_has_member (passage, "actors"));
-  remove_corpus (dir);
 }
 
 /* Bad command lines are status 2 with one line on stderr; an unreadable
  * file is status 3 and the others are searched. */
 static void
-test_statuses (void)
+test_statuses (Corpus        *corpus,
+               gconstpointer  data)
 {
-  g_autofree char *dir = make_corpus ();
-  g_autofree char *empty = g_build_filename (dir, "empty.txt", NULL);
+  g_autofree char *empty = g_build_filename (corpus->dir, "empty.txt", NULL);
   const char *bad[][4] = {
     { NULL },
-    { "", dir, NULL },
-    { "« »", dir, NULL },
-    { "--color=sometimes", "x", dir, NULL },
-    { "--limit=-1", "x", dir, NULL },
+    { "", corpus->dir, NULL },
+    { "« »", corpus->dir, NULL },
+    { "--color=sometimes", "x", corpus->dir, NULL },
+    { "--limit=-1", "x", corpus->dir, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -165,7 +175,7 @@ test_statuses (void)
 
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
   {
-    const char *args[] = { "rachat", dir, NULL };
+    const char *args[] = { "rachat", corpus->dir, NULL };
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
@@ -176,7 +186,7 @@ test_statuses (void)
 
   /* Nothing found is a success that says so. */
   {
-    const char *args[] = { "--quiet", "zzyzx", dir, NULL };
+    const char *args[] = { "--quiet", "zzyzx", corpus->dir, NULL };
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
@@ -186,14 +196,13 @@ test_statuses (void)
   }
   g_unlink (empty);
   {
-    const char *args[] = { "zzyzx", dir, NULL };
+    const char *args[] = { "zzyzx", corpus->dir, NULL };
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
     g_assert_cmpint (search (args, &out, &err), ==, 0);
     g_assert_nonnull (strstr (err, "no passage"));
   }
-  remove_corpus (dir);
 }
 
 /* A file name that is not UTF-8 or holds ESC reaches neither the terminal
@@ -259,9 +268,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/cli-search/lines", test_lines);
-  g_test_add_func ("/cli-search/json", test_json);
-  g_test_add_func ("/cli-search/statuses", test_statuses);
+  g_test_add ("/cli-search/lines", Corpus, NULL, corpus_set_up, test_lines, corpus_tear_down);
+  g_test_add ("/cli-search/json", Corpus, NULL, corpus_set_up, test_json, corpus_tear_down);
+  g_test_add ("/cli-search/statuses", Corpus, NULL, corpus_set_up, test_statuses, corpus_tear_down);
   g_test_add_func ("/cli-search/hostile-names", test_hostile_names);
   g_test_add_func ("/cli-search/actors", test_actors);
 

@@ -17,7 +17,9 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "test-util.h"
+#include "xml-test-util.h"
 
 typedef struct
 {
@@ -41,28 +43,15 @@ run_cli (Run        *run,
          const char *first,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("DOSSIER_CLI");
-  va_list args;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                            &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  run->status = g_subprocess_get_exit_status (proc);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  run->status = cli_test_run ((const char * const *) args->pdata, &run->out, &run->err);
 }
 
 static void
@@ -191,48 +180,37 @@ typedef struct
 } XmlCount;
 
 static void
-xml_start (GMarkupParseContext  *context,
-           const char           *element,
-           const char          **names,
-           const char          **values,
-           gpointer              user_data,
-           GError              **error)
+xml_count (const XmlTestElement *e,
+           gpointer              data)
 {
-  XmlCount *c = user_data;
-  const GSList *stack = g_markup_parse_context_get_element_stack (context);
+  XmlCount *c = data;
+  const char *klass = xml_test_attr (e, "class");
 
-  if (stack->next == NULL && g_str_equal (element, "svg"))
+  if (e->depth == 0 && g_str_equal (e->name, "svg"))
     c->svg_root = TRUE;
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_equal (names[i], "class") && g_str_has_prefix (values[i], "node "))
-        c->nodes++;
-      if (g_str_equal (names[i], "class") && g_str_has_prefix (values[i], "edge "))
-        c->edges++;
-    }
-  if (g_str_equal (element, "node"))
+  if (klass != NULL && g_str_has_prefix (klass, "node "))
     c->nodes++;
-  if (g_str_equal (element, "edge"))
+  if (klass != NULL && g_str_has_prefix (klass, "edge "))
     c->edges++;
-  if (g_str_equal (element, "text"))
+  if (g_str_equal (e->name, "node"))
+    c->nodes++;
+  if (g_str_equal (e->name, "edge"))
+    c->edges++;
+  if (g_str_equal (e->name, "text"))
     c->texts++;
 }
 
 static XmlCount
 parse_xml_file (const char *path)
 {
-  static const GMarkupParser parser = { xml_start, NULL, NULL, NULL, NULL };
-  g_autoptr(GMarkupParseContext) context = NULL;
+  static const XmlTestWalker walker = { xml_count, NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize len;
   XmlCount count = { 0 };
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  context = g_markup_parse_context_new (&parser, 0, &count, NULL);
-  g_markup_parse_context_parse (context, contents, len, &error);
-  g_assert_no_error (error);
-  g_markup_parse_context_end_parse (context, &error);
+  xml_test_walk (contents, len, &walker, &count, &error);
   g_assert_no_error (error);
 
   return count;
@@ -379,13 +357,36 @@ test_export_hostile (void)
   check_all_formats (inputs, "\"Oracle\" <b>&</b> \\ \"x\"");
 }
 
-static void
-test_export_options (void)
+/* The seeds, and a temporary folder to write in, removed after the test. */
+typedef struct
 {
-  g_autofree char *seeds = seeds_dir ();
-  g_autofree char *dir = test_make_temp_dir ("dossier-cli-XXXXXX");
-  g_autofree char *png = g_build_filename (dir, "graph.png", NULL);
-  g_autofree char *other = g_build_filename (dir, "graph.txt", NULL);
+  char *seeds;
+  char *dir;
+} Workspace;
+
+static void
+workspace_set_up (Workspace     *w,
+                  gconstpointer  data)
+{
+  w->seeds = seeds_dir ();
+  w->dir = test_make_temp_dir ("dossier-cli-XXXXXX");
+}
+
+static void
+workspace_tear_down (Workspace     *w,
+                     gconstpointer  data)
+{
+  test_remove_tree (w->dir);
+  g_clear_pointer (&w->dir, g_free);
+  g_clear_pointer (&w->seeds, g_free);
+}
+
+static void
+test_export_options (Workspace     *w,
+                     gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (w->dir, "graph.png", NULL);
+  g_autofree char *other = g_build_filename (w->dir, "graph.txt", NULL);
   g_autofree char *contents = NULL;
   g_auto(Run) run = { 0 };
   g_auto(Run) run2 = { 0 };
@@ -393,7 +394,7 @@ test_export_options (void)
 
   /* An area of 100 x 50 points at 144 dpi is 200 x 100 pixels. */
   run_cli (&run, "export", "-o", png, "--dpi", "144", "--area", "10,20,100,50",
-           "--edge-labels", "--transparent", "--engine", "dot", seeds, NULL);
+           "--edge-labels", "--transparent", "--engine", "dot", w->seeds, NULL);
   assert_success (&run);
   g_assert_true (g_file_get_contents (png, &contents, &len, NULL));
   g_assert_cmpuint (len, >, 24);
@@ -404,7 +405,7 @@ test_export_options (void)
   {
     g_auto(Run) run3 = { 0 };
 
-    run_cli (&run3, "export", "-o", png, "--scale", "1", "--area", "10,20,100,50", "--legend", seeds, NULL);
+    run_cli (&run3, "export", "-o", png, "--scale", "1", "--area", "10,20,100,50", "--legend", w->seeds, NULL);
     assert_success (&run3);
     g_clear_pointer (&contents, g_free);
     g_assert_true (g_file_get_contents (png, &contents, &len, NULL));
@@ -412,7 +413,7 @@ test_export_options (void)
   }
 
   /* --format wins over the extension. */
-  run_cli (&run2, "export", "-o", other, "--format", "dot", seeds, NULL);
+  run_cli (&run2, "export", "-o", other, "--format", "dot", w->seeds, NULL);
   assert_success (&run2);
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (other, &contents, NULL, NULL));
@@ -423,26 +424,23 @@ test_export_options (void)
     g_auto(Run) run4 = { 0 };
     g_auto(Run) run5 = { 0 };
 
-    run_cli (&run4, "export", "-o", "-", "--format", "dot", seeds, NULL);
+    run_cli (&run4, "export", "-o", "-", "--format", "dot", w->seeds, NULL);
     assert_success (&run4);
     g_assert_true (g_str_has_prefix (run4.out, "digraph"));
     g_assert_false (g_file_test ("-", G_FILE_TEST_EXISTS));
-    run_cli (&run5, "export", "-o", "-", seeds, NULL);
+    run_cli (&run5, "export", "-o", "-", w->seeds, NULL);
     g_assert_cmpint (run5.status, !=, 0);
     g_assert_nonnull (strstr (run5.err, "--format"));
   }
-
-  test_remove_tree (dir);
 }
 
 /* The evidence formats and the picture options of issue 19. */
 static void
-test_export_evidence (void)
+test_export_evidence (Workspace     *w,
+                      gconstpointer  data)
 {
-  g_autofree char *seeds = seeds_dir ();
-  g_autofree char *dir = test_make_temp_dir ("dossier-cli-XXXXXX");
-  g_autofree char *neo = g_build_filename (dir, "neo", NULL);
-  g_autofree char *svg = g_build_filename (dir, "graph.svg", NULL);
+  g_autofree char *neo = g_build_filename (w->dir, "neo", NULL);
+  g_autofree char *svg = g_build_filename (w->dir, "graph.svg", NULL);
   g_autofree char *contents = NULL;
   const char *files[] = { "actors.csv", "relations.csv", "articles.csv", "evidence.csv", "quoted_in.csv", "load.cypher" };
   g_auto(Run) csv = { 0 };
@@ -452,12 +450,12 @@ test_export_evidence (void)
   g_auto(Run) html = { 0 };
 
   /* The CSV report on the standard output, header first. */
-  run_cli (&csv, "export", "-o", "-", "--format", "csv", "--actor", "Oracle", seeds, NULL);
+  run_cli (&csv, "export", "-o", "-", "--format", "csv", "--actor", "Oracle", w->seeds, NULL);
   assert_success (&csv);
   g_assert_true (g_str_has_prefix (csv.out, "source,relation,target,date,article_title,path,start,end,quote,negated,hedged,section,"));
 
   /* Neo4j is a folder, made when missing. */
-  run_cli (&neo4j, "export", "--format", "neo4j", "-o", neo, seeds, NULL);
+  run_cli (&neo4j, "export", "--format", "neo4j", "-o", neo, w->seeds, NULL);
   assert_success (&neo4j);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
@@ -468,33 +466,30 @@ test_export_evidence (void)
 
   /* A title and the default caption, escaped. */
   run_cli (&picture, "export", "-o", svg, "--title", "Oracle & <TikTok>", "--caption", "auto",
-           "--actor", "Oracle", "--depth", "2", seeds, NULL);
+           "--actor", "Oracle", "--depth", "2", w->seeds, NULL);
   assert_success (&picture);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, ">Oracle &amp; &lt;TikTok&gt;</text>"));
   g_assert_nonnull (strstr (contents, " articles, "));
   g_assert_nonnull (strstr (contents, "around Oracle (depth 2)</text>"));
 
-  run_cli (&theme, "export", "-o", svg, "--theme", "sepia", seeds, NULL);
+  run_cli (&theme, "export", "-o", svg, "--theme", "sepia", w->seeds, NULL);
   g_assert_cmpint (theme.status, !=, 0);
   g_assert_nonnull (strstr (theme.err, "--theme"));
 
-  run_cli (&html, "export", "-o", "-", "--format", "html", seeds, NULL);
+  run_cli (&html, "export", "-o", "-", "--format", "html", w->seeds, NULL);
   assert_success (&html);
   g_assert_true (g_str_has_prefix (html.out, "<!DOCTYPE html>"));
   g_assert_nonnull (strstr (html.out, "<section class=\"relation\""));
-
-  test_remove_tree (dir);
 }
 
 static void
-test_errors (void)
+test_errors (Workspace     *w,
+             gconstpointer  data)
 {
-  g_autofree char *seeds = seeds_dir ();
-  g_autofree char *dir = test_make_temp_dir ("dossier-cli-XXXXXX");
-  g_autofree char *keep = g_build_filename (dir, "keep.svg", NULL);
-  g_autofree char *unwritable = g_build_filename (dir, "missing", "graph.svg", NULL);
-  g_autofree char *missing_input = g_build_filename (dir, "no-such-article.txt", NULL);
+  g_autofree char *keep = g_build_filename (w->dir, "keep.svg", NULL);
+  g_autofree char *unwritable = g_build_filename (w->dir, "missing", "graph.svg", NULL);
+  g_autofree char *missing_input = g_build_filename (w->dir, "no-such-article.txt", NULL);
   g_autofree char *contents = NULL;
 
   /* Help asked for goes to stdout and succeeds; none asked for is an error. */
@@ -515,7 +510,7 @@ test_errors (void)
   {
     g_auto(Run) run = { 0 };
 
-    run_cli (&run, "extract", "--min-evidence", "999", seeds, NULL);
+    run_cli (&run, "extract", "--min-evidence", "999", w->seeds, NULL);
     assert_success (&run);
     g_assert_nonnull (strstr (run.err, "no actor matches the filters"));
   }
@@ -523,16 +518,16 @@ test_errors (void)
   /* Unknown format. */
   {
     g_auto(Run) run = { 0 };
-    g_autofree char *jpeg = g_build_filename (dir, "graph.jpeg", NULL);
+    g_autofree char *jpeg = g_build_filename (w->dir, "graph.jpeg", NULL);
 
-    run_cli (&run, "export", "-o", jpeg, seeds, NULL);
+    run_cli (&run, "export", "-o", jpeg, w->seeds, NULL);
     assert_one_line_error (&run, "graph.jpeg");
     g_assert_false (g_file_test (jpeg, G_FILE_TEST_EXISTS));
   }
   {
     g_auto(Run) run = { 0 };
 
-    run_cli (&run, "export", "-o", keep, "--format", "bmp", seeds, NULL);
+    run_cli (&run, "export", "-o", keep, "--format", "bmp", w->seeds, NULL);
     assert_one_line_error (&run, "bmp");
   }
 
@@ -540,7 +535,7 @@ test_errors (void)
   {
     g_auto(Run) run = { 0 };
 
-    run_cli (&run, "export", "-o", unwritable, seeds, NULL);
+    run_cli (&run, "export", "-o", unwritable, w->seeds, NULL);
     assert_one_line_error (&run, unwritable);
   }
 
@@ -548,9 +543,9 @@ test_errors (void)
   {
     g_auto(Run) run = { 0 };
 
-    run_cli (&run, "export", "-o", dir, "--format", "svg", seeds, NULL);
-    assert_one_line_error (&run, dir);
-    g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
+    run_cli (&run, "export", "-o", w->dir, "--format", "svg", w->seeds, NULL);
+    assert_one_line_error (&run, w->dir);
+    g_assert_true (g_file_test (w->dir, G_FILE_TEST_IS_DIR));
   }
 
   /* A bad option value never clobbers an existing file. */
@@ -558,7 +553,7 @@ test_errors (void)
     g_auto(Run) run = { 0 };
 
     g_assert_true (g_file_set_contents (keep, "keep me", -1, NULL));
-    run_cli (&run, "export", "-o", keep, "--area", "1,2,3", seeds, NULL);
+    run_cli (&run, "export", "-o", keep, "--area", "1,2,3", w->seeds, NULL);
     assert_one_line_error (&run, "--area");
     g_assert_true (g_file_get_contents (keep, &contents, NULL, NULL));
     g_assert_cmpstr (contents, ==, "keep me");
@@ -568,7 +563,7 @@ test_errors (void)
   {
     g_auto(Run) run = { 0 };
 
-    run_cli (&run, "export", seeds, NULL);
+    run_cli (&run, "export", w->seeds, NULL);
     assert_one_line_error (&run, "-o");
   }
 
@@ -583,17 +578,14 @@ test_errors (void)
     g_assert_nonnull (strstr (run.err, "no-such-article.txt"));
     g_assert_cmpstr (run.out, ==, "");
   }
-
-  test_remove_tree (dir);
 }
 
 /* A bad command line is status 2 (README), whatever is wrong with it. */
 static void
-test_bad_command_lines (void)
+test_bad_command_lines (Workspace     *w,
+                        gconstpointer  data)
 {
-  g_autofree char *seeds = seeds_dir ();
-  g_autofree char *dir = test_make_temp_dir ("dossier-cli-XXXXXX");
-  g_autofree char *png = g_build_filename (dir, "graph.png", NULL);
+  g_autofree char *png = g_build_filename (w->dir, "graph.png", NULL);
   const char *cases[][4] = {
     { "extract", "--bogus", NULL },
     { "extract", "--depth", "4" },
@@ -611,11 +603,11 @@ test_bad_command_lines (void)
       g_auto(Run) run = { 0 };
 
       if (g_str_equal (cases[i][0], "export"))
-        run_cli (&run, "export", "-o", png, cases[i][1], cases[i][2], seeds, NULL);
+        run_cli (&run, "export", "-o", png, cases[i][1], cases[i][2], w->seeds, NULL);
       else if (cases[i][2] != NULL)
-        run_cli (&run, "extract", cases[i][1], cases[i][2], seeds, NULL);
+        run_cli (&run, "extract", cases[i][1], cases[i][2], w->seeds, NULL);
       else
-        run_cli (&run, "extract", cases[i][1], seeds, NULL);
+        run_cli (&run, "extract", cases[i][1], w->seeds, NULL);
       g_test_message ("%s %s: %d %s", cases[i][1], cases[i][2], run.status, run.err);
       g_assert_cmpint (run.status, ==, 2);
       assert_one_line_error (&run, NULL);
@@ -626,13 +618,13 @@ test_bad_command_lines (void)
   {
     g_auto(Run) run = { 0 };
 
-    run_cli (&run, "extract", "--actor", "Nobody Here", seeds, NULL);
+    run_cli (&run, "extract", "--actor", "Nobody Here", w->seeds, NULL);
     g_assert_null (strstr (run.err, "did you mean"));
   }
   {
     g_auto(Run) run = { 0 };
 
-    run_cli (&run, "extract", "--actor", "Josh Hawly", seeds, NULL);
+    run_cli (&run, "extract", "--actor", "Josh Hawly", w->seeds, NULL);
     g_assert_nonnull (strstr (run.err, "did you mean “Josh Hawley”"));
   }
 }
@@ -640,16 +632,15 @@ test_bad_command_lines (void)
 /* A project file that is missing or corrupt: named on stderr, status 3
  * (done, but something could not be read). */
 static void
-test_project_problems (void)
+test_project_problems (Workspace     *w,
+                       gconstpointer  data)
 {
-  g_autofree char *seeds = seeds_dir ();
-  g_autofree char *dir = test_make_temp_dir ("dossier-cli-XXXXXX");
-  g_autofree char *corrupt = g_build_filename (dir, "corrupt.json", NULL);
+  g_autofree char *corrupt = g_build_filename (w->dir, "corrupt.json", NULL);
 
   {
     g_auto(Run) run = { 0 };
 
-    run_cli (&run, "extract", "--project", "/nonexistent", seeds, NULL);
+    run_cli (&run, "extract", "--project", "/nonexistent", w->seeds, NULL);
     g_assert_cmpint (run.status, ==, 3);
     g_assert_nonnull (strstr (run.err, "/nonexistent"));
   }
@@ -657,7 +648,7 @@ test_project_problems (void)
     g_auto(Run) run = { 0 };
 
     g_assert_true (g_file_set_contents (corrupt, "{ not json", -1, NULL));
-    run_cli (&run, "extract", "--project", corrupt, seeds, NULL);
+    run_cli (&run, "extract", "--project", corrupt, w->seeds, NULL);
     g_assert_cmpint (run.status, ==, 3);
     g_assert_nonnull (strstr (run.err, "corrupt.json"));
   }
@@ -692,11 +683,11 @@ main (int    argc,
   g_test_add_func ("/cli/extract-json", test_extract_json);
   g_test_add_func ("/cli/export/seeds-all-formats", test_export_seeds_all_formats);
   g_test_add_func ("/cli/export/hostile", test_export_hostile);
-  g_test_add_func ("/cli/export/options", test_export_options);
-  g_test_add_func ("/cli/export/evidence", test_export_evidence);
-  g_test_add_func ("/cli/errors", test_errors);
-  g_test_add_func ("/cli/bad-command-lines", test_bad_command_lines);
-  g_test_add_func ("/cli/project-problems", test_project_problems);
+  g_test_add ("/cli/export/options", Workspace, NULL, workspace_set_up, test_export_options, workspace_tear_down);
+  g_test_add ("/cli/export/evidence", Workspace, NULL, workspace_set_up, test_export_evidence, workspace_tear_down);
+  g_test_add ("/cli/errors", Workspace, NULL, workspace_set_up, test_errors, workspace_tear_down);
+  g_test_add ("/cli/bad-command-lines", Workspace, NULL, workspace_set_up, test_bad_command_lines, workspace_tear_down);
+  g_test_add ("/cli/project-problems", Workspace, NULL, workspace_set_up, test_project_problems, workspace_tear_down);
   g_test_add_func ("/cli/control-characters-escaped", test_control_characters_escaped);
 
   return g_test_run ();

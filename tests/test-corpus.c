@@ -191,24 +191,43 @@ has_problem (DossierCorpus *corpus,
   return FALSE;
 }
 
+/* A folder @name in the (isolated) user data folder, made. */
+static char *
+make_user_dir (const char *name)
+{
+  char *dir = g_build_filename (g_get_user_data_dir (), name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return dir;
+}
+
+/* The articles in @dir; what it could not read is in the corpus's problems. */
+static DossierCorpus *
+load_dir (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { dir, NULL };
+  DossierCorpus *corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return corpus;
+}
+
 /* A 1 GB file (sparse), a link to /dev/zero and a named pipe called x.txt:
  * each is refused from what stat says, without reading it (the pipe used
  * to hang for ever, /dev/zero to read 4 GB); the good file still loads. */
 static void
 test_special_files (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "special", NULL);
+  g_autofree char *dir = make_user_dir ("special");
   g_autofree char *big = g_build_filename (dir, "big.txt", NULL);
   g_autofree char *zero = g_build_filename (dir, "zero.txt", NULL);
   g_autofree char *fifo = g_build_filename (dir, "x.txt", NULL);
   g_autofree char *good = g_build_filename (dir, "good.txt", NULL);
-  const char *paths[] = { dir, NULL };
   g_autoptr(DossierCorpus) corpus = NULL;
-  g_autoptr(GError) error = NULL;
   struct rusage before, after;
   int fd;
 
-  g_mkdir_with_parents (dir, 0700);
   g_assert_true (g_file_set_contents (good, "A story\n\nOracle bought a company in 2020.\n", -1, NULL));
   fd = open (big, O_WRONLY | O_CREAT | O_TRUNC, 0600);
   g_assert_cmpint (fd, >=, 0);
@@ -218,9 +237,8 @@ test_special_files (void)
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
 
   getrusage (RUSAGE_SELF, &before);
-  corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
+  corpus = load_dir (dir);
   getrusage (RUSAGE_SELF, &after);
-  g_assert_no_error (error);
 
   g_assert_cmpuint (corpus->articles->len, ==, 1);
   g_assert_true (has_problem (corpus, "big.txt", DOSSIER_ARTICLE_ERROR, DOSSIER_ARTICLE_ERROR_TOO_LARGE));
@@ -234,25 +252,21 @@ test_special_files (void)
 static void
 test_manifest_bad_entry (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "half-manifest", NULL);
+  g_autofree char *dir = make_user_dir ("half-manifest");
   g_autofree char *manifest = g_build_filename (dir, "dossier-manifest.json", NULL);
   g_autofree char *a = g_build_filename (dir, "a.txt", NULL);
   g_autofree char *b = g_build_filename (dir, "b.txt", NULL);
-  const char *paths[] = { dir, NULL };
   g_autoptr(DossierCorpus) corpus = NULL;
-  g_autoptr(GError) error = NULL;
   const DossierLoadProblem *p;
   g_autofree char *date = NULL;
 
-  g_mkdir_with_parents (dir, 0700);
   g_assert_true (g_file_set_contents (a, "A story\n\nOracle bought a company.\n", -1, NULL));
   g_assert_true (g_file_set_contents (b, "B story\n\nOracle sold a company.\n", -1, NULL));
   g_assert_true (g_file_set_contents (manifest,
                                       "{\"articles\": {\"a.txt\": {\"date\": \"2020-09-14\"},"
                                       " \"b.txt\": {\"date\": \"last week\"}}}", -1, NULL));
 
-  corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  corpus = load_dir (dir);
   g_assert_cmpuint (corpus->articles->len, ==, 2);
   date = date_of (find (corpus, "a.txt"));
   g_assert_cmpstr (date, ==, "2020-09-14");

@@ -65,18 +65,45 @@ make_graph (void)
   return graph;
 }
 
-static DossierRelation *
-find_relation (DossierGraph        *graph,
-               const char          *source,
-               DossierRelationType  type,
-               const char          *target)
+/* A curation and a folder for its edits file, named by the test's data,
+ * in the (isolated) user data folder. */
+typedef struct
 {
-  DossierEntity *s = dossier_graph_lookup_entity (graph, source);
-  DossierEntity *t = dossier_graph_lookup_entity (graph, target);
+  DossierCuration *curation;
+  char            *dir;
+  char            *path;  /* the edits file in @dir */
+} Project;
 
-  if (s == NULL || t == NULL)
-    return NULL;
-  return dossier_graph_lookup_relation (graph, s->id, type, t->id);
+static void
+project_set_up (Project       *project,
+                gconstpointer  name)
+{
+  project->curation = dossier_curation_new ();
+  project->dir = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_assert_cmpint (g_mkdir_with_parents (project->dir, 0700), ==, 0);
+  project->path = g_build_filename (project->dir, ".dossier-project.json", NULL);
+}
+
+static void
+project_tear_down (Project       *project,
+                   gconstpointer  name)
+{
+  g_clear_pointer (&project->curation, dossier_curation_free);
+  g_clear_pointer (&project->dir, g_free);
+  g_clear_pointer (&project->path, g_free);
+}
+
+/* @curation loads @path without error and holds @n_edits edits. */
+static void
+assert_loads (DossierCuration *curation,
+              const char      *path,
+              guint            n_edits)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_curation_load (curation, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_curation_get_n_edits (curation), ==, n_edits);
 }
 
 static DossierGraph *
@@ -112,7 +139,7 @@ test_entity_edits (void)
     g_assert_cmpstr (oracle->name, ==, "Oracle Corporation");
     /* The old name still finds it. */
     g_assert_true (dossier_graph_lookup_entity (g, "Oracle") == oracle);
-    g_assert_nonnull (find_relation (g, "Oracle Corporation", DOSSIER_RELATION_PARTNERS, "TikTok"));
+    g_assert_nonnull (test_find_relation (g, "Oracle Corporation", DOSSIER_RELATION_PARTNERS, "TikTok"));
     g_assert_cmpint (dossier_graph_lookup_entity (g, "ByteDance")->type, ==, DOSSIER_ENTITY_COMPANY);
     g_assert_true (dossier_graph_lookup_entity (g, "Tik Tok") == dossier_graph_lookup_entity (g, "TikTok"));
     g_assert_true (dossier_graph_lookup_entity (g, "Trump")->hidden);
@@ -155,8 +182,8 @@ test_merge_and_split (void)
     g_assert_cmpuint (g->entities->len, ==, 3);
     g_assert_true (dossier_graph_lookup_entity (g, "ByteDance") == oracle);
     g_assert_cmpuint (oracle->mentions->len, ==, 2);
-    g_assert_nonnull (find_relation (g, "Oracle", DOSSIER_RELATION_OWNS, "TikTok"));
-    g_assert_nonnull (find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok"));
+    g_assert_nonnull (test_find_relation (g, "Oracle", DOSSIER_RELATION_OWNS, "TikTok"));
+    g_assert_nonnull (test_find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok"));
   }
 
   /* Splitting "Trump" out of Donald Trump moves the mention written so. */
@@ -186,12 +213,12 @@ test_relation_edits (void)
                                                               "a.txt", 0, 23));
   {
     g_autoptr(DossierGraph) g = apply (curation, extracted, 0);
-    DossierRelation *added = find_relation (g, "Donald Trump", DOSSIER_RELATION_OPPOSES, "TikTok");
+    DossierRelation *added = test_find_relation (g, "Donald Trump", DOSSIER_RELATION_OPPOSES, "TikTok");
 
-    g_assert_null (find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok"));
-    g_assert_nonnull (find_relation (g, "Oracle", DOSSIER_RELATION_SUPPLIES, "TikTok"));
-    g_assert_null (find_relation (g, "ByteDance", DOSSIER_RELATION_OWNS, "TikTok"));
-    g_assert_nonnull (find_relation (g, "TikTok", DOSSIER_RELATION_OWNS, "ByteDance"));
+    g_assert_null (test_find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok"));
+    g_assert_nonnull (test_find_relation (g, "Oracle", DOSSIER_RELATION_SUPPLIES, "TikTok"));
+    g_assert_null (test_find_relation (g, "ByteDance", DOSSIER_RELATION_OWNS, "TikTok"));
+    g_assert_nonnull (test_find_relation (g, "TikTok", DOSSIER_RELATION_OWNS, "ByteDance"));
     g_assert_nonnull (added);
     g_assert_cmpuint (g_array_index (added->evidence, DossierEvidence, 0).end, ==, 23);
   }
@@ -201,7 +228,7 @@ test_relation_edits (void)
   {
     g_autoptr(DossierGraph) g = apply (curation, extracted, 0);
 
-    g_assert_null (find_relation (g, "Oracle", DOSSIER_RELATION_SUPPLIES, "TikTok"));
+    g_assert_null (test_find_relation (g, "Oracle", DOSSIER_RELATION_SUPPLIES, "TikTok"));
     g_assert_null (dossier_graph_lookup_entity (g, "ByteDance"));
     g_assert_cmpuint (g->relations->len, ==, 1);
   }
@@ -223,7 +250,7 @@ test_article_edits (void)
   dossier_curation_push (curation, dossier_edit_set_article_date ("a.txt", &date));
   {
     g_autoptr(DossierGraph) g = apply (curation, extracted, 0);
-    DossierRelation *r = find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok");
+    DossierRelation *r = test_find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok");
     g_autofree char *evidence_date = dossier_date_to_string (&g_array_index (r->evidence, DossierEvidence, 0).date);
     DossierArticle *corrected = dossier_corpus_get_article (g->corpus, 0);
     g_autofree char *d = dossier_date_to_string (&article->date);
@@ -327,9 +354,7 @@ test_persistence (void)
   g_assert_true (dossier_curation_save (curation, path, &error));
   g_assert_no_error (error);
 
-  g_assert_true (dossier_curation_load (reloaded, path, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (dossier_curation_get_n_edits (reloaded), ==, 2);
+  assert_loads (reloaded, path, 2);
   {
     g_autoptr(DossierGraph) g = apply (reloaded, extracted, 0);
     g_assert_nonnull (dossier_graph_lookup_entity (g, "\"Oracle\" <b>&</b> \\ x"));
@@ -339,9 +364,7 @@ test_persistence (void)
   /* A missing file is an empty curation. */
   {
     g_autofree char *none = g_build_filename (dir, "none.json", NULL);
-    g_assert_true (dossier_curation_load (reloaded, none, &error));
-    g_assert_no_error (error);
-    g_assert_cmpuint (dossier_curation_get_n_edits (reloaded), ==, 0);
+    assert_loads (reloaded, none, 0);
   }
 }
 
@@ -377,9 +400,9 @@ test_indexes_follow_edits (void)
     g_assert_nonnull (oracle);
     g_assert_true (oracle->hidden);
     g_assert_false (dossier_graph_lookup_entity (g, "Donald Trump")->hidden);
-    g_assert_nonnull (find_relation (g, "TikTok", DOSSIER_RELATION_SUPPORTS, "Oracle"));
-    g_assert_null (find_relation (g, "Oracle", DOSSIER_RELATION_OWNS, "TikTok"));
-    g_assert_null (find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok"));
+    g_assert_nonnull (test_find_relation (g, "TikTok", DOSSIER_RELATION_SUPPORTS, "Oracle"));
+    g_assert_null (test_find_relation (g, "Oracle", DOSSIER_RELATION_OWNS, "TikTok"));
+    g_assert_null (test_find_relation (g, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok"));
     g_assert_cmpuint (g->relations->len, ==, 1);
   }
 }
@@ -473,64 +496,56 @@ nested (guint       depth,
 
 /* 75,000 levels crashed json-glib (a stack overflow) on every open. */
 static void
-test_deep_nesting (void)
+test_deep_nesting (Project       *project,
+                   gconstpointer  data)
 {
-  g_autoptr(DossierCuration) curation = dossier_curation_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "deep", NULL);
-  g_autofree char *path = g_build_filename (dir, ".dossier-project.json", NULL);
   g_autofree char *deep = nested (75000, "[", "]");
   g_autofree char *shallow = nested (20, "{\"a\": [", "]}");
   g_autofree char *aside = NULL;
 
-  g_mkdir_with_parents (dir, 0700);
-  g_assert_true (g_file_set_contents (path, deep, -1, NULL));
-  g_assert_false (dossier_curation_load (curation, path, &error));
+  g_assert_true (g_file_set_contents (project->path, deep, -1, NULL));
+  g_assert_false (dossier_curation_load (project->curation, project->path, &error));
   g_assert_error (error, DOSSIER_CURATION_ERROR, DOSSIER_CURATION_ERROR_CORRUPT);
   g_assert_nonnull (strstr (error->message, "levels deep"));
   g_test_message ("%s", error->message);
   g_clear_error (&error);
-  g_assert_cmpuint (dossier_curation_get_n_edits (curation), ==, 0);
-  aside = take_aside (path);
+  g_assert_cmpuint (dossier_curation_get_n_edits (project->curation), ==, 0);
+  aside = take_aside (project->path);
   g_unlink (aside);
 
   /* Nesting within the limit still loads. */
-  g_assert_true (g_file_set_contents (path, shallow, -1, NULL));
-  g_assert_true (dossier_curation_load (curation, path, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (dossier_curation_get_n_edits (curation), ==, 1);
+  g_assert_true (g_file_set_contents (project->path, shallow, -1, NULL));
+  assert_loads (project->curation, project->path, 1);
 }
 
 /* A link in place of the edits file: nothing is read through it, copied
  * from it or written through it. */
 static void
-test_symlink_refused (void)
+test_symlink_refused (Project       *project,
+                      gconstpointer  data)
 {
-  g_autoptr(DossierCuration) curation = dossier_curation_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "links", NULL);
-  g_autofree char *secret = g_build_filename (dir, "secret.txt", NULL);
-  g_autofree char *path = g_build_filename (dir, ".dossier-project.json", NULL);
-  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
+  g_autofree char *secret = g_build_filename (project->dir, "secret.txt", NULL);
+  g_autofree char *backup = g_strconcat (project->path, ".bak", NULL);
   g_autofree char *contents = NULL;
 
-  g_mkdir_with_parents (dir, 0700);
   g_assert_true (g_file_set_contents (secret, "not for you", -1, NULL));
-  g_assert_cmpint (symlink (secret, path), ==, 0);
+  g_assert_cmpint (symlink (secret, project->path), ==, 0);
 
-  g_assert_false (dossier_curation_load (curation, path, &error));
+  g_assert_false (dossier_curation_load (project->curation, project->path, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS);
   g_assert_null (strstr (error->message, "not for you"));
   g_clear_error (&error);
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
 
-  dossier_curation_push (curation, dossier_edit_hide ("Oracle", TRUE));
-  g_assert_false (dossier_curation_save (curation, path, &error));
+  dossier_curation_push (project->curation, dossier_edit_hide ("Oracle", TRUE));
+  g_assert_false (dossier_curation_save (project->curation, project->path, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS);
-  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, project->path));
   g_clear_error (&error);
 
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (project->path, G_FILE_TEST_IS_SYMLINK));
   g_assert_true (g_file_get_contents (secret, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "not for you");
 }
@@ -604,25 +619,22 @@ test_save_failure_keeps_file (void)
 /* Temporary files a killed save left beside the edits go at the next save;
  * other files that look alike stay. */
 static void
-test_stale_temporaries (void)
+test_stale_temporaries (Project       *project,
+                        gconstpointer  data)
 {
-  g_autoptr(DossierCuration) curation = dossier_curation_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "stale", NULL);
-  g_autofree char *path = g_build_filename (dir, ".dossier-project.json", NULL);
-  g_autofree char *ours = g_build_filename (dir, "..dossier-project.json.Ab12Cd", NULL);
-  g_autofree char *gio = g_build_filename (dir, ".goutputstream-XY12Z3", NULL);
-  g_autofree char *foreign = g_build_filename (dir, ".goutputstream-QQ12Z3", NULL);
-  g_autofree char *other = g_build_filename (dir, ".notes.txt.Ab12Cd", NULL);
+  g_autofree char *ours = g_build_filename (project->dir, "..dossier-project.json.Ab12Cd", NULL);
+  g_autofree char *gio = g_build_filename (project->dir, ".goutputstream-XY12Z3", NULL);
+  g_autofree char *foreign = g_build_filename (project->dir, ".goutputstream-QQ12Z3", NULL);
+  g_autofree char *other = g_build_filename (project->dir, ".notes.txt.Ab12Cd", NULL);
 
-  g_mkdir_with_parents (dir, 0700);
   g_assert_true (g_file_set_contents (ours, "{\n  \"format\" : \"dossier-pro", -1, NULL));
   g_assert_true (g_file_set_contents (gio, "{\n  \"format\" : \"dossier-project\",\n  \"ver", -1, NULL));
   g_assert_true (g_file_set_contents (foreign, "someone else's", -1, NULL));
   g_assert_true (g_file_set_contents (other, "a note", -1, NULL));
 
-  dossier_curation_push (curation, dossier_edit_hide ("Oracle", TRUE));
-  g_assert_true (dossier_curation_save (curation, path, &error));
+  dossier_curation_push (project->curation, dossier_edit_hide ("Oracle", TRUE));
+  g_assert_true (dossier_curation_save (project->curation, project->path, &error));
   g_assert_no_error (error);
 
   g_assert_false (g_file_test (ours, G_FILE_TEST_EXISTS));
@@ -736,16 +748,13 @@ test_reload (void)
 /* Two processes saving as fast as they can, under the lock: every edit of
  * both is in the file at the end. */
 static void
-test_two_processes (void)
+test_two_processes (Project       *project,
+                    gconstpointer  data)
 {
-  g_autoptr(DossierCuration) check = dossier_curation_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "procs", NULL);
-  g_autofree char *path = g_build_filename (dir, ".dossier-project.json", NULL);
   const guint n = 25;
   pid_t pids[2];
 
-  g_mkdir_with_parents (dir, 0700);
 
   for (guint p = 0; p < 2; p++)
     {
@@ -761,7 +770,7 @@ test_two_processes (void)
               g_autofree char *name = g_strdup_printf ("Actor %u of %u", i, p);
 
               dossier_curation_push (curation, dossier_edit_hide (name, TRUE));
-              ok = ok && dossier_curation_save (curation, path, NULL);
+              ok = ok && dossier_curation_save (curation, project->path, NULL);
             }
           _exit (ok ? 0 : 1);
         }
@@ -775,9 +784,7 @@ test_two_processes (void)
       g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
     }
 
-  g_assert_true (dossier_curation_load (check, path, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (dossier_curation_get_n_edits (check), ==, 2 * n);
+  assert_loads (project->curation, project->path, 2 * n);
 }
 
 static void
@@ -1029,12 +1036,12 @@ main (int   argc,
   g_test_add_func ("/curation/persistence", test_persistence);
   g_test_add_func ("/curation/indexes-follow-edits", test_indexes_follow_edits);
   g_test_add_func ("/curation/corrupt-and-newer", test_corrupt_and_newer);
-  g_test_add_func ("/curation/deep-nesting", test_deep_nesting);
-  g_test_add_func ("/curation/symlink-refused", test_symlink_refused);
+  g_test_add ("/curation/deep-nesting", Project, "deep", project_set_up, test_deep_nesting, project_tear_down);
+  g_test_add ("/curation/symlink-refused", Project, "links", project_set_up, test_symlink_refused, project_tear_down);
   g_test_add_func ("/curation/save-failure-keeps-file", test_save_failure_keeps_file);
-  g_test_add_func ("/curation/stale-temporaries", test_stale_temporaries);
+  g_test_add ("/curation/stale-temporaries", Project, "stale", project_set_up, test_stale_temporaries, project_tear_down);
   g_test_add_func ("/curation/two-writers-merge", test_two_writers_merge);
-  g_test_add_func ("/curation/two-processes", test_two_processes);
+  g_test_add ("/curation/two-processes", Project, "procs", project_set_up, test_two_processes, project_tear_down);
   g_test_add_func ("/curation/reload", test_reload);
   g_test_add_func ("/curation/storage-place", test_storage_place);
   g_test_add_func ("/curation/created-actor", test_created_actor);

@@ -564,65 +564,19 @@ node_ids (GPtrArray  *rows,
   return ids;
 }
 
+/* Every relationship joins nodes that are there: neo4j-admin would refuse
+ * the import otherwise. */
 static void
-test_neo4j (ExportFixture *f,
-            gconstpointer  data)
+check_neo4j_joins (GPtrArray *actors,
+                   GPtrArray *relations,
+                   GPtrArray *articles,
+                   GPtrArray *evidence,
+                   GPtrArray *quoted)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("dossier-neo4j-XXXXXX", &error);
-  g_autofree char *dir = NULL;
-  g_autoptr(GPtrArray) actors = NULL;
-  g_autoptr(GPtrArray) relations = NULL;
-  g_autoptr(GPtrArray) articles = NULL;
-  g_autoptr(GPtrArray) evidence = NULL;
-  g_autoptr(GPtrArray) quoted = NULL;
-  g_autoptr(GHashTable) actor_ids = NULL;
-  g_autoptr(GHashTable) article_ids = NULL;
-  g_autoptr(GHashTable) passage_ids = NULL;
-  g_autofree char *cypher = NULL;
-  g_autofree char *cypher_path = NULL;
-  DossierExportOptions options;
+  g_autoptr(GHashTable) actor_ids = node_ids (actors, "key:ID(Actor)");
+  g_autoptr(GHashTable) article_ids = node_ids (articles, "key:ID(Article)");
+  g_autoptr(GHashTable) passage_ids = node_ids (evidence, "key:ID(Passage)");
 
-  g_assert_no_error (error);
-  /* A folder that does not exist yet is made. */
-  dir = g_build_filename (tmp, "graph", NULL);
-  dossier_export_options_init (&options, DOSSIER_EXPORT_NEO4J);
-  g_assert_true (dossier_export_to_file (f->sub, f->layout, &options, dir, NULL, &error));
-  g_assert_no_error (error);
-
-  /* The neo4j-admin header layout, and rows as wide as the headers. */
-  actors = read_csv_file (dir, "actors.csv");
-  g_assert_cmpstr (cell (actors, 0, 0), ==, "key:ID(Actor)");
-  column (actors, ":LABEL");
-  assert_rectangular (actors, 11);
-  g_assert_cmpuint (actors->len - 1, ==, f->sub->entities->len);
-
-  relations = read_csv_file (dir, "relations.csv");
-  g_assert_cmpstr (cell (relations, 0, 0), ==, ":START_ID(Actor)");
-  g_assert_cmpstr (cell (relations, 0, 1), ==, ":END_ID(Actor)");
-  g_assert_cmpstr (cell (relations, 0, 2), ==, ":TYPE");
-  assert_rectangular (relations, 10);
-  g_assert_cmpuint (relations->len - 1, ==, f->sub->relations->len);
-
-  articles = read_csv_file (dir, "articles.csv");
-  g_assert_cmpstr (cell (articles, 0, 0), ==, "key:ID(Article)");
-  assert_rectangular (articles, 7);
-
-  evidence = read_csv_file (dir, "evidence.csv");
-  g_assert_cmpstr (cell (evidence, 0, 0), ==, "key:ID(Passage)");
-  assert_rectangular (evidence, 13);
-  g_assert_cmpuint (evidence->len - 1, <=, visible_passages (f->sub));
-  g_assert_cmpuint (evidence->len - 1, >, 0);
-
-  quoted = read_csv_file (dir, "quoted_in.csv");
-  assert_rectangular (quoted, 3);
-  g_assert_cmpuint (quoted->len, ==, evidence->len);
-
-  /* Every relationship joins nodes that are there: neo4j-admin would
-   * refuse the import otherwise. */
-  actor_ids = node_ids (actors, "key:ID(Actor)");
-  article_ids = node_ids (articles, "key:ID(Article)");
-  passage_ids = node_ids (evidence, "key:ID(Passage)");
   for (guint r = 1; r < relations->len; r++)
     {
       g_assert_true (g_hash_table_contains (actor_ids, cell (relations, r, 0)));
@@ -634,11 +588,16 @@ test_neo4j (ExportFixture *f,
       g_assert_true (g_hash_table_contains (passage_ids, cell (quoted, r, 0)));
       g_assert_true (g_hash_table_contains (article_ids, cell (quoted, r, 1)));
     }
+}
 
-  /* Names survive exactly. */
-  for (guint i = 0; i < f->sub->entities->len; i++)
+/* Names survive exactly. */
+static void
+check_neo4j_names (DossierSubgraph *sub,
+                   GPtrArray       *actors)
+{
+  for (guint i = 0; i < sub->entities->len; i++)
     {
-      const DossierEntity *entity = dossier_graph_get_entity (f->sub->graph, g_array_index (f->sub->entities, guint, i));
+      const DossierEntity *entity = dossier_graph_get_entity (sub->graph, g_array_index (sub->entities, guint, i));
       g_autofree char *key = dossier_key_for_entity (entity);
       gboolean found = FALSE;
 
@@ -650,14 +609,73 @@ test_neo4j (ExportFixture *f,
           }
       g_assert_true (found);
     }
+}
 
-  cypher_path = g_build_filename (dir, "load.cypher", NULL);
+/* @f's subgraph exported as Neo4j files into @tmp/graph, a folder that
+ * does not exist yet (the export makes it). */
+static char *
+export_neo4j (ExportFixture *f,
+              const char    *tmp)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_build_filename (tmp, "graph", NULL);
+  DossierExportOptions options;
+
+  dossier_export_options_init (&options, DOSSIER_EXPORT_NEO4J);
+  g_assert_true (dossier_export_to_file (f->sub, f->layout, &options, dir, NULL, &error));
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+test_neo4j (ExportFixture *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = test_make_temp_dir ("dossier-neo4j-XXXXXX");
+  g_autofree char *dir = export_neo4j (f, tmp);
+  g_autoptr(GPtrArray) actors = read_csv_file (dir, "actors.csv");
+  g_autoptr(GPtrArray) relations = read_csv_file (dir, "relations.csv");
+  g_autoptr(GPtrArray) articles = read_csv_file (dir, "articles.csv");
+  g_autoptr(GPtrArray) evidence = read_csv_file (dir, "evidence.csv");
+  g_autoptr(GPtrArray) quoted = read_csv_file (dir, "quoted_in.csv");
+  g_autofree char *cypher_path = g_build_filename (dir, "load.cypher", NULL);
+  g_autofree char *cypher = NULL;
+  DossierExportOptions options;
+
+  /* The neo4j-admin header layout, and rows as wide as the headers. */
+  g_assert_cmpstr (cell (actors, 0, 0), ==, "key:ID(Actor)");
+  column (actors, ":LABEL");
+  assert_rectangular (actors, 11);
+  g_assert_cmpuint (actors->len - 1, ==, f->sub->entities->len);
+
+  g_assert_cmpstr (cell (relations, 0, 0), ==, ":START_ID(Actor)");
+  g_assert_cmpstr (cell (relations, 0, 1), ==, ":END_ID(Actor)");
+  g_assert_cmpstr (cell (relations, 0, 2), ==, ":TYPE");
+  assert_rectangular (relations, 10);
+  g_assert_cmpuint (relations->len - 1, ==, f->sub->relations->len);
+
+  g_assert_cmpstr (cell (articles, 0, 0), ==, "key:ID(Article)");
+  assert_rectangular (articles, 7);
+
+  g_assert_cmpstr (cell (evidence, 0, 0), ==, "key:ID(Passage)");
+  assert_rectangular (evidence, 13);
+  g_assert_cmpuint (evidence->len - 1, <=, visible_passages (f->sub));
+  g_assert_cmpuint (evidence->len - 1, >, 0);
+
+  assert_rectangular (quoted, 3);
+  g_assert_cmpuint (quoted->len, ==, evidence->len);
+
+  check_neo4j_joins (actors, relations, articles, evidence, quoted);
+  check_neo4j_names (f->sub, actors);
+
   g_file_get_contents (cypher_path, &cypher, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (cypher, "LOAD CSV WITH HEADERS FROM 'file:///actors.csv'"));
   g_assert_nonnull (strstr (cypher, "MERGE (a:Actor {key:"));
 
   /* Neo4j is a folder: into memory it is refused with a message. */
+  dossier_export_options_init (&options, DOSSIER_EXPORT_NEO4J);
   {
     g_autoptr(GBytes) bytes = dossier_export_to_bytes (f->sub, f->layout, &options, NULL, &error);
 
@@ -665,19 +683,7 @@ test_neo4j (ExportFixture *f,
     g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_FORMAT);
   }
 
-  for (const char *name = NULL; ; )
-    {
-      g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-
-      while ((name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (dir, name, NULL);
-          g_unlink (path);
-        }
-      break;
-    }
-  g_rmdir (dir);
-  g_rmdir (tmp);
+  test_remove_tree (tmp);
 }
 
 /* ---- HTML ------------------------------------------------------------------ */

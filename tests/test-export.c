@@ -28,6 +28,7 @@
 #include "dossier-render.h"
 #include "dossier-style.h"
 #include "export-test-util.h"
+#include "xml-test-util.h"
 
 static GBytes *
 export (ExportFixture              *f,
@@ -224,19 +225,14 @@ typedef struct
   GHashTable *keys;          /* GraphML key attr.name -> attr.type */
   guint       node_data;
   char       *current_key;
-  GString    *text;
 } XmlStats;
 
 static void
-xml_start (GMarkupParseContext  *context,
-           const char           *element,
-           const char          **names,
-           const char          **values,
-           gpointer              user_data,
-           GError              **error)
+xml_start (const XmlTestElement *e,
+           gpointer              data)
 {
-  XmlStats *s = user_data;
-  const char *id = NULL, *klass = NULL, *key = NULL;
+  XmlStats *s = data;
+  const char *id = xml_test_attr (e, "id"), *klass = xml_test_attr (e, "class"), *key = xml_test_attr (e, "key");
   gboolean in_node = FALSE;
 
   for (guint i = 0; i < s->stack->len; i++)
@@ -245,100 +241,71 @@ xml_start (GMarkupParseContext  *context,
       in_node |= g_str_has_prefix (parent, "node:");
     }
 
-  for (guint i = 0; names[i] != NULL; i++)
+  if (xml_test_attr (e, "viewBox") != NULL)
     {
-      if (g_str_equal (names[i], "id"))
-        id = values[i];
-      else if (g_str_equal (names[i], "class"))
-        klass = values[i];
-      else if (g_str_equal (names[i], "key"))
-        key = values[i];
-      else if (g_str_equal (names[i], "viewBox"))
-        s->view_box = g_strdup (values[i]);
+      g_free (s->view_box);
+      s->view_box = g_strdup (xml_test_attr (e, "viewBox"));
     }
 
   if (id != NULL)
     {
       /* Ids are unique in the document. */
       g_assert_false (g_hash_table_contains (s->ids, id));
-      g_hash_table_insert (s->ids, g_strdup (id), g_strdup (element));
+      g_hash_table_insert (s->ids, g_strdup (id), g_strdup (e->name));
     }
 
-  if (g_str_equal (element, "g") && klass != NULL && g_str_has_prefix (klass, "node "))
+  if (g_str_equal (e->name, "g") && klass != NULL && g_str_has_prefix (klass, "node "))
     {
       s->nodes++;
       g_ptr_array_add (s->stack, g_strdup ("node:g"));
       return;
     }
-  if (g_str_equal (element, "g") && klass != NULL && g_str_has_prefix (klass, "edge "))
+  if (g_str_equal (e->name, "g") && klass != NULL && g_str_has_prefix (klass, "edge "))
     s->edges++;
-  if (g_str_equal (element, "node"))
+  if (g_str_equal (e->name, "node"))
     s->nodes++;
-  if (g_str_equal (element, "edge"))
+  if (g_str_equal (e->name, "edge"))
     s->edges++;
-  if (g_str_equal (element, "text"))
+  if (g_str_equal (e->name, "text"))
     s->texts++;
   /* Node shapes are the renderer's outlines as paths, named by class. */
-  if (in_node && g_str_equal (element, "path") && g_strcmp0 (klass, "community-halo") == 0)
+  if (in_node && g_str_equal (e->name, "path") && g_strcmp0 (klass, "community-halo") == 0)
     s->halos++;
-  else if (in_node && g_str_equal (element, "path") && klass != NULL)
+  else if (in_node && g_str_equal (e->name, "path") && klass != NULL)
     s->shapes[g_str_equal (klass, "shape box") ? 0 : g_str_equal (klass, "shape ellipse") ? 1 : 2]++;
-  else if (g_str_equal (element, "path"))
+  else if (g_str_equal (e->name, "path"))
     s->shapes[3]++;
-  if (g_str_equal (element, "key"))
+  if (g_str_equal (e->name, "key"))
     {
-      const char *attr_name = NULL, *attr_type = NULL;
-
-      for (guint i = 0; names[i] != NULL; i++)
-        {
-          if (g_str_equal (names[i], "attr.name"))
-            attr_name = values[i];
-          else if (g_str_equal (names[i], "attr.type"))
-            attr_type = values[i];
-        }
-      g_assert_nonnull (attr_name);
-      g_assert_nonnull (attr_type);
-      g_hash_table_insert (s->keys, g_strdup (id), g_strdup (attr_name));
+      g_assert_nonnull (xml_test_attr (e, "attr.name"));
+      g_assert_nonnull (xml_test_attr (e, "attr.type"));
+      g_hash_table_insert (s->keys, g_strdup (id), g_strdup (xml_test_attr (e, "attr.name")));
     }
-  if (g_str_equal (element, "data"))
+  if (g_str_equal (e->name, "data"))
     {
       g_assert_nonnull (key);
       g_free (s->current_key);
       s->current_key = g_strdup (key);
     }
 
-  g_string_truncate (s->text, 0);
-  g_ptr_array_add (s->stack, g_strdup (element));
+  g_ptr_array_add (s->stack, g_strdup (e->name));
 }
 
 static void
-xml_end (GMarkupParseContext  *context,
-         const char           *element,
-         gpointer              user_data,
-         GError              **error)
+xml_end (const char *name,
+         const char *text,
+         gpointer    data)
 {
-  XmlStats *s = user_data;
+  XmlStats *s = data;
 
-  if (g_str_equal (element, "title"))
-    g_ptr_array_add (s->titles, g_strdup (s->text->str));
-  if (g_str_equal (element, "data") && g_str_equal (s->current_key, "label"))
-    g_ptr_array_add (s->labels, g_strdup (s->text->str));
-  if (g_str_equal (element, "data"))
+  if (g_str_equal (name, "title"))
+    g_ptr_array_add (s->titles, g_strdup (text));
+  if (g_str_equal (name, "data") && g_str_equal (s->current_key, "label"))
+    g_ptr_array_add (s->labels, g_strdup (text));
+  if (g_str_equal (name, "data"))
     s->node_data++;
 
   g_ptr_array_remove_index (s->stack, s->stack->len - 1);
-}
-
-static void
-xml_text (GMarkupParseContext  *context,
-          const char           *text,
-          gsize                 len,
-          gpointer              user_data,
-          GError              **error)
-{
-  XmlStats *s = user_data;
-
-  g_string_append_len (s->text, text, len);
 }
 
 static void
@@ -351,7 +318,6 @@ xml_stats_free (XmlStats *s)
   g_hash_table_unref (s->keys);
   g_free (s->view_box);
   g_free (s->current_key);
-  g_string_free (s->text, TRUE);
   g_free (s);
 }
 
@@ -360,9 +326,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (XmlStats, xml_stats_free)
 static XmlStats *
 parse_xml (GBytes *bytes)
 {
-  static const GMarkupParser parser = { xml_start, xml_end, xml_text, NULL, NULL };
+  static const XmlTestWalker walker = { xml_start, xml_end };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GMarkupParseContext) context = NULL;
   XmlStats *s = g_new0 (XmlStats, 1);
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
@@ -372,13 +337,9 @@ parse_xml (GBytes *bytes)
   s->titles = g_ptr_array_new_with_free_func (g_free);
   s->labels = g_ptr_array_new_with_free_func (g_free);
   s->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  s->text = g_string_new (NULL);
 
   g_assert_true (g_utf8_validate (data, len, NULL));
-  context = g_markup_parse_context_new (&parser, 0, s, NULL);
-  g_markup_parse_context_parse (context, data, len, &error);
-  g_assert_no_error (error);
-  g_markup_parse_context_end_parse (context, &error);
+  xml_test_walk (data, len, &walker, s, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (s->stack->len, ==, 0);
 
@@ -389,12 +350,7 @@ static gboolean
 has_title_starting (XmlStats   *s,
                     const char *prefix)
 {
-  for (guint i = 0; i < s->titles->len; i++)
-    {
-      if (g_str_has_prefix (g_ptr_array_index (s->titles, i), prefix))
-        return TRUE;
-    }
-  return FALSE;
+  return g_ptr_array_find_with_equal_func (s->titles, prefix, (GEqualFunc) g_str_has_prefix, NULL);
 }
 
 static void

@@ -15,41 +15,24 @@
 
 #include "dossier-corpus.h"
 #include "dossier-extractor.h"
-
-static DossierGazetteer *
-default_gazetteer (void)
-{
-  g_autoptr(GError) error = NULL;
-  DossierGazetteer *gazetteer = dossier_gazetteer_new_default (&error);
-
-  g_assert_no_error (error);
-  return gazetteer;
-}
-
-static DossierGraph *
-extract_text (const char *text,
-              gsize       len)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
-  g_autoptr(DossierGazetteer) gazetteer = default_gazetteer ();
-  g_autoptr(GBytes) bytes = g_bytes_new (text, len);
-  DossierArticle *article;
-  DossierGraph *graph;
-
-  article = dossier_article_new_from_bytes ("test.txt", NULL, bytes, &error);
-  g_assert_no_error (error);
-  dossier_corpus_add_article (corpus, article);
-
-  graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return graph;
-}
+#include "test-util.h"
 
 static DossierGraph *
 extract_string (const char *text)
 {
-  return extract_text (text, strlen (text));
+  return test_extract_text (NULL, text, -1);
+}
+
+/* @ev's passage lies in @article and holds both mentions it links. */
+static void
+assert_passage_holds_mentions (const DossierEvidence *ev,
+                               const DossierArticle  *article)
+{
+  g_assert_cmpuint (ev->end, <=, article->len);
+  g_assert_cmpuint (ev->source_start, >=, ev->start);
+  g_assert_cmpuint (ev->source_end, <=, ev->end);
+  g_assert_cmpuint (ev->target_start, >=, ev->start);
+  g_assert_cmpuint (ev->target_end, <=, ev->end);
 }
 
 static DossierEntity *
@@ -66,27 +49,13 @@ assert_entity (DossierGraph      *graph,
   return entity;
 }
 
-static const DossierRelation *
-find_relation (DossierGraph        *graph,
-               const char          *source,
-               DossierRelationType  type,
-               const char          *target)
-{
-  DossierEntity *s = dossier_graph_lookup_entity (graph, source);
-  DossierEntity *t = dossier_graph_lookup_entity (graph, target);
-
-  if (s == NULL || t == NULL)
-    return NULL;
-  return dossier_graph_lookup_relation (graph, s->id, type, t->id);
-}
-
 static void
 assert_relation (DossierGraph        *graph,
                  const char          *source,
                  DossierRelationType  type,
                  const char          *target)
 {
-  const DossierRelation *relation = find_relation (graph, source, type, target);
+  const DossierRelation *relation = test_find_relation (graph, source, type, target);
   const DossierArticle *article = dossier_corpus_get_article (graph->corpus, 0);
 
   if (relation == NULL)
@@ -98,11 +67,7 @@ assert_relation (DossierGraph        *graph,
       const DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, i);
 
       g_assert_cmpuint (ev->start, <, ev->end);
-      g_assert_cmpuint (ev->end, <=, article->len);
-      g_assert_cmpuint (ev->source_start, >=, ev->start);
-      g_assert_cmpuint (ev->source_end, <=, ev->end);
-      g_assert_cmpuint (ev->target_start, >=, ev->start);
-      g_assert_cmpuint (ev->target_end, <=, ev->end);
+      assert_passage_holds_mentions (ev, article);
     }
 }
 
@@ -125,6 +90,48 @@ log_graph (DossierGraph *graph)
     }
 }
 
+/* Known actors, and names no gazetteer has, typed by their cues. */
+static const struct
+{
+  const char        *name;
+  DossierEntityType  type;
+} english_actors[] = {
+  { "Nvidia", DOSSIER_ENTITY_COMPANY },
+  { "Microsoft", DOSSIER_ENTITY_COMPANY },
+  { "Oracle", DOSSIER_ENTITY_COMPANY },
+  { "Amazon Web Services", DOSSIER_ENTITY_COMPANY },
+  { "Reuters", DOSSIER_ENTITY_MEDIA },
+  { "Bloomberg", DOSSIER_ENTITY_MEDIA },
+  { "Financial Times", DOSSIER_ENTITY_MEDIA },
+  { "Jensen Huang", DOSSIER_ENTITY_PERSON },
+  { "European Commission", DOSSIER_ENTITY_GOVERNMENT },
+  { "Chinese government", DOSSIER_ENTITY_GOVERNMENT },
+  { "Kestrel Labs", DOSSIER_ENTITY_COMPANY },
+  { "Dana Friedman", DOSSIER_ENTITY_PERSON },
+  { "Ron Whitfield", DOSSIER_ENTITY_PERSON },
+};
+
+/* The main relations, with their direction. */
+static const struct
+{
+  const char          *source;
+  DossierRelationType  type;
+  const char          *target;
+} english_relations[] = {
+  { "Nvidia", DOSSIER_RELATION_ACQUIRES, "Kestrel Labs" },
+  { "Reuters", DOSSIER_RELATION_REPORTS, "Nvidia" },
+  { "Jensen Huang", DOSSIER_RELATION_LEADS, "Nvidia" },
+  { "Dana Friedman", DOSSIER_RELATION_LEADS, "Kestrel Labs" },
+  { "European Commission", DOSSIER_RELATION_REGULATES, "Nvidia" },
+  { "Ron Whitfield", DOSSIER_RELATION_OPPOSES, "Nvidia" },
+  { "Microsoft", DOSSIER_RELATION_NEGOTIATES, "Kestrel Labs" },
+  { "Microsoft", DOSSIER_RELATION_WITHDRAWS, "Kestrel Labs" },
+  { "Kestrel Labs", DOSSIER_RELATION_SUPPLIES, "Amazon Web Services" },
+  { "Kestrel Labs", DOSSIER_RELATION_PARTNERS, "Oracle" },
+  { "Oracle", DOSSIER_RELATION_SUPPLIES, "Kestrel Labs" },
+  { "Chinese government", DOSSIER_RELATION_REGULATES, "Kestrel Labs" },
+};
+
 static void
 test_english_article (void)
 {
@@ -133,10 +140,9 @@ test_english_article (void)
                                                  "english-chip-deal.txt", NULL);
   const char *paths[] = { path, NULL };
   g_autoptr(DossierCorpus) corpus = NULL;
-  g_autoptr(DossierGazetteer) gazetteer = default_gazetteer ();
+  g_autoptr(DossierGazetteer) gazetteer = test_default_gazetteer ();
   g_autoptr(DossierGraph) graph = NULL;
   const DossierRelation *negated;
-  DossierEntity *kestrel, *whitfield;
 
   corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -144,22 +150,10 @@ test_english_article (void)
   g_assert_no_error (error);
   log_graph (graph);
 
-  /* Known actors, and names no gazetteer has, typed by their cues. */
-  assert_entity (graph, "Nvidia", DOSSIER_ENTITY_COMPANY);
-  assert_entity (graph, "Microsoft", DOSSIER_ENTITY_COMPANY);
-  assert_entity (graph, "Oracle", DOSSIER_ENTITY_COMPANY);
-  assert_entity (graph, "Amazon Web Services", DOSSIER_ENTITY_COMPANY);
-  assert_entity (graph, "Reuters", DOSSIER_ENTITY_MEDIA);
-  assert_entity (graph, "Bloomberg", DOSSIER_ENTITY_MEDIA);
-  assert_entity (graph, "Financial Times", DOSSIER_ENTITY_MEDIA);
-  assert_entity (graph, "Jensen Huang", DOSSIER_ENTITY_PERSON);
-  assert_entity (graph, "European Commission", DOSSIER_ENTITY_GOVERNMENT);
-  assert_entity (graph, "Chinese government", DOSSIER_ENTITY_GOVERNMENT);
-  kestrel = assert_entity (graph, "Kestrel Labs", DOSSIER_ENTITY_COMPANY);
-  g_assert_true (kestrel->discovered);
-  assert_entity (graph, "Dana Friedman", DOSSIER_ENTITY_PERSON);
-  whitfield = assert_entity (graph, "Ron Whitfield", DOSSIER_ENTITY_PERSON);
-  g_assert_true (whitfield->discovered);
+  for (guint i = 0; i < G_N_ELEMENTS (english_actors); i++)
+    assert_entity (graph, english_actors[i].name, english_actors[i].type);
+  g_assert_true (dossier_graph_lookup_entity (graph, "Kestrel Labs")->discovered);
+  g_assert_true (dossier_graph_lookup_entity (graph, "Ron Whitfield")->discovered);
 
   /* Not actors: places, months, the byline. */
   g_assert_null (dossier_graph_lookup_entity (graph, "Haifa"));
@@ -167,23 +161,13 @@ test_english_article (void)
   g_assert_null (dossier_graph_lookup_entity (graph, "Tuesday"));
   g_assert_null (dossier_graph_lookup_entity (graph, "Israeli"));
 
-  /* The main relations, with their direction. */
-  assert_relation (graph, "Nvidia", DOSSIER_RELATION_ACQUIRES, "Kestrel Labs");
-  assert_relation (graph, "Reuters", DOSSIER_RELATION_REPORTS, "Nvidia");
-  assert_relation (graph, "Jensen Huang", DOSSIER_RELATION_LEADS, "Nvidia");
-  assert_relation (graph, "Dana Friedman", DOSSIER_RELATION_LEADS, "Kestrel Labs");
-  assert_relation (graph, "European Commission", DOSSIER_RELATION_REGULATES, "Nvidia");
-  assert_relation (graph, "Ron Whitfield", DOSSIER_RELATION_OPPOSES, "Nvidia");
-  assert_relation (graph, "Microsoft", DOSSIER_RELATION_NEGOTIATES, "Kestrel Labs");
-  assert_relation (graph, "Microsoft", DOSSIER_RELATION_WITHDRAWS, "Kestrel Labs");
-  assert_relation (graph, "Kestrel Labs", DOSSIER_RELATION_SUPPLIES, "Amazon Web Services");
-  assert_relation (graph, "Kestrel Labs", DOSSIER_RELATION_PARTNERS, "Oracle");
-  assert_relation (graph, "Oracle", DOSSIER_RELATION_SUPPLIES, "Kestrel Labs");
-  assert_relation (graph, "Chinese government", DOSSIER_RELATION_REGULATES, "Kestrel Labs");
-  g_assert_null (find_relation (graph, "Nvidia", DOSSIER_RELATION_ACQUIRES, "Reuters"));
+  for (guint i = 0; i < G_N_ELEMENTS (english_relations); i++)
+    assert_relation (graph, english_relations[i].source, english_relations[i].type,
+                     english_relations[i].target);
+  g_assert_null (test_find_relation (graph, "Nvidia", DOSSIER_RELATION_ACQUIRES, "Reuters"));
 
   /* "Microsoft did not buy the startup": recorded, but as negated. */
-  negated = find_relation (graph, "Microsoft", DOSSIER_RELATION_ACQUIRES, "Kestrel Labs");
+  negated = test_find_relation (graph, "Microsoft", DOSSIER_RELATION_ACQUIRES, "Kestrel Labs");
   g_assert_nonnull (negated);
   for (guint i = 0; i < negated->evidence->len; i++)
     g_assert_true (g_array_index (negated->evidence, DossierEvidence, i).flags &
@@ -210,14 +194,14 @@ test_french_patterns (void)
 
   /* Passive noun phrase: the agent after "par" acquires. */
   assert_relation (graph, "ByteDance", DOSSIER_RELATION_ACQUIRES, "Musical.ly");
-  g_assert_null (find_relation (graph, "Musical.ly", DOSSIER_RELATION_ACQUIRES, "ByteDance"));
+  g_assert_null (test_find_relation (graph, "Musical.ly", DOSSIER_RELATION_ACQUIRES, "ByteDance"));
   assert_relation (graph, "Larry Ellison", DOSSIER_RELATION_LEADS, "Oracle");
   assert_relation (graph, "Wall Street Journal", DOSSIER_RELATION_REPORTS, "Oracle");
   assert_relation (graph, "Oracle", DOSSIER_RELATION_PARTNERS, "TikTok");
   assert_relation (graph, "ByteDance", DOSSIER_RELATION_OWNS, "TikTok");
 
   /* "pourrait être approuvé par la Maison Blanche": hypothetical. */
-  r = find_relation (graph, "United States government", DOSSIER_RELATION_REGULATES, "TikTok");
+  r = test_find_relation (graph, "United States government", DOSSIER_RELATION_REGULATES, "TikTok");
   if (r != NULL)
     g_assert_true (g_array_index (r->evidence, DossierEvidence, 0).flags & DOSSIER_EVIDENCE_HYPOTHETICAL);
 
@@ -309,8 +293,8 @@ test_names_and_links (void)
 
     log_graph (appositive);
     assert_relation (appositive, "Microsoft", DOSSIER_RELATION_PARTNERS, "OpenAI");
-    g_assert_null (find_relation (appositive, "Nvidia", DOSSIER_RELATION_PARTNERS, "OpenAI"));
-    g_assert_null (find_relation (appositive, "OpenAI", DOSSIER_RELATION_PARTNERS, "Nvidia"));
+    g_assert_null (test_find_relation (appositive, "Nvidia", DOSSIER_RELATION_PARTNERS, "OpenAI"));
+    g_assert_null (test_find_relation (appositive, "OpenAI", DOSSIER_RELATION_PARTNERS, "Nvidia"));
   }
 
   /* An object said but not an actor ("to Chinese firms") is no reason to
@@ -320,7 +304,7 @@ test_names_and_links (void)
       "Nvidia and its chips\n\nNvidia sells chips. Nvidia grows. AMD also supplies chips to Chinese firms.\n");
 
     log_graph (topic);
-    g_assert_null (find_relation (topic, "AMD", DOSSIER_RELATION_SUPPLIES, "Nvidia"));
+    g_assert_null (test_find_relation (topic, "AMD", DOSSIER_RELATION_SUPPLIES, "Nvidia"));
   }
 }
 
@@ -382,7 +366,7 @@ test_seeds_sections (void)
   const char *env = g_getenv ("DOSSIER_SEEDS_DIR");
   const char *paths[] = { env != NULL && *env != '\0' ? env : seeds, NULL };
   g_autoptr(DossierCorpus) corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
-  g_autoptr(DossierGazetteer) gazetteer = default_gazetteer ();
+  g_autoptr(DossierGazetteer) gazetteer = test_default_gazetteer ();
   g_autoptr(DossierGraph) graph = NULL;
   guint comment_mentions = 0;
 
@@ -428,11 +412,7 @@ test_seeds_sections (void)
           g_assert_cmpuint (ev->date.precision, !=, DOSSIER_DATE_PRECISION_NONE);
           /* The passage shows both mentions it links, even when a quote
            * follows its attribution line (seeds/002, "rapporté par CNBC"). */
-          g_assert_cmpuint (ev->end, <=, a->len);
-          g_assert_cmpuint (ev->source_start, >=, ev->start);
-          g_assert_cmpuint (ev->source_end, <=, ev->end);
-          g_assert_cmpuint (ev->target_start, >=, ev->start);
-          g_assert_cmpuint (ev->target_end, <=, ev->end);
+          assert_passage_holds_mentions (ev, a);
         }
     }
 }
@@ -450,7 +430,7 @@ test_hostile_input (void)
   for (guint i = 0; i < 1000000; i++)
     g_string_append (big, (i % 7 == 0) ? "Oracle " : (i % 3 == 0) ? "Société Zorglub " : "Word ");
   g_string_append_c (big, '\n');
-  graph = extract_text (big->str, big->len);
+  graph = test_extract_text (NULL, big->str, big->len);
   g_assert_nonnull (dossier_graph_lookup_entity (graph, "Oracle"));
 
   /* One 50 MB line of names, cues and punctuation. */
@@ -458,12 +438,12 @@ test_hostile_input (void)
   while (big->len < 50 * 1024 * 1024)
     g_string_append (big, "selon Reuters, Microsoft rachète TikTok d’Oracle par ByteDance «M. X» ");
   g_string_append_c (big, '\n');
-  line = extract_text (big->str, big->len);
-  g_assert_nonnull (find_relation (line, "Microsoft", DOSSIER_RELATION_ACQUIRES, "TikTok"));
+  line = test_extract_text (NULL, big->str, big->len);
+  g_assert_nonnull (test_find_relation (line, "Microsoft", DOSSIER_RELATION_ACQUIRES, "TikTok"));
 
   /* Odd characters: combining marks, emoji, quotes, lone elisions. */
   g_string_assign (big, "T\n\n\t Ḯ́ 😂 «\"'’ d’ l' qu' <a> & É. É É.\n");
-  names = extract_text (big->str, big->len);
+  names = test_extract_text (NULL, big->str, big->len);
   g_assert_nonnull (names);
 
   g_string_free (big, TRUE);

@@ -14,49 +14,6 @@
 #include "graph-test-util.h"
 #include "test-util.h"
 
-/* A small graph built by hand, so each filter is checked against a known
- * answer: A -owns-> B -partners- C -opposes-> D, E only in comments, F
- * alone in 2025. */
-typedef struct
-{
-  DossierGraph *graph;
-  guint         a, b, c, d, e, f;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fx,
-               gconstpointer  data)
-{
-  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
-
-  dossier_corpus_add_article (corpus, make_article ("a.txt", "Article one.\n", "2020-09-14"));
-  dossier_corpus_add_article (corpus, make_article ("b.txt", "Article two.\n", "2021-02-19"));
-  dossier_corpus_add_article (corpus, make_article ("c.txt", "Article three.\n", "2025"));
-
-  fx->graph = dossier_graph_new (corpus);
-  fx->a = add_entity (fx->graph, "Alpha Corp", DOSSIER_ENTITY_COMPANY, 0, DOSSIER_SECTION_BODY);
-  fx->b = add_entity (fx->graph, "Beta", DOSSIER_ENTITY_COMPANY, 0, DOSSIER_SECTION_BODY);
-  fx->c = add_entity (fx->graph, "Carol Smith", DOSSIER_ENTITY_PERSON, 1, DOSSIER_SECTION_BODY);
-  fx->d = add_entity (fx->graph, "Delta government", DOSSIER_ENTITY_GOVERNMENT, 1, DOSSIER_SECTION_BODY);
-  fx->e = add_entity (fx->graph, "Echo", DOSSIER_ENTITY_COMPANY, 1, DOSSIER_SECTION_COMMENTS);
-  fx->f = add_entity (fx->graph, "Foxtrot", DOSSIER_ENTITY_MEDIA, 2, DOSSIER_SECTION_BODY);
-  dossier_graph_add_alias (fx->graph, dossier_graph_get_entity (fx->graph, fx->c), "Smith");
-
-  add_relation (fx->graph, fx->a, DOSSIER_RELATION_OWNS, fx->b, 0, "2020-09-14", 0);
-  add_relation (fx->graph, fx->a, DOSSIER_RELATION_OWNS, fx->b, 1, "2021-02-19", 0);
-  add_relation (fx->graph, fx->c, DOSSIER_RELATION_PARTNERS, fx->b, 1, "2021-02-19", 0);
-  add_relation (fx->graph, fx->c, DOSSIER_RELATION_OPPOSES, fx->d, 1, "2021-02", 0);
-  add_relation (fx->graph, fx->e, DOSSIER_RELATION_SUPPORTS, fx->d, 1, "2021-02-19", DOSSIER_EVIDENCE_COMMENTS);
-  add_relation (fx->graph, fx->a, DOSSIER_RELATION_MENTIONED_WITH, fx->f, 2, "2025", 0);
-}
-
-static void
-fixture_teardown (Fixture       *fx,
-                  gconstpointer  data)
-{
-  g_clear_pointer (&fx->graph, dossier_graph_unref);
-}
-
 static gboolean
 has_entity (DossierSubgraph *sub,
             guint            id)
@@ -79,6 +36,52 @@ has_relation (DossierSubgraph     *sub,
   return FALSE;
 }
 
+/* A small graph built by hand, so each filter is checked against a known
+ * answer: A -owns-> B -partners- C -opposes-> D, E only in comments, F
+ * alone in 2025. */
+typedef struct
+{
+  DossierGraph  *graph;
+  guint          a, b, c, d, e, f;
+  DossierFilter *filter;  /* everything shown, for the test to change */
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
+
+  dossier_corpus_add_article (corpus, make_article ("a.txt", "Article one.\n", "2020-09-14"));
+  dossier_corpus_add_article (corpus, make_article ("b.txt", "Article two.\n", "2021-02-19"));
+  dossier_corpus_add_article (corpus, make_article ("c.txt", "Article three.\n", "2025"));
+
+  fx->graph = dossier_graph_new (corpus);
+  fx->filter = dossier_filter_new ();
+  fx->a = add_entity (fx->graph, "Alpha Corp", DOSSIER_ENTITY_COMPANY, 0, DOSSIER_SECTION_BODY);
+  fx->b = add_entity (fx->graph, "Beta", DOSSIER_ENTITY_COMPANY, 0, DOSSIER_SECTION_BODY);
+  fx->c = add_entity (fx->graph, "Carol Smith", DOSSIER_ENTITY_PERSON, 1, DOSSIER_SECTION_BODY);
+  fx->d = add_entity (fx->graph, "Delta government", DOSSIER_ENTITY_GOVERNMENT, 1, DOSSIER_SECTION_BODY);
+  fx->e = add_entity (fx->graph, "Echo", DOSSIER_ENTITY_COMPANY, 1, DOSSIER_SECTION_COMMENTS);
+  fx->f = add_entity (fx->graph, "Foxtrot", DOSSIER_ENTITY_MEDIA, 2, DOSSIER_SECTION_BODY);
+  dossier_graph_add_alias (fx->graph, dossier_graph_get_entity (fx->graph, fx->c), "Smith");
+
+  add_relation (fx->graph, fx->a, DOSSIER_RELATION_OWNS, fx->b, 0, "2020-09-14", 0);
+  add_relation (fx->graph, fx->a, DOSSIER_RELATION_OWNS, fx->b, 1, "2021-02-19", 0);
+  add_relation (fx->graph, fx->c, DOSSIER_RELATION_PARTNERS, fx->b, 1, "2021-02-19", 0);
+  add_relation (fx->graph, fx->c, DOSSIER_RELATION_OPPOSES, fx->d, 1, "2021-02", 0);
+  add_relation (fx->graph, fx->e, DOSSIER_RELATION_SUPPORTS, fx->d, 1, "2021-02-19", DOSSIER_EVIDENCE_COMMENTS);
+  add_relation (fx->graph, fx->a, DOSSIER_RELATION_MENTIONED_WITH, fx->f, 2, "2025", 0);
+}
+
+static void
+fixture_teardown (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&fx->graph, dossier_graph_unref);
+  g_clear_pointer (&fx->filter, dossier_filter_free);
+}
+
 static DossierSubgraph *
 apply (Fixture       *fx,
        DossierFilter *filter)
@@ -95,8 +98,7 @@ static void
 test_default (Fixture       *fx,
               gconstpointer  data)
 {
-  g_autoptr(DossierFilter) filter = dossier_filter_new ();
-  g_autoptr(DossierSubgraph) sub = apply (fx, filter);
+  g_autoptr(DossierSubgraph) sub = apply (fx, fx->filter);
 
   g_assert_cmpuint (sub->entities->len, ==, 6);
   g_assert_cmpuint (sub->total_entities, ==, 6);
@@ -105,9 +107,9 @@ test_default (Fixture       *fx,
   g_assert_false (has_relation (sub, fx->a, DOSSIER_RELATION_MENTIONED_WITH, fx->f));
   g_assert_cmpuint (g_array_index (sub->relation_evidence, guint, 0), ==, 2);
 
-  filter->relation_types |= 1u << DOSSIER_RELATION_MENTIONED_WITH;
+  fx->filter->relation_types |= 1u << DOSSIER_RELATION_MENTIONED_WITH;
   {
-    g_autoptr(DossierSubgraph) all = apply (fx, filter);
+    g_autoptr(DossierSubgraph) all = apply (fx, fx->filter);
     g_assert_true (has_relation (all, fx->a, DOSSIER_RELATION_MENTIONED_WITH, fx->f));
   }
 }
@@ -116,12 +118,11 @@ static void
 test_date_range (Fixture       *fx,
                  gconstpointer  data)
 {
-  g_autoptr(DossierFilter) filter = dossier_filter_new ();
   g_autoptr(DossierSubgraph) to_2020 = NULL;
   g_autoptr(DossierSubgraph) from_2021 = NULL;
 
-  g_assert_true (dossier_date_parse_iso ("2020-12-31", &filter->to));
-  to_2020 = apply (fx, filter);
+  g_assert_true (dossier_date_parse_iso ("2020-12-31", &fx->filter->to));
+  to_2020 = apply (fx, fx->filter);
   g_assert_true (has_entity (to_2020, fx->a));
   g_assert_true (has_entity (to_2020, fx->b));
   g_assert_false (has_entity (to_2020, fx->c));
@@ -130,9 +131,9 @@ test_date_range (Fixture       *fx,
   /* Only the 2020 passage of A owns B counts. */
   g_assert_cmpuint (g_array_index (to_2020->relation_evidence, guint, 0), ==, 1);
 
-  filter->to = (DossierDate) { 0 };
-  g_assert_true (dossier_date_parse_iso ("2021-02-19", &filter->from));
-  from_2021 = apply (fx, filter);
+  fx->filter->to = (DossierDate) { 0 };
+  g_assert_true (dossier_date_parse_iso ("2021-02-19", &fx->filter->from));
+  from_2021 = apply (fx, fx->filter);
   g_assert_true (has_relation (from_2021, fx->c, DOSSIER_RELATION_PARTNERS, fx->b));
   /* A month-precise date overlaps a day inside that month. */
   g_assert_true (has_relation (from_2021, fx->c, DOSSIER_RELATION_OPPOSES, fx->d));
@@ -143,17 +144,16 @@ static void
 test_actor_depth (Fixture       *fx,
                   gconstpointer  data)
 {
-  g_autoptr(DossierFilter) filter = dossier_filter_new ();
   char *actors[] = { (char *) "smith", NULL };
 
-  filter->actors = g_strdupv (actors);
+  fx->filter->actors = g_strdupv (actors);
 
   for (guint depth = 0; depth <= 3; depth++)
     {
       g_autoptr(DossierSubgraph) sub = NULL;
 
-      filter->depth = depth;
-      sub = apply (fx, filter);
+      fx->filter->depth = depth;
+      sub = apply (fx, fx->filter);
       g_assert_true (has_entity (sub, fx->c));
       g_assert_cmpint (has_entity (sub, fx->b), ==, depth >= 1);
       g_assert_cmpint (has_entity (sub, fx->d), ==, depth >= 1);
@@ -167,12 +167,11 @@ static void
 test_path (Fixture       *fx,
            gconstpointer  data)
 {
-  g_autoptr(DossierFilter) filter = dossier_filter_new ();
   g_autoptr(DossierSubgraph) sub = NULL;
   char *path[] = { (char *) "Alpha Corp", (char *) "Delta government", NULL };
 
-  filter->path = g_strdupv (path);
-  sub = apply (fx, filter);
+  fx->filter->path = g_strdupv (path);
+  sub = apply (fx, fx->filter);
 
   g_assert_true (has_entity (sub, fx->a));
   g_assert_true (has_entity (sub, fx->b));
@@ -186,39 +185,38 @@ static void
 test_types_evidence_comments (Fixture       *fx,
                               gconstpointer  data)
 {
-  g_autoptr(DossierFilter) filter = dossier_filter_new ();
 
-  filter->entity_types = 1u << DOSSIER_ENTITY_COMPANY;
+  fx->filter->entity_types = 1u << DOSSIER_ENTITY_COMPANY;
   {
-    g_autoptr(DossierSubgraph) sub = apply (fx, filter);
+    g_autoptr(DossierSubgraph) sub = apply (fx, fx->filter);
     g_assert_true (has_entity (sub, fx->a));
     g_assert_false (has_entity (sub, fx->c));
     g_assert_false (has_entity (sub, fx->f));
     g_assert_cmpuint (sub->relations->len, ==, 1);
   }
 
-  dossier_filter_reset (filter);
-  filter->relation_types = 1u << DOSSIER_RELATION_OPPOSES;
+  dossier_filter_reset (fx->filter);
+  fx->filter->relation_types = 1u << DOSSIER_RELATION_OPPOSES;
   {
-    g_autoptr(DossierSubgraph) sub = apply (fx, filter);
+    g_autoptr(DossierSubgraph) sub = apply (fx, fx->filter);
     g_assert_cmpuint (sub->relations->len, ==, 1);
     g_assert_true (has_relation (sub, fx->c, DOSSIER_RELATION_OPPOSES, fx->d));
   }
 
-  dossier_filter_reset (filter);
-  filter->min_evidence = 2;
+  dossier_filter_reset (fx->filter);
+  fx->filter->min_evidence = 2;
   {
-    g_autoptr(DossierSubgraph) sub = apply (fx, filter);
+    g_autoptr(DossierSubgraph) sub = apply (fx, fx->filter);
     /* Only A owns B has two passages; its ends show though each has one mention. */
     g_assert_cmpuint (sub->relations->len, ==, 1);
     g_assert_true (has_relation (sub, fx->a, DOSSIER_RELATION_OWNS, fx->b));
     g_assert_cmpuint (sub->entities->len, ==, 2);
   }
 
-  dossier_filter_reset (filter);
-  filter->no_comments = TRUE;
+  dossier_filter_reset (fx->filter);
+  fx->filter->no_comments = TRUE;
   {
-    g_autoptr(DossierSubgraph) sub = apply (fx, filter);
+    g_autoptr(DossierSubgraph) sub = apply (fx, fx->filter);
     g_assert_false (has_entity (sub, fx->e));
     g_assert_true (has_entity (sub, fx->d));
   }
@@ -228,11 +226,10 @@ static void
 test_cap (Fixture       *fx,
           gconstpointer  data)
 {
-  g_autoptr(DossierFilter) filter = dossier_filter_new ();
   g_autoptr(DossierSubgraph) sub = NULL;
 
-  filter->max_nodes = 2;
-  sub = apply (fx, filter);
+  fx->filter->max_nodes = 2;
+  sub = apply (fx, fx->filter);
   g_assert_cmpuint (sub->entities->len, ==, 2);
   /* B has the most evidence (3 passages), then A (2) and C (2): A wins on id. */
   g_assert_true (has_entity (sub, fx->b));
@@ -243,26 +240,25 @@ static void
 test_errors (Fixture       *fx,
              gconstpointer  data)
 {
-  g_autoptr(DossierFilter) filter = dossier_filter_new ();
   g_autoptr(GError) error = NULL;
   char *actors[] = { (char *) "Alpa Corp", NULL };
 
-  filter->actors = g_strdupv (actors);
-  g_assert_null (dossier_filter_apply (filter, fx->graph, &error));
+  fx->filter->actors = g_strdupv (actors);
+  g_assert_null (dossier_filter_apply (fx->filter, fx->graph, &error));
   g_assert_error (error, DOSSIER_FILTER_ERROR, DOSSIER_FILTER_ERROR_UNKNOWN_ACTOR);
   g_assert_nonnull (strstr (error->message, "Alpha Corp"));
   g_clear_error (&error);
 
-  dossier_filter_reset (filter);
-  g_assert_true (dossier_date_parse_iso ("2021", &filter->from));
-  g_assert_true (dossier_date_parse_iso ("2020-06", &filter->to));
-  g_assert_false (dossier_filter_validate (filter, fx->graph, &error));
+  dossier_filter_reset (fx->filter);
+  g_assert_true (dossier_date_parse_iso ("2021", &fx->filter->from));
+  g_assert_true (dossier_date_parse_iso ("2020-06", &fx->filter->to));
+  g_assert_false (dossier_filter_validate (fx->filter, fx->graph, &error));
   g_assert_error (error, DOSSIER_FILTER_ERROR, DOSSIER_FILTER_ERROR_BAD_RANGE);
   g_clear_error (&error);
 
-  dossier_filter_reset (filter);
-  filter->depth = 4;
-  g_assert_false (dossier_filter_validate (filter, fx->graph, &error));
+  dossier_filter_reset (fx->filter);
+  fx->filter->depth = 4;
+  g_assert_false (dossier_filter_validate (fx->filter, fx->graph, &error));
   g_assert_error (error, DOSSIER_FILTER_ERROR, DOSSIER_FILTER_ERROR_BAD_VALUE);
 }
 
@@ -347,7 +343,6 @@ static void
 test_undated (Fixture       *fx,
               gconstpointer  data)
 {
-  g_autoptr(DossierFilter) filter = dossier_filter_new ();
   /* Passages kept (the undated one among them) as the filter changes. */
   const struct { const char *from, *to; gboolean dated_only; guint relations, undated; } steps[] = {
     { NULL, NULL, FALSE, 5, 1 },
@@ -361,11 +356,11 @@ test_undated (Fixture       *fx,
     {
       g_autoptr(DossierSubgraph) sub = NULL;
 
-      filter->from = filter->to = (DossierDate) { 0 };
-      g_assert_true (steps[i].from == NULL || dossier_date_parse_iso (steps[i].from, &filter->from));
-      g_assert_true (steps[i].to == NULL || dossier_date_parse_iso (steps[i].to, &filter->to));
-      filter->dated_only = steps[i].dated_only;
-      sub = apply (fx, filter);
+      fx->filter->from = fx->filter->to = (DossierDate) { 0 };
+      g_assert_true (steps[i].from == NULL || dossier_date_parse_iso (steps[i].from, &fx->filter->from));
+      g_assert_true (steps[i].to == NULL || dossier_date_parse_iso (steps[i].to, &fx->filter->to));
+      fx->filter->dated_only = steps[i].dated_only;
+      sub = apply (fx, fx->filter);
       g_assert_cmpuint (sub->relations->len, ==, steps[i].relations);
       g_assert_cmpuint (sub->undated_evidence, ==, steps[i].undated);
       g_assert_cmpint (has_relation (sub, fx->d, DOSSIER_RELATION_REGULATES, fx->a), ==, !steps[i].dated_only);
@@ -378,27 +373,26 @@ test_isolated (Fixture       *fx,
                gconstpointer  data)
 {
   char *actors[] = { (char *) "Foxtrot", NULL };
-  g_autoptr(DossierFilter) filter = dossier_filter_new ();
   g_autoptr(DossierSubgraph) automatic = NULL;
   g_autoptr(DossierSubgraph) hidden = NULL;
   g_autoptr(DossierSubgraph) named = NULL;
   g_autoptr(DossierSubgraph) crowd = NULL;
 
   /* Six actors: far from the automatic limit. */
-  automatic = apply (fx, filter);
+  automatic = apply (fx, fx->filter);
   g_assert_true (has_entity (automatic, fx->f));
   g_assert_cmpuint (automatic->hidden_isolated, ==, 0);
 
-  filter->isolated = DOSSIER_ISOLATED_HIDE;
-  hidden = apply (fx, filter);
+  fx->filter->isolated = DOSSIER_ISOLATED_HIDE;
+  hidden = apply (fx, fx->filter);
   g_assert_false (has_entity (hidden, fx->f));
   g_assert_cmpuint (hidden->hidden_isolated, ==, 1);
   g_assert_cmpuint (hidden->entities->len, ==, 5);
 
   /* An actor asked for by name stays, alone or not. */
-  filter->actors = g_strdupv (actors);
-  filter->depth = 0;
-  named = apply (fx, filter);
+  fx->filter->actors = g_strdupv (actors);
+  fx->filter->depth = 0;
+  named = apply (fx, fx->filter);
   g_assert_true (has_entity (named, fx->f));
   g_assert_cmpuint (named->hidden_isolated, ==, 0);
 
@@ -408,8 +402,8 @@ test_isolated (Fixture       *fx,
       g_autofree char *name = g_strdup_printf ("Loner %u", i);
       add_entity (fx->graph, name, DOSSIER_ENTITY_PERSON, 0, DOSSIER_SECTION_BODY);
     }
-  dossier_filter_reset (filter);
-  crowd = apply (fx, filter);
+  dossier_filter_reset (fx->filter);
+  crowd = apply (fx, fx->filter);
   g_assert_cmpuint (crowd->hidden_isolated, ==, DOSSIER_FILTER_ISOLATED_LIMIT + 1);
   g_assert_cmpuint (crowd->entities->len, ==, 5);
   g_assert_true (has_entity (crowd, fx->a));
@@ -430,15 +424,14 @@ static void
 test_cluster (Fixture       *fx,
               gconstpointer  data)
 {
-  g_autoptr(DossierFilter) filter = dossier_filter_new ();
-  g_autoptr(DossierSubgraph) all = apply (fx, filter);
+  g_autoptr(DossierSubgraph) all = apply (fx, fx->filter);
   g_autoptr(DossierSubgraph) alpha = NULL;
   g_autoptr(DossierSubgraph) fox = NULL;
   g_autoptr(GError) error = NULL;
   guint c = community (all, fx->a);
 
-  filter->cluster = g_strdup ("alpha corp");
-  alpha = apply (fx, filter);
+  fx->filter->cluster = g_strdup ("alpha corp");
+  alpha = apply (fx, fx->filter);
   g_assert_true (has_entity (alpha, fx->a));
   g_assert_true (has_entity (alpha, fx->b));
   g_assert_false (has_entity (alpha, fx->f));
@@ -456,16 +449,16 @@ test_cluster (Fixture       *fx,
                     g_array_index (alpha->community_leaders, guint, c));
 
   /* A lone actor's cluster is itself, even when lone actors are hidden. */
-  g_free (filter->cluster);
-  filter->cluster = g_strdup ("Foxtrot");
-  filter->isolated = DOSSIER_ISOLATED_HIDE;
-  fox = apply (fx, filter);
+  g_free (fx->filter->cluster);
+  fx->filter->cluster = g_strdup ("Foxtrot");
+  fx->filter->isolated = DOSSIER_ISOLATED_HIDE;
+  fox = apply (fx, fx->filter);
   g_assert_cmpuint (fox->entities->len, ==, 1);
   g_assert_true (has_entity (fox, fx->f));
 
-  g_free (filter->cluster);
-  filter->cluster = g_strdup ("Foxtrott");
-  g_assert_null (dossier_filter_apply (filter, fx->graph, &error));
+  g_free (fx->filter->cluster);
+  fx->filter->cluster = g_strdup ("Foxtrott");
+  g_assert_null (dossier_filter_apply (fx->filter, fx->graph, &error));
   g_assert_error (error, DOSSIER_FILTER_ERROR, DOSSIER_FILTER_ERROR_UNKNOWN_ACTOR);
   g_assert_nonnull (strstr (error->message, "Foxtrot"));
 }
@@ -476,21 +469,20 @@ test_weights (Fixture       *fx,
               gconstpointer  data)
 {
   const double expected[][2] = { { 0 /* b */, 2 }, { 1 /* e */, 1 } };
-  g_autoptr(DossierFilter) filter = dossier_filter_new ();
   g_autoptr(DossierFilter) copy = NULL;
   g_autoptr(DossierSubgraph) by_degree = NULL;
 
-  filter->size_by = DOSSIER_MEASURE_DEGREE;
-  filter->cluster = g_strdup ("Beta");
-  filter->dated_only = TRUE;
-  filter->isolated = DOSSIER_ISOLATED_HIDE;
-  copy = dossier_filter_copy (filter);
+  fx->filter->size_by = DOSSIER_MEASURE_DEGREE;
+  fx->filter->cluster = g_strdup ("Beta");
+  fx->filter->dated_only = TRUE;
+  fx->filter->isolated = DOSSIER_ISOLATED_HIDE;
+  copy = dossier_filter_copy (fx->filter);
   g_assert_cmpstr (copy->cluster, ==, "Beta");
   g_assert_true (copy->dated_only);
   g_assert_cmpuint (copy->isolated, ==, DOSSIER_ISOLATED_HIDE);
 
-  g_clear_pointer (&filter->cluster, g_free);
-  by_degree = apply (fx, filter);
+  g_clear_pointer (&fx->filter->cluster, g_free);
+  by_degree = apply (fx, fx->filter);
   /* B: owned by A, partners with C; E supports D. */
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
@@ -500,8 +492,8 @@ test_weights (Fixture       *fx,
                          expected[i][1]);
     }
 
-  filter->size_by = DOSSIER_N_MEASURES;
-  g_assert_false (dossier_filter_validate (filter, NULL, NULL));
+  fx->filter->size_by = DOSSIER_N_MEASURES;
+  g_assert_false (dossier_filter_validate (fx->filter, NULL, NULL));
 }
 
 /* Article counts follow the filter like mention counts (exports print

@@ -17,10 +17,157 @@
 #include "dossier-corpus.h"
 #include "dossier-dictionary.h"
 #include "dossier-extractor.h"
+#include "test-util.h"
 
 #define FR "Vandelle SA, Orbanis SA et Kestrel SA sont des sociétés. M. Paul Garnier est un dirigeant.\n\n"
 #define EN "Vandelle Inc. and Orbanis Inc. are companies. Mr. Paul Garnier is an executive.\n\n"
 
+/* The relation every sentence of @texts must give (or must not give). */
+typedef struct
+{
+  const char *source;
+  const char *type;
+  const char *target;
+  guint       flags;      /* DossierEvidenceFlags the evidence must carry */
+  const char *texts[16];  /* NULL-terminated */
+} FrameRow;
+
+static const FrameRow frames[] = {
+  /* acquires */
+  { "Vandelle", "acquires", "Orbanis", 0, {
+      FR "Vandelle rachète Orbanis.",
+      FR "Orbanis est rachetée par Vandelle.",
+      FR "Le rachat d'Orbanis par Vandelle est bouclé.",
+      FR "La vente d'Orbanis à Vandelle a été annoncée.",
+      FR "L'offre de Vandelle sur Orbanis a été rejetée.",
+      EN "Vandelle agreed to buy Orbanis.",
+      EN "Orbanis was acquired by Vandelle.",
+      EN "Regulators approved the takeover by Vandelle of Orbanis.",
+      EN "Vandelle's offer for Orbanis was rejected.",
+      FR "La cession par Kestrel d'Orbanis à Vandelle est signée.",
+      EN "Vandelle's takeover bid for Orbanis was approved.",
+      FR "Vandelle va bien. Il a racheté Orbanis en mai.",
+      FR "Après avoir mis la main sur Kestrel, Vandelle s'intéresse à Orbanis.",
+      FR "Vandelle veut entrer au capital d'Orbanis.",
+      /* the deal its opponent fights */
+      FR "Paul Garnier s'est opposé lundi à une prise de contrôle d'une des grandes banques, Orbanis, par l'italienne Vandelle.",
+      NULL } },
+  /* negated and hedged evidence */
+  { "Vandelle", "acquires", "Orbanis", DOSSIER_EVIDENCE_NEGATED, {
+      FR "Vandelle n'a pas racheté Orbanis.",
+      EN "Vandelle did not buy Orbanis.",
+      NULL } },
+  { "Vandelle", "acquires", "Orbanis", DOSSIER_EVIDENCE_HYPOTHETICAL, {
+      FR "Vandelle pourrait racheter Orbanis.",
+      NULL } },
+  /* negotiates */
+  { "Vandelle", "negotiates", "Orbanis", 0, {
+      FR "Les discussions entre Vandelle et Orbanis ont repris.",
+      EN "Talks between Vandelle and Orbanis resumed.",
+      NULL } },
+  /* owns */
+  { "Vandelle", "owns", "Orbanis", 0, {
+      FR "Orbanis, filiale de Vandelle, recrute.",
+      EN "Orbanis, a subsidiary of Vandelle, is hiring.",
+      FR "Orbanis reste au sein du groupe contrôlé par Vandelle.",
+      FR "Vandelle a choisi de se séparer d'Orbanis, sa filiale.",
+      FR "Vandelle est montée lundi à près de 21 % du capital d'Orbanis.",
+      EN "Vandelle's stake in Orbanis was sold.",
+      NULL } },
+  /* leads */
+  { "Paul Garnier", "leads", "Vandelle", 0, {
+      FR "Paul Garnier, le PDG de Vandelle, a parlé.",
+      FR "Vandelle va mal. Paul Garnier, le PDG du groupe, a parlé.",
+      EN "Vandelle chief executive Paul Garnier spoke.",
+      EN "Vandelle Chair and CEO Paul Garnier spoke.",
+      NULL } },
+  { "Agence des participations de l'État", "owns", "Orbanis", 0, {
+      FR "L'Agence des participations de l'État (APE) est actionnaire à 23 % d'Orbanis. Selon l'APE, tout va bien.",
+      NULL } },
+  { "Hubert Quellec", "leads", "Canadian government", 0, {
+      FR "Le Canada hésite. Hubert Quellec, ministre canadien des Finances, a parlé.",
+      NULL } },
+  { "Orbanis", "negotiates", "Vandelle", 0, {
+      FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord.",
+      FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord sur la vente de Kestrel.",
+      NULL } },
+  { "French government", "owns", "Orbanis", 0, {
+      FR "Paul Garnier a critiqué l'intervention de l'État. L'État, actionnaire à 23 % d'Orbanis, se tait.",
+      NULL } },
+  { "Kestrel", "supports", "Orbanis", 0, {
+      FR "Le gouvernement de Vandelle? Non. Kestrel « soutient la stratégie d'Orbanis », dit-on.",
+      NULL } },
+  { "European Commission", "regulates", "Vandelle", 0, {
+      EN "Regulators were probing the deal, including the European Commission and the Competition and Markets Authority.",
+      NULL } },
+  { "Federal Trade Commission", "regulates", "Vandelle", 0, {
+      EN "Regulators were probing the deal, including the European Commission, the Competition and Markets Authority in the United Kingdom, and the Federal Trade Commission.",
+      NULL } },
+  { "Orbanis", "withdraws", "Vandelle", 0, {
+      EN "Vandelle and Orbanis jettison their deal.",
+      NULL } },
+  /* withdraws, opposes */
+  { "Vandelle", "withdraws", "Orbanis", 0, {
+      EN "Vandelle and Orbanis called off their deal.",
+      FR "Vandelle a abandonné son projet de racheter Orbanis.",
+      EN "Vandelle withdrew its bid for Orbanis.",
+      NULL } },
+  /* stakes: who holds one owns the company; who buys one buys into it */
+  { "Orbanis", "owns", "Kestrel", 0, {
+      FR "Vandelle a proposé de racheter la participation d'Orbanis dans Kestrel.",
+      NULL } },
+  { "Vandelle", "acquires", "Kestrel", 0, {
+      FR "Vandelle a proposé de racheter la participation d'Orbanis dans Kestrel.",
+      NULL } },
+  /* fighting or backing a deal is fighting or backing its maker; an
+   * adverb inside a cue of several words */
+  { "Paul Garnier", "opposes", "Vandelle", 0, {
+      FR "Paul Garnier s'est opposé lundi à une prise de contrôle d'une des grandes banques, Orbanis, par l'italienne Vandelle.",
+      EN "Paul Garnier opposed the takeover of Orbanis by Vandelle.",
+      FR "Paul Garnier a ouvertement critiqué Vandelle.",
+      NULL } },
+  /* "le gouvernement" after a bare "l'État"; preventing a sale regulates */
+  { "French government", "regulates", "Orbanis", 0, {
+      FR "Paul Garnier critique l'État. Le gouvernement veut empêcher la vente d'Orbanis à Vandelle.",
+      NULL } },
+  /* a person's company */
+  { "Paul Garnier", "owns", "Vandelle", 0, {
+      EN "Rivals fear Paul Garnier's Vandelle.",
+      NULL } },
+  /* an office as the very first word of the text (it used to be read before it) */
+  { "Emmanuel Macron", "leads", "French government", 0, {
+      "Président Macron en visite\n\nLe président Macron visite l'usine.",
+      NULL } },
+  { "Vandelle", "opposes", "Orbanis", 0, {
+      EN "Vandelle sued Orbanis on Monday.",
+      NULL } },
+  { "Reuters", "reports", "Paul Garnier", 0, {
+      EN "Paul Garnier told Reuters that Vandelle would wait.",
+      NULL } },
+  { "Paul Garnier", "leads", "Orbanis", 0, {
+      FR "Kestrel va bien. Le président d'Orbanis, Jean Roux, et son directeur général Paul Garnier ont parlé.",
+      NULL } },
+};
+
+/* What must not come out of a sentence. */
+static const struct
+{
+  const char *text;
+  const char *source;
+  const char *type;
+  const char *target;
+} absent[] = {
+  /* buying a stake from its holder is not buying the holder */
+  { FR "Vandelle a proposé de racheter la participation d'Orbanis dans Kestrel.", "Vandelle", "acquires", "Orbanis" },
+  /* "vend*" is no prefix of "vendredi", nor is a deal's object a party */
+  { FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord sur la vente de Kestrel.", "Kestrel", "negotiates", "Vandelle" },
+  { FR "Vandelle relève son offre auprès d'Orbanis.", "Orbanis", "acquires", "Vandelle" },
+  { EN "Kestrel Inc. is a miner. Vandelle filed two lawsuits, one against Orbanis and the other against Kestrel.", "Kestrel", "opposes", "Orbanis" },
+  { FR "Vandelle a rencontré vendredi les dirigeants d'Orbanis.", "Vandelle", "owns", "Orbanis" },
+  { FR "Vandelle a rencontré vendredi les dirigeants d'Orbanis.", "Orbanis", "owns", "Vandelle" },
+};
+
+/* One sentence and the relation it must give, or must not give. */
 typedef struct
 {
   const char *text;
@@ -28,94 +175,8 @@ typedef struct
   const char *type;
   const char *target;
   gboolean    present;
-  guint       flags;      /* DossierEvidenceFlags the evidence must carry */
-} FrameRow;
-
-static const FrameRow frames[] = {
-  /* acquires */
-  { FR "Vandelle rachète Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
-  { FR "Orbanis est rachetée par Vandelle.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
-  { FR "Le rachat d'Orbanis par Vandelle est bouclé.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
-  { FR "La vente d'Orbanis à Vandelle a été annoncée.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
-  { FR "L'offre de Vandelle sur Orbanis a été rejetée.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
-  { EN "Vandelle agreed to buy Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
-  { EN "Orbanis was acquired by Vandelle.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
-  { EN "Regulators approved the takeover by Vandelle of Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
-  { EN "Vandelle's offer for Orbanis was rejected.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
-  /* negated and hedged evidence */
-  { FR "Vandelle n'a pas racheté Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, DOSSIER_EVIDENCE_NEGATED },
-  { FR "Vandelle pourrait racheter Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, DOSSIER_EVIDENCE_HYPOTHETICAL },
-  { EN "Vandelle did not buy Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, DOSSIER_EVIDENCE_NEGATED },
-  /* negotiates */
-  { FR "Les discussions entre Vandelle et Orbanis ont repris.", "Vandelle", "negotiates", "Orbanis", TRUE, 0 },
-  { EN "Talks between Vandelle and Orbanis resumed.", "Vandelle", "negotiates", "Orbanis", TRUE, 0 },
-  /* owns */
-  { FR "Orbanis, filiale de Vandelle, recrute.", "Vandelle", "owns", "Orbanis", TRUE, 0 },
-  { EN "Orbanis, a subsidiary of Vandelle, is hiring.", "Vandelle", "owns", "Orbanis", TRUE, 0 },
-  /* leads */
-  { FR "Paul Garnier, le PDG de Vandelle, a parlé.", "Paul Garnier", "leads", "Vandelle", TRUE, 0 },
-  { FR "Vandelle va mal. Paul Garnier, le PDG du groupe, a parlé.", "Paul Garnier", "leads", "Vandelle", TRUE, 0 },
-  { EN "Vandelle chief executive Paul Garnier spoke.", "Paul Garnier", "leads", "Vandelle", TRUE, 0 },
-  { FR "La cession par Kestrel d'Orbanis à Vandelle est signée.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
-  { EN "Vandelle Chair and CEO Paul Garnier spoke.", "Paul Garnier", "leads", "Vandelle", TRUE, 0 },
-  { FR "Orbanis reste au sein du groupe contrôlé par Vandelle.", "Vandelle", "owns", "Orbanis", TRUE, 0 },
-  { FR "L'Agence des participations de l'État (APE) est actionnaire à 23 % d'Orbanis. Selon l'APE, tout va bien.",
-    "Agence des participations de l'État", "owns", "Orbanis", TRUE, 0 },
-  { EN "Vandelle's takeover bid for Orbanis was approved.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
-  { FR "Vandelle va bien. Il a racheté Orbanis en mai.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
-  { FR "Le Canada hésite. Hubert Quellec, ministre canadien des Finances, a parlé.",
-    "Hubert Quellec", "leads", "Canadian government", TRUE, 0 },
-  { FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord.", "Orbanis", "negotiates", "Vandelle", TRUE, 0 },
-  { FR "Vandelle a choisi de se séparer d'Orbanis, sa filiale.", "Vandelle", "owns", "Orbanis", TRUE, 0 },
-  { FR "Après avoir mis la main sur Kestrel, Vandelle s'intéresse à Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
-  { FR "Vandelle veut entrer au capital d'Orbanis.", "Vandelle", "acquires", "Orbanis", TRUE, 0 },
-  { FR "Vandelle est montée lundi à près de 21 % du capital d'Orbanis.", "Vandelle", "owns", "Orbanis", TRUE, 0 },
-  { FR "Paul Garnier a critiqué l'intervention de l'État. L'État, actionnaire à 23 % d'Orbanis, se tait.",
-    "French government", "owns", "Orbanis", TRUE, 0 },
-  { FR "Le gouvernement de Vandelle? Non. Kestrel « soutient la stratégie d'Orbanis », dit-on.", "Kestrel", "supports", "Orbanis", TRUE, 0 },
-  { FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord sur la vente de Kestrel.", "Orbanis", "negotiates", "Vandelle", TRUE, 0 },
-  { EN "Regulators were probing the deal, including the European Commission and the Competition and Markets Authority.",
-    "European Commission", "regulates", "Vandelle", TRUE, 0 },
-  { EN "Regulators were probing the deal, including the European Commission, the Competition and Markets Authority in the United Kingdom, and the Federal Trade Commission.",
-    "Federal Trade Commission", "regulates", "Vandelle", TRUE, 0 },
-  { EN "Vandelle and Orbanis jettison their deal.", "Orbanis", "withdraws", "Vandelle", TRUE, 0 },
-  { EN "Vandelle and Orbanis called off their deal.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
-  /* stakes: who holds one owns the company; who buys one buys into it */
-  { FR "Vandelle a proposé de racheter la participation d'Orbanis dans Kestrel.", "Orbanis", "owns", "Kestrel", TRUE, 0 },
-  { FR "Vandelle a proposé de racheter la participation d'Orbanis dans Kestrel.", "Vandelle", "acquires", "Kestrel", TRUE, 0 },
-  { FR "Vandelle a proposé de racheter la participation d'Orbanis dans Kestrel.", "Vandelle", "acquires", "Orbanis", FALSE, 0 },
-  { EN "Vandelle's stake in Orbanis was sold.", "Vandelle", "owns", "Orbanis", TRUE, 0 },
-  /* fighting or backing a deal is fighting or backing its maker */
-  { FR "Paul Garnier s'est opposé lundi à une prise de contrôle d'une des grandes banques, Orbanis, par l'italienne Vandelle.",
-    "Paul Garnier", "opposes", "Vandelle", TRUE, 0 },
-  { FR "Paul Garnier s'est opposé lundi à une prise de contrôle d'une des grandes banques, Orbanis, par l'italienne Vandelle.",
-    "Vandelle", "acquires", "Orbanis", TRUE, 0 },
-  { EN "Paul Garnier opposed the takeover of Orbanis by Vandelle.", "Paul Garnier", "opposes", "Vandelle", TRUE, 0 },
-  /* an adverb inside a cue of several words */
-  { FR "Paul Garnier a ouvertement critiqué Vandelle.", "Paul Garnier", "opposes", "Vandelle", TRUE, 0 },
-  /* "le gouvernement" after a bare "l'État"; preventing a sale regulates */
-  { FR "Paul Garnier critique l'État. Le gouvernement veut empêcher la vente d'Orbanis à Vandelle.",
-    "French government", "regulates", "Orbanis", TRUE, 0 },
-  /* a person's company */
-  { EN "Rivals fear Paul Garnier's Vandelle.", "Paul Garnier", "owns", "Vandelle", TRUE, 0 },
-  /* an office as the very first word of the text (it used to be read before it) */
-  { "Président Macron en visite\n\nLe président Macron visite l'usine.", "Emmanuel Macron", "leads",
-    "French government", TRUE, 0 },
-  /* withdraws, opposes */
-  { FR "Vandelle a abandonné son projet de racheter Orbanis.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
-  { EN "Vandelle sued Orbanis on Monday.", "Vandelle", "opposes", "Orbanis", TRUE, 0 },
-  { EN "Vandelle withdrew its bid for Orbanis.", "Vandelle", "withdraws", "Orbanis", TRUE, 0 },
-  { EN "Paul Garnier told Reuters that Vandelle would wait.", "Reuters", "reports", "Paul Garnier", TRUE, 0 },
-  { FR "Kestrel va bien. Le président d'Orbanis, Jean Roux, et son directeur général Paul Garnier ont parlé.",
-    "Paul Garnier", "leads", "Orbanis", TRUE, 0 },
-  /* what must not come out: "vend*" is no prefix of "vendredi" */
-  { FR "Orbanis et Vandelle ne sont pas parvenus à trouver un accord sur la vente de Kestrel.", "Kestrel", "negotiates", "Vandelle", FALSE, 0 },
-  { FR "Vandelle relève son offre auprès d'Orbanis.", "Orbanis", "acquires", "Vandelle", FALSE, 0 },
-  { EN "Kestrel Inc. is a miner. Vandelle filed two lawsuits, one against Orbanis and the other against Kestrel.",
-    "Kestrel", "opposes", "Orbanis", FALSE, 0 },
-  { FR "Vandelle a rencontré vendredi les dirigeants d'Orbanis.", "Vandelle", "owns", "Orbanis", FALSE, 0 },
-  { FR "Vandelle a rencontré vendredi les dirigeants d'Orbanis.", "Orbanis", "owns", "Vandelle", FALSE, 0 },
-};
+  guint       flags;
+} FrameCase;
 
 /* The shipped gazetteer, loaded once for every row. */
 static DossierGazetteer *gazetteer;
@@ -123,24 +184,13 @@ static DossierGazetteer *gazetteer;
 static DossierGraph *
 extract_string (const char *text)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  DossierArticle *article;
-  DossierGraph *graph;
-
-  article = dossier_article_new_from_bytes ("test.txt", NULL, bytes, &error);
-  g_assert_no_error (error);
-  dossier_corpus_add_article (corpus, article);
-  graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return graph;
+  return test_extract_text (gazetteer, text, -1);
 }
 
 static void
 test_frame (gconstpointer data)
 {
-  const FrameRow *row = data;
+  const FrameCase *row = data;
   g_autoptr(DossierGraph) graph = extract_string (row->text);
   DossierEntity *source = dossier_graph_lookup_entity (graph, row->source);
   DossierEntity *target = dossier_graph_lookup_entity (graph, row->target);
@@ -242,27 +292,39 @@ test_name (gconstpointer data)
     g_assert_true (entity == dossier_graph_lookup_entity (graph, row->same_as));
 }
 
+/* Adds the test of @c at @path (taken). */
+static void
+add_frame_case (char      *path,
+                FrameCase  c)
+{
+  g_autofree char *owned = path;
+
+  g_test_add_data_func_full (owned, g_memdup2 (&c, sizeof c), test_frame, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  gazetteer = dossier_gazetteer_new_default (&error);
-  g_assert_no_error (error);
+  gazetteer = test_default_gazetteer ();
 
   if (dossier_dictionary_size () == 0)
     g_test_message ("no hunspell dictionary: the name rows that need one may fail");
 
   for (guint i = 0; i < G_N_ELEMENTS (frames); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/frames/%02u-%s-%s", i, frames[i].type,
-                                               frames[i].present ? "present" : "absent");
+    for (guint j = 0; frames[i].texts[j] != NULL; j++)
+      {
+        const FrameRow *row = &frames[i];
 
-      g_test_add_data_func (path, &frames[i], test_frame);
-    }
+        add_frame_case (g_strdup_printf ("/frames/%02u-%s-present/%u", i, row->type, j),
+                        (FrameCase) { row->texts[j], row->source, row->type, row->target, TRUE, row->flags });
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (absent); i++)
+    add_frame_case (g_strdup_printf ("/frames/absent-%02u-%s", i, absent[i].type),
+                    (FrameCase) { absent[i].text, absent[i].source, absent[i].type, absent[i].target, FALSE, 0 });
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *path = g_strdup_printf ("/names/%02u", i);

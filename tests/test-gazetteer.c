@@ -47,6 +47,21 @@ matches (DossierGazetteer *gazetteer,
 #define ASSERT_MATCHES(g, text, expected) \
   G_STMT_START { g_autofree char *got = matches (g, text); g_assert_cmpstr (got, ==, expected); } G_STMT_END
 
+typedef struct
+{
+  const char *text;
+  const char *expected;  /* as matches () writes them */
+} MatchCase;
+
+static void
+assert_matches_all (DossierGazetteer *g,
+                    const MatchCase  *cases,
+                    gsize             n_cases)
+{
+  for (gsize i = 0; i < n_cases; i++)
+    ASSERT_MATCHES (g, cases[i].text, cases[i].expected);
+}
+
 static const char *data =
   "# test\n"
   "company\tOracle\tORCL | ~groupe de Larry Ellison\n"
@@ -77,45 +92,54 @@ test_folding_and_elision (void)
 static void
 test_longest_first (void)
 {
+  static const MatchCase cases[] = {
+    /* "groupe de Larry Ellison" wins over "Larry Ellison" inside it. */
+    { "Le groupe de Larry Ellison et Larry Ellison",
+      "Oracle=groupe de Larry Ellison~;Larry Ellison=Larry Ellison" },
+    { "Tik Tok et TikTok", "TikTok=Tik Tok;TikTok=TikTok" },
+    { "la Maison Blanche", "United States government=Maison Blanche" },
+    /* A name does not run across a sentence end or a comma. */
+    { "la Maison. Blanche", "" },
+  };
   g_autoptr(DossierGazetteer) g = load (data);
 
-  /* "groupe de Larry Ellison" wins over "Larry Ellison" inside it. */
-  ASSERT_MATCHES (g, "Le groupe de Larry Ellison et Larry Ellison",
-                  "Oracle=groupe de Larry Ellison~;Larry Ellison=Larry Ellison");
-  ASSERT_MATCHES (g, "Tik Tok et TikTok", "TikTok=Tik Tok;TikTok=TikTok");
-  ASSERT_MATCHES (g, "la Maison Blanche", "United States government=Maison Blanche");
-  /* A name does not run across a sentence end or a comma. */
-  ASSERT_MATCHES (g, "la Maison. Blanche", "");
+  assert_matches_all (g, cases, G_N_ELEMENTS (cases));
 }
 
 static void
 test_case_rules (void)
 {
+  static const MatchCase cases[] = {
+    /* Acronyms only in capitals, plain words only capitalised. */
+    { "let us go to the US", "United States government=US" },
+    { "un oracle a parlé", "" },
+    { "le monde entier, le Monde", "Le Monde=le Monde" },
+    { "Le monde change", "" },
+    { "tiktok", "TikTok=tiktok" },
+    { "le Groupe De Redmond", "Microsoft=Groupe De Redmond~" },
+  };
   g_autoptr(DossierGazetteer) g = load (data);
 
-  /* Acronyms only in capitals, plain words only capitalised. */
-  ASSERT_MATCHES (g, "let us go to the US", "United States government=US");
-  ASSERT_MATCHES (g, "un oracle a parlé", "");
-  ASSERT_MATCHES (g, "le monde entier, le Monde", "Le Monde=le Monde");
-  ASSERT_MATCHES (g, "Le monde change", "");
-  ASSERT_MATCHES (g, "tiktok", "TikTok=tiktok");
-  ASSERT_MATCHES (g, "le Groupe De Redmond", "Microsoft=Groupe De Redmond~");
+  assert_matches_all (g, cases, G_N_ELEMENTS (cases));
 }
 
 /* A place form ("@Canada") names the state, but not where something happens. */
 static void
 test_place_forms (void)
 {
+  static const MatchCase cases[] = {
+    { "Le Canada refuse", "Canadian government=Canada" },
+    { "Ottawa a refusé", "Canadian government=Ottawa" },
+    { "ventes au Canada et en Nouvelle-Écosse", "" },
+    { "stores in Canada. Canada said no", "Canadian government=Canada" },
+    { "le gouvernement canadien, au Canada", "Canadian government=gouvernement canadien" },
+    /* Only the place form: a name written without "@" still matches there. */
+    { "en gouvernement canadien", "Canadian government=gouvernement canadien" },
+  };
   g_autoptr(DossierGazetteer) g = load ("government\tCanadian government\tgouvernement canadien | "
                                         "@Canada | @Ottawa | @Nouvelle-Écosse\n");
 
-  ASSERT_MATCHES (g, "Le Canada refuse", "Canadian government=Canada");
-  ASSERT_MATCHES (g, "Ottawa a refusé", "Canadian government=Ottawa");
-  ASSERT_MATCHES (g, "ventes au Canada et en Nouvelle-Écosse", "");
-  ASSERT_MATCHES (g, "stores in Canada. Canada said no", "Canadian government=Canada");
-  ASSERT_MATCHES (g, "le gouvernement canadien, au Canada", "Canadian government=gouvernement canadien");
-  /* Only the place form: a name written without "@" still matches there. */
-  ASSERT_MATCHES (g, "en gouvernement canadien", "Canadian government=gouvernement canadien");
+  assert_matches_all (g, cases, G_N_ELEMENTS (cases));
 }
 
 static void

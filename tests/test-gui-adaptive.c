@@ -77,10 +77,7 @@ static void
 select_by_name (DossierWindow *win,
                 const char    *name)
 {
-  DossierEntity *entity = dossier_graph_lookup_entity (dossier_window_get_graph (win), name);
-
-  g_assert_nonnull (entity);
-  g_assert_true (dossier_graph_view_select_entity (dossier_window_get_graph_view (win), entity->id));
+  gui_test_select_by_name (win, name);
   settle ();
 }
 

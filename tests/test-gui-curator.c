@@ -132,21 +132,28 @@ keep_problem (char       **slot,
   *slot = g_strdup (message);
 }
 
+/* @curator on @extracted; the path of its edits file, whose folder is made. */
+static char *
+edits_path_made (DossierCurator *curator,
+                 DossierGraph   *extracted)
+{
+  g_autofree char *dir = NULL;
+
+  dossier_curator_set_extracted (curator, extracted);
+  dir = g_path_get_dirname (dossier_curator_get_path (curator));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return g_strdup (dossier_curator_get_path (curator));
+}
+
 static void
 test_corrupt_project (void)
 {
   g_autoptr(DossierGraph) extracted = test_load_seeds ();
   g_autoptr(DossierCurator) curator = dossier_curator_new ();
-  g_autofree char *path = NULL;
+  g_autofree char *path = edits_path_made (curator, extracted);
   g_autofree char *problem = NULL;
 
-  /* Learn the path, then break the file. */
-  dossier_curator_set_extracted (curator, extracted);
-  path = g_strdup (dossier_curator_get_path (curator));
-  {
-    g_autofree char *dir = g_path_get_dirname (path);
-    g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  }
+  /* Break the file. */
   g_assert_true (g_file_set_contents (path, "{ broken", -1, NULL));
 
   g_signal_connect_swapped (curator, "problem", G_CALLBACK (keep_problem), &problem);
@@ -163,18 +170,11 @@ test_unsaved_edits_kept (void)
 {
   g_autoptr(DossierGraph) extracted = test_load_seeds ();
   g_autoptr(DossierCurator) curator = dossier_curator_new ();
-  g_autofree char *path = NULL;
-  g_autofree char *target = NULL;
+  g_autofree char *path = edits_path_made (curator, extracted);
+  g_autofree char *target = g_strconcat (path, ".elsewhere", NULL);
   g_autofree char *problem = NULL;
   g_autofree char *contents = NULL;
 
-  dossier_curator_set_extracted (curator, extracted);
-  path = g_strdup (dossier_curator_get_path (curator));
-  target = g_strconcat (path, ".elsewhere", NULL);
-  {
-    g_autofree char *dir = g_path_get_dirname (path);
-    g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  }
   g_unlink (path);
   g_assert_true (g_file_set_contents (target, "someone's file", -1, NULL));
   g_assert_cmpint (symlink (target, path), ==, 0);
@@ -560,9 +560,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gui_test_tolerate_machine_warnings ();
-  gtk_init ();
+  gui_test_init (&argc, &argv);
 
   g_test_add_func ("/gui/curator/edit-save-reload", test_edit_save_reload);
   g_test_add_func ("/gui/curator/corrupt-project", test_corrupt_project);

@@ -44,8 +44,7 @@ test_panel (void)
   GtkWidget *window = gtk_window_new ();
   DossierFilterPanel *panel = DOSSIER_FILTER_PANEL (dossier_filter_panel_new ());
   DossierTimeline *timeline;
-  GtkEventController *drag = NULL;
-  g_autoptr(GListModel) controllers = NULL;
+  GtkEventController *drag;
   const DossierFilter *filter;
   guint changed = 0;
 
@@ -91,14 +90,7 @@ test_panel (void)
   changed = 1;  /* as before these two */
 
   /* Drag across the timeline: one "changed" at the end, a day-precise range. */
-  controllers = gtk_widget_observe_controllers (GTK_WIDGET (timeline));
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
-      if (GTK_IS_GESTURE_DRAG (c))
-        drag = c;
-    }
-  g_assert_nonnull (drag);
+  drag = gui_test_find_controller (GTK_WIDGET (timeline), GTK_TYPE_GESTURE_DRAG, 0);
   {
     double width = gtk_widget_get_width (GTK_WIDGET (timeline));
 
@@ -521,9 +513,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gui_test_tolerate_machine_warnings ();
-  gtk_init ();
+  gui_test_init (&argc, &argv);
 
   g_test_add_func ("/gui/filter-panel/controls", test_panel);
   g_test_add_func ("/gui/filter-panel/variant", test_variant_round_trip);

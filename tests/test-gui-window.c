@@ -268,8 +268,7 @@ test_range_drag (void)
 {
   DossierWindow *win = open_seeds ();
   DossierTimeline *timeline;
-  g_autoptr(GListModel) controllers = NULL;
-  GtkEventController *drag = NULL;
+  GtkEventController *drag;
   guint before, after;
   double width;
 
@@ -283,14 +282,7 @@ test_range_drag (void)
     g_main_context_iteration (NULL, TRUE);
   width = gtk_widget_get_width (GTK_WIDGET (timeline));
 
-  controllers = gtk_widget_observe_controllers (GTK_WIDGET (timeline));
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
-      if (GTK_IS_GESTURE_DRAG (c))
-        drag = c;
-    }
-  g_assert_nonnull (drag);
+  drag = gui_test_find_controller (GTK_WIDGET (timeline), GTK_TYPE_GESTURE_DRAG, 0);
 
   /* Drag over the last tenth of the strip: the 2021 and 2025 passages. */
   g_signal_emit_by_name (drag, "drag-begin", width * 0.9, 5.0);
@@ -305,16 +297,6 @@ test_range_drag (void)
 
   clear_filters (win);
   gui_test_close_window (win);
-}
-
-static void
-select_by_name (DossierWindow *win,
-                const char    *name)
-{
-  DossierEntity *entity = dossier_graph_lookup_entity (dossier_window_get_graph (win), name);
-
-  g_assert_nonnull (entity);
-  g_assert_true (dossier_graph_view_select_entity (dossier_window_get_graph_view (win), entity->id));
 }
 
 /* The window and `dossier-cli export --format json`, run with the window's
@@ -338,7 +320,7 @@ test_layout_matches_cli (void)
   JsonArray *entities;
 
   clear_filters (win);
-  select_by_name (win, "Oracle");
+  gui_test_select_by_name (win, "Oracle");
   gtk_widget_activate_action (GTK_WIDGET (win), "curate.rename", "s", "Oracle Corporation");
   gui_test_wait_until_drawn (win);
   dossier_filter_panel_add_actor (dossier_window_get_filter_panel (win), "TikTok");
@@ -404,7 +386,7 @@ test_edits_survive_restart (void)
   DossierGraphView *view;
 
   clear_filters (win);
-  select_by_name (win, "Oracle");
+  gui_test_select_by_name (win, "Oracle");
   gtk_widget_activate_action (GTK_WIDGET (win), "curate.rename", "s", "Oracle Corporation");
   gui_test_wait_until_drawn (win);
 
@@ -423,7 +405,7 @@ test_edits_survive_restart (void)
   gui_test_wait_until_drawn (win);
 
   /* Hide TikTok: it leaves the view. */
-  select_by_name (win, "TikTok");
+  gui_test_select_by_name (win, "TikTok");
   gtk_widget_activate_action (GTK_WIDGET (win), "curate.hide", NULL);
   gui_test_wait_until_drawn (win);
   graph = dossier_window_get_graph (win);
@@ -471,7 +453,7 @@ test_merge_selected (void)
   guint zoom = dossier_graph_lookup_entity (graph, "Zoom")->id;
 
   clear_filters (win);
-  select_by_name (win, "Oracle");
+  gui_test_select_by_name (win, "Oracle");
   g_assert_true (dossier_graph_view_toggle_entity (view, ellison));
   g_assert_true (dossier_graph_view_toggle_entity (view, zoom));
   {
@@ -499,7 +481,7 @@ test_merge_selected (void)
   g_assert_true (dossier_graph_lookup_entity (graph, "Zoom") != dossier_graph_lookup_entity (graph, "Oracle"));
 
   /* A plain click (select) starts over with one actor. */
-  select_by_name (win, "TikTok");
+  gui_test_select_by_name (win, "TikTok");
   {
     g_autoptr(GArray) selected = dossier_graph_view_get_selected_entities (view);
     g_assert_cmpuint (selected->len, ==, 1);

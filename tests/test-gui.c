@@ -19,6 +19,7 @@
 #include "dossier-passage-list.h"
 #include "dossier-window.h"
 #include "gui-test-util.h"
+#include "test-util.h"
 
 static DossierWindow *window;
 
@@ -67,47 +68,12 @@ lookup (const char *name)
   return entity;
 }
 
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
-static GtkEventController *
-find_click (GtkWidget *widget,
-            guint      button)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_CLICK (controller) &&
-          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == button)
-        return controller;
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
 static void
 click_at (GtkWidget *widget,
           double     x,
           double     y)
 {
-  GtkEventController *click = find_click (widget, GDK_BUTTON_PRIMARY);
+  GtkEventController *click = gui_test_find_controller (widget, GTK_TYPE_GESTURE_CLICK, GDK_BUTTON_PRIMARY);
 
   g_signal_emit_by_name (click, "pressed", 1, x, y);
   g_signal_emit_by_name (click, "released", 1, x, y);
@@ -209,11 +175,11 @@ test_zoom_pan (void)
 
   /* The scroll wheel zooms around the pointer: the graph point under it
    * stays put. */
-  controller = find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  controller = gui_test_find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_MOTION, 0);
   g_signal_emit_by_name (controller, "motion", 300.0, 200.0);
   before = *dossier_graph_view_get_transform (view);
   dossier_view_transform_to_graph (&before, 300, 200, &gx0, &gy0);
-  controller = find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  controller = gui_test_find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_SCROLL, 0);
   {
     gboolean handled = FALSE;
 
@@ -229,7 +195,7 @@ test_zoom_pan (void)
 
   /* Dragging pans by the pointer's movement, past a small threshold. */
   before = after;
-  controller = find_controller (GTK_WIDGET (view), GTK_TYPE_GESTURE_DRAG);
+  controller = gui_test_find_controller (GTK_WIDGET (view), GTK_TYPE_GESTURE_DRAG, 0);
   g_signal_emit_by_name (controller, "drag-begin", 100.0, 100.0);
   g_signal_emit_by_name (controller, "drag-update", 2.0, 1.0);
   after = *dossier_graph_view_get_transform (view);
@@ -625,7 +591,8 @@ test_keyboard (void)
   /* Centring and the context menu of the selection. */
   {
     DossierEntity *oracle = lookup ("Oracle");
-    GtkEventController *secondary = find_click (GTK_WIDGET (view), GDK_BUTTON_SECONDARY);
+    GtkEventController *secondary = gui_test_find_controller (GTK_WIDGET (view), GTK_TYPE_GESTURE_CLICK,
+                                                              GDK_BUTTON_SECONDARY);
     double x, y;
 
     fit ();
@@ -654,18 +621,6 @@ test_keyboard (void)
 }
 
 static void
-clipboard_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      data)
-{
-  char **out = data;
-  g_autoptr(GError) error = NULL;
-
-  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_copy_citation (void)
 {
   DossierGraphView *view = dossier_window_get_graph_view (window);
@@ -673,6 +628,9 @@ test_copy_citation (void)
   DossierGraph *graph = dossier_window_get_graph (window);
   const DossierPassage *p;
   DossierArticle *article;
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (list));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *mention = NULL;
   const DossierRange *h;
@@ -684,9 +642,10 @@ test_copy_citation (void)
   mention = g_strndup (article->text + h->start, h->end - h->start);
 
   gtk_widget_activate_action (GTK_WIDGET (list), "passages.copy-citation", "u", 0);
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (list)), NULL, clipboard_cb, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  gdk_clipboard_read_text_async (clipboard, NULL, test_keep_result_cb, &result);
+  text = gdk_clipboard_read_text_finish (clipboard, test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
 
   g_assert_nonnull (strstr (text, mention));
   g_assert_nonnull (strstr (text, article->title ? article->title : article->id));
@@ -829,7 +788,8 @@ test_hostile_names (void)
     double x, y;
 
     g_assert_true (dossier_graph_view_get_entity_point (view, hostile->id, &x, &y));
-    g_signal_emit_by_name (find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_MOTION), "motion", x, y);
+    g_signal_emit_by_name (gui_test_find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_MOTION, 0),
+                           "motion", x, y);
     wait_frames (GTK_WIDGET (view), 2);
   }
 

@@ -167,17 +167,16 @@ static void
 test_seeds_contract (void)
 {
   g_autoptr(DossierSubgraph) sub = test_seeds_subgraph ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLayout) layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_NEATO, NULL, &error);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonParser) parser2 = json_parser_new ();
-  g_autoptr(DossierLayout) layout = NULL;
-  g_autoptr(GError) error = NULL;
   JsonObject *root;
   JsonObject *layout_object;
 
+  g_assert_no_error (error);
   check_contract (sub, parse (sub, NULL, parser), FALSE);
 
-  layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_NEATO, NULL, &error);
-  g_assert_no_error (error);
   root = parse (sub, layout, parser2);
   check_contract (sub, root, TRUE);
 

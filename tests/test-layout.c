@@ -13,6 +13,7 @@
 
 #include <math.h>
 
+#include "dossier-export-private.h"
 #include "dossier-layout.h"
 #include "dossier-positions.h"
 #include "dossier-render.h"
@@ -433,16 +434,6 @@ test_cancel_before_start (void)
 }
 
 static void
-async_done (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
 test_async (void)
 {
   g_autoptr(DossierGraph) graph = test_synthetic_graph (30, 40, 3);
@@ -455,19 +446,16 @@ test_async (void)
   DossierLayout *cancelled;
 
   /* A stale request is cancelled; the fresh one completes. */
-  dossier_layout_compute_async (sub, DOSSIER_LAYOUT_AUTO, cancellable, async_done, &first);
+  dossier_layout_compute_async (sub, DOSSIER_LAYOUT_AUTO, cancellable, test_keep_result_cb, &first);
   g_cancellable_cancel (cancellable);
-  dossier_layout_compute_async (sub, DOSSIER_LAYOUT_AUTO, NULL, async_done, &second);
+  dossier_layout_compute_async (sub, DOSSIER_LAYOUT_AUTO, NULL, test_keep_result_cb, &second);
 
-  while (first == NULL || second == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  cancelled = dossier_layout_compute_finish (first, &error);
+  cancelled = dossier_layout_compute_finish (test_wait_result (&first), &error);
   g_assert_null (cancelled);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
-  layout = dossier_layout_compute_finish (second, &error);
+  layout = dossier_layout_compute_finish (test_wait_result (&second), &error);
   g_assert_no_error (error);
   check_layout_sane (sub, layout);
 }
@@ -506,31 +494,30 @@ slow_edge_distance (DossierLayout *layout,
   return d;
 }
 
-/* Curves stay inside their control points' box: a cheap prefilter. */
+/* Curves stay inside their control points' box (and the arrowhead's tip):
+ * a cheap prefilter.  (@x, @y) is within @slack of that box when some
+ * point lies no further than @slack on each side of it. */
 static gboolean
 near_hull (const DossierLayoutEdge *e,
            double                   x,
            double                   y,
            double                   slack)
 {
-  double x1 = e->arrow_tip.x, y1 = e->arrow_tip.y, x2 = x1, y2 = y1;
+  gboolean left = FALSE, right = FALSE, above = FALSE, below = FALSE;
 
-  if (!e->has_arrow)
+  for (guint i = 0; i <= e->points->len; i++)
     {
-      x1 = x2 = g_array_index (e->points, DossierPoint, 0).x;
-      y1 = y2 = g_array_index (e->points, DossierPoint, 0).y;
-    }
-  for (guint i = 0; i < e->points->len; i++)
-    {
-      DossierPoint p = g_array_index (e->points, DossierPoint, i);
+      DossierPoint p;
 
-      x1 = MIN (x1, p.x);
-      y1 = MIN (y1, p.y);
-      x2 = MAX (x2, p.x);
-      y2 = MAX (y2, p.y);
+      if (i == e->points->len && !e->has_arrow)
+        break;
+      p = i < e->points->len ? g_array_index (e->points, DossierPoint, i) : e->arrow_tip;
+      left |= p.x <= x + slack;
+      right |= p.x >= x - slack;
+      above |= p.y <= y + slack;
+      below |= p.y >= y - slack;
     }
-
-  return x >= x1 - slack && x <= x2 + slack && y >= y1 - slack && y <= y2 + slack;
+  return left && right && above && below;
 }
 
 static void
@@ -643,58 +630,25 @@ test_big_sfdp (void)
   check_hit_testing (layout, 2000);
 }
 
-/* @sub without every third actor (and their relations). */
+/* The actors of @sub that @layout draws in its left half (and their
+ * relations), as an export of that area would have them. */
 static DossierSubgraph *
-subgraph_thinned (DossierSubgraph *sub)
+subgraph_left_half (DossierSubgraph *sub,
+                    DossierLayout   *layout)
 {
-  DossierSubgraph *thin = test_subgraph_all (sub->graph);
+  DossierExportOptions options;
+  DossierSubgraph *half;
 
-  g_array_set_size (thin->entities, 0);
-  g_array_set_size (thin->entity_mentions, 0);
-  g_array_set_size (thin->relations, 0);
-  g_array_set_size (thin->relation_evidence, 0);
-  for (guint i = 0; i < sub->entities->len; i++)
-    {
-      if (i % 3 == 1)
-        continue;
-      g_array_append_val (thin->entities, g_array_index (sub->entities, guint, i));
-      g_array_append_val (thin->entity_mentions, g_array_index (sub->entity_mentions, guint, i));
-    }
-  for (guint i = 0; i < sub->relations->len; i++)
-    {
-      guint id = g_array_index (sub->relations, guint, i);
-      const DossierRelation *r = dossier_graph_get_relation (sub->graph, id);
-
-      if (dossier_subgraph_find_entity (thin, r->source) < 0 ||
-          dossier_subgraph_find_entity (thin, r->target) < 0)
-        continue;
-      g_array_append_val (thin->relations, id);
-      g_array_append_val (thin->relation_evidence, g_array_index (sub->relation_evidence, guint, i));
-    }
-  return thin;
-}
-
-/* Every node of @layout that @before places is exactly there. */
-static guint
-check_kept_in_place (DossierSubgraph  *sub,
-                     DossierLayout    *layout,
-                     DossierPositions *before)
-{
-  guint kept = 0;
-
-  for (guint i = 0; i < layout->nodes->len; i++)
-    {
-      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
-      const char *name = dossier_graph_get_entity (sub->graph, n->entity)->name;
-      double x, y;
-
-      if (!dossier_positions_lookup (before, name, &x, &y, NULL))
-        continue;
-      g_assert_cmpfloat_with_epsilon (n->x + layout->origin.x, x, 0.01);
-      g_assert_cmpfloat_with_epsilon (n->y + layout->origin.y, y, 0.01);
-      kept++;
-    }
-  return kept;
+  dossier_export_options_init (&options, DOSSIER_EXPORT_JSON);
+  options.has_area = TRUE;
+  options.area_x = 0;
+  options.area_y = 0;
+  options.area_width = layout->width / 2;
+  options.area_height = layout->height;
+  half = dossier_export_visible_subgraph (sub, layout, &options);
+  g_assert_cmpuint (half->entities->len, >, 0);
+  g_assert_cmpuint (half->entities->len, <, sub->entities->len);
+  return half;
 }
 
 static gboolean
@@ -705,36 +659,44 @@ boxes_overlap (const DossierLayoutNode *a,
          fabs (a->y - b->y) < (a->height + b->height) / 2;
 }
 
-/* Actors that @before does not place overlap no other actor. */
+/* Every node of @layout that @before places is exactly there, and with
+ * @clear, every other one overlaps no actor.  Returns how many @before
+ * places. */
 static guint
-check_new_ones_clear (DossierSubgraph  *sub,
-                      DossierLayout    *layout,
-                      DossierPositions *before)
+check_kept_in_place (DossierSubgraph  *sub,
+                     DossierLayout    *layout,
+                     DossierPositions *before,
+                     gboolean          clear)
 {
-  guint placed = 0;
+  guint kept = 0;
 
   for (guint i = 0; i < layout->nodes->len; i++)
     {
-      const DossierLayoutNode *a = &g_array_index (layout->nodes, DossierLayoutNode, i);
+      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
+      const char *name = dossier_graph_get_entity (sub->graph, n->entity)->name;
+      double x, y;
 
-      if (dossier_positions_lookup (before, dossier_graph_get_entity (sub->graph, a->entity)->name,
-                                    NULL, NULL, NULL))
-        continue;
-      for (guint j = 0; j < layout->nodes->len; j++)
-        g_assert_true (i == j || !boxes_overlap (a, &g_array_index (layout->nodes, DossierLayoutNode, j)));
-      placed++;
+      if (dossier_positions_lookup (before, name, &x, &y, NULL))
+        {
+          g_assert_cmpfloat_with_epsilon (n->x + layout->origin.x, x, 0.01);
+          g_assert_cmpfloat_with_epsilon (n->y + layout->origin.y, y, 0.01);
+          kept++;
+          continue;
+        }
+      for (guint j = 0; clear && j < layout->nodes->len; j++)
+        g_assert_true (i == j || !boxes_overlap (n, &g_array_index (layout->nodes, DossierLayoutNode, j)));
     }
-  return placed;
+  return kept;
 }
 
-/* A filter that hides actors, then shows them again: the ones that stay
+/* A view that hides actors, then shows them again: the ones that stay
  * do not move, the ones that come back go somewhere free.  Run on the
  * seeds (curves routed by Graphviz) and on a graph too big for curves
  * (straight edges drawn here). */
 static void
 check_steady (DossierSubgraph *all)
 {
-  g_autoptr(DossierSubgraph) thin = subgraph_thinned (all);
+  g_autoptr(DossierSubgraph) thin = NULL;
   g_autoptr(DossierLayout) fresh = NULL, kept = NULL, back = NULL;
   g_autoptr(DossierPositions) before = dossier_positions_new ();
   g_autoptr(DossierPositions) thin_places = dossier_positions_new ();
@@ -745,20 +707,20 @@ check_steady (DossierSubgraph *all)
   g_assert_false (fresh->steady);
   dossier_positions_update_from_layout (before, all, fresh);
   g_assert_cmpuint (dossier_positions_get_size (before), ==, all->entities->len);
+  thin = subgraph_left_half (all, fresh);
 
   kept = dossier_layout_compute_full (thin, DOSSIER_LAYOUT_AUTO, before, DOSSIER_LAYOUT_FLAGS_KEEP, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (kept->steady);
   check_layout_sane (thin, kept);
-  g_assert_cmpuint (check_kept_in_place (thin, kept, before), ==, thin->entities->len);
+  g_assert_cmpuint (check_kept_in_place (thin, kept, before, FALSE), ==, thin->entities->len);
 
   /* Back to everything, from the thinned drawing's places only. */
   dossier_positions_update_from_layout (thin_places, thin, kept);
   back = dossier_layout_compute_full (all, DOSSIER_LAYOUT_AUTO, thin_places, DOSSIER_LAYOUT_FLAGS_KEEP, NULL, &error);
   g_assert_no_error (error);
   check_layout_sane (all, back);
-  g_assert_cmpuint (check_kept_in_place (all, back, thin_places), ==, thin->entities->len);
-  g_assert_cmpuint (check_new_ones_clear (all, back, thin_places), ==, all->entities->len - thin->entities->len);
+  g_assert_cmpuint (check_kept_in_place (all, back, thin_places, TRUE), ==, thin->entities->len);
 }
 
 static void
@@ -827,7 +789,7 @@ test_pins_on_fresh_layout (void)
   g_assert_no_error (error);
   check_layout_sane (sub, layout);
   dossier_positions_remove (places, c->name);
-  g_assert_cmpuint (check_kept_in_place (sub, layout, places), ==, 2);
+  g_assert_cmpuint (check_kept_in_place (sub, layout, places, FALSE), ==, 2);
 
   /* Far from where it was: the layout is about as big as the seeds'. */
   dossier_positions_update_from_layout (places, sub, layout);
@@ -861,15 +823,13 @@ test_steady_async (void)
 
   dossier_positions_set (places, a->name, 123, 456, TRUE);
   dossier_layout_compute_full_async (sub, DOSSIER_LAYOUT_AUTO, places, DOSSIER_LAYOUT_FLAGS_KEEP,
-                                     NULL, async_done, &result);
+                                     NULL, test_keep_result_cb, &result);
   dossier_positions_set (places, a->name, 0, 0, TRUE);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  layout = dossier_layout_compute_finish (result, &error);
+  layout = dossier_layout_compute_finish (test_wait_result (&result), &error);
   g_assert_no_error (error);
   check_layout_sane (sub, layout);
   dossier_positions_set (places, a->name, 123, 456, TRUE);
-  g_assert_cmpuint (check_kept_in_place (sub, layout, places), ==, 1);
+  g_assert_cmpuint (check_kept_in_place (sub, layout, places, FALSE), ==, 1);
 }
 
 /* Drag to pin: the dropped node is pinned where it was dropped and a
@@ -894,7 +854,7 @@ test_drag_to_pin (void)
   after = dossier_layout_compute_full (sub, DOSSIER_LAYOUT_AUTO, places, DOSSIER_LAYOUT_FLAGS_KEEP, NULL, &error);
   g_assert_no_error (error);
   check_layout_sane (sub, after);
-  g_assert_cmpuint (check_kept_in_place (sub, after, places), ==, sub->entities->len);
+  g_assert_cmpuint (check_kept_in_place (sub, after, places, FALSE), ==, sub->entities->len);
   g_assert_true (dossier_positions_is_pinned (places, dossier_graph_get_entity (sub->graph, dragged->entity)->name));
   /* In the new drawing's frame the others kept their offsets. */
   dx = g_array_index (after->nodes, DossierLayoutNode, 0).x - g_array_index (layout->nodes, DossierLayoutNode, 0).x;

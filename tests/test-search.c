@@ -11,6 +11,7 @@
 
 #include "dossier-graph.h"
 #include "dossier-search.h"
+#include "test-util.h"
 
 static DossierArticle *
 make_article (const char *id,
@@ -278,33 +279,22 @@ test_bad_queries (void)
 }
 
 static void
-search_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GPtrArray **out = user_data;
-  g_autoptr(GError) error = NULL;
-  guint n_found = 0;
-
-  *out = dossier_search_run_finish (result, &n_found, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (n_found, ==, 1);
-}
-
-static void
 test_async_and_cancel (void)
 {
   const char *texts[] = { "Oracle et TikTok.\n", NULL };
   g_autoptr(DossierCorpus) corpus = make_corpus (texts);
   g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierSearch) search = dossier_search_new ("tiktok", NULL);
+  guint n_found = 0;
 
   dossier_search_run_async (dossier_search_new ("tiktok", NULL), corpus, NULL, 0, NULL,
-                            search_done_cb, &hits);
-  while (hits == NULL)
-    g_main_context_iteration (NULL, TRUE);
+                            test_keep_result_cb, &result);
+  hits = dossier_search_run_finish (test_wait_result (&result), &n_found, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found, ==, 1);
   g_assert_cmpuint (hits->len, ==, 1);
 
   g_cancellable_cancel (cancellable);

@@ -35,6 +35,34 @@ new_session (GPtrArray *problems)
   return session;
 }
 
+/* A session on the seeds, curated, that collects its problems; and a
+ * filter to give it. */
+typedef struct
+{
+  GPtrArray      *problems;
+  DossierSession *session;
+  DossierFilter  *filter;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->problems = g_ptr_array_new_with_free_func (g_free);
+  f->session = new_session (f->problems);
+  f->filter = dossier_filter_new ();
+  dossier_session_curate (f->session, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->session);
+  g_clear_pointer (&f->filter, dossier_filter_free);
+  g_clear_pointer (&f->problems, g_ptr_array_unref);
+}
+
 static void
 test_stages (void)
 {
@@ -86,84 +114,76 @@ test_edits_apply (void)
 }
 
 static void
-test_unknown_actors (void)
+test_unknown_actors (Fixture       *f,
+                     gconstpointer  data)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(DossierSession) session = new_session (problems);
-  g_autoptr(DossierFilter) filter = dossier_filter_new ();
   g_autoptr(GError) error = NULL;
   DossierSubgraph *sub;
 
-  dossier_session_curate (session, NULL);
-  filter->actors = g_strsplit ("Oracle|Someone From Another Corpus", "|", -1);
-  dossier_session_set_filter (session, filter);
+  f->filter->actors = g_strsplit ("Oracle|Someone From Another Corpus", "|", -1);
+  dossier_session_set_filter (f->session, f->filter);
 
   /* The window's policy: show the articles without the stranger. */
-  sub = dossier_session_filter (session, &error);
+  sub = dossier_session_filter (f->session, &error);
   g_assert_no_error (error);
   g_assert_nonnull (sub);
-  g_assert_cmpuint (problems->len, ==, 1);
-  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "Someone From Another Corpus"));
-  g_assert_cmpstr (dossier_session_get_filter (session)->actors[0], ==, "Oracle");
-  g_assert_null (dossier_session_get_filter (session)->actors[1]);
+  g_assert_cmpuint (f->problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (f->problems, 0), "Someone From Another Corpus"));
+  g_assert_cmpstr (dossier_session_get_filter (f->session)->actors[0], ==, "Oracle");
+  g_assert_null (dossier_session_get_filter (f->session)->actors[1]);
 
   /* The command line's: a named actor must exist. */
-  dossier_session_set_drop_unknown_actors (session, FALSE);
-  dossier_session_set_filter (session, filter);
-  g_assert_null (dossier_session_filter (session, &error));
+  dossier_session_set_drop_unknown_actors (f->session, FALSE);
+  dossier_session_set_filter (f->session, f->filter);
+  g_assert_null (dossier_session_filter (f->session, &error));
   g_assert_error (error, DOSSIER_FILTER_ERROR, DOSSIER_FILTER_ERROR_UNKNOWN_ACTOR);
 }
 
 static void
-test_cap (void)
+test_cap (Fixture       *f,
+          gconstpointer  data)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(DossierSession) session = new_session (problems);
-  g_autoptr(DossierFilter) filter = dossier_filter_new ();
   g_autoptr(GError) error = NULL;
   DossierSubgraph *sub;
 
-  dossier_session_curate (session, NULL);
-  dossier_session_set_max_shown (session, 5);
-  sub = dossier_session_filter (session, &error);
+  dossier_session_set_max_shown (f->session, 5);
+  sub = dossier_session_filter (f->session, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sub->entities->len, ==, 5);
-  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpuint (f->problems->len, ==, 1);
 
   /* Said once only. */
-  sub = dossier_session_filter (session, &error);
-  g_assert_cmpuint (problems->len, ==, 1);
+  sub = dossier_session_filter (f->session, &error);
+  g_assert_cmpuint (f->problems->len, ==, 1);
 
   /* Actors chosen by the person are never capped away. */
-  filter->actors = g_strsplit ("TikTok", "|", -1);
-  dossier_session_set_filter (session, filter);
-  sub = dossier_session_filter (session, &error);
+  f->filter->actors = g_strsplit ("TikTok", "|", -1);
+  dossier_session_set_filter (f->session, f->filter);
+  sub = dossier_session_filter (f->session, &error);
   g_assert_cmpuint (sub->entities->len, >, 5);
 
-  dossier_session_set_max_shown (session, 0);
-  dossier_filter_reset (filter);
-  dossier_session_set_filter (session, filter);
-  sub = dossier_session_filter (session, &error);
+  dossier_session_set_max_shown (f->session, 0);
+  dossier_filter_reset (f->filter);
+  dossier_session_set_filter (f->session, f->filter);
+  sub = dossier_session_filter (f->session, &error);
   g_assert_cmpuint (sub->entities->len, >, 5);
 }
 
 static void
-test_engine_fallback (void)
+test_engine_fallback (Fixture       *f,
+                      gconstpointer  data)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(DossierSession) session = new_session (problems);
   g_autoptr(GError) error = NULL;
   DossierLayout *layout;
 
-  dossier_session_curate (session, NULL);
-  g_assert_nonnull (dossier_session_filter (session, &error));
+  g_assert_nonnull (dossier_session_filter (f->session, &error));
 
   /* The seeds are small: the engine asked for runs. */
-  dossier_session_set_engine (session, DOSSIER_LAYOUT_CIRCO);
-  layout = dossier_session_layout (session, NULL, &error);
+  dossier_session_set_engine (f->session, DOSSIER_LAYOUT_CIRCO);
+  layout = dossier_session_layout (f->session, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (layout->engine, ==, DOSSIER_LAYOUT_CIRCO);
-  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (f->problems->len, ==, 0);
 }
 
 static void
@@ -232,107 +252,81 @@ node_place (DossierSession *session,
 /* A change of filter keeps the actors that stay where they were; Lay Out
  * Afresh forgets that. */
 static void
-test_steady_layout (void)
+test_steady_layout (Fixture       *f,
+                    gconstpointer  data)
 {
-  g_autoptr(DossierSession) session = new_session (NULL);
-  g_autoptr(DossierFilter) filter = dossier_filter_new ();
   g_autoptr(GError) error = NULL;
   double x0, y0, x1, y1;
 
-  dossier_session_curate (session, NULL);
-  dossier_session_filter (session, &error);
-  dossier_session_layout (session, NULL, &error);
+  dossier_session_filter (f->session, &error);
+  dossier_session_layout (f->session, NULL, &error);
   g_assert_no_error (error);
-  g_assert_false (dossier_session_get_layout (session)->steady);
-  node_place (session, "Oracle", &x0, &y0);
+  g_assert_false (dossier_session_get_layout (f->session)->steady);
+  node_place (f->session, "Oracle", &x0, &y0);
 
-  filter->min_evidence = 2;
-  dossier_session_set_filter (session, filter);
-  dossier_session_filter (session, &error);
-  dossier_session_layout (session, NULL, &error);
+  f->filter->min_evidence = 2;
+  dossier_session_set_filter (f->session, f->filter);
+  dossier_session_filter (f->session, &error);
+  dossier_session_layout (f->session, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (dossier_session_get_layout (session)->steady);
-  node_place (session, "Oracle", &x1, &y1);
+  g_assert_true (dossier_session_get_layout (f->session)->steady);
+  node_place (f->session, "Oracle", &x1, &y1);
   g_assert_cmpfloat_with_epsilon (x0, x1, 0.01);
   g_assert_cmpfloat_with_epsilon (y0, y1, 0.01);
 
-  dossier_session_forget_positions (session);
-  dossier_session_layout (session, NULL, &error);
+  dossier_session_forget_positions (f->session);
+  dossier_session_layout (f->session, NULL, &error);
   g_assert_no_error (error);
-  g_assert_false (dossier_session_get_layout (session)->steady);
-}
-
-typedef struct
-{
-  guint            done;
-  guint            cancelled;
-  DossierSubgraph *last;
-} Results;
-
-static void
-filtered_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Results *results = user_data;
-  g_autoptr(GError) error = NULL;
-  DossierSubgraph *sub = dossier_session_filter_finish (DOSSIER_SESSION (object), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    results->cancelled++;
-  else
-    {
-      g_assert_no_error (error);
-      results->last = sub;
-    }
-  results->done++;
-}
-
-static void
-laid_out_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Results *results = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierLayout) layout = dossier_session_layout_finish (DOSSIER_SESSION (object), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    results->cancelled++;
-  else
-    g_assert_no_error (error);
-  results->done++;
+  g_assert_false (dossier_session_get_layout (f->session)->steady);
 }
 
 /* A newer request replaces the one running: its caller hears "cancelled",
  * and only the newest result is kept. */
 static void
-test_async_replaced (void)
+test_async_replaced (Fixture       *f,
+                     gconstpointer  data)
 {
-  g_autoptr(DossierSession) session = new_session (NULL);
-  g_autoptr(DossierFilter) filter = dossier_filter_new ();
-  Results filtering = { 0 }, laying_out = { 0 };
+  g_autoptr(GAsyncResult) stale = NULL;
+  g_autoptr(GAsyncResult) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierSubgraph *last;
 
-  dossier_session_curate (session, NULL);
-  dossier_session_filter_async (session, filtered_cb, &filtering);
-  filter->actors = g_strsplit ("TikTok", "|", -1);
-  dossier_session_set_filter (session, filter);
-  dossier_session_filter_async (session, filtered_cb, &filtering);
-  g_assert_true (dossier_session_get_busy (session));
-  while (filtering.done < 2)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (filtering.cancelled, ==, 1);
-  g_assert_true (filtering.last == dossier_session_get_filtered (session));
-  g_assert_cmpuint (filtering.last->filter->actors != NULL, ==, TRUE);
+  dossier_session_filter_async (f->session, test_keep_result_cb, &stale);
+  f->filter->actors = g_strsplit ("TikTok", "|", -1);
+  dossier_session_set_filter (f->session, f->filter);
+  dossier_session_filter_async (f->session, test_keep_result_cb, &fresh);
+  g_assert_true (dossier_session_get_busy (f->session));
+  g_assert_null (dossier_session_filter_finish (f->session, test_wait_result (&stale), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  last = dossier_session_filter_finish (f->session, test_wait_result (&fresh), &error);
+  g_assert_no_error (error);
+  g_assert_true (last == dossier_session_get_filtered (f->session));
+  g_assert_cmpuint (last->filter->actors != NULL, ==, TRUE);
 
-  dossier_session_layout_async (session, laid_out_cb, &laying_out);
-  dossier_session_layout_async (session, laid_out_cb, &laying_out);
-  while (laying_out.done < 2)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (laying_out.cancelled, ==, 1);
-  g_assert_false (dossier_session_get_busy (session));
-  g_assert_true (dossier_session_get_subgraph (session) == filtering.last);
+  g_clear_object (&stale);
+  g_clear_object (&fresh);
+  dossier_session_layout_async (f->session, test_keep_result_cb, &stale);
+  dossier_session_layout_async (f->session, test_keep_result_cb, &fresh);
+  g_assert_null (dossier_session_layout_finish (f->session, test_wait_result (&stale), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  {
+    g_autoptr(DossierLayout) layout = dossier_session_layout_finish (f->session, test_wait_result (&fresh), &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (layout);
+  }
+  g_assert_false (dossier_session_get_busy (f->session));
+  g_assert_true (dossier_session_get_subgraph (f->session) == last);
 }
+
+/* How many curations finished, and how many of them were cancelled. */
+typedef struct
+{
+  guint done;
+  guint cancelled;
+} Results;
 
 static void
 curated_cb (GObject      *object,
@@ -435,6 +429,19 @@ test_curate_async (void)
   dossier_session_set_curation (session, NULL);
 }
 
+/* The tests that start from the fixture. */
+static const struct
+{
+  const char *path;
+  void (*func) (Fixture *f, gconstpointer data);
+} fixture_tests[] = {
+  { "/session/unknown-actors", test_unknown_actors },
+  { "/session/cap", test_cap },
+  { "/session/engine-fallback", test_engine_fallback },
+  { "/session/async-replaced", test_async_replaced },
+  { "/session/steady-layout", test_steady_layout },
+};
+
 int
 main (int   argc,
       char *argv[])
@@ -446,13 +453,10 @@ main (int   argc,
 
   g_test_add_func ("/session/stages", test_stages);
   g_test_add_func ("/session/edits-apply", test_edits_apply);
-  g_test_add_func ("/session/unknown-actors", test_unknown_actors);
-  g_test_add_func ("/session/cap", test_cap);
-  g_test_add_func ("/session/engine-fallback", test_engine_fallback);
   g_test_add_func ("/session/selection-survives-edit", test_selection_survives_edit);
-  g_test_add_func ("/session/async-replaced", test_async_replaced);
   g_test_add_func ("/session/curate-async", test_curate_async);
-  g_test_add_func ("/session/steady-layout", test_steady_layout);
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_tests); i++)
+    g_test_add (fixture_tests[i].path, Fixture, NULL, fixture_set_up, fixture_tests[i].func, fixture_tear_down);
 
   ret = g_test_run ();
   dossier_graph_unref (seeds);

@@ -16,25 +16,69 @@
 #include "dossier-corpus.h"
 #include "dossier-extractor.h"
 
+/* The shipped gazetteer. */
+static inline DossierGazetteer *
+test_default_gazetteer (void)
+{
+  g_autoptr(GError) error = NULL;
+  DossierGazetteer *gazetteer = dossier_gazetteer_new_default (&error);
+
+  g_assert_no_error (error);
+  return gazetteer;
+}
+
 /* @path (a file or a folder) read with the default gazetteer and extracted;
  * the graph holds its corpus. */
 static inline DossierGraph *
 test_load_graph (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierCorpus) corpus = NULL;
-  g_autoptr(DossierGazetteer) gazetteer = NULL;
+  g_autoptr(DossierGazetteer) gazetteer = test_default_gazetteer ();
   const char *paths[] = { path, NULL };
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
   DossierGraph *graph;
 
-  corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  gazetteer = dossier_gazetteer_new_default (&error);
   g_assert_no_error (error);
   graph = dossier_extract (corpus, gazetteer, NULL, NULL, &error);
   g_assert_no_error (error);
 
   return graph;
+}
+
+/* @len bytes of @text (-1: up to its NUL) as the one article "test.txt",
+ * extracted with @gazetteer (NULL: the shipped one). */
+static inline DossierGraph *
+test_extract_text (DossierGazetteer *gazetteer,
+                   const char       *text,
+                   gssize            len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
+  g_autoptr(DossierGazetteer) shipped = gazetteer == NULL ? test_default_gazetteer () : NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (text, len < 0 ? strlen (text) : (gsize) len);
+  DossierArticle *article = dossier_article_new_from_bytes ("test.txt", NULL, bytes, &error);
+  DossierGraph *graph;
+
+  g_assert_no_error (error);
+  dossier_corpus_add_article (corpus, article);
+  graph = dossier_extract (corpus, gazetteer != NULL ? gazetteer : shipped, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return graph;
+}
+
+/* The relation @source @type @target by the actors' names, or NULL. */
+static inline DossierRelation *
+test_find_relation (DossierGraph        *graph,
+                    const char          *source,
+                    DossierRelationType  type,
+                    const char          *target)
+{
+  DossierEntity *s = dossier_graph_lookup_entity (graph, source);
+  DossierEntity *t = dossier_graph_lookup_entity (graph, target);
+
+  if (s == NULL || t == NULL)
+    return NULL;
+  return dossier_graph_lookup_relation (graph, s->id, type, t->id);
 }
 
 static inline DossierGraph *
@@ -97,4 +141,26 @@ test_section_of (const DossierArticle *article,
 
   g_assert_nonnull (p);
   return dossier_article_section_at (article, p - article->text);
+}
+
+/* A GAsyncReadyCallback that keeps @result in the GAsyncResult * that
+ * @user_data points to, for the test to finish when it likes. */
+static inline void
+test_keep_result_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_null (*out);
+  *out = g_object_ref (result);
+}
+
+/* Runs the main loop until test_keep_result_cb() has filled @result. */
+static inline GAsyncResult *
+test_wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
 }

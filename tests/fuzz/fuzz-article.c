@@ -19,15 +19,8 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierArticle) article = NULL;
-
-  fuzz_init_logging ();
-
-  /* Copied so that a read past the end is a reported overflow. */
-  bytes = g_bytes_new (data, size);
-  article = dossier_article_new_from_bytes ("fuzz.txt", NULL, bytes, &error);
+  g_autoptr(DossierArticle) article = fuzz_read_article (data, size, &error);
 
   if (article == NULL)
     {

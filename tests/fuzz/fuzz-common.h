@@ -54,6 +54,19 @@ fuzz_init_logging (void)
     }
 }
 
+/* The input read as the article "fuzz.txt", logging set up first.  The
+ * bytes are copied, so that a read past their end is a reported overflow. */
+static inline DossierArticle *
+fuzz_read_article (const uint8_t  *data,
+                   size_t          size,
+                   GError        **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+
+  fuzz_init_logging ();
+  return dossier_article_new_from_bytes ("fuzz.txt", NULL, bytes, error);
+}
+
 /* The shipped gazetteer, loaded once per target: every input reads the
  * same dictionaries. */
 static inline DossierGazetteer *

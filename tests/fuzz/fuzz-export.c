@@ -26,6 +26,7 @@
 #include "dossier-filter.h"
 #include "dossier-layout.h"
 #include "fuzz-common.h"
+#include "../xml-test-util.h"
 
 #define MAX_NAMES 24
 
@@ -138,72 +139,42 @@ check_xml_chars (const char *xml,
 typedef struct
 {
   GHashTable *labels;   /* node id -> label text, GraphML only */
-  char       *node_id;
+  char       *node_id;  /* of the <node> being read */
   gboolean    in_label;
-  GString    *text;
 } XmlState;
 
 static void
-xml_start (GMarkupParseContext  *context,
-           const char           *element,
-           const char          **names,
-           const char          **values,
-           gpointer              user_data,
-           GError              **error)
+xml_start (const XmlTestElement *e,
+           gpointer              data)
 {
-  XmlState *state = user_data;
+  XmlState *state = data;
 
-  if (g_str_equal (element, "node"))
+  if (g_str_equal (e->name, "node"))
     {
-      for (guint i = 0; names[i] != NULL; i++)
-        if (g_str_equal (names[i], "id"))
-          {
-            g_free (state->node_id);
-            state->node_id = g_strdup (values[i]);
-          }
+      g_free (state->node_id);
+      state->node_id = g_strdup (xml_test_attr (e, "id"));
     }
-  else if (g_str_equal (element, "data") && state->node_id != NULL)
-    {
-      for (guint i = 0; names[i] != NULL; i++)
-        if (g_str_equal (names[i], "key") && g_str_equal (values[i], "label"))
-          {
-            state->in_label = TRUE;
-            g_string_truncate (state->text, 0);
-          }
-    }
+  else if (g_str_equal (e->name, "data") && state->node_id != NULL)
+    state->in_label = g_strcmp0 (xml_test_attr (e, "key"), "label") == 0;
 }
 
 static void
-xml_end (GMarkupParseContext  *context,
-         const char           *element,
-         gpointer              user_data,
-         GError              **error)
+xml_end (const char *name,
+         const char *text,
+         gpointer    data)
 {
-  XmlState *state = user_data;
+  XmlState *state = data;
 
-  if (state->in_label && g_str_equal (element, "data"))
+  if (state->in_label && g_str_equal (name, "data"))
     {
-      g_hash_table_insert (state->labels, g_strdup (state->node_id), g_strdup (state->text->str));
+      g_hash_table_insert (state->labels, g_strdup (state->node_id), g_strdup (text));
       state->in_label = FALSE;
     }
-  else if (g_str_equal (element, "node"))
+  else if (g_str_equal (name, "node"))
     g_clear_pointer (&state->node_id, g_free);
 }
 
-static void
-xml_text (GMarkupParseContext  *context,
-          const char           *text,
-          gsize                 len,
-          gpointer              user_data,
-          GError              **error)
-{
-  XmlState *state = user_data;
-
-  if (state->in_label)
-    g_string_append_len (state->text, text, len);
-}
-
-static const GMarkupParser xml_parser = { xml_start, xml_end, xml_text, NULL, NULL };
+static const XmlTestWalker xml_walker = { xml_start, xml_end };
 
 /* XML 1.0 cannot hold most C0 controls, U+FFFE or U+FFFF: a writer may
  * drop them or put U+FFFD in their place.  Everything else must come back
@@ -232,17 +203,13 @@ check_xml (const char      *what,
 {
   gsize len;
   const char *xml = g_bytes_get_data (bytes, &len);
-  g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GError) error = NULL;
   XmlState state = { 0 };
 
   check_xml_chars (xml, len);
 
   state.labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  state.text = g_string_new (NULL);
-  context = g_markup_parse_context_new (&xml_parser, G_MARKUP_PREFIX_ERROR_POSITION, &state, NULL);
-  if (!g_markup_parse_context_parse (context, xml, len, &error) ||
-      !g_markup_parse_context_end_parse (context, &error))
+  if (!xml_test_walk (xml, len, &xml_walker, &state, &error))
     g_error ("%s output does not parse: %s", what, error->message);
 
   /* GraphML keeps every name exactly. */
@@ -262,7 +229,6 @@ check_xml (const char      *what,
     }
 
   g_hash_table_unref (state.labels);
-  g_string_free (state.text, TRUE);
   g_free (state.node_id);
 }
 

@@ -21,25 +21,37 @@
 #include "dossier-json.h"
 #include "fuzz-common.h"
 
+/* Everything visible, mentioned_with included, written as JSON that
+ * parses back. */
+static void
+check_json (DossierGraph *graph)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierFilter) filter = dossier_filter_new ();
+  g_autoptr(DossierSubgraph) subgraph = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = NULL;
+
+  filter->relation_types = (1u << DOSSIER_N_RELATION_TYPES) - 1;
+  subgraph = dossier_filter_apply (filter, graph, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (subgraph);
+
+  json = dossier_json_to_string (subgraph, NULL, FALSE);
+  if (!json_parser_load_from_data (parser, json, -1, &error))
+    g_error ("extract JSON does not parse: %s", error->message);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierCorpus) corpus = NULL;
   g_autoptr(DossierGraph) graph = NULL;
-  g_autoptr(DossierFilter) filter = NULL;
-  g_autoptr(DossierSubgraph) subgraph = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autofree char *json = NULL;
-  DossierArticle *article;
+  DossierArticle *article = fuzz_read_article (data, size, NULL);
   DossierExtractOptions options;
 
-  fuzz_init_logging ();
-
-  bytes = g_bytes_new (data, size);
-  article = dossier_article_new_from_bytes ("fuzz.txt", NULL, bytes, NULL);
   if (article == NULL)
     return 0;
 
@@ -54,18 +66,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_assert_no_error (error);
   g_assert_nonnull (graph);
   fuzz_check_graph (graph);
-
-  /* Everything visible, mentioned_with included. */
-  filter = dossier_filter_new ();
-  filter->relation_types = (1u << DOSSIER_N_RELATION_TYPES) - 1;
-  subgraph = dossier_filter_apply (filter, graph, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (subgraph);
-
-  json = dossier_json_to_string (subgraph, NULL, FALSE);
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, json, -1, &error))
-    g_error ("extract JSON does not parse: %s", error->message);
+  check_json (graph);
 
   return 0;
 }

@@ -63,10 +63,8 @@ typedef struct
 } Case;
 
 static void
-case_free (gpointer data)
+case_free (Case *c)
 {
-  Case *c = data;
-
   g_free (c->path);
   g_clear_pointer (&c->bytes, g_bytes_unref);
   g_free (c);
@@ -234,7 +232,7 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  cases = g_ptr_array_new_with_free_func (case_free);
+  cases = g_ptr_array_new_with_free_func ((GDestroyNotify) case_free);
 
   for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
     {
