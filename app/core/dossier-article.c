@@ -1159,6 +1159,7 @@ analyse (DossierArticle *article)
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (DossierRange));
   guint comments_line;
   gboolean first = TRUE;
+  gboolean inferred;
   int title;
 
   title = structure_lines (text, lines, &comments_line);
@@ -1227,13 +1228,10 @@ analyse (DossierArticle *article)
     }
 
   /* The date: from the text until a manifest says otherwise. */
-  if (dossier_date_infer (text, article->len, article->sections,
-                          &article->date, &article->date_evidence))
-    article->date_source = g_strdup ("text");
-  else
-    article->date_source = g_strdup ("none");
-
-  article->dates = dossier_date_scan (text, article->len, &article->date);
+  article->dates = dossier_date_infer_and_scan (text, article->len, article->sections,
+                                                &article->date, &article->date_evidence,
+                                                &inferred);
+  article->date_source = g_strdup (inferred ? "text" : "none");
 }
 
 DossierArticle *

@@ -1405,20 +1405,13 @@ resolve (const RawDate     *raw,
   return TRUE;
 }
 
-GArray *
-dossier_date_scan (const char        *text,
-                   gsize              len,
-                   const DossierDate *anchor)
+/* The mentions of @raws that resolve against @anchor. */
+static GArray *
+mentions_of (const GArray      *raws,
+             const DossierDate *anchor)
 {
   GArray *mentions = g_array_new (FALSE, FALSE, sizeof (DossierDateMention));
-  g_autoptr(GArray) raws = NULL;
 
-  g_return_val_if_fail (text != NULL || len == 0, mentions);
-
-  if (len == 0)
-    return mentions;
-
-  raws = scan_raw (text, len);
   for (guint i = 0; i < raws->len; i++)
     {
       const RawDate *raw = &g_array_index (raws, RawDate, i);
@@ -1432,6 +1425,22 @@ dossier_date_scan (const char        *text,
     }
 
   return mentions;
+}
+
+GArray *
+dossier_date_scan (const char        *text,
+                   gsize              len,
+                   const DossierDate *anchor)
+{
+  g_autoptr(GArray) raws = NULL;
+
+  g_return_val_if_fail (text != NULL || len == 0, g_array_new (FALSE, FALSE, sizeof (DossierDateMention)));
+
+  if (len == 0)
+    return g_array_new (FALSE, FALSE, sizeof (DossierDateMention));
+
+  raws = scan_raw (text, len);
+  return mentions_of (raws, anchor);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1761,26 +1770,21 @@ collect_past_weekdays (const GArray *sections,
     }
 }
 
-gboolean
-dossier_date_infer (const char   *text,
-                    gsize         len,
-                    const GArray *sections,
-                    DossierDate  *date,
-                    DossierRange *evidence)
+/* dossier_date_infer() on the dates scan_raw() found in @text, relative
+ * ones left out: they need the very date being inferred. */
+static gboolean
+infer_from_raws (const char   *text,
+                 gsize         len,
+                 const GArray *sections,
+                 GArray       *raws,
+                 DossierDate  *date,
+                 DossierRange *evidence)
 {
-  g_autoptr(GArray) raws = NULL;
   DossierDate anchor;
   BodyDates bd = { 0 };
   const RawDate *dateline;
   DossierDate dl;
 
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  if (text == NULL || len == 0)
-    return FALSE;
-
-  raws = scan_raw (text, len);
-  /* Relative dates need the very date being inferred. */
   for (guint i = raws->len; i-- > 0;)
     if (g_array_index (raws, RawDate, i).back > 0)
       g_array_remove_index (raws, i);
@@ -1822,4 +1826,45 @@ dossier_date_infer (const char   *text,
     return FALSE;
 
   return found_date (&bd.past, bd.past_raw, date, evidence);
+}
+
+gboolean
+dossier_date_infer (const char   *text,
+                    gsize         len,
+                    const GArray *sections,
+                    DossierDate  *date,
+                    DossierRange *evidence)
+{
+  g_autoptr(GArray) raws = NULL;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (text == NULL || len == 0)
+    return FALSE;
+
+  raws = scan_raw (text, len);
+  return infer_from_raws (text, len, sections, raws, date, evidence);
+}
+
+GArray *
+dossier_date_infer_and_scan (const char   *text,
+                             gsize         len,
+                             const GArray *sections,
+                             DossierDate  *date,
+                             DossierRange *evidence,
+                             gboolean     *inferred)
+{
+  g_autoptr(GArray) raws = NULL;
+  g_autoptr(GArray) absolute = NULL;
+
+  g_return_val_if_fail (date != NULL && inferred != NULL, NULL);
+
+  *inferred = FALSE;
+  if (text == NULL || len == 0)
+    return g_array_new (FALSE, FALSE, sizeof (DossierDateMention));
+
+  raws = scan_raw (text, len);
+  absolute = g_array_copy (raws);
+  *inferred = infer_from_raws (text, len, sections, absolute, date, evidence);
+  return mentions_of (raws, date);
 }

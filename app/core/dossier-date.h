@@ -87,4 +87,14 @@ gboolean     dossier_date_infer     (const char        *text,
                                      DossierDate       *date,
                                      DossierRange      *evidence);
 
+/* dossier_date_infer() then dossier_date_scan() anchored on the date
+ * inferred (or on @date as it was, when none is: *@inferred is FALSE),
+ * reading the text once. */
+GArray      *dossier_date_infer_and_scan (const char   *text,
+                                          gsize         len,
+                                          const GArray *sections,
+                                          DossierDate  *date,
+                                          DossierRange *evidence,
+                                          gboolean     *inferred);
+
 G_END_DECLS
