@@ -371,6 +371,21 @@ static const char * const list_markers[] = {
 
 #define IN_LIST(str, list) (dossier_fold_find_word ((str), (list), G_N_ELEMENTS (list)) >= 0)
 
+/* Whether @str starts with one of @list; the first byte settles most
+ * entries without a call. */
+static gboolean
+has_prefix_in (const char         *str,
+               const char * const *list,
+               guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    if (str[0] == list[i][0] && g_str_has_prefix (str, list[i]))
+      return TRUE;
+  return FALSE;
+}
+
+#define HAS_PREFIX_IN(str, list) has_prefix_in ((str), (list), G_N_ELEMENTS (list))
+
 #define FOLD_MAX 96
 
 /* The start of a line folded for matching against page vocabulary: lower
@@ -542,7 +557,8 @@ count_words (const char *text,
 
   for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
     {
-      gboolean space = is_space (g_utf8_get_char (p));
+      /* ASCII without a call to decode it. */
+      gboolean space = is_space ((guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p));
 
       if (!space && !in_word)
         n++;
@@ -672,23 +688,9 @@ classify_line (const char *text,
            (line->n_words <= 6 && all_words_in (folded, furniture_words, G_N_ELEMENTS (furniture_words)))))
         line->furniture = TRUE;
 
-      for (guint i = 0; i < G_N_ELEMENTS (furniture_prefixes); i++)
-        {
-          if (g_str_has_prefix (folded, furniture_prefixes[i]))
-            {
-              line->furniture = TRUE;
-              break;
-            }
-        }
-
-      for (guint i = 0; line->n_words <= 12 && i < G_N_ELEMENTS (dateline_prefixes); i++)
-        {
-          if (g_str_has_prefix (folded, dateline_prefixes[i]))
-            {
-              line->furniture = TRUE;
-              break;
-            }
-        }
+      if (HAS_PREFIX_IN (folded, furniture_prefixes) ||
+          (line->n_words <= 12 && HAS_PREFIX_IN (folded, dateline_prefixes)))
+        line->furniture = TRUE;
 
       if ((g_str_has_prefix (folded, "avatar ") && line->n_words <= 8) ||
           (!line->furniture && is_dated_head (text, line)))
