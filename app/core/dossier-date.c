@@ -395,13 +395,38 @@ static const char * const relative_words[] = {
   "seven", "eight", "nine", "ten",
 };
 
+/* Open addressing on dossier_fold_hash(): about 120 words in 512 slots,
+ * looked up without a NUL-terminated key or a call to a hash function. */
+#define WORD_SLOTS 512
+
 typedef struct
 {
-  GHashTable *words;
+  const char *word;  /* NULL: empty */
+  guint       len;
+  guint32     info;
+} WordSlot;
+
+typedef struct
+{
+  WordSlot    slots[WORD_SLOTS];
   /* Bit b of prefixes[a] is set when a word of the table starts with
    * letters a, b (0..25 for 'a'..'z'; b is 26 for a one-letter word). */
   guint32     prefixes[26];
 } WordTable;
+
+static WordSlot *
+word_slot (const WordTable *table,
+           const char      *word,
+           gsize            len)
+{
+  for (guint k = dossier_fold_hash (word, len) & (WORD_SLOTS - 1);; k = (k + 1) & (WORD_SLOTS - 1))
+    {
+      const WordSlot *slot = &table->slots[k];
+
+      if (slot->word == NULL || (slot->len == len && memcmp (slot->word, word, len) == 0))
+        return (WordSlot *) slot;
+    }
+}
 
 /* Adds @words with their index (modulo @modulo) + 1 at @shift, or with
  * @flag when @flag is not 0. */
@@ -415,10 +440,11 @@ add_info (WordTable          *table,
 {
   for (guint i = 0; i < n; i++)
     {
-      guint32 info = GPOINTER_TO_UINT (g_hash_table_lookup (table->words, words[i]));
+      WordSlot *slot = word_slot (table, words[i], strlen (words[i]));
 
-      info |= flag != 0 ? flag : ((i % modulo) + 1) << shift;
-      g_hash_table_insert (table->words, (gpointer) words[i], GUINT_TO_POINTER (info));
+      slot->word = words[i];
+      slot->len = strlen (words[i]);
+      slot->info |= flag != 0 ? flag : ((i % modulo) + 1) << shift;
       table->prefixes[words[i][0] - 'a'] |= 1u << (words[i][1] != '\0' ? words[i][1] - 'a' : 26);
     }
 }
@@ -432,7 +458,6 @@ word_table (void)
     {
       WordTable *t = g_new0 (WordTable, 1);
 
-      t->words = g_hash_table_new (g_str_hash, g_str_equal);
       add_info (t, months_fr, G_N_ELEMENTS (months_fr), 0, 12, 0);
       add_info (t, months_fr_abbr, G_N_ELEMENTS (months_fr_abbr), 4, 12, 0);
       add_info (t, months_en, G_N_ELEMENTS (months_en), 8, 12, 0);
@@ -511,7 +536,9 @@ next_word (const char *text,
   w->start = p;
   w->number = 0;
   w->n_digits = 0;
-  w->capital = g_unichar_isupper (g_utf8_get_char_validated (text + p, len - p));
+  w->capital = (guchar) text[p] < 0x80
+               ? g_ascii_isupper (text[p])
+               : g_unichar_isupper (g_utf8_get_char_validated (text + p, len - p));
 
   while (p < len && g_ascii_isdigit (text[p]))
     {
@@ -527,8 +554,17 @@ next_word (const char *text,
     {
       char out[4];
       gsize consumed;
-      gsize k = fold_char (text + p, len - p, out, &consumed);
+      gsize k;
 
+      /* ASCII letters, the most of them, without a call. */
+      if ((guchar) text[p] < 0x80 && n < MAX_WORD)
+        {
+          char c = text[p++];
+
+          w->folded[n++] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+          continue;
+        }
+      k = fold_char (text + p, len - p, out, &consumed);
       if (n + k <= MAX_WORD)
         {
           memcpy (w->folded + n, out, k);
@@ -545,7 +581,7 @@ next_word (const char *text,
   w->folded[n] = '\0';
   w->suffix = w->folded + MIN (w->n_digits, n);
   w->info = w->n_digits == 0 && n >= 1 && n <= 10
-          ? GPOINTER_TO_UINT (g_hash_table_lookup (word_table ()->words, w->folded))
+          ? word_slot (word_table (), w->folded, n)->info
           : 0;
   return TRUE;
 }
@@ -1061,7 +1097,7 @@ reads_as_english (const char *text,
       while (p < len && g_ascii_isalpha (text[p]))
         {
           if (n < sizeof word - 1)
-            word[n] = g_ascii_tolower (text[p]);
+            word[n] = text[p] >= 'A' && text[p] <= 'Z' ? text[p] + ('a' - 'A') : text[p];
           n++, p++;
         }
       if (n == 0 || n >= sizeof word || (p < len && (guchar) text[p] >= 0x80))
