@@ -22,23 +22,64 @@ dossier_date_is_known (const DossierDate *date)
   return date != NULL && date->precision != DOSSIER_DATE_PRECISION_NONE;
 }
 
+/* Writes @value in at least @width digits at @p, as "%0*u"; returns the end. */
+static char *
+put_digits (char *p,
+            guint value,
+            guint width)
+{
+  guint n = 1;
+
+  for (guint v = value; v >= 10; v /= 10)
+    n++;
+  n = MAX (n, width);
+  for (guint i = n; i-- > 0; value /= 10)
+    p[i] = '0' + value % 10;
+  return p + n;
+}
+
+gboolean
+dossier_date_write_iso (const DossierDate *date,
+                        char               buf[DOSSIER_DATE_ISO_SIZE])
+{
+  char *p = buf;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (date->precision <= DOSSIER_DATE_PRECISION_NONE || date->precision > DOSSIER_DATE_PRECISION_DAY)
+    return FALSE;
+  /* A year below 0 (never from a text) as printf writes it. */
+  if (date->year < 0)
+    {
+      g_snprintf (buf, DOSSIER_DATE_ISO_SIZE, "%04d", date->year);
+      p = buf + strlen (buf);
+    }
+  else
+    p = put_digits (p, date->year, 4);
+
+  /* Digits written by hand: JSON writes one per passage. */
+  if (date->precision >= DOSSIER_DATE_PRECISION_MONTH)
+    {
+      *p++ = '-';
+      p = put_digits (p, date->month, 2);
+    }
+  if (date->precision >= DOSSIER_DATE_PRECISION_DAY)
+    {
+      *p++ = '-';
+      p = put_digits (p, date->day, 2);
+    }
+  *p = '\0';
+  return TRUE;
+}
+
 char *
 dossier_date_to_string (const DossierDate *date)
 {
+  char buf[DOSSIER_DATE_ISO_SIZE];
+
   g_return_val_if_fail (date != NULL, NULL);
 
-  switch (date->precision)
-    {
-    case DOSSIER_DATE_PRECISION_YEAR:
-      return g_strdup_printf ("%04d", date->year);
-    case DOSSIER_DATE_PRECISION_MONTH:
-      return g_strdup_printf ("%04d-%02d", date->year, date->month);
-    case DOSSIER_DATE_PRECISION_DAY:
-      return g_strdup_printf ("%04d-%02d-%02d", date->year, date->month, date->day);
-    case DOSSIER_DATE_PRECISION_NONE:
-    default:
-      return NULL;
-    }
+  return dossier_date_write_iso (date, buf) ? g_strdup (buf) : NULL;
 }
 
 static gboolean

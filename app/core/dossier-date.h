@@ -17,6 +17,12 @@ G_BEGIN_DECLS
 /* Writes "2020", "2020-09" or "2020-09-14"; NULL for an unknown date. */
 char        *dossier_date_to_string (const DossierDate *date);
 
+/* dossier_date_to_string() into @buf, without allocating; FALSE for an
+ * unknown date. */
+#define DOSSIER_DATE_ISO_SIZE 16
+gboolean     dossier_date_write_iso (const DossierDate *date,
+                                     char               buf[DOSSIER_DATE_ISO_SIZE]);
+
 /* Parses the forms above; FALSE (and *date untouched) on anything else. */
 gboolean     dossier_date_parse_iso (const char        *str,
                                      DossierDate       *date);

@@ -223,6 +223,9 @@ dossier_tokenize (const DossierFolded *folded,
   gsize i = 0;
   guint32 sep_flags = DOSSIER_TOKEN_BREAK;
   gsize sep_len = 0;
+  /* Appended a batch at a time rather than with a call per token. */
+  DossierToken batch[256];
+  guint n_batch = 0;
 
   g_return_if_fail (folded != NULL && tokens != NULL);
 
@@ -293,12 +296,18 @@ dossier_tokenize (const DossierFolded *folded,
             sep_len >= 1 && sep_len <= 2)
           t.flags |= DOSSIER_TOKEN_JOINED;
         classify_original (text, base, &t);
-        g_array_append_val (tokens, t);
+        batch[n_batch++] = t;
+        if (n_batch == G_N_ELEMENTS (batch))
+          {
+            g_array_append_vals (tokens, batch, n_batch);
+            n_batch = 0;
+          }
       }
 
       sep_flags = 0;
       sep_len = 0;
     }
+  g_array_append_vals (tokens, batch, n_batch);
 }
 
 char *

@@ -191,8 +191,12 @@ is_abbreviation (const char *text,
 
   for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
     {
-      gsize alen = strlen (abbreviations[i]);
+      gsize alen;
 
+      /* The first byte rules out most without a strlen(). */
+      if (text[w] != abbreviations[i][0])
+        continue;
+      alen = strlen (abbreviations[i]);
       if (alen == dot - w && memcmp (text + w, abbreviations[i], alen) == 0)
         return TRUE;
     }
