@@ -17,8 +17,8 @@
  * its accents, typographic apostrophes and dashes to ASCII, no-break
  * spaces to a plain space.  Returns the number of bytes written (<= 6). */
 static gsize
-fold_char (gunichar c,
-           char     out[8])
+fold_char_slow (gunichar c,
+                char     out[8])
 {
   gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
   gsize n;
@@ -58,6 +58,54 @@ fold_char (gunichar c,
     c = decomposed[0];
 
   return g_unichar_to_utf8 (c, out);
+}
+
+/* Latin-1 and Latin Extended-A, where the accented letters of French and
+ * the other European languages are: folded once per process, as
+ * g_unichar_fully_decompose() costs a few hundred instructions a call. */
+#define CACHED_FIRST 0x80
+#define CACHED_END   0x180
+
+typedef struct
+{
+  char  out[7];
+  guint8 n;
+} FoldedChar;
+
+static const FoldedChar *
+cached_folds (void)
+{
+  static FoldedChar *table;
+
+  if (g_once_init_enter (&table))
+    {
+      FoldedChar *t = g_new0 (FoldedChar, CACHED_END - CACHED_FIRST);
+      char out[8];
+
+      for (gunichar c = CACHED_FIRST; c < CACHED_END; c++)
+        {
+          gsize n = fold_char_slow (c, out);
+
+          memcpy (t[c - CACHED_FIRST].out, out, MIN (n, sizeof t->out));
+          t[c - CACHED_FIRST].n = MIN (n, sizeof t->out);
+        }
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
+static inline gsize
+fold_char (gunichar c,
+           char     out[8])
+{
+  if (c >= CACHED_FIRST && c < CACHED_END)
+    {
+      const FoldedChar *f = &cached_folds ()[c - CACHED_FIRST];
+
+      memcpy (out, f->out, sizeof f->out);
+      return f->n;
+    }
+  return fold_char_slow (c, out);
 }
 
 static void
@@ -105,10 +153,17 @@ dossier_folded_set (DossierFolded *folded,
       else
         {
           char out[8];
-          gunichar c = g_utf8_get_char_validated ((const char *) p, end - p);
+          gunichar c;
           gsize n;
 
-          if (c == (gunichar) -1 || c == (gunichar) -2)
+          /* Two-byte sequences (Latin letters with accents) decoded here. */
+          if (*p >= 0xC2 && *p <= 0xDF && p + 1 < end && (p[1] & 0xC0) == 0x80)
+            {
+              n = fold_char (((gunichar) (*p & 0x1F) << 6) | (p[1] & 0x3F), out);
+              p += 2;
+            }
+          else if ((c = g_utf8_get_char_validated ((const char *) p, end - p)) == (gunichar) -1 ||
+                   c == (gunichar) -2)
             {
               /* Invalid bytes (not after loading, but never trust) stay as they are. */
               out[0] = (char) *p++;
