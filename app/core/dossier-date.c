@@ -1141,7 +1141,8 @@ reads_as_english (const char *text,
             word[n] = text[p] >= 'A' && text[p] <= 'Z' ? text[p] + ('a' - 'A') : text[p];
           n++, p++;
         }
-      if (n == 0 || n >= sizeof word || (p < len && (guchar) text[p] >= 0x80))
+      /* The words of both lists have two to four letters. */
+      if (n < 2 || n > 4 || (p < len && (guchar) text[p] >= 0x80))
         continue;
       word[n] = '\0';
       if (LOOKUP (word, en) >= 0)
