@@ -112,11 +112,12 @@ looks_binary (const char *data,
   if (memchr (data, '\0', len) != NULL)
     return TRUE;
 
+  /* One test a byte for the printable majority. */
   for (gsize i = 0; i < len; i++)
     {
       guchar c = (guchar) data[i];
 
-      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
+      if (G_UNLIKELY (c < 0x20) && c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
           c != '\v' && c != 0x1A && c != 0x1B)
         controls++;
     }
@@ -227,9 +228,17 @@ static gsize
 normalise_line_ends (char  *text,
                      gsize  len)
 {
-  gsize w = 0;
+  const char *cr = memchr (text, '\r', len);
+  gsize w;
 
-  for (gsize r = 0; r < len; r++)
+  /* Most files have no carriage return: nothing to copy. */
+  if (cr == NULL)
+    {
+      text[len] = '\0';
+      return len;
+    }
+  w = cr - text;
+  for (gsize r = w; r < len; r++)
     {
       if (text[r] == '\r')
         {
@@ -751,35 +760,38 @@ split_lines (const char *text,
 
   for (gsize i = 0; i <= len; i++)
     {
-      if (i == len || text[i] == '\n')
+      const char *nl = memchr (text + i, '\n', len - i);
+      Line line = { 0 };
+      gsize s, e;
+
+      /* From one line end to the next without looking at each byte. */
+      i = nl != NULL ? (gsize) (nl - text) : len;
+      s = line_start;
+      e = i;
+
+      while (s < e && is_space (g_utf8_get_char (text + s)))
+        s = g_utf8_next_char (text + s) - text;
+      while (e > s)
         {
-          Line line = { 0 };
-          gsize s = line_start, e = i;
+          const char *p = g_utf8_find_prev_char (text + s, text + e);
 
-          while (s < e && is_space (g_utf8_get_char (text + s)))
-            s = g_utf8_next_char (text + s) - text;
-          while (e > s)
-            {
-              const char *p = g_utf8_find_prev_char (text + s, text + e);
-
-              if (p == NULL || !is_space (g_utf8_get_char (p)))
-                break;
-              e = p - text;
-            }
-
-          line.raw_start = line_start;
-          line.start = s;
-          line.end = e;
-          if (s == e)
-            line.kind = KIND_BLANK;
-          else
-            {
-              line.kind = DOSSIER_SECTION_BODY;
-              classify_line (text, &line);
-            }
-          g_array_append_val (lines, line);
-          line_start = i + 1;
+          if (p == NULL || !is_space (g_utf8_get_char (p)))
+            break;
+          e = p - text;
         }
+
+      line.raw_start = line_start;
+      line.start = s;
+      line.end = e;
+      if (s == e)
+        line.kind = KIND_BLANK;
+      else
+        {
+          line.kind = DOSSIER_SECTION_BODY;
+          classify_line (text, &line);
+        }
+      g_array_append_val (lines, line);
+      line_start = i + 1;
     }
 
   return lines;
