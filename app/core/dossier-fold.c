@@ -378,11 +378,19 @@ dossier_fold_string_len (const char *str,
                          gsize       len)
 {
   g_autoptr(DossierFolded) folded = NULL;
-  GString *out;
 
   g_return_val_if_fail (str != NULL || len == 0, NULL);
 
   folded = dossier_folded_new (str, len);
+  return dossier_folded_key (folded);
+}
+
+char *
+dossier_folded_key (const DossierFolded *folded)
+{
+  GString *out;
+
+  g_return_val_if_fail (folded != NULL, NULL);
 
   /* Names compare with white space collapsed and trimmed. */
   out = g_string_sized_new (folded->len);

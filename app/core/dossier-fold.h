@@ -71,6 +71,8 @@ void           dossier_tokenize           (const DossierFolded *folded,
 char          *dossier_fold_string        (const char    *str);
 char          *dossier_fold_string_len    (const char    *str,
                                            gsize          len);
+/* dossier_fold_string() of the text @folded was made from. */
+char          *dossier_folded_key         (const DossierFolded *folded);
 
 /* FNV-1a over a folded word's bytes, for the word tables (no copy, no
  * NUL-terminated key per lookup). */
