@@ -274,8 +274,9 @@ dossier_sentences_split (const char *text,
       guint n_periods;
       gsize run_end, close_end, next;
 
+      /* The lead byte of "…" first: most bytes end nothing. */
       if (c != '.' && c != '!' && c != '?' &&
-          !(end - i >= 3 && memcmp (text + i, "\xE2\x80\xA6", 3) == 0))
+          ((guchar) c != 0xE2 || !(end - i >= 3 && memcmp (text + i, "\xE2\x80\xA6", 3) == 0)))
         {
           i++;
           continue;
