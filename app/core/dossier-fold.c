@@ -142,13 +142,17 @@ dossier_folded_set (DossierFolded *folded,
     {
       guint32 offset = (guint32) (base + (p - (const guchar *) text));
 
-      /* The common case, ASCII, without any decoding. */
+      /* The common case, a run of ASCII, without any decoding. */
       if (*p < 0x80)
         {
-          guchar c = *p++;
+          do
+            {
+              guchar c = *p++;
 
-          folded->folded[w] = (c >= 'A' && c <= 'Z') ? c + 32 : (c == '`' ? '\'' : c);
-          folded->map[w++] = offset;
+              folded->folded[w] = (c >= 'A' && c <= 'Z') ? c + 32 : (c == '`' ? '\'' : c);
+              folded->map[w++] = offset++;
+            }
+          while (p < end && *p < 0x80);
         }
       else
         {
