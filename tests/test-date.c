@@ -42,6 +42,34 @@ test_iso (void)
   g_assert_cmpint (d.day, ==, 0);
 }
 
+/* The digits written by hand are those printf writes, out of range too. */
+static void
+test_write_iso (void)
+{
+  static const DossierDate dates[] = {
+    { 2020, 9, 14, DOSSIER_DATE_PRECISION_DAY }, { 7, 1, 2, DOSSIER_DATE_PRECISION_DAY },
+    { 1999, 12, 0, DOSSIER_DATE_PRECISION_MONTH }, { 0, 0, 0, DOSSIER_DATE_PRECISION_YEAR },
+    { 12345, 255, 100, DOSSIER_DATE_PRECISION_DAY }, { -42, 3, 4, DOSSIER_DATE_PRECISION_DAY },
+    { -32768, 255, 255, DOSSIER_DATE_PRECISION_DAY },
+  };
+  DossierDate none = { 0 };
+  char buf[DOSSIER_DATE_ISO_SIZE];
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      const DossierDate *d = &dates[i];
+      g_autofree char *expected =
+        d->precision == DOSSIER_DATE_PRECISION_YEAR ? g_strdup_printf ("%04d", d->year)
+        : d->precision == DOSSIER_DATE_PRECISION_MONTH ? g_strdup_printf ("%04d-%02d", d->year, d->month)
+        : g_strdup_printf ("%04d-%02d-%02d", d->year, d->month, d->day);
+
+      g_assert_true (dossier_date_write_iso (d, buf));
+      g_assert_cmpstr (buf, ==, expected);
+    }
+  g_assert_false (dossier_date_write_iso (&none, buf));
+  g_assert_null (dossier_date_to_string (&none));
+}
+
 static void
 test_compare_and_days (void)
 {
@@ -316,6 +344,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/date/iso", test_iso);
+  g_test_add_func ("/date/write-iso", test_write_iso);
   g_test_add_func ("/date/compare-and-days", test_compare_and_days);
   g_test_add_func ("/date/scan", test_scan);
   g_test_add_func ("/date/infer", test_infer);

@@ -112,11 +112,12 @@ looks_binary (const char *data,
   if (memchr (data, '\0', len) != NULL)
     return TRUE;
 
+  /* One test a byte for the printable majority. */
   for (gsize i = 0; i < len; i++)
     {
       guchar c = (guchar) data[i];
 
-      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
+      if (G_UNLIKELY (c < 0x20) && c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
           c != '\v' && c != 0x1A && c != 0x1B)
         controls++;
     }
@@ -227,9 +228,17 @@ static gsize
 normalise_line_ends (char  *text,
                      gsize  len)
 {
-  gsize w = 0;
+  const char *cr = memchr (text, '\r', len);
+  gsize w;
 
-  for (gsize r = 0; r < len; r++)
+  /* Most files have no carriage return: nothing to copy. */
+  if (cr == NULL)
+    {
+      text[len] = '\0';
+      return len;
+    }
+  w = cr - text;
+  for (gsize r = w; r < len; r++)
     {
       if (text[r] == '\r')
         {
@@ -370,6 +379,21 @@ static const char * const list_markers[] = {
 };
 
 #define IN_LIST(str, list) (dossier_fold_find_word ((str), (list), G_N_ELEMENTS (list)) >= 0)
+
+/* Whether @str starts with one of @list; the first byte settles most
+ * entries without a call. */
+static gboolean
+has_prefix_in (const char         *str,
+               const char * const *list,
+               guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    if (str[0] == list[i][0] && g_str_has_prefix (str, list[i]))
+      return TRUE;
+  return FALSE;
+}
+
+#define HAS_PREFIX_IN(str, list) has_prefix_in ((str), (list), G_N_ELEMENTS (list))
 
 #define FOLD_MAX 96
 
@@ -542,7 +566,8 @@ count_words (const char *text,
 
   for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
     {
-      gboolean space = is_space (g_utf8_get_char (p));
+      /* ASCII without a call to decode it. */
+      gboolean space = is_space ((guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p));
 
       if (!space && !in_word)
         n++;
@@ -672,23 +697,9 @@ classify_line (const char *text,
            (line->n_words <= 6 && all_words_in (folded, furniture_words, G_N_ELEMENTS (furniture_words)))))
         line->furniture = TRUE;
 
-      for (guint i = 0; i < G_N_ELEMENTS (furniture_prefixes); i++)
-        {
-          if (g_str_has_prefix (folded, furniture_prefixes[i]))
-            {
-              line->furniture = TRUE;
-              break;
-            }
-        }
-
-      for (guint i = 0; line->n_words <= 12 && i < G_N_ELEMENTS (dateline_prefixes); i++)
-        {
-          if (g_str_has_prefix (folded, dateline_prefixes[i]))
-            {
-              line->furniture = TRUE;
-              break;
-            }
-        }
+      if (HAS_PREFIX_IN (folded, furniture_prefixes) ||
+          (line->n_words <= 12 && HAS_PREFIX_IN (folded, dateline_prefixes)))
+        line->furniture = TRUE;
 
       if ((g_str_has_prefix (folded, "avatar ") && line->n_words <= 8) ||
           (!line->furniture && is_dated_head (text, line)))
@@ -749,35 +760,38 @@ split_lines (const char *text,
 
   for (gsize i = 0; i <= len; i++)
     {
-      if (i == len || text[i] == '\n')
+      const char *nl = memchr (text + i, '\n', len - i);
+      Line line = { 0 };
+      gsize s, e;
+
+      /* From one line end to the next without looking at each byte. */
+      i = nl != NULL ? (gsize) (nl - text) : len;
+      s = line_start;
+      e = i;
+
+      while (s < e && is_space (g_utf8_get_char (text + s)))
+        s = g_utf8_next_char (text + s) - text;
+      while (e > s)
         {
-          Line line = { 0 };
-          gsize s = line_start, e = i;
+          const char *p = g_utf8_find_prev_char (text + s, text + e);
 
-          while (s < e && is_space (g_utf8_get_char (text + s)))
-            s = g_utf8_next_char (text + s) - text;
-          while (e > s)
-            {
-              const char *p = g_utf8_find_prev_char (text + s, text + e);
-
-              if (p == NULL || !is_space (g_utf8_get_char (p)))
-                break;
-              e = p - text;
-            }
-
-          line.raw_start = line_start;
-          line.start = s;
-          line.end = e;
-          if (s == e)
-            line.kind = KIND_BLANK;
-          else
-            {
-              line.kind = DOSSIER_SECTION_BODY;
-              classify_line (text, &line);
-            }
-          g_array_append_val (lines, line);
-          line_start = i + 1;
+          if (p == NULL || !is_space (g_utf8_get_char (p)))
+            break;
+          e = p - text;
         }
+
+      line.raw_start = line_start;
+      line.start = s;
+      line.end = e;
+      if (s == e)
+        line.kind = KIND_BLANK;
+      else
+        {
+          line.kind = DOSSIER_SECTION_BODY;
+          classify_line (text, &line);
+        }
+      g_array_append_val (lines, line);
+      line_start = i + 1;
     }
 
   return lines;
@@ -1159,6 +1173,7 @@ analyse (DossierArticle *article)
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (DossierRange));
   guint comments_line;
   gboolean first = TRUE;
+  gboolean inferred;
   int title;
 
   title = structure_lines (text, lines, &comments_line);
@@ -1227,13 +1242,10 @@ analyse (DossierArticle *article)
     }
 
   /* The date: from the text until a manifest says otherwise. */
-  if (dossier_date_infer (text, article->len, article->sections,
-                          &article->date, &article->date_evidence))
-    article->date_source = g_strdup ("text");
-  else
-    article->date_source = g_strdup ("none");
-
-  article->dates = dossier_date_scan (text, article->len, &article->date);
+  article->dates = dossier_date_infer_and_scan (text, article->len, article->sections,
+                                                &article->date, &article->date_evidence,
+                                                &inferred);
+  article->date_source = g_strdup (inferred ? "text" : "none");
 }
 
 DossierArticle *

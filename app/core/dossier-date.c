@@ -22,23 +22,64 @@ dossier_date_is_known (const DossierDate *date)
   return date != NULL && date->precision != DOSSIER_DATE_PRECISION_NONE;
 }
 
+/* Writes @value in at least @width digits at @p, as "%0*u"; returns the end. */
+static char *
+put_digits (char *p,
+            guint value,
+            guint width)
+{
+  guint n = 1;
+
+  for (guint v = value; v >= 10; v /= 10)
+    n++;
+  n = MAX (n, width);
+  for (guint i = n; i-- > 0; value /= 10)
+    p[i] = '0' + value % 10;
+  return p + n;
+}
+
+gboolean
+dossier_date_write_iso (const DossierDate *date,
+                        char               buf[DOSSIER_DATE_ISO_SIZE])
+{
+  char *p = buf;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (date->precision <= DOSSIER_DATE_PRECISION_NONE || date->precision > DOSSIER_DATE_PRECISION_DAY)
+    return FALSE;
+  /* A year below 0 (never from a text) as printf writes it. */
+  if (date->year < 0)
+    {
+      g_snprintf (buf, DOSSIER_DATE_ISO_SIZE, "%04d", date->year);
+      p = buf + strlen (buf);
+    }
+  else
+    p = put_digits (p, date->year, 4);
+
+  /* Digits written by hand: JSON writes one per passage. */
+  if (date->precision >= DOSSIER_DATE_PRECISION_MONTH)
+    {
+      *p++ = '-';
+      p = put_digits (p, date->month, 2);
+    }
+  if (date->precision >= DOSSIER_DATE_PRECISION_DAY)
+    {
+      *p++ = '-';
+      p = put_digits (p, date->day, 2);
+    }
+  *p = '\0';
+  return TRUE;
+}
+
 char *
 dossier_date_to_string (const DossierDate *date)
 {
+  char buf[DOSSIER_DATE_ISO_SIZE];
+
   g_return_val_if_fail (date != NULL, NULL);
 
-  switch (date->precision)
-    {
-    case DOSSIER_DATE_PRECISION_YEAR:
-      return g_strdup_printf ("%04d", date->year);
-    case DOSSIER_DATE_PRECISION_MONTH:
-      return g_strdup_printf ("%04d-%02d", date->year, date->month);
-    case DOSSIER_DATE_PRECISION_DAY:
-      return g_strdup_printf ("%04d-%02d-%02d", date->year, date->month, date->day);
-    case DOSSIER_DATE_PRECISION_NONE:
-    default:
-      return NULL;
-    }
+  return dossier_date_write_iso (date, buf) ? g_strdup (buf) : NULL;
 }
 
 static gboolean
@@ -395,13 +436,38 @@ static const char * const relative_words[] = {
   "seven", "eight", "nine", "ten",
 };
 
+/* Open addressing on dossier_fold_hash(): about 120 words in 512 slots,
+ * looked up without a NUL-terminated key or a call to a hash function. */
+#define WORD_SLOTS 512
+
 typedef struct
 {
-  GHashTable *words;
+  const char *word;  /* NULL: empty */
+  guint       len;
+  guint32     info;
+} WordSlot;
+
+typedef struct
+{
+  WordSlot    slots[WORD_SLOTS];
   /* Bit b of prefixes[a] is set when a word of the table starts with
    * letters a, b (0..25 for 'a'..'z'; b is 26 for a one-letter word). */
   guint32     prefixes[26];
 } WordTable;
+
+static WordSlot *
+word_slot (const WordTable *table,
+           const char      *word,
+           gsize            len)
+{
+  for (guint k = dossier_fold_hash (word, len) & (WORD_SLOTS - 1);; k = (k + 1) & (WORD_SLOTS - 1))
+    {
+      const WordSlot *slot = &table->slots[k];
+
+      if (slot->word == NULL || (slot->len == len && memcmp (slot->word, word, len) == 0))
+        return (WordSlot *) slot;
+    }
+}
 
 /* Adds @words with their index (modulo @modulo) + 1 at @shift, or with
  * @flag when @flag is not 0. */
@@ -415,10 +481,11 @@ add_info (WordTable          *table,
 {
   for (guint i = 0; i < n; i++)
     {
-      guint32 info = GPOINTER_TO_UINT (g_hash_table_lookup (table->words, words[i]));
+      WordSlot *slot = word_slot (table, words[i], strlen (words[i]));
 
-      info |= flag != 0 ? flag : ((i % modulo) + 1) << shift;
-      g_hash_table_insert (table->words, (gpointer) words[i], GUINT_TO_POINTER (info));
+      slot->word = words[i];
+      slot->len = strlen (words[i]);
+      slot->info |= flag != 0 ? flag : ((i % modulo) + 1) << shift;
       table->prefixes[words[i][0] - 'a'] |= 1u << (words[i][1] != '\0' ? words[i][1] - 'a' : 26);
     }
 }
@@ -432,7 +499,6 @@ word_table (void)
     {
       WordTable *t = g_new0 (WordTable, 1);
 
-      t->words = g_hash_table_new (g_str_hash, g_str_equal);
       add_info (t, months_fr, G_N_ELEMENTS (months_fr), 0, 12, 0);
       add_info (t, months_fr_abbr, G_N_ELEMENTS (months_fr_abbr), 4, 12, 0);
       add_info (t, months_en, G_N_ELEMENTS (months_en), 8, 12, 0);
@@ -511,7 +577,9 @@ next_word (const char *text,
   w->start = p;
   w->number = 0;
   w->n_digits = 0;
-  w->capital = g_unichar_isupper (g_utf8_get_char_validated (text + p, len - p));
+  w->capital = (guchar) text[p] < 0x80
+               ? g_ascii_isupper (text[p])
+               : g_unichar_isupper (g_utf8_get_char_validated (text + p, len - p));
 
   while (p < len && g_ascii_isdigit (text[p]))
     {
@@ -527,8 +595,17 @@ next_word (const char *text,
     {
       char out[4];
       gsize consumed;
-      gsize k = fold_char (text + p, len - p, out, &consumed);
+      gsize k;
 
+      /* ASCII letters, the most of them, without a call. */
+      if ((guchar) text[p] < 0x80 && n < MAX_WORD)
+        {
+          char c = text[p++];
+
+          w->folded[n++] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+          continue;
+        }
+      k = fold_char (text + p, len - p, out, &consumed);
       if (n + k <= MAX_WORD)
         {
           memcpy (w->folded + n, out, k);
@@ -545,7 +622,7 @@ next_word (const char *text,
   w->folded[n] = '\0';
   w->suffix = w->folded + MIN (w->n_digits, n);
   w->info = w->n_digits == 0 && n >= 1 && n <= 10
-          ? GPOINTER_TO_UINT (g_hash_table_lookup (word_table ()->words, w->folded))
+          ? word_slot (word_table (), w->folded, n)->info
           : 0;
   return TRUE;
 }
@@ -1061,10 +1138,11 @@ reads_as_english (const char *text,
       while (p < len && g_ascii_isalpha (text[p]))
         {
           if (n < sizeof word - 1)
-            word[n] = g_ascii_tolower (text[p]);
+            word[n] = text[p] >= 'A' && text[p] <= 'Z' ? text[p] + ('a' - 'A') : text[p];
           n++, p++;
         }
-      if (n == 0 || n >= sizeof word || (p < len && (guchar) text[p] >= 0x80))
+      /* The words of both lists have two to four letters. */
+      if (n < 2 || n > 4 || (p < len && (guchar) text[p] >= 0x80))
         continue;
       word[n] = '\0';
       if (LOOKUP (word, en) >= 0)
@@ -1405,20 +1483,13 @@ resolve (const RawDate     *raw,
   return TRUE;
 }
 
-GArray *
-dossier_date_scan (const char        *text,
-                   gsize              len,
-                   const DossierDate *anchor)
+/* The mentions of @raws that resolve against @anchor. */
+static GArray *
+mentions_of (const GArray      *raws,
+             const DossierDate *anchor)
 {
   GArray *mentions = g_array_new (FALSE, FALSE, sizeof (DossierDateMention));
-  g_autoptr(GArray) raws = NULL;
 
-  g_return_val_if_fail (text != NULL || len == 0, mentions);
-
-  if (len == 0)
-    return mentions;
-
-  raws = scan_raw (text, len);
   for (guint i = 0; i < raws->len; i++)
     {
       const RawDate *raw = &g_array_index (raws, RawDate, i);
@@ -1432,6 +1503,22 @@ dossier_date_scan (const char        *text,
     }
 
   return mentions;
+}
+
+GArray *
+dossier_date_scan (const char        *text,
+                   gsize              len,
+                   const DossierDate *anchor)
+{
+  g_autoptr(GArray) raws = NULL;
+
+  g_return_val_if_fail (text != NULL || len == 0, g_array_new (FALSE, FALSE, sizeof (DossierDateMention)));
+
+  if (len == 0)
+    return g_array_new (FALSE, FALSE, sizeof (DossierDateMention));
+
+  raws = scan_raw (text, len);
+  return mentions_of (raws, anchor);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1799,26 +1886,21 @@ advance_past_to_weekdays (const GArray *sections,
     }
 }
 
-gboolean
-dossier_date_infer (const char   *text,
-                    gsize         len,
-                    const GArray *sections,
-                    DossierDate  *date,
-                    DossierRange *evidence)
+/* dossier_date_infer() on the dates scan_raw() found in @text, relative
+ * ones left out: they need the very date being inferred. */
+static gboolean
+infer_from_raws (const char   *text,
+                 gsize         len,
+                 const GArray *sections,
+                 GArray       *raws,
+                 DossierDate  *date,
+                 DossierRange *evidence)
 {
-  g_autoptr(GArray) raws = NULL;
   DossierDate anchor;
   BodyDates bd = { 0 };
   const RawDate *dateline;
   DossierDate dl;
 
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  if (text == NULL || len == 0)
-    return FALSE;
-
-  raws = scan_raw (text, len);
-  /* Relative dates need the very date being inferred. */
   for (guint i = raws->len; i-- > 0;)
     if (g_array_index (raws, RawDate, i).back > 0)
       g_array_remove_index (raws, i);
@@ -1861,4 +1943,45 @@ dossier_date_infer (const char   *text,
     return FALSE;
 
   return found_date (&bd.past, bd.past_raw, date, evidence);
+}
+
+gboolean
+dossier_date_infer (const char   *text,
+                    gsize         len,
+                    const GArray *sections,
+                    DossierDate  *date,
+                    DossierRange *evidence)
+{
+  g_autoptr(GArray) raws = NULL;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (text == NULL || len == 0)
+    return FALSE;
+
+  raws = scan_raw (text, len);
+  return infer_from_raws (text, len, sections, raws, date, evidence);
+}
+
+GArray *
+dossier_date_infer_and_scan (const char   *text,
+                             gsize         len,
+                             const GArray *sections,
+                             DossierDate  *date,
+                             DossierRange *evidence,
+                             gboolean     *inferred)
+{
+  g_autoptr(GArray) raws = NULL;
+  g_autoptr(GArray) absolute = NULL;
+
+  g_return_val_if_fail (date != NULL && inferred != NULL, NULL);
+
+  *inferred = FALSE;
+  if (text == NULL || len == 0)
+    return g_array_new (FALSE, FALSE, sizeof (DossierDateMention));
+
+  raws = scan_raw (text, len);
+  absolute = g_array_copy (raws);
+  *inferred = infer_from_raws (text, len, sections, absolute, date, evidence);
+  return mentions_of (raws, date);
 }

@@ -17,6 +17,12 @@ G_BEGIN_DECLS
 /* Writes "2020", "2020-09" or "2020-09-14"; NULL for an unknown date. */
 char        *dossier_date_to_string (const DossierDate *date);
 
+/* dossier_date_to_string() into @buf, without allocating; FALSE for an
+ * unknown date. */
+#define DOSSIER_DATE_ISO_SIZE 16
+gboolean     dossier_date_write_iso (const DossierDate *date,
+                                     char               buf[DOSSIER_DATE_ISO_SIZE]);
+
 /* Parses the forms above; FALSE (and *date untouched) on anything else. */
 gboolean     dossier_date_parse_iso (const char        *str,
                                      DossierDate       *date);
@@ -86,5 +92,15 @@ gboolean     dossier_date_infer     (const char        *text,
                                      const GArray      *sections,
                                      DossierDate       *date,
                                      DossierRange      *evidence);
+
+/* dossier_date_infer() then dossier_date_scan() anchored on the date
+ * inferred (or on @date as it was, when none is: *@inferred is FALSE),
+ * reading the text once. */
+GArray      *dossier_date_infer_and_scan (const char   *text,
+                                          gsize         len,
+                                          const GArray *sections,
+                                          DossierDate  *date,
+                                          DossierRange *evidence,
+                                          gboolean     *inferred);
 
 G_END_DECLS

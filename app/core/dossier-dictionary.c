@@ -76,7 +76,16 @@ add_word (Dictionary *dict,
       slot->offset = dict->arena->len;
       slot->len = len;
       slot->hash = h;
-      g_string_append_len (dict->arena, word, len);
+      /* g_string_append_len() is a call and a copy loop per word. */
+      if (dict->arena->len + len >= dict->arena->allocated_len)
+        {
+          gsize old = dict->arena->len;
+
+          g_string_set_size (dict->arena, old + len);
+          dict->arena->len = old;
+        }
+      memcpy (dict->arena->str + dict->arena->len, word, len);
+      dict->arena->len += len;
       dict->size++;
     }
   slot->flags |= flags;
@@ -95,18 +104,37 @@ read_line (Dictionary    *dict,
            const char    *line,
            gsize          len)
 {
-  gsize word_len = 0;
+  char buf[MAX_WORD];
+  gsize word_len, n = 0;
   guint flags;
-  gboolean capital;
+  gboolean capital, plain = TRUE;
 
-  while (word_len < len && line[word_len] != '/' && line[word_len] != '\t' && line[word_len] != ' ')
-    word_len++;
+  /* One pass over the word: where it ends, whether it may be a token
+   * (never a hyphen, apostrophe, dot or digit) and, for the most, ASCII
+   * or Latin-1 letters with accents, its folding; the rest goes through
+   * dossier-fold. */
+  for (word_len = 0; word_len < len; word_len++)
+    {
+      guchar c = line[word_len];
+
+      if (c == '/' || c == '\t' || c == ' ')
+        break;
+      if (c == '-' || c == '\'' || c == '.' || g_ascii_isdigit (c))
+        return;
+      if (!plain)
+        continue;
+      if (n >= MAX_WORD)
+        plain = FALSE;
+      else if (c < 0x80)
+        buf[n++] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+      else if (c == 0xC3 && word_len + 1 < len && (guchar) line[word_len + 1] >= 0x80 &&
+               (guchar) line[word_len + 1] <= 0xBF && latin1_base[(guchar) line[word_len + 1] - 0x80] != '?')
+        buf[n++] = latin1_base[(guchar) line[++word_len] - 0x80];
+      else
+        plain = FALSE;
+    }
   if (word_len == 0 || word_len > MAX_WORD * 2)
     return;
-  /* Single words only: tokens never hold a space, hyphen, dot or digit. */
-  for (gsize i = 0; i < word_len; i++)
-    if (line[i] == '-' || line[i] == '\'' || line[i] == '.' || g_ascii_isdigit (line[i]))
-      return;
 
   capital = (guchar) line[0] < 0x80 ? g_ascii_isupper (line[0])
                                      : g_unichar_isupper (g_utf8_get_char_validated (line, word_len));
@@ -119,33 +147,11 @@ read_line (Dictionary    *dict,
   else
     flags = DOSSIER_DICT_PROPER;
 
-  /* Most words are ASCII or Latin-1 letters with accents: their folding
-   * is done here, the rest goes through dossier-fold. */
-  {
-    char buf[MAX_WORD];
-    gsize n = 0;
-    gboolean plain = TRUE;
-
-    for (gsize i = 0; plain && i < word_len; i++)
-      {
-        guchar c = line[i];
-
-        if (n >= MAX_WORD)
-          plain = FALSE;
-        else if (c < 0x80)
-          buf[n++] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-        else if (c == 0xC3 && i + 1 < word_len && (guchar) line[i + 1] >= 0x80 &&
-                 (guchar) line[i + 1] <= 0xBF && latin1_base[(guchar) line[i + 1] - 0x80] != '?')
-          buf[n++] = latin1_base[(guchar) line[++i] - 0x80];
-        else
-          plain = FALSE;
-      }
-    if (plain)
-      {
-        add_word (dict, buf, n, flags);
-        return;
-      }
-  }
+  if (plain)
+    {
+      add_word (dict, buf, n, flags);
+      return;
+    }
 
   if (!g_utf8_validate_len (line, word_len, NULL))
     return;

@@ -27,6 +27,14 @@
 #define RIGHT_WINDOW   12   /* tokens a cue looks ahead for its object */
 #define PAIR_DISTANCE  4    /* mentions apart still linked as mentioned_with */
 
+/* g_debug() formats its message even when debug output is off; these
+ * run for every candidate and relation, so they ask first. */
+#define TRACE(...) \
+  G_STMT_START { \
+    if (!g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN)) \
+      g_debug (__VA_ARGS__); \
+  } G_STMT_END
+
 void
 dossier_extract_options_init (DossierExtractOptions *options)
 {
@@ -1088,8 +1096,8 @@ collect_candidates (Ctx *ctx)
                     !c->thing &&
                     !(c->places && c->evidence < 3) &&
                     !(c->words == 1 && g_hash_table_contains (surnames, key));
-      g_debug ("candidate “%s”: %u words, evidence %u, person %u%s%s", (const char *) key, c->words,
-               c->evidence, c->person, c->places ? ", a place" : "", c->thing ? ", a thing" : "");
+      TRACE ("candidate “%s”: %u words, evidence %u, person %u%s%s", (const char *) key, c->words,
+             c->evidence, c->person, c->places ? ", a place" : "", c->thing ? ", a thing" : "");
       if (c->listed_with >= 0 && (c->person < 2 || c->listed_with == DOSSIER_ENTITY_PERSON))
         c->type = c->listed_with;
       else if (c->government > 0)
@@ -1840,9 +1848,9 @@ emit (Ctx                 *ctx,
         return;
     }
 
-  g_debug ("%s %s %s [cue %.*s]", se_ent->name, dossier_relation_type_to_string (type), te_ent->name,
-           (int) (tok (ctx, cue_end - 1)->end - tok (ctx, cue_first)->start),
-           ctx->article->text + tok (ctx, cue_first)->start);
+  TRACE ("%s %s %s [cue %.*s]", se_ent->name, dossier_relation_type_to_string (type), te_ent->name,
+         (int) (tok (ctx, cue_end - 1)->end - tok (ctx, cue_first)->start),
+         ctx->article->text + tok (ctx, cue_first)->start);
   relation = dossier_graph_ensure_relation (graph, src, type, dst);
   if (dossier_relation_type_is_symmetric (type) && relation->source != src)
     {
@@ -3731,8 +3739,8 @@ publish_mentions (Ctx *ctx)
         note_salience (ctx, m, s, &best);
     }
 
-  g_debug ("topic of %s: %s", ctx->article->id,
-           ctx->topic != G_MAXUINT ? dossier_graph_get_entity (ctx->graph, ctx->topic)->name : "none");
+  TRACE ("topic of %s: %s", ctx->article->id,
+         ctx->topic != G_MAXUINT ? dossier_graph_get_entity (ctx->graph, ctx->topic)->name : "none");
 }
 
 /* Each sentence's range of (sorted) mentions. */

@@ -17,8 +17,8 @@
  * its accents, typographic apostrophes and dashes to ASCII, no-break
  * spaces to a plain space.  Returns the number of bytes written (<= 6). */
 static gsize
-fold_char (gunichar c,
-           char     out[8])
+fold_char_slow (gunichar c,
+                char     out[8])
 {
   gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
   gsize n;
@@ -60,6 +60,54 @@ fold_char (gunichar c,
   return g_unichar_to_utf8 (c, out);
 }
 
+/* Latin-1 and Latin Extended-A, where the accented letters of French and
+ * the other European languages are: folded once per process, as
+ * g_unichar_fully_decompose() costs a few hundred instructions a call. */
+#define CACHED_FIRST 0x80
+#define CACHED_END   0x180
+
+typedef struct
+{
+  char  out[7];
+  guint8 n;
+} FoldedChar;
+
+static const FoldedChar *
+cached_folds (void)
+{
+  static FoldedChar *table;
+
+  if (g_once_init_enter (&table))
+    {
+      FoldedChar *t = g_new0 (FoldedChar, CACHED_END - CACHED_FIRST);
+      char out[8];
+
+      for (gunichar c = CACHED_FIRST; c < CACHED_END; c++)
+        {
+          gsize n = fold_char_slow (c, out);
+
+          memcpy (t[c - CACHED_FIRST].out, out, MIN (n, sizeof t->out));
+          t[c - CACHED_FIRST].n = MIN (n, sizeof t->out);
+        }
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
+static inline gsize
+fold_char (gunichar c,
+           char     out[8])
+{
+  if (c >= CACHED_FIRST && c < CACHED_END)
+    {
+      const FoldedChar *f = &cached_folds ()[c - CACHED_FIRST];
+
+      memcpy (out, f->out, sizeof f->out);
+      return f->n;
+    }
+  return fold_char_slow (c, out);
+}
+
 static void
 ensure_alloc (DossierFolded *folded,
               gsize          need)
@@ -94,21 +142,32 @@ dossier_folded_set (DossierFolded *folded,
     {
       guint32 offset = (guint32) (base + (p - (const guchar *) text));
 
-      /* The common case, ASCII, without any decoding. */
+      /* The common case, a run of ASCII, without any decoding. */
       if (*p < 0x80)
         {
-          guchar c = *p++;
+          do
+            {
+              guchar c = *p++;
 
-          folded->folded[w] = (c >= 'A' && c <= 'Z') ? c + 32 : (c == '`' ? '\'' : c);
-          folded->map[w++] = offset;
+              folded->folded[w] = (c >= 'A' && c <= 'Z') ? c + 32 : (c == '`' ? '\'' : c);
+              folded->map[w++] = offset++;
+            }
+          while (p < end && *p < 0x80);
         }
       else
         {
           char out[8];
-          gunichar c = g_utf8_get_char_validated ((const char *) p, end - p);
+          gunichar c;
           gsize n;
 
-          if (c == (gunichar) -1 || c == (gunichar) -2)
+          /* Two-byte sequences (Latin letters with accents) decoded here. */
+          if (*p >= 0xC2 && *p <= 0xDF && p + 1 < end && (p[1] & 0xC0) == 0x80)
+            {
+              n = fold_char (((gunichar) (*p & 0x1F) << 6) | (p[1] & 0x3F), out);
+              p += 2;
+            }
+          else if ((c = g_utf8_get_char_validated ((const char *) p, end - p)) == (gunichar) -1 ||
+                   c == (gunichar) -2)
             {
               /* Invalid bytes (not after loading, but never trust) stay as they are. */
               out[0] = (char) *p++;
@@ -223,6 +282,9 @@ dossier_tokenize (const DossierFolded *folded,
   gsize i = 0;
   guint32 sep_flags = DOSSIER_TOKEN_BREAK;
   gsize sep_len = 0;
+  /* Appended a batch at a time rather than with a call per token. */
+  DossierToken batch[256];
+  guint n_batch = 0;
 
   g_return_if_fail (folded != NULL && tokens != NULL);
 
@@ -293,12 +355,18 @@ dossier_tokenize (const DossierFolded *folded,
             sep_len >= 1 && sep_len <= 2)
           t.flags |= DOSSIER_TOKEN_JOINED;
         classify_original (text, base, &t);
-        g_array_append_val (tokens, t);
+        batch[n_batch++] = t;
+        if (n_batch == G_N_ELEMENTS (batch))
+          {
+            g_array_append_vals (tokens, batch, n_batch);
+            n_batch = 0;
+          }
       }
 
       sep_flags = 0;
       sep_len = 0;
     }
+  g_array_append_vals (tokens, batch, n_batch);
 }
 
 char *
@@ -314,11 +382,19 @@ dossier_fold_string_len (const char *str,
                          gsize       len)
 {
   g_autoptr(DossierFolded) folded = NULL;
-  GString *out;
 
   g_return_val_if_fail (str != NULL || len == 0, NULL);
 
   folded = dossier_folded_new (str, len);
+  return dossier_folded_key (folded);
+}
+
+char *
+dossier_folded_key (const DossierFolded *folded)
+{
+  GString *out;
+
+  g_return_val_if_fail (folded != NULL, NULL);
 
   /* Names compare with white space collapsed and trimmed. */
   out = g_string_sized_new (folded->len);

@@ -71,6 +71,8 @@ void           dossier_tokenize           (const DossierFolded *folded,
 char          *dossier_fold_string        (const char    *str);
 char          *dossier_fold_string_len    (const char    *str,
                                            gsize          len);
+/* dossier_fold_string() of the text @folded was made from. */
+char          *dossier_folded_key         (const DossierFolded *folded);
 
 /* FNV-1a over a folded word's bytes, for the word tables (no copy, no
  * NUL-terminated key per lookup). */
@@ -94,7 +96,8 @@ dossier_fold_find_word (const char         *word,
 {
   for (guint i = 0; i < n; i++)
     {
-      if (strcmp (word, list[i]) == 0)
+      /* The first byte settles most comparisons without a call. */
+      if (word[0] == list[i][0] && strcmp (word, list[i]) == 0)
         return i;
     }
   return -1;

@@ -300,7 +300,7 @@ add_form (DossierGazetteer      *gazetteer,
 {
   g_autoptr(DossierFolded) folded = dossier_folded_new (form, strlen (form));
   g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (DossierToken));
-  g_autofree char *key = dossier_fold_string (form);
+  g_autofree char *key = dossier_folded_key (folded);
   guint32 node = 0;
   guint first = 0;
   Form *f;

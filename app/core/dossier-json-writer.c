@@ -84,13 +84,42 @@ maybe_flush (DossierJsonWriter *writer)
     write_out (writer, NULL);
 }
 
+/* Appends @len bytes: the common case is one memcpy, without the
+ * function call and the strlen() of g_string_append(). */
+static inline void
+put (GString    *out,
+     const char *data,
+     gsize       len)
+{
+  if (G_UNLIKELY (out->len + len >= out->allocated_len))
+    {
+      gsize old = out->len;
+
+      g_string_set_size (out, old + len);
+      out->len = old;
+    }
+  memcpy (out->str + out->len, data, len);
+  out->len += len;
+  out->str[out->len] = '\0';
+}
+
+#define PUT_LITERAL(out, literal) put ((out), literal, sizeof literal - 1)
+
 static void
 newline_indent (DossierJsonWriter *writer,
                 guint              depth)
 {
+  static const char spaces[] = "\n                                ";
+  gsize n = 1 + 2 * (gsize) depth;
+
+  if (n < sizeof spaces)
+    {
+      put (writer->buffer, spaces, n);
+      return;
+    }
   g_string_append_c (writer->buffer, '\n');
   for (guint i = 0; i < depth; i++)
-    g_string_append (writer->buffer, "  ");
+    PUT_LITERAL (writer->buffer, "  ");
 }
 
 /* Separators before a value: a comma after the previous one and, in an
@@ -135,19 +164,19 @@ append_escaped (GString    *out,
       while (p < end && *p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\')
         p++;
       if (p > run)
-        g_string_append_len (out, (const char *) run, p - run);
+        put (out, (const char *) run, p - run);
       if (p >= end)
         break;
 
       switch (*p)
         {
-        case '"':  g_string_append (out, "\\\""); p++; continue;
-        case '\\': g_string_append (out, "\\\\"); p++; continue;
-        case '\b': g_string_append (out, "\\b"); p++; continue;
-        case '\f': g_string_append (out, "\\f"); p++; continue;
-        case '\n': g_string_append (out, "\\n"); p++; continue;
-        case '\r': g_string_append (out, "\\r"); p++; continue;
-        case '\t': g_string_append (out, "\\t"); p++; continue;
+        case '"':  PUT_LITERAL (out, "\\\""); p++; continue;
+        case '\\': PUT_LITERAL (out, "\\\\"); p++; continue;
+        case '\b': PUT_LITERAL (out, "\\b"); p++; continue;
+        case '\f': PUT_LITERAL (out, "\\f"); p++; continue;
+        case '\n': PUT_LITERAL (out, "\\n"); p++; continue;
+        case '\r': PUT_LITERAL (out, "\\r"); p++; continue;
+        case '\t': PUT_LITERAL (out, "\\t"); p++; continue;
         default:
           break;
         }
@@ -163,14 +192,14 @@ append_escaped (GString    *out,
 
           if (c == (gunichar) -1 || c == (gunichar) -2)
             {
-              g_string_append (out, "\xef\xbf\xbd");
+              PUT_LITERAL (out, "\xef\xbf\xbd");
               p++;
             }
           else
             {
               const guchar *next = (const guchar *) g_utf8_next_char (p);
 
-              g_string_append_len (out, (const char *) p, next - p);
+              put (out, (const char *) p, next - p);
               p = next;
             }
         }
@@ -246,7 +275,10 @@ dossier_json_writer_member (DossierJsonWriter *writer,
   if (writer->pretty)
     newline_indent (writer, writer->frames->len);
   append_escaped (writer->buffer, name, strlen (name));
-  g_string_append (writer->buffer, writer->pretty ? " : " : ":");
+  if (writer->pretty)
+    PUT_LITERAL (writer->buffer, " : ");
+  else
+    g_string_append_c (writer->buffer, ':');
   frame->count++;
   writer->named = TRUE;
 }
@@ -275,8 +307,19 @@ void
 dossier_json_writer_int (DossierJsonWriter *writer,
                          gint64             value)
 {
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  /* Digits from the last, without printf's parsing of a format. */
+  do
+    *--p = '0' + magnitude % 10;
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+
   begin_value (writer);
-  g_string_append_printf (writer->buffer, "%" G_GINT64_FORMAT, value);
+  put (writer->buffer, p, buf + sizeof buf - p);
 }
 
 /* As json-glib writes them: 17 significant digits, ".0" on whole numbers. */
@@ -290,7 +333,7 @@ dossier_json_writer_double (DossierJsonWriter *writer,
   if (!isfinite (value))
     {
       /* JSON has no infinity or NaN. */
-      g_string_append (writer->buffer, "null");
+      PUT_LITERAL (writer->buffer, "null");
       return;
     }
   g_ascii_formatd (buf, sizeof buf, "%.17g", value);
@@ -304,14 +347,17 @@ dossier_json_writer_boolean (DossierJsonWriter *writer,
                              gboolean           value)
 {
   begin_value (writer);
-  g_string_append (writer->buffer, value ? "true" : "false");
+  if (value)
+    PUT_LITERAL (writer->buffer, "true");
+  else
+    PUT_LITERAL (writer->buffer, "false");
 }
 
 void
 dossier_json_writer_null (DossierJsonWriter *writer)
 {
   begin_value (writer);
-  g_string_append (writer->buffer, "null");
+  PUT_LITERAL (writer->buffer, "null");
 }
 
 void

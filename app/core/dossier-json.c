@@ -35,10 +35,10 @@ write_date (DossierJsonWriter *w,
             const char        *member,
             const DossierDate *date)
 {
-  g_autofree char *str = dossier_date_to_string (date);
+  char str[DOSSIER_DATE_ISO_SIZE];
 
   dossier_json_writer_member (w, member);
-  dossier_json_writer_string (w, str);
+  dossier_json_writer_string (w, dossier_date_write_iso (date, str) ? str : NULL);
 }
 
 static const char *

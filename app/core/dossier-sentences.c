@@ -191,8 +191,12 @@ is_abbreviation (const char *text,
 
   for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
     {
-      gsize alen = strlen (abbreviations[i]);
+      gsize alen;
 
+      /* The first byte rules out most without a strlen(). */
+      if (text[w] != abbreviations[i][0])
+        continue;
+      alen = strlen (abbreviations[i]);
       if (alen == dot - w && memcmp (text + w, abbreviations[i], alen) == 0)
         return TRUE;
     }
@@ -270,8 +274,9 @@ dossier_sentences_split (const char *text,
       guint n_periods;
       gsize run_end, close_end, next;
 
+      /* The lead byte of "…" first: most bytes end nothing. */
       if (c != '.' && c != '!' && c != '?' &&
-          !(end - i >= 3 && memcmp (text + i, "\xE2\x80\xA6", 3) == 0))
+          ((guchar) c != 0xE2 || !(end - i >= 3 && memcmp (text + i, "\xE2\x80\xA6", 3) == 0)))
         {
           i++;
           continue;
