@@ -36,6 +36,7 @@ G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 static void show_selection            (DossierWindow *self,
                                        gboolean       keep_reader);
 static void update_curator_selection  (DossierWindow *self);
+static DossierLayoutEngine current_engine (DossierWindow *self);
 static void selection_changed_cb      (DossierWindow    *self,
                                        DossierGraphView *view);
 
@@ -53,15 +54,16 @@ pulse_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
-update_busy (DossierWindow *self)
+void
+dossier_window_update_busy (DossierWindow *self)
 {
   gboolean busy = dossier_session_get_busy (self->session);
 
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   /* The old drawing stays visible under a thin progress bar. */
-  gtk_widget_set_visible (GTK_WIDGET (self->layout_progress), busy && self->subgraph != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->layout_progress),
+                          busy && (self->subgraph != NULL || self->previewing));
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->graph_view),
                                GTK_ACCESSIBLE_STATE_BUSY, busy,
                                -1);
@@ -188,6 +190,7 @@ show_error_page (DossierWindow *self,
 {
   g_autofree char *escaped = g_markup_escape_text (description, -1);
 
+  dossier_window_end_preview (self);
   g_debug ("Error page: %s: %s", title, description);
   /* The description is markup; error messages hold file names. */
   gtk_widget_set_visible (self->retry_button, TRUE);
@@ -262,8 +265,6 @@ void
 dossier_window_load (DossierWindow      *self,
                      const char * const *paths)
 {
-  LoadData *data;
-
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
 
   if (paths != NULL && paths[0] != NULL)
@@ -290,16 +291,33 @@ dossier_window_load (DossierWindow      *self,
       gtk_stack_set_visible_child_name (self->main_stack, "loading");
     }
 
-  data = g_new0 (LoadData, 1);
-  data->cancellable = g_cancellable_new ();
-  g_weak_ref_init (&data->window, self);
-
   self->loading = TRUE;
   {
     g_auto(GStrv) gazetteers = dossier_preferences_dup_gazetteers ();
 
     dossier_session_set_gazetteer_files (self->session, (const char * const *) gazetteers);
   }
+  /* Nothing drawn yet: the graph kept at the last run first, if any. */
+  dossier_window_cancel_preview (self);
+  if (self->subgraph == NULL)
+    {
+      dossier_session_cancel (self->session, DOSSIER_SESSION_LOAD);
+      dossier_session_set_engine (self->session, current_engine (self));
+      dossier_window_preview_then_load (self);
+    }
+  else
+    dossier_window_start_load (self);
+}
+
+/* Reads self->paths with the settings dossier_window_load() gave the
+ * session. */
+void
+dossier_window_start_load (DossierWindow *self)
+{
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->cancellable = g_cancellable_new ();
+  g_weak_ref_init (&data->window, self);
   dossier_session_load_async (self->session, (const char * const *) self->paths,
                               load_progress_cb, data, load_data_free,
                               load_cb, g_object_ref (self));
@@ -347,6 +365,8 @@ layout_cb (GObject      *object,
       return;
     }
 
+  dossier_session_mark_time ("laid out", NULL);
+  dossier_window_end_preview (self);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
   self->subgraph = dossier_subgraph_ref (dossier_session_get_subgraph (self->session));
   dossier_legend_set_subgraph (self->legend, self->subgraph);
@@ -380,6 +400,7 @@ static void
 show_empty (DossierWindow   *self,
             DossierSubgraph *subgraph)
 {
+  dossier_window_end_preview (self);
   dossier_graph_view_set_graph (self->graph_view, NULL, NULL);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
 
@@ -792,6 +813,7 @@ dossier_window_dispose (GObject *object)
 
   if (self->session != NULL)
     dossier_session_cancel (self->session, DOSSIER_SESSION_LOAD);
+  dossier_window_cancel_preview (self);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
@@ -898,12 +920,13 @@ dossier_window_init (DossierWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->session = dossier_session_new ();
+  dossier_session_set_snapshots (self->session, TRUE);
   g_signal_connect_object (self->session, "notify::graph",
                            G_CALLBACK (graph_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::filter",
                            G_CALLBACK (session_filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::busy",
-                           G_CALLBACK (update_busy), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (dossier_window_update_busy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "problem",
                            G_CALLBACK (problem_cb), self, G_CONNECT_SWAPPED);
   self->problems = g_ptr_array_new_with_free_func (g_free);
@@ -951,7 +974,7 @@ dossier_window_init (DossierWindow *self)
   dossier_window_init_drop_target (self);
   dossier_window_update_recent_menu (self);
 
-  update_busy (self);
+  dossier_window_update_busy (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
 }
 
