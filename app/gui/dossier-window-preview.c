@@ -64,7 +64,9 @@ show_preview (DossierWindow   *self,
               DossierLayout   *layout)
 {
   self->previewing = TRUE;
+  /* Its relations have no passages to count in a tooltip. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->graph_view), FALSE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->graph_view), FALSE);
   dossier_graph_view_set_graph (self->graph_view, subgraph, layout);
   dossier_legend_set_subgraph (self->legend, subgraph);
   gtk_stack_set_visible_child_name (self->main_stack, "graph");
@@ -136,6 +138,7 @@ dossier_window_end_preview (DossierWindow *self)
     return;
   self->previewing = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->graph_view), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->graph_view), TRUE);
 }
 
 /* Stops looking the snapshot up, and waiting to load after it. */
