@@ -129,6 +129,7 @@ dossier_window_preview_then_load (DossierWindow *self)
   request->cancellable = g_object_ref (self->preview_cancellable);
   dossier_session_peek_snapshot_async (self->session, (const char * const *) self->paths,
                                        self->preview_cancellable, peek_cb, request);
+  dossier_window_update_busy (self);
 }
 
 void
@@ -139,6 +140,7 @@ dossier_window_end_preview (DossierWindow *self)
   self->previewing = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->graph_view), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->graph_view), TRUE);
+  dossier_window_update_busy (self);
 }
 
 /* Stops looking the snapshot up, and waiting to load after it. */

@@ -57,7 +57,7 @@ pulse_cb (gpointer data)
 void
 dossier_window_update_busy (DossierWindow *self)
 {
-  gboolean busy = dossier_session_get_busy (self->session);
+  gboolean busy = dossier_window_is_busy (self);
 
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
@@ -1013,7 +1013,9 @@ gboolean
 dossier_window_is_busy (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
-  return dossier_session_get_busy (self->session);
+  /* The last run's graph is only a picture of what is being loaded. */
+  return dossier_session_get_busy (self->session) ||
+         self->preview_cancellable != NULL || self->previewing;
 }
 
 DossierGraph *
