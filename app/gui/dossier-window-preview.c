@@ -69,6 +69,8 @@ show_preview (DossierWindow   *self,
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->graph_view), FALSE);
   dossier_graph_view_set_graph (self->graph_view, subgraph, layout);
   dossier_legend_set_subgraph (self->legend, subgraph);
+  /* The articles read, under the picture (dossier-window.c). */
+  gtk_progress_bar_set_fraction (self->layout_progress, 0);
   gtk_stack_set_visible_child_name (self->main_stack, "graph");
   dossier_window_update_busy (self);
 }

@@ -42,15 +42,22 @@ static void selection_changed_cb      (DossierWindow    *self,
 
 /* Busy state */
 
+/* Figures and pulses no more often than this: each redraws the window,
+ * tens of milliseconds of CPU where GL is software, taken from the load. */
+#define PROGRESS_INTERVAL_MS 250
+
 static gboolean
 pulse_cb (gpointer data)
 {
   DossierWindow *self = data;
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->layout_progress)))
+  /* A pulsing bar animates at every frame: the long wait for the
+   * extraction (and, over the last run's graph, for the whole load) says
+   * what it waits for instead. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->layout_progress)) && !self->previewing)
     gtk_progress_bar_pulse (self->layout_progress);
   if (self->loading && gtk_progress_bar_get_fraction (self->loading_progress) >= 1.0)
-    gtk_progress_bar_pulse (self->loading_progress);
+    gtk_progress_bar_set_text (self->loading_progress, _("Finding actors and relations…"));
   return G_SOURCE_CONTINUE;
 }
 
@@ -58,18 +65,21 @@ void
 dossier_window_update_busy (DossierWindow *self)
 {
   gboolean busy = dossier_window_is_busy (self);
+  gboolean bar = busy && (self->subgraph != NULL || self->previewing);
+  /* One moving sign of work at a time: each animation frame redraws the
+   * window, seconds of CPU over a long load where GL is software. */
+  gboolean spin = busy && !bar && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") != 0;
 
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, spin);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), spin);
   /* The old drawing stays visible under a thin progress bar. */
-  gtk_widget_set_visible (GTK_WIDGET (self->layout_progress),
-                          busy && (self->subgraph != NULL || self->previewing));
+  gtk_widget_set_visible (GTK_WIDGET (self->layout_progress), bar);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->graph_view),
                                GTK_ACCESSIBLE_STATE_BUSY, busy,
                                -1);
 
   if (busy && self->pulse_id == 0)
-    self->pulse_id = g_timeout_add (120, pulse_cb, self);
+    self->pulse_id = g_timeout_add (PROGRESS_INTERVAL_MS, pulse_cb, self);
   else if (!busy)
     g_clear_handle_id (&self->pulse_id, g_source_remove);
 }
@@ -105,6 +115,8 @@ progress_idle_cb (gpointer data)
 
       gtk_progress_bar_set_fraction (p->self->loading_progress, (double) p->done / p->total);
       gtk_progress_bar_set_text (p->self->loading_progress, text);
+      if (p->self->previewing)
+        gtk_progress_bar_set_fraction (p->self->layout_progress, (double) p->done / p->total);
     }
   return G_SOURCE_REMOVE;
 }
@@ -123,7 +135,9 @@ typedef struct
 {
   GWeakRef       window;
   GCancellable  *cancellable;  /* cancelled when a newer load starts */
+  gint64         posted;       /* when the last figures were posted */
 } LoadData;
+
 
 static void
 load_data_free (gpointer user_data)
@@ -144,10 +158,14 @@ load_progress_cb (guint    done,
                   gpointer user_data)
 {
   LoadData *data = user_data;
-  DossierWindow *self = g_weak_ref_get (&data->window);
+  DossierWindow *self;
+  gint64 now = g_get_monotonic_time ();
   Progress *p;
 
-  if (self == NULL)
+  if (done > 0 && done < total && now - data->posted < PROGRESS_INTERVAL_MS * 1000)
+    return;
+  data->posted = now;
+  if (!(self = g_weak_ref_get (&data->window)))
     return;
   p = g_new0 (Progress, 1);
   p->self = self;
@@ -815,6 +833,8 @@ dossier_window_dispose (GObject *object)
     dossier_session_cancel (self->session, DOSSIER_SESSION_LOAD);
   dossier_window_cancel_preview (self);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (self->main_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->main_stack, dossier_window_update_busy, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
 
@@ -919,6 +939,8 @@ dossier_window_init (DossierWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect_swapped (self->main_stack, "notify::visible-child",
+                            G_CALLBACK (dossier_window_update_busy), self);
   self->session = dossier_session_new ();
   dossier_session_set_snapshots (self->session, TRUE);
   g_signal_connect_object (self->session, "notify::graph",
