@@ -25,17 +25,25 @@
  * happens (a window never shown still loads). */
 #define PREVIEW_LOAD_DELAY_MS 1000
 
+/* No more waiting for the first frame, nor for the delay. */
+static void
+stop_waiting (DossierWindow *self)
+{
+  if (self->preview_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->graph_view), self->preview_tick_id);
+      self->preview_tick_id = 0;
+    }
+  g_clear_handle_id (&self->preview_timeout_id, g_source_remove);
+}
+
 static gboolean
 start_load_timeout (gpointer data)
 {
   DossierWindow *self = data;
 
   self->preview_timeout_id = 0;
-  if (self->preview_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->graph_view), self->preview_tick_id);
-      self->preview_tick_id = 0;
-    }
+  stop_waiting (self);
   g_clear_object (&self->preview_cancellable);
   dossier_window_start_load (self);
   return G_SOURCE_REMOVE;
@@ -149,12 +157,7 @@ dossier_window_end_preview (DossierWindow *self)
 void
 dossier_window_cancel_preview (DossierWindow *self)
 {
-  if (self->preview_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->graph_view), self->preview_tick_id);
-      self->preview_tick_id = 0;
-    }
-  g_clear_handle_id (&self->preview_timeout_id, g_source_remove);
+  stop_waiting (self);
   if (self->preview_cancellable != NULL)
     g_cancellable_cancel (self->preview_cancellable);
   g_clear_object (&self->preview_cancellable);
