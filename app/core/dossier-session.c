@@ -1052,7 +1052,8 @@ keep_snapshot (DossierSession  *self,
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!self->snapshots || self->corpus_stamp == NULL || self->paths == NULL)
+  if (!self->snapshots || self->corpus_stamp == NULL || self->paths == NULL ||
+      subgraph->entities->len == 0)
     return;
   key = snapshot_key_new (self, (const char * const *) self->paths);
   stamp = snapshot_key_stamp (key, self->corpus_stamp);
