@@ -43,8 +43,9 @@ static void selection_changed_cb      (DossierWindow    *self,
 /* Busy state */
 
 /* Figures and pulses no more often than this: each redraws the window,
- * tens of milliseconds of CPU where GL is software, taken from the load. */
-#define PROGRESS_INTERVAL_MS 250
+ * tens of milliseconds of CPU where GL is software, taken from the load:
+ * twice a second is enough to see it move. */
+#define PROGRESS_INTERVAL_MS 500
 
 static gboolean
 pulse_cb (gpointer data)
