@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dossier-window-private.h"
 
 /* The load starts after the first frame, or after this long whatever
@@ -79,6 +81,7 @@ show_preview (DossierWindow   *self,
   dossier_legend_set_subgraph (self->legend, subgraph);
   /* The articles read, under the picture (dossier-window.c). */
   gtk_progress_bar_set_fraction (self->layout_progress, 0);
+  adw_window_title_set_subtitle (self->window_title, _("Reading Articles…"));
   gtk_stack_set_visible_child_name (self->main_stack, "graph");
   dossier_window_update_busy (self);
 }
@@ -150,6 +153,7 @@ dossier_window_end_preview (DossierWindow *self)
   self->previewing = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->graph_view), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->graph_view), TRUE);
+  adw_window_title_set_subtitle (self->window_title, NULL);
   dossier_window_update_busy (self);
 }
 
