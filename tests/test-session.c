@@ -12,6 +12,7 @@
 
 #include "dossier-curation.h"
 #include "dossier-session.h"
+#include "dossier-snapshot.h"
 #include "test-util.h"
 
 static DossierGraph *seeds;  /* extracted once */
@@ -429,6 +430,205 @@ test_curate_async (void)
   dossier_session_set_curation (session, NULL);
 }
 
+/* Snapshots -------------------------------------------------------------- */
+
+static void
+peeked_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* What a new session would draw at launch, or NULL with @error. */
+static DossierSubgraph *
+peek (const char     *folder,
+      DossierLayout **layout,
+      GError        **error)
+{
+  g_autoptr(DossierSession) session = dossier_session_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  const char *paths[] = { folder, NULL };
+
+  dossier_session_peek_snapshot_async (session, paths, NULL, peeked_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return dossier_session_peek_snapshot_finish (session, result, layout, error);
+}
+
+/* Loads @folder, shows its graph, and so keeps a snapshot of it. */
+static DossierSession *
+show_folder (const char *folder)
+{
+  DossierSession *session = dossier_session_new ();
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { folder, NULL };
+
+  dossier_session_set_snapshots (session, TRUE);
+  g_assert_true (dossier_session_load (session, paths, NULL, &error));
+  dossier_session_curate (session, NULL);
+  dossier_session_filter (session, &error);
+  g_assert_no_error (error);
+  dossier_session_layout (session, NULL, &error);
+  g_assert_no_error (error);
+  return session;
+}
+
+static char *
+copy_seeds (void)
+{
+  g_autofree char *seeds_dir = dossier_corpus_default_path ();
+  g_autoptr(GDir) dir = g_dir_open (seeds_dir, 0, NULL);
+  char *folder = test_make_temp_dir ("dossier-snapshot-XXXXXX");
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *from = g_build_filename (seeds_dir, name, NULL);
+      g_autofree char *to = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_file_test (from, G_FILE_TEST_IS_REGULAR))
+        continue;
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+    }
+  return folder;
+}
+
+/* The graph shown comes back as it was drawn, names, counts and places. */
+static void
+test_snapshot_kept (void)
+{
+  g_autofree char *folder = copy_seeds ();
+  g_autoptr(DossierSession) session = show_folder (folder);
+  DossierSubgraph *shown = dossier_session_get_subgraph (session);
+  DossierLayout *drawn = dossier_session_get_layout (session);
+  g_autoptr(DossierSubgraph) sub = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sub = peek (folder, &layout, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sub->entities->len, ==, shown->entities->len);
+  g_assert_cmpuint (sub->relations->len, ==, shown->relations->len);
+  g_assert_cmpuint (sub->total_entities, ==, shown->total_entities);
+  for (guint i = 0; i < sub->entities->len; i++)
+    {
+      guint id = g_array_index (shown->entities, guint, i);
+
+      g_assert_cmpstr (dossier_graph_get_entity (sub->graph, i)->name, ==,
+                       dossier_graph_get_entity (shown->graph, id)->name);
+      g_assert_cmpfloat (dossier_subgraph_entity_weight (sub, i), ==,
+                         dossier_subgraph_entity_weight (shown, i));
+    }
+  g_assert_cmpuint (layout->nodes->len, ==, drawn->nodes->len);
+  g_assert_cmpuint (layout->edges->len, ==, drawn->edges->len);
+  g_assert_cmpfloat (g_array_index (layout->nodes, DossierLayoutNode, 0).x, ==,
+                     g_array_index (drawn->nodes, DossierLayoutNode, 0).x);
+  /* Hit-testing works on it as on the layout it was kept from. */
+  g_assert_cmpint (dossier_layout_node_at (layout, g_array_index (layout->nodes, DossierLayoutNode, 0).x,
+                                           g_array_index (layout->nodes, DossierLayoutNode, 0).y), >=, 0);
+  test_remove_tree (folder);
+}
+
+/* An article edited, added or removed, or another filter: the snapshot is
+ * not drawn. */
+static void
+test_snapshot_stale (void)
+{
+  g_autofree char *folder = copy_seeds ();
+  g_autoptr(DossierSession) session = show_folder (folder);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autofree char *article = NULL;
+  g_autofree char *added = g_build_filename (folder, "new.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) edited = NULL;
+  DossierSubgraph *sub;
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL && article == NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      article = g_build_filename (folder, name, NULL);
+  g_assert_nonnull (article);
+
+  /* The same length, one letter changed: the time says it. */
+  g_assert_true (g_file_get_contents (article, &contents, NULL, NULL));
+  edited = g_string_new (contents);
+  edited->str[edited->len / 2] = edited->str[edited->len / 2] == 'x' ? 'y' : 'x';
+  g_usleep (20000);
+  g_assert_true (g_file_set_contents (article, edited->str, edited->len, NULL));
+  g_assert_null ((sub = peek (folder, &layout, &error)));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  /* Shown again: kept again. */
+  g_clear_object (&session);
+  session = show_folder (folder);
+  g_assert_nonnull ((sub = peek (folder, &layout, &error)));
+  dossier_subgraph_unref (sub);
+  g_clear_pointer (&layout, dossier_layout_unref);
+
+  g_assert_true (g_file_set_contents (added, "Oracle buys TikTok.\n", -1, NULL));
+  g_assert_null (peek (folder, &layout, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_unlink (added);
+  g_assert_nonnull ((sub = peek (folder, &layout, &error)));
+  dossier_subgraph_unref (sub);
+  g_clear_pointer (&layout, dossier_layout_unref);
+
+  {
+    g_autoptr(DossierSession) other = dossier_session_new ();
+    g_autoptr(DossierFilter) filter = dossier_filter_new ();
+    g_autoptr(GAsyncResult) result = NULL;
+    const char *paths[] = { folder, NULL };
+
+    filter->min_evidence = 2;
+    dossier_session_set_filter (other, filter);
+    dossier_session_peek_snapshot_async (other, paths, NULL, peeked_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_null (dossier_session_peek_snapshot_finish (other, result, &layout, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_clear_error (&error);
+  }
+  test_remove_tree (folder);
+}
+
+/* A snapshot that does not read is refused, not drawn. */
+static void
+test_snapshot_corrupt (void)
+{
+  g_autofree char *folder = copy_seeds ();
+  g_autoptr(DossierSession) session = show_folder (folder);
+  const char *paths[] = { folder, NULL };
+  g_autofree char *path = dossier_snapshot_path_for_corpus (paths);
+  g_autofree char *contents = NULL;
+  g_autoptr(DossierLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* Past the stamp: actors, relations and places scrambled. */
+  for (gsize i = length / 2; i < length; i += 7)
+    contents[i] ^= 0x5a;
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_assert_null (peek (folder, &layout, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  g_assert_null (peek (folder, &layout, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  test_remove_tree (folder);
+}
+
 /* The tests that start from the fixture. */
 static const struct
 {
@@ -448,7 +648,8 @@ main (int   argc,
 {
   int ret;
 
-  g_test_init (&argc, &argv, NULL);
+  /* Snapshots go to a cache folder of the test's own. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   seeds = test_load_seeds ();
 
   g_test_add_func ("/session/stages", test_stages);
@@ -457,6 +658,9 @@ main (int   argc,
   g_test_add_func ("/session/curate-async", test_curate_async);
   for (guint i = 0; i < G_N_ELEMENTS (fixture_tests); i++)
     g_test_add (fixture_tests[i].path, Fixture, NULL, fixture_set_up, fixture_tests[i].func, fixture_tear_down);
+  g_test_add_func ("/session/snapshot-kept", test_snapshot_kept);
+  g_test_add_func ("/session/snapshot-stale", test_snapshot_stale);
+  g_test_add_func ("/session/snapshot-corrupt", test_snapshot_corrupt);
 
   ret = g_test_run ();
   dossier_graph_unref (seeds);

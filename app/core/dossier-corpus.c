@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "dossier-corpus.h"
 #include "dossier-date.h"
@@ -649,4 +651,132 @@ dossier_corpus_default_path (void)
 
   /* Running uninstalled from the build tree. */
   return g_build_filename (DOSSIER_SOURCE_DIR, "seeds", NULL);
+}
+
+/* Stamps ------------------------------------------------------------------ */
+
+typedef struct
+{
+  GChecksum    *checksum;
+  GHashTable   *folders;      /* "device:inode" of the folders walked */
+  GCancellable *cancellable;
+} Stamp;
+
+static void
+stamp_line (Stamp      *stamp,
+            const char *path,
+            const char *what)
+{
+  g_checksum_update (stamp->checksum, (const guchar *) path, -1);
+  g_checksum_update (stamp->checksum, (const guchar *) "\t", 1);
+  g_checksum_update (stamp->checksum, (const guchar *) what, -1);
+  g_checksum_update (stamp->checksum, (const guchar *) "\n", 1);
+}
+
+/* Size, times and inode: an edit in place moves the times, an editor's
+ * save-and-rename the inode. */
+static void
+stamp_file (Stamp         *stamp,
+            const char    *path,
+            const GStatBuf *st)
+{
+  char what[128];
+
+  g_snprintf (what, sizeof what, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT ".%09ld %"
+              G_GINT64_FORMAT ".%09ld %" G_GUINT64_FORMAT,
+              (gint64) st->st_size, (gint64) st->st_mtim.tv_sec, (long) st->st_mtim.tv_nsec,
+              (gint64) st->st_ctim.tv_sec, (long) st->st_ctim.tv_nsec, (guint64) st->st_ino);
+  stamp_line (stamp, path, what);
+}
+
+static void
+stamp_manifest (Stamp      *stamp,
+                const char *folder)
+{
+  g_autofree char *path = g_build_filename (folder, DOSSIER_MANIFEST_NAME, NULL);
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
+    stamp_file (stamp, path, &st);
+}
+
+/* Walks as collect_files() does, with stat() only. */
+static void
+stamp_path (Stamp      *stamp,
+            const char *path,
+            gboolean    top)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *key = NULL;
+  GStatBuf st;
+  GDir *dir;
+  const char *name;
+
+  if (g_cancellable_is_cancelled (stamp->cancellable))
+    return;
+  if (g_stat (path, &st) != 0)
+    {
+      stamp_line (stamp, path, top ? "missing" : "unreadable");
+      return;
+    }
+  if (!S_ISDIR (st.st_mode))
+    {
+      if (top)
+        {
+          g_autofree char *folder = g_path_get_dirname (path);
+
+          stamp_manifest (stamp, folder);
+        }
+      /* A file given by name is read whatever its name. */
+      if (top || is_article_name (strrchr (path, G_DIR_SEPARATOR) + 1))
+        stamp_file (stamp, path, &st);
+      return;
+    }
+
+  key = g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, (guint64) st.st_dev, (guint64) st.st_ino);
+  if (!g_hash_table_add (stamp->folders, g_steal_pointer (&key)))
+    return;
+  stamp_manifest (stamp, path);
+  stamp_line (stamp, path, "folder");
+
+  if (!(dir = g_dir_open (path, 0, NULL)))
+    {
+      stamp_line (stamp, path, "unreadable");
+      return;
+    }
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_dir_close (dir);
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *child = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+
+      stamp_path (stamp, child, FALSE);
+    }
+}
+
+char *
+dossier_corpus_stamp (const char * const *paths,
+                      GCancellable       *cancellable)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Stamp stamp = { checksum, folders, cancellable };
+
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *path = g_canonicalize_filename (paths[i], NULL);
+
+      stamp_line (&stamp, path, "root");
+      stamp_path (&stamp, path, TRUE);
+    }
+  if (g_cancellable_is_cancelled (cancellable))
+    return NULL;
+  return g_strdup (g_checksum_get_string (checksum));
 }

@@ -65,6 +65,14 @@ DossierCorpus *dossier_corpus_load_full    (const char * const   *paths,
                                             gpointer              progress_data,
                                             GError              **error);
 
+/* A digest of what dossier_corpus_load() would read from @paths, from
+ * stat() alone: every article's and manifest's path, size, modification
+ * time and inode.  It changes when an article is added, removed, edited or
+ * replaced, so a result made from the articles can be kept under it.
+ * Missing paths count as missing; never fails but when cancelled (NULL). */
+char          *dossier_corpus_stamp        (const char * const   *paths,
+                                            GCancellable         *cancellable);
+
 /* The same on a worker thread. */
 void           dossier_corpus_load_async   (const char * const   *paths,
                                             GCancellable         *cancellable,

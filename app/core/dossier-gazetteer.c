@@ -543,6 +543,12 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(char * const *) a, *(char * const *) b);
 }
 
+char *
+dossier_gazetteer_default_dir (void)
+{
+  return find_data_dir ();
+}
+
 DossierGazetteer *
 dossier_gazetteer_new_default (GError **error)
 {

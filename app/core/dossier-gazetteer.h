@@ -90,6 +90,10 @@ const DossierGazetteerEntry *
                    dossier_gazetteer_lookup       (DossierGazetteer  *gazetteer,
                                                    const char        *name);
 
+/* The folder of the shipped .gaz files ($DOSSIER_DATA_DIR, installed or
+ * in the source tree). */
+char              *dossier_gazetteer_default_dir  (void);
+
 /* Changes whenever the shipped data or the matching rules change;
  * extraction caches are keyed by it. */
 const char        *dossier_gazetteer_get_checksum (DossierGazetteer  *gazetteer);

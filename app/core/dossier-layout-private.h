@@ -44,4 +44,10 @@ void  dossier_layout_add_node       (DossierLayout            *layout,
                                      guint                     i,
                                      DossierPoint              centre);
 
+/* An empty layout for dossier-snapshot.c to fill with a layout kept from
+ * an earlier run; dossier_layout_build_index() then readies it for
+ * hit-testing, once its nodes and its edges (sorted by relation) are in. */
+DossierLayout *dossier_layout_new_empty    (DossierLayoutEngine       engine);
+void           dossier_layout_build_index  (DossierLayout            *layout);
+
 G_END_DECLS

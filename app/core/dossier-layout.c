@@ -1202,3 +1202,21 @@ dossier_layout_find_relation (DossierLayout *layout,
   /* Edges are sorted by relation id. */
   return find_sorted (layout->edges, G_STRUCT_OFFSET (DossierLayoutEdge, relation), relation);
 }
+
+DossierLayout *
+dossier_layout_new_empty (DossierLayoutEngine engine)
+{
+  DossierLayout *layout = dossier_layout_new ();
+
+  layout->engine = engine;
+  return layout;
+}
+
+void
+dossier_layout_build_index (DossierLayout *layout)
+{
+  g_return_if_fail (layout != NULL);
+
+  g_clear_pointer (&layout->index, layout_index_free);
+  layout->index = layout_index_new (layout);
+}

@@ -15,6 +15,7 @@
 #include "dossier-extractor.h"
 #include "dossier-gazetteer.h"
 #include "dossier-session.h"
+#include "dossier-snapshot.h"
 
 struct _DossierSession
 {
@@ -45,6 +46,8 @@ struct _DossierSession
   DossierPositions    *positions;
   char                *positions_path;   /* NULL: not saved */
   gboolean             fresh;            /* the next layout forgets positions */
+  gboolean             snapshots;        /* keep the graph shown for the next launch */
+  char                *corpus_stamp;     /* of the articles loaded, or NULL */
 
   /* Selection by name: names survive the renumbering of every edit, and a
    * renamed actor keeps its old name as an alias. */
@@ -151,6 +154,7 @@ dossier_session_finalize (GObject *object)
   g_clear_pointer (&self->layout, dossier_layout_unref);
   g_clear_pointer (&self->positions, dossier_positions_unref);
   g_free (self->positions_path);
+  g_free (self->corpus_stamp);
   g_clear_pointer (&self->selected_names, g_ptr_array_unref);
   clear_selected_relation (self);
   for (guint i = 0; i < DOSSIER_SESSION_N_STAGES; i++)
@@ -346,6 +350,7 @@ typedef struct
   gpointer              progress_data;
   GDestroyNotify        progress_free;
   DossierGraph         *extracted;   /* the result */
+  char                 *corpus_stamp;  /* of the articles as they were read */
 } LoadData;
 
 static void
@@ -357,6 +362,7 @@ load_data_free (LoadData *data)
   g_strfreev (data->gazetteer_files);
   g_free (data->project);
   g_clear_pointer (&data->extracted, dossier_graph_unref);
+  g_free (data->corpus_stamp);
   g_free (data);
 }
 
@@ -390,7 +396,11 @@ load_run (LoadData      *data,
 {
   g_autoptr(DossierCorpus) corpus = NULL;
   g_autoptr(DossierGazetteer) gazetteer = NULL;
+  gint64 start = g_get_monotonic_time ();
 
+  /* Before reading: an article changed meanwhile changes the stamp. */
+  data->corpus_stamp = dossier_corpus_stamp ((const char * const *) data->paths, cancellable);
+  dossier_session_mark_time ("corpus stamped (stat)", &start);
   if (!(gazetteer = dossier_gazetteer_new_default (error)))
     return FALSE;
   for (guint i = 0; data->gazetteer_files != NULL && data->gazetteer_files[i] != NULL; i++)
@@ -405,13 +415,17 @@ load_run (LoadData      *data,
         return FALSE;
     }
 
+  dossier_session_mark_time ("gazetteers loaded", &start);
+
   /* When nothing at all is readable the error lists the problems. */
   if (!(corpus = dossier_corpus_load_full ((const char * const *) data->paths, data->n_jobs,
                                            cancellable, data->progress, data->progress_data,
                                            error)))
     return FALSE;
+  dossier_session_mark_time ("articles read and prepared", &start);
 
   data->extracted = dossier_extract (corpus, gazetteer, NULL, cancellable, error);
+  dossier_session_mark_time ("extracted", &start);
   return data->extracted != NULL;
 }
 
@@ -435,6 +449,8 @@ load_done (DossierSession *self,
 {
   g_strfreev (self->paths);
   self->paths = g_steal_pointer (&data->paths);
+  g_free (self->corpus_stamp);
+  self->corpus_stamp = g_steal_pointer (&data->corpus_stamp);
   take_extracted (self, g_steal_pointer (&data->extracted));
 }
 
@@ -540,6 +556,7 @@ dossier_session_set_extracted (DossierSession *self,
 
   g_strfreev (self->paths);
   self->paths = g_strdupv (extracted->corpus->roots);
+  g_clear_pointer (&self->corpus_stamp, g_free);
   take_extracted (self, dossier_graph_ref (extracted));
 }
 
@@ -845,6 +862,7 @@ filter_run (FilterData  *data,
 {
   g_autoptr(GError) local_error = NULL;
   DossierSubgraph *subgraph;
+  gint64 start = g_get_monotonic_time ();
 
   /* Filters remembered from other articles name actors these lack: show
    * these articles without them rather than nothing. */
@@ -862,6 +880,7 @@ filter_run (FilterData  *data,
       return FALSE;
     }
   data->result = subgraph;
+  dossier_session_mark_time ("filtered", &start);
   return TRUE;
 }
 
@@ -1082,12 +1101,215 @@ remember_positions (DossierSession  *self,
     problem (self, error->message);
 }
 
+/* Snapshots: the graph shown, for the next launch ---------------------------- */
+
+void
+dossier_session_set_snapshots (DossierSession *self,
+                               gboolean        keep)
+{
+  g_return_if_fail (DOSSIER_IS_SESSION (self));
+  self->snapshots = !!keep;
+}
+
+/* What a snapshot's picture came from besides the articles, known on the
+ * main thread: the edits, the gazetteers, the filter and the policies. */
+typedef struct
+{
+  char  **roots;
+  char   *edits_path;
+  char  **files;
+  char   *view;
+} SnapshotKey;
+
+static void
+snapshot_key_free (SnapshotKey *key)
+{
+  g_strfreev (key->roots);
+  g_free (key->edits_path);
+  g_strfreev (key->files);
+  g_free (key->view);
+  g_free (key);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SnapshotKey, snapshot_key_free)
+
+static SnapshotKey *
+snapshot_key_new (DossierSession     *self,
+                  const char * const *roots)
+{
+  SnapshotKey *key = g_new0 (SnapshotKey, 1);
+  g_autoptr(GStrvBuilder) files = g_strv_builder_new ();
+  g_autofree char *filter = dossier_filter_to_command_line (self->filter);
+  g_autofree char *shipped = dossier_gazetteer_default_dir ();
+
+  key->roots = g_strdupv ((char **) roots);
+  key->edits_path = self->project != NULL ? g_strdup (self->project)
+                                          : dossier_curation_path_for_corpus (roots);
+  g_strv_builder_add (files, shipped);
+  if (self->gazetteer_files != NULL)
+    g_strv_builder_addv (files, (const char **) self->gazetteer_files);
+  key->files = g_strv_builder_end (files);
+  key->view = g_strdup_printf ("%s\nmax %u engine %d fallback %d comments %d unknown %d created %d",
+                               filter, self->max_shown, self->engine, self->engine_fallback,
+                               !self->without_comments, self->drop_unknown_actors,
+                               self->created_actors);
+  return key;
+}
+
+static char *
+snapshot_key_stamp (SnapshotKey *key,
+                    const char  *corpus_stamp)
+{
+  return dossier_snapshot_stamp (corpus_stamp, key->edits_path,
+                                 (const char * const *) key->files, key->view);
+}
+
+/* Written on the main thread, as the positions are: a few hundred actors. */
+static void
+keep_snapshot (DossierSession  *self,
+               DossierSubgraph *subgraph,
+               DossierLayout   *layout)
+{
+  g_autoptr(SnapshotKey) key = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!self->snapshots || self->corpus_stamp == NULL || self->paths == NULL ||
+      subgraph->entities->len == 0)
+    return;
+  key = snapshot_key_new (self, (const char * const *) self->paths);
+  stamp = snapshot_key_stamp (key, self->corpus_stamp);
+  path = dossier_snapshot_path_for_corpus ((const char * const *) self->paths);
+  /* A cache: failing to keep one costs the next launch time, nothing else. */
+  if (!dossier_snapshot_save (path, stamp, subgraph, layout, &error))
+    g_debug ("Snapshot not kept: %s", error->message);
+}
+
+typedef struct
+{
+  SnapshotKey     *key;
+  DossierFilter   *filter;
+  DossierSubgraph *subgraph;  /* the results */
+  DossierLayout   *layout;
+} PeekData;
+
+static void
+peek_data_free (PeekData *data)
+{
+  snapshot_key_free (data->key);
+  dossier_filter_free (data->filter);
+  g_clear_pointer (&data->subgraph, dossier_subgraph_unref);
+  g_clear_pointer (&data->layout, dossier_layout_unref);
+  g_free (data);
+}
+
+static void
+peek_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PeekData *data = task_data;
+  gint64 start = g_get_monotonic_time ();
+  g_autofree char *corpus_stamp = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *path = dossier_snapshot_path_for_corpus ((const char * const *) data->key->roots);
+  GError *error = NULL;
+
+  /* None kept: no need to stat every article (a first launch). */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No snapshot at %s", path);
+      return;
+    }
+  if (!(corpus_stamp = dossier_corpus_stamp ((const char * const *) data->key->roots, cancellable)))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      return;
+    }
+  stamp = snapshot_key_stamp (data->key, corpus_stamp);
+  if (!dossier_snapshot_load (path, stamp, data->filter, &data->subgraph, &data->layout, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+  dossier_session_mark_time ("snapshot looked up", &start);
+}
+
+void
+dossier_session_peek_snapshot_async (DossierSession      *self,
+                                     const char * const  *paths,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *seeds = NULL;
+  const char *default_paths[] = { NULL, NULL };
+  PeekData *data;
+
+  g_return_if_fail (DOSSIER_IS_SESSION (self));
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      default_paths[0] = seeds = dossier_corpus_default_path ();
+      paths = default_paths;
+    }
+  data = g_new0 (PeekData, 1);
+  data->key = snapshot_key_new (self, paths);
+  data->filter = dossier_filter_copy (self->filter);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_session_peek_snapshot_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) peek_data_free);
+  g_task_run_in_thread (task, peek_thread);
+}
+
+DossierSubgraph *
+dossier_session_peek_snapshot_finish (DossierSession  *self,
+                                      GAsyncResult    *result,
+                                      DossierLayout  **layout,
+                                      GError         **error)
+{
+  PeekData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  data = g_task_get_task_data (G_TASK (result));
+  *layout = g_steal_pointer (&data->layout);
+  return g_steal_pointer (&data->subgraph);
+}
+
+void
+dossier_session_mark_time (const char *what,
+                           gint64     *since)
+{
+  static gsize enabled;
+  static gint64 first;
+  gint64 now = g_get_monotonic_time ();
+
+  if (g_once_init_enter (&enabled))
+    {
+      first = now;
+      g_once_init_leave (&enabled, g_getenv ("DOSSIER_TIMING") != NULL ? 2 : 1);
+    }
+  if (enabled == 2)
+    g_printerr ("dossier: %-32s %8.1f ms, at %7.1f ms\n", what,
+                since != NULL ? (now - *since) / 1000.0 : 0.0, (now - first) / 1000.0);
+  if (since != NULL)
+    *since = now;
+}
+
 static void
 show (DossierSession  *self,
       DossierSubgraph *subgraph,
       DossierLayout   *layout)
 {
   remember_positions (self, subgraph, layout);
+  keep_snapshot (self, subgraph, layout);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
   self->subgraph = dossier_subgraph_ref (subgraph);
   g_clear_pointer (&self->layout, dossier_layout_unref);

@@ -165,6 +165,31 @@ void                 dossier_session_set_positions       (DossierSession       *
 void                 dossier_session_forget_positions    (DossierSession       *self);
 DossierLayout       *dossier_session_get_layout          (DossierSession       *self);
 
+/* Snapshots (dossier-snapshot.h).  With @keep, each graph shown is kept
+ * in the user's cache for the next launch of the same articles. */
+void                 dossier_session_set_snapshots       (DossierSession       *self,
+                                                          gboolean              keep);
+/* The graph kept at the last run on @paths (NULL: the seeds), if nothing
+ * it came from changed since: the articles (by stat() alone), the edits,
+ * the gazetteers, the filter and the policies set now.  Only a picture to
+ * show while dossier_session_load_async() runs: its graph has no passages
+ * and is not the session's. */
+void                 dossier_session_peek_snapshot_async (DossierSession       *self,
+                                                          const char * const   *paths,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+DossierSubgraph     *dossier_session_peek_snapshot_finish (DossierSession      *self,
+                                                          GAsyncResult         *result,
+                                                          DossierLayout       **layout,
+                                                          GError              **error);
+
+/* Where launch time goes: with $DOSSIER_TIMING set, prints @what, the
+ * milliseconds since *@since and since the first mark on stderr; sets
+ * *@since to now.  @since may be NULL. */
+void                 dossier_session_mark_time           (const char           *what,
+                                                          gint64               *since);
+
 gboolean             dossier_session_get_busy            (DossierSession       *self);
 
 /* The selection, kept by stable keys (dossier-keys.h) so it outlives the

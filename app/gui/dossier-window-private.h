@@ -85,6 +85,10 @@ struct _DossierWindow
 
   /* State */
   gboolean              loading;         /* the loading page's progress is ours */
+  gboolean              previewing;      /* the graph shown is the last run's, a picture */
+  GCancellable         *preview_cancellable;  /* looking it up, then waiting to load */
+  guint                 preview_tick_id;
+  guint                 preview_timeout_id;
   int                   reader_article;  /* the article open in the reader, or -1 */
   gsize                 reader_start;
   gsize                 reader_end;
@@ -93,6 +97,13 @@ struct _DossierWindow
 
 
 /* dossier-window.c */
+/* dossier-window-preview.c: the last run's graph while the articles load. */
+void     dossier_window_start_load        (DossierWindow *self);
+void     dossier_window_preview_then_load (DossierWindow *self);
+void     dossier_window_end_preview       (DossierWindow *self);
+void     dossier_window_cancel_preview    (DossierWindow *self);
+void     dossier_window_update_busy       (DossierWindow *self);
+
 void     dossier_window_show_toast        (DossierWindow *self,
                                            const char    *text);
 void     dossier_window_relayout          (DossierWindow *self);

@@ -36,38 +36,51 @@ G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 static void show_selection            (DossierWindow *self,
                                        gboolean       keep_reader);
 static void update_curator_selection  (DossierWindow *self);
+static DossierLayoutEngine current_engine (DossierWindow *self);
 static void selection_changed_cb      (DossierWindow    *self,
                                        DossierGraphView *view);
 
 /* Busy state */
+
+/* Figures and pulses no more often than this: each redraws the window,
+ * tens of milliseconds of CPU where GL is software, taken from the load:
+ * twice a second is enough to see it move. */
+#define PROGRESS_INTERVAL_MS 500
 
 static gboolean
 pulse_cb (gpointer data)
 {
   DossierWindow *self = data;
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->layout_progress)))
+  /* A pulsing bar animates at every frame: the long wait for the
+   * extraction (and, over the last run's graph, for the whole load) says
+   * what it waits for instead. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->layout_progress)) && !self->previewing)
     gtk_progress_bar_pulse (self->layout_progress);
   if (self->loading && gtk_progress_bar_get_fraction (self->loading_progress) >= 1.0)
-    gtk_progress_bar_pulse (self->loading_progress);
+    gtk_progress_bar_set_text (self->loading_progress, _("Finding actors and relations…"));
   return G_SOURCE_CONTINUE;
 }
 
-static void
-update_busy (DossierWindow *self)
+void
+dossier_window_update_busy (DossierWindow *self)
 {
-  gboolean busy = dossier_session_get_busy (self->session);
+  gboolean busy = dossier_window_is_busy (self);
+  gboolean bar = busy && (self->subgraph != NULL || self->previewing);
+  /* One moving sign of work at a time: each animation frame redraws the
+   * window, seconds of CPU over a long load where GL is software. */
+  gboolean spin = busy && !bar && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") != 0;
 
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, spin);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), spin);
   /* The old drawing stays visible under a thin progress bar. */
-  gtk_widget_set_visible (GTK_WIDGET (self->layout_progress), busy && self->subgraph != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->layout_progress), bar);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->graph_view),
                                GTK_ACCESSIBLE_STATE_BUSY, busy,
                                -1);
 
   if (busy && self->pulse_id == 0)
-    self->pulse_id = g_timeout_add (120, pulse_cb, self);
+    self->pulse_id = g_timeout_add (PROGRESS_INTERVAL_MS, pulse_cb, self);
   else if (!busy)
     g_clear_handle_id (&self->pulse_id, g_source_remove);
 }
@@ -103,6 +116,8 @@ progress_idle_cb (gpointer data)
 
       gtk_progress_bar_set_fraction (p->self->loading_progress, (double) p->done / p->total);
       gtk_progress_bar_set_text (p->self->loading_progress, text);
+      if (p->self->previewing)
+        gtk_progress_bar_set_fraction (p->self->layout_progress, (double) p->done / p->total);
     }
   return G_SOURCE_REMOVE;
 }
@@ -121,7 +136,9 @@ typedef struct
 {
   GWeakRef       window;
   GCancellable  *cancellable;  /* cancelled when a newer load starts */
+  gint64         posted;       /* when the last figures were posted */
 } LoadData;
+
 
 static void
 load_data_free (gpointer user_data)
@@ -142,10 +159,14 @@ load_progress_cb (guint    done,
                   gpointer user_data)
 {
   LoadData *data = user_data;
-  DossierWindow *self = g_weak_ref_get (&data->window);
+  DossierWindow *self;
+  gint64 now = g_get_monotonic_time ();
   Progress *p;
 
-  if (self == NULL)
+  if (done > 0 && done < total && now - data->posted < PROGRESS_INTERVAL_MS * 1000)
+    return;
+  data->posted = now;
+  if (!(self = g_weak_ref_get (&data->window)))
     return;
   p = g_new0 (Progress, 1);
   p->self = self;
@@ -188,6 +209,7 @@ show_error_page (DossierWindow *self,
 {
   g_autofree char *escaped = g_markup_escape_text (description, -1);
 
+  dossier_window_end_preview (self);
   g_debug ("Error page: %s: %s", title, description);
   /* The description is markup; error messages hold file names. */
   gtk_widget_set_visible (self->retry_button, TRUE);
@@ -263,8 +285,6 @@ void
 dossier_window_load (DossierWindow      *self,
                      const char * const *paths)
 {
-  LoadData *data;
-
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
 
   if (paths != NULL && paths[0] != NULL)
@@ -291,16 +311,33 @@ dossier_window_load (DossierWindow      *self,
       gtk_stack_set_visible_child_name (self->main_stack, "loading");
     }
 
-  data = g_new0 (LoadData, 1);
-  data->cancellable = g_cancellable_new ();
-  g_weak_ref_init (&data->window, self);
-
   self->loading = TRUE;
   {
     g_auto(GStrv) gazetteers = dossier_preferences_dup_gazetteers ();
 
     dossier_session_set_gazetteer_files (self->session, (const char * const *) gazetteers);
   }
+  /* Nothing drawn yet: the graph kept at the last run first, if any. */
+  dossier_window_cancel_preview (self);
+  if (self->subgraph == NULL)
+    {
+      dossier_session_cancel (self->session, DOSSIER_SESSION_LOAD);
+      dossier_session_set_engine (self->session, current_engine (self));
+      dossier_window_preview_then_load (self);
+    }
+  else
+    dossier_window_start_load (self);
+}
+
+/* Reads self->paths with the settings dossier_window_load() gave the
+ * session. */
+void
+dossier_window_start_load (DossierWindow *self)
+{
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->cancellable = g_cancellable_new ();
+  g_weak_ref_init (&data->window, self);
   dossier_session_load_async (self->session, (const char * const *) self->paths,
                               load_progress_cb, data, load_data_free,
                               load_cb, g_object_ref (self));
@@ -348,6 +385,8 @@ layout_cb (GObject      *object,
       return;
     }
 
+  dossier_session_mark_time ("laid out", NULL);
+  dossier_window_end_preview (self);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
   self->subgraph = dossier_subgraph_ref (dossier_session_get_subgraph (self->session));
   dossier_legend_set_subgraph (self->legend, self->subgraph);
@@ -382,6 +421,7 @@ static void
 show_empty (DossierWindow   *self,
             DossierSubgraph *subgraph)
 {
+  dossier_window_end_preview (self);
   dossier_graph_view_set_graph (self->graph_view, NULL, NULL);
   g_clear_pointer (&self->subgraph, dossier_subgraph_unref);
 
@@ -794,7 +834,10 @@ dossier_window_dispose (GObject *object)
 
   if (self->session != NULL)
     dossier_session_cancel (self->session, DOSSIER_SESSION_LOAD);
+  dossier_window_cancel_preview (self);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (self->main_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->main_stack, dossier_window_update_busy, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
 
@@ -904,13 +947,16 @@ dossier_window_init (DossierWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect_swapped (self->main_stack, "notify::visible-child",
+                            G_CALLBACK (dossier_window_update_busy), self);
   self->session = dossier_session_new ();
+  dossier_session_set_snapshots (self->session, TRUE);
   g_signal_connect_object (self->session, "notify::graph",
                            G_CALLBACK (graph_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::filter",
                            G_CALLBACK (session_filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::busy",
-                           G_CALLBACK (update_busy), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (dossier_window_update_busy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "problem",
                            G_CALLBACK (problem_cb), self, G_CONNECT_SWAPPED);
   self->problems = g_ptr_array_new_with_free_func (g_free);
@@ -959,7 +1005,7 @@ dossier_window_init (DossierWindow *self)
   dossier_window_update_recent_menu (self);
   dossier_window_init_views (self);
 
-  update_busy (self);
+  dossier_window_update_busy (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
 }
 
@@ -998,7 +1044,9 @@ gboolean
 dossier_window_is_busy (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
-  return dossier_session_get_busy (self->session);
+  /* The last run's graph is only a picture of what is being loaded. */
+  return dossier_session_get_busy (self->session) ||
+         self->preview_cancellable != NULL || self->previewing;
 }
 
 DossierGraph *

@@ -38,8 +38,8 @@ static void
 after_paint (GdkFrameClock *clock,
              GMainLoop     *loop)
 {
-  printf ("bare GTK window: first frame %.0f ms after launch  (cpu %.0f ms)\n",
-          (g_get_real_time () - t0) / 1000.0, bench_cpu_seconds () * 1e3);
+  printf ("bare GTK window: first frame %.0f ms after launch  (cpu %.0f ms, peak %.0f MB)\n",
+          (g_get_real_time () - t0) / 1000.0, bench_cpu_seconds () * 1e3, bench_peak_mb ());
   fflush (stdout);
   g_main_loop_quit (loop);
 }
