@@ -211,6 +211,53 @@ scene_device_scale (DossierGraphView *self)
   return self->scene_scale * gtk_widget_get_scale_factor (GTK_WIDGET (self));
 }
 
+/* The names that meet @rect, chosen once for the whole graph at the
+ * scene's zoom: a name across two tiles is drawn whole in both, and a
+ * name beside its node is found from the nodes near enough to the tile. */
+static void
+draw_names (DossierGraphView      *self,
+            cairo_t               *cr,
+            const graphene_rect_t *rect)
+{
+  double reach = self->scene_name_reach;
+  graphene_rect_t near = GRAPHENE_RECT_INIT (rect->origin.x - reach, rect->origin.y - reach,
+                                             rect->size.width + 2 * reach, rect->size.height + 2 * reach);
+  g_autoptr(GArray) nodes = items_in (self, self->cell_nodes, self->node_stamp, &near);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      guint n = g_array_index (nodes, guint, i);
+      const DossierLabelPlace *place = dossier_renderer_get_node_label (self->renderer, self->scene_scale, n);
+      double x1, y1, x2, y2;
+
+      dossier_label_place_extents (place, &x1, &y1, &x2, &y2);
+      if (place->spot != DOSSIER_LABEL_HIDDEN &&
+          x1 < rect->origin.x + rect->size.width && x2 > rect->origin.x &&
+          y1 < rect->origin.y + rect->size.height && y2 > rect->origin.y)
+        dossier_renderer_draw_node_label (self->renderer, cr, n, place);
+    }
+}
+
+/* How far the names chosen at the scene's zoom reach past their nodes'
+ * boxes, for draw_names. */
+static double
+name_reach (DossierGraphView *self)
+{
+  double reach = 0;
+
+  for (guint i = 0; i < self->layout->nodes->len; i++)
+    {
+      const DossierLabelPlace *place = dossier_renderer_get_node_label (self->renderer, self->scene_scale, i);
+      double x1, y1, x2, y2;
+
+      if (place->spot == DOSSIER_LABEL_HIDDEN || place->spot == DOSSIER_LABEL_INSIDE)
+        continue;
+      dossier_label_place_extents (place, &x1, &y1, &x2, &y2);
+      reach = MAX (reach, MAX (x2 - x1, y2 - y1));
+    }
+  return reach;
+}
+
 static Tile *
 render_tile (DossierGraphView *self,
              int               col,
@@ -247,7 +294,8 @@ render_tile (DossierGraphView *self,
         dossier_renderer_draw_edge_label (self->renderer, cr, e, place->x, place->y);
     }
   for (guint i = 0; i < nodes->len; i++)
-    dossier_renderer_draw_node (self->renderer, cr, g_array_index (nodes, guint, i), self->scene_node_labels);
+    dossier_renderer_draw_node (self->renderer, cr, g_array_index (nodes, guint, i), FALSE);
+  draw_names (self, cr, &rect);
   cairo_destroy (cr);
   cairo_surface_flush (tile->surface);
   return tile;
@@ -276,7 +324,6 @@ void
 _dossier_graph_view_ensure_scene (DossierGraphView *self)
 {
   gboolean dark = is_dark ();
-  gboolean node_labels = self->transform.scale >= NODE_LABEL_MIN_SCALE;
   gboolean edge_labels = self->transform.scale >= EDGE_LABEL_MIN_SCALE;
 
   if (self->layout == NULL)
@@ -290,8 +337,7 @@ _dossier_graph_view_ensure_scene (DossierGraphView *self)
   if (self->scene_tiles != NULL &&
       self->scene_dark == dark &&
       (!self->settled ||
-       (self->scene_node_labels == node_labels &&
-        self->scene_edge_labels == edge_labels &&
+       (self->scene_edge_labels == edge_labels &&
         G_APPROX_VALUE (self->scene_scale, self->transform.scale, 1e-6))))
     return;
 
@@ -309,8 +355,9 @@ _dossier_graph_view_ensure_scene (DossierGraphView *self)
   self->scene_tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) tile_free);
   self->scene_scale = self->transform.scale;
   self->scene_dark = dark;
-  self->scene_node_labels = node_labels;
   self->scene_edge_labels = edge_labels;
+  /* Names are chosen here, for the whole graph at this zoom. */
+  self->scene_name_reach = name_reach (self);
 }
 
 static gboolean
