@@ -59,16 +59,17 @@ places_meet (const DossierLabelPlace *a,
   return boxes_meet (ax1, ay1, ax2, ay2, bx1, by1, bx2, by2);
 }
 
-static gboolean
-place_meets_node (const DossierLabelPlace *place,
-                  const DossierLabelNode  *node)
+/* How much of @place's box lies over @node's. */
+static double
+place_over_node (const DossierLabelPlace *place,
+                 const DossierLabelNode  *node)
 {
-  double x1, y1, x2, y2;
+  double x1, y1, x2, y2, w, h;
 
   dossier_label_place_extents (place, &x1, &y1, &x2, &y2);
-  return boxes_meet (x1, y1, x2, y2,
-                     node->x - node->width / 2, node->y - node->height / 2,
-                     node->x + node->width / 2, node->y + node->height / 2);
+  w = MIN (x2, node->x + node->width / 2) - MAX (x1, node->x - node->width / 2);
+  h = MIN (y2, node->y + node->height / 2) - MAX (y1, node->y - node->height / 2);
+  return w > 0 && h > 0 ? w * h / ((x2 - x1) * (y2 - y1)) : 0;
 }
 
 /* Two nodes side by side: zoomed out, both names want the spot below,
@@ -211,8 +212,8 @@ random_layout (DossierLabelNode *nodes,
     }
 }
 
-/* Nodes of a random layout may overlap; names never do, nor does a name
- * beside its node cover another node. */
+/* Nodes of a random layout may overlap; names never do, and a name
+ * covers little of other nodes. */
 static void
 test_random_no_overlap (void)
 {
@@ -226,6 +227,7 @@ test_random_no_overlap (void)
   for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
     {
       guint n_shown = 0;
+      double over = 0;
 
       dossier_node_labels_place (nodes, n, zooms[z], places);
       for (guint i = 0; i < n; i++)
@@ -236,9 +238,11 @@ test_random_no_overlap (void)
           for (guint j = i + 1; j < n; j++)
             if (shown (&places[j]) && places_meet (&places[i], &places[j]))
               g_error ("at zoom %g the names of %u and %u overlap", zooms[z], i, j);
-          for (guint j = 0; j < n && places[i].spot != DOSSIER_LABEL_INSIDE; j++)
-            if (j != i && place_meets_node (&places[i], &nodes[j]))
-              g_error ("at zoom %g the name of %u covers node %u", zooms[z], i, j);
+          for (guint j = 0; j < n; j++)
+            over += j != i ? place_over_node (&places[i], &nodes[j]) : 0;
+          /* A little of a neighbour, never a crowd. */
+          g_assert_cmpfloat (over, <=, 0.15 + 1e-9);
+          over = 0;
         }
       g_test_message ("zoom %g: %u of %u names", zooms[z], n_shown, n);
       g_assert_cmpuint (n_shown, >, 0);
@@ -299,14 +303,15 @@ test_renderer_seeds (ExportFixture *f,
   g_assert_cmpuint (n_shown, <, n);
 }
 
-/* Drawing the whole graph at a small scale inks names beside the nodes
- * (not one in a node: none reads there). */
+/* Zoomed out, names are drawn at a size that reads: beside their nodes at
+ * the smallest such size, or in a node large enough for them. */
 static void
 test_renderer_draws_outside (ExportFixture *f,
                              gconstpointer  data)
 {
   g_autoptr(DossierRenderer) renderer = dossier_renderer_new (f->sub, f->layout, NULL);
   double zoom = 0.25;
+  guint n_outside = 0;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                                          (int) ceil (f->layout->width * zoom),
                                                          (int) ceil (f->layout->height * zoom));
@@ -317,7 +322,19 @@ test_renderer_draws_outside (ExportFixture *f,
   dossier_renderer_draw (renderer, cr);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   for (guint i = 0; i < f->layout->nodes->len; i++)
-    g_assert_cmpint (dossier_renderer_get_node_label (renderer, zoom, i)->spot, !=, DOSSIER_LABEL_INSIDE);
+    {
+      const DossierLabelPlace *place = dossier_renderer_get_node_label (renderer, zoom, i);
+      double px = place->font_scale * DOSSIER_STYLE_FONT_SIZE * zoom;
+
+      if (place->spot == DOSSIER_LABEL_INSIDE)
+        g_assert_cmpfloat (px, >=, DOSSIER_NODE_LABEL_INSIDE_MIN_PX - 1e-9);
+      else if (shown (place))
+        {
+          g_assert_cmpfloat_with_epsilon (px, DOSSIER_NODE_LABEL_MIN_PX, 1e-9);
+          n_outside++;
+        }
+    }
+  g_assert_cmpuint (n_outside, >, 0);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }

@@ -17,10 +17,17 @@
 /* Air kept around a name, in units of its font size: its halo and a gap. */
 #define LABEL_PAD 0.2
 
+/* How much of a name's box may lie over other nodes: zoomed out, nodes
+ * packed tight leave no spot quite clear beside them, and a name that
+ * grazes a neighbour reads better than none; a name over a crowd is
+ * left out. */
+#define MAX_NODE_COVER 0.15
+
 typedef struct
 {
-  double x1, y1, x2, y2;
-  guint  owner;   /* the node it belongs to */
+  double   x1, y1, x2, y2;
+  guint    owner;   /* the node it belongs to */
+  gboolean name;    /* a name's box, else a node's */
 } Box;
 
 /* Boxes in buckets of a uniform grid over the drawing, so that a test
@@ -31,6 +38,8 @@ typedef struct
   double   x0, y0, cell;
   int      cols, rows;
   GArray  *boxes;   /* Box */
+  GArray  *seen;    /* guint per box: the last query that counted it */
+  guint    query;
   GArray **cells;   /* indices into boxes, or NULL */
 } Grid;
 
@@ -52,10 +61,11 @@ static void
 grid_insert (Grid      *grid,
              const Box *box)
 {
-  guint index = grid->boxes->len;
+  guint index = grid->boxes->len, never = 0;
   int c0, c1, r0, r1;
 
   g_array_append_val (grid->boxes, *box);
+  g_array_append_val (grid->seen, never);
   cell_span (grid, box, &c0, &c1, &r0, &r1);
   for (int r = r0; r <= r1; r++)
     for (int c = c0; c <= c1; c++)
@@ -68,13 +78,16 @@ grid_insert (Grid      *grid,
       }
 }
 
-/* Whether @box meets a box of another node than its own. */
-static gboolean
-grid_blocked (const Grid *grid,
-              const Box  *box)
+/* The area of other nodes' boxes under @box, each counted once; -1 when
+ * it meets a name. */
+static double
+grid_cover (Grid      *grid,
+            const Box *box)
 {
+  double cover = 0;
   int c0, c1, r0, r1;
 
+  grid->query++;
   cell_span (grid, box, &c0, &c1, &r0, &r1);
   for (int r = r0; r <= r1; r++)
     for (int c = c0; c <= c1; c++)
@@ -83,14 +96,21 @@ grid_blocked (const Grid *grid,
 
         for (guint k = 0; cell != NULL && k < cell->len; k++)
           {
-            const Box *b = &g_array_index (grid->boxes, Box, g_array_index (cell, guint, k));
+            guint index = g_array_index (cell, guint, k);
+            const Box *b = &g_array_index (grid->boxes, Box, index);
+            double w = MIN (box->x2, b->x2) - MAX (box->x1, b->x1);
+            double h = MIN (box->y2, b->y2) - MAX (box->y1, b->y1);
 
-            if (b->owner != box->owner &&
-                box->x1 < b->x2 && b->x1 < box->x2 && box->y1 < b->y2 && b->y1 < box->y2)
-              return TRUE;
+            if (b->owner == box->owner || w <= 0 || h <= 0 ||
+                g_array_index (grid->seen, guint, index) == grid->query)
+              continue;
+            if (b->name)
+              return -1;
+            g_array_index (grid->seen, guint, index) = grid->query;
+            cover += w * h;
           }
       }
-  return FALSE;
+  return cover;
 }
 
 /* A grid over the nodes with cells about as wide as a name at this zoom;
@@ -122,12 +142,14 @@ grid_init (Grid                   *grid,
   grid->cols = (int) ((x2 - x1) / grid->cell) + 1;
   grid->rows = (int) ((y2 - y1) / grid->cell) + 1;
   grid->boxes = g_array_sized_new (FALSE, FALSE, sizeof (Box), 2 * n_nodes);
+  grid->seen = g_array_sized_new (FALSE, FALSE, sizeof (guint), 2 * n_nodes);
+  grid->query = 0;
   grid->cells = g_new0 (GArray *, (gsize) grid->cols * grid->rows);
 
   for (guint i = 0; i < n_nodes; i++)
     {
       Box box = { nodes[i].x - nodes[i].width / 2, nodes[i].y - nodes[i].height / 2,
-                  nodes[i].x + nodes[i].width / 2, nodes[i].y + nodes[i].height / 2, i };
+                  nodes[i].x + nodes[i].width / 2, nodes[i].y + nodes[i].height / 2, i, FALSE };
 
       grid_insert (grid, &box);
     }
@@ -140,6 +162,7 @@ grid_clear (Grid *grid)
     g_clear_pointer (&grid->cells[i], g_array_unref);
   g_clear_pointer (&grid->cells, g_free);
   g_clear_pointer (&grid->boxes, g_array_unref);
+  g_clear_pointer (&grid->seen, g_array_unref);
 }
 
 static double
@@ -262,10 +285,12 @@ candidate_at (const DossierLabelNode *node,
   spot_origin (node, spot, w, h, LABEL_PAD * DOSSIER_STYLE_FONT_SIZE * k, &place->x, &place->y);
   dossier_label_place_extents (place, &box->x1, &box->y1, &box->x2, &box->y2);
   box->owner = i;
+  box->name = TRUE;
 }
 
-/* Places node @i's name at the first free spot (its first spot when
- * forced and none is free) and marks its box taken. */
+/* Places node @i's name at the first spot clear of names and nodes, else
+ * at the clear of names that covers least of other nodes if that is
+ * little; a forced name takes its first spot when nothing better. */
 static void
 place_one (Grid                   *grid,
            const DossierLabelNode *node,
@@ -277,9 +302,10 @@ place_one (Grid                   *grid,
   static const DossierLabelSpot inside[] = { DOSSIER_LABEL_INSIDE };
   double k_in = inside_scale (node, k_inside, k);
   gboolean in = k_in > 0;
-  double w, h;
   const DossierLabelSpot *spots = in ? inside : outside_spots;
   guint n_spots = in ? G_N_ELEMENTS (inside) : G_N_ELEMENTS (outside_spots);
+  double w, h, best_cover = G_MAXDOUBLE;
+  int best = -1;
   DossierLabelPlace candidate;
   Box box;
 
@@ -287,19 +313,24 @@ place_one (Grid                   *grid,
     k = k_in;
   w = node->text_width * k;
   h = node->text_height * k;
-  for (guint s = 0; s < n_spots; s++)
+  for (guint s = 0; s < n_spots && best_cover > 0; s++)
     {
+      double cover;
+
       candidate_at (node, i, spots[s], w, h, k, &candidate, &box);
-      if (!grid_blocked (grid, &box))
-        break;
-      if (s + 1 == n_spots)
+      cover = grid_cover (grid, &box);
+      if (cover >= 0 && cover < best_cover &&
+          (cover <= MAX_NODE_COVER * (box.x2 - box.x1) * (box.y2 - box.y1) ||
+           node->role == DOSSIER_LABEL_FORCED))
         {
-          if (node->role != DOSSIER_LABEL_FORCED)
-            return;
-          candidate_at (node, i, spots[0], w, h, k, &candidate, &box);
+          best = s;
+          best_cover = cover;
         }
     }
-  *place = candidate;
+  if (best < 0 && node->role != DOSSIER_LABEL_FORCED)
+    return;
+
+  candidate_at (node, i, spots[MAX (best, 0)], w, h, k, place, &box);
   grid_insert (grid, &box);
 }
 
