@@ -17,11 +17,13 @@
 /* Air kept around a name, in units of its font size: its halo and a gap. */
 #define LABEL_PAD 0.2
 
-/* How much of a name's box may lie over other nodes: zoomed out, nodes
- * packed tight leave no spot quite clear beside them, and a name that
- * grazes a neighbour reads better than none; a name over a crowd is
- * left out. */
+/* How much of a name's box may lie over other nodes (or past the edge of
+ * the drawing): zoomed out, nodes packed tight leave no spot quite clear
+ * beside them, and a name that grazes a neighbour reads better than
+ * none; a name over a crowd is left out. */
 #define MAX_NODE_COVER 0.15
+/* Room for names past the nodes' bounds, in units of their font size. */
+#define EDGE_ROOM 2.4
 
 typedef struct
 {
@@ -36,6 +38,7 @@ typedef struct
 typedef struct
 {
   double   x0, y0, cell;
+  double   x1, y1;    /* the far corner of the room for names */
   int      cols, rows;
   GArray  *boxes;   /* Box */
   GArray  *seen;    /* guint per box: the last query that counted it */
@@ -78,13 +81,16 @@ grid_insert (Grid      *grid,
       }
 }
 
-/* The area of other nodes' boxes under @box, each counted once; -1 when
- * it meets a name. */
+/* The area of other nodes' boxes under @box, each counted once, and of
+ * @box past the nodes' bounds (a fitted view would cut it there); -1
+ * when it meets a name. */
 static double
 grid_cover (Grid      *grid,
             const Box *box)
 {
-  double cover = 0;
+  double in_w = MIN (box->x2, grid->x1) - MAX (box->x1, grid->x0);
+  double in_h = MIN (box->y2, grid->y1) - MAX (box->y1, grid->y0);
+  double cover = (box->x2 - box->x1) * (box->y2 - box->y1) - MAX (in_w, 0) * MAX (in_h, 0);
   int c0, c1, r0, r1;
 
   grid->query++;
@@ -133,14 +139,17 @@ grid_init (Grid                   *grid,
   if (n_nodes == 0 || !isfinite (x2 - x1) || !isfinite (y2 - y1))
     x1 = y1 = 0, x2 = y2 = 1;
 
-  grid->x0 = x1;
-  grid->y0 = y1;
+  /* A fitted view leaves about two lines of air around the nodes. */
+  grid->x0 = x1 - EDGE_ROOM * DOSSIER_STYLE_FONT_SIZE * font_scale;
+  grid->y0 = y1 - EDGE_ROOM * DOSSIER_STYLE_FONT_SIZE * font_scale;
+  grid->x1 = x2 + EDGE_ROOM * DOSSIER_STYLE_FONT_SIZE * font_scale;
+  grid->y1 = y2 + EDGE_ROOM * DOSSIER_STYLE_FONT_SIZE * font_scale;
   grid->cell = 8 * DOSSIER_STYLE_FONT_SIZE * font_scale;
   /* Never more cells than a few per node. */
-  while (((x2 - x1) / grid->cell + 1) * ((y2 - y1) / grid->cell + 1) > 4.0 * n_nodes + 16)
+  while (((grid->x1 - grid->x0) / grid->cell + 1) * ((grid->y1 - grid->y0) / grid->cell + 1) > 4.0 * n_nodes + 16)
     grid->cell *= 2;
-  grid->cols = (int) ((x2 - x1) / grid->cell) + 1;
-  grid->rows = (int) ((y2 - y1) / grid->cell) + 1;
+  grid->cols = (int) ((grid->x1 - grid->x0) / grid->cell) + 1;
+  grid->rows = (int) ((grid->y1 - grid->y0) / grid->cell) + 1;
   grid->boxes = g_array_sized_new (FALSE, FALSE, sizeof (Box), 2 * n_nodes);
   grid->seen = g_array_sized_new (FALSE, FALSE, sizeof (guint), 2 * n_nodes);
   grid->query = 0;
