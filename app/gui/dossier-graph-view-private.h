@@ -47,6 +47,7 @@ struct _DossierGraphView
    * tiles are still being drawn (a few per frame). */
   GHashTable           *prev_tiles;
   double                prev_scale;
+  double                prev_name_reach;
   gboolean              settled;         /* no zoom in progress */
   guint                 more_tiles_id;
 

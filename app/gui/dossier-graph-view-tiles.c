@@ -258,12 +258,28 @@ name_reach (DossierGraphView *self)
   return reach;
 }
 
+/* The grid of a scene's tiles: the layout's bounds, grown by whole tiles
+ * (so that tiles stay on whole pixels) to hold the names that @reach
+ * past them. */
+static graphene_rect_t
+tile_bounds (DossierGraphView *self,
+             double            scene_scale,
+             double            reach)
+{
+  graphene_rect_t bounds = layout_bounds (self);
+  double size = TILE_PX / (scene_scale * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  double extra = ceil (reach / size) * size;
+
+  return GRAPHENE_RECT_INIT (bounds.origin.x - extra, bounds.origin.y - extra,
+                             bounds.size.width + 2 * extra, bounds.size.height + 2 * extra);
+}
+
 static Tile *
 render_tile (DossierGraphView *self,
              int               col,
              int               row)
 {
-  graphene_rect_t bounds = layout_bounds (self);
+  graphene_rect_t bounds = tile_bounds (self, self->scene_scale, self->scene_name_reach);
   double d = scene_device_scale (self);
   double size = TILE_PX / d;
   graphene_rect_t rect = GRAPHENE_RECT_INIT (bounds.origin.x + col * size, bounds.origin.y + row * size, size, size);
@@ -348,6 +364,7 @@ _dossier_graph_view_ensure_scene (DossierGraphView *self)
     {
       self->prev_tiles = g_steal_pointer (&self->scene_tiles);
       self->prev_scale = self->scene_scale;
+      self->prev_name_reach = self->scene_name_reach;
     }
   g_clear_pointer (&self->scene_tiles, g_hash_table_unref);
   ensure_index (self);
@@ -406,7 +423,8 @@ append_tile (DossierGraphView      *self,
   gtk_snapshot_append_texture (snapshot, tile->texture, dest);
 }
 
-/* Draws the tiles of a scene drawn at @scene_scale that meet the widget;
+/* Draws the tiles of a scene drawn at @scene_scale (its names reaching
+ * @name_reach past the layout) that meet the widget;
  * with @render, missing ones are drawn first, within @deadline.  Returns
  * TRUE when every visible tile was there. */
 static gboolean
@@ -414,13 +432,14 @@ append_tiles (DossierGraphView *self,
               GtkSnapshot      *snapshot,
               GHashTable       *tiles,
               double            scene_scale,
+              double            name_reach,
               int               width,
               int               height,
               gboolean          render,
               gint64            deadline)
 {
   const DossierViewTransform *t = &self->transform;
-  graphene_rect_t bounds = layout_bounds (self);
+  graphene_rect_t bounds = tile_bounds (self, scene_scale, name_reach);
   int sf = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double size = TILE_PX / (scene_scale * sf);  /* a tile, in points */
   double step = size * t->scale;                /* a tile, in widget pixels */
@@ -515,7 +534,7 @@ _dossier_graph_view_append_scene (DossierGraphView *self,
     return;
 
   fresh = gtk_snapshot_new ();
-  complete = append_tiles (self, fresh, self->scene_tiles, self->scene_scale,
+  complete = append_tiles (self, fresh, self->scene_tiles, self->scene_scale, self->scene_name_reach,
                            width, height, TRUE, deadline);
   self->scene_complete = complete;
   node = gtk_snapshot_free_to_node (g_steal_pointer (&fresh));
@@ -527,7 +546,8 @@ _dossier_graph_view_append_scene (DossierGraphView *self,
       /* A new graph has no previous picture: its tiles appear over a few
        * frames instead of holding one frame for the whole screenful. */
       if (self->prev_tiles != NULL)
-        append_tiles (self, snapshot, self->prev_tiles, self->prev_scale, width, height, FALSE, 0);
+        append_tiles (self, snapshot, self->prev_tiles, self->prev_scale, self->prev_name_reach,
+                      width, height, FALSE, 0);
       /* A redraw asked for during the snapshot would be forgotten when
        * it ends: ask from the next frame instead. */
       if (self->more_tiles_id == 0)
