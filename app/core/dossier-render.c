@@ -1222,24 +1222,20 @@ dossier_renderer_draw_node_label (DossierRenderer         *self,
                                   guint                    node_index,
                                   const DossierLabelPlace *place)
 {
-  const DossierLayoutNode *n;
+  gboolean inside = place != NULL && place->spot == DOSSIER_LABEL_INSIDE;
   const DossierEntity *entity;
   g_autofree char *name = NULL;
-  PangoLayout *text;
-  gboolean inside;
   DossierColor fg, bg;
+  PangoLayout *text;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (cr != NULL);
+  g_return_if_fail (self != NULL && cr != NULL && place != NULL);
   g_return_if_fail (node_index < self->layout->nodes->len);
-  g_return_if_fail (place != NULL);
 
   if (place->spot == DOSSIER_LABEL_HIDDEN)
     return;
 
-  n = &g_array_index (self->layout->nodes, DossierLayoutNode, node_index);
-  entity = dossier_graph_get_entity (self->subgraph->graph, n->entity);
-  inside = place->spot == DOSSIER_LABEL_INSIDE;
+  entity = dossier_graph_get_entity (self->subgraph->graph,
+                                     g_array_index (self->layout->nodes, DossierLayoutNode, node_index).entity);
   /* Outside its shape a name is written as the legend is, on the background. */
   fg = dossier_style_node (inside ? entity->type : DOSSIER_ENTITY_COMPANY, self->options.dark)->text;
   bg = dossier_style_background (self->options.dark);
