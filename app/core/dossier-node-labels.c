@@ -20,7 +20,9 @@
 /* How much of a name's box may lie over other nodes (or past the edge of
  * the drawing): zoomed out, nodes packed tight leave no spot quite clear
  * beside them, and a name that grazes a neighbour reads better than
- * none; a name over a crowd is left out. */
+ * none; a name over a crowd is left out, but for the few most important
+ * (the square root of their number, at least 3), named wherever no name
+ * is in the way. */
 #define MAX_NODE_COVER 0.15
 /* Room for names past the nodes' bounds, in units of their font size. */
 #define EDGE_ROOM 2.4
@@ -298,14 +300,16 @@ candidate_at (const DossierLabelNode *node,
 }
 
 /* Places node @i's name at the first spot clear of names and nodes, else
- * at the clear of names that covers least of other nodes if that is
- * little; a forced name takes its first spot when nothing better. */
+ * at the one clear of names that covers least of other nodes if that is
+ * little (whatever it covers when @keep); a forced name takes its first
+ * spot when nothing better. */
 static void
 place_one (Grid                   *grid,
            const DossierLabelNode *node,
            guint                   i,
            double                  k_inside,
            double                  k,
+           gboolean                keep,
            DossierLabelPlace      *place)
 {
   static const DossierLabelSpot inside[] = { DOSSIER_LABEL_INSIDE };
@@ -329,8 +333,8 @@ place_one (Grid                   *grid,
       candidate_at (node, i, spots[s], w, h, k, &candidate, &box);
       cover = grid_cover (grid, &box);
       if (cover >= 0 && cover < best_cover &&
-          (cover <= MAX_NODE_COVER * (box.x2 - box.x1) * (box.y2 - box.y1) ||
-           node->role == DOSSIER_LABEL_FORCED))
+          (keep || node->role == DOSSIER_LABEL_FORCED ||
+           cover <= MAX_NODE_COVER * (box.x2 - box.x1) * (box.y2 - box.y1)))
         {
           best = s;
           best_cover = cover;
@@ -372,7 +376,7 @@ dossier_node_labels_place (const DossierLabelNode *nodes,
   double k = dossier_node_label_font_scale (zoom);
   double k_inside = scale_for_px (DOSSIER_NODE_LABEL_INSIDE_MIN_PX, zoom);
   g_autofree Order *order = g_new (Order, MAX (n_nodes, 1));
-  guint n_order = 0;
+  guint n_order = 0, n_keep;
   Grid grid;
 
   g_return_if_fail (nodes != NULL || n_nodes == 0);
@@ -386,9 +390,12 @@ dossier_node_labels_place (const DossierLabelNode *nodes,
                                      isfinite (nodes[i].weight) ? nodes[i].weight : 0.0 };
     }
   qsort (order, n_order, sizeof (Order), compare_order);
+  /* The most important keep their names over their neighbours' nodes. */
+  n_keep = MAX (3, (guint) round (sqrt (n_order)));
 
   grid_init (&grid, nodes, n_nodes, k);
   for (guint r = 0; r < n_order; r++)
-    place_one (&grid, &nodes[order[r].index], order[r].index, k_inside, k, &places[order[r].index]);
+    place_one (&grid, &nodes[order[r].index], order[r].index, k_inside, k, r < n_keep,
+               &places[order[r].index]);
   grid_clear (&grid);
 }

@@ -78,9 +78,11 @@ double   dossier_node_label_font_scale (double                  zoom);
  * fits up to DOSSIER_NODE_LABEL_MIN_PX), which it always does at the
  * node font; else below, above, right or left of its node at
  * DOSSIER_NODE_LABEL_MIN_PX, at the first spot whose box (halo included)
- * meets no name placed before and no other node; else it is hidden.  A
- * forced name that fits nowhere takes its first spot anyway.  The same
- * input gives the same places. */
+ * meets no name placed before and no other node, else at the one that
+ * covers least of other nodes if that is little (anything for the first
+ * √n names: the most important keep theirs); else it is hidden.  A forced
+ * name that fits nowhere takes its first spot anyway.  The same input
+ * gives the same places. */
 void     dossier_node_labels_place     (const DossierLabelNode *nodes,
                                         guint                   n_nodes,
                                         double                  zoom,
