@@ -1024,10 +1024,45 @@ append_svg_edge_label (GString                     *out,
   g_string_append (out, "</text>\n");
 }
 
+/* A node's name where the renderer places it: in its shape, or beside it
+ * on a halo of background when it must be larger than the node font. */
+static void
+append_svg_name (GString                 *out,
+                 const DossierLayoutNode *n,
+                 const DossierEntity     *entity,
+                 const DossierLabelPlace *place,
+                 gboolean                 dark)
+{
+  gboolean inside = place->spot == DOSSIER_LABEL_INSIDE;
+  g_autofree char *name = dossier_style_display_name (entity->name);
+
+  if (place->spot == DOSSIER_LABEL_HIDDEN)
+    return;
+  g_string_append_printf (out, "<text x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"",
+                          inside ? n->x : place->x + place->width / 2,
+                          inside ? n->y : place->y + place->height / 2);
+  if (place->font_scale != 1.0)
+    g_string_append_printf (out, " font-size=\"%.2f\"", DOSSIER_STYLE_FONT_SIZE * place->font_scale);
+  append_color_attr (out, "fill", &dossier_style_node (inside ? entity->type : DOSSIER_ENTITY_COMPANY, dark)->text);
+  if (!inside)
+    {
+      DossierColor bg = dossier_style_background (dark);
+
+      bg.alpha = 0.85;
+      append_color_attr (out, "stroke", &bg);
+      g_string_append_printf (out, " stroke-width=\"%.2f\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+                              DOSSIER_NODE_LABEL_HALO * DOSSIER_STYLE_FONT_SIZE * place->font_scale);
+    }
+  g_string_append (out, ">");
+  append_xml (out, name);
+  g_string_append (out, "</text>");
+}
+
 static void
 append_svg_node (GString                 *out,
                  DossierSubgraph         *subgraph,
                  const DossierLayoutNode *n,
+                 const DossierLabelPlace *place,
                  gboolean                 dark)
 {
   const DossierEntity *entity = dossier_graph_get_entity (subgraph->graph, n->entity);
@@ -1036,7 +1071,6 @@ append_svg_node (GString                 *out,
   guint mentions = k >= 0 ? g_array_index (subgraph->entity_mentions, guint, k) : entity->mentions->len;
   guint articles = k >= 0 ? dossier_subgraph_entity_articles (subgraph, k) : dossier_entity_count_articles (entity);
   g_autofree char *title = node_title (entity, mentions, articles);
-  g_autofree char *name = dossier_style_display_name (entity->name);
   g_autofree char *key = dossier_key_for_entity (entity);
   DossierColor halo;
   guint community;
@@ -1055,11 +1089,8 @@ append_svg_node (GString                 *out,
       g_string_append_printf (out, " stroke-width=\"%g\" stroke-linejoin=\"round\"/>", 2 * DOSSIER_STYLE_HALO_WIDTH);
     }
   append_svg_shape (out, style, n->x, n->y, n->width, n->height);
-  g_string_append_printf (out, "<text x=\"%.2f\" y=\"%.2f\" dy=\"0.35em\"", n->x, n->y);
-  append_color_attr (out, "fill", &style->text);
-  g_string_append (out, ">");
-  append_xml (out, name);
-  g_string_append (out, "</text></g>\n");
+  append_svg_name (out, n, entity, place, dark);
+  g_string_append (out, "</g>\n");
 }
 
 /* The edges, their labels and the nodes, in drawing order; FALSE when
@@ -1087,9 +1118,10 @@ append_svg_graph (GString                    *out,
     }
   g_string_append (out, "</g>\n");
 
+  /* Relation labels and names go where the renderer puts them at 1:1. */
+  renderer = dossier_renderer_new (subgraph, layout, NULL);
   if (options->edge_labels)
     {
-      renderer = dossier_renderer_new (subgraph, layout, NULL);
       g_string_append_printf (out, "<g id=\"edge-labels\" font-size=\"%.1f\" text-anchor=\"middle\">\n",
                               DOSSIER_RENDER_EDGE_FONT_SIZE);
     }
@@ -1100,11 +1132,11 @@ append_svg_graph (GString                    *out,
 
       if (!progress_step (progress, error))
         return FALSE;
-      if (renderer != NULL && e->points->len >= 4 && (!options->has_area || edge_in_view (e, view)) &&
+      if (options->edge_labels && e->points->len >= 4 && (!options->has_area || edge_in_view (e, view)) &&
           (place = dossier_renderer_get_label_place (renderer, i))->shown)
         append_svg_edge_label (out, subgraph, e, place, options->dark);
     }
-  if (renderer != NULL)
+  if (options->edge_labels)
     g_string_append (out, "</g>\n");
 
   g_string_append_printf (out, "<g id=\"nodes\" font-size=\"%g\" text-anchor=\"middle\">\n", DOSSIER_STYLE_FONT_SIZE);
@@ -1115,7 +1147,7 @@ append_svg_graph (GString                    *out,
       if (!progress_step (progress, error))
         return FALSE;
       if (!options->has_area || node_in_view (n, view))
-        append_svg_node (out, subgraph, n, options->dark);
+        append_svg_node (out, subgraph, n, dossier_renderer_get_node_label (renderer, 1.0, i), options->dark);
     }
   g_string_append (out, "</g>\n");
   return TRUE;
@@ -1225,6 +1257,7 @@ typedef enum
   PASS_EDGES,
   PASS_LABELS,
   PASS_NODES,
+  PASS_NAMES,
 } Pass;
 
 static gboolean
@@ -1237,7 +1270,11 @@ draw_pass (cairo_t                    *cr,
            Progress                   *progress,
            GError                    **error)
 {
-  guint n = pass == PASS_NODES ? layout->nodes->len : layout->edges->len;
+  gboolean nodes = pass == PASS_NODES || pass == PASS_NAMES;
+  guint n = nodes ? layout->nodes->len : layout->edges->len;
+  /* Names are chosen for the zoom of the surface, as the view chooses
+   * them for its own, over the whole graph. */
+  double zoom = dossier_render_device_zoom (cr);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1245,10 +1282,14 @@ draw_pass (cairo_t                    *cr,
 
       if (!progress_step (progress, error))
         return FALSE;
-      if (pass == PASS_NODES)
+      if (nodes)
         {
-          if (!options->has_area || node_in_view (&g_array_index (layout->nodes, DossierLayoutNode, i), view))
-            dossier_renderer_draw_node (renderer, cr, i, TRUE);
+          if (options->has_area && !node_in_view (&g_array_index (layout->nodes, DossierLayoutNode, i), view))
+            continue;
+          if (pass == PASS_NODES)
+            dossier_renderer_draw_node (renderer, cr, i, FALSE);
+          else
+            dossier_renderer_draw_node_label (renderer, cr, i, dossier_renderer_get_node_label (renderer, zoom, i));
           continue;
         }
       if (options->has_area && !edge_in_view (&g_array_index (layout->edges, DossierLayoutEdge, i), view))
@@ -1276,7 +1317,7 @@ draw_graph (cairo_t                    *cr,
   gboolean ok = TRUE;
   Canvas c;
 
-  progress->total = 2 * layout->edges->len + layout->nodes->len;
+  progress->total = 2 * layout->edges->len + 2 * layout->nodes->len;
   canvas_init (&c, subgraph, layout, options, render, view);
 
   if (render->background)
@@ -1292,8 +1333,8 @@ draw_graph (cairo_t                    *cr,
   cairo_rectangle (cr, 0, 0, view->width, view->height);
   cairo_clip (cr);
   cairo_translate (cr, -view->x, -view->y);
-  /* Labels go on top of every line, under the nodes. */
-  for (Pass pass = PASS_EDGES; pass <= PASS_NODES && ok; pass++)
+  /* Relation labels go on top of every line, under the nodes; names on top. */
+  for (Pass pass = PASS_EDGES; pass <= PASS_NAMES && ok; pass++)
     ok = draw_pass (cr, renderer, layout, options, view, pass, progress, error);
   cairo_restore (cr);
   if (!ok)

@@ -905,6 +905,9 @@ struct _DossierRenderer
   PangoLayout          *free_text;   /* titles and captions, any size */
   LabelSizes            label_sizes;
   GArray               *places;      /* DossierEdgeLabelPlace, on first use */
+  DossierLabelNode     *name_nodes;  /* per layout node, names measured on first use */
+  GArray               *name_places; /* DossierLabelPlace for name_zoom */
+  double                name_zoom;
 };
 
 DossierRenderer *
@@ -953,6 +956,8 @@ dossier_renderer_unref (DossierRenderer *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_clear_pointer (&self->places, g_array_unref);
+  g_clear_pointer (&self->name_nodes, g_free);
+  g_clear_pointer (&self->name_places, g_array_unref);
   g_clear_object (&self->node_text);
   g_clear_object (&self->edge_text);
   g_clear_object (&self->free_text);
@@ -1127,6 +1132,137 @@ dossier_renderer_draw_node (DossierRenderer *self,
   show_text (cr, text, n->x - tw / 2.0, n->y - th / 2.0, &style->text);
 }
 
+/* ---- Node names by priority ---------------------------------------------- */
+
+/* What placing names needs of each node: its box, its name's size at the
+ * node font and its weight, gathered once. */
+static const DossierLabelNode *
+name_nodes (DossierRenderer *self)
+{
+  DossierLayout *layout = self->layout;
+  PangoContext *context;
+
+  if (self->name_nodes != NULL)
+    return self->name_nodes;
+
+  /* A context of its own: the drawing one follows the last cairo_t. */
+  context = dossier_render_create_context (NULL);
+  self->name_nodes = g_new0 (DossierLabelNode, MAX (layout->nodes->len, 1));
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const DossierLayoutNode *n = &g_array_index (layout->nodes, DossierLayoutNode, i);
+      const DossierEntity *entity = dossier_graph_get_entity (self->subgraph->graph, n->entity);
+      int k = dossier_subgraph_find_entity (self->subgraph, n->entity);
+      DossierLabelNode *node = &self->name_nodes[i];
+
+      dossier_render_measure_label (context, entity->name, &node->text_width, &node->text_height);
+      node->x = n->x;
+      node->y = n->y;
+      node->width = n->width;
+      node->height = n->height;
+      node->shape = n->shape;
+      node->weight = k >= 0 ? dossier_subgraph_entity_weight (self->subgraph, k) : entity->mentions->len;
+      node->role = DOSSIER_LABEL_WANTED;
+    }
+  g_object_unref (context);
+  return self->name_nodes;
+}
+
+GArray *
+dossier_renderer_place_node_labels (DossierRenderer        *self,
+                                    double                  zoom,
+                                    const DossierLabelRole *roles)
+{
+  guint n = self->layout->nodes->len;
+  g_autofree DossierLabelNode *nodes = NULL;
+  GArray *places;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  nodes = g_memdup2 (name_nodes (self), sizeof (DossierLabelNode) * MAX (n, 1));
+  for (guint i = 0; roles != NULL && i < n; i++)
+    nodes[i].role = roles[i];
+  places = g_array_sized_new (FALSE, TRUE, sizeof (DossierLabelPlace), n);
+  g_array_set_size (places, n);
+  dossier_node_labels_place (nodes, n, zoom, (DossierLabelPlace *) (gpointer) places->data);
+  return places;
+}
+
+const DossierLabelPlace *
+dossier_renderer_get_node_label (DossierRenderer *self,
+                                 double           zoom,
+                                 guint            node_index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (node_index < self->layout->nodes->len, NULL);
+
+  if (self->name_places == NULL || self->name_zoom != zoom)
+    {
+      g_clear_pointer (&self->name_places, g_array_unref);
+      self->name_places = dossier_renderer_place_node_labels (self, zoom, NULL);
+      self->name_zoom = zoom;
+    }
+  return &g_array_index (self->name_places, DossierLabelPlace, node_index);
+}
+
+double
+dossier_render_device_zoom (cairo_t *cr)
+{
+  double dx = 1, dy = 0;
+
+  g_return_val_if_fail (cr != NULL, 1.0);
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  return hypot (dx, dy);
+}
+
+void
+dossier_renderer_draw_node_label (DossierRenderer         *self,
+                                  cairo_t                 *cr,
+                                  guint                    node_index,
+                                  const DossierLabelPlace *place)
+{
+  gboolean inside = place != NULL && place->spot == DOSSIER_LABEL_INSIDE;
+  const DossierEntity *entity;
+  g_autofree char *name = NULL;
+  DossierColor fg, bg;
+  PangoLayout *text;
+
+  g_return_if_fail (self != NULL && cr != NULL && place != NULL);
+  g_return_if_fail (node_index < self->layout->nodes->len);
+
+  if (place->spot == DOSSIER_LABEL_HIDDEN)
+    return;
+
+  entity = dossier_graph_get_entity (self->subgraph->graph,
+                                     g_array_index (self->layout->nodes, DossierLayoutNode, node_index).entity);
+  /* Outside its shape a name is written as the legend is, on the background. */
+  fg = dossier_style_node (inside ? entity->type : DOSSIER_ENTITY_COMPANY, self->options.dark)->text;
+  bg = dossier_style_background (self->options.dark);
+  name = dossier_style_display_name (entity->name);
+
+  /* Unhinted text scales exactly: the measured box, grown by font_scale. */
+  cairo_save (cr);
+  cairo_translate (cr, place->x, place->y);
+  cairo_scale (cr, place->font_scale, place->font_scale);
+  text = text_for (self, cr, self->node_text, name);
+  if (!inside)
+    {
+      /* A halo of background keeps the name legible over lines. */
+      cairo_new_path (cr);
+      cairo_move_to (cr, 0, 0);
+      pango_cairo_layout_path (cr, text);
+      bg.alpha = 0.85;
+      set_color (cr, &bg);
+      cairo_set_line_width (cr, DOSSIER_NODE_LABEL_HALO * DOSSIER_STYLE_FONT_SIZE);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_stroke (cr);
+    }
+  show_text (cr, text, 0, 0, &fg);
+  cairo_restore (cr);
+}
+
 void
 dossier_render_legend_sample (cairo_t  *cr,
                               gboolean  entity,
@@ -1291,7 +1427,10 @@ dossier_renderer_draw (DossierRenderer *self,
         dossier_renderer_draw_edge_label (self, cr, i, place->x, place->y);
     }
   for (guint i = 0; i < layout->nodes->len; i++)
-    dossier_renderer_draw_node (self, cr, i, TRUE);
+    dossier_renderer_draw_node (self, cr, i, FALSE);
+  for (guint i = 0; i < layout->nodes->len; i++)
+    dossier_renderer_draw_node_label (self, cr, i,
+                                      dossier_renderer_get_node_label (self, dossier_render_device_zoom (cr), i));
 
   if (self->options.legend)
     dossier_renderer_draw_legend (self, cr, 0, 0);

@@ -14,6 +14,7 @@
 #include <pango/pango.h>
 
 #include "dossier-layout.h"
+#include "dossier-node-labels.h"
 #include "dossier-style.h"
 
 G_BEGIN_DECLS
@@ -222,6 +223,26 @@ void             dossier_renderer_draw_node        (DossierRenderer            *
                                                     cairo_t                    *cr,
                                                     guint                       node_index,
                                                     gboolean                    label);
+/* Where each node's name goes at @zoom (see dossier_node_labels_place),
+ * every name wanted, or as @roles (one per layout node) says when not
+ * NULL.  A new array of DossierLabelPlace indexed like layout->nodes. */
+GArray          *dossier_renderer_place_node_labels (DossierRenderer           *self,
+                                                     double                     zoom,
+                                                     const DossierLabelRole    *roles);
+/* The same with every name wanted, kept for the last @zoom asked: what
+ * the view's tiles and the exports draw, one choice for the whole graph. */
+const DossierLabelPlace *
+                 dossier_renderer_get_node_label   (DossierRenderer            *self,
+                                                    double                      zoom,
+                                                    guint                       node_index);
+/* A node's name at @place: inside, in its shape's text colour; outside,
+ * in the legend's colour on a halo of background.  Nothing when hidden. */
+void             dossier_renderer_draw_node_label  (DossierRenderer            *self,
+                                                    cairo_t                    *cr,
+                                                    guint                       node_index,
+                                                    const DossierLabelPlace    *place);
+/* Device pixels per layout point on @cr: the zoom names are placed for. */
+double           dossier_render_device_zoom        (cairo_t                    *cr);
 void             dossier_renderer_draw_legend      (DossierRenderer            *self,
                                                     cairo_t                    *cr,
                                                     double                      x,

@@ -75,6 +75,53 @@ focus_places (DossierGraphView *self,
   return self->focus_places;
 }
 
+static void
+force_name (DossierLabelRole *roles,
+            GHashTable       *near,
+            guint             node)
+{
+  roles[node] = DOSSIER_LABEL_FORCED;
+  g_hash_table_add (near, GUINT_TO_POINTER (node));
+}
+
+/* The highlighted actors again, with their names chosen among themselves
+ * at the current zoom: the focused and selected ones always named, their
+ * neighbours by weight where there is room (every node stays in the way). */
+static void
+draw_highlight_nodes (DossierGraphView *self,
+                      cairo_t          *cr,
+                      GHashTable       *near,
+                      int               focus_node,
+                      int               focus_edge)
+{
+  guint n = self->layout->nodes->len;
+  g_autofree DossierLabelRole *roles = g_new0 (DossierLabelRole, MAX (n, 1));
+  g_autoptr(GArray) places = NULL;
+
+  for (guint i = 0; i < n; i++)
+    if (g_hash_table_contains (near, GUINT_TO_POINTER (i)))
+      roles[i] = DOSSIER_LABEL_WANTED;
+  if (focus_node >= 0)
+    force_name (roles, near, focus_node);
+  if (focus_edge >= 0)
+    {
+      force_name (roles, near, get_edge (self, focus_edge)->tail);
+      force_name (roles, near, get_edge (self, focus_edge)->head);
+    }
+  if (self->selected_node >= 0)
+    force_name (roles, near, self->selected_node);
+  for (guint k = 0; self->also_selected != NULL && k < self->also_selected->len; k++)
+    force_name (roles, near, g_array_index (self->also_selected, guint, k));
+
+  places = dossier_renderer_place_node_labels (self->renderer, self->transform.scale, roles);
+  for (guint i = 0; i < n; i++)
+    if (roles[i] != DOSSIER_LABEL_OBSTACLE)
+      dossier_renderer_draw_node (self->renderer, cr, i, FALSE);
+  for (guint i = 0; i < n; i++)
+    if (roles[i] != DOSSIER_LABEL_OBSTACLE)
+      dossier_renderer_draw_node_label (self->renderer, cr, i, &g_array_index (places, DossierLabelPlace, i));
+}
+
 /* The focused actor's relations and neighbours, or the focused relation
  * and its two ends, drawn again over the dimmed scene. */
 static void
@@ -121,9 +168,7 @@ draw_highlight (DossierGraphView *self,
                                             place->shown ? place->x : at.x, place->shown ? place->y : at.y);
         }
     }
-  for (guint i = 0; i < self->layout->nodes->len; i++)
-    if (g_hash_table_contains (near, GUINT_TO_POINTER (i)))
-      dossier_renderer_draw_node (self->renderer, cr, i, TRUE);
+  draw_highlight_nodes (self, cr, near, focus_node, focus_edge);
 
   end_cairo (snapshot, sub, cr);
 }

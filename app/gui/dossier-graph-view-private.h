@@ -22,9 +22,6 @@
 
 G_BEGIN_DECLS
 
-/* Below this many pixels per point of font, node names are unreadable and
- * only make mush: the scene then draws bare shapes. */
-#define NODE_LABEL_MIN_SCALE 0.4
 /* Relation labels are drawn once zoomed in this far. */
 #define EDGE_LABEL_MIN_SCALE 1.2
 #define EDGE_HIT_PIXELS      7.0
@@ -50,6 +47,7 @@ struct _DossierGraphView
    * tiles are still being drawn (a few per frame). */
   GHashTable           *prev_tiles;
   double                prev_scale;
+  double                prev_name_reach;
   gboolean              settled;         /* no zoom in progress */
   guint                 more_tiles_id;
 
@@ -84,7 +82,7 @@ struct _DossierGraphView
   /* State */
   DossierViewTransform  transform;
   gboolean              scene_dark;
-  gboolean              scene_node_labels;
+  double                scene_name_reach; /* how far a name reaches past its node's box */
   gboolean              scene_edge_labels;
   gboolean              needs_fit;
   int                   fit_inset_left;  /* pixels covered by the legend */

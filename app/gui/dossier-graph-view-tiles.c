@@ -211,12 +211,75 @@ scene_device_scale (DossierGraphView *self)
   return self->scene_scale * gtk_widget_get_scale_factor (GTK_WIDGET (self));
 }
 
+/* The names that meet @rect, chosen once for the whole graph at the
+ * scene's zoom: a name across two tiles is drawn whole in both, and a
+ * name beside its node is found from the nodes near enough to the tile. */
+static void
+draw_names (DossierGraphView      *self,
+            cairo_t               *cr,
+            const graphene_rect_t *rect)
+{
+  double reach = self->scene_name_reach;
+  graphene_rect_t near = GRAPHENE_RECT_INIT (rect->origin.x - reach, rect->origin.y - reach,
+                                             rect->size.width + 2 * reach, rect->size.height + 2 * reach);
+  g_autoptr(GArray) nodes = items_in (self, self->cell_nodes, self->node_stamp, &near);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      guint n = g_array_index (nodes, guint, i);
+      const DossierLabelPlace *place = dossier_renderer_get_node_label (self->renderer, self->scene_scale, n);
+      double x1, y1, x2, y2;
+
+      dossier_label_place_extents (place, &x1, &y1, &x2, &y2);
+      if (place->spot != DOSSIER_LABEL_HIDDEN &&
+          x1 < rect->origin.x + rect->size.width && x2 > rect->origin.x &&
+          y1 < rect->origin.y + rect->size.height && y2 > rect->origin.y)
+        dossier_renderer_draw_node_label (self->renderer, cr, n, place);
+    }
+}
+
+/* How far the names chosen at the scene's zoom reach past their nodes'
+ * boxes, for draw_names. */
+static double
+name_reach (DossierGraphView *self)
+{
+  double reach = 0;
+
+  for (guint i = 0; i < self->layout->nodes->len; i++)
+    {
+      const DossierLabelPlace *place = dossier_renderer_get_node_label (self->renderer, self->scene_scale, i);
+      double x1, y1, x2, y2;
+
+      if (place->spot == DOSSIER_LABEL_HIDDEN || place->spot == DOSSIER_LABEL_INSIDE)
+        continue;
+      dossier_label_place_extents (place, &x1, &y1, &x2, &y2);
+      reach = MAX (reach, MAX (x2 - x1, y2 - y1));
+    }
+  return reach;
+}
+
+/* The grid of a scene's tiles: the layout's bounds, grown by whole tiles
+ * (so that tiles stay on whole pixels) to hold the names that @reach
+ * past them. */
+static graphene_rect_t
+tile_bounds (DossierGraphView *self,
+             double            scene_scale,
+             double            reach)
+{
+  graphene_rect_t bounds = layout_bounds (self);
+  double size = TILE_PX / (scene_scale * gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  double extra = ceil (reach / size) * size;
+
+  return GRAPHENE_RECT_INIT (bounds.origin.x - extra, bounds.origin.y - extra,
+                             bounds.size.width + 2 * extra, bounds.size.height + 2 * extra);
+}
+
 static Tile *
 render_tile (DossierGraphView *self,
              int               col,
              int               row)
 {
-  graphene_rect_t bounds = layout_bounds (self);
+  graphene_rect_t bounds = tile_bounds (self, self->scene_scale, self->scene_name_reach);
   double d = scene_device_scale (self);
   double size = TILE_PX / d;
   graphene_rect_t rect = GRAPHENE_RECT_INIT (bounds.origin.x + col * size, bounds.origin.y + row * size, size, size);
@@ -247,7 +310,8 @@ render_tile (DossierGraphView *self,
         dossier_renderer_draw_edge_label (self->renderer, cr, e, place->x, place->y);
     }
   for (guint i = 0; i < nodes->len; i++)
-    dossier_renderer_draw_node (self->renderer, cr, g_array_index (nodes, guint, i), self->scene_node_labels);
+    dossier_renderer_draw_node (self->renderer, cr, g_array_index (nodes, guint, i), FALSE);
+  draw_names (self, cr, &rect);
   cairo_destroy (cr);
   cairo_surface_flush (tile->surface);
   return tile;
@@ -276,7 +340,6 @@ void
 _dossier_graph_view_ensure_scene (DossierGraphView *self)
 {
   gboolean dark = is_dark ();
-  gboolean node_labels = self->transform.scale >= NODE_LABEL_MIN_SCALE;
   gboolean edge_labels = self->transform.scale >= EDGE_LABEL_MIN_SCALE;
 
   if (self->layout == NULL)
@@ -290,8 +353,7 @@ _dossier_graph_view_ensure_scene (DossierGraphView *self)
   if (self->scene_tiles != NULL &&
       self->scene_dark == dark &&
       (!self->settled ||
-       (self->scene_node_labels == node_labels &&
-        self->scene_edge_labels == edge_labels &&
+       (self->scene_edge_labels == edge_labels &&
         G_APPROX_VALUE (self->scene_scale, self->transform.scale, 1e-6))))
     return;
 
@@ -302,6 +364,7 @@ _dossier_graph_view_ensure_scene (DossierGraphView *self)
     {
       self->prev_tiles = g_steal_pointer (&self->scene_tiles);
       self->prev_scale = self->scene_scale;
+      self->prev_name_reach = self->scene_name_reach;
     }
   g_clear_pointer (&self->scene_tiles, g_hash_table_unref);
   ensure_index (self);
@@ -309,8 +372,9 @@ _dossier_graph_view_ensure_scene (DossierGraphView *self)
   self->scene_tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) tile_free);
   self->scene_scale = self->transform.scale;
   self->scene_dark = dark;
-  self->scene_node_labels = node_labels;
   self->scene_edge_labels = edge_labels;
+  /* Names are chosen here, for the whole graph at this zoom. */
+  self->scene_name_reach = name_reach (self);
 }
 
 static gboolean
@@ -359,7 +423,8 @@ append_tile (DossierGraphView      *self,
   gtk_snapshot_append_texture (snapshot, tile->texture, dest);
 }
 
-/* Draws the tiles of a scene drawn at @scene_scale that meet the widget;
+/* Draws the tiles of a scene drawn at @scene_scale (its names reaching
+ * @name_reach past the layout) that meet the widget;
  * with @render, missing ones are drawn first, within @deadline.  Returns
  * TRUE when every visible tile was there. */
 static gboolean
@@ -367,13 +432,14 @@ append_tiles (DossierGraphView *self,
               GtkSnapshot      *snapshot,
               GHashTable       *tiles,
               double            scene_scale,
+              double            name_reach,
               int               width,
               int               height,
               gboolean          render,
               gint64            deadline)
 {
   const DossierViewTransform *t = &self->transform;
-  graphene_rect_t bounds = layout_bounds (self);
+  graphene_rect_t bounds = tile_bounds (self, scene_scale, name_reach);
   int sf = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double size = TILE_PX / (scene_scale * sf);  /* a tile, in points */
   double step = size * t->scale;                /* a tile, in widget pixels */
@@ -468,7 +534,7 @@ _dossier_graph_view_append_scene (DossierGraphView *self,
     return;
 
   fresh = gtk_snapshot_new ();
-  complete = append_tiles (self, fresh, self->scene_tiles, self->scene_scale,
+  complete = append_tiles (self, fresh, self->scene_tiles, self->scene_scale, self->scene_name_reach,
                            width, height, TRUE, deadline);
   self->scene_complete = complete;
   node = gtk_snapshot_free_to_node (g_steal_pointer (&fresh));
@@ -480,7 +546,8 @@ _dossier_graph_view_append_scene (DossierGraphView *self,
       /* A new graph has no previous picture: its tiles appear over a few
        * frames instead of holding one frame for the whole screenful. */
       if (self->prev_tiles != NULL)
-        append_tiles (self, snapshot, self->prev_tiles, self->prev_scale, width, height, FALSE, 0);
+        append_tiles (self, snapshot, self->prev_tiles, self->prev_scale, self->prev_name_reach,
+                      width, height, FALSE, 0);
       /* A redraw asked for during the snapshot would be forgotten when
        * it ends: ask from the next frame instead. */
       if (self->more_tiles_id == 0)
