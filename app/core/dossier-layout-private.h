@@ -25,6 +25,7 @@ typedef struct
   DossierPoint    *place;  /* stable position per node; NULL: a fresh layout */
   gboolean        *known;  /* place[i] is set */
   gboolean        *hard;   /* place[i] may not change */
+  gboolean        *pinned; /* pinned by the person: drawn with a pin */
 } DossierLayoutInput;
 
 /* Gives every node a place: hard ones keep theirs, known ones too unless

@@ -383,6 +383,7 @@ dossier_layout_add_node (DossierLayout            *layout,
   node.width = input->sizes[2 * i];
   node.height = input->sizes[2 * i + 1];
   node.shape = dossier_style_node (entity->type, FALSE)->shape;
+  node.pinned = input->pinned != NULL && input->pinned[i];
   g_array_append_val (layout->nodes, node);
 }
 
@@ -605,6 +606,7 @@ look_up_places (DossierLayoutInput *input,
   input->place = g_new0 (DossierPoint, n);
   input->known = g_new0 (gboolean, n);
   input->hard = g_new0 (gboolean, n);
+  input->pinned = g_new0 (gboolean, n);
 
   for (guint i = 0; positions != NULL && i < n; i++)
     {
@@ -619,6 +621,7 @@ look_up_places (DossierLayoutInput *input,
       if (!pinned && !(flags & DOSSIER_LAYOUT_FLAGS_KEEP))
         continue;
       input->known[i] = TRUE;
+      input->pinned[i] = pinned;
       input->hard[i] = pinned || (flags & DOSSIER_LAYOUT_FLAGS_KEEP);
       n_known++;
       *n_hard += input->hard[i];
@@ -665,12 +668,12 @@ run_layout (DossierLayout       *layout,
   DossierLayoutInput input = { subgraph };
   g_autofree double *sizes = NULL;
   g_autofree DossierPoint *place = NULL;
-  g_autofree gboolean *known = NULL, *hard = NULL;
+  g_autofree gboolean *known = NULL, *hard = NULL, *pinned = NULL;
   guint n = subgraph->entities->len, n_known, n_hard;
 
   input.sizes = sizes = measure_nodes (subgraph);
   n_known = look_up_places (&input, positions, flags, &n_hard);
-  place = input.place, known = input.known, hard = input.hard;
+  place = input.place, known = input.known, hard = input.hard, pinned = input.pinned;
 
   if (n_known == 0)
     {
@@ -1181,6 +1184,17 @@ dossier_layout_find_entity (DossierLayout *layout,
     }
 
   return -1;
+}
+
+gboolean
+dossier_layout_entity_is_pinned (DossierLayout *layout,
+                                 guint          entity)
+{
+  int n;
+
+  if (layout == NULL || (n = dossier_layout_find_entity (layout, entity)) < 0)
+    return FALSE;
+  return g_array_index (layout->nodes, DossierLayoutNode, n).pinned;
 }
 
 int

@@ -64,6 +64,7 @@ typedef struct
   double width;
   double height;
   DossierShape shape;  /* as drawn; node_at tests it, not just the box */
+  gboolean pinned;     /* the person put it there (DossierPositions) */
 } DossierLayoutNode;
 
 typedef struct
@@ -171,6 +172,10 @@ int                  dossier_layout_find_relation      (DossierLayout       *lay
                                                         guint                relation);
 /* Index into layout->nodes of @entity, or -1. */
 int                  dossier_layout_find_entity        (DossierLayout       *layout,
+                                                        guint                entity);
+/* Whether @entity is drawn where the person pinned it (@layout may be
+ * NULL: no drawing, no pins). */
+gboolean             dossier_layout_entity_is_pinned   (DossierLayout       *layout,
                                                         guint                entity);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierLayout, dossier_layout_unref)
