@@ -39,6 +39,12 @@ void  dossier_layout_place_nodes    (DossierLayoutInput       *input);
 void  dossier_layout_route_straight (DossierLayout            *layout,
                                      const DossierLayoutInput *input);
 
+/* A straight line for @edge between its nodes, clipped at their shapes,
+ * with an arrow unless @relation is symmetric; fills edge->points. */
+void  dossier_layout_route_edge     (DossierLayout            *layout,
+                                     DossierLayoutEdge        *edge,
+                                     const DossierRelation    *relation);
+
 /* Appends node @i of @input to @layout, centred on @centre (view frame). */
 void  dossier_layout_add_node       (DossierLayout            *layout,
                                      const DossierLayoutInput *input,

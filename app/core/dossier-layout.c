@@ -959,6 +959,106 @@ dossier_layout_compute_full (DossierSubgraph      *subgraph,
   return g_steal_pointer (&layout);
 }
 
+/* Moves every node and edge of @layout by (@dx, @dy), the origin the
+ * other way, so that stable positions stay the same. */
+static void
+translate_layout (DossierLayout *layout,
+                  double         dx,
+                  double         dy)
+{
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, i);
+
+      node->x += dx;
+      node->y += dy;
+    }
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      DossierLayoutEdge *edge = &g_array_index (layout->edges, DossierLayoutEdge, i);
+
+      for (guint p = 0; p < edge->points->len; p++)
+        {
+          g_array_index (edge->points, DossierPoint, p).x += dx;
+          g_array_index (edge->points, DossierPoint, p).y += dy;
+        }
+      edge->arrow_tip.x += dx, edge->arrow_tip.y += dy;
+      edge->label.x += dx, edge->label.y += dy;
+    }
+  layout->origin.x -= dx;
+  layout->origin.y -= dy;
+}
+
+static DossierLayout *
+layout_copy (DossierLayout *layout)
+{
+  DossierLayout *copy = dossier_layout_new ();
+
+  copy->engine = layout->engine;
+  copy->width = layout->width;
+  copy->height = layout->height;
+  copy->origin = layout->origin;
+  copy->steady = layout->steady;
+  g_array_append_vals (copy->nodes, layout->nodes->data, layout->nodes->len);
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      DossierLayoutEdge edge = g_array_index (layout->edges, DossierLayoutEdge, i);
+
+      edge.points = g_array_copy (edge.points);
+      g_array_append_val (copy->edges, edge);
+    }
+  return copy;
+}
+
+DossierLayout *
+dossier_layout_move_node (DossierLayout   *layout,
+                          DossierSubgraph *subgraph,
+                          guint            index,
+                          double           x,
+                          double           y)
+{
+  g_autoptr(DossierLayout) copy = NULL;
+  DossierLayoutNode *node;
+  double left, top;
+
+  g_return_val_if_fail (layout != NULL && subgraph != NULL, NULL);
+  g_return_val_if_fail (index < layout->nodes->len, NULL);
+  g_return_val_if_fail (isfinite (x) && isfinite (y), NULL);
+
+  copy = layout_copy (layout);
+  node = &g_array_index (copy->nodes, DossierLayoutNode, index);
+  node->x = x;
+  node->y = y;
+  node->pinned = TRUE;
+
+  /* Past the top or left edge: everything shifts to make room. */
+  left = MAX (0, DOSSIER_LAYOUT_MARGIN - (x - node->width / 2));
+  top = MAX (0, DOSSIER_LAYOUT_MARGIN - (y - node->height / 2));
+  if (left > 0 || top > 0)
+    {
+      translate_layout (copy, left, top);
+      copy->width += left;
+      copy->height += top;
+    }
+  copy->width = MAX (copy->width, node->x + node->width / 2 + DOSSIER_LAYOUT_MARGIN);
+  copy->height = MAX (copy->height, node->y + node->height / 2 + DOSSIER_LAYOUT_MARGIN);
+
+  for (guint i = 0; i < copy->edges->len; i++)
+    {
+      DossierLayoutEdge *edge = &g_array_index (copy->edges, DossierLayoutEdge, i);
+
+      if (edge->tail != index && edge->head != index)
+        continue;
+      g_clear_pointer (&edge->points, g_array_unref);
+      edge->has_arrow = FALSE;
+      dossier_layout_route_edge (copy, edge, dossier_graph_get_relation (subgraph->graph, edge->relation));
+      edge->label = curve_midpoint (edge->points);
+    }
+  copy->index = layout_index_new (copy);
+
+  return g_steal_pointer (&copy);
+}
+
 typedef struct
 {
   DossierSubgraph     *subgraph;

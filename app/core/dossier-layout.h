@@ -151,6 +151,17 @@ void                 dossier_layout_compute_full_async (DossierSubgraph     *sub
                                                         GAsyncReadyCallback  callback,
                                                         gpointer             user_data);
 
+/* A copy of @layout with node @index moved to (@x, @y) and pinned, as a
+ * person drags it: its edges become straight lines that follow it, the
+ * others stay as they are, and the drawing grows (its origin with it)
+ * when the node leaves it.  Milliseconds, for every motion of a drag;
+ * the layout that follows the drop routes the edges again. */
+DossierLayout       *dossier_layout_move_node          (DossierLayout       *layout,
+                                                        DossierSubgraph     *subgraph,
+                                                        guint                index,
+                                                        double               x,
+                                                        double               y);
+
 DossierLayout       *dossier_layout_ref                (DossierLayout       *layout);
 void                 dossier_layout_unref              (DossierLayout       *layout);
 

@@ -166,6 +166,21 @@ dossier_positions_unpin_all (DossierPositions *self)
 }
 
 gboolean
+dossier_positions_has_pins (DossierPositions *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  g_hash_table_iter_init (&iter, self->places);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((Place *) value)->pinned)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
 dossier_positions_remove (DossierPositions *self,
                           const char       *name)
 {

@@ -269,6 +269,7 @@ _dossier_graph_view_ensure_renderer (DossierGraphView *self)
   options.dark = dark;
   options.background = FALSE;
   options.edge_labels = TRUE;
+  options.pins = TRUE;
   self->renderer = dossier_renderer_new (self->subgraph, self->layout, &options);
 }
 
@@ -488,4 +489,87 @@ _dossier_graph_view_append_scene (DossierGraphView *self,
     }
   if (node != NULL)
     gtk_snapshot_append_node (snapshot, node);
+}
+
+/* What node @node and its edges cover, halo, pin and labels included. */
+static graphene_rect_t
+node_footprint (DossierGraphView *self,
+                guint             node)
+{
+  const DossierLayoutNode *n = get_node (self, node);
+  double pad = MAX (2.0, DOSSIER_STYLE_HALO_WIDTH) + 2;
+  graphene_rect_t box = GRAPHENE_RECT_INIT (n->x - n->width / 2 - pad, n->y - n->height / 2 - pad,
+                                            n->width + 2 * pad, n->height + 2 * pad);
+
+  for (guint i = 0; i < self->layout->edges->len; i++)
+    if (edge_touches (self, i, node))
+      {
+        graphene_rect_t edge = edge_bounds (get_edge (self, i));
+
+        graphene_rect_union (&box, &edge, &box);
+      }
+  return box;
+}
+
+/* Forgets the scene's tiles that meet @rect (layout points). */
+static void
+forget_tiles (DossierGraphView      *self,
+              const graphene_rect_t *rect)
+{
+  graphene_rect_t bounds = layout_bounds (self);
+  double size = TILE_PX / scene_device_scale (self);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->scene_tiles);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 k = *(gint64 *) key;
+      graphene_rect_t tile = GRAPHENE_RECT_INIT (bounds.origin.x + (int) (k & 0xffffffff) * size,
+                                                 bounds.origin.y + (int) (k >> 32) * size, size, size);
+
+      if (graphene_rect_intersection (&tile, rect, NULL))
+        g_hash_table_iter_remove (&iter);
+    }
+}
+
+void
+_dossier_graph_view_move_node (DossierGraphView *self,
+                               guint             node,
+                               double            x,
+                               double            y)
+{
+  g_autoptr(DossierLayout) moved = NULL;
+  graphene_rect_t before, after;
+  DossierPoint shift;
+
+  g_return_if_fail (self->layout != NULL && node < self->layout->nodes->len);
+
+  before = node_footprint (self, node);
+  moved = dossier_layout_move_node (self->layout, self->subgraph, node, x, y);
+  shift = (DossierPoint) { self->layout->origin.x - moved->origin.x,
+                           self->layout->origin.y - moved->origin.y };
+  g_clear_pointer (&self->layout, dossier_layout_unref);
+  self->layout = g_steal_pointer (&moved);
+
+  /* The renderer and the grid hold the old places; the tiles elsewhere
+   * stay, unless the drawing grew past its top or left edge and every
+   * point moved (the offset follows, so nothing moves on screen). */
+  g_clear_pointer (&self->renderer, dossier_renderer_unref);
+  g_clear_pointer (&self->focus_places, g_array_unref);
+  g_clear_pointer (&self->prev_tiles, g_hash_table_unref);
+  _dossier_graph_view_clear_index (self);
+  _dossier_graph_view_ensure_renderer (self);
+  ensure_index (self);
+  if (self->scene_tiles != NULL && (shift.x != 0 || shift.y != 0))
+    g_hash_table_remove_all (self->scene_tiles);
+  else if (self->scene_tiles != NULL)
+    {
+      after = node_footprint (self, node);
+      forget_tiles (self, &before);
+      forget_tiles (self, &after);
+    }
+  self->transform.offset_x -= shift.x * self->transform.scale;
+  self->transform.offset_y -= shift.y * self->transform.scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
