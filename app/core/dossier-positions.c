@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <gio/gio.h>
 #include <math.h>
 
 #include "dossier-io.h"
@@ -458,10 +460,24 @@ dossier_positions_save_file (DossierPositions  *self,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *dir = NULL;
   gsize len;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The corpus's folder of edits is made by its first edit; an actor
+   * may be pinned before any. */
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0777) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = dossier_io_display_name (dir);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not save “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
 
   root = dossier_positions_to_json_node (self);
   json_generator_set_root (generator, root);
