@@ -1085,8 +1085,9 @@ dossier_renderer_draw_edge_label (DossierRenderer *self,
 }
 
 /* A pushpin stuck in the top right corner of a pinned node: a round head
- * on a short needle, ringed in the background colour so that it reads on
- * the node and beside it. */
+ * just outside it (clear of the view's selection ring) on a needle into
+ * the corner, ringed in the background colour so that it reads on the
+ * node, its halo and the lines. */
 static void
 draw_pin (cairo_t                 *cr,
           const DossierLayoutNode *n,
@@ -1100,25 +1101,25 @@ draw_pin (cairo_t                 *cr,
     { 1.0, 1.0, 1.0, 1.0 },
     { 0.14, 0.14, 0.14, 1.0 },
   };
-  double x = n->x + n->width / 2 - 1, y = n->y - n->height / 2 + 1;
+  double x = n->x + n->width / 2, y = n->y - n->height / 2;
 
   cairo_save (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_move_to (cr, x - 4, y + 4);
-  cairo_line_to (cr, x, y);
+  cairo_move_to (cr, x - 3, y + 3);
+  cairo_line_to (cr, x + 3, y - 3);
   set_color (cr, &ring[!!dark]);
-  cairo_set_line_width (cr, 3.0);
+  cairo_set_line_width (cr, 3.4);
   cairo_stroke_preserve (cr);
   set_color (cr, &head[!!dark]);
-  cairo_set_line_width (cr, 1.2);
+  cairo_set_line_width (cr, 1.4);
   cairo_stroke (cr);
   cairo_new_sub_path (cr);
-  cairo_arc (cr, x + 1, y - 1, 3.4, 0, 2 * G_PI);
+  cairo_arc (cr, x + 4, y - 4, 4.0, 0, 2 * G_PI);
   set_color (cr, &head[!!dark]);
   cairo_fill_preserve (cr);
   set_color (cr, &ring[!!dark]);
-  cairo_set_line_width (cr, 1.0);
+  cairo_set_line_width (cr, 1.2);
   cairo_stroke (cr);
   cairo_restore (cr);
 }

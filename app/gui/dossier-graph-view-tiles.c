@@ -33,7 +33,8 @@ typedef struct
 
 /* Tiles are drawn for at most this long per frame; the rest follow in
  * the next frames, over the previous picture. */
-#define TILE_BUDGET_US (5 * G_TIME_SPAN_MILLISECOND)
+#define TILE_BUDGET_US      (5 * G_TIME_SPAN_MILLISECOND)
+#define TILE_DRAG_BUDGET_US (40 * G_TIME_SPAN_MILLISECOND)
 
 static void
 tile_free (Tile *tile)
@@ -460,7 +461,9 @@ _dossier_graph_view_append_scene (DossierGraphView *self,
               int               width,
               int               height)
 {
-  gint64 deadline = g_get_monotonic_time () + TILE_BUDGET_US;
+  /* A node being dragged: the tiles it left and entered, all in this
+   * frame, or they would blink while it moves. */
+  gint64 deadline = g_get_monotonic_time () + (self->drag_node >= 0 ? TILE_DRAG_BUDGET_US : TILE_BUDGET_US);
   g_autoptr(GtkSnapshot) fresh = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   gboolean complete;
@@ -491,26 +494,6 @@ _dossier_graph_view_append_scene (DossierGraphView *self,
     gtk_snapshot_append_node (snapshot, node);
 }
 
-/* What node @node and its edges cover, halo, pin and labels included. */
-static graphene_rect_t
-node_footprint (DossierGraphView *self,
-                guint             node)
-{
-  const DossierLayoutNode *n = get_node (self, node);
-  double pad = MAX (2.0, DOSSIER_STYLE_HALO_WIDTH) + 2;
-  graphene_rect_t box = GRAPHENE_RECT_INIT (n->x - n->width / 2 - pad, n->y - n->height / 2 - pad,
-                                            n->width + 2 * pad, n->height + 2 * pad);
-
-  for (guint i = 0; i < self->layout->edges->len; i++)
-    if (edge_touches (self, i, node))
-      {
-        graphene_rect_t edge = edge_bounds (get_edge (self, i));
-
-        graphene_rect_union (&box, &edge, &box);
-      }
-  return box;
-}
-
 /* Forgets the scene's tiles that meet @rect (layout points). */
 static void
 forget_tiles (DossierGraphView      *self,
@@ -533,6 +516,27 @@ forget_tiles (DossierGraphView      *self,
     }
 }
 
+/* Forgets the tiles node @node and each of its edges cross (halo, pin
+ * and labels included), one box each: a hub's lines span the drawing,
+ * the box of all of them would take most tiles. */
+static void
+forget_node_tiles (DossierGraphView *self,
+                   guint             node)
+{
+  const DossierLayoutNode *n = get_node (self, node);
+  double pad = MAX (2.0, DOSSIER_STYLE_HALO_WIDTH) + 2;
+  graphene_rect_t box = GRAPHENE_RECT_INIT (n->x - n->width / 2 - pad, n->y - n->height / 2 - pad,
+                                            n->width + 2 * pad, n->height + 2 * pad);
+
+  forget_tiles (self, &box);
+  for (guint i = 0; i < self->layout->edges->len; i++)
+    if (edge_touches (self, i, node))
+      {
+        box = edge_bounds (get_edge (self, i));
+        forget_tiles (self, &box);
+      }
+}
+
 void
 _dossier_graph_view_move_node (DossierGraphView *self,
                                guint             node,
@@ -540,12 +544,12 @@ _dossier_graph_view_move_node (DossierGraphView *self,
                                double            y)
 {
   g_autoptr(DossierLayout) moved = NULL;
-  graphene_rect_t before, after;
   DossierPoint shift;
 
   g_return_if_fail (self->layout != NULL && node < self->layout->nodes->len);
 
-  before = node_footprint (self, node);
+  if (self->scene_tiles != NULL)
+    forget_node_tiles (self, node);
   moved = dossier_layout_move_node (self->layout, self->subgraph, node, x, y);
   shift = (DossierPoint) { self->layout->origin.x - moved->origin.x,
                            self->layout->origin.y - moved->origin.y };
@@ -564,11 +568,7 @@ _dossier_graph_view_move_node (DossierGraphView *self,
   if (self->scene_tiles != NULL && (shift.x != 0 || shift.y != 0))
     g_hash_table_remove_all (self->scene_tiles);
   else if (self->scene_tiles != NULL)
-    {
-      after = node_footprint (self, node);
-      forget_tiles (self, &before);
-      forget_tiles (self, &after);
-    }
+    forget_node_tiles (self, node);
   self->transform.offset_x -= shift.x * self->transform.scale;
   self->transform.offset_y -= shift.y * self->transform.scale;
   gtk_widget_queue_draw (GTK_WIDGET (self));
