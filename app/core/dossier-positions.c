@@ -10,8 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <errno.h>
-#include <gio/gio.h>
 #include <math.h>
 
 #include "dossier-io.h"
@@ -460,7 +458,6 @@ dossier_positions_save_file (DossierPositions  *self,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *dir = NULL;
   gsize len;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -468,16 +465,8 @@ dossier_positions_save_file (DossierPositions  *self,
 
   /* The corpus's folder of edits is made by its first edit; an actor
    * may be pinned before any. */
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0777) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *name = dossier_io_display_name (dir);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not save “%s”: %s"), name, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!dossier_io_make_parent (path, error))
+    return FALSE;
 
   root = dossier_positions_to_json_node (self);
   json_generator_set_root (generator, root);
