@@ -1054,8 +1054,8 @@ dossier_layout_move_node (DossierLayout   *layout,
       dossier_layout_route_edge (copy, edge, dossier_graph_get_relation (subgraph->graph, edge->relation));
       edge->label = curve_midpoint (edge->points);
     }
-  copy->index = layout_index_new (copy);
-
+  /* The hit-test grid waits for a question (get_index): a drag makes a
+   * copy at every motion and asks where things are once it ends. */
   return g_steal_pointer (&copy);
 }
 
@@ -1177,6 +1177,16 @@ point_in_node (const DossierLayoutNode *n,
     }
 }
 
+/* The hit-test grid: built with a computed layout, on first use for a
+ * moved copy (once, whichever thread asks). */
+static const LayoutIndex *
+get_index (DossierLayout *layout)
+{
+  if (g_once_init_enter (&layout->index))
+    g_once_init_leave (&layout->index, layout_index_new (layout));
+  return layout->index;
+}
+
 int
 dossier_layout_node_at (DossierLayout *layout,
                         double         x,
@@ -1187,8 +1197,8 @@ dossier_layout_node_at (DossierLayout *layout,
 
   g_return_val_if_fail (layout != NULL, -1);
 
-  index = layout->index;
-  if (index == NULL || outside_grid (index, x, y, 0))
+  index = get_index (layout);
+  if (outside_grid (index, x, y, 0))
     return -1;
 
   cell = cell_row (index, y) * index->cols + cell_col (index, x);
@@ -1231,9 +1241,9 @@ dossier_layout_edge_at (DossierLayout *layout,
 
   g_return_val_if_fail (layout != NULL, -1);
 
-  index = layout->index;
+  index = get_index (layout);
   tolerance = MAX (tolerance, 0);
-  if (index == NULL || outside_grid (index, x, y, tolerance))
+  if (outside_grid (index, x, y, tolerance))
     return -1;
 
   best = tolerance;
