@@ -932,15 +932,8 @@ test_move_node (void)
   g_assert_no_error (error);
   /* The node with the most edges. */
   for (guint i = 0, best = 0; i < layout->nodes->len; i++)
-    {
-      guint n = 0;
-
-      for (guint e = 0; e < layout->edges->len; e++)
-        n += g_array_index (layout->edges, DossierLayoutEdge, e).tail == i ||
-             g_array_index (layout->edges, DossierLayoutEdge, e).head == i;
-      if (n > best)
-        best = n, hub = i;
-    }
+    if (dossier_layout_node_degree (layout, i) > best)
+      best = dossier_layout_node_degree (layout, i), hub = i;
   before = g_array_index (layout->nodes, DossierLayoutNode, hub);
 
   moved = dossier_layout_move_node (layout, sub, hub, -80, -60);

@@ -1296,6 +1296,23 @@ dossier_layout_find_entity (DossierLayout *layout,
   return -1;
 }
 
+guint
+dossier_layout_node_degree (DossierLayout *layout,
+                            guint          index)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (layout != NULL, 0);
+
+  for (guint e = 0; e < layout->edges->len; e++)
+    {
+      const DossierLayoutEdge *edge = &g_array_index (layout->edges, DossierLayoutEdge, e);
+
+      n += edge->tail == index || edge->head == index;
+    }
+  return n;
+}
+
 gboolean
 dossier_layout_entity_is_pinned (DossierLayout *layout,
                                  guint          entity)

@@ -184,6 +184,9 @@ int                  dossier_layout_find_relation      (DossierLayout       *lay
 /* Index into layout->nodes of @entity, or -1. */
 int                  dossier_layout_find_entity        (DossierLayout       *layout,
                                                         guint                entity);
+/* How many edges are drawn at node @index (its lines in the drawing). */
+guint                dossier_layout_node_degree        (DossierLayout       *layout,
+                                                        guint                index);
 /* Whether @entity is drawn where the person pinned it (@layout may be
  * NULL: no drawing, no pins). */
 gboolean             dossier_layout_entity_is_pinned   (DossierLayout       *layout,

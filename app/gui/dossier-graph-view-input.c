@@ -340,11 +340,7 @@ _dossier_graph_view_query_tooltip (GtkWidget  *widget,
     {
       DossierEntity *entity = node_entity (self, node);
       g_autofree char *summary = dossier_entity_summary (entity);
-      guint n_relations = 0;
-
-      for (guint i = 0; i < self->layout->edges->len; i++)
-        if (edge_touches (self, i, node))
-          n_relations++;
+      guint n_relations = dossier_layout_node_degree (self->layout, node);
 
       g_autofree char *rel = g_strdup_printf (g_dngettext (NULL, "%u relation shown", "%u relations shown", n_relations),
                                               n_relations);

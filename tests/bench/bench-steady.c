@@ -222,15 +222,8 @@ bench_drag (DossierSubgraph  *all,
   double start;
 
   for (guint i = 0; i < full->nodes->len; i++)
-    {
-      guint n = 0;
-
-      for (guint e = 0; e < full->edges->len; e++)
-        n += g_array_index (full->edges, DossierLayoutEdge, e).tail == i ||
-             g_array_index (full->edges, DossierLayoutEdge, e).head == i;
-      if (n > best)
-        best = n, hub = i;
-    }
+    if (dossier_layout_node_degree (full, i) > best)
+      best = dossier_layout_node_degree (full, i), hub = i;
 
   printf ("a drag of the most connected actor (%u links):\n", best);
   start = now ();
