@@ -706,6 +706,56 @@ test_pdf (ExportFixture *f,
 
 /* ---- DOT ---------------------------------------------------------------- */
 
+/* Each community of two actors or more is a Graphviz cluster, labelled
+ * with its leader's name, holding its members and no one else; one
+ * cluster per such community when there are two or more (one tells
+ * nothing apart).  A subgraph built by hand has communities too. */
+static void
+check_dot_clusters (ExportFixture *f,
+                    Agraph_t      *g)
+{
+  g_autofree guint *communities = dossier_subgraph_communities (f->sub);
+  g_autofree guint *members = NULL;
+  guint n_clusters = 0, n_in_clusters = 0, expected = 0, expected_in = 0, n_communities = 1;
+
+  /* Numbered before lone actors were hidden: any may be missing. */
+  for (guint i = 0; i < f->sub->entities->len; i++)
+    n_communities = MAX (n_communities, communities[i] + 1);
+  members = g_new0 (guint, n_communities);
+  for (guint i = 0; i < f->sub->entities->len; i++)
+    members[communities[i]]++;
+  for (guint c = 0; c < n_communities; c++)
+    if (members[c] >= 2)
+      expected++, expected_in += members[c];
+  if (expected < 2)
+    expected = expected_in = 0;
+
+  for (Agraph_t *sg = agfstsubg (g); sg != NULL; sg = agnxtsubg (sg))
+    {
+      const char *name = agnameof (sg);
+      guint community;
+
+      g_assert_true (g_str_has_prefix (name, "cluster_"));
+      community = atoi (name + strlen ("cluster_"));
+      g_assert_cmpuint (community, <, n_communities);
+      g_assert_cmpuint (members[community], >=, 2);
+      if (f->sub->community_leaders != NULL)
+        {
+          guint leader = g_array_index (f->sub->community_leaders, guint, community);
+          g_autofree char *label = dossier_style_display_name (dossier_graph_get_entity (f->sub->graph, leader)->name);
+
+          g_assert_cmpstr (agget (sg, (char *) "label"), ==, label);
+        }
+      g_assert_cmpint (agnnodes (sg), ==, members[community]);
+      for (Agnode_t *n = agfstnode (sg); n != NULL; n = agnxtnode (sg, n))
+        g_assert_cmpint (atoi (agget (n, (char *) "community")), ==, community);
+      n_in_clusters += agnnodes (sg);
+      n_clusters++;
+    }
+  g_assert_cmpuint (n_clusters, ==, expected);
+  g_assert_cmpuint (n_in_clusters, ==, expected_in);
+}
+
 static void
 test_dot (ExportFixture *f,
           gconstpointer  data)
@@ -765,6 +815,7 @@ test_dot (ExportFixture *f,
     }
   g_assert_cmpuint (n_edges, ==, f->sub->relations->len);
 
+  check_dot_clusters (f, g);
   agclose (g);
 }
 

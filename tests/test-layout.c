@@ -856,6 +856,12 @@ test_drag_to_pin (void)
   check_layout_sane (sub, after);
   g_assert_cmpuint (check_kept_in_place (sub, after, places, FALSE), ==, sub->entities->len);
   g_assert_true (dossier_positions_is_pinned (places, dossier_graph_get_entity (sub->graph, dragged->entity)->name));
+  /* The drawing says which node is pinned (the view's pin, the exports'
+   * "pinned"). */
+  for (guint i = 0; i < after->nodes->len; i++)
+    g_assert_true (g_array_index (after->nodes, DossierLayoutNode, i).pinned == (i == 3));
+  g_assert_true (dossier_layout_entity_is_pinned (after, dragged->entity));
+  g_assert_false (dossier_layout_entity_is_pinned (NULL, dragged->entity));
   /* In the new drawing's frame the others kept their offsets. */
   dx = g_array_index (after->nodes, DossierLayoutNode, 0).x - g_array_index (layout->nodes, DossierLayoutNode, 0).x;
   dy = g_array_index (after->nodes, DossierLayoutNode, 0).y - g_array_index (layout->nodes, DossierLayoutNode, 0).y;
@@ -867,6 +873,71 @@ test_drag_to_pin (void)
         g_assert_cmpfloat_with_epsilon (g_array_index (after->nodes, DossierLayoutNode, i).y,
                                         g_array_index (layout->nodes, DossierLayoutNode, i).y + dy, 0.01);
       }
+}
+
+/* A node dragged past the drawing's top left: the copy grows to hold it,
+ * every other actor keeps its stable place, its edges follow it, and the
+ * layout dragged from is left as it was. */
+static void
+test_move_node (void)
+{
+  g_autoptr(DossierSubgraph) sub = test_seeds_subgraph ();
+  g_autoptr(DossierLayout) layout = NULL, moved = NULL;
+  g_autoptr(GError) error = NULL;
+  const DossierLayoutNode *node;
+  DossierLayoutNode before;
+  guint hub = 0, n_edges = 0;
+
+  layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+  /* The node with the most edges. */
+  for (guint i = 0, best = 0; i < layout->nodes->len; i++)
+    if (dossier_layout_node_degree (layout, i) > best)
+      best = dossier_layout_node_degree (layout, i), hub = i;
+  before = g_array_index (layout->nodes, DossierLayoutNode, hub);
+
+  moved = dossier_layout_move_node (layout, sub, hub, -80, -60);
+  node = &g_array_index (moved->nodes, DossierLayoutNode, hub);
+  g_assert_true (node->pinned);
+  g_assert_cmpfloat_with_epsilon (node->x + moved->origin.x, -80 + layout->origin.x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (node->y + moved->origin.y, -60 + layout->origin.y, 1e-9);
+  g_assert_cmpfloat (node->x - node->width / 2, >=, DOSSIER_LAYOUT_MARGIN - 1e-9);
+  g_assert_cmpfloat (node->y - node->height / 2, >=, DOSSIER_LAYOUT_MARGIN - 1e-9);
+  g_assert_cmpfloat (moved->width, >, layout->width);
+  g_assert_cmpint (dossier_layout_node_at (moved, node->x, node->y), ==, (int) hub);
+
+  for (guint i = 0; i < moved->nodes->len; i++)
+    {
+      const DossierLayoutNode *a = &g_array_index (layout->nodes, DossierLayoutNode, i);
+      const DossierLayoutNode *b = &g_array_index (moved->nodes, DossierLayoutNode, i);
+
+      if (i == hub)
+        continue;
+      g_assert_false (b->pinned);
+      g_assert_cmpfloat_with_epsilon (a->x + layout->origin.x, b->x + moved->origin.x, 1e-9);
+      g_assert_cmpfloat_with_epsilon (a->y + layout->origin.y, b->y + moved->origin.y, 1e-9);
+    }
+
+  /* Its edges start or end at its outline now. */
+  for (guint e = 0; e < moved->edges->len; e++)
+    {
+      const DossierLayoutEdge *edge = &g_array_index (moved->edges, DossierLayoutEdge, e);
+      const DossierPoint *end;
+
+      if (edge->tail != hub && edge->head != hub)
+        continue;
+      end = edge->tail == hub ? &g_array_index (edge->points, DossierPoint, 0)
+                              : edge->has_arrow ? &edge->arrow_tip
+                                                : &g_array_index (edge->points, DossierPoint, edge->points->len - 1);
+      g_assert_cmpfloat (fabs (end->x - node->x), <=, node->width / 2 + 0.01);
+      g_assert_cmpfloat (fabs (end->y - node->y), <=, node->height / 2 + 0.01);
+      n_edges++;
+    }
+  g_assert_cmpuint (n_edges, >, 3);
+
+  node = &g_array_index (layout->nodes, DossierLayoutNode, hub);
+  g_assert_cmpfloat (node->x, ==, before.x);
+  g_assert_false (node->pinned);
 }
 
 int
@@ -892,6 +963,7 @@ main (int    argc,
   g_test_add_func ("/layout/pins-on-fresh-layout", test_pins_on_fresh_layout);
   g_test_add_func ("/layout/steady-async", test_steady_async);
   g_test_add_func ("/layout/drag-to-pin", test_drag_to_pin);
+  g_test_add_func ("/layout/move-node", test_move_node);
 
   return g_test_run ();
 }

@@ -563,15 +563,8 @@ dossier_curation_save (DossierCuration  *curation,
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  if (g_mkdir_with_parents (dir, 0777) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *name = dossier_io_display_name (dir);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not save “%s”: %s"), name, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!dossier_io_make_parent (path, error))
+    return FALSE;
 
   /* One save at a time per folder, across processes: read, merge, write
    * under the lock.  The folder is locked, not the file, which the rename

@@ -404,6 +404,145 @@ append_dot_label (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* One node statement, @indent deep. */
+static void
+append_dot_node (GString         *out,
+                 DossierSubgraph *subgraph,
+                 DossierLayout   *layout,
+                 guint            i,
+                 const guint     *communities,
+                 const char      *indent)
+{
+  guint id = g_array_index (subgraph->entities, guint, i);
+  const DossierEntity *entity = dossier_graph_get_entity (subgraph->graph, id);
+  const DossierNodeStyle *style = dossier_style_node (entity->type, FALSE);
+  g_autofree char *fill = dossier_color_to_hex (&style->fill);
+  g_autofree char *stroke = dossier_color_to_hex (&style->stroke);
+  g_autofree char *aliases = dossier_export_join_aliases (entity);
+  g_autofree char *key = dossier_key_for_entity (entity);
+  int n = dossier_layout_find_entity (layout, id);
+  gboolean pinned = dossier_layout_entity_is_pinned (layout, id);
+
+  /* Keys need no escaping (dossier-keys.h) and stay the same from one
+   * export to the next. */
+  g_string_append_printf (out, "%s\"%s\" [label=", indent, key);
+  append_dot_label (out, entity->name);
+  g_string_append (out, ", name=");
+  append_dot_raw (out, entity->name);
+  g_string_append (out, ", aliases=");
+  append_dot_raw (out, aliases);
+  g_string_append_printf (out, ", type=\"%s\", mentions=%u, articles=%u, shape=%s, fillcolor=\"%s\", color=\"%s\"",
+                          dossier_entity_type_to_string (entity->type),
+                          g_array_index (subgraph->entity_mentions, guint, i),
+                          dossier_subgraph_entity_articles (subgraph, i),
+                          style->graphviz_shape, fill, stroke);
+  g_string_append_printf (out, ", weight=%g, community=%u, pinned=%s",
+                          dossier_subgraph_entity_weight (subgraph, i), communities[i],
+                          pinned ? "true" : "false");
+  if (n >= 0)
+    {
+      const DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, n);
+
+      /* Back to Graphviz's y-up points and inches: `neato -n` redraws it,
+       * and a pinned actor keeps its place in any neato layout ("!"). */
+      g_string_append_printf (out, ", pos=\"%.2f,%.2f%s\", width=%.3f, height=%.3f",
+                              node->x, layout->height - node->y, pinned ? "!" : "",
+                              node->width / 72.0, node->height / 72.0);
+    }
+  g_string_append (out, "];\n");
+}
+
+/* The actor naming @community: the filter's leader, or else its member
+ * with the most mentions (a subgraph built by hand). */
+static guint
+dot_cluster_leader (DossierSubgraph *subgraph,
+                    const guint     *communities,
+                    guint            community)
+{
+  guint best = G_MAXUINT, best_mentions = 0;
+
+  if (subgraph->community_leaders != NULL && community < subgraph->community_leaders->len)
+    return g_array_index (subgraph->community_leaders, guint, community);
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    if (communities[i] == community &&
+        (best == G_MAXUINT || g_array_index (subgraph->entity_mentions, guint, i) > best_mentions))
+      {
+        best = g_array_index (subgraph->entities, guint, i);
+        best_mentions = g_array_index (subgraph->entity_mentions, guint, i);
+      }
+  return best;
+}
+
+/* Members per community, indexed by number: the clusters are those of two
+ * actors or more, when there are two communities or more (one tells
+ * nothing apart, as for the halos). */
+static guint *
+dot_cluster_sizes (DossierSubgraph *subgraph,
+                   const guint     *communities,
+                   guint           *n_communities)
+{
+  guint n = 0, n_clusters = 0;
+  guint *sizes;
+
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    n = MAX (n, communities[i] + 1);
+  sizes = g_new0 (guint, MAX (n, 1));
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    sizes[communities[i]]++;
+  for (guint c = 0; c < n; c++)
+    n_clusters += sizes[c] >= 2;
+  if (n_clusters < 2 && n > 0)
+    for (guint c = 0; c < n; c++)
+      if (sizes[c] >= 2)
+        sizes[c] = 0;
+  *n_communities = n;
+  return sizes;
+}
+
+/* The actors, each community of two or more as a Graphviz cluster named
+ * after its leader, so that dot draws a box around it. */
+static gboolean
+append_dot_nodes (GString         *out,
+                  DossierSubgraph *subgraph,
+                  DossierLayout   *layout,
+                  Progress        *progress,
+                  GError         **error)
+{
+  g_autofree guint *communities = dossier_export_communities (subgraph);
+  g_autofree guint *sizes = NULL;
+  guint n_communities;
+
+  sizes = dot_cluster_sizes (subgraph, communities, &n_communities);
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    if (sizes[communities[i]] < 2)
+      {
+        append_dot_node (out, subgraph, layout, i, communities, "  ");
+        if (!progress_step (progress, error))
+          return FALSE;
+      }
+
+  for (guint c = 0; c < n_communities; c++)
+    {
+      guint leader;
+
+      if (sizes[c] < 2)
+        continue;
+      leader = dot_cluster_leader (subgraph, communities, c);
+      g_string_append_printf (out, "  subgraph cluster_%u {\n    label=", c);
+      append_dot_label (out, leader != G_MAXUINT ? dossier_graph_get_entity (subgraph->graph, leader)->name : "");
+      g_string_append (out, ";\n");
+      for (guint i = 0; i < subgraph->entities->len; i++)
+        if (communities[i] == c)
+          {
+            append_dot_node (out, subgraph, layout, i, communities, "    ");
+            if (!progress_step (progress, error))
+              return FALSE;
+          }
+      g_string_append (out, "  }\n");
+    }
+  return TRUE;
+}
+
 static GBytes *
 write_dot (DossierSubgraph *subgraph,
            DossierLayout   *layout,
@@ -412,7 +551,6 @@ write_dot (DossierSubgraph *subgraph,
 {
   DossierGraph *graph = subgraph->graph;
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree guint *communities = dossier_export_communities (subgraph);
 
   progress->total = subgraph->entities->len + subgraph->relations->len;
 
@@ -423,47 +561,8 @@ write_dot (DossierSubgraph *subgraph,
   g_string_append_printf (out, "  edge [fontname=\"%s\", fontsize=%g];\n",
                           DOSSIER_STYLE_FONT_FAMILY, DOSSIER_RENDER_EDGE_FONT_SIZE);
 
-  for (guint i = 0; i < subgraph->entities->len; i++)
-    {
-      guint id = g_array_index (subgraph->entities, guint, i);
-      const DossierEntity *entity = dossier_graph_get_entity (graph, id);
-      const DossierNodeStyle *style = dossier_style_node (entity->type, FALSE);
-      g_autofree char *fill = dossier_color_to_hex (&style->fill);
-      g_autofree char *stroke = dossier_color_to_hex (&style->stroke);
-      g_autofree char *aliases = dossier_export_join_aliases (entity);
-      int n = dossier_layout_find_entity (layout, id);
-
-      g_autofree char *key = dossier_key_for_entity (entity);
-
-      /* Keys need no escaping (dossier-keys.h) and stay the same from one
-       * export to the next. */
-      g_string_append_printf (out, "  \"%s\" [label=", key);
-      append_dot_label (out, entity->name);
-      g_string_append (out, ", name=");
-      append_dot_raw (out, entity->name);
-      g_string_append (out, ", aliases=");
-      append_dot_raw (out, aliases);
-      g_string_append_printf (out, ", type=\"%s\", mentions=%u, articles=%u, shape=%s, fillcolor=\"%s\", color=\"%s\"",
-                              dossier_entity_type_to_string (entity->type),
-                              g_array_index (subgraph->entity_mentions, guint, i),
-                              dossier_subgraph_entity_articles (subgraph, i),
-                              style->graphviz_shape, fill, stroke);
-      g_string_append_printf (out, ", weight=%g, community=%u, pinned=false",
-                              dossier_subgraph_entity_weight (subgraph, i), communities[i]);
-      if (n >= 0)
-        {
-          const DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, n);
-
-          /* Back to Graphviz's y-up points and inches: `neato -n` redraws it. */
-          g_string_append_printf (out, ", pos=\"%.2f,%.2f\", width=%.3f, height=%.3f",
-                                  node->x, layout->height - node->y,
-                                  node->width / 72.0, node->height / 72.0);
-        }
-      g_string_append (out, "];\n");
-
-      if (!progress_step (progress, error))
-        return NULL;
-    }
+  if (!append_dot_nodes (out, subgraph, layout, progress, error))
+    return NULL;
 
   for (guint i = 0; i < subgraph->relations->len; i++)
     {
@@ -582,8 +681,9 @@ append_graphml_node (GString         *out,
     }
   g_string_append_printf (out, "      <data key=\"community\">%u</data>\n"
                           "      <data key=\"node_weight\">%g</data>\n"
-                          "      <data key=\"pinned\">false</data>\n",
-                          communities[i], dossier_subgraph_entity_weight (subgraph, i));
+                          "      <data key=\"pinned\">%s</data>\n",
+                          communities[i], dossier_subgraph_entity_weight (subgraph, i),
+                          dossier_layout_entity_is_pinned (layout, id) ? "true" : "false");
   if (spans[i] != 0)
     dossier_export_append_span (out, DOSSIER_SPAN_GRAPHML, spans[i], spans[subgraph->entities->len + i]);
   g_string_append (out, "    </node>\n");

@@ -331,6 +331,24 @@ dossier_io_check_json_depth (const char  *data,
   return TRUE;
 }
 
+gboolean
+dossier_io_make_parent (const char  *path,
+                        GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int saved_errno;
+  g_autofree char *name = NULL;
+
+  if (g_mkdir_with_parents (dir, 0777) == 0)
+    return TRUE;
+
+  saved_errno = errno;
+  name = dossier_io_display_name (dir);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Could not save “%s”: %s"), name, g_strerror (saved_errno));
+  return FALSE;
+}
+
 char *
 dossier_io_display_name (const char *path)
 {

@@ -66,6 +66,11 @@ gboolean  dossier_io_replace_file   (const char      *path,
                                      guint            mode,
                                      GError         **error);
 
+/* Makes the folder @path goes in, and those above it, when missing: the
+ * error says "Could not save" it. */
+gboolean  dossier_io_make_parent    (const char      *path,
+                                     GError         **error);
+
 /* TRUE when @data (JSON text) nests arrays and objects no deeper than
  * @max_depth; else an error saying so, naming @display_name when given (json-glib recurses, and a file
  * nested tens of thousands of levels deep would overflow the stack). */

@@ -175,15 +175,18 @@ write_entity_id (DossierJsonWriter *w,
 static void
 write_entity_measures (DossierJsonWriter *w,
                        DossierSubgraph   *subgraph,
+                       DossierLayout     *layout,
                        guint              index,
                        const guint       *communities)
 {
+  guint id = g_array_index (subgraph->entities, guint, index);
+
   dossier_json_writer_member (w, "weight");
   dossier_json_writer_double (w, dossier_subgraph_entity_weight (subgraph, index));
   dossier_json_writer_member (w, "community");
   dossier_json_writer_int (w, communities[index]);
   dossier_json_writer_member (w, "pinned");
-  dossier_json_writer_boolean (w, FALSE);
+  dossier_json_writer_boolean (w, dossier_layout_entity_is_pinned (layout, id));
 }
 
 static void
@@ -349,7 +352,7 @@ write_entity_at (DossierJsonWriter *w,
                  guint              id)
 {
   write_entity_members (w, doc->graph, id, doc->layout);
-  write_entity_measures (w, doc->subgraph, index, doc->communities);
+  write_entity_measures (w, doc->subgraph, doc->layout, index, doc->communities);
 }
 
 static void

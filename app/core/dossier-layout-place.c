@@ -358,10 +358,10 @@ outline_distance (const DossierLayoutNode *n,
     }
 }
 
-static void
-route_edge (DossierLayout         *layout,
-            DossierLayoutEdge     *edge,
-            const DossierRelation *relation)
+void
+dossier_layout_route_edge (DossierLayout         *layout,
+                           DossierLayoutEdge     *edge,
+                           const DossierRelation *relation)
 {
   const DossierLayoutNode *a = &g_array_index (layout->nodes, DossierLayoutNode, edge->tail);
   const DossierLayoutNode *b = &g_array_index (layout->nodes, DossierLayoutNode, edge->head);
@@ -436,7 +436,7 @@ dossier_layout_route_straight (DossierLayout            *layout,
       edge.relation = id;
       edge.tail = s;
       edge.head = t;
-      route_edge (layout, &edge, relation);
+      dossier_layout_route_edge (layout, &edge, relation);
       g_array_append_val (layout->edges, edge);
     }
 }

@@ -25,6 +25,7 @@ typedef struct
   DossierPoint    *place;  /* stable position per node; NULL: a fresh layout */
   gboolean        *known;  /* place[i] is set */
   gboolean        *hard;   /* place[i] may not change */
+  gboolean        *pinned; /* pinned by the person: drawn with a pin */
 } DossierLayoutInput;
 
 /* Gives every node a place: hard ones keep theirs, known ones too unless
@@ -37,6 +38,12 @@ void  dossier_layout_place_nodes    (DossierLayoutInput       *input);
  * splines=line draws them. */
 void  dossier_layout_route_straight (DossierLayout            *layout,
                                      const DossierLayoutInput *input);
+
+/* A straight line for @edge between its nodes, clipped at their shapes,
+ * with an arrow unless @relation is symmetric; fills edge->points. */
+void  dossier_layout_route_edge     (DossierLayout            *layout,
+                                     DossierLayoutEdge        *edge,
+                                     const DossierRelation    *relation);
 
 /* Appends node @i of @input to @layout, centred on @centre (view frame). */
 void  dossier_layout_add_node       (DossierLayout            *layout,

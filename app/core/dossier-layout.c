@@ -383,6 +383,7 @@ dossier_layout_add_node (DossierLayout            *layout,
   node.width = input->sizes[2 * i];
   node.height = input->sizes[2 * i + 1];
   node.shape = dossier_style_node (entity->type, FALSE)->shape;
+  node.pinned = input->pinned != NULL && input->pinned[i];
   g_array_append_val (layout->nodes, node);
 }
 
@@ -605,6 +606,7 @@ look_up_places (DossierLayoutInput *input,
   input->place = g_new0 (DossierPoint, n);
   input->known = g_new0 (gboolean, n);
   input->hard = g_new0 (gboolean, n);
+  input->pinned = g_new0 (gboolean, n);
 
   for (guint i = 0; positions != NULL && i < n; i++)
     {
@@ -619,6 +621,7 @@ look_up_places (DossierLayoutInput *input,
       if (!pinned && !(flags & DOSSIER_LAYOUT_FLAGS_KEEP))
         continue;
       input->known[i] = TRUE;
+      input->pinned[i] = pinned;
       input->hard[i] = pinned || (flags & DOSSIER_LAYOUT_FLAGS_KEEP);
       n_known++;
       *n_hard += input->hard[i];
@@ -665,12 +668,12 @@ run_layout (DossierLayout       *layout,
   DossierLayoutInput input = { subgraph };
   g_autofree double *sizes = NULL;
   g_autofree DossierPoint *place = NULL;
-  g_autofree gboolean *known = NULL, *hard = NULL;
+  g_autofree gboolean *known = NULL, *hard = NULL, *pinned = NULL;
   guint n = subgraph->entities->len, n_known, n_hard;
 
   input.sizes = sizes = measure_nodes (subgraph);
   n_known = look_up_places (&input, positions, flags, &n_hard);
-  place = input.place, known = input.known, hard = input.hard;
+  place = input.place, known = input.known, hard = input.hard, pinned = input.pinned;
 
   if (n_known == 0)
     {
@@ -956,6 +959,106 @@ dossier_layout_compute_full (DossierSubgraph      *subgraph,
   return g_steal_pointer (&layout);
 }
 
+/* Moves every node and edge of @layout by (@dx, @dy), the origin the
+ * other way, so that stable positions stay the same. */
+static void
+translate_layout (DossierLayout *layout,
+                  double         dx,
+                  double         dy)
+{
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      DossierLayoutNode *node = &g_array_index (layout->nodes, DossierLayoutNode, i);
+
+      node->x += dx;
+      node->y += dy;
+    }
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      DossierLayoutEdge *edge = &g_array_index (layout->edges, DossierLayoutEdge, i);
+
+      for (guint p = 0; p < edge->points->len; p++)
+        {
+          g_array_index (edge->points, DossierPoint, p).x += dx;
+          g_array_index (edge->points, DossierPoint, p).y += dy;
+        }
+      edge->arrow_tip.x += dx, edge->arrow_tip.y += dy;
+      edge->label.x += dx, edge->label.y += dy;
+    }
+  layout->origin.x -= dx;
+  layout->origin.y -= dy;
+}
+
+static DossierLayout *
+layout_copy (DossierLayout *layout)
+{
+  DossierLayout *copy = dossier_layout_new ();
+
+  copy->engine = layout->engine;
+  copy->width = layout->width;
+  copy->height = layout->height;
+  copy->origin = layout->origin;
+  copy->steady = layout->steady;
+  g_array_append_vals (copy->nodes, layout->nodes->data, layout->nodes->len);
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      DossierLayoutEdge edge = g_array_index (layout->edges, DossierLayoutEdge, i);
+
+      edge.points = g_array_copy (edge.points);
+      g_array_append_val (copy->edges, edge);
+    }
+  return copy;
+}
+
+DossierLayout *
+dossier_layout_move_node (DossierLayout   *layout,
+                          DossierSubgraph *subgraph,
+                          guint            index,
+                          double           x,
+                          double           y)
+{
+  g_autoptr(DossierLayout) copy = NULL;
+  DossierLayoutNode *node;
+  double left, top;
+
+  g_return_val_if_fail (layout != NULL && subgraph != NULL, NULL);
+  g_return_val_if_fail (index < layout->nodes->len, NULL);
+  g_return_val_if_fail (isfinite (x) && isfinite (y), NULL);
+
+  copy = layout_copy (layout);
+  node = &g_array_index (copy->nodes, DossierLayoutNode, index);
+  node->x = x;
+  node->y = y;
+  node->pinned = TRUE;
+
+  /* Past the top or left edge: everything shifts to make room. */
+  left = MAX (0, DOSSIER_LAYOUT_MARGIN - (x - node->width / 2));
+  top = MAX (0, DOSSIER_LAYOUT_MARGIN - (y - node->height / 2));
+  if (left > 0 || top > 0)
+    {
+      translate_layout (copy, left, top);
+      copy->width += left;
+      copy->height += top;
+    }
+  copy->width = MAX (copy->width, node->x + node->width / 2 + DOSSIER_LAYOUT_MARGIN);
+  copy->height = MAX (copy->height, node->y + node->height / 2 + DOSSIER_LAYOUT_MARGIN);
+
+  for (guint i = 0; i < copy->edges->len; i++)
+    {
+      DossierLayoutEdge *edge = &g_array_index (copy->edges, DossierLayoutEdge, i);
+
+      if (edge->tail != index && edge->head != index)
+        continue;
+      g_clear_pointer (&edge->points, g_array_unref);
+      edge->has_arrow = FALSE;
+      dossier_layout_route_edge (copy, edge, dossier_graph_get_relation (subgraph->graph, edge->relation));
+      edge->label = curve_midpoint (edge->points);
+    }
+  /* The hit-test grid waits for a question (get_index): a drag makes a
+   * copy at every motion and asks where things are once it ends. */
+  return g_steal_pointer (&copy);
+}
+
 typedef struct
 {
   DossierSubgraph     *subgraph;
@@ -1074,6 +1177,16 @@ point_in_node (const DossierLayoutNode *n,
     }
 }
 
+/* The hit-test grid: built with a computed layout, on first use for a
+ * moved copy (once, whichever thread asks). */
+static const LayoutIndex *
+get_index (DossierLayout *layout)
+{
+  if (g_once_init_enter (&layout->index))
+    g_once_init_leave (&layout->index, layout_index_new (layout));
+  return layout->index;
+}
+
 int
 dossier_layout_node_at (DossierLayout *layout,
                         double         x,
@@ -1084,8 +1197,8 @@ dossier_layout_node_at (DossierLayout *layout,
 
   g_return_val_if_fail (layout != NULL, -1);
 
-  index = layout->index;
-  if (index == NULL || outside_grid (index, x, y, 0))
+  index = get_index (layout);
+  if (outside_grid (index, x, y, 0))
     return -1;
 
   cell = cell_row (index, y) * index->cols + cell_col (index, x);
@@ -1128,9 +1241,9 @@ dossier_layout_edge_at (DossierLayout *layout,
 
   g_return_val_if_fail (layout != NULL, -1);
 
-  index = layout->index;
+  index = get_index (layout);
   tolerance = MAX (tolerance, 0);
-  if (index == NULL || outside_grid (index, x, y, tolerance))
+  if (outside_grid (index, x, y, tolerance))
     return -1;
 
   best = tolerance;
@@ -1181,6 +1294,34 @@ find_sorted (GArray *array,
         hi = mid;
     }
   return -1;
+}
+
+guint
+dossier_layout_node_degree (DossierLayout *layout,
+                            guint          index)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (layout != NULL, 0);
+
+  for (guint e = 0; e < layout->edges->len; e++)
+    {
+      const DossierLayoutEdge *edge = &g_array_index (layout->edges, DossierLayoutEdge, e);
+
+      n += edge->tail == index || edge->head == index;
+    }
+  return n;
+}
+
+gboolean
+dossier_layout_entity_is_pinned (DossierLayout *layout,
+                                 guint          entity)
+{
+  int n;
+
+  if (layout == NULL || (n = dossier_layout_find_entity (layout, entity)) < 0)
+    return FALSE;
+  return g_array_index (layout->nodes, DossierLayoutNode, n).pinned;
 }
 
 int

@@ -64,6 +64,7 @@ typedef struct
   double width;
   double height;
   DossierShape shape;  /* as drawn; node_at tests it, not just the box */
+  gboolean pinned;     /* the person put it there (DossierPositions) */
 } DossierLayoutNode;
 
 typedef struct
@@ -150,6 +151,17 @@ void                 dossier_layout_compute_full_async (DossierSubgraph     *sub
                                                         GAsyncReadyCallback  callback,
                                                         gpointer             user_data);
 
+/* A copy of @layout with node @index moved to (@x, @y) and pinned, as a
+ * person drags it: its edges become straight lines that follow it, the
+ * others stay as they are, and the drawing grows (its origin with it)
+ * when the node leaves it.  Milliseconds, for every motion of a drag;
+ * the layout that follows the drop routes the edges again. */
+DossierLayout       *dossier_layout_move_node          (DossierLayout       *layout,
+                                                        DossierSubgraph     *subgraph,
+                                                        guint                index,
+                                                        double               x,
+                                                        double               y);
+
 DossierLayout       *dossier_layout_ref                (DossierLayout       *layout);
 void                 dossier_layout_unref              (DossierLayout       *layout);
 
@@ -171,6 +183,13 @@ int                  dossier_layout_find_relation      (DossierLayout       *lay
                                                         guint                relation);
 /* Index into layout->nodes of @entity, or -1. */
 int                  dossier_layout_find_entity        (DossierLayout       *layout,
+                                                        guint                entity);
+/* How many edges are drawn at node @index (its lines in the drawing). */
+guint                dossier_layout_node_degree        (DossierLayout       *layout,
+                                                        guint                index);
+/* Whether @entity is drawn where the person pinned it (@layout may be
+ * NULL: no drawing, no pins). */
+gboolean             dossier_layout_entity_is_pinned   (DossierLayout       *layout,
                                                         guint                entity);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierLayout, dossier_layout_unref)

@@ -166,6 +166,21 @@ dossier_positions_unpin_all (DossierPositions *self)
 }
 
 gboolean
+dossier_positions_has_pins (DossierPositions *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  g_hash_table_iter_init (&iter, self->places);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((Place *) value)->pinned)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
 dossier_positions_remove (DossierPositions *self,
                           const char       *name)
 {
@@ -447,6 +462,11 @@ dossier_positions_save_file (DossierPositions  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The corpus's folder of edits is made by its first edit; an actor
+   * may be pinned before any. */
+  if (!dossier_io_make_parent (path, error))
+    return FALSE;
 
   root = dossier_positions_to_json_node (self);
   json_generator_set_root (generator, root);

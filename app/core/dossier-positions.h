@@ -61,6 +61,8 @@ gboolean          dossier_positions_set_pinned (DossierPositions  *self,
                                                 const char        *name,
                                                 gboolean           pinned);
 void              dossier_positions_unpin_all  (DossierPositions  *self);
+/* Whether any actor, shown or not, is pinned (Unpin All has work). */
+gboolean          dossier_positions_has_pins   (DossierPositions  *self);
 gboolean          dossier_positions_remove     (DossierPositions  *self,
                                                 const char        *name);
 /* A rename or a merge keeps the place the actor had. */

@@ -30,6 +30,7 @@ dossier_render_options_init (DossierRenderOptions *options)
   options->background = TRUE;
   options->edge_labels = FALSE;
   options->legend = FALSE;
+  options->pins = FALSE;
 }
 
 static void
@@ -1088,6 +1089,46 @@ dossier_renderer_draw_edge_label (DossierRenderer *self,
              x - tw / 2 + 2, y - th / 2, &fg);
 }
 
+/* A pushpin stuck in the top right corner of a pinned node: a round head
+ * just outside it (clear of the view's selection ring) on a needle into
+ * the corner, ringed in the background colour so that it reads on the
+ * node, its halo and the lines. */
+static void
+draw_pin (cairo_t                 *cr,
+          const DossierLayoutNode *n,
+          gboolean                 dark)
+{
+  static const DossierColor head[2] = {
+    { 0.75, 0.11, 0.16, 1.0 },  /* light: GNOME red 4 */
+    { 1.00, 0.48, 0.39, 1.0 },  /* dark: red 1 */
+  };
+  static const DossierColor ring[2] = {
+    { 1.0, 1.0, 1.0, 1.0 },
+    { 0.14, 0.14, 0.14, 1.0 },
+  };
+  double x = n->x + n->width / 2, y = n->y - n->height / 2;
+
+  cairo_save (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_move_to (cr, x - 3, y + 3);
+  cairo_line_to (cr, x + 3, y - 3);
+  set_color (cr, &ring[!!dark]);
+  cairo_set_line_width (cr, 3.4);
+  cairo_stroke_preserve (cr);
+  set_color (cr, &head[!!dark]);
+  cairo_set_line_width (cr, 1.4);
+  cairo_stroke (cr);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + 4, y - 4, 4.0, 0, 2 * G_PI);
+  set_color (cr, &head[!!dark]);
+  cairo_fill_preserve (cr);
+  set_color (cr, &ring[!!dark]);
+  cairo_set_line_width (cr, 1.2);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 void
 dossier_renderer_draw_node (DossierRenderer *self,
                             cairo_t         *cr,
@@ -1123,6 +1164,8 @@ dossier_renderer_draw_node (DossierRenderer *self,
       cairo_restore (cr);
     }
   draw_shape (cr, style, n->x, n->y, n->width, n->height);
+  if (self->options.pins && n->pinned)
+    draw_pin (cr, n, self->options.dark);
   if (!label)
     return;
 

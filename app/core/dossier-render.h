@@ -25,6 +25,8 @@ typedef struct
   gboolean background;   /* fill the background first */
   gboolean edge_labels;  /* write relation types on edges */
   gboolean legend;       /* dossier_renderer_draw draws the legend at top left */
+  gboolean pins;         /* a pin on the actors the person pinned (the view;
+                          * exported pictures stay clean, their data says it) */
 } DossierRenderOptions;
 
 /* Legend geometry, shared with the SVG writer. */

@@ -243,6 +243,16 @@ center_selection_action (DossierGraphView *self,
 }
 
 static void
+unpin_action (DossierGraphView *self,
+              GVariant         *param,
+              int               arg,
+              double            cx,
+              double            cy)
+{
+  _dossier_graph_view_unpin_selection (self);
+}
+
+static void
 context_menu_action (DossierGraphView *self,
                      GVariant         *param,
                      int               arg,
@@ -277,6 +287,7 @@ static const struct
   { "view.clear-selection",  NULL,   clear_selection_action,   0 },
   { "view.center-selection", NULL,   center_selection_action,  0 },
   { "view.context-menu",     NULL,   context_menu_action,      0 },
+  { "view.unpin",            NULL,   unpin_action,             0 },
 };
 
 static void

@@ -5,8 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Pointer, touch and tooltips: hit tests, selection by clicks, panning
- * by drags, zooming by wheel and pinch, the context menu. */
+/* Pointer, touch and tooltips: hit tests, selection by clicks, moving a
+ * node or panning by drags, zooming by wheel and pinch, the context menu. */
 
 #define G_LOG_DOMAIN "dossier-graph-view"
 
@@ -110,10 +110,14 @@ _dossier_graph_view_open_context_menu (DossierGraphView *self,
   if (self->context_menu == NULL)
     {
       g_autoptr(GMenu) menu = g_menu_new ();
+      g_autoptr(GMenuItem) unpin = g_menu_item_new (_("_Unpin"), "view.unpin");
 
       g_menu_append (menu, _("Show _Passages"), "view.activate");
       g_menu_append (menu, _("_Centre"), "view.center-selection");
       g_menu_append (menu, _("C_lear Selection"), "view.clear-selection");
+      /* Only on a pinned actor. */
+      g_menu_item_set_attribute (unpin, "hidden-when", "s", "action-disabled");
+      g_menu_append_item (menu, unpin);
       if (self->extra_menu != NULL)
         g_menu_append_section (menu, NULL, self->extra_menu);
       self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
@@ -151,8 +155,33 @@ drag_begin_cb (DossierGraphView *self,
                double            y,
                GtkGestureDrag   *gesture)
 {
+  int node, edge;
+
   self->drag_origin = self->transform;
   self->dragging = FALSE;
+
+  /* On a node, the drag moves it; elsewhere it pans. */
+  hit_test (self, x, y, &node, &edge);
+  self->drag_node = node;
+  if (node >= 0)
+    {
+      const DossierLayoutNode *n = get_node (self, node);
+
+      self->drag_node_start = (DossierPoint) { n->x + self->layout->origin.x, n->y + self->layout->origin.y };
+    }
+}
+
+/* The node follows the pointer, in the stable frame: the layout's own
+ * points shift when the drawing grows past its top or left edge. */
+static void
+drag_node_to (DossierGraphView *self,
+              double            dx,
+              double            dy)
+{
+  double x = self->drag_node_start.x + dx / self->transform.scale - self->layout->origin.x;
+  double y = self->drag_node_start.y + dy / self->transform.scale - self->layout->origin.y;
+
+  _dossier_graph_view_move_node (self, self->drag_node, x, y);
 }
 
 static void
@@ -171,8 +200,16 @@ drag_update_cb (DossierGraphView *self,
       self->dragging = TRUE;
       _dossier_graph_view_stop_animation (self);
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      /* The actor moved is the one the passages and the menu are about. */
+      if (self->drag_node >= 0 && !_dossier_graph_view_node_is_selected (self, self->drag_node))
+        _dossier_graph_view_set_selection (self, self->drag_node, -1);
     }
 
+  if (self->drag_node >= 0)
+    {
+      drag_node_to (self, dx, dy);
+      return;
+    }
   self->transform = self->drag_origin;
   dossier_view_transform_pan (&self->transform, dx, dy);
   _dossier_graph_view_transform_changed (self);
@@ -187,6 +224,12 @@ drag_end_cb (DossierGraphView *self,
   /* GtkGestureClick cancels itself once the pointer moved past its own
    * threshold, so a drag never also selects. */
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+  if (self->dragging && self->drag_node >= 0)
+    {
+      _dossier_graph_view_update_unpin (self);
+      _dossier_graph_view_node_moved (self, self->drag_node);
+    }
+  self->drag_node = -1;
   self->dragging = FALSE;
 }
 
@@ -297,11 +340,7 @@ _dossier_graph_view_query_tooltip (GtkWidget  *widget,
     {
       DossierEntity *entity = node_entity (self, node);
       g_autofree char *summary = dossier_entity_summary (entity);
-      guint n_relations = 0;
-
-      for (guint i = 0; i < self->layout->edges->len; i++)
-        if (edge_touches (self, i, node))
-          n_relations++;
+      guint n_relations = dossier_layout_node_degree (self->layout, node);
 
       g_autofree char *rel = g_strdup_printf (g_dngettext (NULL, "%u relation shown", "%u relations shown", n_relations),
                                               n_relations);

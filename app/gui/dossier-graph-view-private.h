@@ -109,6 +109,12 @@ struct _DossierGraphView
 
   DossierViewTransform  drag_origin;
   gboolean              dragging;
+  /* A drag that began on a node moves it (layout index, or -1: a pan),
+   * from where it was in the stable frame (DossierLayout origin). */
+  int                   drag_node;
+  DossierPoint          drag_node_start;
+  /* The next set_graph keeps the drawing where it is on screen. */
+  gboolean              hold_view;
   double                zoom_base;
   guint                 settle_id;
 };
@@ -179,6 +185,11 @@ void     _dossier_graph_view_animate_to          (DossierGraphView           *se
                                                   const DossierViewTransform *target,
                                                   gboolean                    animate);
 void     _dossier_graph_view_transform_changed   (DossierGraphView           *self);
+void     _dossier_graph_view_unpin_selection     (DossierGraphView           *self);
+void     _dossier_graph_view_update_unpin        (DossierGraphView           *self);
+/* Emits node-moved for a node dropped where it is now. */
+void     _dossier_graph_view_node_moved          (DossierGraphView           *self,
+                                                  guint                       node);
 
 /* dossier-graph-view-tiles.c */
 void     _dossier_graph_view_clear_scene         (DossierGraphView           *self);
@@ -189,6 +200,12 @@ void     _dossier_graph_view_append_scene        (DossierGraphView           *se
                                                   GtkSnapshot                *snapshot,
                                                   int                         width,
                                                   int                         height);
+/* Node @node dragged to (@x, @y), layout points: a copy of the layout
+ * with it there, and only the tiles it and its edges cross drawn again. */
+void     _dossier_graph_view_move_node           (DossierGraphView           *self,
+                                                  guint                       node,
+                                                  double                      x,
+                                                  double                      y);
 
 /* dossier-graph-view-chrome.c */
 void     _dossier_graph_view_snapshot            (GtkWidget                  *widget,

@@ -33,7 +33,8 @@ typedef struct
 
 /* Tiles are drawn for at most this long per frame; the rest follow in
  * the next frames, over the previous picture. */
-#define TILE_BUDGET_US (5 * G_TIME_SPAN_MILLISECOND)
+#define TILE_BUDGET_US      (5 * G_TIME_SPAN_MILLISECOND)
+#define TILE_DRAG_BUDGET_US (40 * G_TIME_SPAN_MILLISECOND)
 
 static void
 tile_free (Tile *tile)
@@ -333,6 +334,7 @@ _dossier_graph_view_ensure_renderer (DossierGraphView *self)
   options.dark = dark;
   options.background = FALSE;
   options.edge_labels = TRUE;
+  options.pins = TRUE;
   self->renderer = dossier_renderer_new (self->subgraph, self->layout, &options);
 }
 
@@ -525,7 +527,9 @@ _dossier_graph_view_append_scene (DossierGraphView *self,
               int               width,
               int               height)
 {
-  gint64 deadline = g_get_monotonic_time () + TILE_BUDGET_US;
+  /* A node being dragged: the tiles it left and entered, all in this
+   * frame, or they would blink while it moves. */
+  gint64 deadline = g_get_monotonic_time () + (self->drag_node >= 0 ? TILE_DRAG_BUDGET_US : TILE_BUDGET_US);
   g_autoptr(GtkSnapshot) fresh = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   gboolean complete;
@@ -555,4 +559,84 @@ _dossier_graph_view_append_scene (DossierGraphView *self,
     }
   if (node != NULL)
     gtk_snapshot_append_node (snapshot, node);
+}
+
+/* Forgets the scene's tiles that meet @rect (layout points). */
+static void
+forget_tiles (DossierGraphView      *self,
+              const graphene_rect_t *rect)
+{
+  graphene_rect_t bounds = layout_bounds (self);
+  double size = TILE_PX / scene_device_scale (self);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->scene_tiles);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 k = *(gint64 *) key;
+      graphene_rect_t tile = GRAPHENE_RECT_INIT (bounds.origin.x + (int) (k & 0xffffffff) * size,
+                                                 bounds.origin.y + (int) (k >> 32) * size, size, size);
+
+      if (graphene_rect_intersection (&tile, rect, NULL))
+        g_hash_table_iter_remove (&iter);
+    }
+}
+
+/* Forgets the tiles node @node and each of its edges cross (halo, pin
+ * and labels included), one box each: a hub's lines span the drawing,
+ * the box of all of them would take most tiles. */
+static void
+forget_node_tiles (DossierGraphView *self,
+                   guint             node)
+{
+  const DossierLayoutNode *n = get_node (self, node);
+  double pad = MAX (2.0, DOSSIER_STYLE_HALO_WIDTH) + 2;
+  graphene_rect_t box = GRAPHENE_RECT_INIT (n->x - n->width / 2 - pad, n->y - n->height / 2 - pad,
+                                            n->width + 2 * pad, n->height + 2 * pad);
+
+  forget_tiles (self, &box);
+  for (guint i = 0; i < self->layout->edges->len; i++)
+    if (edge_touches (self, i, node))
+      {
+        box = edge_bounds (get_edge (self, i));
+        forget_tiles (self, &box);
+      }
+}
+
+void
+_dossier_graph_view_move_node (DossierGraphView *self,
+                               guint             node,
+                               double            x,
+                               double            y)
+{
+  g_autoptr(DossierLayout) moved = NULL;
+  DossierPoint shift;
+
+  g_return_if_fail (self->layout != NULL && node < self->layout->nodes->len);
+
+  if (self->scene_tiles != NULL)
+    forget_node_tiles (self, node);
+  moved = dossier_layout_move_node (self->layout, self->subgraph, node, x, y);
+  shift = (DossierPoint) { self->layout->origin.x - moved->origin.x,
+                           self->layout->origin.y - moved->origin.y };
+  g_clear_pointer (&self->layout, dossier_layout_unref);
+  self->layout = g_steal_pointer (&moved);
+
+  /* The renderer and the grid hold the old places; the tiles elsewhere
+   * stay, unless the drawing grew past its top or left edge and every
+   * point moved (the offset follows, so nothing moves on screen). */
+  g_clear_pointer (&self->renderer, dossier_renderer_unref);
+  g_clear_pointer (&self->focus_places, g_array_unref);
+  g_clear_pointer (&self->prev_tiles, g_hash_table_unref);
+  _dossier_graph_view_clear_index (self);
+  _dossier_graph_view_ensure_renderer (self);
+  ensure_index (self);
+  if (self->scene_tiles != NULL && (shift.x != 0 || shift.y != 0))
+    g_hash_table_remove_all (self->scene_tiles);
+  else if (self->scene_tiles != NULL)
+    forget_node_tiles (self, node);
+  self->transform.offset_x -= shift.x * self->transform.scale;
+  self->transform.offset_y -= shift.y * self->transform.scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

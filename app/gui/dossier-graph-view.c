@@ -25,6 +25,8 @@ enum {
   SELECTION_CHANGED,
   NODE_ACTIVATED,
   RELATION_ACTIVATED,
+  NODE_MOVED,
+  UNPIN_NODE,
   N_SIGNALS
 };
 
@@ -332,6 +334,7 @@ selection_changed (DossierGraphView *self,
                    int               old_relation)
 {
   update_accessible (self);
+  _dossier_graph_view_update_unpin (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   if (old_entity != dossier_graph_view_get_selected_entity (self))
@@ -369,6 +372,38 @@ _dossier_graph_view_node_is_selected (DossierGraphView *self,
     if ((int) g_array_index (self->also_selected, guint, i) == node)
       return TRUE;
   return FALSE;
+}
+
+void
+_dossier_graph_view_node_moved (DossierGraphView *self,
+                                guint             node)
+{
+  const DossierLayoutNode *n = get_node (self, node);
+
+  g_signal_emit (self, signals[NODE_MOVED], 0, n->entity, n->x, n->y);
+}
+
+/* Asks to unpin every selected actor that is pinned. */
+void
+_dossier_graph_view_unpin_selection (DossierGraphView *self)
+{
+  g_autoptr(GArray) entities = dossier_graph_view_get_selected_entities (self);
+
+  for (guint i = 0; i < entities->len; i++)
+    if (dossier_layout_entity_is_pinned (self->layout, g_array_index (entities, guint, i)))
+      g_signal_emit (self, signals[UNPIN_NODE], 0, g_array_index (entities, guint, i));
+}
+
+/* view.unpin is there for a selection with a pin. */
+void
+_dossier_graph_view_update_unpin (DossierGraphView *self)
+{
+  g_autoptr(GArray) entities = dossier_graph_view_get_selected_entities (self);
+  gboolean pinned = FALSE;
+
+  for (guint i = 0; i < entities->len && !pinned; i++)
+    pinned = dossier_layout_entity_is_pinned (self->layout, g_array_index (entities, guint, i));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.unpin", pinned);
 }
 
 void
@@ -519,6 +554,15 @@ dossier_graph_view_class_init (DossierGraphViewClass *klass)
   signals[RELATION_ACTIVATED] =
     g_signal_new ("relation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  /* An actor (entity id) dragged and dropped at (x, y), in the points of
+   * the view's layout, which shows it there until the next one comes. */
+  signals[NODE_MOVED] =
+    g_signal_new ("node-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  /* view.unpin: the person wants this actor (entity id) free again. */
+  signals[UNPIN_NODE] =
+    g_signal_new ("unpin-node", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   _dossier_graph_view_class_init_actions (widget_class);
 
@@ -532,6 +576,7 @@ dossier_graph_view_init (DossierGraphView *self)
   dossier_view_transform_init (&self->transform);
   self->hover_node = self->hover_edge = -1;
   self->selected_node = self->selected_edge = -1;
+  self->drag_node = -1;
   self->also_selected = g_array_new (FALSE, FALSE, sizeof (guint));
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -539,6 +584,7 @@ dossier_graph_view_init (DossierGraphView *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   _dossier_graph_view_init_input (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.unpin", FALSE);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
@@ -577,9 +623,21 @@ dossier_graph_view_set_graph (DossierGraphView *self,
   int old_entity, old_relation;
   int node = -1, edge = -1;
   g_autoptr(GArray) old_also = NULL;
+  gboolean hold = self->hold_view && self->layout != NULL && layout != NULL;
+  DossierPoint old_origin = { 0, 0 };
 
   g_return_if_fail (DOSSIER_IS_GRAPH_VIEW (self));
   g_return_if_fail ((subgraph == NULL) == (layout == NULL));
+
+  if (self->layout != NULL)
+    old_origin = self->layout->origin;
+  self->hold_view = FALSE;
+  /* A drag under way lets go of a node that may be gone. */
+  if (self->drag_node >= 0)
+    {
+      self->drag_node = -1;
+      gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
+    }
 
   old_entity = dossier_graph_view_get_selected_entity (self);
   old_relation = dossier_graph_view_get_selected_relation (self);
@@ -627,8 +685,17 @@ dossier_graph_view_set_graph (DossierGraphView *self,
         }
     }
 
-  dossier_graph_view_zoom_fit (self, FALSE);
+  if (hold)
+    {
+      /* The same stable place, the same pixel. */
+      self->transform.offset_x += (layout->origin.x - old_origin.x) * self->transform.scale;
+      self->transform.offset_y += (layout->origin.y - old_origin.y) * self->transform.scale;
+      _dossier_graph_view_transform_changed (self);
+    }
+  else
+    dossier_graph_view_zoom_fit (self, FALSE);
   update_accessible (self);
+  _dossier_graph_view_update_unpin (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   if (old_entity != dossier_graph_view_get_selected_entity (self) ||
@@ -645,6 +712,13 @@ dossier_graph_view_get_subgraph (DossierGraphView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_GRAPH_VIEW (self), NULL);
   return self->subgraph;
+}
+
+void
+dossier_graph_view_hold_view (DossierGraphView *self)
+{
+  g_return_if_fail (DOSSIER_IS_GRAPH_VIEW (self));
+  self->hold_view = TRUE;
 }
 
 DossierLayout *

@@ -27,6 +27,10 @@ void                        dossier_graph_view_set_graph           (DossierGraph
                                                                     DossierSubgraph      *subgraph,
                                                                     DossierLayout        *layout);
 DossierSubgraph            *dossier_graph_view_get_subgraph        (DossierGraphView     *self);
+/* The next dossier_graph_view_set_graph keeps every actor with the same
+ * stable place (DossierLayout origin) where it is on screen instead of
+ * fitting the drawing: for the layout that follows a drag or an unpin. */
+void                        dossier_graph_view_hold_view           (DossierGraphView     *self);
 DossierLayout              *dossier_graph_view_get_layout          (DossierGraphView     *self);
 
 const DossierViewTransform *dossier_graph_view_get_transform       (DossierGraphView     *self);

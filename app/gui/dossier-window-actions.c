@@ -277,6 +277,7 @@ static const struct
   { "win.clear-filters", NULL, clear_filters_cb },
   { "win.reload", NULL, reload_action_cb },
   { "win.relayout-afresh", NULL, relayout_afresh_action_cb },
+  { "win.unpin-all", NULL, dossier_window_unpin_all_action_cb },
   { "win.show-passages", NULL, show_passages_action_cb },
   { "win.show-problems", NULL, show_problems_action_cb },
   { "win.open", NULL, dossier_window_open_action_cb },

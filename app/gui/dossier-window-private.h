@@ -150,4 +150,12 @@ void     dossier_window_show_legend_change_state_cb (GSimpleAction *action,
                                                      gpointer       data);
 void     dossier_window_init_text_search  (DossierWindow *self);
 
+/* Lays the current subgraph out again (the filter has not changed). */
+void     dossier_window_lay_out           (DossierWindow *self);
+void     dossier_window_init_pins         (DossierWindow *self);
+void     dossier_window_update_pins       (DossierWindow *self);
+void     dossier_window_unpin_all_action_cb (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *param);
+
 G_END_DECLS

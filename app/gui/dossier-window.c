@@ -400,6 +400,7 @@ layout_cb (GObject      *object,
   update_title (self);
   dossier_window_update_completion (self);
   dossier_filter_panel_set_result (self->filter_panel, self->subgraph);
+  dossier_window_update_pins (self);
   /* Ids may be the same as before an edit, so the view may not say the
    * selection changed: show the edited actor's details anyway. */
   show_selection (self, TRUE);
@@ -479,6 +480,14 @@ session_filter_changed_cb (DossierWindow *self)
   dossier_filter_panel_set_filter (self->filter_panel, filter);
   if (self->settings != NULL)
     g_settings_set_value (self->settings, "filter", dossier_filter_to_variant (filter));
+}
+
+void
+dossier_window_lay_out (DossierWindow *self)
+{
+  if (dossier_session_get_filtered (self->session) == NULL)
+    return;
+  dossier_session_layout_async (self->session, layout_cb, g_object_ref (self));
 }
 
 /* Filters the curated graph again and lays the result out. */
@@ -999,6 +1008,7 @@ dossier_window_init (DossierWindow *self)
 
   self->reader_article = -1;
   dossier_window_init_text_search (self);
+  dossier_window_init_pins (self);
   init_curation (self);
   init_filters (self);
   dossier_window_init_drop_target (self);

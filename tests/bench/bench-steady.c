@@ -208,6 +208,40 @@ print_move (const char       *label,
   printf ("    %-42s median move of %u kept actors: %5.2f %% of the diagonal\n", label, kept, move);
 }
 
+/* A drag: the view makes a moved copy of the layout at each motion
+ * (dossier_layout_move_node), then the drop lays out again around the pin. */
+static void
+bench_drag (DossierSubgraph  *all,
+            DossierLayout    *full,
+            DossierPositions *positions,
+            double            diagonal)
+{
+  g_autoptr(DossierLayout) dropped = NULL;
+  g_autoptr(DossierPositions) places = dossier_positions_copy (positions);
+  guint hub = 0, best = 0, n_moves = 200;
+  double start;
+
+  for (guint i = 0; i < full->nodes->len; i++)
+    if (dossier_layout_node_degree (full, i) > best)
+      best = dossier_layout_node_degree (full, i), hub = i;
+
+  printf ("a drag of the most connected actor (%u links):\n", best);
+  start = now ();
+  for (guint i = 0; i < n_moves; i++)
+    {
+      const DossierLayoutNode *node = &g_array_index (full->nodes, DossierLayoutNode, hub);
+      g_autoptr(DossierLayout) moved = dossier_layout_move_node (full, all, hub, node->x + i, node->y + i / 2.0);
+
+      g_assert (moved != NULL);
+    }
+  printf ("  %-44s %6.3f ms a motion\n", "moved copy of the layout", (now () - start) * 1000 / n_moves);
+  dossier_positions_pin_node (places, all, full, hub,
+                              g_array_index (full->nodes, DossierLayoutNode, hub).x + 150,
+                              g_array_index (full->nodes, DossierLayoutNode, hub).y + 100);
+  dropped = timed_layout ("the drop: KEEP around the pin", all, places, DOSSIER_LAYOUT_FLAGS_KEEP);
+  print_move ("dropped:", all, dropped, places, diagonal, FALSE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -225,6 +259,7 @@ main (int    argc,
   full = timed_layout ("whole graph, fresh", all, NULL, DOSSIER_LAYOUT_FLAGS_NONE);
   dossier_positions_update_from_layout (p_full, all, full);
   diagonal = hypot (full->width, full->height);
+  bench_drag (all, full, p_full, diagonal);
 
   printf ("min evidence 2:\n");
   steady = timed_layout ("from the previous positions (KEEP)", two, p_full, DOSSIER_LAYOUT_FLAGS_KEEP);

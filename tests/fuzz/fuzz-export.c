@@ -53,7 +53,7 @@ fake_layout (DossierSubgraph *subgraph)
 
   for (guint i = 0; i < n; i++)
     {
-      DossierLayoutNode node;
+      DossierLayoutNode node = { 0 };
       guint id = g_array_index (subgraph->entities, guint, i);
 
       node.entity = id;
