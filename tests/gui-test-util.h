@@ -145,6 +145,42 @@ gui_test_open_window (const char *dir)
   return win;
 }
 
+/* @view's snapshot through a new paintable: one kept across frames may
+ * hand back the picture it made before the last frame. */
+static inline GskRenderNode *
+gui_test_snapshot_view (DossierGraphView *view,
+                        int               width,
+                        int               height)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (view));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* @view's picture at @width × @height once every tile is drawn.  Tiles
+ * are drawn within a time budget per frame, so this waits until all are
+ * there, for as long as a loaded machine may take, then takes a picture
+ * of the complete scene. */
+static inline GskRenderNode *
+gui_test_snapshot_complete (DossierGraphView *view,
+                            int               width,
+                            int               height)
+{
+  for (gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+       g_get_monotonic_time () < end && !dossier_graph_view_is_scene_complete (view);)
+    {
+      GskRenderNode *node = gui_test_snapshot_view (view, width, height);
+
+      g_clear_pointer (&node, gsk_render_node_unref);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_true (dossier_graph_view_is_scene_complete (view));
+  return gui_test_snapshot_view (view, width, height);
+}
+
 static inline gboolean
 gui_test_count_frame_cb (GtkWidget     *widget,
                          GdkFrameClock *clock,

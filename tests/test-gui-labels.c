@@ -29,24 +29,9 @@
 static cairo_surface_t *
 view_picture (DossierGraphView *view)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (view));
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = gui_test_snapshot_complete (view, WIDTH, HEIGHT);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_t *cr;
-
-  for (int i = 0; i < 500; i++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      g_clear_pointer (&node, gsk_render_node_unref);
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), WIDTH, HEIGHT);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (dossier_graph_view_is_scene_complete (view))
-        break;
-
-      g_main_context_iteration (NULL, FALSE);
-    }
-  g_assert_true (dossier_graph_view_is_scene_complete (view));
 
   cr = cairo_create (surface);
   gsk_render_node_draw (node, cr);

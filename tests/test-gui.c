@@ -94,8 +94,6 @@ test_drawn (void)
 {
   DossierGraphView *view = dossier_window_get_graph_view (window);
   DossierLayout *layout = dossier_graph_view_get_layout (view);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -122,24 +120,8 @@ test_drawn (void)
       g_assert_cmpfloat (y, <=, h);
     }
 
-  /* Pixels: the corner is background, Oracle's node is not.  Tiles are
-   * drawn within a time budget per frame: frames until all are there,
-   * for as long as a loaded machine may take (a count of iterations ran
-   * out under load). */
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (view));
-  for (gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC; g_get_monotonic_time () < end;)
-    {
-      g_clear_pointer (&node, gsk_render_node_unref);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (dossier_graph_view_is_scene_complete (view))
-        break;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  g_assert_true (dossier_graph_view_is_scene_complete (view));
-  g_assert_nonnull (node);
+  /* Pixels: the corner is background, Oracle's node is not. */
+  node = gui_test_snapshot_complete (view, w, h);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
   cr = cairo_create (surface);
   gsk_render_node_draw (node, cr);
