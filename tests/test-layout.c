@@ -647,31 +647,11 @@ test_big_sfdp (void)
 static DossierSubgraph *
 subgraph_thinned (DossierSubgraph *sub)
 {
-  DossierSubgraph *thin = test_subgraph_all (sub->graph);
+  g_autofree gboolean *keep = g_new0 (gboolean, MAX (sub->entities->len, 1));
 
-  g_array_set_size (thin->entities, 0);
-  g_array_set_size (thin->entity_mentions, 0);
-  g_array_set_size (thin->relations, 0);
-  g_array_set_size (thin->relation_evidence, 0);
   for (guint i = 0; i < sub->entities->len; i++)
-    {
-      if (i % 3 == 1)
-        continue;
-      g_array_append_val (thin->entities, g_array_index (sub->entities, guint, i));
-      g_array_append_val (thin->entity_mentions, g_array_index (sub->entity_mentions, guint, i));
-    }
-  for (guint i = 0; i < sub->relations->len; i++)
-    {
-      guint id = g_array_index (sub->relations, guint, i);
-      const DossierRelation *r = dossier_graph_get_relation (sub->graph, id);
-
-      if (dossier_subgraph_find_entity (thin, r->source) < 0 ||
-          dossier_subgraph_find_entity (thin, r->target) < 0)
-        continue;
-      g_array_append_val (thin->relations, id);
-      g_array_append_val (thin->relation_evidence, g_array_index (sub->relation_evidence, guint, i));
-    }
-  return thin;
+    keep[i] = i % 3 != 1;
+  return dossier_subgraph_restrict (sub, keep, FALSE);
 }
 
 /* Every node of @layout that @before places is exactly there. */
