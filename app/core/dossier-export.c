@@ -199,25 +199,9 @@ static gboolean
 edge_in_view (const DossierLayoutEdge *e,
               const View              *view)
 {
-  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+  double x1, y1, x2, y2;
 
-  for (guint i = 0; i < e->points->len; i++)
-    {
-      DossierPoint p = g_array_index (e->points, DossierPoint, i);
-
-      x1 = MIN (x1, p.x);
-      y1 = MIN (y1, p.y);
-      x2 = MAX (x2, p.x);
-      y2 = MAX (y2, p.y);
-    }
-  if (e->has_arrow)
-    {
-      x1 = MIN (x1, e->arrow_tip.x - 10);
-      y1 = MIN (y1, e->arrow_tip.y - 10);
-      x2 = MAX (x2, e->arrow_tip.x + 10);
-      y2 = MAX (y2, e->arrow_tip.y + 10);
-    }
-
+  dossier_layout_edge_box (e, 10, &x1, &y1, &x2, &y2);
   return x2 >= view->x && x1 <= view->x + view->width &&
          y2 >= view->y && y1 <= view->y + view->height;
 }
