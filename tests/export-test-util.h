@@ -45,14 +45,7 @@ test_seeds_subgraph (void)
 static inline DossierSubgraph *
 test_subgraph_all (DossierGraph *graph)
 {
-  DossierSubgraph *sub = g_new0 (DossierSubgraph, 1);
-
-  g_atomic_ref_count_init (&sub->ref_count);
-  sub->graph = dossier_graph_ref (graph);
-  sub->entities = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->relations = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->entity_mentions = g_array_new (FALSE, FALSE, sizeof (guint));
-  sub->relation_evidence = g_array_new (FALSE, FALSE, sizeof (guint));
+  DossierSubgraph *sub = dossier_subgraph_new (graph, graph->entities->len, graph->relations->len);
 
   for (guint i = 0; i < graph->entities->len; i++)
     {
@@ -70,8 +63,6 @@ test_subgraph_all (DossierGraph *graph)
       g_array_append_val (sub->relations, relation->id);
       g_array_append_val (sub->relation_evidence, evidence);
     }
-  sub->total_entities = sub->entities->len;
-  sub->total_relations = sub->relations->len;
 
   return sub;
 }

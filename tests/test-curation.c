@@ -209,8 +209,8 @@ test_relation_edits (void)
   dossier_curation_push (curation, dossier_edit_retype_relation ("Oracle", DOSSIER_RELATION_PARTNERS, "TikTok",
                                                                  DOSSIER_RELATION_SUPPLIES));
   dossier_curation_push (curation, dossier_edit_reverse_relation ("ByteDance", DOSSIER_RELATION_OWNS, "TikTok"));
-  dossier_curation_push (curation, dossier_edit_add_relation ("Donald Trump", DOSSIER_RELATION_OPPOSES, "TikTok",
-                                                              "a.txt", 0, 23));
+  dossier_curation_push (curation, dossier_edit_passage ("add-relation", "Donald Trump", DOSSIER_RELATION_OPPOSES,
+                                                         "TikTok", "a.txt", 0, 23));
   {
     g_autoptr(DossierGraph) g = apply (curation, extracted, 0);
     DossierRelation *added = test_find_relation (g, "Donald Trump", DOSSIER_RELATION_OPPOSES, "TikTok");
@@ -916,10 +916,10 @@ reject_passage (DossierGraph    *graph,
 {
   const DossierEvidence *ev = &g_array_index (r->evidence, DossierEvidence, i);
 
-  return dossier_edit_reject_passage (dossier_graph_get_entity (graph, r->source)->name, r->type,
-                                      dossier_graph_get_entity (graph, r->target)->name,
-                                      dossier_corpus_get_article (graph->corpus, ev->article)->id,
-                                      ev->start, ev->end);
+  return dossier_edit_passage ("reject-passage", dossier_graph_get_entity (graph, r->source)->name, r->type,
+                               dossier_graph_get_entity (graph, r->target)->name,
+                               dossier_corpus_get_article (graph->corpus, ev->article)->id,
+                               ev->start, ev->end);
 }
 
 static DossierRelation *

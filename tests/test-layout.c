@@ -503,21 +503,10 @@ near_hull (const DossierLayoutEdge *e,
            double                   y,
            double                   slack)
 {
-  gboolean left = FALSE, right = FALSE, above = FALSE, below = FALSE;
+  double x1, y1, x2, y2;
 
-  for (guint i = 0; i <= e->points->len; i++)
-    {
-      DossierPoint p;
-
-      if (i == e->points->len && !e->has_arrow)
-        break;
-      p = i < e->points->len ? g_array_index (e->points, DossierPoint, i) : e->arrow_tip;
-      left |= p.x <= x + slack;
-      right |= p.x >= x - slack;
-      above |= p.y <= y + slack;
-      below |= p.y >= y - slack;
-    }
-  return left && right && above && below;
+  dossier_layout_edge_box (e, 0, &x1, &y1, &x2, &y2);
+  return x >= x1 - slack && x <= x2 + slack && y >= y1 - slack && y <= y2 + slack;
 }
 
 static void
@@ -940,6 +929,33 @@ test_move_node (void)
   g_assert_false (node->pinned);
 }
 
+/* The box holds every control point, and the arrow's tip grown by the margin. */
+static void
+test_edge_box (void)
+{
+  DossierPoint points[] = { { 10, 40 }, { 30, -5 }, { 50, 60 }, { 70, 20 } };
+  DossierLayoutEdge edge = { 0 };
+  double x1, y1, x2, y2;
+
+  edge.points = g_array_new (FALSE, FALSE, sizeof (DossierPoint));
+  g_array_append_vals (edge.points, points, G_N_ELEMENTS (points));
+  dossier_layout_edge_box (&edge, 10, &x1, &y1, &x2, &y2);
+  g_assert_cmpfloat (x1, ==, 10);
+  g_assert_cmpfloat (y1, ==, -5);
+  g_assert_cmpfloat (x2, ==, 70);
+  g_assert_cmpfloat (y2, ==, 60);
+
+  edge.has_arrow = TRUE;
+  edge.arrow_tip = (DossierPoint) { 75, 25 };
+  dossier_layout_edge_box (&edge, 10, &x1, &y1, &x2, &y2);
+  g_assert_cmpfloat (x1, ==, 10);
+  g_assert_cmpfloat (x2, ==, 85);
+  g_assert_cmpfloat (y2, ==, 60);
+  dossier_layout_edge_box (&edge, 0, &x1, &y1, &x2, &y2);
+  g_assert_cmpfloat (x2, ==, 75);
+  g_array_unref (edge.points);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -947,6 +963,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/layout/engine-names", test_engine_names);
+  g_test_add_func ("/layout/edge-box", test_edge_box);
   g_test_add_func ("/layout/engines-on-seeds", test_engines_on_seeds);
   g_test_add_func ("/layout/labels-fit", test_labels_fit);
   g_test_add_func ("/layout/size-grows-with-mentions", test_size_grows_with_mentions);

@@ -915,32 +915,25 @@ dossier_edit_reject_relation (const char          *source,
   return relation_edit ("reject-relation", source, type, target);
 }
 
-static JsonObject *
-passage_edit (const char          *op,
-              const char          *source,
-              DossierRelationType  type,
-              const char          *target,
-              const char          *article_id,
-              gsize                start,
-              gsize                end)
+JsonObject *
+dossier_edit_passage (const char          *op,
+                      const char          *source,
+                      DossierRelationType  type,
+                      const char          *target,
+                      const char          *article_id,
+                      gsize                start,
+                      gsize                end)
 {
-  JsonObject *edit = relation_edit (op, source, type, target);
+  JsonObject *edit;
+
+  g_return_val_if_fail (g_strcmp0 (op, "add-relation") == 0 || g_strcmp0 (op, "reject-passage") == 0, NULL);
+
+  edit = relation_edit (op, source, type, target);
 
   json_object_set_string_member (edit, "article", article_id);
   json_object_set_int_member (edit, "start", start);
   json_object_set_int_member (edit, "end", end);
   return edit;
-}
-
-JsonObject *
-dossier_edit_add_relation (const char          *source,
-                           DossierRelationType  type,
-                           const char          *target,
-                           const char          *article_id,
-                           gsize                start,
-                           gsize                end)
-{
-  return passage_edit ("add-relation", source, type, target, article_id, start, end);
 }
 
 JsonObject *
@@ -981,17 +974,6 @@ dossier_edit_add_text_alias (const char        *entity,
   /* The type, for the gazetteer entry that finds the text's occurrences. */
   json_object_set_string_member (edit, "text-type", dossier_entity_type_to_string (type));
   return edit;
-}
-
-JsonObject *
-dossier_edit_reject_passage (const char          *source,
-                             DossierRelationType  type,
-                             const char          *target,
-                             const char          *article_id,
-                             gsize                start,
-                             gsize                end)
-{
-  return passage_edit ("reject-passage", source, type, target, article_id, start, end);
 }
 
 /* Applying edits --------------------------------------------------------- */

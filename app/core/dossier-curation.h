@@ -156,8 +156,12 @@ JsonObject *dossier_edit_reverse_relation (const char         *source,
 JsonObject *dossier_edit_reject_relation (const char          *source,
                                           DossierRelationType  type,
                                           const char          *target);
-/* A relation the text implies, backed by [start, end) of @article_id. */
-JsonObject *dossier_edit_add_relation    (const char          *source,
+/* An edit of a relation through one passage [start, end) of @article_id:
+ * @op "add-relation", a relation the text implies, backed by the passage;
+ * "reject-passage", the passage out of the relation's evidence
+ * (dossier_edit_invert() gives the edit that restores it). */
+JsonObject *dossier_edit_passage         (const char          *op,
+                                          const char          *source,
                                           DossierRelationType  type,
                                           const char          *target,
                                           const char          *article_id,
@@ -173,14 +177,6 @@ JsonObject *dossier_edit_create_entity   (const char          *name,
 JsonObject *dossier_edit_add_text_alias  (const char          *entity,
                                           DossierEntityType    type,
                                           const char          *alias);
-/* One passage [start, end) of @article_id out of a relation's evidence;
- * dossier_edit_invert() gives the edit that restores it. */
-JsonObject *dossier_edit_reject_passage  (const char          *source,
-                                          DossierRelationType  type,
-                                          const char          *target,
-                                          const char          *article_id,
-                                          gsize                start,
-                                          gsize                end);
 JsonObject *dossier_edit_set_article_title (const char        *article_id,
                                             const char        *title);
 JsonObject *dossier_edit_set_article_date  (const char        *article_id,

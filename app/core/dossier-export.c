@@ -199,25 +199,9 @@ static gboolean
 edge_in_view (const DossierLayoutEdge *e,
               const View              *view)
 {
-  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+  double x1, y1, x2, y2;
 
-  for (guint i = 0; i < e->points->len; i++)
-    {
-      DossierPoint p = g_array_index (e->points, DossierPoint, i);
-
-      x1 = MIN (x1, p.x);
-      y1 = MIN (y1, p.y);
-      x2 = MAX (x2, p.x);
-      y2 = MAX (y2, p.y);
-    }
-  if (e->has_arrow)
-    {
-      x1 = MIN (x1, e->arrow_tip.x - 10);
-      y1 = MIN (y1, e->arrow_tip.y - 10);
-      x2 = MAX (x2, e->arrow_tip.x + 10);
-      y2 = MAX (y2, e->arrow_tip.y + 10);
-    }
-
+  dossier_layout_edge_box (e, 10, &x1, &y1, &x2, &y2);
   return x2 >= view->x && x1 <= view->x + view->width &&
          y2 >= view->y && y1 <= view->y + view->height;
 }
@@ -229,58 +213,22 @@ restrict_subgraph (DossierSubgraph            *subgraph,
                    DossierLayout              *layout,
                    const DossierExportOptions *options)
 {
-  DossierSubgraph *sub;
-  g_autofree guint *communities = NULL;
+  g_autofree gboolean *keep = NULL;
   View view;
 
   if (!options->has_area)
     return dossier_subgraph_ref (subgraph);
 
   view = (View) { options->area_x, options->area_y, options->area_width, options->area_height };
-
-  sub = dossier_subgraph_new (subgraph->graph, subgraph->total_entities, subgraph->total_relations);
-  if (subgraph->filter != NULL)
-    sub->filter = dossier_filter_copy (subgraph->filter);
-  /* The area keeps the whole view's weights and community numbers. */
-  sub->entity_weight = g_array_new (FALSE, FALSE, sizeof (double));
-  sub->entity_community = g_array_new (FALSE, FALSE, sizeof (guint));
-  communities = dossier_subgraph_communities (subgraph);
-  if (subgraph->community_leaders != NULL)
-    sub->community_leaders = g_array_copy (subgraph->community_leaders);
-
+  keep = g_new0 (gboolean, MAX (subgraph->entities->len, 1));
   for (guint i = 0; i < subgraph->entities->len; i++)
     {
-      guint id = g_array_index (subgraph->entities, guint, i);
-      int n = dossier_layout_find_entity (layout, id);
+      int n = dossier_layout_find_entity (layout, g_array_index (subgraph->entities, guint, i));
 
-      if (n < 0 || !node_in_view (&g_array_index (layout->nodes, DossierLayoutNode, n), &view))
-        continue;
-      g_array_append_val (sub->entities, id);
-      g_array_append_val (sub->entity_mentions, g_array_index (subgraph->entity_mentions, guint, i));
-      g_array_append_val (sub->entity_community, communities[i]);
-      {
-        double weight = dossier_subgraph_entity_weight (subgraph, i);
-        g_array_append_val (sub->entity_weight, weight);
-      }
-      {
-        guint articles = dossier_subgraph_entity_articles (subgraph, i);
-        g_array_append_val (sub->entity_articles, articles);
-      }
+      keep[i] = n >= 0 && node_in_view (&g_array_index (layout->nodes, DossierLayoutNode, n), &view);
     }
-
-  for (guint i = 0; i < subgraph->relations->len; i++)
-    {
-      guint id = g_array_index (subgraph->relations, guint, i);
-      const DossierRelation *relation = dossier_graph_get_relation (subgraph->graph, id);
-
-      if (dossier_subgraph_find_entity (sub, relation->source) < 0 ||
-          dossier_subgraph_find_entity (sub, relation->target) < 0)
-        continue;
-      g_array_append_val (sub->relations, id);
-      g_array_append_val (sub->relation_evidence, g_array_index (subgraph->relation_evidence, guint, i));
-    }
-
-  return sub;
+  /* The area keeps the whole view's weights and community numbers. */
+  return dossier_subgraph_restrict (subgraph, keep, TRUE);
 }
 
 /* XML text and attribute values.  Besides the five markup characters,

@@ -623,6 +623,62 @@ dossier_subgraph_new (DossierGraph *graph,
   return sub;
 }
 
+DossierSubgraph *
+dossier_subgraph_restrict (DossierSubgraph *subgraph,
+                           const gboolean  *keep,
+                           gboolean         keep_measures)
+{
+  DossierSubgraph *sub;
+  g_autofree guint *communities = NULL;
+
+  g_return_val_if_fail (subgraph != NULL, NULL);
+  g_return_val_if_fail (keep != NULL || subgraph->entities->len == 0, NULL);
+
+  sub = dossier_subgraph_new (subgraph->graph, subgraph->total_entities, subgraph->total_relations);
+  if (subgraph->filter != NULL)
+    sub->filter = dossier_filter_copy (subgraph->filter);
+  if (keep_measures)
+    {
+      sub->entity_weight = g_array_new (FALSE, FALSE, sizeof (double));
+      sub->entity_community = g_array_new (FALSE, FALSE, sizeof (guint));
+      communities = dossier_subgraph_communities (subgraph);
+      if (subgraph->community_leaders != NULL)
+        sub->community_leaders = g_array_copy (subgraph->community_leaders);
+    }
+
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    {
+      guint articles;
+      double weight;
+
+      if (!keep[i])
+        continue;
+      articles = dossier_subgraph_entity_articles (subgraph, i);
+      weight = dossier_subgraph_entity_weight (subgraph, i);
+      g_array_append_val (sub->entities, g_array_index (subgraph->entities, guint, i));
+      g_array_append_val (sub->entity_mentions, g_array_index (subgraph->entity_mentions, guint, i));
+      g_array_append_val (sub->entity_articles, articles);
+      if (keep_measures)
+        {
+          g_array_append_val (sub->entity_weight, weight);
+          g_array_append_val (sub->entity_community, communities[i]);
+        }
+    }
+
+  for (guint i = 0; i < subgraph->relations->len; i++)
+    {
+      guint id = g_array_index (subgraph->relations, guint, i);
+      const DossierRelation *relation = dossier_graph_get_relation (subgraph->graph, id);
+
+      if (dossier_subgraph_find_entity (sub, relation->source) < 0 ||
+          dossier_subgraph_find_entity (sub, relation->target) < 0)
+        continue;
+      g_array_append_val (sub->relations, id);
+      g_array_append_val (sub->relation_evidence, g_array_index (subgraph->relation_evidence, guint, i));
+    }
+  return sub;
+}
+
 static DossierSubgraph *
 build_subgraph (Work *w)
 {

@@ -120,6 +120,13 @@ gboolean         dossier_subgraph_evidence_visible (DossierSubgraph       *subgr
 DossierSubgraph *dossier_subgraph_new       (DossierGraph        *graph,
                                              guint                total_entities,
                                              guint                total_relations);
+/* The actors of @subgraph that @keep (indexed like entities) keeps and the
+ * relations between them, with its filter and totals.  With @keep_measures
+ * they keep @subgraph's weights and communities rather than their own (an
+ * exported area looks as the whole view does). */
+DossierSubgraph *dossier_subgraph_restrict  (DossierSubgraph     *subgraph,
+                                             const gboolean      *keep,
+                                             gboolean             keep_measures);
 DossierSubgraph *dossier_subgraph_ref       (DossierSubgraph     *subgraph);
 void             dossier_subgraph_unref     (DossierSubgraph     *subgraph);
 /* Position of an entity id in subgraph->entities, or -1. */

@@ -1334,6 +1334,36 @@ dossier_layout_find_entity (DossierLayout *layout,
   return find_sorted (layout->nodes, G_STRUCT_OFFSET (DossierLayoutNode, entity), entity);
 }
 
+void
+dossier_layout_edge_box (const DossierLayoutEdge *edge,
+                         double                   arrow_margin,
+                         double                  *x1,
+                         double                  *y1,
+                         double                  *x2,
+                         double                  *y2)
+{
+  g_return_if_fail (edge != NULL);
+
+  *x1 = *y1 = G_MAXDOUBLE;
+  *x2 = *y2 = -G_MAXDOUBLE;
+  for (guint i = 0; i < edge->points->len; i++)
+    {
+      DossierPoint p = g_array_index (edge->points, DossierPoint, i);
+
+      *x1 = MIN (*x1, p.x);
+      *y1 = MIN (*y1, p.y);
+      *x2 = MAX (*x2, p.x);
+      *y2 = MAX (*y2, p.y);
+    }
+  if (edge->has_arrow)
+    {
+      *x1 = MIN (*x1, edge->arrow_tip.x - arrow_margin);
+      *y1 = MIN (*y1, edge->arrow_tip.y - arrow_margin);
+      *x2 = MAX (*x2, edge->arrow_tip.x + arrow_margin);
+      *y2 = MAX (*y2, edge->arrow_tip.y + arrow_margin);
+    }
+}
+
 int
 dossier_layout_find_relation (DossierLayout *layout,
                               guint          relation)

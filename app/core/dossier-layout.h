@@ -191,6 +191,14 @@ guint                dossier_layout_node_degree        (DossierLayout       *lay
  * NULL: no drawing, no pins). */
 gboolean             dossier_layout_entity_is_pinned   (DossierLayout       *layout,
                                                         guint                entity);
+/* The box of @edge's control points, which its Bézier curve stays inside,
+ * and of its arrow's tip grown by @arrow_margin on every side. */
+void                 dossier_layout_edge_box           (const DossierLayoutEdge *edge,
+                                                        double               arrow_margin,
+                                                        double              *x1,
+                                                        double              *y1,
+                                                        double              *x2,
+                                                        double              *y2);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierLayout, dossier_layout_unref)
 

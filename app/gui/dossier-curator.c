@@ -761,8 +761,8 @@ add_relation_to (DossierCurator *self,
       return;
     }
 
-  push (self, dossier_edit_add_relation (source->name, type, target->name,
-                                         article->id, self->passage_start, self->passage_end));
+  push (self, dossier_edit_passage ("add-relation", source->name, type, target->name,
+                                    article->id, self->passage_start, self->passage_end));
 }
 
 static void
@@ -1154,7 +1154,7 @@ passage_edit_from (GVariant *parameter)
   g_variant_get (parameter, "(&s&s&s&stt)", &source, &type_name, &target, &article, &start, &end);
   if (!dossier_relation_type_from_string (type_name, &type))
     return NULL;
-  return dossier_edit_reject_passage (source, type, target, article, start, end);
+  return dossier_edit_passage ("reject-passage", source, type, target, article, start, end);
 }
 
 static void

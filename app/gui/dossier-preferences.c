@@ -192,17 +192,51 @@ chosen_path (GtkNativeDialog *dialog,
   return path;
 }
 
+/* What a file chooser does with the file chosen: the toast to show, or NULL. */
+typedef char *(*ChosenFunc) (DossierPreferences *self,
+                             const char         *path);
+
+typedef struct
+{
+  DossierPreferences *self;
+  ChosenFunc          chosen;
+} Choice;
+
 static void
-add_response_cb (GtkNativeDialog    *dialog,
-                 int                 response,
-                 DossierPreferences *self)
+choice_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    Choice          *choice)
 {
   g_autofree char *path = chosen_path (dialog, response);
+  g_autofree char *message = path != NULL ? choice->chosen (choice->self, path) : NULL;
+
+  if (message != NULL)
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (choice->self), adw_toast_new (message));
+  g_object_unref (choice->self);
+  g_free (choice);
+}
+
+/* Shows @chooser; @chosen acts on the file the person chooses. */
+static void
+run_chooser (DossierPreferences   *self,
+             GtkFileChooserNative *chooser,
+             ChosenFunc            chosen)
+{
+  Choice *choice = g_new (Choice, 1);
+
+  choice->self = g_object_ref (self);
+  choice->chosen = chosen;
+  g_signal_connect (chooser, "response", G_CALLBACK (choice_response_cb), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static char *
+add_chosen (DossierPreferences *self,
+            const char         *path)
+{
   g_autoptr(GError) error = NULL;
 
-  if (path != NULL && !dossier_preferences_add_file (self, path, &error))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
-  g_object_unref (self);
+  return dossier_preferences_add_file (self, path, &error) ? NULL : g_strdup (error->message);
 }
 
 static void
@@ -216,28 +250,19 @@ add_clicked_cb (DossierPreferences *self)
   gtk_file_filter_set_name (filter, _("Gazetteer files (.gaz)"));
   gtk_file_filter_add_pattern (filter, "*.gaz");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (add_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  run_chooser (self, chooser, add_chosen);
 }
 
-static void
-export_response_cb (GtkNativeDialog    *dialog,
-                    int                 response,
-                    DossierPreferences *self)
+static char *
+export_chosen (DossierPreferences *self,
+               const char         *path)
 {
-  g_autofree char *path = chosen_path (dialog, response);
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
 
-  if (path != NULL)
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-      g_autofree char *message = dossier_curator_save_gazetteer (self->curator, path, &error)
-                               ? g_strdup_printf (_("Saved as “%s”"), name)
-                               : g_strdup (error->message);
-
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
-    }
-  g_object_unref (self);
+  if (!dossier_curator_save_gazetteer (self->curator, path, &error))
+    return g_strdup (error->message);
+  return g_strdup_printf (_("Saved as “%s”"), name);
 }
 
 static void
@@ -248,8 +273,7 @@ export_clicked_cb (DossierPreferences *self)
   chooser = gtk_file_chooser_native_new (_("Export the Actors You Created"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "my-actors.gaz");
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  run_chooser (self, chooser, export_chosen);
 }
 
 static GtkWidget *
