@@ -1824,28 +1824,48 @@ collect_body_dates (const GArray      *sections,
     }
 }
 
+/* The body's weekdays said alone and reported as past ("s'est retiré
+ * dimanche"), resolved against @anchor: the nearest before it, or with
+ * @after the first on or after it.  One later than @bd's past date
+ * becomes it; returns whether one did. */
+static gboolean
+take_later_weekday (const GArray      *sections,
+                    const GArray      *raws,
+                    const DossierDate *anchor,
+                    gboolean           after,
+                    BodyDates         *bd)
+{
+  gboolean taken = FALSE;
+
+  for (guint i = 0; i < raws->len; i++)
+    {
+      const RawDate *raw = &g_array_index (raws, RawDate, i);
+      RawDate r;
+      DossierDate d;
+
+      if (!in_body (sections, raw) || raw->weekday == 0 || raw->day != 0 || raw->future)
+        continue;
+
+      r = *raw;
+      r.future = after;
+      if (resolve (&r, anchor, !after, &d) && dossier_date_compare (&d, &bd->past) > 0)
+        {
+          bd->past = d;
+          bd->past_raw = raw;
+          taken = TRUE;
+        }
+    }
+  return taken;
+}
+
 /* "s'est retiré dimanche" before "jusqu'à Septembre 15th". */
 static void
 collect_past_weekdays (const GArray *sections,
                        const GArray *raws,
                        BodyDates    *bd)
 {
-  for (guint i = 0; dossier_date_is_known (&bd->future) && i < raws->len; i++)
-    {
-      const RawDate *raw = &g_array_index (raws, RawDate, i);
-      DossierDate d;
-
-      if (!in_body (sections, raw) ||
-          raw->weekday == 0 || raw->day != 0 || raw->future || !resolve (raw, &bd->future, TRUE, &d))
-        continue;
-
-      if (dossier_date_compare (&d, &bd->past) > 0)
-        {
-          bd->past = d;
-          bd->past_raw = raw;
-          bd->past_is_weekday = TRUE;
-        }
-    }
+  if (dossier_date_is_known (&bd->future) && take_later_weekday (sections, raws, &bd->future, FALSE, bd))
+    bd->past_is_weekday = TRUE;
 }
 
 /* "le 22 septembre 2024 ... s'est opposé lundi": a weekday the text
@@ -1867,23 +1887,7 @@ advance_past_to_weekdays (const GArray *sections,
     return;
 
   latest = bd->past;
-  for (guint i = 0; i < raws->len; i++)
-    {
-      const RawDate *raw = &g_array_index (raws, RawDate, i);
-      RawDate ahead;
-      DossierDate d;
-
-      if (!in_body (sections, raw) || raw->weekday == 0 || raw->day != 0 || raw->future)
-        continue;
-
-      ahead = *raw;
-      ahead.future = TRUE;
-      if (resolve (&ahead, &latest, FALSE, &d) && dossier_date_compare (&d, &bd->past) > 0)
-        {
-          bd->past = d;
-          bd->past_raw = raw;
-        }
-    }
+  take_later_weekday (sections, raws, &latest, TRUE, bd);
 }
 
 /* dossier_date_infer() on the dates scan_raw() found in @text, relative
