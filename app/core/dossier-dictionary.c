@@ -12,214 +12,38 @@
 #include <string.h>
 
 #include "dossier-dictionary.h"
+#include "dossier-dictionary-private.h"
+#include "dossier-dictionary-resources.h"
 #include "dossier-fold.h"
 
-#define MAX_WORD 32
+/* The table made at build time from the build machine's dictionaries
+ * (build-aux/gen-dictionary.c); empty when it had none. */
+#define TABLE_RESOURCE "/io/github/dossier/Dossier/dictionary.table"
 
-/* The dictionaries read, in this order; the first of each language found. */
-static const char * const dic_files[][2] = {
-  { "fr_FR.dic", "fr.dic" },
-  { "en_US.dic", "en_GB.dic" },
-};
-
-/* Open addressing over words kept in one arena: about 130,000 words, so a
- * table of 2^18 slots stays under half full. */
-#define TABLE_BITS 18
-#define TABLE_SIZE (1u << TABLE_BITS)
-
-typedef struct
+/* Mapping the built-in table costs nothing; reading the .dic files costs
+ * some 40 ms, paid only when asked for another directory or when the
+ * build had no dictionary. */
+static DossierDictTable *
+map_builtin (void)
 {
-  guint32 offset;  /* in the arena; 0: empty (the arena starts with a NUL) */
-  guint16 len;
-  guint16 flags;
-  guint32 hash;
-} Slot;
+  g_autoptr(GBytes) blob = g_resource_lookup_data (dossier_dictionary_get_resource (), TABLE_RESOURCE,
+                                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
-typedef struct
-{
-  Slot    *slots;
-  GString *arena;
-  guint    size;
-} Dictionary;
-
-static Slot *
-find_slot (const Dictionary *dict,
-           const char       *word,
-           gsize             len,
-           guint32           h)
-{
-  for (guint k = h & (TABLE_SIZE - 1);; k = (k + 1) & (TABLE_SIZE - 1))
-    {
-      Slot *slot = &dict->slots[k];
-
-      if (slot->offset == 0 ||
-          (slot->hash == h && slot->len == len && memcmp (dict->arena->str + slot->offset, word, len) == 0))
-        return slot;
-    }
-}
-
-static void
-add_word (Dictionary *dict,
-          const char *word,
-          gsize       len,
-          guint       flags)
-{
-  guint32 h = dossier_fold_hash (word, len);
-  Slot *slot;
-
-  /* Never fill the table: past 3/4 further words are dropped. */
-  if (dict->size >= TABLE_SIZE / 4 * 3)
-    return;
-  slot = find_slot (dict, word, len, h);
-  if (slot->offset == 0)
-    {
-      slot->offset = dict->arena->len;
-      slot->len = len;
-      slot->hash = h;
-      /* g_string_append_len() is a call and a copy loop per word. */
-      if (dict->arena->len + len >= dict->arena->allocated_len)
-        {
-          gsize old = dict->arena->len;
-
-          g_string_set_size (dict->arena, old + len);
-          dict->arena->len = old;
-        }
-      memcpy (dict->arena->str + dict->arena->len, word, len);
-      dict->arena->len += len;
-      dict->size++;
-    }
-  slot->flags |= flags;
-}
-
-/* The base letter of U+00C0..U+00FF (the second byte of C3 xx), lower
- * case; '?' where dossier-fold is asked (Æ, Ð, ×, Ø, Þ, ß, æ, ð, ÷, ø, þ). */
-static const char latin1_base[65] =
-  "aaaaaa?ceeeeiiii?nooooo??uuuuy??"
-  "aaaaaa?ceeeeiiii?nooooo??uuuuy?y";
-
-/* One line of a .dic file: "word/FLAGS po:prn is:mas" or "word". */
-static void
-read_line (Dictionary    *dict,
-           DossierFolded *folded,
-           const char    *line,
-           gsize          len)
-{
-  char buf[MAX_WORD];
-  gsize word_len, n = 0;
-  guint flags;
-  gboolean capital, plain = TRUE;
-
-  /* One pass over the word: where it ends, whether it may be a token
-   * (never a hyphen, apostrophe, dot or digit) and, for the most, ASCII
-   * or Latin-1 letters with accents, its folding; the rest goes through
-   * dossier-fold. */
-  for (word_len = 0; word_len < len; word_len++)
-    {
-      guchar c = line[word_len];
-
-      if (c == '/' || c == '\t' || c == ' ')
-        break;
-      if (c == '-' || c == '\'' || c == '.' || g_ascii_isdigit (c))
-        return;
-      if (!plain)
-        continue;
-      if (n >= MAX_WORD)
-        plain = FALSE;
-      else if (c < 0x80)
-        buf[n++] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-      else if (c == 0xC3 && word_len + 1 < len && (guchar) line[word_len + 1] >= 0x80 &&
-               (guchar) line[word_len + 1] <= 0xBF && latin1_base[(guchar) line[word_len + 1] - 0x80] != '?')
-        buf[n++] = latin1_base[(guchar) line[++word_len] - 0x80];
-      else
-        plain = FALSE;
-    }
-  if (word_len == 0 || word_len > MAX_WORD * 2)
-    return;
-
-  capital = (guchar) line[0] < 0x80 ? g_ascii_isupper (line[0])
-                                     : g_unichar_isupper (g_utf8_get_char_validated (line, word_len));
-  if (!capital)
-    flags = DOSSIER_DICT_COMMON;
-  else if (g_strstr_len (line + word_len, len - word_len, "po:prn") != NULL)
-    flags = DOSSIER_DICT_GIVEN_NAME;
-  else if (g_strstr_len (line + word_len, len - word_len, "po:patr") != NULL)
-    flags = DOSSIER_DICT_SURNAME;
-  else
-    flags = DOSSIER_DICT_PROPER;
-
-  if (plain)
-    {
-      add_word (dict, buf, n, flags);
-      return;
-    }
-
-  if (!g_utf8_validate_len (line, word_len, NULL))
-    return;
-  dossier_folded_set (folded, line, word_len, 0);
-  if (folded->len == 0 || folded->len > MAX_WORD)
-    return;
-  add_word (dict, folded->folded, folded->len, flags);
-}
-
-static void
-read_file (Dictionary    *dict,
-           DossierFolded *folded,
-           const char    *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-  const char *p, *end;
-  gboolean first = TRUE;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return;
-
-  g_debug ("reading %s", path);
-  for (p = contents, end = contents + length; p < end;)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-      const char *stop = nl != NULL ? nl : end;
-
-      /* The first line is the number of entries. */
-      if (!first)
-        read_line (dict, folded, p, stop - p);
-      first = FALSE;
-      p = stop + 1;
-    }
+  return blob != NULL ? dossier_dict_table_new_mapped (blob) : NULL;
 }
 
 static gpointer
 load (gpointer data)
 {
-  Dictionary *dict = g_new0 (Dictionary, 1);
-  g_autoptr(DossierFolded) folded = g_new0 (DossierFolded, 1);
   const char *dir = g_getenv ("DOSSIER_HUNSPELL_DIR");
+  DossierDictTable *table;
 
-  if (dir == NULL)
-    dir = "/usr/share/hunspell";
-
-  dict->slots = g_new0 (Slot, TABLE_SIZE);
-  dict->arena = g_string_sized_new (2 * 1024 * 1024);
-  g_string_append_c (dict->arena, '\0');
-
-  for (guint i = 0; i < G_N_ELEMENTS (dic_files); i++)
-    for (guint j = 0; j < G_N_ELEMENTS (dic_files[i]); j++)
-      {
-        g_autofree char *path = g_build_filename (dir, dic_files[i][j], NULL);
-
-        if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-          {
-            read_file (dict, folded, path);
-            break;
-          }
-      }
-
-  if (dict->size == 0)
-    g_debug ("no hunspell dictionary in %s", dir);
-  return dict;
+  if (dir == NULL && (table = map_builtin ()) != NULL)
+    return table;
+  return dossier_dict_table_read_dir (dir != NULL ? dir : "/usr/share/hunspell");
 }
 
-static const Dictionary *
+static const DossierDictTable *
 get_dictionary (void)
 {
   static GOnce once = G_ONCE_INIT;
@@ -228,11 +52,11 @@ get_dictionary (void)
 }
 
 static guint
-lookup_exact (const Dictionary *dict,
-              const char       *word,
-              gsize             len)
+lookup_exact (const DossierDictTable *dict,
+              const char             *word,
+              gsize                   len)
 {
-  const Slot *slot = find_slot (dict, word, len, dossier_fold_hash (word, len));
+  const DossierDictSlot *slot = dossier_dict_table_find (dict, word, len, dossier_fold_hash (word, len));
 
   return slot->offset != 0 ? slot->flags : 0;
 }
@@ -241,10 +65,10 @@ guint
 dossier_dictionary_lookup (const char *folded,
                            gsize       len)
 {
-  const Dictionary *dict = get_dictionary ();
+  const DossierDictTable *dict = get_dictionary ();
   guint flags;
 
-  if (dict->size == 0 || len == 0 || len > MAX_WORD)
+  if (dict->size == 0 || len == 0 || len > DOSSIER_DICT_MAX_WORD)
     return 0;
 
   flags = lookup_exact (dict, folded, len);
