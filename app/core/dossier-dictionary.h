@@ -10,9 +10,11 @@
  * or a surname.  The extractor uses it to tell a name from a capitalised
  * common word at the start of a sentence, and a person from a company.
  *
- * The .dic files are read once, on first use, from $DOSSIER_HUNSPELL_DIR
- * or /usr/share/hunspell.  Without them every lookup answers 0 and the
- * extractor falls back on its own word lists. */
+ * The build turns the .dic files of /usr/share/hunspell into a table that
+ * the program maps on first use; with $DOSSIER_HUNSPELL_DIR set, or when
+ * the build had none, the .dic files are read once, on first use, from
+ * there or /usr/share/hunspell.  Without them every lookup answers 0 and
+ * the extractor falls back on its own word lists. */
 
 #pragma once
 
