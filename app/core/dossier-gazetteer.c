@@ -145,15 +145,29 @@ word_intern (DossierGazetteer *gazetteer,
     }
 }
 
+/* Zeroed by hand rather than by g_new0(): calloc's fresh pages are first
+ * read as the shared zero page, so every page of a table then faults twice
+ * (a read, then a copy on write). */
+static gpointer
+new_table (gsize n,
+           gsize size)
+{
+  gpointer table = g_malloc_n (n, size);
+
+  memset (table, 0, n * size);
+  return table;
+}
+
 static void
-words_grow (DossierGazetteer *gazetteer)
+words_resize (DossierGazetteer *gazetteer,
+              guint             size)
 {
   WordSlot *old = gazetteer->words;
   guint old_size = gazetteer->words_size;
   guint mask;
 
-  gazetteer->words_size = MAX (64, old_size * 2);
-  gazetteer->words = g_new0 (WordSlot, gazetteer->words_size);
+  gazetteer->words_size = size;
+  gazetteer->words = new_table (gazetteer->words_size, sizeof (WordSlot));
   mask = gazetteer->words_size - 1;
 
   for (guint j = 0; j < old_size; j++)
@@ -170,6 +184,12 @@ words_grow (DossierGazetteer *gazetteer)
         }
     }
   g_free (old);
+}
+
+static void
+words_grow (DossierGazetteer *gazetteer)
+{
+  words_resize (gazetteer, MAX (64, gazetteer->words_size * 2));
 }
 
 static inline guint32
@@ -192,6 +212,47 @@ edge_lookup (DossierGazetteer *gazetteer,
     }
 }
 
+static void edge_insert (DossierGazetteer *gazetteer,
+                         guint32           node,
+                         guint32           word,
+                         guint32           child);
+
+static void
+edges_resize (DossierGazetteer *gazetteer,
+              guint             size)
+{
+  EdgeSlot *old = gazetteer->edges;
+  guint old_size = gazetteer->edges_size;
+
+  gazetteer->edges_size = size;
+  gazetteer->edges = new_table (gazetteer->edges_size, sizeof (EdgeSlot));
+  gazetteer->n_edges = 0;
+  for (guint j = 0; j < old_size; j++)
+    if (old[j].key != 0)
+      edge_insert (gazetteer, (guint32) (old[j].key >> 32),
+                   (guint32) (old[j].key & 0xffffffff), old[j].child);
+  g_free (old);
+}
+
+/* Makes room for @n_words more words and @n_edges more edges at most half
+ * full, so that loading a file does not rehash the tables as they grow. */
+static void
+reserve (DossierGazetteer *gazetteer,
+         guint             n_words,
+         guint             n_edges)
+{
+  guint size;
+
+  for (size = gazetteer->words_size; size < (gazetteer->n_words + n_words) * 2; size *= 2)
+    ;
+  if (size != gazetteer->words_size)
+    words_resize (gazetteer, size);
+  for (size = gazetteer->edges_size; size < (gazetteer->n_edges + n_edges) * 2; size *= 2)
+    ;
+  if (size != gazetteer->edges_size)
+    edges_resize (gazetteer, size);
+}
+
 static void
 edge_insert (DossierGazetteer *gazetteer,
              guint32           node,
@@ -203,19 +264,7 @@ edge_insert (DossierGazetteer *gazetteer,
   guint32 h;
 
   if ((gazetteer->n_edges + 1) * 2 > gazetteer->edges_size)
-    {
-      EdgeSlot *old = gazetteer->edges;
-      guint old_size = gazetteer->edges_size;
-
-      gazetteer->edges_size = MAX (64, old_size * 2);
-      gazetteer->edges = g_new0 (EdgeSlot, gazetteer->edges_size);
-      gazetteer->n_edges = 0;
-      for (guint j = 0; j < old_size; j++)
-        if (old[j].key != 0)
-          edge_insert (gazetteer, (guint32) (old[j].key >> 32),
-                       (guint32) (old[j].key & 0xffffffff), old[j].child);
-      g_free (old);
-    }
+    edges_resize (gazetteer, MAX (64, gazetteer->edges_size * 2));
 
   mask = gazetteer->edges_size - 1;
   h = (guint32) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
@@ -244,8 +293,7 @@ dossier_gazetteer_new (void)
   gazetteer->node_forms = g_ptr_array_new_with_free_func (g_free);
   g_array_append_val (gazetteer->nodes, root);
   words_grow (gazetteer);
-  gazetteer->edges_size = 64;
-  gazetteer->edges = g_new0 (EdgeSlot, gazetteer->edges_size);
+  edges_resize (gazetteer, 64);
 
   return gazetteer;
 }
@@ -419,6 +467,10 @@ dossier_gazetteer_load_data (DossierGazetteer  *gazetteer,
                    _("%s: not UTF-8 text"), source_name);
       return FALSE;
     }
+
+  /* The gazetteers hold a new word per 36 bytes and an edge per 18: room
+   * for twice that is seldom outgrown. */
+  reserve (gazetteer, len / 32, len / 16);
 
   copy = g_strndup (data, len);
   lines = g_strsplit (copy, "\n", -1);
