@@ -1021,6 +1021,40 @@ test_reject_passage (void)
   g_rmdir (dir);
 }
 
+/* With no edit, a graph already as a rebuild makes it is shared, not
+ * copied; any other is rebuilt (passages dated, mentions in order). */
+static void
+test_no_edits (void)
+{
+  g_autoptr(DossierGraph) extracted = make_graph ();
+  g_autoptr(DossierCuration) curation = dossier_curation_new ();
+  g_autoptr(DossierGraph) rebuilt = apply (curation, extracted, 0);
+  g_autoptr(DossierGraph) shared = apply (curation, rebuilt, 0);
+  g_autoptr(DossierGraph) unordered = make_graph ();
+  g_autoptr(DossierGraph) reordered = NULL;
+  const DossierEvidence *ev;
+  DossierEntity *trump;
+
+  /* make_graph()'s passages are undated: the rebuild dates them. */
+  g_assert_true (rebuilt != extracted);
+  ev = &g_array_index (dossier_graph_get_relation (rebuilt, 0)->evidence, DossierEvidence, 0);
+  g_assert_cmpint (ev->date.year, ==, 2020);
+  g_assert_true (shared == rebuilt);
+
+  trump = dossier_graph_lookup_entity (unordered, "Trump");
+  {
+    DossierMention first = g_array_index (trump->mentions, DossierMention, 0);
+
+    g_array_remove_index (trump->mentions, 0);
+    g_array_append_val (trump->mentions, first);
+  }
+  reordered = apply (curation, unordered, 0);
+  g_assert_true (reordered != unordered);
+  trump = dossier_graph_lookup_entity (reordered, "Trump");
+  g_assert_cmpuint (g_array_index (trump->mentions, DossierMention, 0).start, <,
+                    g_array_index (trump->mentions, DossierMention, 1).start);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1046,6 +1080,7 @@ main (int   argc,
   g_test_add_func ("/curation/storage-place", test_storage_place);
   g_test_add_func ("/curation/created-actor", test_created_actor);
   g_test_add_func ("/curation/reject-passage", test_reject_passage);
+  g_test_add_func ("/curation/no-edits", test_no_edits);
 
   return g_test_run ();
 }
