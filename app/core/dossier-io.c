@@ -75,9 +75,9 @@ dossier_io_read_file (const char      *path,
       return NULL;
     }
 
-  name = dossier_io_display_name (path);
   if (!S_ISREG (st.st_mode))
     {
+      name = dossier_io_display_name (path);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
                    _("“%s” is not a regular file"), name);
       close (fd);
@@ -85,6 +85,7 @@ dossier_io_read_file (const char      *path,
     }
   if ((guint64) st.st_size > limit)
     {
+      name = dossier_io_display_name (path);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
                    _("“%s” is too large (more than %u MB)"),
                    name, (guint) (limit / (1024 * 1024)));
@@ -92,9 +93,8 @@ dossier_io_read_file (const char      *path,
       return NULL;
     }
 
-  /* Blocking again for the reads; a regular file never waits anyway. */
-  (void) fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
-
+  /* O_NONBLOCK stays: it changes nothing to the reads of a regular file,
+   * and the two fcntl() calls were two of seven system calls per article. */
   cap = MIN ((gsize) st.st_size, limit) + 1;
   buf = g_malloc (cap + 1);
   while (len < cap)
@@ -123,6 +123,7 @@ dossier_io_read_file (const char      *path,
 
   if (len > limit)
     {
+      name = dossier_io_display_name (path);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
                    _("“%s” is too large (more than %u MB)"),
                    name, (guint) (limit / (1024 * 1024)));
