@@ -196,6 +196,58 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* A file to read, once however many times it was reached. */
+static void
+add_file (Walk         *walk,
+          GFile        *file,
+          const char   *display,
+          ManifestLink *manifests,
+          gboolean      top)
+{
+  g_autofree char *key = g_file_get_uri (file);
+  FileItem item;
+
+  if (g_hash_table_contains (walk->seen, key))
+    return;
+  g_hash_table_add (walk->seen, g_steal_pointer (&key));
+
+  /* A file given by name is read whatever its name; its folder's
+   * manifest still applies. */
+  if (top)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *parent_display = g_path_get_dirname (display);
+
+      if (parent != NULL)
+        manifests = folder_manifests (walk, parent, parent_display, manifests);
+    }
+
+  item.file = g_object_ref (file);
+  item.display = g_strdup (display);
+  item.manifests = manifests;
+  g_array_append_val (walk->files, item);
+}
+
+/* A folder's entry, with the type its listing gave. */
+typedef struct
+{
+  char      *name;
+  GFileType  type;
+} Child;
+
+static void
+child_clear (Child *child)
+{
+  g_free (child->name);
+}
+
+static int
+compare_children (gconstpointer a,
+                  gconstpointer b)
+{
+  return strcmp (((const Child *) a)->name, ((const Child *) b)->name);
+}
+
 static void
 collect_files (Walk         *walk,
                GFile        *file,
@@ -206,7 +258,7 @@ collect_files (Walk         *walk,
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GArray) children = NULL;
   const char *id;
 
   if (g_cancellable_is_cancelled (walk->cancellable))
@@ -226,28 +278,7 @@ collect_files (Walk         *walk,
 
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
     {
-      g_autofree char *key = g_file_get_uri (file);
-      FileItem item;
-
-      if (g_hash_table_contains (walk->seen, key))
-        return;
-      g_hash_table_add (walk->seen, g_steal_pointer (&key));
-
-      /* A file given by name is read whatever its name; its folder's
-       * manifest still applies. */
-      if (top)
-        {
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-          g_autofree char *parent_display = g_path_get_dirname (display);
-
-          if (parent != NULL)
-            manifests = folder_manifests (walk, parent, parent_display, manifests);
-        }
-
-      item.file = g_object_ref (file);
-      item.display = g_strdup (display);
-      item.manifests = manifests;
-      g_array_append_val (walk->files, item);
+      add_file (walk, file, display, manifests, top);
       return;
     }
 
@@ -278,31 +309,40 @@ collect_files (Walk         *walk,
     }
 
   /* In name order, so that files and problems come out the same each time. */
-  names = g_ptr_array_new_with_free_func (g_free);
+  children = g_array_new (FALSE, FALSE, sizeof (Child));
+  g_array_set_clear_func (children, (GDestroyNotify) child_clear);
   for (;;)
     {
       GFileInfo *child_info = NULL;
-      const char *name;
+      Child child;
 
       if (!g_file_enumerator_iterate (enumerator, &child_info, NULL, walk->cancellable, NULL) ||
           child_info == NULL)
         break;
 
-      name = g_file_info_get_name (child_info);
-      if (g_file_info_get_file_type (child_info) == G_FILE_TYPE_DIRECTORY
-          ? name[0] != '.'
-          : is_article_name (name))
-        g_ptr_array_add (names, g_strdup (name));
+      child.type = g_file_info_get_file_type (child_info);
+      if (child.type == G_FILE_TYPE_DIRECTORY
+          ? g_file_info_get_name (child_info)[0] != '.'
+          : is_article_name (g_file_info_get_name (child_info)))
+        {
+          child.name = g_strdup (g_file_info_get_name (child_info));
+          g_array_append_val (children, child);
+        }
     }
-  g_ptr_array_sort (names, compare_names);
+  g_array_sort (children, compare_children);
 
-  for (guint i = 0; i < names->len; i++)
+  for (guint i = 0; i < children->len && !g_cancellable_is_cancelled (walk->cancellable); i++)
     {
-      const char *name = g_ptr_array_index (names, i);
-      g_autoptr(GFile) child = g_file_get_child (file, name);
-      g_autofree char *child_display = g_build_filename (display, name, NULL);
+      const Child *entry = &g_array_index (children, Child, i);
+      g_autoptr(GFile) child = g_file_get_child (file, entry->name);
+      g_autofree char *child_display = g_build_filename (display, entry->name, NULL);
 
-      collect_files (walk, child, child_display, manifests, FALSE);
+      /* The listing has followed links already: a plain file needs no
+       * second look (a stat per article). */
+      if (entry->type == G_FILE_TYPE_REGULAR)
+        add_file (walk, child, child_display, manifests, FALSE);
+      else
+        collect_files (walk, child, child_display, manifests, FALSE);
     }
 }
 
