@@ -46,7 +46,7 @@ typedef struct
 {
   guint32 hash;
   guint32 id;     /* 0: empty */
-  char   *word;
+  guint32 offset; /* in the words arena */
   guint32 len;
 } WordSlot;
 
@@ -64,6 +64,7 @@ struct _DossierGazetteer
   WordSlot   *words;
   guint       words_size;   /* power of two */
   guint       n_words;
+  GString    *arena;        /* the words, one after the other: one block, not one each */
 
   EdgeSlot   *edges;
   guint       edges_size;   /* power of two */
@@ -106,7 +107,7 @@ word_lookup (DossierGazetteer *gazetteer,
 
       if (slot->id == 0)
         return 0;
-      if (slot->hash == h && slot->len == len && memcmp (slot->word, word, len) == 0)
+      if (slot->hash == h && slot->len == len && memcmp (gazetteer->arena->str + slot->offset, word, len) == 0)
         return slot->id;
     }
 }
@@ -138,7 +139,8 @@ word_intern (DossierGazetteer *gazetteer,
         {
           slot->hash = h;
           slot->id = ++gazetteer->n_words;
-          slot->word = g_strndup (word, len);
+          slot->offset = gazetteer->arena->len;
+          g_string_append_len (gazetteer->arena, word, len);
           slot->len = (guint32) len;
           return slot->id;
         }
@@ -292,6 +294,7 @@ dossier_gazetteer_new (void)
   gazetteer->nodes = g_array_new (FALSE, FALSE, sizeof (Form *));
   gazetteer->node_forms = g_ptr_array_new_with_free_func (g_free);
   g_array_append_val (gazetteer->nodes, root);
+  gazetteer->arena = g_string_sized_new (64 * 1024);
   words_grow (gazetteer);
   edges_resize (gazetteer, 64);
 
@@ -304,8 +307,7 @@ dossier_gazetteer_free (DossierGazetteer *gazetteer)
   if (gazetteer == NULL)
     return;
 
-  for (guint i = 0; i < gazetteer->words_size; i++)
-    g_free (gazetteer->words[i].word);
+  g_string_free (gazetteer->arena, TRUE);
   g_free (gazetteer->words);
   g_free (gazetteer->edges);
   g_array_unref (gazetteer->nodes);
@@ -339,20 +341,31 @@ is_leading_article (const char *word,
   return FALSE;
 }
 
+/* Buffers reused from one form to the next while a file loads. */
+typedef struct
+{
+  DossierFolded *folded;
+  GArray        *tokens;  /* DossierToken */
+} Scratch;
+
 static void
 add_form (DossierGazetteer      *gazetteer,
+          Scratch               *scratch,
           DossierGazetteerEntry *entry,
           const char            *form,
           gboolean               descriptive,
           gboolean               place)
 {
-  g_autoptr(DossierFolded) folded = dossier_folded_new (form, strlen (form));
-  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (DossierToken));
-  g_autofree char *key = dossier_folded_key (folded);
+  DossierFolded *folded = scratch->folded;
+  GArray *tokens = scratch->tokens;
+  g_autofree char *key = NULL;
   guint32 node = 0;
   guint first = 0;
   Form *f;
 
+  dossier_folded_set (folded, form, strlen (form), 0);
+  key = dossier_folded_key (folded);
+  g_array_set_size (tokens, 0);
   dossier_tokenize (folded, form, 0, tokens);
 
   while (first + 2 < tokens->len)
@@ -453,6 +466,9 @@ dossier_gazetteer_load_data (DossierGazetteer  *gazetteer,
 {
   g_auto(GStrv) lines = NULL;
   g_autofree char *copy = NULL;
+  g_autoptr(DossierFolded) folded = g_new0 (DossierFolded, 1);
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (DossierToken));
+  Scratch scratch = { folded, tokens };
 
   g_return_val_if_fail (gazetteer != NULL, FALSE);
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
@@ -528,7 +544,7 @@ dossier_gazetteer_load_data (DossierGazetteer  *gazetteer,
             }
         }
       g_ptr_array_add (gazetteer->entries, entry);
-      add_form (gazetteer, entry, fields[1], FALSE, FALSE);
+      add_form (gazetteer, &scratch, entry, fields[1], FALSE, FALSE);
 
       if (fields[2] == NULL)
         continue;
@@ -543,7 +559,7 @@ dossier_gazetteer_load_data (DossierGazetteer  *gazetteer,
           if (*alias == '\0' || ((descriptive || place) && alias[1] == '\0'))
             continue;
 
-          add_form (gazetteer, entry, descriptive || place ? alias + 1 : alias,
+          add_form (gazetteer, &scratch, entry, descriptive || place ? alias + 1 : alias,
                     descriptive, place);
         }
     }
