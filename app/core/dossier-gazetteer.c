@@ -70,6 +70,7 @@ struct _DossierGazetteer
   guint       edges_size;   /* power of two */
   guint       n_edges;
 
+  GArray     *root_children; /* guint32 by word id: the root's child by that word, or 0 */
   GArray     *nodes;        /* Form *, NULL when no form ends there; node 0 is the root */
   GPtrArray  *node_forms;   /* owns the Form of trie nodes */
 
@@ -292,6 +293,7 @@ dossier_gazetteer_new (void)
   gazetteer->forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gazetteer->checksum = g_checksum_new (G_CHECKSUM_SHA256);
   gazetteer->nodes = g_array_new (FALSE, FALSE, sizeof (Form *));
+  gazetteer->root_children = g_array_new (FALSE, TRUE, sizeof (guint32));
   gazetteer->node_forms = g_ptr_array_new_with_free_func (g_free);
   g_array_append_val (gazetteer->nodes, root);
   gazetteer->arena = g_string_sized_new (64 * 1024);
@@ -311,6 +313,7 @@ dossier_gazetteer_free (DossierGazetteer *gazetteer)
   g_free (gazetteer->words);
   g_free (gazetteer->edges);
   g_array_unref (gazetteer->nodes);
+  g_array_unref (gazetteer->root_children);
   g_ptr_array_unref (gazetteer->node_forms);
   g_ptr_array_unref (gazetteer->entries);
   g_hash_table_unref (gazetteer->forms);
@@ -425,6 +428,12 @@ add_form (DossierGazetteer      *gazetteer,
           child = gazetteer->nodes->len;
           g_array_append_val (gazetteer->nodes, none);
           edge_insert (gazetteer, node, word, child);
+          if (node == 0)
+            {
+              if (word >= gazetteer->root_children->len)
+                g_array_set_size (gazetteer->root_children, word + 1);
+              g_array_index (gazetteer->root_children, guint32, word) = child;
+            }
         }
       node = child;
     }
@@ -700,6 +709,24 @@ after_locative (const DossierFolded *folded,
   return FALSE;
 }
 
+/* The child of @node by @word, 0 when none.  Every word of a text is
+ * tried at the root, and a third of them are words of some form ("de",
+ * "la"): their root edges are read from a small array, not the edge table. */
+static inline guint32
+edge_by_word (DossierGazetteer *gazetteer,
+              guint32           node,
+              const char       *w,
+              gsize             len)
+{
+  guint32 word = word_lookup (gazetteer, w, len);
+
+  if (word == 0)
+    return 0;
+  if (node == 0)
+    return word < gazetteer->root_children->len ? g_array_index (gazetteer->root_children, guint32, word) : 0;
+  return edge_lookup (gazetteer, node, word);
+}
+
 /* The trie child for token @t, trying the singular of an English or
  * French plural ("gouvernements chinois") when the word itself is absent. */
 static inline guint32
@@ -710,14 +737,10 @@ step (DossierGazetteer    *gazetteer,
 {
   const char *w = folded->folded + t->fstart;
   gsize len = t->fend - t->fstart;
-  guint32 word = word_lookup (gazetteer, w, len);
-  guint32 child = word != 0 ? edge_lookup (gazetteer, node, word) : 0;
+  guint32 child = edge_by_word (gazetteer, node, w, len);
 
   if (child == 0 && len > 3 && (w[len - 1] == 's' || w[len - 1] == 'x'))
-    {
-      word = word_lookup (gazetteer, w, len - 1);
-      child = word != 0 ? edge_lookup (gazetteer, node, word) : 0;
-    }
+    child = edge_by_word (gazetteer, node, w, len - 1);
 
   return child;
 }
