@@ -57,6 +57,9 @@ GBytes           *dossier_dict_table_serialize  (const DossierDictTable *table);
 DossierDictTable *dossier_dict_table_new_mapped (GBytes           *blob);
 void              dossier_dict_table_free       (DossierDictTable *table);
 
+/* The table made at build time, NULL when the build had no dictionary. */
+DossierDictTable *dossier_dict_table_new_builtin (void);
+
 /* The slot of @word (folded, @hash its dossier_fold_hash()), or the empty
  * slot where it would go. */
 static inline const DossierDictSlot *

@@ -23,8 +23,8 @@
 /* Mapping the built-in table costs nothing; reading the .dic files costs
  * some 40 ms, paid only when asked for another directory or when the
  * build had no dictionary. */
-static DossierDictTable *
-map_builtin (void)
+DossierDictTable *
+dossier_dict_table_new_builtin (void)
 {
   g_autoptr(GBytes) blob = g_resource_lookup_data (dossier_dictionary_get_resource (), TABLE_RESOURCE,
                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
@@ -38,7 +38,7 @@ load (gpointer data)
   const char *dir = g_getenv ("DOSSIER_HUNSPELL_DIR");
   DossierDictTable *table;
 
-  if (dir == NULL && (table = map_builtin ()) != NULL)
+  if (dir == NULL && (table = dossier_dict_table_new_builtin ()) != NULL)
     return table;
   return dossier_dict_table_read_dir (dir != NULL ? dir : "/usr/share/hunspell");
 }
