@@ -226,6 +226,14 @@ dossier_filter_validate (const DossierFilter *filter,
   return TRUE;
 }
 
+/* Whether dates matter at all: with no bound and undated passages kept,
+ * every date is in range, and finding a mention's date can be skipped. */
+static gboolean
+filter_by_dates (const DossierFilter *filter)
+{
+  return filter->dated_only || dossier_date_is_known (&filter->from) || dossier_date_is_known (&filter->to);
+}
+
 static gboolean
 date_in_range (const DossierFilter *filter,
                const DossierDate   *date)
@@ -270,6 +278,7 @@ visible_mentions (const DossierFilter *filter,
   guint count = 0;
   guint last_article = G_MAXUINT;
   g_autoptr(GHashTable) articles = NULL;
+  gboolean by_dates = filter_by_dates (filter);
 
   for (guint i = 0; i < entity->mentions->len; i++)
     {
@@ -280,9 +289,12 @@ visible_mentions (const DossierFilter *filter,
       if (filter->no_comments && m->section == DOSSIER_SECTION_COMMENTS)
         continue;
 
-      date = dossier_article_date_for_range (article, m->start, m->end);
-      if (!date_in_range (filter, &date))
-        continue;
+      if (by_dates)
+        {
+          date = dossier_article_date_for_range (article, m->start, m->end);
+          if (!date_in_range (filter, &date))
+            continue;
+        }
 
       count++;
       /* Mentions come article by article; a merge may interleave them. */
@@ -305,7 +317,7 @@ evidence_visible (const DossierFilter   *filter,
 {
   if (filter->no_comments && (e->flags & DOSSIER_EVIDENCE_COMMENTS) != 0)
     return FALSE;
-  return date_in_range (filter, &e->date);
+  return !filter_by_dates (filter) || date_in_range (filter, &e->date);
 }
 
 static guint
