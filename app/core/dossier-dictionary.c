@@ -20,9 +20,6 @@
  * (build-aux/gen-dictionary.c); empty when it had none. */
 #define TABLE_RESOURCE "/io/github/dossier/Dossier/dictionary.table"
 
-/* Mapping the built-in table costs nothing; reading the .dic files costs
- * some 40 ms, paid only when asked for another directory or when the
- * build had no dictionary. */
 DossierDictTable *
 dossier_dict_table_new_builtin (void)
 {
@@ -32,6 +29,9 @@ dossier_dict_table_new_builtin (void)
   return blob != NULL ? dossier_dict_table_new_mapped (blob) : NULL;
 }
 
+/* Mapping the built-in table parses nothing; reading the .dic files costs
+ * some 40 ms, paid only when asked for another directory or when the
+ * build had no dictionary. */
 static gpointer
 load (gpointer data)
 {
