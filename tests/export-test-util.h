@@ -175,6 +175,17 @@ test_synthetic_graph (guint n_nodes,
   return graph;
 }
 
+/* All of a test_synthetic_graph(); the subgraph keeps the graph. */
+static inline DossierSubgraph *
+test_synthetic_subgraph (guint n_nodes,
+                         guint n_edges,
+                         guint seed)
+{
+  g_autoptr(DossierGraph) graph = test_synthetic_graph (n_nodes, n_edges, seed);
+
+  return test_subgraph_all (graph);
+}
+
 /* A subgraph and its layout, for g_test_add (). */
 typedef struct
 {

@@ -553,8 +553,7 @@ test_community_legend (ExportFixture *f,
 static void
 test_community_legend_other (void)
 {
-  g_autoptr(DossierGraph) graph = test_synthetic_graph (21, 0, 1);
-  g_autoptr(DossierSubgraph) sub = test_subgraph_all (graph);
+  g_autoptr(DossierSubgraph) sub = test_synthetic_subgraph (21, 0, 1);
   guint communities[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1];
   g_autofree char *first = NULL;
   g_autofree char *other = NULL;
@@ -577,7 +576,7 @@ test_community_legend_other (void)
   g_assert_cmpuint (communities[0], ==, 0);
   g_assert_cmpuint (communities[n - 1], ==, DOSSIER_STYLE_N_COMMUNITY_COLORS);
   first = dossier_render_community_label (sub, 0);
-  g_assert_true (g_str_has_suffix (first, dossier_graph_get_entity (graph, 0)->name));
+  g_assert_true (g_str_has_suffix (first, dossier_graph_get_entity (sub->graph, 0)->name));
   other = dossier_render_community_label (sub, communities[n - 1]);
   g_assert_cmpstr (other, ==, "Other clusters");
 
