@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dossier-corpus.h"
+#include "dossier-export.h"
 #include "dossier-extractor.h"
 #include "dossier-filter.h"
 #include "dossier-layout.h"
@@ -193,16 +194,24 @@ typedef struct
   DossierLayout   *layout;
 } ExportFixture;
 
-/* The seeds, laid out by the engine chosen for their size. */
+/* @sub (taken), laid out by the engine chosen for its size. */
+static inline void
+export_fixture_lay_out (ExportFixture   *f,
+                        DossierSubgraph *sub)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->sub = sub;
+  f->layout = dossier_layout_compute (f->sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The seeds through the default filter, laid out. */
 static inline void
 export_fixture_set_up_seeds (ExportFixture *f,
                              gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->sub = test_seeds_subgraph ();
-  f->layout = dossier_layout_compute (f->sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
+  export_fixture_lay_out (f, test_seeds_subgraph ());
 }
 
 /* The hostile graph (three actors, two relations), laid out. */
@@ -210,12 +219,9 @@ static inline void
 export_fixture_set_up_hostile (ExportFixture *f,
                                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(DossierGraph) graph = test_hostile_graph ();
 
-  f->sub = test_subgraph_all (graph);
-  f->layout = dossier_layout_compute (f->sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
+  export_fixture_lay_out (f, test_subgraph_all (graph));
   g_assert_cmpuint (f->layout->nodes->len, ==, 3);
   g_assert_cmpuint (f->layout->edges->len, ==, 2);
 }
@@ -226,4 +232,28 @@ export_fixture_tear_down (ExportFixture *f,
 {
   g_clear_pointer (&f->layout, dossier_layout_unref);
   g_clear_pointer (&f->sub, dossier_subgraph_unref);
+}
+
+/* @f exported in memory with @options: never an error, never empty. */
+static inline GBytes *
+export_with (ExportFixture              *f,
+             const DossierExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = dossier_export_to_bytes (f->sub, f->layout, options, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+  return bytes;
+}
+
+static inline GBytes *
+export_format (ExportFixture       *f,
+               DossierExportFormat  format)
+{
+  DossierExportOptions options;
+
+  dossier_export_options_init (&options, format);
+  return export_with (f, &options);
 }

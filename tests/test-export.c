@@ -30,31 +30,6 @@
 #include "export-test-util.h"
 #include "xml-test-util.h"
 
-static GBytes *
-export (ExportFixture              *f,
-        const DossierExportOptions *options)
-{
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes;
-
-  bytes = dossier_export_to_bytes (f->sub, f->layout, options, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (bytes);
-  g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
-
-  return bytes;
-}
-
-static GBytes *
-export_format (ExportFixture       *f,
-               DossierExportFormat  format)
-{
-  DossierExportOptions options;
-
-  dossier_export_options_init (&options, format);
-  return export (f, &options);
-}
-
 static char *
 entity_name (ExportFixture *f,
              guint    id)
@@ -159,7 +134,7 @@ test_png (ExportFixture *f,
 
   dossier_export_options_init (&options, DOSSIER_EXPORT_PNG);
   options.scale = 1.5;
-  bytes = export (f, &options);
+  bytes = export_with (f, &options);
   surface = check_png (bytes, (int) ceil (f->layout->width * 1.5), (int) ceil (f->layout->height * 1.5), 108);
 
   /* The corner is background, white and opaque... */
@@ -174,7 +149,7 @@ test_png (ExportFixture *f,
   /* Transparent: the corner has alpha 0; 300 dpi is scale 300/72. */
   options.transparent = TRUE;
   options.scale = 300.0 / 72.0;
-  transparent = export (f, &options);
+  transparent = export_with (f, &options);
   surface = check_png (transparent, (int) ceil (f->layout->width * options.scale),
                        (int) ceil (f->layout->height * options.scale), 300);
   g_assert_cmphex (pixel_at (surface, 0, 0) >> 24, ==, 0);
@@ -489,7 +464,7 @@ test_community_halos (ExportFixture *f,
    * (an edge may pass there: most nodes suffice). */
   dossier_export_options_init (&options, DOSSIER_EXPORT_PNG);
   options.scale = 2.0;
-  png = export (f, &options);
+  png = export_with (f, &options);
   surface = check_png (png, (int) ceil (f->layout->width * 2), (int) ceil (f->layout->height * 2), 144);
   for (guint i = 0; i < f->layout->nodes->len; i++)
     {
@@ -538,7 +513,7 @@ test_community_legend (ExportFixture *f,
   g_assert_cmpuint (n, >=, 2);
   dossier_export_options_init (&options, DOSSIER_EXPORT_SVG);
   options.legend = TRUE;
-  svg = export (f, &options);
+  svg = export_with (f, &options);
   text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
   for (const char *p = text; (p = strstr (p, "class=\"community-sample\"")) != NULL; p++)
     samples++;
@@ -607,7 +582,7 @@ test_svg_options (ExportFixture *f,
   options.legend = TRUE;
   options.transparent = TRUE;
   options.dark = TRUE;
-  bytes = export (f, &options);
+  bytes = export_with (f, &options);
   s = parse_xml (bytes);
   svg = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
@@ -924,7 +899,7 @@ test_area (ExportFixture *f,
   options.area_width = 200;
   options.area_height = 150;
   options.scale = 1;
-  png = export (f, &options);
+  png = export_with (f, &options);
   surface = check_png (png, 200, 150, 72);
   cairo_surface_destroy (surface);
 
@@ -939,7 +914,7 @@ test_area (ExportFixture *f,
   g_assert_cmpuint (inside, <, f->layout->nodes->len);
 
   options.format = DOSSIER_EXPORT_SVG;
-  svg = export (f, &options);
+  svg = export_with (f, &options);
   s = parse_xml (svg);
   g_assert_cmpuint (s->nodes, ==, inside);
   {
@@ -949,7 +924,7 @@ test_area (ExportFixture *f,
 
   /* Data formats keep the nodes in view and the relations among them. */
   options.format = DOSSIER_EXPORT_DOT;
-  dot = export (f, &options);
+  dot = export_with (f, &options);
   dot_text = g_strndup (g_bytes_get_data (dot, NULL), g_bytes_get_size (dot));
   g = agmemread (dot_text);
   g_assert_nonnull (g);
@@ -981,7 +956,6 @@ test_dot_backslash_runs (void)
   };
   g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
   g_autoptr(DossierGraph) graph = dossier_graph_new (corpus);
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   guint ids[G_N_ELEMENTS (cases)];
   ExportFixture f = { 0 };
@@ -989,9 +963,7 @@ test_dot_backslash_runs (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     ids[i] = dossier_graph_ensure_entity (graph, cases[i].name, DOSSIER_ENTITY_COMPANY)->id;
-  f.sub = test_subgraph_all (graph);
-  f.layout = dossier_layout_compute (f.sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
+  export_fixture_lay_out (&f, test_subgraph_all (graph));
 
   {
     g_autoptr(GBytes) bytes = export_format (&f, DOSSIER_EXPORT_DOT);
@@ -1021,15 +993,12 @@ test_noncharacter_names (void)
 {
   g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
   g_autoptr(DossierGraph) graph = dossier_graph_new (corpus);
-  g_autoptr(GError) error = NULL;
   ExportFixture f = { 0 };
 
   dossier_graph_ensure_entity (graph, "Bad\xef\xbf\xbfName", DOSSIER_ENTITY_COMPANY);
   dossier_graph_ensure_entity (graph, "\xef\xb7\x90", DOSSIER_ENTITY_PERSON);
   dossier_graph_ensure_entity (graph, "Also\xef\xbf\xbe bad", DOSSIER_ENTITY_PERSON);
-  f.sub = test_subgraph_all (graph);
-  f.layout = dossier_layout_compute (f.sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
+  export_fixture_lay_out (&f, test_subgraph_all (graph));
 
   for (DossierExportFormat format = DOSSIER_EXPORT_PNG; format <= DOSSIER_EXPORT_JSON; format++)
     {
@@ -1057,11 +1026,8 @@ test_empty_graph (void)
   g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
   g_autoptr(DossierGraph) graph = dossier_graph_new (corpus);
   ExportFixture f = { 0 };
-  g_autoptr(GError) error = NULL;
 
-  f.sub = test_subgraph_all (graph);
-  f.layout = dossier_layout_compute (f.sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
+  export_fixture_lay_out (&f, test_subgraph_all (graph));
 
   for (DossierExportFormat format = DOSSIER_EXPORT_PNG; format <= DOSSIER_EXPORT_JSON; format++)
     {
