@@ -25,6 +25,15 @@
 /* cgraph cannot write a backslash right before the closing quote. */
 #define HOSTILE_NAME_3 "Trailing backslash \\"
 
+/* A graph over an empty corpus, for actors added by hand. */
+static inline DossierGraph *
+test_bare_graph (void)
+{
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
+
+  return dossier_graph_new (corpus);
+}
+
 /* The seeds through the default filter, as the CLI shows them. */
 static inline DossierSubgraph *
 test_seeds_subgraph (void)

@@ -1040,8 +1040,7 @@ test_title_caption (ExportFixture *f,
 static void
 test_communities (void)
 {
-  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
-  g_autoptr(DossierGraph) graph = dossier_graph_new (corpus);
+  g_autoptr(DossierGraph) graph = test_bare_graph ();
   g_autoptr(DossierSubgraph) sub = NULL;
   g_autofree guint *c = NULL;
   const guint pairs[][2] = { { 0, 1 }, { 1, 2 }, { 2, 0 }, { 3, 4 }, { 4, 5 }, { 5, 3 }, { 2, 3 } };

@@ -954,8 +954,7 @@ test_dot_backslash_runs (void)
     { "qq\\\\\"x", "qq\\\\\"x" },
     { "\\\\\\\\", "\\\\\\\\" },
   };
-  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
-  g_autoptr(DossierGraph) graph = dossier_graph_new (corpus);
+  g_autoptr(DossierGraph) graph = test_bare_graph ();
   g_autofree char *text = NULL;
   guint ids[G_N_ELEMENTS (cases)];
   ExportFixture f = { 0 };
@@ -991,8 +990,7 @@ test_dot_backslash_runs (void)
 static void
 test_noncharacter_names (void)
 {
-  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
-  g_autoptr(DossierGraph) graph = dossier_graph_new (corpus);
+  g_autoptr(DossierGraph) graph = test_bare_graph ();
   ExportFixture f = { 0 };
 
   dossier_graph_ensure_entity (graph, "Bad\xef\xbf\xbfName", DOSSIER_ENTITY_COMPANY);
@@ -1023,8 +1021,7 @@ test_noncharacter_names (void)
 static void
 test_empty_graph (void)
 {
-  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
-  g_autoptr(DossierGraph) graph = dossier_graph_new (corpus);
+  g_autoptr(DossierGraph) graph = test_bare_graph ();
   ExportFixture f = { 0 };
 
   export_fixture_lay_out (&f, test_subgraph_all (graph));

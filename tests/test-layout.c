@@ -347,8 +347,7 @@ test_edge_label_positions (void)
 static void
 test_empty_and_single (void)
 {
-  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
-  g_autoptr(DossierGraph) empty = dossier_graph_new (corpus);
+  g_autoptr(DossierGraph) empty = test_bare_graph ();
   g_autoptr(DossierGraph) one = test_synthetic_graph (1, 0, 1);
   g_autoptr(DossierSubgraph) empty_sub = test_subgraph_all (empty);
   g_autoptr(DossierSubgraph) one_sub = test_subgraph_all (one);
