@@ -10,6 +10,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <string.h>
 
 #include "dossier-corpus.h"
@@ -241,6 +242,41 @@ export_fixture_tear_down (ExportFixture *f,
 {
   g_clear_pointer (&f->layout, dossier_layout_unref);
   g_clear_pointer (&f->sub, dossier_subgraph_unref);
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         len;
+  gsize         pos;
+} TestPngReader;
+
+static inline cairo_status_t
+test_png_read (void          *closure,
+               unsigned char *out,
+               unsigned int   length)
+{
+  TestPngReader *r = closure;
+
+  if (r->pos + length > r->len)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (out, r->data + r->pos, length);
+  r->pos += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PNG in memory decoded by cairo (libpng, which checks every CRC). */
+static inline cairo_surface_t *
+test_decode_png (GBytes *bytes)
+{
+  TestPngReader reader = { 0 };
+  cairo_surface_t *surface;
+
+  reader.data = g_bytes_get_data (bytes, &reader.len);
+  surface = cairo_image_surface_create_from_png_stream (test_png_read, &reader);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (surface);
+  return surface;
 }
 
 /* @f exported in memory with @options: never an error, never empty. */

@@ -833,39 +833,6 @@ test_caption (void)
 
 /* ---- Pictures ---------------------------------------------------------------- */
 
-typedef struct
-{
-  GBytes *bytes;
-  gsize   offset;
-} PngReader;
-
-static cairo_status_t
-read_png (void          *closure,
-          unsigned char *data,
-          unsigned int   length)
-{
-  PngReader *r = closure;
-  gsize len;
-  const guint8 *bytes = g_bytes_get_data (r->bytes, &len);
-
-  if (r->offset + length > len)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, bytes + r->offset, length);
-  r->offset += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static cairo_surface_t *
-decode_png (GBytes *bytes)
-{
-  PngReader r = { bytes, 0 };
-  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_png, &r);
-
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
 static GBytes *
 export_png (ExportFixture    *f,
             gboolean    edge_labels,
@@ -904,8 +871,8 @@ test_edge_labels_apart (ExportFixture *f,
   g_autoptr(GArray) places = dossier_render_place_edge_labels (f->sub, f->layout);
   g_autoptr(GBytes) with = export_png (f, TRUE, NULL, NULL);
   g_autoptr(GBytes) without = export_png (f, FALSE, NULL, NULL);
-  cairo_surface_t *a = decode_png (with);
-  cairo_surface_t *b = decode_png (without);
+  cairo_surface_t *a = test_decode_png (with);
+  cairo_surface_t *b = test_decode_png (without);
   int stride = cairo_image_surface_get_stride (a);
   guint shown = 0;
 
@@ -1014,8 +981,8 @@ test_title_caption (ExportFixture *f,
 {
   g_autoptr(GBytes) plain = export_png (f, FALSE, NULL, NULL);
   g_autoptr(GBytes) titled = export_png (f, FALSE, HOSTILE_NAME_2, "47 articles, 2020-08-01 – 2020-12-31");
-  cairo_surface_t *a = decode_png (plain);
-  cairo_surface_t *b = decode_png (titled);
+  cairo_surface_t *a = test_decode_png (plain);
+  cairo_surface_t *b = test_decode_png (titled);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) svg = NULL;
   g_autofree char *text = NULL;
