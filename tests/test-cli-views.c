@@ -28,14 +28,9 @@ export (const char * const  *options,
         char               **json_out,
         char               **err_out)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) args = NULL;
+  const char *command[] = { "export", "--no-edits", "--format=json", "-o", "-", NULL };
 
-  g_strv_builder_add_many (builder, "export", "--no-edits", "--format=json", "-o", "-", NULL);
-  g_strv_builder_addv (builder, (const char **) options);
-  g_strv_builder_add (builder, g_getenv ("DOSSIER_SEEDS_DIR"));
-  args = g_strv_builder_end (builder);
-  return cli_test_run ((const char * const *) args, json_out, err_out);
+  return cli_test_run_on_seeds (command, options, json_out, err_out);
 }
 
 /* A folder for the edits file named by --project, and its views file. */
