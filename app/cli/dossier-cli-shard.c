@@ -1095,6 +1095,18 @@ write_string_member (DossierJsonWriter *w,
   dossier_json_writer_string (w, value);
 }
 
+static void
+write_strings (DossierJsonWriter *w,
+               const char        *member,
+               GPtrArray         *strings)
+{
+  dossier_json_writer_member (w, member);
+  dossier_json_writer_begin_array (w);
+  for (guint i = 0; i < strings->len; i++)
+    dossier_json_writer_string (w, g_ptr_array_index (strings, i));
+  dossier_json_writer_end_array (w);
+}
+
 /* An entity's id in the output: "e" and its place there. */
 static void
 write_id_member (DossierJsonWriter *w,
@@ -1118,11 +1130,7 @@ write_entity (DossierJsonWriter *w,
   write_string_member (w, "type", dossier_entity_type_to_string (majority_type (e->counts)));
   dossier_json_writer_member (w, "discovered");
   dossier_json_writer_boolean (w, e->discovered);
-  dossier_json_writer_member (w, "aliases");
-  dossier_json_writer_begin_array (w);
-  for (guint a = 0; a < e->aliases->len; a++)
-    dossier_json_writer_string (w, g_ptr_array_index (e->aliases, a));
-  dossier_json_writer_end_array (w);
+  write_strings (w, "aliases", e->aliases);
   write_refs (w, m, "mentions", e->mentions);
   dossier_json_writer_end_object (w);
 }
