@@ -704,6 +704,26 @@ append_graphml_edge (GString         *out,
   g_string_append (out, "    </edge>\n");
 }
 
+/* The actors, with their community and the span of their passages. */
+static gboolean
+append_graphml_nodes (GString         *out,
+                      DossierSubgraph *subgraph,
+                      DossierLayout   *layout,
+                      Progress        *progress,
+                      GError         **error)
+{
+  g_autofree guint32 *spans = dossier_export_entity_spans (subgraph);
+  g_autofree guint *communities = dossier_export_communities (subgraph);
+
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    {
+      append_graphml_node (out, subgraph, layout, i, communities[i], spans);
+      if (!progress_step (progress, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static GBytes *
 write_graphml (DossierSubgraph *subgraph,
                DossierLayout   *layout,
@@ -711,8 +731,6 @@ write_graphml (DossierSubgraph *subgraph,
                GError         **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree guint32 *spans = dossier_export_entity_spans (subgraph);
-  g_autofree guint *communities = dossier_export_communities (subgraph);
 
   progress->total = subgraph->entities->len + subgraph->relations->len;
 
@@ -727,12 +745,8 @@ write_graphml (DossierSubgraph *subgraph,
                             graphml_keys[k].name, graphml_keys[k].type);
   g_string_append (out, "  <graph id=\"dossier\" edgedefault=\"directed\">\n");
 
-  for (guint i = 0; i < subgraph->entities->len; i++)
-    {
-      append_graphml_node (out, subgraph, layout, i, communities[i], spans);
-      if (!progress_step (progress, error))
-        return NULL;
-    }
+  if (!append_graphml_nodes (out, subgraph, layout, progress, error))
+    return NULL;
   for (guint i = 0; i < subgraph->relations->len; i++)
     {
       append_graphml_edge (out, subgraph, i);
