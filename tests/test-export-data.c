@@ -532,17 +532,28 @@ test_gexf (ExportFixture *f,
 
 /* ---- Neo4j ----------------------------------------------------------------- */
 
+/* The file @name of @dir, read whole. */
+static char *
+read_file_in (const char *dir,
+              const char *name,
+              gsize      *len)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_file_get_contents (path, &data, len, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
 static GPtrArray *
 read_csv_file (const char *dir,
                const char *name)
 {
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *data = NULL;
-  g_autoptr(GError) error = NULL;
   gsize len;
+  g_autofree char *data = read_file_in (dir, name, &len);
 
-  g_file_get_contents (path, &data, &len, &error);
-  g_assert_no_error (error);
   return csv_parse (data, len);
 }
 
@@ -626,7 +637,6 @@ static void
 test_neo4j (ExportFixture *f,
             gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *tmp = test_make_temp_dir ("dossier-neo4j-XXXXXX");
   g_autofree char *dir = export_neo4j (f, tmp);
   g_autoptr(GPtrArray) actors = read_csv_file (dir, "actors.csv");
@@ -634,8 +644,7 @@ test_neo4j (ExportFixture *f,
   g_autoptr(GPtrArray) articles = read_csv_file (dir, "articles.csv");
   g_autoptr(GPtrArray) evidence = read_csv_file (dir, "evidence.csv");
   g_autoptr(GPtrArray) quoted = read_csv_file (dir, "quoted_in.csv");
-  g_autofree char *cypher_path = g_build_filename (dir, "load.cypher", NULL);
-  g_autofree char *cypher = NULL;
+  g_autofree char *cypher = read_file_in (dir, "load.cypher", NULL);
   DossierExportOptions options;
 
   /* The neo4j-admin header layout, and rows as wide as the headers. */
@@ -664,14 +673,13 @@ test_neo4j (ExportFixture *f,
   check_neo4j_joins (actors, relations, articles, evidence, quoted);
   check_neo4j_names (f->sub, actors);
 
-  g_file_get_contents (cypher_path, &cypher, NULL, &error);
-  g_assert_no_error (error);
   g_assert_nonnull (strstr (cypher, "LOAD CSV WITH HEADERS FROM 'file:///actors.csv'"));
   g_assert_nonnull (strstr (cypher, "MERGE (a:Actor {key:"));
 
   /* Neo4j is a folder: into memory it is refused with a message. */
   dossier_export_options_init (&options, DOSSIER_EXPORT_NEO4J);
   {
+    g_autoptr(GError) error = NULL;
     g_autoptr(GBytes) bytes = dossier_export_to_bytes (f->sub, f->layout, &options, NULL, &error);
 
     g_assert_null (bytes);
