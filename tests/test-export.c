@@ -1018,16 +1018,6 @@ test_empty_graph (void)
 
 /* ---- Files: atomic writes and failures ------------------------------------ */
 
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("dossier-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
 static guint
 count_entries (const char *dir)
 {
@@ -1044,7 +1034,7 @@ static void
 test_write_and_replace (ExportFixture *f,
                         gconstpointer  data)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-export-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "graph.svg", NULL);
   g_autoptr(GError) error = NULL;
   DossierExportOptions options;
@@ -1074,7 +1064,7 @@ static void
 test_write_through_links_and_devices (ExportFixture *f,
                                       gconstpointer  data)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-export-XXXXXX");
   g_autofree char *sub = g_build_filename (dir, "real", NULL);
   g_autofree char *target = g_build_filename (sub, "target.svg", NULL);
   g_autofree char *link = g_build_filename (dir, "link.svg", NULL);
@@ -1153,7 +1143,7 @@ static void
 test_write_failures (ExportFixture *f,
                      gconstpointer  data)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-export-XXXXXX");
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "graph.svg", NULL);
   g_autofree char *is_dir = g_build_filename (dir, "graph.svg", NULL);
   g_autofree char *under_file = g_build_filename (dir, "plain-file", "graph.svg", NULL);
@@ -1198,7 +1188,7 @@ test_disk_full (ExportFixture *f,
 {
   if (g_test_subprocess ())
     {
-      g_autofree char *dir = make_temp_dir ();
+      g_autofree char *dir = test_make_temp_dir ("dossier-export-XXXXXX");
       g_autofree char *path = g_build_filename (dir, "graph.png", NULL);
       g_autoptr(GError) error = NULL;
       g_autofree char *contents = NULL;
@@ -1259,7 +1249,7 @@ test_progress_and_cancel (void)
 {
   g_autoptr(DossierGraph) graph = test_synthetic_graph (600, 900, 7);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-export-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "big.svg", NULL);
   g_autofree char *contents = NULL;
   ExportFixture f = { 0 };
@@ -1338,7 +1328,7 @@ static void
 test_async (ExportFixture *f,
             gconstpointer  data)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-export-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "graph.pdf", NULL);
   g_autoptr(GError) error = NULL;
   AsyncState state = { NULL, 0, g_thread_self () };
