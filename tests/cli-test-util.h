@@ -47,3 +47,23 @@ cli_test_run (const char * const  *args,
   g_assert_true (g_subprocess_get_if_exited (proc));
   return g_subprocess_get_exit_status (proc);
 }
+
+/* Runs $DOSSIER_CLI @command… @args… $DOSSIER_SEEDS_DIR (@command and
+ * @args NULL-terminated, @args may be NULL), as cli_test_run() does. */
+static inline int
+cli_test_run_on_seeds (const char * const  *command,
+                       const char * const  *args,
+                       char               **out,
+                       char               **err)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+
+  g_assert_nonnull (g_getenv ("DOSSIER_SEEDS_DIR"));
+  g_strv_builder_addv (builder, (const char **) command);
+  if (args != NULL)
+    g_strv_builder_addv (builder, (const char **) args);
+  g_strv_builder_add (builder, g_getenv ("DOSSIER_SEEDS_DIR"));
+  argv = g_strv_builder_end (builder);
+  return cli_test_run ((const char * const *) argv, out, err);
+}

@@ -10,9 +10,11 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <string.h>
 
 #include "dossier-corpus.h"
+#include "dossier-export.h"
 #include "dossier-extractor.h"
 #include "dossier-filter.h"
 #include "dossier-layout.h"
@@ -23,6 +25,15 @@
 #define HOSTILE_NAME_2 "Zed & Co <i>'quoted'</i>"
 /* cgraph cannot write a backslash right before the closing quote. */
 #define HOSTILE_NAME_3 "Trailing backslash \\"
+
+/* A graph over an empty corpus, for actors added by hand. */
+static inline DossierGraph *
+test_bare_graph (void)
+{
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
+
+  return dossier_graph_new (corpus);
+}
 
 /* The seeds through the default filter, as the CLI shows them. */
 static inline DossierSubgraph *
@@ -175,6 +186,17 @@ test_synthetic_graph (guint n_nodes,
   return graph;
 }
 
+/* All of a test_synthetic_graph(); the subgraph keeps the graph. */
+static inline DossierSubgraph *
+test_synthetic_subgraph (guint n_nodes,
+                         guint n_edges,
+                         guint seed)
+{
+  g_autoptr(DossierGraph) graph = test_synthetic_graph (n_nodes, n_edges, seed);
+
+  return test_subgraph_all (graph);
+}
+
 /* A subgraph and its layout, for g_test_add (). */
 typedef struct
 {
@@ -182,16 +204,24 @@ typedef struct
   DossierLayout   *layout;
 } ExportFixture;
 
-/* The seeds, laid out by the engine chosen for their size. */
+/* @sub (taken), laid out by the engine chosen for its size. */
+static inline void
+export_fixture_lay_out (ExportFixture   *f,
+                        DossierSubgraph *sub)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->sub = sub;
+  f->layout = dossier_layout_compute (f->sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The seeds through the default filter, laid out. */
 static inline void
 export_fixture_set_up_seeds (ExportFixture *f,
                              gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->sub = test_seeds_subgraph ();
-  f->layout = dossier_layout_compute (f->sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
+  export_fixture_lay_out (f, test_seeds_subgraph ());
 }
 
 /* The hostile graph (three actors, two relations), laid out. */
@@ -199,12 +229,9 @@ static inline void
 export_fixture_set_up_hostile (ExportFixture *f,
                                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(DossierGraph) graph = test_hostile_graph ();
 
-  f->sub = test_subgraph_all (graph);
-  f->layout = dossier_layout_compute (f->sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
+  export_fixture_lay_out (f, test_subgraph_all (graph));
   g_assert_cmpuint (f->layout->nodes->len, ==, 3);
   g_assert_cmpuint (f->layout->edges->len, ==, 2);
 }
@@ -215,4 +242,63 @@ export_fixture_tear_down (ExportFixture *f,
 {
   g_clear_pointer (&f->layout, dossier_layout_unref);
   g_clear_pointer (&f->sub, dossier_subgraph_unref);
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         len;
+  gsize         pos;
+} TestPngReader;
+
+static inline cairo_status_t
+test_png_read (void          *closure,
+               unsigned char *out,
+               unsigned int   length)
+{
+  TestPngReader *r = closure;
+
+  if (r->pos + length > r->len)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (out, r->data + r->pos, length);
+  r->pos += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PNG in memory decoded by cairo (libpng, which checks every CRC). */
+static inline cairo_surface_t *
+test_decode_png (GBytes *bytes)
+{
+  TestPngReader reader = { 0 };
+  cairo_surface_t *surface;
+
+  reader.data = g_bytes_get_data (bytes, &reader.len);
+  surface = cairo_image_surface_create_from_png_stream (test_png_read, &reader);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* @f exported in memory with @options: never an error, never empty. */
+static inline GBytes *
+export_with (ExportFixture              *f,
+             const DossierExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = dossier_export_to_bytes (f->sub, f->layout, options, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+  return bytes;
+}
+
+static inline GBytes *
+export_format (ExportFixture       *f,
+               DossierExportFormat  format)
+{
+  DossierExportOptions options;
+
+  dossier_export_options_init (&options, format);
+  return export_with (f, &options);
 }

@@ -23,34 +23,13 @@ static JsonObject *
 extract (const char * const *args,
          char              **stderr_out)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
+  const char *command[] = { "extract", "--json", "--no-edits", NULL };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autofree char *seeds = g_strdup (g_getenv ("DOSSIER_SEEDS_DIR"));
 
-  g_assert_nonnull (g_getenv ("DOSSIER_CLI"));
-  g_assert_nonnull (seeds);
-
-  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_CLI"));
-  g_ptr_array_add (argv, (char *) "extract");
-  g_ptr_array_add (argv, (char *) "--json");
-  g_ptr_array_add (argv, (char *) "--no-edits");
-  for (guint i = 0; args != NULL && args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, seeds);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                            &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-
-  if (g_subprocess_get_exit_status (proc) != 0)
+  if (cli_test_run_on_seeds (command, args, &out, &err) != 0)
     {
       if (stderr_out != NULL)
         *stderr_out = g_steal_pointer (&err);

@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "cli-test-util.h"
 #include "dossier-curation.h"
 #include "dossier-positions.h"
 
@@ -24,33 +25,18 @@ export (const char  *out,
         char       **err_out,
         ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
+  const char *command[] = { "export", "--no-edits", "--format=json", "-o", out, NULL };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) extra = NULL;
   const char *arg;
   va_list args;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_CLI"));
-  g_ptr_array_add (argv, (char *) "export");
-  g_ptr_array_add (argv, (char *) "--no-edits");
-  g_ptr_array_add (argv, (char *) "--format=json");
-  g_ptr_array_add (argv, (char *) "-o");
-  g_ptr_array_add (argv, (char *) out);
   va_start (args, err_out);
   while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+    g_strv_builder_add (builder, arg);
   va_end (args);
-  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_SEEDS_DIR"));
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, NULL, &err, &error);
-  g_assert_no_error (error);
-  if (err_out != NULL)
-    *err_out = g_steal_pointer (&err);
-  return g_subprocess_get_exit_status (proc);
+  extra = g_strv_builder_end (builder);
+  return cli_test_run_on_seeds (command, (const char * const *) extra, NULL, err_out);
 }
 
 static DossierPositions *

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "dossier-views.h"
 
 #define VIEW_NAME "Ellison's <\"circle\"> & co"
@@ -27,23 +28,9 @@ export (const char * const  *options,
         char               **json_out,
         char               **err_out)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) argv = NULL;
+  const char *command[] = { "export", "--no-edits", "--format=json", "-o", "-", NULL };
 
-  g_strv_builder_add_many (builder, g_getenv ("DOSSIER_CLI"), "export", "--no-edits", "--format=json",
-                           "-o", "-", NULL);
-  g_strv_builder_addv (builder, (const char **) options);
-  g_strv_builder_add (builder, g_getenv ("DOSSIER_SEEDS_DIR"));
-  argv = g_strv_builder_end (builder);
-
-  proc = g_subprocess_newv ((const char * const *) argv,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, json_out, err_out, &error);
-  g_assert_no_error (error);
-  return g_subprocess_get_exit_status (proc);
+  return cli_test_run_on_seeds (command, options, json_out, err_out);
 }
 
 /* A folder for the edits file named by --project, and its views file. */

@@ -201,6 +201,18 @@ make_user_dir (const char *name)
   return dir;
 }
 
+/* Writes @contents into the file @name of @dir. */
+static void
+write_in (const char *dir,
+          const char *name,
+          const char *contents,
+          gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
 /* The articles in @dir; what it could not read is in the corpus's problems. */
 static DossierCorpus *
 load_dir (const char *dir)
@@ -223,12 +235,11 @@ test_special_files (void)
   g_autofree char *big = g_build_filename (dir, "big.txt", NULL);
   g_autofree char *zero = g_build_filename (dir, "zero.txt", NULL);
   g_autofree char *fifo = g_build_filename (dir, "x.txt", NULL);
-  g_autofree char *good = g_build_filename (dir, "good.txt", NULL);
   g_autoptr(DossierCorpus) corpus = NULL;
   struct rusage before, after;
   int fd;
 
-  g_assert_true (g_file_set_contents (good, "A story\n\nOracle bought a company in 2020.\n", -1, NULL));
+  write_in (dir, "good.txt", "A story\n\nOracle bought a company in 2020.\n", -1);
   fd = open (big, O_WRONLY | O_CREAT | O_TRUNC, 0600);
   g_assert_cmpint (fd, >=, 0);
   g_assert_cmpint (ftruncate (fd, (off_t) 1 << 30), ==, 0);
@@ -253,18 +264,15 @@ static void
 test_manifest_bad_entry (void)
 {
   g_autofree char *dir = make_user_dir ("half-manifest");
-  g_autofree char *manifest = g_build_filename (dir, "dossier-manifest.json", NULL);
-  g_autofree char *a = g_build_filename (dir, "a.txt", NULL);
-  g_autofree char *b = g_build_filename (dir, "b.txt", NULL);
   g_autoptr(DossierCorpus) corpus = NULL;
   const DossierLoadProblem *p;
   g_autofree char *date = NULL;
 
-  g_assert_true (g_file_set_contents (a, "A story\n\nOracle bought a company.\n", -1, NULL));
-  g_assert_true (g_file_set_contents (b, "B story\n\nOracle sold a company.\n", -1, NULL));
-  g_assert_true (g_file_set_contents (manifest,
-                                      "{\"articles\": {\"a.txt\": {\"date\": \"2020-09-14\"},"
-                                      " \"b.txt\": {\"date\": \"last week\"}}}", -1, NULL));
+  write_in (dir, "a.txt", "A story\n\nOracle bought a company.\n", -1);
+  write_in (dir, "b.txt", "B story\n\nOracle sold a company.\n", -1);
+  write_in (dir, "dossier-manifest.json",
+            "{\"articles\": {\"a.txt\": {\"date\": \"2020-09-14\"},"
+            " \"b.txt\": {\"date\": \"last week\"}}}", -1);
 
   corpus = load_dir (dir);
   g_assert_cmpuint (corpus->articles->len, ==, 2);
@@ -283,23 +291,17 @@ test_manifest_bad_entry (void)
 static void
 test_manifest_deep (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "deep-manifest", NULL);
-  g_autofree char *manifest = g_build_filename (dir, "dossier-manifest.json", NULL);
-  g_autofree char *a = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *dir = make_user_dir ("deep-manifest");
   g_autoptr(GString) deep = g_string_new ("{\"articles\": {\"a.txt\": {\"note\": ");
-  const char *paths[] = { dir, NULL };
   g_autoptr(DossierCorpus) corpus = NULL;
-  g_autoptr(GError) error = NULL;
   const DossierLoadProblem *p;
 
   for (guint i = 0; i < 75000; i++)
     g_string_append_c (deep, '[');
-  g_mkdir_with_parents (dir, 0700);
-  g_assert_true (g_file_set_contents (a, "A story\n\nOracle bought a company.\n", -1, NULL));
-  g_assert_true (g_file_set_contents (manifest, deep->str, deep->len, NULL));
+  write_in (dir, "a.txt", "A story\n\nOracle bought a company.\n", -1);
+  write_in (dir, "dossier-manifest.json", deep->str, deep->len);
 
-  corpus = dossier_corpus_load (paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  corpus = load_dir (dir);
   g_assert_cmpuint (corpus->articles->len, ==, 1);
   g_assert_cmpuint (corpus->problems->len, ==, 1);
   p = g_ptr_array_index (corpus->problems, 0);

@@ -622,25 +622,37 @@ static void
 test_stale_temporaries (Project       *project,
                         gconstpointer  data)
 {
+  const struct
+  {
+    const char *name;
+    const char *contents;
+    gboolean    kept;
+  } files[] = {
+    /* A temporary of ours, and one of GIO's that begins an edits file. */
+    { "..dossier-project.json.Ab12Cd", "{\n  \"format\" : \"dossier-pro", FALSE },
+    { ".goutputstream-XY12Z3", "{\n  \"format\" : \"dossier-project\",\n  \"ver", FALSE },
+    { ".goutputstream-QQ12Z3", "someone else's", TRUE },
+    { ".notes.txt.Ab12Cd", "a note", TRUE },
+  };
   g_autoptr(GError) error = NULL;
-  g_autofree char *ours = g_build_filename (project->dir, "..dossier-project.json.Ab12Cd", NULL);
-  g_autofree char *gio = g_build_filename (project->dir, ".goutputstream-XY12Z3", NULL);
-  g_autofree char *foreign = g_build_filename (project->dir, ".goutputstream-QQ12Z3", NULL);
-  g_autofree char *other = g_build_filename (project->dir, ".notes.txt.Ab12Cd", NULL);
 
-  g_assert_true (g_file_set_contents (ours, "{\n  \"format\" : \"dossier-pro", -1, NULL));
-  g_assert_true (g_file_set_contents (gio, "{\n  \"format\" : \"dossier-project\",\n  \"ver", -1, NULL));
-  g_assert_true (g_file_set_contents (foreign, "someone else's", -1, NULL));
-  g_assert_true (g_file_set_contents (other, "a note", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (project->dir, files[i].name, NULL);
+
+      g_assert_true (g_file_set_contents (path, files[i].contents, -1, NULL));
+    }
 
   dossier_curation_push (project->curation, dossier_edit_hide ("Oracle", TRUE));
   g_assert_true (dossier_curation_save (project->curation, project->path, &error));
   g_assert_no_error (error);
 
-  g_assert_false (g_file_test (ours, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (gio, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (foreign, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (project->dir, files[i].name, NULL);
+
+      g_assert_cmpint (g_file_test (path, G_FILE_TEST_EXISTS), ==, files[i].kept);
+    }
 }
 
 static gboolean
@@ -934,14 +946,13 @@ same_relation (DossierGraph    *curated,
 }
 
 static void
-test_reject_passage (void)
+test_reject_passage (Project       *project,
+                     gconstpointer  data)
 {
   g_autoptr(DossierGraph) extracted = test_load_seeds ();
-  g_autoptr(DossierCuration) curation = dossier_curation_new ();
   g_autoptr(DossierCuration) loaded = dossier_curation_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("dossier-reject-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "project.json", NULL);
+  DossierCuration *curation = project->curation;
   DossierRelation *r = relation_with_passages (extracted);
   guint n = r->evidence->len;
   JsonObject *reject = reject_passage (extracted, r, 0);
@@ -967,10 +978,9 @@ test_reject_passage (void)
   }
 
   /* It lasts. */
-  g_assert_true (dossier_curation_save (curation, path, &error));
+  g_assert_true (dossier_curation_save (curation, project->path, &error));
   g_assert_no_error (error);
-  g_assert_true (dossier_curation_load (loaded, path, &error));
-  g_assert_no_error (error);
+  assert_loads (loaded, project->path, 1);
   {
     g_autoptr(DossierGraph) curated = dossier_curation_apply (loaded, extracted, NULL);
 
@@ -1017,8 +1027,6 @@ test_reject_passage (void)
   }
 
   json_object_unref (reject);
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 /* With no edit, a graph already as a rebuild makes it is shared, not
@@ -1079,7 +1087,7 @@ main (int   argc,
   g_test_add_func ("/curation/reload", test_reload);
   g_test_add_func ("/curation/storage-place", test_storage_place);
   g_test_add_func ("/curation/created-actor", test_created_actor);
-  g_test_add_func ("/curation/reject-passage", test_reject_passage);
+  g_test_add ("/curation/reject-passage", Project, "reject", project_set_up, test_reject_passage, project_tear_down);
   g_test_add_func ("/curation/no-edits", test_no_edits);
 
   return g_test_run ();

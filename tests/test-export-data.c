@@ -128,19 +128,33 @@ assert_rectangular (GPtrArray *rows,
 
 /* ---- Fixtures (export-test-util.h) ---------------------------------------- */
 
-static GBytes *
-export_format (ExportFixture       *f,
-               DossierExportFormat  format)
+/* @graph through @filter. */
+static DossierSubgraph *
+filtered (DossierGraph  *graph,
+          DossierFilter *filter)
 {
   g_autoptr(GError) error = NULL;
-  DossierExportOptions options;
-  GBytes *bytes;
+  DossierSubgraph *sub = dossier_filter_apply (filter, graph, &error);
 
-  dossier_export_options_init (&options, format);
-  bytes = dossier_export_to_bytes (f->sub, f->layout, &options, NULL, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (bytes);
-  return bytes;
+  return sub;
+}
+
+/* The passages of @relation that @sub shows, in order. */
+static GPtrArray *
+visible_evidence (DossierSubgraph       *sub,
+                  const DossierRelation *relation)
+{
+  GPtrArray *shown = g_ptr_array_new ();
+
+  for (guint e = 0; e < relation->evidence->len; e++)
+    {
+      const DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, e);
+
+      if (dossier_subgraph_evidence_visible (sub, ev))
+        g_ptr_array_add (shown, (gpointer) ev);
+    }
+  return shown;
 }
 
 static guint
@@ -225,9 +239,6 @@ test_keys_merge (void)
   g_autoptr(DossierGraph) graph = test_load_seeds ();
   g_autoptr(DossierFilter) all = dossier_filter_new ();
   g_autoptr(DossierFilter) around = dossier_filter_new ();
-  g_autoptr(DossierSubgraph) big = NULL;
-  g_autoptr(DossierSubgraph) small = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ExportFixture fb = { 0 }, fs = { 0 };
   g_autoptr(GBytes) big_csv = NULL;
@@ -238,18 +249,9 @@ test_keys_merge (void)
 
   around->actors = g_strdupv ((char **) actors);
   around->depth = 1;
-  big = dossier_filter_apply (all, graph, &error);
-  g_assert_no_error (error);
-  small = dossier_filter_apply (around, graph, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (small->relations->len, <, big->relations->len);
-
-  fb.sub = big;
-  fb.layout = dossier_layout_compute (big, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
-  fs.sub = small;
-  fs.layout = dossier_layout_compute (small, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
+  export_fixture_lay_out (&fb, filtered (graph, all));
+  export_fixture_lay_out (&fs, filtered (graph, around));
+  g_assert_cmpuint (fs.sub->relations->len, <, fb.sub->relations->len);
   big_csv = export_format (&fb, DOSSIER_EXPORT_CSV);
   small_csv = export_format (&fs, DOSSIER_EXPORT_CSV);
   big_rows = csv_parse (g_bytes_get_data (big_csv, NULL), g_bytes_get_size (big_csv));
@@ -260,8 +262,8 @@ test_keys_merge (void)
   for (guint r = 1; r < small_rows->len; r++)
     g_assert_true (g_hash_table_contains (keys, cell (small_rows, r, column (small_rows, "relation_key"))));
 
-  dossier_layout_unref (fb.layout);
-  dossier_layout_unref (fs.layout);
+  export_fixture_tear_down (&fb, NULL);
+  export_fixture_tear_down (&fs, NULL);
 }
 
 /* ---- CSV report ----------------------------------------------------------- */
@@ -288,17 +290,14 @@ check_report (ExportFixture *f)
   for (guint r = 0; r < f->sub->relations->len; r++)
     {
       const DossierRelation *relation = dossier_graph_get_relation (graph, g_array_index (f->sub->relations, guint, r));
+      g_autoptr(GPtrArray) shown = visible_evidence (f->sub, relation);
 
-      for (guint e = 0; e < relation->evidence->len; e++)
+      for (guint e = 0; e < shown->len; e++)
         {
-          const DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, e);
-          g_autofree char *quote = NULL;
-          g_autofree char *start = NULL;
+          const DossierEvidence *ev = g_ptr_array_index (shown, e);
+          g_autofree char *quote = passage_text (graph, ev);
+          g_autofree char *start = g_strdup_printf ("%" G_GSIZE_FORMAT, ev->start);
 
-          if (!dossier_subgraph_evidence_visible (f->sub, ev))
-            continue;
-          quote = passage_text (graph, ev);
-          start = g_strdup_printf ("%" G_GSIZE_FORMAT, ev->start);
           g_assert_cmpstr (cell (rows, row, 0), ==, dossier_graph_get_entity (graph, relation->source)->name);
           g_assert_cmpstr (cell (rows, row, 1), ==, dossier_relation_type_to_string (relation->type));
           g_assert_cmpstr (cell (rows, row, 2), ==, dossier_graph_get_entity (graph, relation->target)->name);
@@ -324,15 +323,11 @@ test_csv_filtered (void)
 {
   g_autoptr(DossierGraph) graph = test_load_seeds ();
   g_autoptr(DossierFilter) filter = dossier_filter_new ();
-  g_autoptr(GError) error = NULL;
   ExportFixture f = { 0 };
 
   g_assert_true (dossier_date_parse_iso ("2020-09-15", &filter->from));
   g_assert_true (dossier_date_parse_iso ("2020-12", &filter->to));
-  f.sub = dossier_filter_apply (filter, graph, &error);
-  g_assert_no_error (error);
-  f.layout = dossier_layout_compute (f.sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
+  export_fixture_lay_out (&f, filtered (graph, filter));
 
   check_report (&f);
 
@@ -537,17 +532,28 @@ test_gexf (ExportFixture *f,
 
 /* ---- Neo4j ----------------------------------------------------------------- */
 
+/* The file @name of @dir, read whole. */
+static char *
+read_file_in (const char *dir,
+              const char *name,
+              gsize      *len)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_file_get_contents (path, &data, len, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
 static GPtrArray *
 read_csv_file (const char *dir,
                const char *name)
 {
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *data = NULL;
-  g_autoptr(GError) error = NULL;
   gsize len;
+  g_autofree char *data = read_file_in (dir, name, &len);
 
-  g_file_get_contents (path, &data, &len, &error);
-  g_assert_no_error (error);
   return csv_parse (data, len);
 }
 
@@ -631,7 +637,6 @@ static void
 test_neo4j (ExportFixture *f,
             gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *tmp = test_make_temp_dir ("dossier-neo4j-XXXXXX");
   g_autofree char *dir = export_neo4j (f, tmp);
   g_autoptr(GPtrArray) actors = read_csv_file (dir, "actors.csv");
@@ -639,8 +644,7 @@ test_neo4j (ExportFixture *f,
   g_autoptr(GPtrArray) articles = read_csv_file (dir, "articles.csv");
   g_autoptr(GPtrArray) evidence = read_csv_file (dir, "evidence.csv");
   g_autoptr(GPtrArray) quoted = read_csv_file (dir, "quoted_in.csv");
-  g_autofree char *cypher_path = g_build_filename (dir, "load.cypher", NULL);
-  g_autofree char *cypher = NULL;
+  g_autofree char *cypher = read_file_in (dir, "load.cypher", NULL);
   DossierExportOptions options;
 
   /* The neo4j-admin header layout, and rows as wide as the headers. */
@@ -669,14 +673,13 @@ test_neo4j (ExportFixture *f,
   check_neo4j_joins (actors, relations, articles, evidence, quoted);
   check_neo4j_names (f->sub, actors);
 
-  g_file_get_contents (cypher_path, &cypher, NULL, &error);
-  g_assert_no_error (error);
   g_assert_nonnull (strstr (cypher, "LOAD CSV WITH HEADERS FROM 'file:///actors.csv'"));
   g_assert_nonnull (strstr (cypher, "MERGE (a:Actor {key:"));
 
   /* Neo4j is a folder: into memory it is refused with a message. */
   dossier_export_options_init (&options, DOSSIER_EXPORT_NEO4J);
   {
+    g_autoptr(GError) error = NULL;
     g_autoptr(GBytes) bytes = dossier_export_to_bytes (f->sub, f->layout, &options, NULL, &error);
 
     g_assert_null (bytes);
@@ -737,7 +740,6 @@ test_html (ExportFixture *f,
   g_autoptr(GPtrArray) svgs = g_ptr_array_new ();
   g_autoptr(GPtrArray) scripts = g_ptr_array_new ();
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   DossierGraph *graph = f->sub->graph;
   DossierExportOptions options;
   htmlDocPtr doc;
@@ -746,8 +748,7 @@ test_html (ExportFixture *f,
 
   dossier_export_options_init (&options, DOSSIER_EXPORT_HTML);
   options.title = "Report on " HOSTILE_NAME_2;
-  bytes = dossier_export_to_bytes (f->sub, f->layout, &options, NULL, &error);
-  g_assert_no_error (error);
+  bytes = export_with (f, &options);
   html = g_bytes_get_data (bytes, &len);
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
 
@@ -789,7 +790,7 @@ test_html (ExportFixture *f,
       g_autofree char *key = dossier_key_for_relation (graph, relation);
       g_autofree char *id = (char *) xmlGetProp (g_ptr_array_index (sections, r), (const xmlChar *) "id");
       g_autofree char *source = NULL;
-      guint q = 0;
+      g_autoptr(GPtrArray) shown = visible_evidence (f->sub, relation);
 
       g_assert_cmpstr (id, ==, key);
       collect (((xmlNode *) g_ptr_array_index (sections, r))->children, "blockquote", NULL, quotes);
@@ -799,16 +800,11 @@ test_html (ExportFixture *f,
       g_assert_cmpstr (source, ==, dossier_graph_get_entity (graph, relation->source)->name);
       g_assert_cmpuint (quotes->len, ==, g_array_index (f->sub->relation_evidence, guint, r));
 
-      for (guint e = 0; e < relation->evidence->len; e++)
+      for (guint e = 0; e < shown->len; e++)
         {
-          const DossierEvidence *ev = &g_array_index (relation->evidence, DossierEvidence, e);
-          g_autofree char *expected = NULL;
-          g_autofree char *got = NULL;
+          g_autofree char *expected = passage_text (graph, g_ptr_array_index (shown, e));
+          g_autofree char *got = text_of (g_ptr_array_index (quotes, e));
 
-          if (!dossier_subgraph_evidence_visible (f->sub, ev))
-            continue;
-          expected = passage_text (graph, ev);
-          got = text_of (g_ptr_array_index (quotes, q++));
           g_assert_cmpstr (got, ==, expected);
         }
     }
@@ -823,15 +819,11 @@ test_caption (void)
 {
   g_autoptr(DossierGraph) graph = test_load_seeds ();
   g_autoptr(DossierFilter) filter = dossier_filter_new ();
-  g_autoptr(DossierSubgraph) sub = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierSubgraph) sub = filtered (graph, filter);
   g_autofree char *caption = NULL;
-  g_autofree char *plain = NULL;
+  g_autofree char *plain = dossier_export_default_caption (sub);
   const char *actors[] = { "Oracle", NULL };
 
-  sub = dossier_filter_apply (filter, graph, &error);
-  g_assert_no_error (error);
-  plain = dossier_export_default_caption (sub);
   g_assert_true (g_str_has_prefix (plain, "seeds, 5 articles, "));
   g_assert_null (strstr (plain, "around"));
 
@@ -840,8 +832,7 @@ test_caption (void)
   g_assert_true (dossier_date_parse_iso ("2020-08-01", &filter->from));
   g_assert_true (dossier_date_parse_iso ("2020-12-31", &filter->to));
   g_clear_pointer (&sub, dossier_subgraph_unref);
-  sub = dossier_filter_apply (filter, graph, &error);
-  g_assert_no_error (error);
+  sub = filtered (graph, filter);
   caption = dossier_export_default_caption (sub);
   g_test_message ("caption: %s", caption);
   g_assert_true (g_str_has_prefix (caption, "seeds, "));
@@ -849,39 +840,6 @@ test_caption (void)
 }
 
 /* ---- Pictures ---------------------------------------------------------------- */
-
-typedef struct
-{
-  GBytes *bytes;
-  gsize   offset;
-} PngReader;
-
-static cairo_status_t
-read_png (void          *closure,
-          unsigned char *data,
-          unsigned int   length)
-{
-  PngReader *r = closure;
-  gsize len;
-  const guint8 *bytes = g_bytes_get_data (r->bytes, &len);
-
-  if (r->offset + length > len)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, bytes + r->offset, length);
-  r->offset += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static cairo_surface_t *
-decode_png (GBytes *bytes)
-{
-  PngReader r = { bytes, 0 };
-  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_png, &r);
-
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_flush (surface);
-  return surface;
-}
 
 static GBytes *
 export_png (ExportFixture    *f,
@@ -921,8 +879,8 @@ test_edge_labels_apart (ExportFixture *f,
   g_autoptr(GArray) places = dossier_render_place_edge_labels (f->sub, f->layout);
   g_autoptr(GBytes) with = export_png (f, TRUE, NULL, NULL);
   g_autoptr(GBytes) without = export_png (f, FALSE, NULL, NULL);
-  cairo_surface_t *a = decode_png (with);
-  cairo_surface_t *b = decode_png (without);
+  cairo_surface_t *a = test_decode_png (with);
+  cairo_surface_t *b = test_decode_png (without);
   int stride = cairo_image_surface_get_stride (a);
   guint shown = 0;
 
@@ -1031,8 +989,8 @@ test_title_caption (ExportFixture *f,
 {
   g_autoptr(GBytes) plain = export_png (f, FALSE, NULL, NULL);
   g_autoptr(GBytes) titled = export_png (f, FALSE, HOSTILE_NAME_2, "47 articles, 2020-08-01 – 2020-12-31");
-  cairo_surface_t *a = decode_png (plain);
-  cairo_surface_t *b = decode_png (titled);
+  cairo_surface_t *a = test_decode_png (plain);
+  cairo_surface_t *b = test_decode_png (titled);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) svg = NULL;
   g_autofree char *text = NULL;
@@ -1057,8 +1015,7 @@ test_title_caption (ExportFixture *f,
 static void
 test_communities (void)
 {
-  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
-  g_autoptr(DossierGraph) graph = dossier_graph_new (corpus);
+  g_autoptr(DossierGraph) graph = test_bare_graph ();
   g_autoptr(DossierSubgraph) sub = NULL;
   g_autofree guint *c = NULL;
   const guint pairs[][2] = { { 0, 1 }, { 1, 2 }, { 2, 0 }, { 3, 4 }, { 4, 5 }, { 5, 3 }, { 2, 3 } };

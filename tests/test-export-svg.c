@@ -13,9 +13,7 @@
 
 #include <cairo.h>
 #include <librsvg/rsvg.h>
-#include <glib/gstdio.h>
 #include <math.h>
-#include <unistd.h>
 
 #include "dossier-export.h"
 #include "export-test-util.h"
@@ -33,36 +31,20 @@ typedef struct
 } Comparison;
 
 static cairo_surface_t *
-export_png (DossierSubgraph            *sub,
-            DossierLayout              *layout,
+export_png (ExportFixture              *f,
             const DossierExportOptions *base)
 {
-  g_autoptr(GError) error = NULL;
   DossierExportOptions options = *base;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *path = NULL;
-  cairo_surface_t *surface;
-  int fd;
 
   options.format = DOSSIER_EXPORT_PNG;
-  bytes = dossier_export_to_bytes (sub, layout, &options, NULL, &error);
-  g_assert_no_error (error);
-
-  fd = g_file_open_tmp ("dossier-svg-XXXXXX.png", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-  surface = cairo_image_surface_create_from_png (path);
-  g_unlink (path);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  return surface;
+  bytes = export_with (f, &options);
+  return test_decode_png (bytes);
 }
 
 /* The SVG export drawn by librsvg on a white page the PNG's size. */
 static cairo_surface_t *
-render_svg (DossierSubgraph            *sub,
-            DossierLayout              *layout,
+render_svg (ExportFixture              *f,
             const DossierExportOptions *base,
             int                         width,
             int                         height)
@@ -76,8 +58,7 @@ render_svg (DossierSubgraph            *sub,
   RsvgRectangle viewport = { 0, 0, width, height };
 
   options.format = DOSSIER_EXPORT_SVG;
-  bytes = dossier_export_to_bytes (sub, layout, &options, NULL, &error);
-  g_assert_no_error (error);
+  bytes = export_with (f, &options);
   handle = rsvg_handle_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
   g_assert_no_error (error);
 
@@ -126,13 +107,11 @@ compare (cairo_surface_t *a,
 }
 
 static Comparison
-compare_exports (DossierSubgraph            *sub,
-                 DossierLayout              *layout,
+compare_exports (ExportFixture              *f,
                  const DossierExportOptions *options)
 {
-  cairo_surface_t *png = export_png (sub, layout, options);
-  cairo_surface_t *svg = render_svg (sub, layout, options,
-                                     cairo_image_surface_get_width (png),
+  cairo_surface_t *png = export_png (f, options);
+  cairo_surface_t *svg = render_svg (f, options, cairo_image_surface_get_width (png),
                                      cairo_image_surface_get_height (png));
   Comparison c = compare (png, svg);
 
@@ -148,17 +127,26 @@ compare_exports (DossierSubgraph            *sub,
   return c;
 }
 
+/* The seeds, laid out by dot. */
 static void
-test_svg_matches_png (gconstpointer data)
+set_up_seeds_dot (ExportFixture *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->sub = test_seeds_subgraph ();
+  f->layout = dossier_layout_compute (f->sub, DOSSIER_LAYOUT_DOT, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_svg_matches_png (ExportFixture *f,
+                      gconstpointer  data)
 {
   gboolean full = GPOINTER_TO_INT (data);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierSubgraph) sub = test_seeds_subgraph ();
-  g_autoptr(DossierLayout) layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_DOT, NULL, &error);
   DossierExportOptions options;
   Comparison c;
 
-  g_assert_no_error (error);
   dossier_export_options_init (&options, DOSSIER_EXPORT_PNG);
   options.scale = 2.0;
   /* The full picture: labels on their halos, the legend, title, caption. */
@@ -170,7 +158,7 @@ test_svg_matches_png (gconstpointer data)
       options.caption = "Five articles";
     }
 
-  c = compare_exports (sub, layout, &options);
+  c = compare_exports (f, &options);
   /* Shapes, lines and fills agree; only glyph edges may move. */
   g_assert_cmpfloat (c.mean, <, 2.0);
   g_assert_cmpfloat (c.differ, <, 0.01);
@@ -179,21 +167,18 @@ test_svg_matches_png (gconstpointer data)
 /* The comparison notices a drawing that differs: the dark palette against
  * the light one fails it. */
 static void
-test_comparison_sees_differences (void)
+test_comparison_sees_differences (ExportFixture *f,
+                                  gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierSubgraph) sub = test_seeds_subgraph ();
-  g_autoptr(DossierLayout) layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_DOT, NULL, &error);
   DossierExportOptions options, dark;
   cairo_surface_t *png, *svg;
   Comparison c;
 
-  g_assert_no_error (error);
   dossier_export_options_init (&options, DOSSIER_EXPORT_PNG);
   dark = options;
   dark.dark = TRUE;
-  png = export_png (sub, layout, &options);
-  svg = render_svg (sub, layout, &dark, cairo_image_surface_get_width (png), cairo_image_surface_get_height (png));
+  png = export_png (f, &options);
+  svg = render_svg (f, &dark, cairo_image_surface_get_width (png), cairo_image_surface_get_height (png));
   c = compare (png, svg);
   cairo_surface_destroy (png);
   cairo_surface_destroy (svg);
@@ -206,9 +191,12 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_data_func ("/export-svg/matches-png/plain", GINT_TO_POINTER (FALSE), test_svg_matches_png);
-  g_test_add_data_func ("/export-svg/matches-png/labels-legend-title", GINT_TO_POINTER (TRUE), test_svg_matches_png);
-  g_test_add_func ("/export-svg/comparison-sees-differences", test_comparison_sees_differences);
+  g_test_add ("/export-svg/matches-png/plain", ExportFixture, GINT_TO_POINTER (FALSE),
+              set_up_seeds_dot, test_svg_matches_png, export_fixture_tear_down);
+  g_test_add ("/export-svg/matches-png/labels-legend-title", ExportFixture, GINT_TO_POINTER (TRUE),
+              set_up_seeds_dot, test_svg_matches_png, export_fixture_tear_down);
+  g_test_add ("/export-svg/comparison-sees-differences", ExportFixture, NULL,
+              set_up_seeds_dot, test_comparison_sees_differences, export_fixture_tear_down);
 
   return g_test_run ();
 }

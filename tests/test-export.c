@@ -30,31 +30,6 @@
 #include "export-test-util.h"
 #include "xml-test-util.h"
 
-static GBytes *
-export (ExportFixture              *f,
-        const DossierExportOptions *options)
-{
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes;
-
-  bytes = dossier_export_to_bytes (f->sub, f->layout, options, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (bytes);
-  g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
-
-  return bytes;
-}
-
-static GBytes *
-export_format (ExportFixture       *f,
-               DossierExportFormat  format)
-{
-  DossierExportOptions options;
-
-  dossier_export_options_init (&options, format);
-  return export (f, &options);
-}
-
 static char *
 entity_name (ExportFixture *f,
              guint    id)
@@ -70,27 +45,6 @@ be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
-typedef struct
-{
-  const guint8 *data;
-  gsize         len;
-  gsize         pos;
-} Reader;
-
-static cairo_status_t
-read_bytes (void          *closure,
-            unsigned char *out,
-            unsigned int   length)
-{
-  Reader *r = closure;
-
-  if (r->pos + length > r->len)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (out, r->data + r->pos, length);
-  r->pos += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* Checks the signature, IHDR and pHYs chunks and decodes the pixels. */
 static cairo_surface_t *
 check_png (GBytes *bytes,
@@ -100,7 +54,6 @@ check_png (GBytes *bytes,
 {
   gsize len;
   const guint8 *data = g_bytes_get_data (bytes, &len);
-  Reader reader = { data, len, 0 };
   cairo_surface_t *surface;
   gboolean found_phys = FALSE;
 
@@ -125,9 +78,7 @@ check_png (GBytes *bytes,
     }
   g_assert_true (found_phys);
 
-  /* And cairo (libpng) decodes it, which also checks every CRC. */
-  surface = cairo_image_surface_create_from_png_stream (read_bytes, &reader);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  surface = test_decode_png (bytes);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, width);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, height);
 
@@ -159,7 +110,7 @@ test_png (ExportFixture *f,
 
   dossier_export_options_init (&options, DOSSIER_EXPORT_PNG);
   options.scale = 1.5;
-  bytes = export (f, &options);
+  bytes = export_with (f, &options);
   surface = check_png (bytes, (int) ceil (f->layout->width * 1.5), (int) ceil (f->layout->height * 1.5), 108);
 
   /* The corner is background, white and opaque... */
@@ -174,7 +125,7 @@ test_png (ExportFixture *f,
   /* Transparent: the corner has alpha 0; 300 dpi is scale 300/72. */
   options.transparent = TRUE;
   options.scale = 300.0 / 72.0;
-  transparent = export (f, &options);
+  transparent = export_with (f, &options);
   surface = check_png (transparent, (int) ceil (f->layout->width * options.scale),
                        (int) ceil (f->layout->height * options.scale), 300);
   g_assert_cmphex (pixel_at (surface, 0, 0) >> 24, ==, 0);
@@ -489,7 +440,7 @@ test_community_halos (ExportFixture *f,
    * (an edge may pass there: most nodes suffice). */
   dossier_export_options_init (&options, DOSSIER_EXPORT_PNG);
   options.scale = 2.0;
-  png = export (f, &options);
+  png = export_with (f, &options);
   surface = check_png (png, (int) ceil (f->layout->width * 2), (int) ceil (f->layout->height * 2), 144);
   for (guint i = 0; i < f->layout->nodes->len; i++)
     {
@@ -538,7 +489,7 @@ test_community_legend (ExportFixture *f,
   g_assert_cmpuint (n, >=, 2);
   dossier_export_options_init (&options, DOSSIER_EXPORT_SVG);
   options.legend = TRUE;
-  svg = export (f, &options);
+  svg = export_with (f, &options);
   text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
   for (const char *p = text; (p = strstr (p, "class=\"community-sample\"")) != NULL; p++)
     samples++;
@@ -553,8 +504,7 @@ test_community_legend (ExportFixture *f,
 static void
 test_community_legend_other (void)
 {
-  g_autoptr(DossierGraph) graph = test_synthetic_graph (21, 0, 1);
-  g_autoptr(DossierSubgraph) sub = test_subgraph_all (graph);
+  g_autoptr(DossierSubgraph) sub = test_synthetic_subgraph (21, 0, 1);
   guint communities[DOSSIER_STYLE_N_COMMUNITY_COLORS + 1];
   g_autofree char *first = NULL;
   g_autofree char *other = NULL;
@@ -577,7 +527,7 @@ test_community_legend_other (void)
   g_assert_cmpuint (communities[0], ==, 0);
   g_assert_cmpuint (communities[n - 1], ==, DOSSIER_STYLE_N_COMMUNITY_COLORS);
   first = dossier_render_community_label (sub, 0);
-  g_assert_true (g_str_has_suffix (first, dossier_graph_get_entity (graph, 0)->name));
+  g_assert_true (g_str_has_suffix (first, dossier_graph_get_entity (sub->graph, 0)->name));
   other = dossier_render_community_label (sub, communities[n - 1]);
   g_assert_cmpstr (other, ==, "Other clusters");
 
@@ -608,7 +558,7 @@ test_svg_options (ExportFixture *f,
   options.legend = TRUE;
   options.transparent = TRUE;
   options.dark = TRUE;
-  bytes = export (f, &options);
+  bytes = export_with (f, &options);
   s = parse_xml (bytes);
   svg = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
@@ -925,7 +875,7 @@ test_area (ExportFixture *f,
   options.area_width = 200;
   options.area_height = 150;
   options.scale = 1;
-  png = export (f, &options);
+  png = export_with (f, &options);
   surface = check_png (png, 200, 150, 72);
   cairo_surface_destroy (surface);
 
@@ -940,7 +890,7 @@ test_area (ExportFixture *f,
   g_assert_cmpuint (inside, <, f->layout->nodes->len);
 
   options.format = DOSSIER_EXPORT_SVG;
-  svg = export (f, &options);
+  svg = export_with (f, &options);
   s = parse_xml (svg);
   g_assert_cmpuint (s->nodes, ==, inside);
   {
@@ -950,7 +900,7 @@ test_area (ExportFixture *f,
 
   /* Data formats keep the nodes in view and the relations among them. */
   options.format = DOSSIER_EXPORT_DOT;
-  dot = export (f, &options);
+  dot = export_with (f, &options);
   dot_text = g_strndup (g_bytes_get_data (dot, NULL), g_bytes_get_size (dot));
   g = agmemread (dot_text);
   g_assert_nonnull (g);
@@ -980,9 +930,7 @@ test_dot_backslash_runs (void)
     { "qq\\\\\"x", "qq\\\\\"x" },
     { "\\\\\\\\", "\\\\\\\\" },
   };
-  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
-  g_autoptr(DossierGraph) graph = dossier_graph_new (corpus);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierGraph) graph = test_bare_graph ();
   g_autofree char *text = NULL;
   guint ids[G_N_ELEMENTS (cases)];
   ExportFixture f = { 0 };
@@ -990,9 +938,7 @@ test_dot_backslash_runs (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     ids[i] = dossier_graph_ensure_entity (graph, cases[i].name, DOSSIER_ENTITY_COMPANY)->id;
-  f.sub = test_subgraph_all (graph);
-  f.layout = dossier_layout_compute (f.sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
+  export_fixture_lay_out (&f, test_subgraph_all (graph));
 
   {
     g_autoptr(GBytes) bytes = export_format (&f, DOSSIER_EXPORT_DOT);
@@ -1020,17 +966,13 @@ test_dot_backslash_runs (void)
 static void
 test_noncharacter_names (void)
 {
-  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
-  g_autoptr(DossierGraph) graph = dossier_graph_new (corpus);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierGraph) graph = test_bare_graph ();
   ExportFixture f = { 0 };
 
   dossier_graph_ensure_entity (graph, "Bad\xef\xbf\xbfName", DOSSIER_ENTITY_COMPANY);
   dossier_graph_ensure_entity (graph, "\xef\xb7\x90", DOSSIER_ENTITY_PERSON);
   dossier_graph_ensure_entity (graph, "Also\xef\xbf\xbe bad", DOSSIER_ENTITY_PERSON);
-  f.sub = test_subgraph_all (graph);
-  f.layout = dossier_layout_compute (f.sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
+  export_fixture_lay_out (&f, test_subgraph_all (graph));
 
   for (DossierExportFormat format = DOSSIER_EXPORT_PNG; format <= DOSSIER_EXPORT_JSON; format++)
     {
@@ -1055,14 +997,10 @@ test_noncharacter_names (void)
 static void
 test_empty_graph (void)
 {
-  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
-  g_autoptr(DossierGraph) graph = dossier_graph_new (corpus);
+  g_autoptr(DossierGraph) graph = test_bare_graph ();
   ExportFixture f = { 0 };
-  g_autoptr(GError) error = NULL;
 
-  f.sub = test_subgraph_all (graph);
-  f.layout = dossier_layout_compute (f.sub, DOSSIER_LAYOUT_AUTO, NULL, &error);
-  g_assert_no_error (error);
+  export_fixture_lay_out (&f, test_subgraph_all (graph));
 
   for (DossierExportFormat format = DOSSIER_EXPORT_PNG; format <= DOSSIER_EXPORT_JSON; format++)
     {
@@ -1080,16 +1018,6 @@ test_empty_graph (void)
 
 /* ---- Files: atomic writes and failures ------------------------------------ */
 
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("dossier-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
 static guint
 count_entries (const char *dir)
 {
@@ -1106,7 +1034,7 @@ static void
 test_write_and_replace (ExportFixture *f,
                         gconstpointer  data)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-export-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "graph.svg", NULL);
   g_autoptr(GError) error = NULL;
   DossierExportOptions options;
@@ -1136,7 +1064,7 @@ static void
 test_write_through_links_and_devices (ExportFixture *f,
                                       gconstpointer  data)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-export-XXXXXX");
   g_autofree char *sub = g_build_filename (dir, "real", NULL);
   g_autofree char *target = g_build_filename (sub, "target.svg", NULL);
   g_autofree char *link = g_build_filename (dir, "link.svg", NULL);
@@ -1215,7 +1143,7 @@ static void
 test_write_failures (ExportFixture *f,
                      gconstpointer  data)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-export-XXXXXX");
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "graph.svg", NULL);
   g_autofree char *is_dir = g_build_filename (dir, "graph.svg", NULL);
   g_autofree char *under_file = g_build_filename (dir, "plain-file", "graph.svg", NULL);
@@ -1260,7 +1188,7 @@ test_disk_full (ExportFixture *f,
 {
   if (g_test_subprocess ())
     {
-      g_autofree char *dir = make_temp_dir ();
+      g_autofree char *dir = test_make_temp_dir ("dossier-export-XXXXXX");
       g_autofree char *path = g_build_filename (dir, "graph.png", NULL);
       g_autoptr(GError) error = NULL;
       g_autofree char *contents = NULL;
@@ -1321,7 +1249,7 @@ test_progress_and_cancel (void)
 {
   g_autoptr(DossierGraph) graph = test_synthetic_graph (600, 900, 7);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-export-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "big.svg", NULL);
   g_autofree char *contents = NULL;
   ExportFixture f = { 0 };
@@ -1400,7 +1328,7 @@ static void
 test_async (ExportFixture *f,
             gconstpointer  data)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = test_make_temp_dir ("dossier-export-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "graph.pdf", NULL);
   g_autoptr(GError) error = NULL;
   AsyncState state = { NULL, 0, g_thread_self () };

@@ -302,6 +302,13 @@ test_click_node (void)
   click_at (GTK_WIDGET (view), 2, 2);
   g_assert_cmpint (dossier_graph_view_get_selected_entity (view), ==, -1);
   g_assert_cmpstr (dossier_window_get_side_page (window), ==, "empty");
+
+  /* A double click (its second press) on an actor selects it and shows its passages. */
+  g_signal_emit_by_name (gui_test_find_controller (GTK_WIDGET (view), GTK_TYPE_GESTURE_CLICK, GDK_BUTTON_PRIMARY),
+                         "pressed", 2, x, y);
+  iterate ();
+  g_assert_cmpint (dossier_graph_view_get_selected_entity (view), ==, oracle->id);
+  g_assert_cmpstr (dossier_window_get_side_page (window), ==, "passages");
 }
 
 static void

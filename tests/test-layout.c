@@ -170,17 +170,16 @@ test_labels_fit (void)
 static void
 test_size_grows_with_mentions (void)
 {
-  g_autoptr(DossierGraph) graph = test_synthetic_graph (2, 1, 1);
-  g_autoptr(DossierSubgraph) sub = test_subgraph_all (graph);
+  g_autoptr(DossierSubgraph) sub = test_synthetic_subgraph (2, 1, 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierLayout) layout = NULL;
   const DossierLayoutNode *a, *b;
 
   /* Same type and name length, so only the mentions differ. */
-  dossier_graph_get_entity (graph, 0)->type = DOSSIER_ENTITY_COMPANY;
-  dossier_graph_get_entity (graph, 1)->type = DOSSIER_ENTITY_COMPANY;
-  g_free (dossier_graph_get_entity (graph, 0)->name);
-  dossier_graph_get_entity (graph, 0)->name = g_strdup ("Actor 1");
+  dossier_graph_get_entity (sub->graph, 0)->type = DOSSIER_ENTITY_COMPANY;
+  dossier_graph_get_entity (sub->graph, 1)->type = DOSSIER_ENTITY_COMPANY;
+  g_free (dossier_graph_get_entity (sub->graph, 0)->name);
+  dossier_graph_get_entity (sub->graph, 0)->name = g_strdup ("Actor 1");
   g_array_index (sub->entity_mentions, guint, 0) = 1;
   g_array_index (sub->entity_mentions, guint, 1) = 40;
 
@@ -211,8 +210,7 @@ test_size_grows_with_mentions (void)
 static void
 test_size_by_weight (void)
 {
-  g_autoptr(DossierGraph) graph = test_synthetic_graph (3, 2, 1);
-  g_autoptr(DossierSubgraph) sub = test_subgraph_all (graph);
+  g_autoptr(DossierSubgraph) sub = test_synthetic_subgraph (3, 2, 1);
   const double weights[3] = { 0.5, 10, 1e9 };
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierLayout) layout = NULL;
@@ -222,7 +220,7 @@ test_size_by_weight (void)
 
   for (guint i = 0; i < 3; i++)
     {
-      DossierEntity *entity = dossier_graph_get_entity (graph, i);
+      DossierEntity *entity = dossier_graph_get_entity (sub->graph, i);
 
       entity->type = DOSSIER_ENTITY_COMPANY;
       g_free (entity->name);
@@ -349,8 +347,7 @@ test_edge_label_positions (void)
 static void
 test_empty_and_single (void)
 {
-  g_autoptr(DossierCorpus) corpus = dossier_corpus_new ();
-  g_autoptr(DossierGraph) empty = dossier_graph_new (corpus);
+  g_autoptr(DossierGraph) empty = test_bare_graph ();
   g_autoptr(DossierGraph) one = test_synthetic_graph (1, 0, 1);
   g_autoptr(DossierSubgraph) empty_sub = test_subgraph_all (empty);
   g_autoptr(DossierSubgraph) one_sub = test_subgraph_all (one);
@@ -385,8 +382,7 @@ test_empty_and_single (void)
 static void
 test_bad_names (void)
 {
-  g_autoptr(DossierGraph) graph = test_synthetic_graph (3, 2, 5);
-  g_autoptr(DossierSubgraph) sub = NULL;
+  g_autoptr(DossierSubgraph) sub = test_synthetic_subgraph (3, 2, 5);
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierLayout) layout = NULL;
   GString *huge = g_string_new (NULL);
@@ -394,35 +390,33 @@ test_bad_names (void)
 
   for (guint i = 0; i < 5000; i++)
     g_string_append (huge, "Très long nom ");
-  g_free (dossier_graph_get_entity (graph, 0)->name);
-  dossier_graph_get_entity (graph, 0)->name = g_string_free (huge, FALSE);
-  g_free (dossier_graph_get_entity (graph, 1)->name);
-  dossier_graph_get_entity (graph, 1)->name = g_strdup ("\x01\n\t\r");
-  g_free (dossier_graph_get_entity (graph, 2)->name);
-  dossier_graph_get_entity (graph, 2)->name = g_strdup ("bad \xff\xfe utf-8 \\N \\G");
+  g_free (dossier_graph_get_entity (sub->graph, 0)->name);
+  dossier_graph_get_entity (sub->graph, 0)->name = g_string_free (huge, FALSE);
+  g_free (dossier_graph_get_entity (sub->graph, 1)->name);
+  dossier_graph_get_entity (sub->graph, 1)->name = g_strdup ("\x01\n\t\r");
+  g_free (dossier_graph_get_entity (sub->graph, 2)->name);
+  dossier_graph_get_entity (sub->graph, 2)->name = g_strdup ("bad \xff\xfe utf-8 \\N \\G");
 
-  sub = test_subgraph_all (graph);
   layout = dossier_layout_compute (sub, DOSSIER_LAYOUT_NEATO, NULL, &error);
   g_assert_no_error (error);
   check_layout_sane (sub, layout);
   g_assert_cmpfloat (g_array_index (layout->nodes, DossierLayoutNode, 0).width, <, 600);
 
-  shown = dossier_style_display_name (dossier_graph_get_entity (graph, 0)->name);
+  shown = dossier_style_display_name (dossier_graph_get_entity (sub->graph, 0)->name);
   g_assert_cmpint (g_utf8_strlen (shown, -1), ==, DOSSIER_STYLE_MAX_LABEL_CHARS);
   g_assert_true (g_str_has_suffix (shown, "…"));
   g_clear_pointer (&shown, g_free);
-  shown = dossier_style_display_name (dossier_graph_get_entity (graph, 1)->name);
+  shown = dossier_style_display_name (dossier_graph_get_entity (sub->graph, 1)->name);
   g_assert_cmpstr (shown, ==, "?");
   g_clear_pointer (&shown, g_free);
-  shown = dossier_style_display_name (dossier_graph_get_entity (graph, 2)->name);
+  shown = dossier_style_display_name (dossier_graph_get_entity (sub->graph, 2)->name);
   g_assert_true (g_utf8_validate (shown, -1, NULL));
 }
 
 static void
 test_cancel_before_start (void)
 {
-  g_autoptr(DossierGraph) graph = test_synthetic_graph (30, 40, 2);
-  g_autoptr(DossierSubgraph) sub = test_subgraph_all (graph);
+  g_autoptr(DossierSubgraph) sub = test_synthetic_subgraph (30, 40, 2);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   DossierLayout *layout;
@@ -436,8 +430,7 @@ test_cancel_before_start (void)
 static void
 test_async (void)
 {
-  g_autoptr(DossierGraph) graph = test_synthetic_graph (30, 40, 3);
-  g_autoptr(DossierSubgraph) sub = test_subgraph_all (graph);
+  g_autoptr(DossierSubgraph) sub = test_synthetic_subgraph (30, 40, 3);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) first = NULL;
   g_autoptr(GAsyncResult) second = NULL;
@@ -592,8 +585,7 @@ test_hit_testing_seeds (void)
 static void
 test_big_sfdp (void)
 {
-  g_autoptr(DossierGraph) graph = test_synthetic_graph (1200, 1800, 4);
-  g_autoptr(DossierSubgraph) sub = test_subgraph_all (graph);
+  g_autoptr(DossierSubgraph) sub = test_synthetic_subgraph (1200, 1800, 4);
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierLayout) layout = NULL;
   gint64 start = g_get_monotonic_time ();
@@ -723,8 +715,7 @@ test_steady_seeds (void)
 static void
 test_steady_straight (void)
 {
-  g_autoptr(DossierGraph) graph = test_synthetic_graph (150, 220, 3);
-  g_autoptr(DossierSubgraph) sub = test_subgraph_all (graph);
+  g_autoptr(DossierSubgraph) sub = test_synthetic_subgraph (150, 220, 3);
   g_autoptr(DossierLayout) layout = NULL;
   g_autoptr(DossierPositions) places = dossier_positions_new ();
   g_autoptr(GError) error = NULL;

@@ -1086,6 +1086,68 @@ sort_articles (Merge *m)
     }
 }
 
+static void
+write_string_member (DossierJsonWriter *w,
+                     const char        *name,
+                     const char        *value)
+{
+  dossier_json_writer_member (w, name);
+  dossier_json_writer_string (w, value);
+}
+
+static void
+write_strings (DossierJsonWriter *w,
+               const char        *member,
+               GPtrArray         *strings)
+{
+  dossier_json_writer_member (w, member);
+  dossier_json_writer_begin_array (w);
+  for (guint i = 0; i < strings->len; i++)
+    dossier_json_writer_string (w, g_ptr_array_index (strings, i));
+  dossier_json_writer_end_array (w);
+}
+
+/* An entity's id in the output: "e" and its place there. */
+static void
+write_id_member (DossierJsonWriter *w,
+                 const char        *name,
+                 const Entity      *e)
+{
+  char id[16];
+
+  g_snprintf (id, sizeof id, "e%u", e->out_id);
+  write_string_member (w, name, id);
+}
+
+static void
+write_entity (DossierJsonWriter *w,
+              Merge             *m,
+              const Entity      *e)
+{
+  dossier_json_writer_begin_object (w);
+  write_id_member (w, "id", e);
+  write_string_member (w, "name", e->name);
+  write_string_member (w, "type", dossier_entity_type_to_string (majority_type (e->counts)));
+  dossier_json_writer_member (w, "discovered");
+  dossier_json_writer_boolean (w, e->discovered);
+  write_strings (w, "aliases", e->aliases);
+  write_refs (w, m, "mentions", e->mentions);
+  dossier_json_writer_end_object (w);
+}
+
+static void
+write_relation (DossierJsonWriter *w,
+                Merge             *m,
+                const Relation    *r)
+{
+  dossier_json_writer_begin_object (w);
+  write_id_member (w, "source", g_ptr_array_index (m->entities, r->source));
+  write_id_member (w, "target", g_ptr_array_index (m->entities, r->target));
+  write_string_member (w, "type", dossier_relation_type_to_string (r->type));
+  write_refs (w, m, "evidence", r->evidence);
+  dossier_json_writer_end_object (w);
+}
+
 static gboolean
 write_merged (Merge          *m,
               GOutputStream  *stream,
@@ -1119,51 +1181,13 @@ write_merged (Merge          *m,
   dossier_json_writer_member (w, "entities");
   dossier_json_writer_begin_array (w);
   for (guint i = 0; i < entities->len; i++)
-    {
-      const Entity *e = g_ptr_array_index (entities, i);
-      char id[16];
-
-      g_snprintf (id, sizeof id, "e%u", e->out_id);
-      dossier_json_writer_begin_object (w);
-      dossier_json_writer_member (w, "id");
-      dossier_json_writer_string (w, id);
-      dossier_json_writer_member (w, "name");
-      dossier_json_writer_string (w, e->name);
-      dossier_json_writer_member (w, "type");
-      dossier_json_writer_string (w, dossier_entity_type_to_string (majority_type (e->counts)));
-      dossier_json_writer_member (w, "discovered");
-      dossier_json_writer_boolean (w, e->discovered);
-      dossier_json_writer_member (w, "aliases");
-      dossier_json_writer_begin_array (w);
-      for (guint a = 0; a < e->aliases->len; a++)
-        dossier_json_writer_string (w, g_ptr_array_index (e->aliases, a));
-      dossier_json_writer_end_array (w);
-      write_refs (w, m, "mentions", e->mentions);
-      dossier_json_writer_end_object (w);
-    }
+    write_entity (w, m, g_ptr_array_index (entities, i));
   dossier_json_writer_end_array (w);
 
   dossier_json_writer_member (w, "relations");
   dossier_json_writer_begin_array (w);
   for (guint i = 0; i < relations->len; i++)
-    {
-      const Relation *r = g_ptr_array_index (relations, i);
-      const Entity *source = g_ptr_array_index (m->entities, r->source);
-      const Entity *target = g_ptr_array_index (m->entities, r->target);
-      char id[16];
-
-      dossier_json_writer_begin_object (w);
-      g_snprintf (id, sizeof id, "e%u", source->out_id);
-      dossier_json_writer_member (w, "source");
-      dossier_json_writer_string (w, id);
-      g_snprintf (id, sizeof id, "e%u", target->out_id);
-      dossier_json_writer_member (w, "target");
-      dossier_json_writer_string (w, id);
-      dossier_json_writer_member (w, "type");
-      dossier_json_writer_string (w, dossier_relation_type_to_string (r->type));
-      write_refs (w, m, "evidence", r->evidence);
-      dossier_json_writer_end_object (w);
-    }
+    write_relation (w, m, g_ptr_array_index (relations, i));
   dossier_json_writer_end_array (w);
 
   dossier_json_writer_end_object (w);

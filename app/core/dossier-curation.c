@@ -540,14 +540,43 @@ remove_stale_temporaries (const char *dir,
     }
 }
 
+/* The project file's text: its format, version and edits. */
+static char *
+project_to_data (DossierCuration *curation,
+                 gsize           *len)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, FORMAT_NAME);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, DOSSIER_CURATION_VERSION);
+  json_builder_set_member_name (builder, "edits");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < curation->edits->len; i++)
+    {
+      JsonNode *node = json_node_alloc ();
+
+      json_node_init_object (node, g_ptr_array_index (curation->edits, i));
+      json_builder_add_value (builder, node);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, len);
+}
+
 gboolean
 dossier_curation_save (DossierCuration  *curation,
                        const char       *path,
                        GError          **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *dir = NULL;
@@ -601,27 +630,7 @@ dossier_curation_save (DossierCuration  *curation,
       return FALSE;
     }
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, FORMAT_NAME);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, DOSSIER_CURATION_VERSION);
-  json_builder_set_member_name (builder, "edits");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < curation->edits->len; i++)
-    {
-      JsonNode *node = json_node_alloc ();
-
-      json_node_init_object (node, g_ptr_array_index (curation->edits, i));
-      json_builder_add_value (builder, node);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  data = json_generator_to_data (generator, &len);
+  data = project_to_data (curation, &len);
 
   ok = dossier_io_replace_file (path, data, len, 0, error);
   if (ok)

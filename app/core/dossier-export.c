@@ -352,13 +352,13 @@ append_dot_label (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* One node statement, @indent deep. */
+/* One node statement, @indent deep, for the actor @i of @community. */
 static void
 append_dot_node (GString         *out,
                  DossierSubgraph *subgraph,
                  DossierLayout   *layout,
                  guint            i,
-                 const guint     *communities,
+                 guint            community,
                  const char      *indent)
 {
   guint id = g_array_index (subgraph->entities, guint, i);
@@ -385,7 +385,7 @@ append_dot_node (GString         *out,
                           dossier_subgraph_entity_articles (subgraph, i),
                           style->graphviz_shape, fill, stroke);
   g_string_append_printf (out, ", weight=%g, community=%u, pinned=%s",
-                          dossier_subgraph_entity_weight (subgraph, i), communities[i],
+                          dossier_subgraph_entity_weight (subgraph, i), community,
                           pinned ? "true" : "false");
   if (n >= 0)
     {
@@ -464,7 +464,7 @@ append_dot_nodes (GString         *out,
   for (guint i = 0; i < subgraph->entities->len; i++)
     if (sizes[communities[i]] < 2)
       {
-        append_dot_node (out, subgraph, layout, i, communities, "  ");
+        append_dot_node (out, subgraph, layout, i, communities[i], "  ");
         if (!progress_step (progress, error))
           return FALSE;
       }
@@ -482,7 +482,7 @@ append_dot_nodes (GString         *out,
       for (guint i = 0; i < subgraph->entities->len; i++)
         if (communities[i] == c)
           {
-            append_dot_node (out, subgraph, layout, i, communities, "    ");
+            append_dot_node (out, subgraph, layout, i, c, "    ");
             if (!progress_step (progress, error))
               return FALSE;
           }
@@ -589,8 +589,8 @@ append_graphml_node (GString         *out,
                      DossierSubgraph *subgraph,
                      DossierLayout   *layout,
                      guint            i,
-                     const guint32   *spans,
-                     const guint     *communities)
+                     guint            community,
+                     const guint32   *spans)
 {
   guint id = g_array_index (subgraph->entities, guint, i);
   const DossierEntity *entity = dossier_graph_get_entity (subgraph->graph, id);
@@ -630,7 +630,7 @@ append_graphml_node (GString         *out,
   g_string_append_printf (out, "      <data key=\"community\">%u</data>\n"
                           "      <data key=\"node_weight\">%g</data>\n"
                           "      <data key=\"pinned\">%s</data>\n",
-                          communities[i], dossier_subgraph_entity_weight (subgraph, i),
+                          community, dossier_subgraph_entity_weight (subgraph, i),
                           dossier_layout_entity_is_pinned (layout, id) ? "true" : "false");
   if (spans[i] != 0)
     dossier_export_append_span (out, DOSSIER_SPAN_GRAPHML, spans[i], spans[subgraph->entities->len + i]);
@@ -704,6 +704,26 @@ append_graphml_edge (GString         *out,
   g_string_append (out, "    </edge>\n");
 }
 
+/* The actors, with their community and the span of their passages. */
+static gboolean
+append_graphml_nodes (GString         *out,
+                      DossierSubgraph *subgraph,
+                      DossierLayout   *layout,
+                      Progress        *progress,
+                      GError         **error)
+{
+  g_autofree guint32 *spans = dossier_export_entity_spans (subgraph);
+  g_autofree guint *communities = dossier_export_communities (subgraph);
+
+  for (guint i = 0; i < subgraph->entities->len; i++)
+    {
+      append_graphml_node (out, subgraph, layout, i, communities[i], spans);
+      if (!progress_step (progress, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static GBytes *
 write_graphml (DossierSubgraph *subgraph,
                DossierLayout   *layout,
@@ -711,8 +731,6 @@ write_graphml (DossierSubgraph *subgraph,
                GError         **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree guint32 *spans = dossier_export_entity_spans (subgraph);
-  g_autofree guint *communities = dossier_export_communities (subgraph);
 
   progress->total = subgraph->entities->len + subgraph->relations->len;
 
@@ -727,12 +745,8 @@ write_graphml (DossierSubgraph *subgraph,
                             graphml_keys[k].name, graphml_keys[k].type);
   g_string_append (out, "  <graph id=\"dossier\" edgedefault=\"directed\">\n");
 
-  for (guint i = 0; i < subgraph->entities->len; i++)
-    {
-      append_graphml_node (out, subgraph, layout, i, spans, communities);
-      if (!progress_step (progress, error))
-        return NULL;
-    }
+  if (!append_graphml_nodes (out, subgraph, layout, progress, error))
+    return NULL;
   for (guint i = 0; i < subgraph->relations->len; i++)
     {
       append_graphml_edge (out, subgraph, i);

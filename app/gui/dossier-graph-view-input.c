@@ -53,6 +53,25 @@ hit_test (DossierGraphView *self,
     *edge = dossier_layout_edge_at (self->layout, gx, gy, EDGE_HIT_PIXELS / self->transform.scale);
 }
 
+/* A double click: the actor or relation there shows its passages;
+ * elsewhere the view zooms in. */
+static void
+activate_at (DossierGraphView *self,
+             double            x,
+             double            y)
+{
+  int node, edge;
+
+  hit_test (self, x, y, &node, &edge);
+  if (node < 0 && edge < 0)
+    {
+      dossier_graph_view_zoom_by (self, ZOOM_STEP * ZOOM_STEP, x, y, TRUE);
+      return;
+    }
+  _dossier_graph_view_set_selection (self, node, edge);
+  _dossier_graph_view_activate (self);
+}
+
 static void
 click_pressed_cb (DossierGraphView *self,
                   int               n_press,
@@ -60,26 +79,9 @@ click_pressed_cb (DossierGraphView *self,
                   double            y,
                   GtkGestureClick  *gesture)
 {
-  int node, edge;
-
   gtk_widget_grab_focus (GTK_WIDGET (self));
-
-  if (n_press != 2)
-    return;
-
-  hit_test (self, x, y, &node, &edge);
-  if (node >= 0)
-    {
-      _dossier_graph_view_set_selection (self, node, -1);
-      _dossier_graph_view_activate (self);
-    }
-  else if (edge >= 0)
-    {
-      _dossier_graph_view_set_selection (self, -1, edge);
-      _dossier_graph_view_activate (self);
-    }
-  else
-    dossier_graph_view_zoom_by (self, ZOOM_STEP * ZOOM_STEP, x, y, TRUE);
+  if (n_press == 2)
+    activate_at (self, x, y);
 }
 
 static void

@@ -58,6 +58,12 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+static const char * const signal_names[N_SIGNALS] = {
+  [PASSAGE_ACTIVATED] = "passage-activated",
+  [RELATION_ACTIVATED] = "relation-activated",
+  [ENTITY_ACTIVATED] = "entity-activated",
+  [CITATION_COPIED] = "citation-copied",
+};
 
 G_DEFINE_FINAL_TYPE (DossierPassageList, dossier_passage_list, GTK_TYPE_WIDGET)
 
@@ -777,13 +783,23 @@ set_subgraph (DossierPassageList *self,
   reset (self);
 }
 
+/* The heading: @title, and @subtitle (taken) under it. */
+static void
+set_heading (DossierPassageList *self,
+             const char         *title,
+             char               *subtitle)
+{
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  g_free (subtitle);
+}
+
 void
 dossier_passage_list_show_entity (DossierPassageList *self,
                                   DossierSubgraph    *subgraph,
                                   guint               entity_id)
 {
   DossierEntity *entity;
-  g_autofree char *subtitle = NULL;
   g_autofree char *summary = NULL;
 
   g_return_if_fail (DOSSIER_IS_PASSAGE_LIST (self));
@@ -793,10 +809,8 @@ dossier_passage_list_show_entity (DossierPassageList *self,
   set_subgraph (self, subgraph);
   entity = dossier_graph_get_entity (subgraph->graph, entity_id);
 
-  gtk_label_set_text (self->title_label, entity->name);
   summary = dossier_entity_summary (entity);
-  subtitle = g_strdup_printf ("%s · %s", dossier_entity_type_label (entity->type), summary);
-  gtk_label_set_text (self->subtitle_label, subtitle);
+  set_heading (self, entity->name, g_strdup_printf ("%s · %s", dossier_entity_type_label (entity->type), summary));
 
   show_aliases (self, entity);
   show_entity_relations (self, entity_id);
@@ -815,7 +829,6 @@ dossier_passage_list_show_relation (DossierPassageList *self,
   DossierRelation *relation;
   DossierEntity *source, *target;
   g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
 
   g_return_if_fail (DOSSIER_IS_PASSAGE_LIST (self));
   g_return_if_fail (subgraph != NULL);
@@ -832,9 +845,7 @@ dossier_passage_list_show_relation (DossierPassageList *self,
   /* TRANSLATORS: "Oracle partners with TikTok" */
   title = g_strdup_printf (C_("relation title", "%s %s %s"),
                            source->name, dossier_relation_type_label (relation->type), target->name);
-  gtk_label_set_text (self->title_label, title);
-  subtitle = g_strdup_printf (_("Relation · %s"), dossier_relation_type_label (relation->type));
-  gtk_label_set_text (self->subtitle_label, subtitle);
+  set_heading (self, title, g_strdup_printf (_("Relation · %s"), dossier_relation_type_label (relation->type)));
 
   gtk_box_append (self->relations_box,
                   link_button (source->name, "passages.select-entity", source->id, _("Show this actor’s passages")));
@@ -1049,18 +1060,10 @@ dossier_passage_list_class_init (DossierPassageListClass *klass)
   object_class->dispose = dossier_passage_list_dispose;
   object_class->finalize = dossier_passage_list_finalize;
 
-  signals[PASSAGE_ACTIVATED] =
-    g_signal_new ("passage-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
-  signals[RELATION_ACTIVATED] =
-    g_signal_new ("relation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
-  signals[ENTITY_ACTIVATED] =
-    g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
-  signals[CITATION_COPIED] =
-    g_signal_new ("citation-copied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  /* Each carries one id: a passage's index, a relation, an actor, a passage's index. */
+  for (guint i = 0; i < N_SIGNALS; i++)
+    signals[i] = g_signal_new (signal_names[i], G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-passage-list.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierPassageList, scroller);

@@ -119,6 +119,18 @@ update_files (DossierPreferences *self)
     }
 }
 
+/* Saves the gazetteer files in @builder, then lists and loads them again. */
+static void
+store_files (DossierPreferences *self,
+             GStrvBuilder       *builder)
+{
+  g_auto(GStrv) files = g_strv_builder_end (builder);
+
+  g_settings_set_strv (self->settings, GAZETTEERS_KEY, (const char * const *) files);
+  update_files (self);
+  reload_gazetteer (self);
+}
+
 gboolean
 dossier_preferences_add_file (DossierPreferences  *self,
                               const char          *path,
@@ -127,7 +139,6 @@ dossier_preferences_add_file (DossierPreferences  *self,
   g_autoptr(DossierGazetteer) check = dossier_gazetteer_new ();
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) files = NULL;
-  g_auto(GStrv) updated = NULL;
   g_autofree char *absolute = NULL;
 
   g_return_val_if_fail (DOSSIER_IS_PREFERENCES (self), FALSE);
@@ -148,10 +159,7 @@ dossier_preferences_add_file (DossierPreferences  *self,
     return TRUE;
   g_strv_builder_addv (builder, (const char **) files);
   g_strv_builder_add (builder, absolute);
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, GAZETTEERS_KEY, (const char * const *) updated);
-  update_files (self);
-  reload_gazetteer (self);
+  store_files (self, builder);
   return TRUE;
 }
 
@@ -161,7 +169,6 @@ dossier_preferences_remove_file (DossierPreferences *self,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) files = NULL;
-  g_auto(GStrv) updated = NULL;
 
   g_return_if_fail (DOSSIER_IS_PREFERENCES (self));
 
@@ -171,10 +178,7 @@ dossier_preferences_remove_file (DossierPreferences *self,
   for (guint i = 0; files[i] != NULL; i++)
     if (!g_str_equal (files[i], path))
       g_strv_builder_add (builder, files[i]);
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, GAZETTEERS_KEY, (const char * const *) updated);
-  update_files (self);
-  reload_gazetteer (self);
+  store_files (self, builder);
 }
 
 /* The file the chooser's @response accepted, or NULL; the chooser goes. */

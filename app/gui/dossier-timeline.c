@@ -615,6 +615,7 @@ on_drag_end (GtkGestureDrag  *gesture,
   g_signal_emit (self, signals[RANGE_CHANGED], 0);
 }
 
+/* What the tooltip says at @x; NULL on a timeline without passages. */
 static char *
 tooltip_text (DossierTimeline *self,
               double           x)
@@ -622,6 +623,8 @@ tooltip_text (DossierTimeline *self,
   double right = PADDING + plot_width (self);
   g_autofree char *day = NULL;
 
+  if (n_days (self) == 0 && self->n_undated == 0)
+    return NULL;
   if (self->n_undated > 0 && x > right + UNDATED_GAP / 2)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "%u passage without a known date (kept unless Only Dated Evidence is on)",
@@ -654,13 +657,10 @@ dossier_timeline_query_tooltip (GtkWidget  *widget,
                                 gboolean    keyboard,
                                 GtkTooltip *tooltip)
 {
-  DossierTimeline *self = DOSSIER_TIMELINE (widget);
-  g_autofree char *text = NULL;
+  g_autofree char *text = tooltip_text (DOSSIER_TIMELINE (widget), x);
 
-  if (n_days (self) == 0 && self->n_undated == 0)
+  if (text == NULL)
     return FALSE;
-
-  text = tooltip_text (self, x);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
