@@ -285,7 +285,7 @@ typedef struct
   gsize    raw_start;   /* where the line begins */
   gsize    start;       /* trimmed */
   gsize    end;
-  guint    n_words;
+  guint    n_words;     /* up to WORDS_ENOUGH, enough for every test */
   guint8   kind;        /* DossierSectionKind, or KIND_BLANK */
   guint    terminal : 1;        /* ends with . ! ? … (closers aside) */
   guint    period : 1;          /* ends with . … or : */
@@ -556,6 +556,11 @@ last_char (const char *text,
   return 0;
 }
 
+/* Lines are only ever compared with word counts up to 30 (alone or
+ * summed against 25), so counting stops there: a paragraph's hundreds of
+ * words are not walked. */
+#define WORDS_ENOUGH 31
+
 static guint
 count_words (const char *text,
              gsize       start,
@@ -564,7 +569,7 @@ count_words (const char *text,
   guint n = 0;
   gboolean in_word = FALSE;
 
-  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+  for (const char *p = text + start; p < text + end && n < WORDS_ENOUGH; p = g_utf8_next_char (p))
     {
       /* ASCII without a call to decode it. */
       gboolean space = is_space ((guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p));
