@@ -450,9 +450,9 @@ typedef struct
 typedef struct
 {
   WordSlot    slots[WORD_SLOTS];
-  /* Bit b of prefixes[a] is set when a word of the table starts with
-   * letters a, b (0..25 for 'a'..'z'; b is 26 for a one-letter word). */
-  guint32     prefixes[26];
+  /* Bit c of prefixes[a][b] is set when a word of the table starts with
+   * letters a, b, c (0..25 for 'a'..'z'; 26 where the word ends). */
+  guint32     prefixes[26][27];
 } WordTable;
 
 static WordSlot *
@@ -467,6 +467,17 @@ word_slot (const WordTable *table,
       if (slot->word == NULL || (slot->len == len && memcmp (slot->word, word, len) == 0))
         return (WordSlot *) slot;
     }
+}
+
+/* Letter @i of @word (lower-case ASCII) as 0..25, or 26 past its end. */
+static guint
+letter_or_end (const char *word,
+               guint       i)
+{
+  for (guint k = 0; k < i; k++)
+    if (word[k] == '\0')
+      return 26;
+  return word[i] != '\0' ? (guint) (word[i] - 'a') : 26;
 }
 
 /* Adds @words with their index (modulo @modulo) + 1 at @shift, or with
@@ -486,7 +497,7 @@ add_info (WordTable          *table,
       slot->word = words[i];
       slot->len = strlen (words[i]);
       slot->info |= flag != 0 ? flag : ((i % modulo) + 1) << shift;
-      table->prefixes[words[i][0] - 'a'] |= 1u << (words[i][1] != '\0' ? words[i][1] - 'a' : 26);
+      table->prefixes[words[i][0] - 'a'][letter_or_end (words[i], 1)] |= 1u << letter_or_end (words[i], 2);
     }
 }
 
@@ -543,7 +554,8 @@ letter_at (const char *text,
 }
 
 /* Whether the word at @p may be one of the word table's: checked on its
- * first two letters, without folding the word or hashing it. */
+ * first three letters, without folding the word or hashing it ("the",
+ * "and", "de", "la" stop there). */
 static gboolean
 may_be_table_word (const char *text,
                    gsize       p,
@@ -551,12 +563,19 @@ may_be_table_word (const char *text,
 {
   const WordTable *table = word_table ();
   gsize next;
-  guint a = letter_at (text, p, len, &next), b;
+  guint a = letter_at (text, p, len, &next), b, c;
 
   if (a >= 26)
     return FALSE;
   b = letter_at (text, next, len, &next);
-  return b <= 26 && (table->prefixes[a] & (1u << b)) != 0;
+  if (b > 26)
+    return FALSE;
+  if (b == 26)
+    return table->prefixes[a][26] != 0;
+  c = letter_at (text, next, len, &next);
+  /* 27 is a character next_word() may or may not end the word on ("×"):
+   * left to it. */
+  return c == 27 ? table->prefixes[a][b] != 0 : (table->prefixes[a][b] & (1u << c)) != 0;
 }
 
 /* The word starting at or after @from; FALSE at the end of the text. */
