@@ -396,6 +396,14 @@ is_word_byte (const char *text,
 
   if (g_ascii_isalnum (c))
     return TRUE;
+  /* Latin-1 letters (all of U+00C0..U+00FF but × and ÷) and general
+   * punctuation (U+2000..U+203F: ’ “ — …), the commonest outside ASCII,
+   * without decoding them. */
+  if (c == 0xC3 && pos + 1 < len && (guchar) text[pos + 1] >= 0x80 && (guchar) text[pos + 1] <= 0xBF)
+    return (guchar) text[pos + 1] != 0x97 && (guchar) text[pos + 1] != 0xB7;
+  if (c == 0xE2 && pos + 2 < len && (guchar) text[pos + 1] == 0x80 &&
+      ((guchar) text[pos + 2] & 0xC0) == 0x80)
+    return FALSE;
   if (c >= 0x80)
     {
       gunichar u = g_utf8_get_char_validated (text + pos, len - pos);
@@ -665,8 +673,15 @@ next_scan_word (const char *text,
     return next_word (text, len, p, w);
 
   w->start = p;
-  while (p < len && is_word_byte (text, p, len))
-    p = skip_char (text, p, len);
+  for (;;)
+    {
+      /* ASCII letters and digits, most of a word, a byte at a time. */
+      while (p < len && g_ascii_isalnum (text[p]))
+        p++;
+      if (p >= len || !is_word_byte (text, p, len))
+        break;
+      p = skip_char (text, p, len);
+    }
   w->end = p;
   w->folded[0] = '\0';
   w->suffix = w->folded;
