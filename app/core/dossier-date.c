@@ -534,7 +534,7 @@ word_table (void)
 
 /* The letter at @p folded to 0..25 ('a'..'z', Latin-1 accents stripped),
  * 26 at the end of the word, 27 for anything else; *next is the byte after. */
-static guint
+static inline guint
 letter_at (const char *text,
            gsize       p,
            gsize       len,
@@ -1335,6 +1335,14 @@ scan_raw (const char *text,
     {
       RawDate raw;
 
+      /* Most words start no date, absolute or relative: no matcher is asked. */
+      if (cur->info == 0 && cur->n_digits == 0)
+        {
+          pos = cur->end;
+          prev = cur;
+          cur = cur == &words[0] ? &words[1] : &words[0];
+          continue;
+        }
       if (match_relative (text, len, cur, &raw))
         {
           g_array_append_val (raws, raw);
