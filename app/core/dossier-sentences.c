@@ -255,6 +255,9 @@ add (const char *text,
   g_array_append_val (out, range);
 }
 
+/* The bytes a sentence may end on: . ! ? and the lead byte of "…". */
+static const guint8 may_end[256] = { ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1 };
+
 void
 dossier_sentences_split (const char *text,
                          gsize       start,
@@ -274,9 +277,9 @@ dossier_sentences_split (const char *text,
       guint n_periods;
       gsize run_end, close_end, next;
 
-      /* The lead byte of "…" first: most bytes end nothing. */
-      if (c != '.' && c != '!' && c != '?' &&
-          ((guchar) c != 0xE2 || !(end - i >= 3 && memcmp (text + i, "\xE2\x80\xA6", 3) == 0)))
+      /* Most bytes end nothing: stepped over on one table look-up each. */
+      if (!may_end[(guchar) c] ||
+          ((guchar) c == 0xE2 && !(end - i >= 3 && memcmp (text + i, "\xE2\x80\xA6", 3) == 0)))
         {
           i++;
           continue;
