@@ -103,6 +103,9 @@ decode_mixed (const char *data,
   return g_string_free (out, FALSE);
 }
 
+/* @b in each byte of a 64-bit word. */
+#define REPEAT_BYTE(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
 static gboolean
 looks_binary (const char *data,
               gsize       len)
@@ -112,11 +115,23 @@ looks_binary (const char *data,
   if (memchr (data, '\0', len) != NULL)
     return TRUE;
 
-  /* One test a byte for the printable majority. */
   for (gsize i = 0; i < len; i++)
     {
       guchar c = (guchar) data[i];
 
+      /* Eight bytes without one below 0x20 at a time, the printable
+       * majority (the test is exact for any byte below 0x80). */
+      if (i % 8 == 0 && len - i >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, data + i, 8);
+          if (((word - REPEAT_BYTE (0x20)) & ~word & REPEAT_BYTE (0x80)) == 0)
+            {
+              i += 7;
+              continue;
+            }
+        }
       if (G_UNLIKELY (c < 0x20) && c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
           c != '\v' && c != 0x1A && c != 0x1B)
         controls++;
@@ -158,6 +173,43 @@ count_utf8 (const char *data,
           i += g_utf8_skip[(guchar) data[i]];
         }
     }
+}
+
+/* g_utf8_validate_len()'s verdict, with ASCII checked eight bytes at a
+ * time and only the multi-byte sequences handed to GLib (which validates
+ * one sequence after another, so the pieces agree with the whole).  There
+ * is no NUL byte: looks_binary() refused it. */
+static gboolean
+is_valid_utf8 (const char *data,
+               gsize       len)
+{
+  gsize i = 0;
+
+  while (i < len)
+    {
+      guint64 word;
+      gsize n;
+
+      if (len - i >= 8)
+        {
+          memcpy (&word, data + i, 8);
+          if ((word & REPEAT_BYTE (0x80)) == 0)
+            {
+              i += 8;
+              continue;
+            }
+        }
+      if ((guchar) data[i] < 0x80)
+        {
+          i++;
+          continue;
+        }
+      n = g_utf8_skip[(guchar) data[i]];
+      if (n > len - i || !g_utf8_validate_len (data + i, n, NULL))
+        return FALSE;
+      i += n;
+    }
+  return TRUE;
 }
 
 static char *
@@ -204,7 +256,7 @@ decode_text (const char  *name,
       return NULL;
     }
 
-  if (g_utf8_validate_len (data, len, NULL))
+  if (is_valid_utf8 (data, len))
     {
       *encoding = "UTF-8";
       return g_strndup (data, len);
@@ -566,14 +618,33 @@ count_words (const char *text,
              gsize       start,
              gsize       end)
 {
+  /* 1: ASCII white space; 2: the lead byte of a character that may be
+   * white space (U+00A0, U+1680, U+2000..U+205F, U+3000, U+FEFF); 0: a
+   * byte inside a word, continuation bytes included. */
+  static const guint8 space_class[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+    [0xC2] = 2, [0xE1] = 2, [0xE2] = 2, [0xE3] = 2, [0xEF] = 2,
+  };
+  const char *p = text + start;
+  const char *stop = text + end;
   guint n = 0;
   gboolean in_word = FALSE;
 
-  for (const char *p = text + start; p < text + end && n < WORDS_ENOUGH; p = g_utf8_next_char (p))
+  while (p < stop && n < WORDS_ENOUGH)
     {
-      /* ASCII without a call to decode it. */
-      gboolean space = is_space ((guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p));
+      guint8 k = space_class[(guchar) *p];
+      gboolean space;
 
+      if (G_UNLIKELY (k == 2))
+        {
+          space = is_space (g_utf8_get_char (p));
+          p = g_utf8_next_char (p);
+        }
+      else
+        {
+          space = k == 1;
+          p++;
+        }
       if (!space && !in_word)
         n++;
       in_word = !space;
