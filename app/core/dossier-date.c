@@ -143,13 +143,41 @@ dossier_date_parse_iso (const char  *str,
   return TRUE;
 }
 
+static inline gboolean
+is_leap_year (int year)
+{
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static guint
+days_in_month (guint month,
+               int   year)
+{
+  static const guint8 days[13] = { 0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  return days[month] + (month == 2 && is_leap_year (year));
+}
+
+/* GDate's Julian day (1 January of year 1 is day 1) of a valid date,
+ * without a GDate: the filter asks for a span for every passage. */
+static guint32
+julian_day (int   year,
+            guint month,
+            guint day)
+{
+  static const guint16 before[13] = { 0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+  guint32 y = (guint32) year - 1;
+
+  return y * 365 + y / 4 - y / 100 + y / 400 + before[month] +
+         (month > 2 && is_leap_year (year)) + day;
+}
+
 gboolean
 dossier_date_get_span (const DossierDate *date,
                        guint32           *first_julian,
                        guint32           *last_julian)
 {
-  GDate first, last;
-  guint8 month_first, month_last, day_first, day_last;
+  guint month_first, month_last, day_first, day_last;
 
   g_return_val_if_fail (date != NULL, FALSE);
 
@@ -158,24 +186,22 @@ dossier_date_get_span (const DossierDate *date,
 
   month_first = date->precision >= DOSSIER_DATE_PRECISION_MONTH ? date->month : 1;
   month_last = date->precision >= DOSSIER_DATE_PRECISION_MONTH ? date->month : 12;
+  if (month_first < 1 || month_last > 12)
+    return FALSE;
   day_first = date->precision == DOSSIER_DATE_PRECISION_DAY ? date->day : 1;
   day_last = date->precision == DOSSIER_DATE_PRECISION_DAY
            ? date->day
-           : g_date_get_days_in_month (month_last, date->year);
+           : days_in_month (month_last, date->year);
 
-  if (!g_date_valid_dmy (day_first, month_first, date->year) ||
-      !g_date_valid_dmy (day_last, month_last, date->year))
+  if (day_first < 1 || day_last < 1 ||
+      day_first > days_in_month (month_first, date->year) ||
+      day_last > days_in_month (month_last, date->year))
     return FALSE;
 
-  g_date_clear (&first, 1);
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&first, day_first, month_first, date->year);
-  g_date_set_dmy (&last, day_last, month_last, date->year);
-
   if (first_julian != NULL)
-    *first_julian = g_date_get_julian (&first);
+    *first_julian = julian_day (date->year, month_first, day_first);
   if (last_julian != NULL)
-    *last_julian = g_date_get_julian (&last);
+    *last_julian = julian_day (date->year, month_last, day_last);
 
   return TRUE;
 }
