@@ -628,26 +628,26 @@ count_words (const char *text,
   const char *p = text + start;
   const char *stop = text + end;
   guint n = 0;
-  gboolean in_word = FALSE;
 
-  while (p < stop && n < WORDS_ENOUGH)
+  while (p < stop)
     {
       guint8 k = space_class[(guchar) *p];
-      gboolean space;
 
-      if (G_UNLIKELY (k == 2))
+      if (k == 1 || (k == 2 && is_space (g_utf8_get_char (p))))
         {
-          space = is_space (g_utf8_get_char (p));
-          p = g_utf8_next_char (p);
+          p = k == 1 ? p + 1 : g_utf8_next_char (p);
+          continue;
         }
-      else
+      if (++n >= WORDS_ENOUGH)
+        break;
+      /* The rest of the word, most of it bytes of class 0. */
+      p = k == 2 ? g_utf8_next_char (p) : p + 1;
+      while (p < stop && (k = space_class[(guchar) *p]) != 1)
         {
-          space = k == 1;
-          p++;
+          if (k == 2 && is_space (g_utf8_get_char (p)))
+            break;
+          p = k == 2 ? g_utf8_next_char (p) : p + 1;
         }
-      if (!space && !in_word)
-        n++;
-      in_word = !space;
     }
   return n;
 }
