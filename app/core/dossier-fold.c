@@ -252,7 +252,15 @@ classify_original (const char   *text,
       gunichar c;
 
       if ((guchar) *p < 0x80)
-        c = (guchar) *p++;
+        {
+          c = (guchar) *p++;
+          /* Lower case, the most of a token, first. */
+          if (c >= 'a' && c <= 'z')
+            {
+              lower++;
+              continue;
+            }
+        }
       else
         {
           c = g_utf8_get_char_validated (p, end - p);
@@ -340,9 +348,10 @@ dossier_tokenize (const DossierFolded *folded,
 
       /* A web address is no prose: "…/gouvernement-chinois-tiktok" in a
        * link names nobody. */
-      if ((len - i >= 7 && memcmp (f + i, "http://", 7) == 0) ||
-          (len - i >= 8 && memcmp (f + i, "https://", 8) == 0) ||
-          (len - i >= 4 && memcmp (f + i, "www.", 4) == 0))
+      if ((c == 'h' || c == 'w') &&
+          ((len - i >= 7 && memcmp (f + i, "http://", 7) == 0) ||
+           (len - i >= 8 && memcmp (f + i, "https://", 8) == 0) ||
+           (len - i >= 4 && memcmp (f + i, "www.", 4) == 0)))
         {
           while (i < len && f[i] != ' ' && f[i] != '\n' && f[i] != '\t' && f[i] != '\r')
             i++;
