@@ -1171,44 +1171,61 @@ unit_of (const Word *w)
   return DOSSIER_DATE_PRECISION_NONE;
 }
 
+#define PACK4(a, b, c, d) ((guint32) (a) | (guint32) (b) << 8 | (guint32) (c) << 16 | (guint32) (d) << 24)
+
+/* +1 for one of the commonest short words of English, -1 for one of
+ * French, 0 for any other: @word is up to four lower-case letters packed
+ * by PACK4(), so a switch settles it without comparing strings. */
+static int
+language_of_short_word (guint32 word)
+{
+  switch (word)
+    {
+    case PACK4 ('t', 'h', 'e', 0): case PACK4 ('o', 'f', 0, 0): case PACK4 ('a', 'n', 'd', 0):
+    case PACK4 ('t', 'o', 0, 0): case PACK4 ('i', 's', 0, 0): case PACK4 ('w', 'a', 's', 0):
+    case PACK4 ('f', 'o', 'r', 0): case PACK4 ('t', 'h', 'a', 't'): case PACK4 ('w', 'i', 't', 'h'):
+    case PACK4 ('o', 'n', 0, 0): case PACK4 ('b', 'y', 0, 0): case PACK4 ('s', 'a', 'i', 'd'):
+    case PACK4 ('h', 'a', 's', 0): case PACK4 ('i', 't', 0, 0):
+      return 1;
+    case PACK4 ('l', 'e', 0, 0): case PACK4 ('l', 'a', 0, 0): case PACK4 ('l', 'e', 's', 0):
+    case PACK4 ('d', 'e', 's', 0): case PACK4 ('d', 'u', 0, 0): case PACK4 ('d', 'e', 0, 0):
+    case PACK4 ('e', 't', 0, 0): case PACK4 ('e', 's', 't', 0): case PACK4 ('u', 'n', 'e', 0):
+    case PACK4 ('d', 'a', 'n', 's'): case PACK4 ('p', 'o', 'u', 'r'): case PACK4 ('q', 'u', 'e', 0):
+    case PACK4 ('q', 'u', 'i', 0): case PACK4 ('a', 'u', 0, 0): case PACK4 ('s', 'u', 'r', 0):
+    case PACK4 ('i', 'l', 0, 0):
+      return -1;
+    default:
+      return 0;
+    }
+}
+
 /* Whether @text reads as English rather than French, from the commonest
  * short words of each language in its first 16 kB. */
 static gboolean
 reads_as_english (const char *text,
                   gsize       len)
 {
-  static const char * const en[] = {
-    "the", "of", "and", "to", "is", "was", "for", "that", "with", "on", "by", "said", "has", "it",
-  };
-  static const char * const fr[] = {
-    "le", "la", "les", "des", "du", "de", "et", "est", "une", "dans", "pour", "que", "qui", "au",
-    "sur", "il",
-  };
   int score = 0;
   gsize p = 0;
 
   len = MIN (len, 16384);
   while (p < len)
     {
-      char word[8];
+      guint32 word = 0;
       gsize n = 0;
 
       while (p < len && !g_ascii_isalpha (text[p]))
         p++;
       while (p < len && g_ascii_isalpha (text[p]))
         {
-          if (n < sizeof word - 1)
-            word[n] = text[p] >= 'A' && text[p] <= 'Z' ? text[p] + ('a' - 'A') : text[p];
+          if (n < 4)
+            word |= (guint32) g_ascii_tolower (text[p]) << (8 * n);
           n++, p++;
         }
       /* The words of both lists have two to four letters. */
       if (n < 2 || n > 4 || (p < len && (guchar) text[p] >= 0x80))
         continue;
-      word[n] = '\0';
-      if (LOOKUP (word, en) >= 0)
-        score++;
-      else if (LOOKUP (word, fr) >= 0)
-        score--;
+      score += language_of_short_word (word);
     }
   return score > 0;
 }
