@@ -487,7 +487,13 @@ typedef struct
   /* Bit c of prefixes[a][b] is set when a word of the table starts with
    * letters a, b, c (0..25 for 'a'..'z'; 26 where the word ends). */
   guint32     prefixes[26][27];
+  /* By byte: 1 for an ASCII letter or digit, 2 for other ASCII (white
+   * space, punctuation), 0 beyond ASCII: the scan loop's tests. */
+  guint8      ascii[256];
 } WordTable;
+
+#define ASCII_WORD 1
+#define ASCII_GAP  2
 
 static WordSlot *
 word_slot (const WordTable *table,
@@ -552,6 +558,8 @@ word_table (void)
       add_info (t, weekdays_en, G_N_ELEMENTS (weekdays_en), 16, 7, 0);
       add_info (t, date_cues, G_N_ELEMENTS (date_cues), 0, 1, INFO_CUE);
       add_info (t, relative_words, G_N_ELEMENTS (relative_words), 0, 1, INFO_RELATIVE);
+      for (guint c = 0; c < 0x80; c++)
+        t->ascii[c] = g_ascii_isalnum (c) ? ASCII_WORD : ASCII_GAP;
       g_once_init_leave (&table, t);
     }
 
@@ -689,10 +697,19 @@ next_scan_word (const char *text,
                 gsize       from,
                 Word       *w)
 {
+  const guint8 *ascii = word_table ()->ascii;
   gsize p = from;
 
-  while (p < len && !is_word_byte (text, p, len))
-    p = skip_char (text, p, len);
+  /* ASCII between words and inside them, most of the text, on one table
+   * look-up a byte; the rest through is_word_byte(). */
+  for (;;)
+    {
+      while (p < len && ascii[(guchar) text[p]] == ASCII_GAP)
+        p++;
+      if (p >= len || is_word_byte (text, p, len))
+        break;
+      p = skip_char (text, p, len);
+    }
   if (p >= len)
     return FALSE;
   if (g_ascii_isdigit (text[p]) || may_be_table_word (text, p, len))
@@ -701,8 +718,7 @@ next_scan_word (const char *text,
   w->start = p;
   for (;;)
     {
-      /* ASCII letters and digits, most of a word, a byte at a time. */
-      while (p < len && g_ascii_isalnum (text[p]))
+      while (p < len && ascii[(guchar) text[p]] == ASCII_WORD)
         p++;
       if (p >= len || !is_word_byte (text, p, len))
         break;
