@@ -108,6 +108,23 @@ fold_char (gunichar c,
   return fold_char_slow (c, out);
 }
 
+/* ASCII folded: lower case, ` as '. */
+static const guint8 *
+ascii_folds (void)
+{
+  static guint8 *table;
+
+  if (g_once_init_enter (&table))
+    {
+      guint8 *t = g_new (guint8, 0x80);
+
+      for (guint c = 0; c < 0x80; c++)
+        t[c] = (c >= 'A' && c <= 'Z') ? c + 32 : (c == '`' ? '\'' : c);
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
 static void
 ensure_alloc (DossierFolded *folded,
               gsize          need)
@@ -128,6 +145,7 @@ dossier_folded_set (DossierFolded *folded,
 {
   const guchar *p = (const guchar *) text;
   const guchar *end = p + len;
+  const guint8 *ascii = ascii_folds ();
   gsize w = 0;
 
   g_return_if_fail (folded != NULL);
@@ -142,28 +160,21 @@ dossier_folded_set (DossierFolded *folded,
     {
       guint32 offset = (guint32) (base + (p - (const guchar *) text));
 
-      /* The common case, a run of ASCII, without any decoding: found
-       * first, then copied through local pointers the compiler can keep
-       * in registers (the buffers' fields could alias the text). */
+      /* The common case, a run of ASCII, without any decoding: folded on
+       * a table, through local pointers the compiler can keep in registers
+       * (the buffers' fields could alias the text). */
       if (*p < 0x80)
         {
-          const guchar *run = p;
           char *fo = folded->folded + w;
           guint32 *mo = folded->map + w;
-          gsize n;
+          const guchar *start = p;
 
-          while (run < end && *run < 0x80)
-            run++;
-          n = run - p;
-          for (gsize k = 0; k < n; k++)
-            {
-              guchar c = p[k];
-
-              fo[k] = (c >= 'A' && c <= 'Z') ? c + 32 : (c == '`' ? '\'' : c);
-              mo[k] = offset + (guint32) k;
-            }
-          p = run;
-          w += n;
+          do
+            *fo++ = ascii[*p++];
+          while (p < end && *p < 0x80);
+          for (gsize k = 0; k < (gsize) (p - start); k++)
+            mo[k] = offset + (guint32) k;
+          w += p - start;
         }
       else
         {
