@@ -449,18 +449,23 @@ has_prefix_in (const char         *str,
 
 #define FOLD_MAX 96
 
-/* The start of a line folded for matching against page vocabulary: lower
+/* Bytes a folded line needs: FOLD_MAX, the last character (4) and a NUL. */
+#define FOLD_BUF (FOLD_MAX + 8)
+
+/* The start of a line folded for matching against page vocabulary, into
+ * @out (FOLD_BUF bytes, on the stack: every short line is folded): lower
  * case, no accents, one space for any run of (non-breaking) spaces, a
  * final ':' dropped.  *@whole is FALSE when the line was longer than that. */
-static char *
+static void
 fold_line (const char *text,
            gsize       start,
            gsize       end,
+           char       *out,
            gboolean   *whole)
 {
-  GString *out = g_string_sized_new (FOLD_MAX + 8);
   const char *p = text + start;
   const char *stop = text + end;
+  gsize len = 0;
 
   *whole = TRUE;
   while (p < stop)
@@ -468,7 +473,7 @@ fold_line (const char *text,
       gunichar c = g_utf8_get_char (p);
       gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
 
-      if (out->len >= FOLD_MAX)
+      if (len >= FOLD_MAX)
         {
           *whole = FALSE;
           break;
@@ -477,47 +482,57 @@ fold_line (const char *text,
 
       if (is_space (c))
         {
-          if (out->len > 0 && out->str[out->len - 1] != ' ')
-            g_string_append_c (out, ' ');
+          if (len > 0 && out[len - 1] != ' ')
+            out[len++] = ' ';
           continue;
         }
       if (c < 0x80)
         {
-          g_string_append_c (out, g_ascii_tolower (c));
+          out[len++] = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
           continue;
         }
       if (c == 0x2019 || c == 0x2018)
         {
-          g_string_append_c (out, '\'');
+          out[len++] = '\'';
           continue;
         }
       c = g_unichar_tolower (c);
       if (g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed)) > 0)
         c = decomposed[0];
-      g_string_append_unichar (out, c);
+      len += g_unichar_to_utf8 (c, out + len);
     }
 
-  while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == ':'))
-    g_string_truncate (out, out->len - 1);
-
-  return g_string_free (out, FALSE);
+  while (len > 0 && (out[len - 1] == ' ' || out[len - 1] == ':'))
+    len--;
+  out[len] = '\0';
 }
 
+/* Whether every word of @folded (a folded line) is in @list, and there is
+ * one; the words are looked at in place, without splitting the line. */
 static gboolean
 all_words_in (const char         *folded,
               const char * const *list,
               guint               n)
 {
-  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+  char word[FOLD_BUF];
   guint count = 0;
 
-  for (guint i = 0; words[i] != NULL; i++)
+  for (const char *p = folded; *p != '\0';)
     {
-      if (words[i][0] == '\0')
-        continue;
-      if (dossier_fold_find_word (words[i], list, n) < 0)
-        return FALSE;
-      count++;
+      const char *e = strchr (p, ' ');
+      gsize len = e != NULL ? (gsize) (e - p) : strlen (p);
+
+      if (len > 0)
+        {
+          if (len >= sizeof word)
+            return FALSE;
+          memcpy (word, p, len);
+          word[len] = '\0';
+          if (dossier_fold_find_word (word, list, n) < 0)
+            return FALSE;
+          count++;
+        }
+      p += len + (e != NULL);
     }
   return count > 0;
 }
@@ -766,7 +781,9 @@ classify_line (const char *text,
   if (bytes <= SHORT_LINE_BYTES)
     {
       gboolean whole;
-      g_autofree char *folded = fold_line (text, line->start, line->end, &whole);
+      char folded[FOLD_BUF];
+
+      fold_line (text, line->start, line->end, folded, &whole);
 
       if (whole &&
           (IN_LIST (folded, furniture_lines) ||
