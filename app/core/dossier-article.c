@@ -848,7 +848,8 @@ static GArray *
 split_lines (const char *text,
              gsize       len)
 {
-  GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  /* Sized for lines of some sixty bytes: most articles never regrow it. */
+  GArray *lines = g_array_sized_new (FALSE, TRUE, sizeof (Line), len / 64 + 16);
   gsize line_start = 0;
 
   for (gsize i = 0; i <= len; i++)
@@ -1258,6 +1259,24 @@ paragraph_end (const char *text,
   return i;
 }
 
+/* Appends @ranges as sentences of @section, the array grown once. */
+static void
+add_sentences (GArray             *sentences,
+               GArray             *ranges,
+               DossierSectionKind  section)
+{
+  guint first = sentences->len;
+
+  g_array_set_size (sentences, first + ranges->len);
+  for (guint r = 0; r < ranges->len; r++)
+    {
+      const DossierRange *range = &g_array_index (ranges, DossierRange, r);
+
+      g_array_index (sentences, DossierSentence, first + r) =
+        (DossierSentence) { range->start, range->end, section };
+    }
+}
+
 static void
 analyse (DossierArticle *article)
 {
@@ -1321,16 +1340,8 @@ analyse (DossierArticle *article)
 
       g_array_set_size (ranges, 0);
       dossier_sentences_split (text, para.start, para.end, ranges);
-      for (guint r = 0; r < ranges->len; r++)
-        {
-          const DossierRange *range = &g_array_index (ranges, DossierRange, r);
-          DossierSentence sentence = {
-            range->start, range->end,
-            kind == DOSSIER_SECTION_COMMENTS ? DOSSIER_SECTION_COMMENTS : DOSSIER_SECTION_BODY,
-          };
-
-          g_array_append_val (article->sentences, sentence);
-        }
+      add_sentences (article->sentences, ranges,
+                     kind == DOSSIER_SECTION_COMMENTS ? DOSSIER_SECTION_COMMENTS : DOSSIER_SECTION_BODY);
       i = last;
     }
 
