@@ -848,8 +848,7 @@ static GArray *
 split_lines (const char *text,
              gsize       len)
 {
-  /* Sized for lines of some sixty bytes: most articles never regrow it. */
-  GArray *lines = g_array_sized_new (FALSE, TRUE, sizeof (Line), len / 64 + 16);
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
   gsize line_start = 0;
 
   for (gsize i = 0; i <= len; i++)
