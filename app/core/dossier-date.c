@@ -599,11 +599,11 @@ letter_at (const char *text,
  * first three letters, without folding the word or hashing it ("the",
  * "and", "de", "la" stop there). */
 static gboolean
-may_be_table_word (const char *text,
-                   gsize       p,
-                   gsize       len)
+may_be_table_word (const WordTable *table,
+                   const char      *text,
+                   gsize            p,
+                   gsize            len)
 {
-  const WordTable *table = word_table ();
   gsize next;
   guint a = letter_at (text, p, len, &next), b, c;
 
@@ -697,7 +697,9 @@ next_scan_word (const char *text,
                 gsize       from,
                 Word       *w)
 {
-  const guint8 *ascii = word_table ()->ascii;
+  /* Fetched here once, not again by may_be_table_word(). */
+  const WordTable *table = word_table ();
+  const guint8 *ascii = table->ascii;
   gsize p = from;
 
   /* ASCII between words and inside them, most of the text, on one table
@@ -712,7 +714,7 @@ next_scan_word (const char *text,
     }
   if (p >= len)
     return FALSE;
-  if (g_ascii_isdigit (text[p]) || may_be_table_word (text, p, len))
+  if (g_ascii_isdigit (text[p]) || may_be_table_word (table, text, p, len))
     return next_word (text, len, p, w);
 
   w->start = p;
@@ -1235,7 +1237,7 @@ reads_as_english (const char *text,
       while (p < len && g_ascii_isalpha (text[p]))
         {
           if (n < 4)
-            word |= (guint32) g_ascii_tolower (text[p]) << (8 * n);
+            word |= (guint32) (text[p] >= 'A' && text[p] <= 'Z' ? text[p] + ('a' - 'A') : text[p]) << (8 * n);
           n++, p++;
         }
       /* The words of both lists have two to four letters. */
