@@ -103,6 +103,9 @@ decode_mixed (const char *data,
   return g_string_free (out, FALSE);
 }
 
+/* @b in each byte of a 64-bit word. */
+#define REPEAT_BYTE(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
 static gboolean
 looks_binary (const char *data,
               gsize       len)
@@ -112,11 +115,23 @@ looks_binary (const char *data,
   if (memchr (data, '\0', len) != NULL)
     return TRUE;
 
-  /* One test a byte for the printable majority. */
   for (gsize i = 0; i < len; i++)
     {
       guchar c = (guchar) data[i];
 
+      /* Eight bytes without one below 0x20 at a time, the printable
+       * majority (the test is exact for any byte below 0x80). */
+      if (i % 8 == 0 && len - i >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, data + i, 8);
+          if (((word - REPEAT_BYTE (0x20)) & ~word & REPEAT_BYTE (0x80)) == 0)
+            {
+              i += 7;
+              continue;
+            }
+        }
       if (G_UNLIKELY (c < 0x20) && c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
           c != '\v' && c != 0x1A && c != 0x1B)
         controls++;
@@ -158,6 +173,43 @@ count_utf8 (const char *data,
           i += g_utf8_skip[(guchar) data[i]];
         }
     }
+}
+
+/* g_utf8_validate_len()'s verdict, with ASCII checked eight bytes at a
+ * time and only the multi-byte sequences handed to GLib (which validates
+ * one sequence after another, so the pieces agree with the whole).  There
+ * is no NUL byte: looks_binary() refused it. */
+static gboolean
+is_valid_utf8 (const char *data,
+               gsize       len)
+{
+  gsize i = 0;
+
+  while (i < len)
+    {
+      guint64 word;
+      gsize n;
+
+      if (len - i >= 8)
+        {
+          memcpy (&word, data + i, 8);
+          if ((word & REPEAT_BYTE (0x80)) == 0)
+            {
+              i += 8;
+              continue;
+            }
+        }
+      if ((guchar) data[i] < 0x80)
+        {
+          i++;
+          continue;
+        }
+      n = g_utf8_skip[(guchar) data[i]];
+      if (n > len - i || !g_utf8_validate_len (data + i, n, NULL))
+        return FALSE;
+      i += n;
+    }
+  return TRUE;
 }
 
 static char *
@@ -204,7 +256,7 @@ decode_text (const char  *name,
       return NULL;
     }
 
-  if (g_utf8_validate_len (data, len, NULL))
+  if (is_valid_utf8 (data, len))
     {
       *encoding = "UTF-8";
       return g_strndup (data, len);
@@ -285,7 +337,7 @@ typedef struct
   gsize    raw_start;   /* where the line begins */
   gsize    start;       /* trimmed */
   gsize    end;
-  guint    n_words;
+  guint    n_words;     /* up to WORDS_ENOUGH, enough for every test */
   guint8   kind;        /* DossierSectionKind, or KIND_BLANK */
   guint    terminal : 1;        /* ends with . ! ? … (closers aside) */
   guint    period : 1;          /* ends with . … or : */
@@ -397,18 +449,23 @@ has_prefix_in (const char         *str,
 
 #define FOLD_MAX 96
 
-/* The start of a line folded for matching against page vocabulary: lower
+/* Bytes a folded line needs: FOLD_MAX, the last character (4) and a NUL. */
+#define FOLD_BUF (FOLD_MAX + 8)
+
+/* The start of a line folded for matching against page vocabulary, into
+ * @out (FOLD_BUF bytes, on the stack: every short line is folded): lower
  * case, no accents, one space for any run of (non-breaking) spaces, a
  * final ':' dropped.  *@whole is FALSE when the line was longer than that. */
-static char *
+static void
 fold_line (const char *text,
            gsize       start,
            gsize       end,
+           char       *out,
            gboolean   *whole)
 {
-  GString *out = g_string_sized_new (FOLD_MAX + 8);
   const char *p = text + start;
   const char *stop = text + end;
+  gsize len = 0;
 
   *whole = TRUE;
   while (p < stop)
@@ -416,7 +473,7 @@ fold_line (const char *text,
       gunichar c = g_utf8_get_char (p);
       gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
 
-      if (out->len >= FOLD_MAX)
+      if (len >= FOLD_MAX)
         {
           *whole = FALSE;
           break;
@@ -425,47 +482,57 @@ fold_line (const char *text,
 
       if (is_space (c))
         {
-          if (out->len > 0 && out->str[out->len - 1] != ' ')
-            g_string_append_c (out, ' ');
+          if (len > 0 && out[len - 1] != ' ')
+            out[len++] = ' ';
           continue;
         }
       if (c < 0x80)
         {
-          g_string_append_c (out, g_ascii_tolower (c));
+          out[len++] = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
           continue;
         }
       if (c == 0x2019 || c == 0x2018)
         {
-          g_string_append_c (out, '\'');
+          out[len++] = '\'';
           continue;
         }
       c = g_unichar_tolower (c);
       if (g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed)) > 0)
         c = decomposed[0];
-      g_string_append_unichar (out, c);
+      len += g_unichar_to_utf8 (c, out + len);
     }
 
-  while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == ':'))
-    g_string_truncate (out, out->len - 1);
-
-  return g_string_free (out, FALSE);
+  while (len > 0 && (out[len - 1] == ' ' || out[len - 1] == ':'))
+    len--;
+  out[len] = '\0';
 }
 
+/* Whether every word of @folded (a folded line) is in @list, and there is
+ * one; the words are looked at in place, without splitting the line. */
 static gboolean
 all_words_in (const char         *folded,
               const char * const *list,
               guint               n)
 {
-  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+  char word[FOLD_BUF];
   guint count = 0;
 
-  for (guint i = 0; words[i] != NULL; i++)
+  for (const char *p = folded; *p != '\0';)
     {
-      if (words[i][0] == '\0')
-        continue;
-      if (dossier_fold_find_word (words[i], list, n) < 0)
-        return FALSE;
-      count++;
+      const char *e = strchr (p, ' ');
+      gsize len = e != NULL ? (gsize) (e - p) : strlen (p);
+
+      if (len > 0)
+        {
+          if (len >= sizeof word)
+            return FALSE;
+          memcpy (word, p, len);
+          word[len] = '\0';
+          if (dossier_fold_find_word (word, list, n) < 0)
+            return FALSE;
+          count++;
+        }
+      p += len + (e != NULL);
     }
   return count > 0;
 }
@@ -556,22 +623,46 @@ last_char (const char *text,
   return 0;
 }
 
+/* Lines are only ever compared with word counts up to 30 (alone or
+ * summed against 25), so counting stops there: a paragraph's hundreds of
+ * words are not walked. */
+#define WORDS_ENOUGH 31
+
 static guint
 count_words (const char *text,
              gsize       start,
              gsize       end)
 {
+  /* 1: ASCII white space; 2: the lead byte of a character that may be
+   * white space (U+00A0, U+1680, U+2000..U+205F, U+3000, U+FEFF); 0: a
+   * byte inside a word, continuation bytes included. */
+  static const guint8 space_class[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+    [0xC2] = 2, [0xE1] = 2, [0xE2] = 2, [0xE3] = 2, [0xEF] = 2,
+  };
+  const char *p = text + start;
+  const char *stop = text + end;
   guint n = 0;
-  gboolean in_word = FALSE;
 
-  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+  while (p < stop)
     {
-      /* ASCII without a call to decode it. */
-      gboolean space = is_space ((guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p));
+      guint8 k = space_class[(guchar) *p];
 
-      if (!space && !in_word)
-        n++;
-      in_word = !space;
+      if (k == 1 || (k == 2 && is_space (g_utf8_get_char (p))))
+        {
+          p = k == 1 ? p + 1 : g_utf8_next_char (p);
+          continue;
+        }
+      if (++n >= WORDS_ENOUGH)
+        break;
+      /* The rest of the word, most of it bytes of class 0. */
+      p = k == 2 ? g_utf8_next_char (p) : p + 1;
+      while (p < stop && (k = space_class[(guchar) *p]) != 1)
+        {
+          if (k == 2 && is_space (g_utf8_get_char (p)))
+            break;
+          p = k == 2 ? g_utf8_next_char (p) : p + 1;
+        }
     }
   return n;
 }
@@ -690,7 +781,9 @@ classify_line (const char *text,
   if (bytes <= SHORT_LINE_BYTES)
     {
       gboolean whole;
-      g_autofree char *folded = fold_line (text, line->start, line->end, &whole);
+      char folded[FOLD_BUF];
+
+      fold_line (text, line->start, line->end, folded, &whole);
 
       if (whole &&
           (IN_LIST (folded, furniture_lines) ||
@@ -1165,6 +1258,24 @@ paragraph_end (const char *text,
   return i;
 }
 
+/* Appends @ranges as sentences of @section, the array grown once. */
+static void
+add_sentences (GArray             *sentences,
+               GArray             *ranges,
+               DossierSectionKind  section)
+{
+  guint first = sentences->len;
+
+  g_array_set_size (sentences, first + ranges->len);
+  for (guint r = 0; r < ranges->len; r++)
+    {
+      const DossierRange *range = &g_array_index (ranges, DossierRange, r);
+
+      g_array_index (sentences, DossierSentence, first + r) =
+        (DossierSentence) { range->start, range->end, section };
+    }
+}
+
 static void
 analyse (DossierArticle *article)
 {
@@ -1228,16 +1339,8 @@ analyse (DossierArticle *article)
 
       g_array_set_size (ranges, 0);
       dossier_sentences_split (text, para.start, para.end, ranges);
-      for (guint r = 0; r < ranges->len; r++)
-        {
-          const DossierRange *range = &g_array_index (ranges, DossierRange, r);
-          DossierSentence sentence = {
-            range->start, range->end,
-            kind == DOSSIER_SECTION_COMMENTS ? DOSSIER_SECTION_COMMENTS : DOSSIER_SECTION_BODY,
-          };
-
-          g_array_append_val (article->sentences, sentence);
-        }
+      add_sentences (article->sentences, ranges,
+                     kind == DOSSIER_SECTION_COMMENTS ? DOSSIER_SECTION_COMMENTS : DOSSIER_SECTION_BODY);
       i = last;
     }
 

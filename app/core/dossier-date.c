@@ -143,13 +143,41 @@ dossier_date_parse_iso (const char  *str,
   return TRUE;
 }
 
+static inline gboolean
+is_leap_year (int year)
+{
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static guint
+days_in_month (guint month,
+               int   year)
+{
+  static const guint8 days[13] = { 0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  return days[month] + (month == 2 && is_leap_year (year));
+}
+
+/* GDate's Julian day (1 January of year 1 is day 1) of a valid date,
+ * without a GDate: the filter asks for a span for every passage. */
+static guint32
+julian_day (int   year,
+            guint month,
+            guint day)
+{
+  static const guint16 before[13] = { 0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+  guint32 y = (guint32) year - 1;
+
+  return y * 365 + y / 4 - y / 100 + y / 400 + before[month] +
+         (month > 2 && is_leap_year (year)) + day;
+}
+
 gboolean
 dossier_date_get_span (const DossierDate *date,
                        guint32           *first_julian,
                        guint32           *last_julian)
 {
-  GDate first, last;
-  guint8 month_first, month_last, day_first, day_last;
+  guint month_first, month_last, day_first, day_last;
 
   g_return_val_if_fail (date != NULL, FALSE);
 
@@ -158,24 +186,22 @@ dossier_date_get_span (const DossierDate *date,
 
   month_first = date->precision >= DOSSIER_DATE_PRECISION_MONTH ? date->month : 1;
   month_last = date->precision >= DOSSIER_DATE_PRECISION_MONTH ? date->month : 12;
+  if (month_first < 1 || month_last > 12)
+    return FALSE;
   day_first = date->precision == DOSSIER_DATE_PRECISION_DAY ? date->day : 1;
   day_last = date->precision == DOSSIER_DATE_PRECISION_DAY
            ? date->day
-           : g_date_get_days_in_month (month_last, date->year);
+           : days_in_month (month_last, date->year);
 
-  if (!g_date_valid_dmy (day_first, month_first, date->year) ||
-      !g_date_valid_dmy (day_last, month_last, date->year))
+  if (day_first < 1 || day_last < 1 ||
+      day_first > days_in_month (month_first, date->year) ||
+      day_last > days_in_month (month_last, date->year))
     return FALSE;
 
-  g_date_clear (&first, 1);
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&first, day_first, month_first, date->year);
-  g_date_set_dmy (&last, day_last, month_last, date->year);
-
   if (first_julian != NULL)
-    *first_julian = g_date_get_julian (&first);
+    *first_julian = julian_day (date->year, month_first, day_first);
   if (last_julian != NULL)
-    *last_julian = g_date_get_julian (&last);
+    *last_julian = julian_day (date->year, month_last, day_last);
 
   return TRUE;
 }
@@ -396,6 +422,14 @@ is_word_byte (const char *text,
 
   if (g_ascii_isalnum (c))
     return TRUE;
+  /* Latin-1 letters (all of U+00C0..U+00FF but × and ÷) and general
+   * punctuation (U+2000..U+203F: ’ “ — …), the commonest outside ASCII,
+   * without decoding them. */
+  if (c == 0xC3 && pos + 1 < len && (guchar) text[pos + 1] >= 0x80 && (guchar) text[pos + 1] <= 0xBF)
+    return (guchar) text[pos + 1] != 0x97 && (guchar) text[pos + 1] != 0xB7;
+  if (c == 0xE2 && pos + 2 < len && (guchar) text[pos + 1] == 0x80 &&
+      ((guchar) text[pos + 2] & 0xC0) == 0x80)
+    return FALSE;
   if (c >= 0x80)
     {
       gunichar u = g_utf8_get_char_validated (text + pos, len - pos);
@@ -450,10 +484,16 @@ typedef struct
 typedef struct
 {
   WordSlot    slots[WORD_SLOTS];
-  /* Bit b of prefixes[a] is set when a word of the table starts with
-   * letters a, b (0..25 for 'a'..'z'; b is 26 for a one-letter word). */
-  guint32     prefixes[26];
+  /* Bit c of prefixes[a][b] is set when a word of the table starts with
+   * letters a, b, c (0..25 for 'a'..'z'; 26 where the word ends). */
+  guint32     prefixes[26][27];
+  /* By byte: 1 for an ASCII letter or digit, 2 for other ASCII (white
+   * space, punctuation), 0 beyond ASCII: the scan loop's tests. */
+  guint8      ascii[256];
 } WordTable;
+
+#define ASCII_WORD 1
+#define ASCII_GAP  2
 
 static WordSlot *
 word_slot (const WordTable *table,
@@ -467,6 +507,17 @@ word_slot (const WordTable *table,
       if (slot->word == NULL || (slot->len == len && memcmp (slot->word, word, len) == 0))
         return (WordSlot *) slot;
     }
+}
+
+/* Letter @i of @word (lower-case ASCII) as 0..25, or 26 past its end. */
+static guint
+letter_or_end (const char *word,
+               guint       i)
+{
+  for (guint k = 0; k < i; k++)
+    if (word[k] == '\0')
+      return 26;
+  return word[i] != '\0' ? (guint) (word[i] - 'a') : 26;
 }
 
 /* Adds @words with their index (modulo @modulo) + 1 at @shift, or with
@@ -486,7 +537,7 @@ add_info (WordTable          *table,
       slot->word = words[i];
       slot->len = strlen (words[i]);
       slot->info |= flag != 0 ? flag : ((i % modulo) + 1) << shift;
-      table->prefixes[words[i][0] - 'a'] |= 1u << (words[i][1] != '\0' ? words[i][1] - 'a' : 26);
+      table->prefixes[words[i][0] - 'a'][letter_or_end (words[i], 1)] |= 1u << letter_or_end (words[i], 2);
     }
 }
 
@@ -507,6 +558,8 @@ word_table (void)
       add_info (t, weekdays_en, G_N_ELEMENTS (weekdays_en), 16, 7, 0);
       add_info (t, date_cues, G_N_ELEMENTS (date_cues), 0, 1, INFO_CUE);
       add_info (t, relative_words, G_N_ELEMENTS (relative_words), 0, 1, INFO_RELATIVE);
+      for (guint c = 0; c < 0x80; c++)
+        t->ascii[c] = g_ascii_isalnum (c) ? ASCII_WORD : ASCII_GAP;
       g_once_init_leave (&table, t);
     }
 
@@ -515,7 +568,7 @@ word_table (void)
 
 /* The letter at @p folded to 0..25 ('a'..'z', Latin-1 accents stripped),
  * 26 at the end of the word, 27 for anything else; *next is the byte after. */
-static guint
+static inline guint
 letter_at (const char *text,
            gsize       p,
            gsize       len,
@@ -543,20 +596,28 @@ letter_at (const char *text,
 }
 
 /* Whether the word at @p may be one of the word table's: checked on its
- * first two letters, without folding the word or hashing it. */
+ * first three letters, without folding the word or hashing it ("the",
+ * "and", "de", "la" stop there). */
 static gboolean
-may_be_table_word (const char *text,
-                   gsize       p,
-                   gsize       len)
+may_be_table_word (const WordTable *table,
+                   const char      *text,
+                   gsize            p,
+                   gsize            len)
 {
-  const WordTable *table = word_table ();
   gsize next;
-  guint a = letter_at (text, p, len, &next), b;
+  guint a = letter_at (text, p, len, &next), b, c;
 
   if (a >= 26)
     return FALSE;
   b = letter_at (text, next, len, &next);
-  return b <= 26 && (table->prefixes[a] & (1u << b)) != 0;
+  if (b > 26)
+    return FALSE;
+  if (b == 26)
+    return table->prefixes[a][26] != 0;
+  c = letter_at (text, next, len, &next);
+  /* 27 is a character next_word() may or may not end the word on ("×"):
+   * left to it. */
+  return c == 27 ? table->prefixes[a][b] != 0 : (table->prefixes[a][b] & (1u << c)) != 0;
 }
 
 /* The word starting at or after @from; FALSE at the end of the text. */
@@ -636,18 +697,35 @@ next_scan_word (const char *text,
                 gsize       from,
                 Word       *w)
 {
+  /* Fetched here once, not again by may_be_table_word(). */
+  const WordTable *table = word_table ();
+  const guint8 *ascii = table->ascii;
   gsize p = from;
 
-  while (p < len && !is_word_byte (text, p, len))
-    p = skip_char (text, p, len);
+  /* ASCII between words and inside them, most of the text, on one table
+   * look-up a byte; the rest through is_word_byte(). */
+  for (;;)
+    {
+      while (p < len && ascii[(guchar) text[p]] == ASCII_GAP)
+        p++;
+      if (p >= len || is_word_byte (text, p, len))
+        break;
+      p = skip_char (text, p, len);
+    }
   if (p >= len)
     return FALSE;
-  if (g_ascii_isdigit (text[p]) || may_be_table_word (text, p, len))
+  if (g_ascii_isdigit (text[p]) || may_be_table_word (table, text, p, len))
     return next_word (text, len, p, w);
 
   w->start = p;
-  while (p < len && is_word_byte (text, p, len))
-    p = skip_char (text, p, len);
+  for (;;)
+    {
+      while (p < len && ascii[(guchar) text[p]] == ASCII_WORD)
+        p++;
+      if (p >= len || !is_word_byte (text, p, len))
+        break;
+      p = skip_char (text, p, len);
+    }
   w->end = p;
   w->folded[0] = '\0';
   w->suffix = w->folded;
@@ -1111,44 +1189,61 @@ unit_of (const Word *w)
   return DOSSIER_DATE_PRECISION_NONE;
 }
 
+#define PACK4(a, b, c, d) ((guint32) (a) | (guint32) (b) << 8 | (guint32) (c) << 16 | (guint32) (d) << 24)
+
+/* +1 for one of the commonest short words of English, -1 for one of
+ * French, 0 for any other: @word is up to four lower-case letters packed
+ * by PACK4(), so a switch settles it without comparing strings. */
+static int
+language_of_short_word (guint32 word)
+{
+  switch (word)
+    {
+    case PACK4 ('t', 'h', 'e', 0): case PACK4 ('o', 'f', 0, 0): case PACK4 ('a', 'n', 'd', 0):
+    case PACK4 ('t', 'o', 0, 0): case PACK4 ('i', 's', 0, 0): case PACK4 ('w', 'a', 's', 0):
+    case PACK4 ('f', 'o', 'r', 0): case PACK4 ('t', 'h', 'a', 't'): case PACK4 ('w', 'i', 't', 'h'):
+    case PACK4 ('o', 'n', 0, 0): case PACK4 ('b', 'y', 0, 0): case PACK4 ('s', 'a', 'i', 'd'):
+    case PACK4 ('h', 'a', 's', 0): case PACK4 ('i', 't', 0, 0):
+      return 1;
+    case PACK4 ('l', 'e', 0, 0): case PACK4 ('l', 'a', 0, 0): case PACK4 ('l', 'e', 's', 0):
+    case PACK4 ('d', 'e', 's', 0): case PACK4 ('d', 'u', 0, 0): case PACK4 ('d', 'e', 0, 0):
+    case PACK4 ('e', 't', 0, 0): case PACK4 ('e', 's', 't', 0): case PACK4 ('u', 'n', 'e', 0):
+    case PACK4 ('d', 'a', 'n', 's'): case PACK4 ('p', 'o', 'u', 'r'): case PACK4 ('q', 'u', 'e', 0):
+    case PACK4 ('q', 'u', 'i', 0): case PACK4 ('a', 'u', 0, 0): case PACK4 ('s', 'u', 'r', 0):
+    case PACK4 ('i', 'l', 0, 0):
+      return -1;
+    default:
+      return 0;
+    }
+}
+
 /* Whether @text reads as English rather than French, from the commonest
  * short words of each language in its first 16 kB. */
 static gboolean
 reads_as_english (const char *text,
                   gsize       len)
 {
-  static const char * const en[] = {
-    "the", "of", "and", "to", "is", "was", "for", "that", "with", "on", "by", "said", "has", "it",
-  };
-  static const char * const fr[] = {
-    "le", "la", "les", "des", "du", "de", "et", "est", "une", "dans", "pour", "que", "qui", "au",
-    "sur", "il",
-  };
   int score = 0;
   gsize p = 0;
 
   len = MIN (len, 16384);
   while (p < len)
     {
-      char word[8];
+      guint32 word = 0;
       gsize n = 0;
 
       while (p < len && !g_ascii_isalpha (text[p]))
         p++;
       while (p < len && g_ascii_isalpha (text[p]))
         {
-          if (n < sizeof word - 1)
-            word[n] = text[p] >= 'A' && text[p] <= 'Z' ? text[p] + ('a' - 'A') : text[p];
+          if (n < 4)
+            word |= (guint32) (text[p] >= 'A' && text[p] <= 'Z' ? text[p] + ('a' - 'A') : text[p]) << (8 * n);
           n++, p++;
         }
       /* The words of both lists have two to four letters. */
       if (n < 2 || n > 4 || (p < len && (guchar) text[p] >= 0x80))
         continue;
-      word[n] = '\0';
-      if (LOOKUP (word, en) >= 0)
-        score++;
-      else if (LOOKUP (word, fr) >= 0)
-        score--;
+      score += language_of_short_word (word);
     }
   return score > 0;
 }
@@ -1301,6 +1396,14 @@ scan_raw (const char *text,
     {
       RawDate raw;
 
+      /* Most words start no date, absolute or relative: no matcher is asked. */
+      if (cur->info == 0 && cur->n_digits == 0)
+        {
+          pos = cur->end;
+          prev = cur;
+          cur = cur == &words[0] ? &words[1] : &words[0];
+          continue;
+        }
       if (match_relative (text, len, cur, &raw))
         {
           g_array_append_val (raws, raw);

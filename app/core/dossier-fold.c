@@ -108,6 +108,23 @@ fold_char (gunichar c,
   return fold_char_slow (c, out);
 }
 
+/* ASCII folded: lower case, ` as '. */
+static const guint8 *
+ascii_folds (void)
+{
+  static guint8 *table;
+
+  if (g_once_init_enter (&table))
+    {
+      guint8 *t = g_new (guint8, 0x80);
+
+      for (guint c = 0; c < 0x80; c++)
+        t[c] = (c >= 'A' && c <= 'Z') ? c + 32 : (c == '`' ? '\'' : c);
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
 static void
 ensure_alloc (DossierFolded *folded,
               gsize          need)
@@ -128,6 +145,7 @@ dossier_folded_set (DossierFolded *folded,
 {
   const guchar *p = (const guchar *) text;
   const guchar *end = p + len;
+  const guint8 *ascii = ascii_folds ();
   gsize w = 0;
 
   g_return_if_fail (folded != NULL);
@@ -142,17 +160,21 @@ dossier_folded_set (DossierFolded *folded,
     {
       guint32 offset = (guint32) (base + (p - (const guchar *) text));
 
-      /* The common case, a run of ASCII, without any decoding. */
+      /* The common case, a run of ASCII, without any decoding: folded on
+       * a table, through local pointers the compiler can keep in registers
+       * (the buffers' fields could alias the text). */
       if (*p < 0x80)
         {
-          do
-            {
-              guchar c = *p++;
+          char *fo = folded->folded + w;
+          guint32 *mo = folded->map + w;
+          const guchar *start = p;
 
-              folded->folded[w] = (c >= 'A' && c <= 'Z') ? c + 32 : (c == '`' ? '\'' : c);
-              folded->map[w++] = offset++;
-            }
+          do
+            *fo++ = ascii[*p++];
           while (p < end && *p < 0x80);
+          for (gsize k = 0; k < (gsize) (p - start); k++)
+            mo[k] = offset + (guint32) k;
+          w += p - start;
         }
       else
         {
@@ -241,7 +263,15 @@ classify_original (const char   *text,
       gunichar c;
 
       if ((guchar) *p < 0x80)
-        c = (guchar) *p++;
+        {
+          c = (guchar) *p++;
+          /* Lower case, the most of a token, first. */
+          if (c >= 'a' && c <= 'z')
+            {
+              lower++;
+              continue;
+            }
+        }
       else
         {
           c = g_utf8_get_char_validated (p, end - p);
@@ -329,9 +359,10 @@ dossier_tokenize (const DossierFolded *folded,
 
       /* A web address is no prose: "…/gouvernement-chinois-tiktok" in a
        * link names nobody. */
-      if ((len - i >= 7 && memcmp (f + i, "http://", 7) == 0) ||
-          (len - i >= 8 && memcmp (f + i, "https://", 8) == 0) ||
-          (len - i >= 4 && memcmp (f + i, "www.", 4) == 0))
+      if ((c == 'h' || c == 'w') &&
+          ((len - i >= 7 && memcmp (f + i, "http://", 7) == 0) ||
+           (len - i >= 8 && memcmp (f + i, "https://", 8) == 0) ||
+           (len - i >= 4 && memcmp (f + i, "www.", 4) == 0)))
         {
           while (i < len && f[i] != ' ' && f[i] != '\n' && f[i] != '\t' && f[i] != '\r')
             i++;
@@ -377,6 +408,61 @@ dossier_fold_string (const char *str)
   return dossier_fold_string_len (str, strlen (str));
 }
 
+/* Appends folded character @c to the key being built in @out (of *@n
+ * bytes): names compare with white space collapsed to one space. */
+static inline void
+key_append (char  *out,
+            gsize *n,
+            char   c)
+{
+  if (g_ascii_isspace (c))
+    {
+      if (*n > 0 && out[*n - 1] != ' ')
+        out[(*n)++] = ' ';
+    }
+  else
+    out[(*n)++] = c;
+}
+
+/* The key built in @out, of @n bytes: trimmed and terminated. */
+static char *
+key_finish (char  *out,
+            gsize  n)
+{
+  if (n > 0 && out[n - 1] == ' ')
+    n--;
+  out[n] = '\0';
+  return out;
+}
+
+/* The key of an ASCII string, folded as dossier_folded_set() would, without
+ * its buffers: names are looked up by key for every candidate. */
+static char *
+ascii_key (const char *str,
+           gsize       len)
+{
+  char *out = g_malloc (len + 1);
+  gsize n = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = str[i];
+
+      key_append (out, &n, (c >= 'A' && c <= 'Z') ? c + 32 : (c == '`' ? '\'' : c));
+    }
+  return key_finish (out, n);
+}
+
+static gboolean
+is_ascii (const char *str,
+          gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) str[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 char *
 dossier_fold_string_len (const char *str,
                          gsize       len)
@@ -385,6 +471,8 @@ dossier_fold_string_len (const char *str,
 
   g_return_val_if_fail (str != NULL || len == 0, NULL);
 
+  if (is_ascii (str, len))
+    return ascii_key (str, len);
   folded = dossier_folded_new (str, len);
   return dossier_folded_key (folded);
 }
@@ -392,26 +480,13 @@ dossier_fold_string_len (const char *str,
 char *
 dossier_folded_key (const DossierFolded *folded)
 {
-  GString *out;
+  char *out;
+  gsize n = 0;
 
   g_return_val_if_fail (folded != NULL, NULL);
 
-  /* Names compare with white space collapsed and trimmed. */
-  out = g_string_sized_new (folded->len);
+  out = g_malloc (folded->len + 1);
   for (gsize i = 0; i < folded->len; i++)
-    {
-      char c = folded->folded[i];
-
-      if (g_ascii_isspace (c))
-        {
-          if (out->len > 0 && out->str[out->len - 1] != ' ')
-            g_string_append_c (out, ' ');
-        }
-      else
-        g_string_append_c (out, c);
-    }
-  if (out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
-
-  return g_string_free (out, FALSE);
+    key_append (out, &n, folded->folded[i]);
+  return key_finish (out, n);
 }

@@ -28,6 +28,25 @@ dossier_relation_free (DossierRelation *relation)
   g_free (relation);
 }
 
+/* Relations are their own keys in by_triple, hashed and compared on
+ * their ends and type: a look-up costs no string to format. */
+static guint
+relation_hash (gconstpointer key)
+{
+  const DossierRelation *r = key;
+
+  return (r->source * 0x9E3779B1u) ^ ((guint) r->type * 0x85EBCA77u) ^ (r->target * 0xC2B2AE3Du);
+}
+
+static gboolean
+relation_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const DossierRelation *ra = a, *rb = b;
+
+  return ra->source == rb->source && ra->target == rb->target && ra->type == rb->type;
+}
+
 DossierGraph *
 dossier_graph_new (DossierCorpus *corpus)
 {
@@ -41,7 +60,7 @@ dossier_graph_new (DossierCorpus *corpus)
   graph->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_entity_free);
   graph->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_relation_free);
   graph->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  graph->by_triple = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  graph->by_triple = g_hash_table_new (relation_hash, relation_equal);
 
   return graph;
 }
@@ -151,19 +170,19 @@ dossier_graph_add_mention (DossierGraph         *graph,
   g_array_append_val (entity->mentions, *mention);
 }
 
-static char *
-triple_key (guint               source,
-            DossierRelationType type,
-            guint               target)
+/* A symmetric relation is stored one way round: the lower id first. */
+static void
+order_ends (DossierRelationType  type,
+            guint               *source,
+            guint               *target)
 {
-  if (dossier_relation_type_is_symmetric (type) && target < source)
+  if (dossier_relation_type_is_symmetric (type) && *target < *source)
     {
-      guint tmp = source;
-      source = target;
-      target = tmp;
-    }
+      guint tmp = *source;
 
-  return g_strdup_printf ("%u:%u:%u", source, (guint) type, target);
+      *source = *target;
+      *target = tmp;
+    }
 }
 
 DossierRelation *
@@ -172,12 +191,15 @@ dossier_graph_lookup_relation (DossierGraph        *graph,
                                DossierRelationType  type,
                                guint                target)
 {
-  g_autofree char *key = NULL;
+  DossierRelation key = { 0 };
 
   g_return_val_if_fail (graph != NULL, NULL);
 
-  key = triple_key (source, type, target);
-  return g_hash_table_lookup (graph->by_triple, key);
+  order_ends (type, &source, &target);
+  key.source = source;
+  key.target = target;
+  key.type = type;
+  return g_hash_table_lookup (graph->by_triple, &key);
 }
 
 DossierRelation *
@@ -195,13 +217,7 @@ dossier_graph_ensure_relation (DossierGraph        *graph,
   if ((relation = dossier_graph_lookup_relation (graph, source, type, target)) != NULL)
     return relation;
 
-  if (dossier_relation_type_is_symmetric (type) && target < source)
-    {
-      guint tmp = source;
-      source = target;
-      target = tmp;
-    }
-
+  order_ends (type, &source, &target);
   relation = g_new0 (DossierRelation, 1);
   relation->id = graph->relations->len;
   relation->source = source;
@@ -210,7 +226,7 @@ dossier_graph_ensure_relation (DossierGraph        *graph,
   relation->evidence = g_array_new (FALSE, FALSE, sizeof (DossierEvidence));
   g_ptr_array_add (graph->relations, relation);
 
-  g_hash_table_insert (graph->by_triple, triple_key (source, type, target), relation);
+  g_hash_table_add (graph->by_triple, relation);
 
   return relation;
 }

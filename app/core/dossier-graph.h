@@ -41,7 +41,7 @@ struct _DossierGraph
   GPtrArray       *entities;   /* DossierEntity */
   GPtrArray       *relations;  /* DossierRelation */
   GHashTable      *by_name;    /* folded canonical name or alias -> DossierEntity */
-  GHashTable      *by_triple;  /* "source:type:target" -> DossierRelation */
+  GHashTable      *by_triple;  /* DossierRelation, a set keyed on source, type, target */
 };
 
 DossierGraph    *dossier_graph_new               (DossierCorpus      *corpus);

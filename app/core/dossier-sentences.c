@@ -255,6 +255,34 @@ add (const char *text,
   g_array_append_val (out, range);
 }
 
+/* The bytes a sentence may end on: . ! ? and the lead byte of "…". */
+static const guint8 may_end[256] = { ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1 };
+
+#define REPEAT_BYTE(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+/* Whether a byte of @x is @b: exact, whatever the other bytes. */
+#define HAS_BYTE(x, b) ((((x) ^ REPEAT_BYTE (b)) - REPEAT_BYTE (0x01)) & ~((x) ^ REPEAT_BYTE (b)) & REPEAT_BYTE (0x80))
+
+/* The next byte from @i that may end a sentence, or @end: most of a
+ * paragraph is skipped eight bytes at a time. */
+static gsize
+next_candidate (const char *text,
+                gsize       i,
+                gsize       end)
+{
+  while (end - i >= 8)
+    {
+      guint64 x;
+
+      memcpy (&x, text + i, 8);
+      if (HAS_BYTE (x, '.') | HAS_BYTE (x, '!') | HAS_BYTE (x, '?') | HAS_BYTE (x, 0xE2))
+        break;
+      i += 8;
+    }
+  while (i < end && !may_end[(guchar) text[i]])
+    i++;
+  return i;
+}
+
 void
 dossier_sentences_split (const char *text,
                          gsize       start,
@@ -267,16 +295,13 @@ dossier_sentences_split (const char *text,
   g_return_if_fail (text != NULL || start == end);
   g_return_if_fail (out != NULL);
 
-  while (i < end)
+  while ((i = next_candidate (text, i, end)) < end)
     {
-      char c = text[i];
       gboolean ellipsis;
       guint n_periods;
       gsize run_end, close_end, next;
 
-      /* The lead byte of "…" first: most bytes end nothing. */
-      if (c != '.' && c != '!' && c != '?' &&
-          ((guchar) c != 0xE2 || !(end - i >= 3 && memcmp (text + i, "\xE2\x80\xA6", 3) == 0)))
+      if ((guchar) text[i] == 0xE2 && !(end - i >= 3 && memcmp (text + i, "\xE2\x80\xA6", 3) == 0))
         {
           i++;
           continue;
