@@ -786,6 +786,14 @@ dossier_graph_view_get_selected_relation (DossierGraphView *self)
   return get_edge (self, self->selected_edge)->relation;
 }
 
+/* The node that draws @entity, or -1 when the view does not show it. */
+static int
+shown_node (DossierGraphView *self,
+            guint             entity)
+{
+  return self->layout != NULL ? dossier_layout_find_entity (self->layout, entity) : -1;
+}
+
 /* What Ctrl+click on an actor does: adds it to the selection, or takes it
  * out.  FALSE when the actor is not shown. */
 gboolean
@@ -796,7 +804,7 @@ dossier_graph_view_toggle_entity (DossierGraphView *self,
 
   g_return_val_if_fail (DOSSIER_IS_GRAPH_VIEW (self), FALSE);
 
-  if (self->layout == NULL || (node = dossier_layout_find_entity (self->layout, entity)) < 0)
+  if ((node = shown_node (self, entity)) < 0)
     return FALSE;
   if (self->selected_edge >= 0)
     _dossier_graph_view_set_selection (self, node, -1);
@@ -813,7 +821,7 @@ dossier_graph_view_select_entity (DossierGraphView *self,
 
   g_return_val_if_fail (DOSSIER_IS_GRAPH_VIEW (self), FALSE);
 
-  if (self->layout == NULL || (node = dossier_layout_find_entity (self->layout, entity)) < 0)
+  if ((node = shown_node (self, entity)) < 0)
     return FALSE;
   _dossier_graph_view_set_selection (self, node, -1);
   return TRUE;
@@ -855,7 +863,7 @@ dossier_graph_view_center_on_entity (DossierGraphView *self,
 
   g_return_val_if_fail (DOSSIER_IS_GRAPH_VIEW (self), FALSE);
 
-  if (self->layout == NULL || (node = dossier_layout_find_entity (self->layout, entity)) < 0)
+  if ((node = shown_node (self, entity)) < 0)
     return FALSE;
 
   n = get_node (self, node);
@@ -882,7 +890,7 @@ dossier_graph_view_get_entity_point (DossierGraphView *self,
 
   g_return_val_if_fail (DOSSIER_IS_GRAPH_VIEW (self), FALSE);
 
-  if (self->layout == NULL || (node = dossier_layout_find_entity (self->layout, entity)) < 0)
+  if ((node = shown_node (self, entity)) < 0)
     return FALSE;
   n = get_node (self, node);
   dossier_view_transform_to_widget (&self->transform, n->x, n->y, x, y);
