@@ -32,6 +32,15 @@ void               dossier_json_writer_end_array    (DossierJsonWriter  *writer)
 /* The name of the next value inside an object. */
 void               dossier_json_writer_member       (DossierJsonWriter  *writer,
                                                      const char         *name);
+/* The same with @quoted, the name already in quotes and needing no escape:
+ * see DOSSIER_JSON_MEMBER. */
+void               dossier_json_writer_member_quoted (DossierJsonWriter *writer,
+                                                      const char        *quoted,
+                                                      gsize              len);
+/* A member named by a string literal: quoted and measured when compiled,
+ * so writing it is one copy (JSON output is a few million of them). */
+#define DOSSIER_JSON_MEMBER(writer, literal) \
+  dossier_json_writer_member_quoted ((writer), "\"" literal "\"", sizeof ("\"" literal "\"") - 1)
 
 /* A NULL string is written as null. */
 void               dossier_json_writer_string       (DossierJsonWriter  *writer,
