@@ -136,21 +136,26 @@ put_c (GString *out,
 
 #define PUT_LITERAL(out, literal) put ((out), literal, sizeof literal - 1)
 
-static void
+/* The new line and indent before a value: one copy of a fixed size (so
+ * inlined, no call to memcpy) of which the buffer keeps what it needs. */
+static inline void
 newline_indent (DossierJsonWriter *writer,
                 guint              depth)
 {
-  static const char spaces[] = "\n                                ";
+  static const char spaces[48] = "\n                                               ";
+  GString *out = writer->buffer;
   gsize n = 1 + 2 * (gsize) depth;
 
-  if (n < sizeof spaces)
+  if (G_LIKELY (n <= sizeof spaces))
     {
-      put (writer->buffer, spaces, n);
+      reserve (out, sizeof spaces);
+      memcpy (out->str + out->len, spaces, sizeof spaces);
+      out->len += n;
       return;
     }
-  put_c (writer->buffer, '\n');
+  put_c (out, '\n');
   for (guint i = 0; i < depth; i++)
-    PUT_LITERAL (writer->buffer, "  ");
+    PUT_LITERAL (out, "  ");
 }
 
 static inline Frame *
@@ -364,7 +369,7 @@ dossier_json_writer_end_array (DossierJsonWriter *writer)
 }
 
 /* The comma, new line and indent before a member's name. */
-static gboolean
+static inline gboolean
 begin_member (DossierJsonWriter *writer)
 {
   Frame *frame = top_frame (writer);
@@ -384,10 +389,17 @@ begin_member (DossierJsonWriter *writer)
 static inline void
 end_member (DossierJsonWriter *writer)
 {
+  GString *out = writer->buffer;
+
   if (writer->pretty)
-    PUT_LITERAL (writer->buffer, " : ");
+    {
+      /* Four bytes, the nul too, is one store. */
+      reserve (out, 4);
+      memcpy (out->str + out->len, " : ", 4);
+      out->len += 3;
+    }
   else
-    put_c (writer->buffer, ':');
+    put_c (out, ':');
 }
 
 void
@@ -405,9 +417,16 @@ dossier_json_writer_member_quoted (DossierJsonWriter *writer,
                                    const char        *quoted,
                                    gsize              len)
 {
+  GString *out = writer->buffer;
+
+  g_return_if_fail (len < DOSSIER_JSON_MEMBER_SIZE);
   if (!begin_member (writer))
     return;
-  put (writer->buffer, quoted, len);
+  /* All of the padded name, a copy of constant size; the padding is
+   * overwritten by what follows. */
+  reserve (out, DOSSIER_JSON_MEMBER_SIZE);
+  memcpy (out->str + out->len, quoted, DOSSIER_JSON_MEMBER_SIZE);
+  out->len += len;
   end_member (writer);
 }
 
