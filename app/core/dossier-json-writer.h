@@ -32,6 +32,25 @@ void               dossier_json_writer_end_array    (DossierJsonWriter  *writer)
 /* The name of the next value inside an object. */
 void               dossier_json_writer_member       (DossierJsonWriter  *writer,
                                                      const char         *name);
+/* The same with @quoted, the name already in quotes and needing no escape,
+ * @len bytes of it in an array of DOSSIER_JSON_MEMBER_SIZE bytes (copied
+ * whole, so that the copy has a constant size): see DOSSIER_JSON_MEMBER. */
+void               dossier_json_writer_member_quoted (DossierJsonWriter *writer,
+                                                      const char        *quoted,
+                                                      gsize              len);
+
+#define DOSSIER_JSON_MEMBER_SIZE 32
+
+/* A member named by a string literal: quoted, padded and measured when
+ * compiled, so writing it is a copy of constant size (JSON output is
+ * millions of them). */
+#define DOSSIER_JSON_MEMBER(writer, literal) \
+  G_STMT_START { \
+    static const char _dossier_quoted[DOSSIER_JSON_MEMBER_SIZE] = "\"" literal "\""; \
+    G_STATIC_ASSERT (sizeof ("\"" literal "\"") <= DOSSIER_JSON_MEMBER_SIZE); \
+    dossier_json_writer_member_quoted ((writer), _dossier_quoted, \
+                                       sizeof ("\"" literal "\"") - 1); \
+  } G_STMT_END
 
 /* A NULL string is written as null. */
 void               dossier_json_writer_string       (DossierJsonWriter  *writer,
