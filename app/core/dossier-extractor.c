@@ -3614,10 +3614,11 @@ tokenize_window (Ctx    *ctx,
     {
       gsize len;
       const char *w = tok_word (ctx, i, &len);
+      guint32 hash = tok (ctx, i)->hash;
 
       g_array_index (ctx->classes, guint, i) = is_capitalised (tok (ctx, i))
-                                                 ? dossier_lexicon_classify_capitalised (w, len)
-                                                 : dossier_lexicon_classify (w, len);
+                                                 ? dossier_lexicon_classify_capitalised_hashed (w, len, hash)
+                                                 : dossier_lexicon_classify_hashed (w, len, hash);
     }
 
   g_array_set_size (ctx->sents, 0);

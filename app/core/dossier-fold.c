@@ -374,9 +374,11 @@ dossier_tokenize (const DossierFolded *folded,
       {
         DossierToken t;
         gsize start = i;
+        guint32 h = DOSSIER_FOLD_HASH_INIT;
 
         while (i < len && is_word_byte (f[i]))
-          i++;
+          h = dossier_fold_hash_step (h, f[i++]);
+        t.hash = h;
         t.fstart = (guint32) start;
         t.fend = (guint32) i;
         t.start = folded->map[start];

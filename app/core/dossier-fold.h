@@ -48,6 +48,8 @@ typedef struct
   guint32 start;   /* in the original text */
   guint32 end;
   guint32 flags;   /* DossierTokenFlags */
+  guint32 hash;    /* dossier_fold_hash() of the folded word: computed once,
+                    * read by every word table the token is looked up in */
 } DossierToken;
 
 DossierFolded *dossier_folded_new         (const char    *text,
@@ -76,14 +78,25 @@ char          *dossier_folded_key         (const DossierFolded *folded);
 
 /* FNV-1a over a folded word's bytes, for the word tables (no copy, no
  * NUL-terminated key per lookup). */
+#define DOSSIER_FOLD_HASH_INIT 2166136261u
+
+/* One byte more of a dossier_fold_hash(): dossier_tokenize() hashes a word
+ * as it scans it. */
+static inline guint32
+dossier_fold_hash_step (guint32 h,
+                        guchar  c)
+{
+  return (h ^ c) * 16777619u;
+}
+
 static inline guint32
 dossier_fold_hash (const char *word,
                    gsize       len)
 {
-  guint32 h = 2166136261u;
+  guint32 h = DOSSIER_FOLD_HASH_INIT;
 
   for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) word[i]) * 16777619u;
+    h = dossier_fold_hash_step (h, (guchar) word[i]);
   return h;
 }
 

@@ -351,15 +351,21 @@ guint
 dossier_lexicon_classify (const char *word,
                           gsize       len)
 {
+  return dossier_lexicon_classify_hashed (word, len, dossier_fold_hash (word, len));
+}
+
+guint
+dossier_lexicon_classify_hashed (const char *word,
+                                 gsize       len,
+                                 guint32     h)
+{
   static GOnce once = G_ONCE_INIT;
-  guint32 h;
 
   g_once (&once, build_classes, NULL);
 
   if (len == 0 || len > 32)
     return 0;
 
-  h = dossier_fold_hash (word, len);
   for (guint k = h & (CLASS_TABLE_SIZE - 1);; k = (k + 1) & (CLASS_TABLE_SIZE - 1))
     {
       const ClassSlot *slot = &class_table[k];
@@ -375,8 +381,16 @@ guint
 dossier_lexicon_classify_capitalised (const char *word,
                                       gsize       len)
 {
-  guint classes = dossier_lexicon_classify (word, len);
-  guint dict = dossier_dictionary_lookup (word, len);
+  return dossier_lexicon_classify_capitalised_hashed (word, len, dossier_fold_hash (word, len));
+}
+
+guint
+dossier_lexicon_classify_capitalised_hashed (const char *word,
+                                             gsize       len,
+                                             guint32     hash)
+{
+  guint classes = dossier_lexicon_classify_hashed (word, len, hash);
+  guint dict = dossier_dictionary_lookup_hashed (word, len, hash);
 
   if (dict & DOSSIER_DICT_COMMON)
     classes |= DOSSIER_WORD_COMMON;

@@ -56,6 +56,15 @@ guint dossier_lexicon_classify (const char *word,
 guint dossier_lexicon_classify_capitalised (const char *word,
                                             gsize       len);
 
+/* The two above given dossier_fold_hash() of @word (a DossierToken's hash),
+ * so a word of the text is hashed once for all its look-ups. */
+guint dossier_lexicon_classify_hashed             (const char *word,
+                                                   gsize       len,
+                                                   guint32     hash);
+guint dossier_lexicon_classify_capitalised_hashed (const char *word,
+                                                   gsize       len,
+                                                   guint32     hash);
+
 typedef enum
 {
   DOSSIER_CUE_VERB,        /* A <verb> B; "B <verb> par A" is passive */
