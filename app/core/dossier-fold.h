@@ -100,6 +100,20 @@ dossier_fold_hash (const char *word,
   return h;
 }
 
+/* Whether the @len bytes at @a and @b are equal: the word tables' check
+ * once hash and length agree.  Their words are short, and a byte loop costs
+ * less than the call to memcmp(). */
+static inline gboolean
+dossier_fold_word_equal (const char *a,
+                         const char *b,
+                         gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (a[i] != b[i])
+      return FALSE;
+  return TRUE;
+}
+
 /* The index of @word in @list (@n folded words or phrases), or -1: for
  * the short word lists of the modules. */
 static inline int

@@ -95,8 +95,9 @@ hash_bytes (const char *p,
 }
 
 /* @hash: dossier_fold_hash() of @word, so a token's hash from
- * dossier_tokenize() serves. */
-static guint32
+ * dossier_tokenize() serves.  Inlined: it runs for every token of the
+ * text, and its call cost as much as its probe. */
+G_ALWAYS_INLINE static inline guint32
 word_lookup_hashed (DossierGazetteer *gazetteer,
                     const char       *word,
                     gsize             len,
@@ -111,7 +112,8 @@ word_lookup_hashed (DossierGazetteer *gazetteer,
 
       if (slot->id == 0)
         return 0;
-      if (slot->hash == h && slot->len == len && memcmp (gazetteer->arena->str + slot->offset, word, len) == 0)
+      if (slot->hash == h && slot->len == len &&
+          dossier_fold_word_equal (gazetteer->arena->str + slot->offset, word, len))
         return slot->id;
     }
 }

@@ -372,7 +372,7 @@ dossier_lexicon_classify_hashed (const char *word,
 
       if (slot->word == NULL)
         return 0;
-      if (slot->hash == h && slot->len == len && memcmp (slot->word, word, len) == 0)
+      if (slot->hash == h && slot->len == len && dossier_fold_word_equal (slot->word, word, len))
         return slot->classes;
     }
 }
