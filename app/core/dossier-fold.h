@@ -52,6 +52,15 @@ typedef struct
                     * read by every word table the token is looked up in */
 } DossierToken;
 
+/* A word written with a capital, a number aside ("3M" is no name's word):
+ * what the dictionary is asked about. */
+static inline gboolean
+dossier_token_is_capitalised (const DossierToken *t)
+{
+  return (t->flags & (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS)) != 0 &&
+         !(t->flags & DOSSIER_TOKEN_DIGIT);
+}
+
 DossierFolded *dossier_folded_new         (const char    *text,
                                            gsize          len);
 /* Refolds @text into @folded, reusing its buffers; offsets in the map are

@@ -65,6 +65,13 @@ guint dossier_lexicon_classify_capitalised_hashed (const char *word,
                                                    gsize       len,
                                                    guint32     hash);
 
+/* The classes of @n tokens into @classes: each the above, the dictionary
+ * asked for capitalised ones (dossier_token_is_capitalised()). */
+void  dossier_lexicon_classify_tokens (const DossierFolded *folded,
+                                       const DossierToken  *tokens,
+                                       guint                n,
+                                       guint               *classes);
+
 typedef enum
 {
   DOSSIER_CUE_VERB,        /* A <verb> B; "B <verb> par A" is passive */
