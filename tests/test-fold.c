@@ -71,6 +71,8 @@ test_tokenize (void)
       g_assert_cmpuint (t->fend - t->fstart, ==, strlen (words[i]));
       g_assert_cmpint (memcmp (folded->folded + t->fstart, words[i], strlen (words[i])), ==, 0);
       g_assert_cmpuint (t->end, <=, strlen (text));
+      /* The word tables take the token's hash for the word's. */
+      g_assert_cmphex (t->hash, ==, dossier_fold_hash (words[i], strlen (words[i])));
     }
 
   t = (const DossierToken *) (gpointer) tokens->data;

@@ -692,13 +692,12 @@ next_word (const char *text,
  * its first letters begin no word of the tables) is stepped over without
  * being folded or looked up, and comes back empty (info 0, folded ""). */
 static gboolean
-next_scan_word (const char *text,
-                gsize       len,
-                gsize       from,
-                Word       *w)
+next_scan_word (const WordTable *table,
+                const char      *text,
+                gsize            len,
+                gsize            from,
+                Word            *w)
 {
-  /* Fetched here once, not again by may_be_table_word(). */
-  const WordTable *table = word_table ();
   const guint8 *ascii = table->ascii;
   gsize p = from;
 
@@ -1391,8 +1390,11 @@ scan_raw (const char *text,
   Word words[2];
   Word *prev = NULL, *cur = &words[0];
   gsize pos = 0;
+  /* Fetched once a scan, not once a word: word_table() is a call and a
+   * g_once test. */
+  const WordTable *table = word_table ();
 
-  while (next_scan_word (text, len, pos, cur))
+  while (next_scan_word (table, text, len, pos, cur))
     {
       RawDate raw;
 

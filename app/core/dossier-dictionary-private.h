@@ -15,6 +15,8 @@
 #include <glib.h>
 #include <string.h>
 
+#include "dossier-fold.h"
+
 G_BEGIN_DECLS
 
 #define DOSSIER_DICT_MAX_WORD 32
@@ -73,7 +75,7 @@ dossier_dict_table_find (const DossierDictTable *table,
       const DossierDictSlot *slot = &table->slots[k];
 
       if (slot->offset == 0 ||
-          (slot->hash == hash && slot->len == len && memcmp (table->arena + slot->offset, word, len) == 0))
+          (slot->hash == hash && slot->len == len && dossier_fold_word_equal (table->arena + slot->offset, word, len)))
         return slot;
     }
 }

@@ -54,9 +54,10 @@ get_dictionary (void)
 static guint
 lookup_exact (const DossierDictTable *dict,
               const char             *word,
-              gsize                   len)
+              gsize                   len,
+              guint32                 hash)
 {
-  const DossierDictSlot *slot = dossier_dict_table_find (dict, word, len, dossier_fold_hash (word, len));
+  const DossierDictSlot *slot = dossier_dict_table_find (dict, word, len, hash);
 
   return slot->offset != 0 ? slot->flags : 0;
 }
@@ -65,16 +66,24 @@ guint
 dossier_dictionary_lookup (const char *folded,
                            gsize       len)
 {
+  return dossier_dictionary_lookup_hashed (folded, len, dossier_fold_hash (folded, len));
+}
+
+guint
+dossier_dictionary_lookup_hashed (const char *folded,
+                                  gsize       len,
+                                  guint32     hash)
+{
   const DossierDictTable *dict = get_dictionary ();
   guint flags;
 
   if (dict->size == 0 || len == 0 || len > DOSSIER_DICT_MAX_WORD)
     return 0;
 
-  flags = lookup_exact (dict, folded, len);
+  flags = lookup_exact (dict, folded, len, hash);
   /* Plurals are not listed, their singular is: "discussions", "offres". */
   if (!(flags & DOSSIER_DICT_COMMON) && len > 3 && (folded[len - 1] == 's' || folded[len - 1] == 'x'))
-    flags |= lookup_exact (dict, folded, len - 1) & DOSSIER_DICT_COMMON;
+    flags |= lookup_exact (dict, folded, len - 1, dossier_fold_hash (folded, len - 1)) & DOSSIER_DICT_COMMON;
   return flags;
 }
 

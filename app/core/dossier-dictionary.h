@@ -34,6 +34,10 @@ typedef enum
  * ("discussions") answer as their singular.  Thread-safe. */
 guint dossier_dictionary_lookup (const char *folded,
                                  gsize       len);
+/* The same given dossier_fold_hash() of @folded (a DossierToken's hash). */
+guint dossier_dictionary_lookup_hashed (const char *folded,
+                                        gsize       len,
+                                        guint32     hash);
 
 /* How many words were read; 0 when no dictionary was found. */
 guint dossier_dictionary_size   (void);

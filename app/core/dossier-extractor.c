@@ -294,8 +294,7 @@ entity_for_entry (Ctx                         *ctx,
 static inline gboolean
 is_capitalised (const DossierToken *t)
 {
-  return (t->flags & (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS)) != 0 &&
-         !(t->flags & DOSSIER_TOKEN_DIGIT);
+  return dossier_token_is_capitalised (t);
 }
 
 static const char * const office_words[] = {
@@ -3610,15 +3609,8 @@ tokenize_window (Ctx    *ctx,
   dossier_tokenize (ctx->folded, article->text + wstart, wstart, ctx->tokens);
 
   g_array_set_size (ctx->classes, ctx->tokens->len);
-  for (guint i = 0; i < ctx->tokens->len; i++)
-    {
-      gsize len;
-      const char *w = tok_word (ctx, i, &len);
-
-      g_array_index (ctx->classes, guint, i) = is_capitalised (tok (ctx, i))
-                                                 ? dossier_lexicon_classify_capitalised (w, len)
-                                                 : dossier_lexicon_classify (w, len);
-    }
+  dossier_lexicon_classify_tokens (ctx->folded, (const DossierToken *) (gpointer) ctx->tokens->data,
+                                   ctx->tokens->len, (guint *) (gpointer) ctx->classes->data);
 
   g_array_set_size (ctx->sents, 0);
   for (guint i = first; i < end; i++)

@@ -240,10 +240,18 @@ dossier_folded_free (DossierFolded *folded)
   g_free (folded);
 }
 
+/* Bytes of a word in the folded text: a table, one load a byte where the
+ * three range tests cost five instructions in the tokenizer's inner loop. */
+static const guint8 word_bytes[256] = {
+  ['0' ... '9'] = 1,
+  ['a' ... 'z'] = 1,
+  [0x80 ... 0xff] = 1,
+};
+
 static inline gboolean
 is_word_byte (guchar c)
 {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+  return word_bytes[c];
 }
 
 /* Characters of the original that begin a token, classified without
@@ -374,9 +382,11 @@ dossier_tokenize (const DossierFolded *folded,
       {
         DossierToken t;
         gsize start = i;
+        guint32 h = DOSSIER_FOLD_HASH_INIT;
 
         while (i < len && is_word_byte (f[i]))
-          i++;
+          h = dossier_fold_hash_step (h, f[i++]);
+        t.hash = h;
         t.fstart = (guint32) start;
         t.fend = (guint32) i;
         t.start = folded->map[start];

@@ -48,7 +48,18 @@ typedef struct
   guint32 start;   /* in the original text */
   guint32 end;
   guint32 flags;   /* DossierTokenFlags */
+  guint32 hash;    /* dossier_fold_hash() of the folded word: computed once,
+                    * read by every word table the token is looked up in */
 } DossierToken;
+
+/* A word written with a capital, a number aside ("3M" is no name's word):
+ * what the dictionary is asked about. */
+static inline gboolean
+dossier_token_is_capitalised (const DossierToken *t)
+{
+  return (t->flags & (DOSSIER_TOKEN_CAPITAL | DOSSIER_TOKEN_ALL_CAPS)) != 0 &&
+         !(t->flags & DOSSIER_TOKEN_DIGIT);
+}
 
 DossierFolded *dossier_folded_new         (const char    *text,
                                            gsize          len);
@@ -76,15 +87,40 @@ char          *dossier_folded_key         (const DossierFolded *folded);
 
 /* FNV-1a over a folded word's bytes, for the word tables (no copy, no
  * NUL-terminated key per lookup). */
+#define DOSSIER_FOLD_HASH_INIT 2166136261u
+
+/* One byte more of a dossier_fold_hash(): dossier_tokenize() hashes a word
+ * as it scans it. */
+static inline guint32
+dossier_fold_hash_step (guint32 h,
+                        guchar  c)
+{
+  return (h ^ c) * 16777619u;
+}
+
 static inline guint32
 dossier_fold_hash (const char *word,
                    gsize       len)
 {
-  guint32 h = 2166136261u;
+  guint32 h = DOSSIER_FOLD_HASH_INIT;
 
   for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) word[i]) * 16777619u;
+    h = dossier_fold_hash_step (h, (guchar) word[i]);
   return h;
+}
+
+/* Whether the @len bytes at @a and @b are equal: the word tables' check
+ * once hash and length agree.  Their words are short, and a byte loop costs
+ * less than the call to memcmp(). */
+static inline gboolean
+dossier_fold_word_equal (const char *a,
+                         const char *b,
+                         gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (a[i] != b[i])
+      return FALSE;
+  return TRUE;
 }
 
 /* The index of @word in @list (@n folded words or phrases), or -1: for

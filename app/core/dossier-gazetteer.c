@@ -94,12 +94,16 @@ hash_bytes (const char *p,
   return dossier_fold_hash (p, len) | 1;
 }
 
-static guint32
-word_lookup (DossierGazetteer *gazetteer,
-             const char       *word,
-             gsize             len)
+/* @hash: dossier_fold_hash() of @word, so a token's hash from
+ * dossier_tokenize() serves.  Inlined: it runs for every token of the
+ * text, and its call cost as much as its probe. */
+G_ALWAYS_INLINE static inline guint32
+word_lookup_hashed (DossierGazetteer *gazetteer,
+                    const char       *word,
+                    gsize             len,
+                    guint32           hash)
 {
-  guint32 h = hash_bytes (word, len);
+  guint32 h = hash | 1;
   guint mask = gazetteer->words_size - 1;
 
   for (guint i = h & mask;; i = (i + 1) & mask)
@@ -108,9 +112,18 @@ word_lookup (DossierGazetteer *gazetteer,
 
       if (slot->id == 0)
         return 0;
-      if (slot->hash == h && slot->len == len && memcmp (gazetteer->arena->str + slot->offset, word, len) == 0)
+      if (slot->hash == h && slot->len == len &&
+          dossier_fold_word_equal (gazetteer->arena->str + slot->offset, word, len))
         return slot->id;
     }
+}
+
+static inline guint32
+word_lookup (DossierGazetteer *gazetteer,
+             const char       *word,
+             gsize             len)
+{
+  return word_lookup_hashed (gazetteer, word, len, dossier_fold_hash (word, len));
 }
 
 static void words_grow (DossierGazetteer *gazetteer);
@@ -716,9 +729,10 @@ static inline guint32
 edge_by_word (DossierGazetteer *gazetteer,
               guint32           node,
               const char       *w,
-              gsize             len)
+              gsize             len,
+              guint32           hash)
 {
-  guint32 word = word_lookup (gazetteer, w, len);
+  guint32 word = word_lookup_hashed (gazetteer, w, len, hash);
 
   if (word == 0)
     return 0;
@@ -737,10 +751,10 @@ step (DossierGazetteer    *gazetteer,
 {
   const char *w = folded->folded + t->fstart;
   gsize len = t->fend - t->fstart;
-  guint32 child = edge_by_word (gazetteer, node, w, len);
+  guint32 child = edge_by_word (gazetteer, node, w, len, t->hash);
 
   if (child == 0 && len > 3 && (w[len - 1] == 's' || w[len - 1] == 'x'))
-    child = edge_by_word (gazetteer, node, w, len - 1);
+    child = edge_by_word (gazetteer, node, w, len - 1, dossier_fold_hash (w, len - 1));
 
   return child;
 }

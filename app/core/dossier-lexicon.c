@@ -347,36 +347,37 @@ build_classes (gpointer data)
   return NULL;
 }
 
-guint
-dossier_lexicon_classify (const char *word,
-                          gsize       len)
+static GOnce classes_once = G_ONCE_INIT;
+
+/* The probe alone, the table built: dossier_lexicon_classify_tokens() tests
+ * the once-flag once a window, not once a word. */
+static inline guint
+lookup_classes (const char *word,
+                gsize       len,
+                guint32     h)
 {
-  static GOnce once = G_ONCE_INIT;
-  guint32 h;
-
-  g_once (&once, build_classes, NULL);
-
   if (len == 0 || len > 32)
     return 0;
 
-  h = dossier_fold_hash (word, len);
   for (guint k = h & (CLASS_TABLE_SIZE - 1);; k = (k + 1) & (CLASS_TABLE_SIZE - 1))
     {
       const ClassSlot *slot = &class_table[k];
 
       if (slot->word == NULL)
         return 0;
-      if (slot->hash == h && slot->len == len && memcmp (slot->word, word, len) == 0)
+      if (slot->hash == h && slot->len == len && dossier_fold_word_equal (slot->word, word, len))
         return slot->classes;
     }
 }
 
-guint
-dossier_lexicon_classify_capitalised (const char *word,
-                                      gsize       len)
+/* What the hunspell dictionaries add for a capitalised word. */
+static guint
+dictionary_classes (const char *word,
+                    gsize       len,
+                    guint32     hash)
 {
-  guint classes = dossier_lexicon_classify (word, len);
-  guint dict = dossier_dictionary_lookup (word, len);
+  guint dict = dossier_dictionary_lookup_hashed (word, len, hash);
+  guint classes = 0;
 
   if (dict & DOSSIER_DICT_COMMON)
     classes |= DOSSIER_WORD_COMMON;
@@ -387,6 +388,58 @@ dossier_lexicon_classify_capitalised (const char *word,
   if (dict & DOSSIER_DICT_SURNAME)
     classes |= DOSSIER_WORD_SURNAME;
   return classes;
+}
+
+guint
+dossier_lexicon_classify (const char *word,
+                          gsize       len)
+{
+  return dossier_lexicon_classify_hashed (word, len, dossier_fold_hash (word, len));
+}
+
+guint
+dossier_lexicon_classify_hashed (const char *word,
+                                 gsize       len,
+                                 guint32     h)
+{
+  g_once (&classes_once, build_classes, NULL);
+
+  return lookup_classes (word, len, h);
+}
+
+guint
+dossier_lexicon_classify_capitalised (const char *word,
+                                      gsize       len)
+{
+  return dossier_lexicon_classify_capitalised_hashed (word, len, dossier_fold_hash (word, len));
+}
+
+guint
+dossier_lexicon_classify_capitalised_hashed (const char *word,
+                                             gsize       len,
+                                             guint32     hash)
+{
+  return dossier_lexicon_classify_hashed (word, len, hash) | dictionary_classes (word, len, hash);
+}
+
+void
+dossier_lexicon_classify_tokens (const DossierFolded *folded,
+                                 const DossierToken  *tokens,
+                                 guint                n,
+                                 guint               *classes)
+{
+  g_once (&classes_once, build_classes, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const DossierToken *t = &tokens[i];
+      const char *word = folded->folded + t->fstart;
+      gsize len = t->fend - t->fstart;
+
+      classes[i] = lookup_classes (word, len, t->hash);
+      if (dossier_token_is_capitalised (t))
+        classes[i] |= dictionary_classes (word, len, t->hash);
+    }
 }
 
 /* Relation cues.  Stems end in '*'.  The kind says where the two actors
@@ -757,9 +810,14 @@ cue_key (const char *word,
 {
   guint32 key = 0;
 
-  for (gsize i = 0; i < MIN (len, 3); i++)
+  /* Most words have three letters or more: no loop for them, as the key
+   * is made for every token of the text. */
+  if (len >= 3)
+    return ((guint32) (guchar) word[0] << 16) | ((guint32) (guchar) word[1] << 8) |
+           (guint32) (guchar) word[2] | (3u << 24);
+  for (gsize i = 0; i < len; i++)
     key = (key << 8) | (guchar) word[i];
-  return key | ((guint32) MIN (len, 3) << 24);
+  return key | ((guint32) len << 24);
 }
 
 static CueSlot *

@@ -56,6 +56,22 @@ guint dossier_lexicon_classify (const char *word,
 guint dossier_lexicon_classify_capitalised (const char *word,
                                             gsize       len);
 
+/* The two above given dossier_fold_hash() of @word (a DossierToken's hash),
+ * so a word of the text is hashed once for all its look-ups. */
+guint dossier_lexicon_classify_hashed             (const char *word,
+                                                   gsize       len,
+                                                   guint32     hash);
+guint dossier_lexicon_classify_capitalised_hashed (const char *word,
+                                                   gsize       len,
+                                                   guint32     hash);
+
+/* The classes of @n tokens into @classes: each the above, the dictionary
+ * asked for capitalised ones (dossier_token_is_capitalised()). */
+void  dossier_lexicon_classify_tokens (const DossierFolded *folded,
+                                       const DossierToken  *tokens,
+                                       guint                n,
+                                       guint               *classes);
+
 typedef enum
 {
   DOSSIER_CUE_VERB,        /* A <verb> B; "B <verb> par A" is passive */
