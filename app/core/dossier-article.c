@@ -1518,13 +1518,11 @@ dossier_article_new_from_filename (const char  *id,
   char *data;
   gsize len;
 
-  g_return_val_if_fail (id != NULL, NULL);
-  g_return_val_if_fail (filename != NULL, NULL);
+  g_return_val_if_fail (id != NULL && filename != NULL, NULL);
 
   data = read_file_data (filename, &len, error);
-  if (data == NULL)
-    return NULL;
-  return article_new (id, path, data, len, data, error);
+  /* The buffer is handed over: a UTF-8 text is not copied. */
+  return data != NULL ? article_new (id, path, data, len, data, error) : NULL;
 }
 
 DossierArticle *
