@@ -231,8 +231,8 @@ take_utf8 (const char  *data,
   return text;
 }
 
-/* @owned, when not NULL, is the buffer @data points into, NUL-terminated
- * at @data + @len: it becomes the text when it can. */
+/* *@owned, when not NULL, is the buffer @data points into, NUL-terminated
+ * at @data + @len: it is taken to be the text when it can. */
 static char *
 decode_text (const char  *name,
              const char  *data,
