@@ -20,6 +20,9 @@
 /* Blocks below malloc's mmap threshold, so that they come from the heap. */
 #define BLOCK_SIZE (64 * 1024)
 #define MAX_BLOCKS 64
+/* glibc's defaults and its largest mmap threshold, from mallopt(3). */
+#define DEFAULT_TOP_PAD (128 * 1024)
+#define MAX_HEAP_BLOCK (32 * 1024 * 1024)
 
 /* A run reads its whole corpus into small heap blocks, each 4 kB page of
  * which costs a page fault on first touch; on a virtual machine the faults
@@ -49,8 +52,18 @@ dossier_memory_use_huge_pages (gsize size)
   while (n > 0)
     free (blocks[--n]);
 
+  /* Later steps are the usual size again: a large one could fail under a
+   * memory limit where a small one would not. */
+  mallopt (M_TOP_PAD, DEFAULT_TOP_PAD);
+
   start = (char *) (((guintptr) start + page - 1) & ~(guintptr) (page - 1));
-  if (end > start)
-    madvise (start, end - start, MADV_HUGEPAGE);
+  if (end <= start)
+    return;
+  madvise (start, end - start, MADV_HUGEPAGE);
+  /* The range is never given back (it would come back without the
+   * advice), and blocks of up to 32 MB are taken from it, not mapped on
+   * their own with 4 kB pages. */
+  mallopt (M_TRIM_THRESHOLD, MIN (end - start, G_MAXINT));
+  mallopt (M_MMAP_THRESHOLD, MAX_HEAP_BLOCK);
 #endif
 }
