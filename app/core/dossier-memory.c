@@ -63,7 +63,7 @@ dossier_memory_use_huge_pages (gsize size)
   /* The range is never given back (it would come back without the
    * advice), and blocks of up to 32 MB are taken from it, not mapped on
    * their own with 4 kB pages. */
-  mallopt (M_TRIM_THRESHOLD, MIN (end - start, G_MAXINT));
+  mallopt (M_TRIM_THRESHOLD, G_MAXINT);
   mallopt (M_MMAP_THRESHOLD, MAX_HEAP_BLOCK);
 #endif
 }
