@@ -32,6 +32,7 @@
 #include "dossier-io.h"
 #include "dossier-json.h"
 #include "dossier-layout.h"
+#include "dossier-memory.h"
 #include "dossier-positions.h"
 #include "dossier-views.h"
 #include "dossier-session.h"
@@ -851,6 +852,8 @@ usage (gboolean asked)
                         "Run “dossier-cli COMMAND --help” for the options."));
 }
 
+#define DOSSIER_CLI_HEAP_RESERVE (256 * 1024 * 1024)
+
 int
 main (int    argc,
       char **argv)
@@ -860,6 +863,8 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOSSIER_LOCALEDIR") != NULL ? g_getenv ("DOSSIER_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* A run holds its corpus and graph in the heap: tens of MB. */
+  dossier_memory_use_huge_pages (DOSSIER_CLI_HEAP_RESERVE);
 
   if (argc < 2)
     {

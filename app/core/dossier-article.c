@@ -212,10 +212,32 @@ is_valid_utf8 (const char *data,
   return TRUE;
 }
 
+/* The text when @data is UTF-8 already: the file's own buffer @owned
+ * when there is one (no second copy of the text to fault in), past its
+ * BOM; a copy otherwise. */
+static char *
+take_utf8 (const char  *data,
+           gsize        len,
+           char       **owned)
+{
+  char *text;
+
+  if (*owned == NULL)
+    return g_strndup (data, len);
+  text = g_steal_pointer (owned);
+  if (data != text)
+    memmove (text, data, len);
+  text[len] = '\0';
+  return text;
+}
+
+/* *@owned, when not NULL, is the buffer @data points into, NUL-terminated
+ * at @data + @len: it is taken to be the text when it can. */
 static char *
 decode_text (const char  *name,
              const char  *data,
              gsize        len,
+             char       **owned,
              const char **encoding,
              GError     **error)
 {
@@ -259,7 +281,7 @@ decode_text (const char  *name,
   if (is_valid_utf8 (data, len))
     {
       *encoding = "UTF-8";
-      return g_strndup (data, len);
+      return take_utf8 (data, len, owned);
     }
 
   /* Mostly good UTF-8 with a few stray bytes stays UTF-8, the stray bytes
@@ -1351,21 +1373,20 @@ analyse (DossierArticle *article)
   article->date_source = g_strdup (inferred ? "text" : "none");
 }
 
-DossierArticle *
-dossier_article_new_from_bytes (const char  *id,
-                                const char  *path,
-                                GBytes      *bytes,
-                                GError     **error)
+/* @buffer, when not NULL, holds @data (transfer full, NUL-terminated at
+ * @len): a UTF-8 file's buffer becomes its text. */
+static DossierArticle *
+article_new (const char  *id,
+             const char  *path,
+             const char  *data,
+             gsize        len,
+             char        *buffer,
+             GError     **error)
 {
+  g_autofree char *owned = buffer;
   g_autoptr(DossierArticle) article = NULL;
   g_autofree char *name = NULL;
-  const char *data;
-  gsize len;
 
-  g_return_val_if_fail (id != NULL, NULL);
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &len);
   /* Messages name the file as the user gave or found it. */
   name = path != NULL ? g_filename_display_name (path) : g_strdup (id);
 
@@ -1392,7 +1413,10 @@ dossier_article_new_from_bytes (const char  *id,
   article->paragraphs = g_array_new (FALSE, FALSE, sizeof (DossierRange));
   article->sentences = g_array_new (FALSE, FALSE, sizeof (DossierSentence));
 
-  article->text = decode_text (name, data, len, &article->encoding, error);
+  article->text = decode_text (name, data, len, &owned, &article->encoding, error);
+  /* A file that was decoded is dropped before the analysis allocates, so
+   * that malloc hands its pages out again. */
+  g_clear_pointer (&owned, g_free);
   if (article->text == NULL)
     return NULL;
   article->len = normalise_line_ends (article->text, strlen (article->text));
@@ -1410,6 +1434,22 @@ dossier_article_new_from_bytes (const char  *id,
 }
 
 DossierArticle *
+dossier_article_new_from_bytes (const char  *id,
+                                const char  *path,
+                                GBytes      *bytes,
+                                GError     **error)
+{
+  const char *data;
+  gsize len;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  return article_new (id, path, data, len, NULL, error);
+}
+
+DossierArticle *
 dossier_article_new_from_file (GFile         *file,
                                GCancellable  *cancellable,
                                GError       **error)
@@ -1424,26 +1464,25 @@ dossier_article_new_from_file (GFile         *file,
   path = g_file_get_path (file);
 
   if (path != NULL)
-    bytes = dossier_article_read_file (path, error);
-  else
-    bytes = g_file_load_bytes (file, cancellable, NULL, error);
+    return dossier_article_new_from_filename (id, path, path, error);
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
   if (bytes == NULL)
     return NULL;
 
   return dossier_article_new_from_bytes (id, path, bytes, error);
 }
 
-GBytes *
-dossier_article_read_file (const char  *path,
-                           GError     **error)
+static char *
+read_file_data (const char  *path,
+                gsize       *len,
+                GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  GBytes *bytes;
+  char *data;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  bytes = dossier_io_read_file (path, MAX_ARTICLE_SIZE, DOSSIER_IO_NONE, NULL, &local_error);
-  if (bytes == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+  data = dossier_io_read_file_data (path, MAX_ARTICLE_SIZE, DOSSIER_IO_NONE, NULL, len, &local_error);
+  if (data == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     {
       g_autofree char *name = dossier_io_display_name (path);
 
@@ -1452,9 +1491,38 @@ dossier_article_read_file (const char  *path,
                    name, MAX_ARTICLE_SIZE / (1024 * 1024));
       return NULL;
     }
-  if (bytes == NULL)
+  if (data == NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
-  return bytes;
+  return data;
+}
+
+GBytes *
+dossier_article_read_file (const char  *path,
+                           GError     **error)
+{
+  char *data;
+  gsize len;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  data = read_file_data (path, &len, error);
+  return data != NULL ? g_bytes_new_take (data, len) : NULL;
+}
+
+DossierArticle *
+dossier_article_new_from_filename (const char  *id,
+                                   const char  *path,
+                                   const char  *filename,
+                                   GError     **error)
+{
+  char *data;
+  gsize len;
+
+  g_return_val_if_fail (id != NULL && filename != NULL, NULL);
+
+  data = read_file_data (filename, &len, error);
+  /* The buffer is handed over: a UTF-8 text is not copied. */
+  return data != NULL ? article_new (id, path, data, len, data, error) : NULL;
 }
 
 DossierArticle *

@@ -90,6 +90,13 @@ DossierArticle     *dossier_article_new_from_bytes (const char    *id,
  * from its size before reading, and never more than the limit + 1 bytes. */
 GBytes             *dossier_article_read_file     (const char    *path,
                                                    GError       **error);
+/* Reads @filename (as dossier_article_read_file() does) into an article
+ * whose path is @path; the file's buffer becomes the text when it is
+ * UTF-8, without a copy. */
+DossierArticle     *dossier_article_new_from_filename (const char *id,
+                                                       const char *path,
+                                                       const char *filename,
+                                                       GError    **error);
 DossierArticle     *dossier_article_new_from_file  (GFile         *file,
                                                     GCancellable  *cancellable,
                                                     GError       **error);

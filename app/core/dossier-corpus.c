@@ -389,8 +389,9 @@ load_article (FileItem      *item,
 
   g_autofree char *path = g_file_get_path (item->file);
 
-  bytes = path != NULL ? dossier_article_read_file (path, error)
-                       : g_file_load_bytes (item->file, cancellable, NULL, error);
+  if (path != NULL)
+    return dossier_article_new_from_filename (id, item->display, path, error);
+  bytes = g_file_load_bytes (item->file, cancellable, NULL, error);
   if (bytes == NULL)
     return NULL;
 

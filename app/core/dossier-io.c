@@ -43,6 +43,20 @@ dossier_io_read_file (const char      *path,
                       guint           *mode,
                       GError         **error)
 {
+  gsize len;
+  char *data = dossier_io_read_file_data (path, limit, flags, mode, &len, error);
+
+  return data != NULL ? g_bytes_new_take (data, len) : NULL;
+}
+
+char *
+dossier_io_read_file_data (const char      *path,
+                           gsize            limit,
+                           DossierIoFlags   flags,
+                           guint           *mode,
+                           gsize           *length,
+                           GError         **error)
+{
   g_autofree char *name = NULL;
   g_autofree char *buf = NULL;
   struct stat st;
@@ -51,6 +65,7 @@ dossier_io_read_file (const char      *path,
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (length != NULL, NULL);
 
   /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
   fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK |
@@ -133,7 +148,8 @@ dossier_io_read_file (const char      *path,
   if (mode != NULL)
     *mode = st.st_mode;
   buf[len] = '\0';
-  return g_bytes_new_take (g_steal_pointer (&buf), len);
+  *length = len;
+  return g_steal_pointer (&buf);
 }
 
 static gboolean

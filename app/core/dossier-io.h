@@ -35,6 +35,16 @@ GBytes   *dossier_io_read_file      (const char      *path,
                                      guint           *mode,
                                      GError         **error);
 
+/* The same as a NUL-terminated string of *@length bytes, for callers that
+ * keep the buffer (an article's text is its file's buffer when it is
+ * UTF-8 already). */
+char     *dossier_io_read_file_data (const char      *path,
+                                     gsize            limit,
+                                     DossierIoFlags   flags,
+                                     guint           *mode,
+                                     gsize           *length,
+                                     GError         **error);
+
 /* Writes the new contents of a file into @fd; FALSE with errno set, or
  * with @error set. */
 typedef gboolean (*DossierIoWriteFunc) (int        fd,
