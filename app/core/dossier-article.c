@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dossier-article.h"
+#include "dossier-bytes-private.h"
 #include "dossier-date.h"
 #include "dossier-fold.h"
 #include "dossier-io.h"
@@ -103,9 +104,6 @@ decode_mixed (const char *data,
   return g_string_free (out, FALSE);
 }
 
-/* @b in each byte of a 64-bit word. */
-#define REPEAT_BYTE(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
-
 static gboolean
 looks_binary (const char *data,
               gsize       len)
@@ -121,16 +119,11 @@ looks_binary (const char *data,
 
       /* Eight bytes without one below 0x20 at a time, the printable
        * majority (the test is exact for any byte below 0x80). */
-      if (i % 8 == 0 && len - i >= 8)
+      if (i % 8 == 0 && len - i >= 8 &&
+          DOSSIER_BYTES_HAS_LESS (dossier_bytes_load (data + i), 0x20) == 0)
         {
-          guint64 word;
-
-          memcpy (&word, data + i, 8);
-          if (((word - REPEAT_BYTE (0x20)) & ~word & REPEAT_BYTE (0x80)) == 0)
-            {
-              i += 7;
-              continue;
-            }
+          i += 7;
+          continue;
         }
       if (G_UNLIKELY (c < 0x20) && c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
           c != '\v' && c != 0x1A && c != 0x1B)
@@ -187,17 +180,12 @@ is_valid_utf8 (const char *data,
 
   while (i < len)
     {
-      guint64 word;
       gsize n;
 
-      if (len - i >= 8)
+      if (len - i >= 8 && (dossier_bytes_load (data + i) & DOSSIER_BYTES_HIGH) == 0)
         {
-          memcpy (&word, data + i, 8);
-          if ((word & REPEAT_BYTE (0x80)) == 0)
-            {
-              i += 8;
-              continue;
-            }
+          i += 8;
+          continue;
         }
       if ((guchar) data[i] < 0x80)
         {

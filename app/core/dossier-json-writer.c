@@ -15,6 +15,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "dossier-bytes-private.h"
 #include "dossier-json-writer.h"
 
 /* Written out when the buffer passes this size. */
@@ -191,25 +192,14 @@ begin_value (DossierJsonWriter *writer)
   frame->count++;
 }
 
-/* Whether the eight bytes at @p are all printable ASCII but '"' and '\\',
- * with the classic bit tricks: (x - 0x01…) & ~x & 0x80… is not zero when a
- * byte of x is zero, and (x - n…) & ~x & 0x80… when one is below n. */
+/* Whether the eight bytes at @p are all printable ASCII but '"' and '\\'. */
 static inline gboolean
 plain_word (const guchar *p)
 {
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
-  guint64 x, quote, backslash, del;
+  guint64 x = dossier_bytes_load (p);
 
-  memcpy (&x, p, sizeof x);
-  quote = x ^ (ones * '"');
-  backslash = x ^ (ones * '\\');
-  del = x ^ (ones * 0x7f);
-  return ((((x - ones * 0x20) & ~x) |
-           ((quote - ones) & ~quote) |
-           ((backslash - ones) & ~backslash) |
-           ((del - ones) & ~del) |
-           x) & highs) == 0;
+  return (DOSSIER_BYTES_HAS_LESS (x, 0x20) | DOSSIER_BYTES_HAS (x, '"') | DOSSIER_BYTES_HAS (x, '\\') |
+          DOSSIER_BYTES_HAS (x, 0x7f) | (x & DOSSIER_BYTES_HIGH)) == 0;
 }
 
 /* Whether byte @c goes out as it is: one table load instead of five

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "dossier-bytes-private.h"
 #include "dossier-sentences.h"
 
 /* Words that take a period without ending the sentence.  Compared
@@ -258,10 +259,6 @@ add (const char *text,
 /* The bytes a sentence may end on: . ! ? and the lead byte of "…". */
 static const guint8 may_end[256] = { ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1 };
 
-#define REPEAT_BYTE(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
-/* Whether a byte of @x is @b: exact, whatever the other bytes. */
-#define HAS_BYTE(x, b) ((((x) ^ REPEAT_BYTE (b)) - REPEAT_BYTE (0x01)) & ~((x) ^ REPEAT_BYTE (b)) & REPEAT_BYTE (0x80))
-
 /* The next byte from @i that may end a sentence, or @end: most of a
  * paragraph is skipped eight bytes at a time. */
 static gsize
@@ -271,10 +268,10 @@ next_candidate (const char *text,
 {
   while (end - i >= 8)
     {
-      guint64 x;
+      guint64 x = dossier_bytes_load (text + i);
 
-      memcpy (&x, text + i, 8);
-      if (HAS_BYTE (x, '.') | HAS_BYTE (x, '!') | HAS_BYTE (x, '?') | HAS_BYTE (x, 0xE2))
+      if (DOSSIER_BYTES_HAS (x, '.') | DOSSIER_BYTES_HAS (x, '!') | DOSSIER_BYTES_HAS (x, '?') |
+          DOSSIER_BYTES_HAS (x, 0xE2))
         break;
       i += 8;
     }
