@@ -347,8 +347,6 @@ build_classes (gpointer data)
   return NULL;
 }
 
-static GOnce classes_once = G_ONCE_INIT;
-
 /* The probe alone, the table built: dossier_lexicon_classify_tokens() tests
  * the once-flag once a window, not once a word. */
 static inline guint
@@ -390,45 +388,15 @@ dictionary_classes (const char *word,
   return classes;
 }
 
-guint
-dossier_lexicon_classify (const char *word,
-                          gsize       len)
-{
-  return dossier_lexicon_classify_hashed (word, len, dossier_fold_hash (word, len));
-}
-
-guint
-dossier_lexicon_classify_hashed (const char *word,
-                                 gsize       len,
-                                 guint32     h)
-{
-  g_once (&classes_once, build_classes, NULL);
-
-  return lookup_classes (word, len, h);
-}
-
-guint
-dossier_lexicon_classify_capitalised (const char *word,
-                                      gsize       len)
-{
-  return dossier_lexicon_classify_capitalised_hashed (word, len, dossier_fold_hash (word, len));
-}
-
-guint
-dossier_lexicon_classify_capitalised_hashed (const char *word,
-                                             gsize       len,
-                                             guint32     hash)
-{
-  return dossier_lexicon_classify_hashed (word, len, hash) | dictionary_classes (word, len, hash);
-}
-
 void
 dossier_lexicon_classify_tokens (const DossierFolded *folded,
                                  const DossierToken  *tokens,
                                  guint                n,
                                  guint               *classes)
 {
-  g_once (&classes_once, build_classes, NULL);
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, build_classes, NULL);
 
   for (guint i = 0; i < n; i++)
     {

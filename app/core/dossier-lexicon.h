@@ -47,26 +47,11 @@ typedef enum
   DOSSIER_WORD_THING       = 1 << 25, /* Act, Valley, Tour: names a thing, not an actor */
 } DossierWordClass;
 
-/* The classes of a folded word (any combination), 0 when unknown. */
-guint dossier_lexicon_classify (const char *word,
-                                gsize       len);
-
-/* The classes of a capitalised word: the above, plus what the hunspell
- * dictionaries say (common word, given name, surname, proper noun). */
-guint dossier_lexicon_classify_capitalised (const char *word,
-                                            gsize       len);
-
-/* The two above given dossier_fold_hash() of @word (a DossierToken's hash),
- * so a word of the text is hashed once for all its look-ups. */
-guint dossier_lexicon_classify_hashed             (const char *word,
-                                                   gsize       len,
-                                                   guint32     hash);
-guint dossier_lexicon_classify_capitalised_hashed (const char *word,
-                                                   gsize       len,
-                                                   guint32     hash);
-
-/* The classes of @n tokens into @classes: each the above, the dictionary
- * asked for capitalised ones (dossier_token_is_capitalised()). */
+/* The classes of @n tokens of @folded into @classes: each token's folded
+ * word's (any combination, 0 when unknown), plus, for a capitalised one
+ * (dossier_token_is_capitalised()), what the hunspell dictionaries say
+ * (common word, given name, surname, proper noun).  The tokens' hashes
+ * serve every look-up. */
 void  dossier_lexicon_classify_tokens (const DossierFolded *folded,
                                        const DossierToken  *tokens,
                                        guint                n,
