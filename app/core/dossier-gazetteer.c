@@ -87,11 +87,11 @@ entry_free (DossierGazetteerEntry *entry)
   g_free (entry);
 }
 
+/* A word slot's hash, from dossier_fold_hash() of its word: never 0. */
 static inline guint32
-hash_bytes (const char *p,
-            gsize       len)
+slot_hash (guint32 fold_hash)
 {
-  return dossier_fold_hash (p, len) | 1;
+  return fold_hash | 1;
 }
 
 /* @hash: dossier_fold_hash() of @word, so a token's hash from
@@ -103,7 +103,7 @@ word_lookup_hashed (DossierGazetteer *gazetteer,
                     gsize             len,
                     guint32           hash)
 {
-  guint32 h = hash | 1;
+  guint32 h = slot_hash (hash);
   guint mask = gazetteer->words_size - 1;
 
   for (guint i = h & mask;; i = (i + 1) & mask)
@@ -118,14 +118,6 @@ word_lookup_hashed (DossierGazetteer *gazetteer,
     }
 }
 
-static inline guint32
-word_lookup (DossierGazetteer *gazetteer,
-             const char       *word,
-             gsize             len)
-{
-  return word_lookup_hashed (gazetteer, word, len, dossier_fold_hash (word, len));
-}
-
 static void words_grow (DossierGazetteer *gazetteer);
 
 static guint32
@@ -133,7 +125,8 @@ word_intern (DossierGazetteer *gazetteer,
              const char       *word,
              gsize             len)
 {
-  guint32 id = word_lookup (gazetteer, word, len);
+  guint32 hash = dossier_fold_hash (word, len);
+  guint32 id = word_lookup_hashed (gazetteer, word, len, hash);
   guint32 h;
   guint mask;
 
@@ -143,7 +136,7 @@ word_intern (DossierGazetteer *gazetteer,
   if ((gazetteer->n_words + 1) * 2 > gazetteer->words_size)
     words_grow (gazetteer);
 
-  h = hash_bytes (word, len);
+  h = slot_hash (hash);
   mask = gazetteer->words_size - 1;
   for (guint i = h & mask;; i = (i + 1) & mask)
     {
