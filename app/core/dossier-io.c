@@ -36,6 +36,19 @@ set_errno_error (GError     **error,
   return FALSE;
 }
 
+/* The error for a file over @limit bytes, which is not read. */
+static void
+set_too_large_error (GError     **error,
+                     const char  *path,
+                     gsize        limit)
+{
+  g_autofree char *name = dossier_io_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+               _("“%s” is too large (more than %u MB)"),
+               name, (guint) (limit / (1024 * 1024)));
+}
+
 GBytes *
 dossier_io_read_file (const char      *path,
                       gsize            limit,
@@ -100,10 +113,7 @@ dossier_io_read_file_data (const char      *path,
     }
   if ((guint64) st.st_size > limit)
     {
-      name = dossier_io_display_name (path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                   _("“%s” is too large (more than %u MB)"),
-                   name, (guint) (limit / (1024 * 1024)));
+      set_too_large_error (error, path, limit);
       close (fd);
       return NULL;
     }
@@ -138,10 +148,7 @@ dossier_io_read_file_data (const char      *path,
 
   if (len > limit)
     {
-      name = dossier_io_display_name (path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                   _("“%s” is too large (more than %u MB)"),
-                   name, (guint) (limit / (1024 * 1024)));
+      set_too_large_error (error, path, limit);
       return NULL;
     }
 
