@@ -123,8 +123,8 @@ open_response_cb (GtkNativeDialog *dialog,
 
 void
 dossier_window_open_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
+                               const char *action_name,
+                               GVariant   *param)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   gboolean folder = g_str_equal (action_name, "win.open-folder");
