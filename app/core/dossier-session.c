@@ -350,6 +350,7 @@ typedef struct
   gpointer              progress_data;
   GDestroyNotify        progress_free;
   DossierGraph         *extracted;   /* the result */
+  gboolean              stamp;         /* snapshots are kept: stamp the articles */
   char                 *corpus_stamp;  /* of the articles as they were read */
 } LoadData;
 
@@ -380,6 +381,7 @@ load_data_new (DossierSession     *self,
       data->paths[0] = dossier_corpus_default_path ();
     }
   data->n_jobs = self->n_jobs;
+  data->stamp = self->snapshots;
   data->gazetteer_files = g_strdupv (self->gazetteer_files);
   if (self->created_actors)
     data->project = self->project != NULL
@@ -398,9 +400,14 @@ load_run (LoadData      *data,
   g_autoptr(DossierGazetteer) gazetteer = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  /* Before reading: an article changed meanwhile changes the stamp. */
-  data->corpus_stamp = dossier_corpus_stamp ((const char * const *) data->paths, cancellable);
-  dossier_session_mark_time ("corpus stamped (stat)", &start);
+  /* Before reading: an article changed meanwhile changes the stamp.  Only
+   * a snapshot needs it, and it is a stat() a file (the command line
+   * keeps none). */
+  if (data->stamp)
+    {
+      data->corpus_stamp = dossier_corpus_stamp ((const char * const *) data->paths, cancellable);
+      dossier_session_mark_time ("corpus stamped (stat)", &start);
+    }
   if (!(gazetteer = dossier_gazetteer_new_default (error)))
     return FALSE;
   for (guint i = 0; data->gazetteer_files != NULL && data->gazetteer_files[i] != NULL; i++)
